@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath, URL } from 'node:url'
+import vue from '@vitejs/plugin-vue'
+import { defineConfig } from 'vite'
+import { VitePWA } from 'vite-plugin-pwa'
+import { manifest } from './src/platform/pwa-manifest.ts'
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }
+// LOBBY_VERSION lets the update test build a "newer" app without editing package.json.
+const version = process.env.LOBBY_VERSION ?? pkg.version
+
+/** Paths the sync server owns: the service worker must never answer or cache them. */
+export const serverPaths = [/^\/db(\/|$)/, /^\/healthz$/]
+
+export default defineConfig({
+  define: {
+    __APP_VERSION__: JSON.stringify(version),
+    __BUILD_TIME__: JSON.stringify(new Date().toISOString()),
+  },
+  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  build: { outDir: process.env.LOBBY_OUT_DIR ?? 'dist', target: 'es2022', sourcemap: false },
+  plugins: [
+    vue(),
+    VitePWA({
+      registerType: 'prompt',
+      strategies: 'generateSW',
+      injectRegister: false,
+      manifest,
+      workbox: {
+        // Without clientsClaim the very first visit is not controlled until a reload.
+        clientsClaim: true,
+        skipWaiting: false,
+        cleanupOutdatedCaches: true,
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,woff2,wasm}'],
+        // Screenshots are for install dialogs only; keep them out of the offline cache.
+        globIgnores: ['screenshots/**'],
+        navigateFallback: 'index.html',
+        navigateFallbackDenylist: serverPaths,
+        // No runtimeCaching on purpose: database and API answers are never cached (CONF-1).
+        runtimeCaching: [],
+      },
+    }),
+  ],
+})
