@@ -14,8 +14,18 @@ export const usePwaUpdate = createSharedComposable(() => {
   const registration = ref<ServiceWorkerRegistration>()
   const checking = ref(false)
 
+  let reloading = false
+  // One reload whichever signal comes first: workbox-window skips its own reload when it
+  // deems the waiting worker "external" (found by our hourly registration.update()).
+  const reloadOnce = () => {
+    if (reloading) return
+    reloading = true
+    window.location.reload()
+  }
+
   const { needRefresh, offlineReady, updateServiceWorker } = useRegisterSW({
     immediate: true,
+    onNeedReload: reloadOnce,
     onRegisteredSW(_url, reg) {
       registration.value = reg
     },
@@ -43,8 +53,11 @@ export const usePwaUpdate = createSharedComposable(() => {
     if (v === 'visible') void checkForUpdate()
   })
 
-  /** Activate the waiting version; the page reloads into it. */
-  const applyUpdate = () => updateServiceWorker(true)
+  /** Activate the waiting version; the page reloads into it once it takes control. */
+  async function applyUpdate(): Promise<void> {
+    navigator.serviceWorker.addEventListener('controllerchange', reloadOnce, { once: true })
+    await updateServiceWorker(true)
+  }
 
   return { isSupported, registration, needRefresh, offlineReady, checking, checkForUpdate, applyUpdate }
 })

@@ -1,0 +1,63 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ShellPage } from './pages/shell.page'
+import { launch, newContext, phone, tablet } from './support/chromium'
+import { startLobby, type RunningLobby } from './support/lobby-server'
+import { distDir } from './support/paths'
+
+// Strings that are the same in both languages on purpose: the brand, and each language's own name.
+const sameInBoth = new Set(['Lobby', '中文', 'English'])
+const cjk = /[\u3400-\u9fff]/
+const rawKey = /^[a-zA-Z]+(\.[a-zA-Z0-9-]+)+$/
+
+describe('i18n: zh-CN and en', () => {
+  let browser: Browser
+  let lobby: RunningLobby
+
+  beforeAll(async () => {
+    lobby = await startLobby({ distDir })
+    browser = await launch()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await lobby?.stop()
+  })
+
+  for (const viewport of [tablet, phone]) {
+    it(`switching language changes every visible string on the home page (${viewport.width}×${viewport.height})`, async () => {
+      const context = await newContext(browser, { viewport, locale: 'zh-CN' })
+      const page = await context.newPage()
+      const app = new ShellPage(page, lobby.url)
+      await app.open('/')
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN')
+      const zh = await app.visibleTexts()
+
+      await app.switchLanguage('en')
+      const en = await app.visibleTexts()
+
+      expect(zh.length).toBeGreaterThan(10)
+      expect(en.length).toBe(zh.length)
+      for (const text of [...zh, ...en]) expect(text, 'raw message key shown').not.toMatch(rawKey)
+      const unchanged = zh.filter((t) => en.includes(t) && !sameInBoth.has(t))
+      expect(unchanged, 'strings left untranslated').toEqual([])
+      expect(en.filter((t) => cjk.test(t) && !sameInBoth.has(t)), 'Chinese left in English UI').toEqual([])
+      expect(zh.filter((t) => !cjk.test(t) && !sameInBoth.has(t) && /[a-z]{3}/i.test(t)), 'English left in Chinese UI').toEqual([])
+      expect(await page.title()).toBe('Home · Lobby')
+      await context.close()
+    })
+  }
+
+  it('starts in the browser language and remembers the choice across reloads', async () => {
+    const context = await newContext(browser, { locale: 'en-US' })
+    const page = await context.newPage()
+    const app = new ShellPage(page, lobby.url)
+    await app.open('/')
+    expect(await page.locator('h1').textContent()).toBe('Welcome to Lobby')
+    await app.switchLanguage('zh-CN')
+    await page.reload()
+    await page.locator('h1').waitFor()
+    expect(await page.locator('h1').textContent()).toBe('欢迎使用 Lobby')
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN')
+    await context.close()
+  })
+})

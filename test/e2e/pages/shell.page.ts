@@ -1,0 +1,47 @@
+import type { Page } from 'playwright-core'
+
+/** The app shell every page lives in: navigation, language, network state, notices. */
+export class ShellPage {
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {}
+
+  async open(path = '/'): Promise<void> {
+    await this.page.goto(this.baseUrl + path)
+    await this.page.locator('#main').waitFor()
+  }
+
+  /** Resolves once a service worker controls this page (clientsClaim makes that the first visit). */
+  async waitForServiceWorkerControl(): Promise<void> {
+    await this.page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 })
+  }
+
+  async switchLanguage(locale: 'zh-CN' | 'en'): Promise<void> {
+    await this.page.getByTestId('language-switch').selectOption(locale)
+    await this.page.waitForFunction((l) => document.documentElement.lang === l, locale)
+  }
+
+  updatePrompt() {
+    return this.page.getByTestId('update-prompt')
+  }
+
+  /** Text of every visible text node in the page, trimmed, in document order. */
+  async visibleTexts(): Promise<string[]> {
+    return this.page.evaluate(() => {
+      const out: string[] = []
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const text = n.textContent?.trim()
+        const el = n.parentElement
+        if (!text || !el || el.closest('script,style,noscript,option')) continue
+        const box = el.getBoundingClientRect()
+        const style = getComputedStyle(el)
+        const clipped = el.closest('.visually-hidden') !== null
+        if (!clipped && (box.width === 0 || box.height === 0 || style.visibility === 'hidden')) continue
+        out.push(text)
+      }
+      return out
+    })
+  }
+}

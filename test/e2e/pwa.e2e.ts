@@ -1,0 +1,67 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DiagnosticsPage } from './pages/diagnostics.page'
+import { launch, newContext } from './support/chromium'
+import { startLobby, type RunningLobby } from './support/lobby-server'
+import { distDir, nextDistDir, nextVersionSuffix } from './support/paths'
+
+describe('pwa: offline shell and update flow', () => {
+  let browser: Browser
+  let lobby: RunningLobby
+  let siteDir: string
+
+  beforeAll(async () => {
+    // The server serves a folder we can "deploy" a new version into mid-test.
+    siteDir = await mkdtemp(join(tmpdir(), 'lobby-site-'))
+    await cp(distDir, siteDir, { recursive: true })
+    lobby = await startLobby({ distDir: siteDir })
+    browser = await launch()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await lobby?.stop()
+    await rm(siteDir, { recursive: true, force: true })
+  })
+
+  it('is controlled by the service worker on the first visit and loads offline', async () => {
+    const context = await newContext(browser)
+    const page = await context.newPage()
+    const app = new DiagnosticsPage(page, lobby.url)
+    await app.open('/')
+    await app.waitForServiceWorkerControl()
+
+    await context.setOffline(true)
+    await page.reload()
+    await app.openDiagnostics()
+    expect(await app.version()).not.toBe('')
+    await expect.poll(() => page.getByTestId('network').textContent()).toMatch(/离线|Offline/)
+    // A route never visited before comes from the precached shell too.
+    await app.open('/settings')
+    expect(await page.locator('h1').textContent()).toBe('设置')
+    await context.close()
+  })
+
+  it('offers the new version after a deploy and runs it once accepted', async () => {
+    const context = await newContext(browser)
+    const page = await context.newPage()
+    const app = new DiagnosticsPage(page, lobby.url)
+    await app.openDiagnostics()
+    await app.waitForServiceWorkerControl()
+    const oldVersion = await app.version()
+    expect(oldVersion).not.toContain(nextVersionSuffix)
+
+    await cp(nextDistDir, siteDir, { recursive: true, force: true })
+    await app.checkForUpdate()
+    await app.updatePrompt().waitFor({ timeout: 30_000 })
+    expect(await app.version()).toBe(oldVersion) // nothing changes until the user says so
+
+    await Promise.all([page.waitForEvent('load'), page.getByTestId('update-reload').click()])
+    await page.getByTestId('app-version').waitFor()
+    expect(await app.version()).toBe(`${oldVersion}${nextVersionSuffix}`)
+    await expect.poll(() => app.serviceWorkerState()).toBe('controlling')
+    await context.close()
+  })
+})

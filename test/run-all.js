@@ -1,0 +1,57 @@
+/**
+ * `npm test`: lint, type check, then every Vitest project (unit, server, e2e),
+ * and one summary line: "N passed, N failed" (", N skipped" only if any).
+ * Lint and the type check count as one check each.
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+
+const counts = { passed: 0, failed: 0, skipped: 0 }
+const failures = []
+
+function run(label, cmd, args) {
+  console.log(`\n▶ ${label}`)
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '1' } })
+  return r.status === 0
+}
+
+function check(label, cmd, args) {
+  if (run(label, cmd, args)) counts.passed++
+  else {
+    counts.failed++
+    failures.push(label)
+  }
+}
+
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx'
+check('lint', npx, ['eslint', '.'])
+check('type check', 'npm', ['run', '--silent', 'typecheck'])
+
+mkdirSync('.e2e', { recursive: true })
+const report = '.e2e/vitest-report.json'
+rmSync(report, { force: true })
+const vitestOk = run('unit, server and end-to-end tests', npx, [
+  'vitest', 'run', ...process.argv.slice(2), '--reporter=default', '--reporter=json', `--outputFile.json=${report}`,
+])
+if (existsSync(report)) {
+  const r = JSON.parse(readFileSync(report, 'utf8'))
+  counts.passed += r.numPassedTests
+  counts.failed += r.numFailedTests
+  counts.skipped += r.numPendingTests + r.numTodoTests
+  // A suite that fails to load has no tests to count; still a failure.
+  const brokenFiles = r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0)
+  counts.failed += brokenFiles.length
+  for (const f of brokenFiles) failures.push(`${f.name}: ${f.message || 'failed to run'}`)
+} else if (!vitestOk) {
+  counts.failed++
+  failures.push('vitest did not produce a report')
+}
+if (!vitestOk && counts.failed === 0) {
+  counts.failed++
+  failures.push('vitest exited with an error')
+}
+
+if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`)
+const skipped = counts.skipped ? `, ${counts.skipped} skipped` : ''
+console.log(`\n${counts.passed} passed, ${counts.failed} failed${skipped}`)
+process.exit(counts.failed ? 1 : 0)
