@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+import { can, permissions, permissionsOf } from './permissions'
+import { readsAudit, realmsByRole, staffRoles } from './roles'
+
+describe('CONF-3 least privilege', () => {
+  it('keeps the front desk out of broadband, audit, staff and settings', () => {
+    expect(can('frontdesk', 'desk.use')).toBe(true)
+    for (const p of ['broadband.use', 'audit.review', 'staff.manage', 'settings.manage', 'keys.manage'] as const) {
+      expect(can('frontdesk', p), p).toBe(false)
+    }
+  })
+  it('gives the front desk only the directory and desk realm keys', () => {
+    expect(realmsByRole.frontdesk).toEqual(['directory', 'desk'])
+  })
+  it('lets only managers review the audit log', () => {
+    expect(staffRoles.filter((r) => can(r, 'audit.review'))).toEqual(['manager'])
+    expect(staffRoles.filter(readsAudit)).toEqual(['manager'])
+  })
+  it('gives a technician no shared realm and a member nothing but their own view', () => {
+    expect(realmsByRole.technician).toEqual([])
+    expect(permissionsOf('member')).toEqual(['self.view'])
+  })
+  it('keeps the admin to staff, devices and keys: no customer screens', () => {
+    expect(permissionsOf('admin')).toEqual(['staff.manage', 'devices.manage', 'keys.manage'])
+  })
+  it('refuses everything to nobody', () => {
+    expect(permissions.some((p) => can(undefined, p))).toBe(false)
+  })
+})
