@@ -1,0 +1,13 @@
+/** The crypto layer's public API: key hierarchy, envelopes, blind indexes, sealed boxes, signatures, KDF. */
+export * from './bytes'
+export * from './errors'
+export * from './kdf-params'
+export { argon2idRaw } from './argon2'
+export { deriveFromSecret, type DerivedSecrets } from './kdf'
+export * from './envelope'
+export * from './realm-keys'
+export * from './blind-index'
+export * from './user-keys'
+export * from './sealed-box'
+export * from './signature'
+export * from './keyring'

@@ -1,0 +1,71 @@
+import { defaultAgreement, defaultIdleLockSeconds } from '@/core/access/agreement'
+import { checkPassphrase, type PassphraseProblem } from '@/core/access/passphrase-policy'
+import { randomId, toBase64Url } from '@/crypto/bytes'
+import { deriveFromSecret } from '@/crypto/kdf'
+import { defaultKdfCost, newKdfParams, type KdfCost } from '@/crypto/kdf-params'
+import { lockKeyring, unlockKeyring, type KeyringSecrets } from '@/crypto/keyring'
+import { exportRawKey, generateIndexKey, generateRealmKey, realmKeyId } from '@/crypto/realm-keys'
+import { exportUserKeyPairs, generateUserKeyPairs } from '@/crypto/user-keys'
+import { loginHash } from '@/storage/accounts.repo'
+import { keySourceFrom } from '@/storage/keyring-key-source'
+import type { LobbyStorage } from '@/storage/lobby-storage'
+import type { Session } from './session'
+
+const dataRealms = ['directory', 'desk', 'accounts', 'field'] as const
+
+export interface NewOrganisation {
+  name: string
+  username: string
+  passphrase: string
+  agreementAccepted: boolean
+}
+
+export type CreateOrgResult = { ok: true; session: Session } | { ok: false; problem: PassphraseProblem | 'agreement-required' | 'name-required' | 'exists' }
+
+/**
+ * First run: mint every realm key (epoch 1), the audit key pair and the first
+ * admin's keyring, locked under a key derived from their passphrase.
+ */
+export async function createOrganisation(storage: LobbyStorage, input: NewOrganisation, cost: KdfCost = defaultKdfCost): Promise<CreateOrgResult> {
+  if (input.name.trim() === '' || input.username.trim() === '') return { ok: false, problem: 'name-required' }
+  const problem = checkPassphrase(input.passphrase, { username: input.username, name: input.name })
+  if (problem) return { ok: false, problem }
+  if (!input.agreementAccepted) return { ok: false, problem: 'agreement-required' }
+  if (await storage.accounts.getOrg()) return { ok: false, problem: 'exists' }
+
+  const orgId = randomId()
+  const userId = randomId()
+  const realmKeys: Record<string, string> = {}
+  const indexKeys: Record<string, string> = {}
+  for (const realm of dataRealms) {
+    realmKeys[realmKeyId(realm, 1)] = toBase64Url(await exportRawKey(await generateRealmKey()))
+    indexKeys[realm] = toBase64Url(await exportRawKey(await generateIndexKey()))
+  }
+  const audit = await exportUserKeyPairs(await generateUserKeyPairs())
+  const userKeys = await exportUserKeyPairs(await generateUserKeyPairs())
+  const secrets: KeyringSecrets = { userId, userKeys, realmKeys, indexKeys, auditPrivateJwk: audit.ecdh.privateJwk }
+
+  const kdf = newKdfParams(cost)
+  const { kek } = await deriveFromSecret(input.passphrase, kdf)
+  const locked = await lockKeyring(secrets, kek, kdf)
+  const now = new Date().toISOString()
+
+  await storage.accounts.putOrg({
+    _id: 'org',
+    type: 'org',
+    orgId,
+    createdAt: now,
+    auditPublicJwk: audit.ecdh.publicJwk,
+    settings: { agreement: { ...defaultAgreement }, idleLockSeconds: { ...defaultIdleLockSeconds } },
+  })
+  await storage.accounts.createAccount(
+    { _id: `account:${userId}`, type: 'account', userId, login: await loginHash(orgId, input.username), role: 'admin', status: 'active', setup: 'done', agreementAcceptedAt: now, createdBy: userId, createdAt: now },
+    { _id: `keyring:${userId}`, type: 'keyring', userId, publicKeys: { ecdh: userKeys.ecdh.publicJwk, ecdsa: userKeys.ecdsa.publicJwk }, locked },
+  )
+  const keyring = await unlockKeyring(locked, kek)
+  await storage.withKeys(keySourceFrom(keyring)).staff.put({ userId, name: input.name.trim(), username: input.username.trim(), role: 'admin' }, `staff:${userId}`)
+  await storage.audit.append({ action: 'org.create', by: userId })
+  await storage.audit.append({ action: 'agreement.accept', by: userId })
+  await storage.audit.append({ action: 'sign-in', by: userId })
+  return { ok: true, session: { userId, username: input.username.trim(), role: 'admin', keyring } }
+}

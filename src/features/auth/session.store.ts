@@ -1,0 +1,116 @@
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import { can as roleCan, type Permission } from '@/core/access/permissions'
+import type { StaffRole } from '@/core/access/roles'
+import { keySourceFrom } from '@/storage/keyring-key-source'
+import { setSessionKeys, storage } from '@/storage/session-keys'
+import { completeFirstSignIn } from './first-sign-in'
+import { createOrganisation, type NewOrganisation } from './organisation'
+import type { PendingSetup, Session } from './session'
+import { signIn, type SignInResult } from './sign-in'
+
+/** Who is at the locked screen: enough to greet them, nothing decrypted. */
+export interface LockedUser {
+  userId: string
+  username: string
+  role: StaffRole
+}
+
+const lockListeners = new Set<() => void>()
+/** Stores holding decrypted data register here and clear themselves when the app locks (CONF-7). */
+export function onLock(clear: () => void): () => void {
+  lockListeners.add(clear)
+  return () => lockListeners.delete(clear)
+}
+
+/**
+ * The signed-in session. The keyring lives only here (a shallowRef, so Vue
+ * never proxies CryptoKeys) and in the repositories' key holder; locking or
+ * signing out drops both.
+ */
+export const useSessionStore = defineStore('session', () => {
+  const session = shallowRef<Session>()
+  const pending = shallowRef<PendingSetup>()
+  const lockedUser = ref<LockedUser>()
+  /** Where the user was when the screen locked, to return there on unlock. */
+  const returnTo = ref<string>()
+  const hasOrg = ref<boolean>()
+
+  const role = computed(() => session.value?.role)
+  const isSignedIn = computed(() => session.value !== undefined)
+  const isLocked = computed(() => lockedUser.value !== undefined)
+  const can = (p: Permission) => roleCan(role.value, p)
+
+  async function refreshOrg(): Promise<boolean> {
+    hasOrg.value = (await storage.accounts.getOrg()) !== undefined
+    return hasOrg.value
+  }
+
+  function activate(s: Session) {
+    setSessionKeys(keySourceFrom(s.keyring))
+    session.value = s
+    pending.value = undefined
+    lockedUser.value = undefined
+  }
+
+  function dropKeys() {
+    setSessionKeys(undefined)
+    session.value = undefined
+    pending.value = undefined
+    for (const clear of lockListeners) clear()
+  }
+
+  async function createOrg(input: NewOrganisation) {
+    const result = await createOrganisation(storage, input)
+    if (result.ok) {
+      hasOrg.value = true
+      activate(result.session)
+    }
+    return result
+  }
+
+  async function signInWith(username: string, secret: string): Promise<SignInResult> {
+    const result = await signIn(storage, username, secret)
+    if (result.status === 'signed-in') activate(result.session)
+    if (result.status === 'setup-required') pending.value = result.pending
+    return result
+  }
+
+  async function finishSetup(input: { passphrase: string; agreementAccepted: boolean }) {
+    if (!pending.value) throw new Error('No first sign-in in progress')
+    const result = await completeFirstSignIn(storage, pending.value, input)
+    if (result.ok) activate(result.session)
+    return result
+  }
+
+  /** CONF-7: drop keys and decrypted data now; remember who and where, to unlock back there. */
+  async function lock(where?: string) {
+    const s = session.value
+    if (!s) return
+    lockedUser.value = { userId: s.userId, username: s.username, role: s.role }
+    returnTo.value = where
+    dropKeys()
+    await storage.audit.append({ action: 'lock', by: s.userId })
+  }
+
+  async function unlock(secret: string): Promise<SignInResult> {
+    const who = lockedUser.value
+    if (!who) throw new Error('Not locked')
+    const result = await signIn(storage, who.username, secret)
+    if (result.status === 'signed-in') {
+      activate(result.session)
+      await storage.audit.append({ action: 'unlock', by: who.userId })
+    }
+    return result
+  }
+
+  async function signOut() {
+    const by = session.value?.userId ?? lockedUser.value?.userId
+    dropKeys()
+    lockedUser.value = undefined
+    returnTo.value = undefined
+    if (by) await storage.audit.append({ action: 'sign-out', by })
+  }
+
+  return { session, pending, lockedUser, returnTo, hasOrg, role, isSignedIn, isLocked, can, refreshOrg, createOrg, signInWith, finishSetup, lock, unlock, signOut }
+})

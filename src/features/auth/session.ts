@@ -1,0 +1,25 @@
+import type { StaffRole } from '@/core/access/roles'
+import type { Keyring } from '@/crypto/keyring'
+
+/** An unlocked staff session: the keyring lives here and nowhere else while unlocked. */
+export interface Session {
+  userId: string
+  username: string
+  role: StaffRole
+  keyring: Keyring
+}
+
+/** A first sign-in with a setup code: the keyring is open, but the user must still accept the agreement and set a passphrase. */
+export interface PendingSetup {
+  userId: string
+  username: string
+  role: StaffRole
+  keyring: Keyring
+}
+
+export class PermissionError extends Error {
+  constructor(readonly permission: string) {
+    super(`Not allowed: ${permission}`)
+    this.name = 'PermissionError'
+  }
+}

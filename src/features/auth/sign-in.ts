@@ -1,0 +1,72 @@
+import { secondsUntilNextAttempt } from '@/core/access/unlock-throttle'
+import { isCryptoError } from '@/crypto/errors'
+import { deriveFromSecret } from '@/crypto/kdf'
+import { unlockKeyring } from '@/crypto/keyring'
+import { loginHash } from '@/storage/accounts.repo'
+import type { LobbyStorage } from '@/storage/lobby-storage'
+import { looksLikePin, unlockWithPin } from './pin'
+import type { PendingSetup, Session } from './session'
+import { normaliseSetupCode } from './setup-code'
+
+export type SignInRefusal =
+  | { reason: 'wrong-credentials' }
+  | { reason: 'deactivated' }
+  | { reason: 'wait'; seconds: number }
+  | { reason: 'wrong-pin'; attemptsLeft: number }
+  | { reason: 'pin-disabled' }
+  | { reason: 'no-pin' }
+
+export type SignInResult =
+  | { status: 'signed-in'; session: Session }
+  | { status: 'setup-required'; pending: PendingSetup }
+  | ({ status: 'refused' } & SignInRefusal)
+
+/**
+ * Sign in with a name and a passphrase (or, on a device where the user set
+ * one, a PIN; or, the first time, the setup code). A wrong answer never says
+ * whether the name exists; repeated ones make the next attempt wait (CONF-7).
+ */
+export async function signIn(storage: LobbyStorage, username: string, secret: string, now = Date.now()): Promise<SignInResult> {
+  const org = await storage.accounts.getOrg()
+  if (!org) return { status: 'refused', reason: 'wrong-credentials' }
+  const login = await loginHash(org.orgId, username)
+  const failures = await storage.unlockState.getFailures(login)
+  const wait = secondsUntilNextAttempt(failures.failures, failures.lastFailureAt, now)
+  if (wait > 0) return { status: 'refused', reason: 'wait', seconds: wait }
+
+  const fail = async (by: string): Promise<SignInResult> => {
+    await storage.unlockState.putFailures(login, { failures: failures.failures + 1, lastFailureAt: now })
+    await storage.audit.append({ action: 'sign-in.failed', by })
+    return { status: 'refused', reason: 'wrong-credentials' }
+  }
+
+  const account = await storage.accounts.findAccountByLogin(login)
+  const keyringDoc = account && (await storage.accounts.getKeyring(account.userId))
+  if (!account || !keyringDoc) return fail('anonymous')
+  if (account.status !== 'active') {
+    await storage.audit.append({ action: 'sign-in.failed', by: account.userId, detail: 'deactivated' })
+    return { status: 'refused', reason: 'deactivated' }
+  }
+  const who = { userId: account.userId, username: username.trim(), role: account.role }
+
+  if (account.setup === 'done' && looksLikePin(secret)) {
+    const result = await unlockWithPin(storage, account.userId, secret)
+    if (!result.ok) return { status: 'refused', ...result.refusal }
+    await storage.audit.append({ action: 'sign-in', by: account.userId, detail: 'pin' })
+    return { status: 'signed-in', session: { ...who, keyring: result.keyring } }
+  }
+
+  const typed = account.setup === 'pending' ? normaliseSetupCode(secret) : secret
+  let keyring
+  try {
+    const { kek } = await deriveFromSecret(typed, keyringDoc.locked.kdf)
+    keyring = await unlockKeyring(keyringDoc.locked, kek)
+  } catch (e) {
+    if (isCryptoError(e, 'wrong-secret')) return fail(account.userId)
+    throw e
+  }
+  await storage.unlockState.clearFailures(login)
+  if (account.setup === 'pending') return { status: 'setup-required', pending: { ...who, keyring } }
+  await storage.audit.append({ action: 'sign-in', by: account.userId })
+  return { status: 'signed-in', session: { ...who, keyring } }
+}

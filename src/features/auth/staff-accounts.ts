@@ -1,0 +1,64 @@
+import { can } from '@/core/access/permissions'
+import { readsAudit, realmsByRole, type StaffRole } from '@/core/access/roles'
+import { randomId } from '@/crypto/bytes'
+import { deriveFromSecret } from '@/crypto/kdf'
+import { defaultKdfCost, newKdfParams, type KdfCost } from '@/crypto/kdf-params'
+import { lockKeyring, type KeyringSecrets } from '@/crypto/keyring'
+import { parseRealmKeyId } from '@/crypto/realm-keys'
+import { exportUserKeyPairs, generateUserKeyPairs } from '@/crypto/user-keys'
+import { DuplicateLoginError, loginHash } from '@/storage/accounts.repo'
+import type { LobbyStorage } from '@/storage/lobby-storage'
+import { PermissionError, type Session } from './session'
+import { newSetupCode, normaliseSetupCode } from './setup-code'
+
+export interface NewStaff {
+  name: string
+  username: string
+  role: StaffRole
+}
+
+export type CreateStaffResult = { ok: true; userId: string; setupCode: string } | { ok: false; problem: 'name-required' | 'username-taken' }
+
+/**
+ * CONF-3: an admin creates a staff account holding exactly the realm keys its
+ * role needs (every epoch, so older records stay readable), locked under a
+ * one-time setup code the new user replaces with their own passphrase.
+ */
+export async function createStaff(storage: LobbyStorage, session: Session, input: NewStaff, cost: KdfCost = defaultKdfCost): Promise<CreateStaffResult> {
+  if (!can(session.role, 'staff.manage')) throw new PermissionError('staff.manage')
+  if (input.name.trim() === '' || input.username.trim() === '') return { ok: false, problem: 'name-required' }
+  const org = await storage.accounts.getOrg()
+  if (!org) throw new Error('No organisation on this device')
+  const login = await loginHash(org.orgId, input.username)
+  if (await storage.accounts.findAccountByLogin(login)) return { ok: false, problem: 'username-taken' }
+
+  const held = session.keyring.secrets
+  const realms = new Set<string>(realmsByRole[input.role])
+  const userId = randomId()
+  const userKeys = await exportUserKeyPairs(await generateUserKeyPairs())
+  const secrets: KeyringSecrets = {
+    userId,
+    userKeys,
+    realmKeys: Object.fromEntries(Object.entries(held.realmKeys).filter(([kid]) => realms.has(parseRealmKeyId(kid).realm))),
+    indexKeys: Object.fromEntries(Object.entries(held.indexKeys).filter(([realm]) => realms.has(realm))),
+  }
+  if (readsAudit(input.role) && held.auditPrivateJwk) secrets.auditPrivateJwk = held.auditPrivateJwk
+
+  const setupCode = newSetupCode()
+  const kdf = newKdfParams(cost)
+  const { kek } = await deriveFromSecret(normaliseSetupCode(setupCode), kdf)
+  const now = new Date().toISOString()
+  try {
+    await storage.accounts.createAccount(
+      { _id: `account:${userId}`, type: 'account', userId, login, role: input.role, status: 'active', setup: 'pending', createdBy: session.userId, createdAt: now },
+      { _id: `keyring:${userId}`, type: 'keyring', userId, publicKeys: { ecdh: userKeys.ecdh.publicJwk, ecdsa: userKeys.ecdsa.publicJwk }, locked: await lockKeyring(secrets, kek, kdf) },
+    )
+  } catch (e) {
+    if (e instanceof DuplicateLoginError) return { ok: false, problem: 'username-taken' }
+    throw e
+  }
+  await storage.staff.put({ userId, name: input.name.trim(), username: input.username.trim(), role: input.role }, `staff:${userId}`)
+  await storage.audit.append({ action: 'staff.create', by: session.userId, recordId: `account:${userId}`, recordType: 'account', detail: input.role })
+  await storage.audit.append({ action: 'grant', by: session.userId, recordId: `keyring:${userId}`, recordType: 'keyring', detail: Object.keys(secrets.realmKeys).join(',') })
+  return { ok: true, userId, setupCode }
+}

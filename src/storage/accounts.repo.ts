@@ -1,0 +1,45 @@
+import { utf8 } from '@/crypto/bytes'
+import { sha256 } from '@/crypto/signature'
+import type { LobbyDb } from './db'
+import type { AccountDoc, KeyringDoc, OrgDoc } from './documents'
+
+/** Sign-in names are compared case- and width-insensitively. */
+export function normaliseLogin(username: string): string {
+  return username.normalize('NFKC').trim().toLowerCase()
+}
+
+/** The account's lookup key: a hash salted with the organisation id, so the name itself is never stored in clear. */
+export function loginHash(orgId: string, username: string): Promise<string> {
+  return sha256(utf8(`lobby-login|${orgId}|${normaliseLogin(username)}`))
+}
+
+/** Organisation, staff accounts and their locked keyrings. */
+export function createAccountsRepo(db: LobbyDb) {
+  return {
+    getOrg: (): Promise<OrgDoc | undefined> => db.org.get('org'),
+    putOrg: async (org: OrgDoc): Promise<void> => void (await db.org.put(org)),
+    getAccount: (userId: string): Promise<AccountDoc | undefined> => db.accounts.get(`account:${userId}`),
+    findAccountByLogin: (login: string): Promise<AccountDoc | undefined> => db.accounts.where('login').equals(login).first(),
+    listAccounts: (): Promise<AccountDoc[]> => db.accounts.toArray(),
+    putAccount: async (account: AccountDoc): Promise<void> => void (await db.accounts.put(account)),
+    getKeyring: (userId: string): Promise<KeyringDoc | undefined> => db.keyrings.get(`keyring:${userId}`),
+    putKeyring: async (keyring: KeyringDoc): Promise<void> => void (await db.keyrings.put(keyring)),
+    /** Writes a new account with its keyring atomically: never an account that cannot sign in. */
+    async createAccount(account: AccountDoc, keyring: KeyringDoc): Promise<void> {
+      await db.transaction('rw', db.accounts, db.keyrings, async () => {
+        if (await db.accounts.where('login').equals(account.login).first()) throw new DuplicateLoginError()
+        await db.accounts.add(account)
+        await db.keyrings.put(keyring)
+      })
+    },
+  }
+}
+
+export type AccountsRepo = ReturnType<typeof createAccountsRepo>
+
+export class DuplicateLoginError extends Error {
+  constructor() {
+    super('That sign-in name is already taken.')
+    this.name = 'DuplicateLoginError'
+  }
+}

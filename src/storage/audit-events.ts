@@ -1,0 +1,35 @@
+/** CONF-6: what the audit log records. */
+export const auditActions = [
+  'org.create',
+  'sign-in',
+  'sign-in.failed',
+  'sign-out',
+  'lock',
+  'unlock',
+  'unlock.failed',
+  'pin.set',
+  'agreement.accept',
+  'record.create',
+  'record.change',
+  'record.delete',
+  'reveal',
+  'export',
+  'grant',
+  'staff.create',
+  'key.change',
+  'access.denied',
+] as const
+export type AuditAction = (typeof auditActions)[number]
+
+/** The sealed content of an audit entry: who did what to which record, when, on which device. */
+export interface AuditEvent {
+  action: AuditAction
+  /** User id, or `anonymous` for a failed sign-in with an unknown name. */
+  by: string
+  at: string
+  device: string
+  recordId?: string
+  recordType?: string
+  /** Short non-personal detail (a route, a reason code); never a customer's data. */
+  detail?: string
+}

@@ -1,0 +1,51 @@
+import Dexie, { type EntityTable } from 'dexie'
+import type { Envelope } from '@/crypto/envelope'
+import type { AccountDoc, AuditEntry, DeviceDoc, KeyringDoc, LocalSecret, OrgDoc } from './documents'
+
+/**
+ * The device's IndexedDB. Every table holds what is safe at rest (CONF-1):
+ * envelopes (clear header + ciphertext), locked keyrings, audit entries sealed
+ * to the audit key, and device material whose private keys are non-extractable.
+ */
+export class LobbyDb extends Dexie {
+  records!: EntityTable<Envelope, '_id'>
+  keyrings!: EntityTable<KeyringDoc, '_id'>
+  accounts!: EntityTable<AccountDoc, '_id'>
+  org!: EntityTable<OrgDoc, '_id'>
+  devices!: EntityTable<DeviceDoc, '_id'>
+  audit!: EntityTable<AuditEntry, '_id'>
+  local!: EntityTable<LocalSecret, 'key'>
+
+  constructor(name = 'lobby') {
+    super(name)
+    // Schema history: add a new version() for every change, never edit an old one.
+    this.version(1).stores({
+      records: '_id, [type+realm], *bi',
+      keyrings: '_id, userId',
+      accounts: '_id, login, userId',
+      org: '_id',
+      devices: '_id',
+      audit: '_id, [dev+seq], by',
+      local: 'key',
+    })
+    // Another tab opened a newer schema: let it upgrade instead of deadlocking both
+    // tabs, and tell this tab's UI so it can reload into the new version.
+    this.on('versionchange', () => {
+      this.close()
+      onVersionChange?.()
+      return false
+    })
+  }
+}
+
+let onVersionChange: (() => void) | undefined
+/** Called when another tab upgrades the database and this tab had to close it. */
+export function whenUpgradedElsewhere(callback: () => void): void {
+  onVersionChange = callback
+}
+
+let db: LobbyDb | undefined
+export function lobbyDb(): LobbyDb {
+  db ??= new LobbyDb()
+  return db
+}

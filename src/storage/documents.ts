@@ -1,0 +1,82 @@
+import type { LockedKeyring } from '@/crypto/keyring'
+import type { SealedBox } from '@/crypto/sealed-box'
+import type { StaffRole } from '@/core/access/roles'
+
+/**
+ * Clear documents other than envelopes. None holds personal data: ids are
+ * random, the sign-in name is stored only as a salted hash, and keys are
+ * either public or locked under the user's passphrase.
+ */
+
+export interface OrgSettings {
+  /** CONF-8: agreement text per UI language. */
+  agreement: { 'zh-CN': string; en: string }
+  /** CONF-7: idle seconds before the screen locks, per device kind. */
+  idleLockSeconds: { frontdesk: number; personal: number }
+}
+
+export interface OrgDoc {
+  _id: 'org'
+  type: 'org'
+  orgId: string
+  createdAt: string
+  /** Audit entries are sealed to this key; only managers hold the private half. */
+  auditPublicJwk: JsonWebKey
+  settings: OrgSettings
+}
+
+export type AccountStatus = 'active' | 'deactivated'
+
+export interface AccountDoc {
+  _id: string // `account:<userId>`
+  type: 'account'
+  userId: string
+  /** Salted hash of the normalised sign-in name: finds the account without storing the name. */
+  login: string
+  role: StaffRole
+  status: AccountStatus
+  /** `pending` until the user replaces the one-time setup code with their own passphrase. */
+  setup: 'pending' | 'done'
+  agreementAcceptedAt?: string
+  createdBy: string
+  createdAt: string
+}
+
+export interface KeyringDoc {
+  _id: string // `keyring:<userId>`
+  type: 'keyring'
+  userId: string
+  publicKeys: { ecdh: JsonWebKey; ecdsa: JsonWebKey }
+  locked: LockedKeyring
+}
+
+/** A device that writes audit entries; its public key verifies them (CONF-6, CONF-10). */
+export interface DeviceDoc {
+  _id: string // `device:<deviceId>`
+  type: 'device'
+  deviceId: string
+  publicJwk: JsonWebKey
+  userAgent: string
+  registeredAt: string
+}
+
+/** One link of a device's hash chain. The event itself is inside `box`, readable by managers only. */
+export interface AuditEntry {
+  _id: string
+  type: 'audit'
+  realm: 'audit'
+  v: 1
+  by: string
+  dev: string
+  seq: number
+  prev: string
+  box: SealedBox
+  hash: string
+  sig: string
+}
+
+/** Device-local material that never leaves this device (not replicated). */
+export interface LocalSecret {
+  key: string
+  value: unknown
+}

@@ -1,0 +1,27 @@
+import type { KeyLookup } from '@/crypto/envelope'
+
+/**
+ * What repositories need from the unlocked session: the key to write a realm
+ * with, a way to find any key by id to read, and each realm's blind-index key.
+ * Locking replaces it with nothing, so repositories cannot read or write.
+ */
+export interface KeySource {
+  userId: string
+  writeKey(realm: string): { kid: string; key: CryptoKey } | undefined
+  lookup: KeyLookup
+  indexKey(realm: string): CryptoKey | undefined
+}
+
+export class LockedError extends Error {
+  constructor() {
+    super('The app is locked: sign in or unlock to read or write records.')
+    this.name = 'LockedError'
+  }
+}
+
+export class MissingRealmKeyError extends Error {
+  constructor(readonly realm: string) {
+    super(`This account holds no key for the ${realm} realm.`)
+    this.name = 'MissingRealmKeyError'
+  }
+}

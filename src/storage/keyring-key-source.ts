@@ -1,0 +1,16 @@
+import { currentKid, keyLookup, type Keyring } from '@/crypto/keyring'
+import type { KeySource } from './key-source'
+
+/** Repositories' view of an unlocked keyring: write with the newest epoch, read any epoch held. */
+export function keySourceFrom(keyring: Keyring): KeySource {
+  return {
+    userId: keyring.userId,
+    writeKey(realm) {
+      const kid = currentKid(keyring, realm)
+      const key = kid ? keyring.realmKeys.get(kid) : undefined
+      return kid && key ? { kid, key } : undefined
+    },
+    lookup: keyLookup(keyring),
+    indexKey: (realm) => keyring.indexKeys.get(realm),
+  }
+}

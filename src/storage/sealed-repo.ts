@@ -1,0 +1,119 @@
+import { blindIndex, blindIndexes, type BlindField } from '@/crypto/blind-index'
+import { randomId } from '@/crypto/bytes'
+import { open, seal, type Envelope } from '@/crypto/envelope'
+import { isCryptoError } from '@/crypto/errors'
+import { normaliseIdNumber, normaliseMemberNo, normaliseName, normalisePhone } from '@/core/shared/normalise'
+import type { LobbyDb } from './db'
+import { LockedError, MissingRealmKeyError, type KeySource } from './key-source'
+
+const normalisers: Record<BlindField, (s: string) => string> = {
+  phone: normalisePhone,
+  idNumber: normaliseIdNumber,
+  memberNo: normaliseMemberNo,
+  name: normaliseName,
+}
+
+/** How one record type is sealed: its realm, schema version, blind-indexed fields and migrations. */
+export interface RecordKind<T> {
+  type: string
+  realm: string
+  version: number
+  indexes?: (record: T) => Partial<Record<BlindField, string>>
+  /** Brings an older stored body up to `version`; called on read, the next write stores the new shape. */
+  migrate?: (body: unknown, fromVersion: number) => T
+}
+
+export interface Stored<T> {
+  id: string
+  record: T
+}
+
+export interface RepoEvents {
+  /** Called after a write so the caller can audit it (CONF-6). */
+  onWrite?: (change: { action: 'create' | 'change' | 'delete'; type: string; id: string }) => Promise<void>
+}
+
+/**
+ * A repository over sealed envelopes: takes and returns plain objects, and
+ * never lets a plaintext field reach IndexedDB (CONF-1). Lookups by phone, ID
+ * number or member number go through truncated blind indexes, so candidates
+ * are decrypted and confirmed before they are returned.
+ */
+export function createSealedRepo<T extends object>(db: LobbyDb, keys: () => KeySource | undefined, kind: RecordKind<T>, events: RepoEvents = {}) {
+  function session(): KeySource {
+    const k = keys()
+    if (!k) throw new LockedError()
+    return k
+  }
+
+  async function decode(env: Envelope): Promise<T> {
+    const body = await open<unknown>(env, session().lookup)
+    if (env.v === kind.version) return body as T
+    if (!kind.migrate) throw new Error(`${kind.type} v${env.v} has no migration to v${kind.version}`)
+    return kind.migrate(body, env.v)
+  }
+
+  async function put(record: T, id?: string): Promise<string> {
+    const s = session()
+    const writeKey = s.writeKey(kind.realm)
+    if (!writeKey) throw new MissingRealmKeyError(kind.realm)
+    const indexKey = s.indexKey(kind.realm)
+    const bi = kind.indexes && indexKey ? await blindIndexes(indexKey, kind.indexes(record)) : []
+    const _id = id ?? randomId()
+    const existing = id ? await db.records.get(id) : undefined
+    const header = { _id, type: kind.type, realm: kind.realm, kid: writeKey.kid, v: kind.version, by: s.userId, bi }
+    const env = await seal(header, record, writeKey.key)
+    await db.records.put(existing?._rev ? { ...env, _rev: existing._rev } : env)
+    await events.onWrite?.({ action: existing ? 'change' : 'create', type: kind.type, id: _id })
+    return _id
+  }
+
+  async function get(id: string): Promise<T | undefined> {
+    const env = await db.records.get(id)
+    if (!env || env.type !== kind.type) return undefined
+    return decode(env)
+  }
+
+  async function list(): Promise<Stored<T>[]> {
+    session()
+    const envs = await db.records.where('[type+realm]').equals([kind.type, kind.realm]).toArray()
+    const out: Stored<T>[] = []
+    for (const env of envs) out.push({ id: env._id, record: await decode(env) })
+    return out
+  }
+
+  /** Records whose `field` equals `value` after normalisation; blind-index collisions are dropped. */
+  async function findBy(field: BlindField, value: string): Promise<Stored<T>[]> {
+    const indexKey = session().indexKey(kind.realm)
+    if (!indexKey || !kind.indexes) return []
+    const bi = await blindIndex(indexKey, field, value)
+    if (!bi) return []
+    const candidates = await db.records.where('bi').equals(bi).toArray()
+    const matches: Stored<T>[] = []
+    for (const env of candidates) {
+      if (env.type !== kind.type || env.realm !== kind.realm) continue
+      let record: T
+      try {
+        record = await decode(env)
+      } catch (e) {
+        if (isCryptoError(e)) continue // an envelope we cannot open is never a match (issue 4 quarantines it)
+        throw e
+      }
+      // The same truncated index is not the same value: compare the full normalised value.
+      const own = kind.indexes(record)[field]
+      if (own !== undefined && normalisers[field](own) === normalisers[field](value)) matches.push({ id: env._id, record })
+    }
+    return matches
+  }
+
+  async function remove(id: string): Promise<void> {
+    session()
+    await db.records.delete(id)
+    await events.onWrite?.({ action: 'delete', type: kind.type, id })
+  }
+
+  return { put, get, list, findBy, remove }
+}
+
+export type SealedRepo<T extends object> = ReturnType<typeof createSealedRepo<T>>
+
