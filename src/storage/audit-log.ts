@@ -50,7 +50,7 @@ export function createAuditLog(db: LobbyDb, local: LocalStore, device: () => Pro
 
   /** Opens every entry with the audit private key (managers only). */
   async function read(auditPrivate: CryptoKey): Promise<{ entry: AuditEntry; event: AuditEvent | undefined }[]> {
-    const entries = await db.audit.toArray()
+    const entries = (await db.audit.toArray()).sort((a, b) => a.dev.localeCompare(b.dev) || a.seq - b.seq)
     const out = []
     for (const entry of entries) {
       const event = await openSealed(auditPrivate, entry.box, `audit|${entry._id}`)

@@ -62,9 +62,9 @@ export async function createOrganisation(storage: LobbyStorage, input: NewOrgani
     { _id: `account:${userId}`, type: 'account', userId, login: await loginHash(orgId, input.username), role: 'admin', status: 'active', setup: 'done', agreementAcceptedAt: now, createdBy: userId, createdAt: now },
     { _id: `keyring:${userId}`, type: 'keyring', userId, publicKeys: { ecdh: userKeys.ecdh.publicJwk, ecdsa: userKeys.ecdsa.publicJwk }, locked },
   )
+  await storage.audit.append({ action: 'org.create', by: userId })
   const keyring = await unlockKeyring(locked, kek)
   await storage.withKeys(keySourceFrom(keyring)).staff.put({ userId, name: input.name.trim(), username: input.username.trim(), role: 'admin' }, `staff:${userId}`)
-  await storage.audit.append({ action: 'org.create', by: userId })
   await storage.audit.append({ action: 'agreement.accept', by: userId })
   await storage.audit.append({ action: 'sign-in', by: userId })
   return { ok: true, session: { userId, username: input.username.trim(), role: 'admin', keyring } }

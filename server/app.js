@@ -1,0 +1,69 @@
+/**
+ * The Lobby server as an express app: the CouchDB-compatible sync API under
+ * `/db/`, `/healthz`, and the built PWA at `/`, all from one origin so the
+ * session cookie stays first-party. Listening is left to the caller
+ * (server/start.js, server/dev.js, tests).
+ */
+import { readFileSync } from 'node:fs'
+import express from 'express'
+import { adminOnlyGuard } from './admin-guard.js'
+import { ADMIN_USER, loadOrCreateAdminPassword } from './admin-password.js'
+import { corsForOrigins } from './cors.js'
+import { createPouchServer } from './pouch-server.js'
+import { staticApp } from './static-app.js'
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
+
+/**
+ * @typedef {object} LobbyServerOptions
+ * @property {string} [dataDir] holds db/ (LevelDB), log.txt and admin-password
+ * @property {boolean} [memory] keep everything in memory and write no files
+ * @property {string | null} [distDir] the built app; `null` serves no app (dev server)
+ * @property {string[]} [corsOrigins] exact origins allowed cross-origin, with credentials
+ * @property {(message: string) => void} [log]
+ */
+
+/**
+ * @param {LobbyServerOptions} [options]
+ */
+export async function createLobbyServer(options = {}) {
+  const { dataDir = '.lobby-data', memory = false, distDir = 'dist', corsOrigins = [], log = console.log } = options
+  // Built first: it throws on a malformed origin before anything is opened.
+  const cors = corsOrigins.length > 0 ? corsForOrigins(corsOrigins) : null
+  const adminPassword = loadOrCreateAdminPassword({ dataDir, memory, log })
+  const pouch = await createPouchServer({ dataDir, memory, adminPassword })
+  let ready = true
+
+  const app = express()
+  app.disable('x-powered-by')
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff')
+    res.setHeader('Referrer-Policy', 'no-referrer')
+    next()
+  })
+  if (cors) app.use(cors)
+
+  app.get('/healthz', (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store')
+    if (!ready) return res.status(503).json({ ok: false, version })
+    res.json({ ok: true, version })
+  })
+
+  // CouchDB answers its root with {"couchdb":"Welcome"}, which clients and
+  // tools check for; express-pouchdb's own root answer lacks it.
+  app.get('/db', (_req, res) => res.json({ couchdb: 'Welcome', vendor: { name: 'Lobby', version } }))
+  // Guard and API share one mount so both see the same paths.
+  app.use('/db', adminOnlyGuard(pouch.rolesOf), pouch.pouchApp)
+
+  if (distDir !== null) app.use(staticApp(distDir))
+
+  return {
+    app,
+    adminUser: ADMIN_USER,
+    adminPassword,
+    async close() {
+      ready = false
+      await pouch.close()
+    },
+  }
+}

@@ -1,0 +1,52 @@
+import 'fake-indexeddb/auto'
+import { describe, expect, it } from 'vitest'
+import { createOrganisation } from '@/features/auth/organisation'
+import { createTestStorage } from './testing'
+
+const cost = { memoryKiB: 19456, iterations: 2, parallelism: 1 }
+
+async function orgStorage() {
+  const t = createTestStorage()
+  const org = await createOrganisation(t.storage, { name: '王经理', username: 'admin', passphrase: 'front desk keeps the keys 2026', agreementAccepted: true }, cost)
+  if (!org.ok) throw new Error(org.problem)
+  return { ...t, session: org.session }
+}
+
+describe('CONF-6 audit log', () => {
+  it('chains and signs every entry so the whole log verifies', async () => {
+    const { storage, session } = await orgStorage()
+    await storage.audit.append({ action: 'lock', by: session.userId })
+    await Promise.all([1, 2, 3].map(() => storage.audit.append({ action: 'reveal', by: session.userId, recordId: 'p1' })))
+    const findings = await storage.audit.verifyChains()
+    // org.create, record.create (admin's staff profile), agreement.accept, sign-in, lock, 3 × reveal
+    expect(findings.map((f) => f.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8])
+    expect(findings.every((f) => f.ok)).toBe(true)
+  })
+
+  it('reports an edited entry as broken, and only that one', async () => {
+    const { storage, db, session } = await orgStorage()
+    await storage.audit.append({ action: 'lock', by: session.userId })
+    const victim = (await db.audit.where('[dev+seq]').between([''], ['\uffff']).toArray()).find((e) => e.seq === 2)!
+    await db.audit.put({ ...victim, by: 'someone-else' })
+    const broken = (await storage.audit.verifyChains()).filter((f) => !f.ok)
+    expect(broken).toEqual([{ id: victim._id, dev: victim.dev, seq: 2, ok: false, problems: ['hash'] }])
+  })
+
+  it('reports a deleted entry as a gap, and a re-hashed forgery as a bad signature', async () => {
+    const { storage, db, session } = await orgStorage()
+    const all = await db.audit.toArray()
+    await db.audit.delete(all.find((e) => e.seq === 2)!._id)
+    expect((await storage.audit.verifyChains()).filter((f) => !f.ok).map((f) => f.problems)).toEqual([['gap', 'link']])
+    const appended = await storage.audit.append({ action: 'lock', by: session.userId })
+    // A forger who recomputes the hash still cannot sign: reuse another entry's signature.
+    await db.audit.put({ ...appended!, sig: all[0]!.sig })
+    expect((await storage.audit.verifyChains()).find((f) => f.id === appended!._id)?.problems).toEqual(['signature'])
+  })
+
+  it('lets only the audit private key read what happened', async () => {
+    const { storage, session } = await orgStorage()
+    const read = await storage.audit.read(session.keyring.auditPrivate!)
+    expect(read.map((r) => r.event?.action)).toEqual(['org.create', 'record.create', 'agreement.accept', 'sign-in'])
+    expect(read.every((r) => r.event?.by === session.userId)).toBe(true)
+  })
+})

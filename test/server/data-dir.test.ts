@@ -1,0 +1,71 @@
+// @vitest-environment node
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { startLobby } from './support'
+
+const tempDirs: string[] = []
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lobby-data-test-'))
+  tempDirs.push(dir)
+  return dir
+}
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true })
+})
+
+describe('a data directory on disk (LevelDB)', () => {
+  it('creates the admin password file with mode 0600 and reuses it on the next start', async () => {
+    const dataDir = join(tempDir(), 'data')
+    const first = await startLobby({ memory: false, dataDir })
+    const file = join(dataDir, 'admin-password')
+    try {
+      expect(statSync(file).mode & 0o777).toBe(0o600)
+      expect(statSync(dataDir).mode & 0o777).toBe(0o700)
+      expect(readFileSync(file, 'utf8').trim()).toBe(first.adminPassword)
+      expect(first.adminPassword).toMatch(/^[A-Za-z0-9_-]{32}$/) // 24 random bytes, base64url
+      const created = await fetch(`${first.url}/db/kept`, { method: 'PUT', headers: { authorization: first.adminAuth } })
+      expect(created.status).toBe(201)
+    } finally {
+      await first.stop()
+    }
+
+    const second = await startLobby({ memory: false, dataDir })
+    try {
+      expect(second.adminPassword).toBe(first.adminPassword)
+      // Same credentials still work, and the database created before is still there.
+      const info = await fetch(`${second.url}/db/kept`, { headers: { authorization: second.adminAuth } })
+      expect(info.status).toBe(200)
+      expect(statSync(file).mode & 0o777).toBe(0o600)
+    } finally {
+      await second.stop()
+    }
+  })
+
+  it('keeps every file inside the data directory', async () => {
+    const dataDir = join(tempDir(), 'data')
+    const lobby = await startLobby({ memory: false, dataDir })
+    await lobby.stop()
+    expect(readdirSync(dataDir).sort()).toEqual(['admin-password', 'db', 'log.txt'])
+    expect(readdirSync(join(dataDir, 'db')).sort()).toEqual(['_users', 'pouch__all_dbs__'])
+  })
+})
+
+describe('memory mode', () => {
+  it('writes no files and makes a new admin password each start', async () => {
+    const dataDir = join(tempDir(), 'never-created')
+    // express-pouchdb's defaults would put these in the working directory.
+    const strayFiles = ['config.json', 'log.txt'].filter((f) => !existsSync(f))
+    const a = await startLobby({ memory: true, dataDir })
+    const b = await startLobby({ memory: true, dataDir })
+    try {
+      expect(a.adminPassword).not.toBe(b.adminPassword)
+      expect((await fetch(`${a.url}/db/x`, { method: 'PUT', headers: { authorization: a.adminAuth } })).status).toBe(201)
+    } finally {
+      await Promise.all([a.stop(), b.stop()])
+    }
+    expect(existsSync(dataDir)).toBe(false)
+    expect(strayFiles.filter((f) => existsSync(f))).toEqual([])
+  })
+})

@@ -1,0 +1,52 @@
+/** Starting a Lobby server for a test: real HTTP on a free loopback port, a tiny dist/. */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createLobbyServer, type LobbyServerOptions } from '../../server/app.js'
+
+export const INDEX_HTML = '<!doctype html><title>Lobby test shell</title>'
+
+/** A built-app stand-in: index.html, sw.js, a workbox file, the manifest and one hashed asset. */
+export function makeDist(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lobby-dist-'))
+  mkdirSync(join(dir, 'assets'))
+  writeFileSync(join(dir, 'index.html'), INDEX_HTML)
+  writeFileSync(join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {})\n')
+  writeFileSync(join(dir, 'workbox-abc123.js'), '// workbox\n')
+  writeFileSync(join(dir, 'manifest.webmanifest'), '{"name":"Lobby"}\n')
+  writeFileSync(join(dir, 'assets', 'x.js'), 'export const x = 1\n')
+  writeFileSync(join(dir, 'robots.txt'), 'User-agent: *\n')
+  return dir
+}
+
+export interface TestLobby {
+  url: string
+  adminPassword: string
+  /** `Authorization` header value for the server admin. */
+  adminAuth: string
+  stop(): Promise<void>
+}
+
+export function basicAuth(name: string, password: string): string {
+  return `Basic ${Buffer.from(`${name}:${password}`).toString('base64')}`
+}
+
+export async function startLobby(options: LobbyServerOptions = {}): Promise<TestLobby> {
+  const lobby = await createLobbyServer({ memory: true, log: () => {}, ...options })
+  const server: Server = await new Promise((resolve) => {
+    const s = lobby.app.listen(0, '127.0.0.1', () => resolve(s))
+  })
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    adminPassword: lobby.adminPassword,
+    adminAuth: basicAuth(lobby.adminUser, lobby.adminPassword),
+    async stop() {
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await lobby.close()
+    },
+  }
+}
