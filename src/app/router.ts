@@ -1,11 +1,17 @@
 import { createRouter, createWebHistory } from 'vue-router'
+import type { Permission } from '@/core/access/permissions'
 import { i18n } from './i18n'
 import { routes } from './routes'
+import { accessGuard } from './access-guard'
 
 declare module 'vue-router' {
   interface RouteMeta {
     /** i18n key of the page title, shown in the tab and announced on navigation. */
     titleKey?: string
+    /** Reachable without signing in (first run, sign-in, diagnostics). */
+    public?: boolean
+    /** CONF-3: the permission a signed-in user needs; checked here, not only by hiding links. */
+    permission?: Permission
   }
 }
 
@@ -17,6 +23,7 @@ export function pageTitle(titleKey: string | undefined): string {
   return titleKey ? `${i18n.global.t(titleKey)} · ${app}` : app
 }
 
+router.beforeEach(accessGuard)
 router.afterEach((to) => {
   document.title = pageTitle(to.meta.titleKey)
 })

@@ -1,26 +1,75 @@
 import type { RouteRecordRaw } from 'vue-router'
+import type { Permission } from '@/core/access/permissions'
 import HomePage from '@/features/home/HomePage.vue'
 
-/** Workspaces that later issues fill in; until then each shows what it will hold. */
-export const workspaceRoutes = ['desk', 'members', 'broadband', 'field', 'manage'] as const
-export type Workspace = (typeof workspaceRoutes)[number]
+/** Workspaces that later issues fill in, each behind the permission its work needs (CONF-3). */
+export const workspaces = [
+  { name: 'desk', permission: 'desk.use' },
+  { name: 'members', permission: 'members.manage' },
+  { name: 'broadband', permission: 'broadband.use' },
+  { name: 'field', permission: 'field.work' },
+  { name: 'manage', permission: 'settings.manage' },
+] as const satisfies readonly { name: string; permission: Permission }[]
+export type Workspace = (typeof workspaces)[number]['name']
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomePage, meta: { titleKey: 'nav.home' } },
-  ...workspaceRoutes.map(
+  ...workspaces.map(
     (w): RouteRecordRaw => ({
-      path: `/${w}`,
-      name: w,
+      path: `/${w.name}`,
+      name: w.name,
       component: () => import('@/features/workspaces/WorkspacePlaceholderPage.vue'),
-      props: { workspace: w },
-      meta: { titleKey: `nav.${w}` },
+      props: { workspace: w.name },
+      meta: { titleKey: `nav.${w.name}`, permission: w.permission },
     }),
   ),
+  {
+    path: '/people',
+    name: 'people',
+    component: () => import('@/features/people/PeoplePage.vue'),
+    meta: { titleKey: 'nav.people', permission: 'desk.use' },
+  },
+  {
+    path: '/staff',
+    name: 'staff',
+    component: () => import('@/features/staff/StaffPage.vue'),
+    meta: { titleKey: 'nav.staff', permission: 'staff.manage' },
+  },
+  {
+    path: '/audit',
+    name: 'audit',
+    component: () => import('@/features/audit/AuditPage.vue'),
+    meta: { titleKey: 'nav.audit', permission: 'audit.review' },
+  },
+  {
+    path: '/welcome',
+    name: 'welcome',
+    component: () => import('@/features/auth/CreateOrgPage.vue'),
+    meta: { titleKey: 'auth.welcomeTitle', public: true },
+  },
+  {
+    path: '/sign-in',
+    name: 'sign-in',
+    component: () => import('@/features/auth/SignInPage.vue'),
+    meta: { titleKey: 'auth.signInTitle', public: true },
+  },
+  {
+    path: '/first-sign-in',
+    name: 'first-sign-in',
+    component: () => import('@/features/auth/FirstSignInPage.vue'),
+    meta: { titleKey: 'auth.signInTitle', public: true },
+  },
+  {
+    path: '/forbidden',
+    name: 'forbidden',
+    component: () => import('@/features/auth/ForbiddenPage.vue'),
+    meta: { titleKey: 'forbidden.title' },
+  },
   {
     path: '/diagnostics',
     name: 'diagnostics',
     component: () => import('@/features/diagnostics/DiagnosticsPage.vue'),
-    meta: { titleKey: 'nav.diagnostics' },
+    meta: { titleKey: 'nav.diagnostics', public: true },
   },
   {
     path: '/settings',
@@ -32,6 +81,6 @@ export const routes: RouteRecordRaw[] = [
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('@/features/home/NotFoundPage.vue'),
-    meta: { titleKey: 'notFound.title' },
+    meta: { titleKey: 'notFound.title', public: true },
   },
 ]

@@ -75,8 +75,9 @@ export async function deriveFromSecret(secret: string, params: KdfParams): Promi
   const secretBytes = utf8(secret.normalize('NFKC'))
   const w = kdfWorker()
   const raw = w ? await argon2InWorker(w, secretBytes, p) : await argon2idRaw(secretBytes, p)
-  // After a transfer to the worker the buffer is detached and this is a no-op; in-thread it wipes our copy.
-  secretBytes.fill(0)
+  // After a transfer to the worker the buffer is detached (length 0, and fill() would throw);
+  // in-thread it still holds our copy, which we wipe.
+  if (secretBytes.byteLength > 0) secretBytes.fill(0)
   const master = asBufferSource(raw)
   try {
     const base = await crypto.subtle.importKey('raw', master, 'HKDF', false, ['deriveKey', 'deriveBits'])

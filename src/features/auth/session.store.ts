@@ -34,6 +34,8 @@ export const useSessionStore = defineStore('session', () => {
   const lockedUser = ref<LockedUser>()
   /** Where the user was when the screen locked, to return there on unlock. */
   const returnTo = ref<string>()
+  /** The address a permission check just refused, to name it on the refusal page. */
+  const refusedPath = ref<string>()
   const hasOrg = ref<boolean>()
 
   const role = computed(() => session.value?.role)
@@ -112,5 +114,5 @@ export const useSessionStore = defineStore('session', () => {
     if (by) await storage.audit.append({ action: 'sign-out', by })
   }
 
-  return { session, pending, lockedUser, returnTo, hasOrg, role, isSignedIn, isLocked, can, refreshOrg, createOrg, signInWith, finishSetup, lock, unlock, signOut }
+  return { session, pending, lockedUser, returnTo, refusedPath, hasOrg, role, isSignedIn, isLocked, can, refreshOrg, createOrg, signInWith, finishSetup, lock, unlock, signOut }
 })

@@ -12,6 +12,15 @@ export class ShellPage {
     await this.page.locator('#main').waitFor()
   }
 
+  /**
+   * Moves inside the running app through its navigation, as a user would. A full page
+   * load (open) would forget the session: keys live in memory only.
+   */
+  async go(path: string): Promise<void> {
+    await this.page.locator(`nav a[href="${path}"]`).click()
+    await this.page.waitForURL((u) => u.pathname === path)
+  }
+
   /** Resolves once a service worker controls this page (clientsClaim makes that the first visit). */
   async waitForServiceWorkerControl(): Promise<void> {
     await this.page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 })

@@ -1,0 +1,60 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import { maskIdNumber, maskName, maskPhone } from '@/core/access/masking'
+import { checkPerson, type Person } from '@/core/directory/person'
+import { storage } from '@/storage/session-keys'
+import { onLock } from '@/features/auth/session.store'
+
+/** What a list may show of a person: masked values only (CONF-4). */
+export interface MaskedPerson {
+  id: string
+  name: string
+  phone: string
+  idNumber: string
+  organisation: string
+}
+
+function masked(id: string, p: Person): MaskedPerson {
+  return { id, name: maskName(p.name), phone: maskPhone(p.phone ?? ''), idNumber: maskIdNumber(p.idNumber ?? ''), organisation: p.organisation ?? '' }
+}
+
+/** People registered at the desk. Holds masked rows only, and forgets them when the app locks. */
+export const usePeopleStore = defineStore('people', () => {
+  const rows = ref<MaskedPerson[]>([])
+  const searched = ref(false)
+
+  onLock(() => {
+    rows.value = []
+    searched.value = false
+  })
+
+  async function register(input: { name: string; phone: string; idNumber: string; organisation: string }) {
+    const problems = checkPerson(input)
+    if (Object.keys(problems).length) return { ok: false as const, problems }
+    const person: Person = { name: input.name.trim(), createdAt: new Date().toISOString() }
+    if (input.phone.trim()) person.phone = input.phone.trim()
+    if (input.idNumber.trim()) person.idNumber = input.idNumber.trim().toUpperCase()
+    if (input.organisation.trim()) person.organisation = input.organisation.trim()
+    const id = await storage.people.put(person)
+    rows.value = [masked(id, person), ...rows.value.filter((r) => r.id !== id)]
+    return { ok: true as const, id }
+  }
+
+  /** Phone first, then ID number: both go through blind indexes, never a clear-text scan. */
+  async function find(query: string) {
+    const byPhone = await storage.people.findBy('phone', query)
+    const found = byPhone.length ? byPhone : await storage.people.findBy('idNumber', query)
+    rows.value = found.map((s) => masked(s.id, s.record))
+    searched.value = true
+  }
+
+  async function loadRecent(limit = 50) {
+    const all = await storage.people.list()
+    rows.value = all
+      .sort((a, b) => b.record.createdAt.localeCompare(a.record.createdAt))
+      .slice(0, limit)
+      .map((s) => masked(s.id, s.record))
+  }
+
+  return { rows, searched, register, find, loadRecent }
+})

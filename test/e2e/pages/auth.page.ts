@@ -1,0 +1,61 @@
+import type { Page } from 'playwright-core'
+import { ShellPage } from './shell.page'
+
+/** First run, sign-in, first sign-in with a setup code, lock and unlock. */
+export class AuthPage extends ShellPage {
+  constructor(page: Page, baseUrl: string) {
+    super(page, baseUrl)
+  }
+
+  async createOrganisation(o: { name: string; username: string; passphrase: string }): Promise<void> {
+    await this.open('/')
+    const form = this.page.getByTestId('create-org')
+    await form.waitFor()
+    await this.page.getByTestId('org-admin-name').fill(o.name)
+    await this.page.getByTestId('org-username').fill(o.username)
+    await this.page.getByTestId('org-passphrase').fill(o.passphrase)
+    await this.page.getByTestId('org-passphrase-confirm').fill(o.passphrase)
+    await this.page.getByTestId('agreement-accept').check()
+    await this.page.getByTestId('org-create').click()
+    await this.page.getByTestId('signed-in-as').waitFor({ timeout: 60_000 })
+  }
+
+  async signIn(username: string, secret: string): Promise<void> {
+    await this.page.getByTestId('sign-in-username').fill(username)
+    await this.page.getByTestId('sign-in-secret').fill(secret)
+    await this.page.getByTestId('sign-in-submit').click()
+  }
+
+  async signInFresh(username: string, secret: string): Promise<void> {
+    await this.open('/sign-in')
+    await this.signIn(username, secret)
+  }
+
+  async completeFirstSignIn(passphrase: string): Promise<void> {
+    await this.page.getByTestId('first-sign-in').waitFor({ timeout: 60_000 })
+    await this.page.getByTestId('agreement-accept').check()
+    await this.page.getByTestId('first-passphrase').fill(passphrase)
+    await this.page.getByTestId('first-passphrase-confirm').fill(passphrase)
+    await this.page.getByTestId('first-submit').click()
+    await this.page.getByTestId('signed-in-as').waitFor({ timeout: 60_000 })
+  }
+
+  async signOut(): Promise<void> {
+    await this.go('/settings')
+    await this.page.getByTestId('sign-out').click()
+    await this.page.getByTestId('sign-in').waitFor()
+  }
+
+  lockScreen() {
+    return this.page.getByTestId('lock-screen')
+  }
+
+  async unlock(secret: string): Promise<void> {
+    await this.page.getByTestId('unlock-secret').fill(secret)
+    await this.page.getByTestId('unlock-submit').click()
+  }
+
+  problem() {
+    return this.page.getByTestId('form-problem')
+  }
+}
