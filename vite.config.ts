@@ -16,6 +16,10 @@ export default defineConfig({
   define: {
     __APP_VERSION__: JSON.stringify(version),
     __BUILD_TIME__: JSON.stringify(new Date().toISOString()),
+    // vue-i18n: composition API only, no global <i18n-t> components: keeps the first load small.
+    __VUE_I18N_LEGACY_API__: 'false',
+    __VUE_I18N_FULL_INSTALL__: 'false',
+    __INTLIFY_PROD_DEVTOOLS__: 'false',
   },
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   build: { outDir: process.env.LOBBY_OUT_DIR ?? 'dist', target: 'es2022', sourcemap: false },

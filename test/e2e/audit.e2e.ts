@@ -1,0 +1,87 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PeoplePage } from './pages/people.page'
+import { launch, newContext } from './support/chromium'
+import { startLobby, type RunningLobby } from './support/lobby-server'
+import { manager, orgWithStaff } from './support/org-setup'
+import { distDir } from './support/paths'
+
+describe('CONF-6 audit log and CONF-3 route permissions', () => {
+  let browser: Browser
+  let lobby: RunningLobby
+
+  beforeAll(async () => {
+    lobby = await startLobby({ distDir })
+    browser = await launch()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await lobby?.stop()
+  })
+
+  it('a manager sees a session of actions, the chain verifies, and an edited entry is reported as broken', async () => {
+    const context = await newContext(browser)
+    const page = await context.newPage()
+    const { auth, managerCode } = await orgWithStaff(page, lobby.url, { manager: true })
+    // A session of actions as the front desk: register, lock, unlock, sign out.
+    await auth.go('/people')
+    await new PeoplePage(page).register({ name: '张三', phone: '13800138000', idNumber: '' })
+    await page.getByTestId('lock-button').click()
+    await auth.unlock('green tea at the front desk')
+    await auth.lockScreen().waitFor({ state: 'detached', timeout: 30_000 })
+    await auth.signOut()
+
+    await auth.signIn(manager.username, managerCode!)
+    await auth.completeFirstSignIn(manager.passphrase)
+    await auth.go('/audit')
+    const table = page.getByTestId('audit-table')
+    await table.locator('tbody tr').first().waitFor()
+    const actions = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')))
+    for (const a of ['org.create', 'staff.create', 'agreement.accept', 'sign-in', 'record.create', 'lock', 'unlock', 'sign-out']) expect(actions).toContain(a)
+
+    // Filter by action narrows the list.
+    await page.getByTestId('audit-filter-action').selectOption('lock')
+    expect(await table.locator('tbody tr').count()).toBe(1)
+
+    await page.getByTestId('audit-verify').click()
+    await expect.poll(() => page.getByTestId('audit-verdict').textContent()).toMatch(/链条完整|chain is intact/)
+
+    // Tamper with one stored entry straight in IndexedDB, as someone with the device's disk could.
+    const victim = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('lobby')
+        req.onsuccess = () => resolve(req.result)
+        req.onerror = () => reject(req.error)
+      })
+      const store = db.transaction('audit', 'readwrite').objectStore('audit')
+      const all = await new Promise<{ _id: string; seq: number; by: string }[]>((resolve) => {
+        const r = store.getAll()
+        r.onsuccess = () => resolve(r.result)
+      })
+      const entry = all.sort((a, b) => a.seq - b.seq)[3]!
+      await new Promise((resolve) => (store.put({ ...entry, by: 'someone-else' }).onsuccess = resolve))
+      db.close()
+      return entry._id
+    })
+    await page.getByTestId('audit-verify').click()
+    await expect.poll(() => page.getByTestId('audit-broken').count()).toBe(1)
+    expect(await page.getByTestId('audit-broken').getAttribute('data-entry')).toBe(victim)
+    expect(await page.getByTestId('audit-broken').textContent()).toMatch(/内容被修改|content altered/)
+    await context.close()
+  })
+
+  it('a front-desk user typing a manager-only address is refused with a clear message', async () => {
+    const context = await newContext(browser)
+    const page = await context.newPage()
+    const { auth } = await orgWithStaff(page, lobby.url)
+    expect(await page.locator('nav a[href="/audit"]').count()).toBe(0) // not offered…
+    await page.goto(`${lobby.url}/audit`) // …and typed by hand: a fresh load asks who it is first
+    await auth.signIn('li.desk', 'green tea at the front desk')
+    const refusal = page.getByTestId('forbidden')
+    await refusal.waitFor({ timeout: 30_000 })
+    expect(await refusal.textContent()).toContain('您的角色（前台）不能打开此页面')
+    expect(await refusal.textContent()).toContain('/audit')
+    expect(await page.getByTestId('audit-table').count()).toBe(0)
+    await context.close()
+  })
+})
