@@ -1,6 +1,10 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { AuthPage } from './pages/auth.page'
+import { PeoplePage } from './pages/people.page'
 import { ShellPage } from './pages/shell.page'
+import { StaffAdminPage } from './pages/staff.page'
+import { admin, desk, manager } from './support/org-setup'
 import { axeViolations } from './support/axe'
 import { launch, newContext, phone, tablet } from './support/chromium'
 import { startLobby, type RunningLobby } from './support/lobby-server'
@@ -38,6 +42,60 @@ describe('a11y: axe-core finds no WCAG 2.1 AA violations', () => {
         await context.close()
       })
     }
+  }
+
+  for (const [name, viewport] of Object.entries(viewports)) {
+    it(`on every signed-in screen so far at ${viewport.width}×${viewport.height} (${name})`, async () => {
+      const context = await newContext(browser, { viewport })
+      const page = await context.newPage()
+      const auth = new AuthPage(page, lobby.url)
+      const check = async (label: string) => {
+        await page.locator('h1').first().waitFor()
+        expect(await axeViolations(page), label).toEqual([])
+      }
+      await auth.open('/')
+      await check('create organisation')
+      await auth.createOrganisation(admin)
+      await check('admin home')
+      await auth.go('/staff')
+      await check('staff list')
+      await page.getByTestId('staff-name').fill(desk.name)
+      await page.getByTestId('staff-username').fill(desk.username)
+      await page.getByTestId('staff-create').click()
+      await page.getByTestId('setup-code').waitFor()
+      await check('setup code shown once')
+      const deskCode = (await page.getByTestId('setup-code').textContent())!.trim()
+      await page.getByTestId('setup-code-done').click()
+      const managerCode = await new StaffAdminPage(page).create({ ...manager, role: 'manager' })
+      await auth.go('/settings')
+      await check('settings')
+      await auth.signOut()
+      await check('sign-in')
+      await auth.signIn(desk.username, 'wrong passphrase entirely')
+      await auth.problem().waitFor()
+      await check('sign-in with an error')
+      await auth.signIn(desk.username, deskCode)
+      await page.getByTestId('first-sign-in').waitFor()
+      await check('first sign-in')
+      await auth.completeFirstSignIn(desk.passphrase)
+      await auth.go('/people')
+      await new PeoplePage(page).register({ name: '张三', phone: '13800138000', idNumber: '' })
+      await check('people')
+      await page.getByTestId('lock-button').click()
+      await auth.lockScreen().waitFor()
+      await check('lock screen')
+      await auth.unlock(desk.passphrase)
+      await auth.lockScreen().waitFor({ state: 'detached', timeout: 30_000 })
+      await auth.signOut()
+      await auth.signIn(manager.username, managerCode)
+      await auth.completeFirstSignIn(manager.passphrase)
+      await auth.go('/audit')
+      await page.getByTestId('audit-table').locator('tbody tr').first().waitFor()
+      await page.getByTestId('audit-verify').click()
+      await page.getByTestId('audit-verdict').waitFor()
+      await check('audit log')
+      await context.close()
+    })
   }
 
   it('is usable by keyboard: the skip link moves focus to the main content', async () => {

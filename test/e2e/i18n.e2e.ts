@@ -1,12 +1,14 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { AuthPage } from './pages/auth.page'
 import { ShellPage } from './pages/shell.page'
+import { admin } from './support/org-setup'
 import { launch, newContext, phone, tablet } from './support/chromium'
 import { startLobby, type RunningLobby } from './support/lobby-server'
 import { distDir } from './support/paths'
 
 // Strings that are the same in both languages on purpose: the brand, and each language's own name.
-const sameInBoth = new Set(['Lobby', '中文', 'English'])
+const sameInBoth = new Set(['Lobby', '中文', 'English', admin.username])
 const cjk = /[\u3400-\u9fff]/
 const rawKey = /^[a-zA-Z]+(\.[a-zA-Z0-9-]+)+$/
 
@@ -23,26 +25,39 @@ describe('i18n: zh-CN and en', () => {
     await lobby?.stop()
   })
 
+  async function expectEveryStringSwitches(app: ShellPage, expectedEnglishTitle: string) {
+    const page = app.page
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN')
+    const zh = await app.visibleTexts()
+    await app.switchLanguage('en')
+    const en = await app.visibleTexts()
+
+    expect(zh.length).toBeGreaterThan(8)
+    expect(en.length).toBe(zh.length)
+    for (const text of [...zh, ...en]) expect(text, 'raw message key shown').not.toMatch(rawKey)
+    const unchanged = zh.filter((t) => en.includes(t) && !sameInBoth.has(t))
+    expect(unchanged, 'strings left untranslated').toEqual([])
+    expect(en.filter((t) => cjk.test(t) && !sameInBoth.has(t)), 'Chinese left in English UI').toEqual([])
+    const latinOnly = (t: string) => !cjk.test(t) && /[a-z]{3}/i.test(t.replaceAll(admin.username, ''))
+    expect(zh.filter((t) => !sameInBoth.has(t) && latinOnly(t)), 'English left in Chinese UI').toEqual([])
+    expect(await page.title()).toBe(expectedEnglishTitle)
+  }
+
   for (const viewport of [tablet, phone]) {
-    it(`switching language changes every visible string on the home page (${viewport.width}×${viewport.height})`, async () => {
+    it(`switching language changes every visible string on a new device's first page (${viewport.width}×${viewport.height})`, async () => {
       const context = await newContext(browser, { viewport, locale: 'zh-CN' })
-      const page = await context.newPage()
-      const app = new ShellPage(page, lobby.url)
+      const app = new ShellPage(await context.newPage(), lobby.url)
       await app.open('/')
-      expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN')
-      const zh = await app.visibleTexts()
+      await expectEveryStringSwitches(app, 'Set up Lobby on this device · Lobby')
+      await context.close()
+    })
 
-      await app.switchLanguage('en')
-      const en = await app.visibleTexts()
-
-      expect(zh.length).toBeGreaterThan(10)
-      expect(en.length).toBe(zh.length)
-      for (const text of [...zh, ...en]) expect(text, 'raw message key shown').not.toMatch(rawKey)
-      const unchanged = zh.filter((t) => en.includes(t) && !sameInBoth.has(t))
-      expect(unchanged, 'strings left untranslated').toEqual([])
-      expect(en.filter((t) => cjk.test(t) && !sameInBoth.has(t)), 'Chinese left in English UI').toEqual([])
-      expect(zh.filter((t) => !cjk.test(t) && !sameInBoth.has(t) && /[a-z]{3}/i.test(t)), 'English left in Chinese UI').toEqual([])
-      expect(await page.title()).toBe('Home · Lobby')
+    it(`switching language changes every visible string on the signed-in home page (${viewport.width}×${viewport.height})`, async () => {
+      const context = await newContext(browser, { viewport, locale: 'zh-CN' })
+      const auth = new AuthPage(await context.newPage(), lobby.url)
+      await auth.createOrganisation(admin)
+      await auth.page.getByTestId('offline-ready').getByRole('button').click().catch(() => {})
+      await expectEveryStringSwitches(auth, 'Home · Lobby')
       await context.close()
     })
   }
@@ -52,11 +67,11 @@ describe('i18n: zh-CN and en', () => {
     const page = await context.newPage()
     const app = new ShellPage(page, lobby.url)
     await app.open('/')
-    expect(await page.locator('h1').textContent()).toBe('Welcome to Lobby')
+    expect(await page.locator('h1').textContent()).toBe('Set up Lobby on this device')
     await app.switchLanguage('zh-CN')
     await page.reload()
     await page.locator('h1').waitFor()
-    expect(await page.locator('h1').textContent()).toBe('欢迎使用 Lobby')
+    expect(await page.locator('h1').textContent()).toBe('在本设备上设置 Lobby')
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN')
     await context.close()
   })

@@ -38,9 +38,9 @@ describe('pwa: offline shell and update flow', () => {
     await app.openDiagnostics()
     expect(await app.version()).not.toBe('')
     await expect.poll(() => page.getByTestId('network').textContent()).toMatch(/离线|Offline/)
-    // A route never visited before comes from the precached shell too.
-    await app.open('/settings')
-    expect(await page.locator('h1').textContent()).toBe('设置')
+    // A route with a lazy chunk never loaded before comes from the precache too.
+    await app.open('/welcome')
+    expect(await page.locator('h1').textContent()).toBe('在本设备上设置 Lobby')
     await context.close()
   })
 
