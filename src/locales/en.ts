@@ -54,6 +54,7 @@ export const en = {
     applyingSoon: 'This front-desk device will update itself when it is idle.',
     offlineReady: 'Lobby is ready to work offline.',
     dismiss: 'Dismiss',
+    upgradedElsewhere: 'Lobby was updated in another tab. Reload this tab to keep working.',
   },
   install: {
     title: 'Install Lobby',

@@ -56,6 +56,7 @@ export const zhCN: Messages = {
     applyingSoon: '这台前台设备会在空闲时自动更新。',
     offlineReady: 'Lobby 已可离线使用。',
     dismiss: '知道了',
+    upgradedElsewhere: 'Lobby 已在另一个标签页中更新。请重新加载本页继续工作。',
   },
   install: {
     title: '安装 Lobby',

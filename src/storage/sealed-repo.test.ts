@@ -6,6 +6,9 @@ import { isCryptoError } from '@/crypto/errors'
 import { generateIndexKey, generateRealmKey } from '@/crypto/realm-keys'
 import type { KeySource } from './key-source'
 import { LockedError } from './key-source'
+import Dexie from 'dexie'
+import { LobbyDb, whenUpgradedElsewhere } from './db'
+import { createSealedRepo } from './sealed-repo'
 import { createTestStorage } from './testing'
 
 async function keys(): Promise<KeySource> {
@@ -79,5 +82,40 @@ describe('CONF-1 sealed repositories', () => {
     await t.storage.people.put({ ...person, notes: 'VIP' }, id)
     await t.storage.people.remove(id)
     expect(await t.storage.people.get(id)).toBeUndefined()
+  })
+})
+
+describe('schema versions', () => {
+  it('brings an older stored body up to date on read, and stores the new shape on the next write', async () => {
+    const t = createTestStorage()
+    const k = await keys()
+    t.setKeys(k)
+    const v1 = createSealedRepo<{ fullName: string }>(t.db, () => k, { type: 'visitor', realm: 'directory', version: 1 })
+    const id = await v1.put({ fullName: '张三' })
+    const v2 = createSealedRepo<{ name: string; organisation: string }>(t.db, () => k, {
+      type: 'visitor',
+      realm: 'directory',
+      version: 2,
+      migrate: (body, from) => {
+        if (from !== 1) throw new Error(`no path from v${from}`)
+        return { name: (body as { fullName: string }).fullName, organisation: '' }
+      },
+    })
+    expect(await v2.get(id)).toEqual({ name: '张三', organisation: '' })
+    await v2.put({ name: '张三', organisation: '区教育局' }, id)
+    expect((await t.db.records.get(id))?.v).toBe(2)
+  })
+
+  it('closes this tab’s connection when another tab upgrades the database, instead of blocking it', async () => {
+    const first = new LobbyDb('lobby-upgrade-test')
+    await first.open()
+    let told = false
+    whenUpgradedElsewhere(() => (told = true))
+    const newer = new Dexie('lobby-upgrade-test')
+    newer.version(99).stores({ records: '_id' })
+    await newer.open() // would hang forever if the first connection stayed open
+    expect(told).toBe(true)
+    expect(first.isOpen()).toBe(false)
+    newer.close()
   })
 })

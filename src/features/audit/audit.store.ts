@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, reactive, ref, shallowRef } from 'vue'
+import { PermissionError } from '@/features/auth/session'
 import { onLock, useSessionStore } from '@/features/auth/session.store'
 import type { AuditAction } from '@/storage/audit-events'
 import type { ChainFinding } from '@/storage/audit-log'
@@ -30,7 +31,9 @@ export const useAuditStore = defineStore('audit', () => {
   })
 
   async function load() {
-    const key = useSessionStore().session?.keyring.auditPrivate
+    const session = useSessionStore()
+    if (!session.can('audit.review')) throw new PermissionError('audit.review')
+    const key = session.session?.keyring.auditPrivate
     if (!key) return
     const names = new Map((await storage.staff.list().catch(() => [])).map((s) => [s.record.userId, s.record.username]))
     const read = await storage.audit.read(key)

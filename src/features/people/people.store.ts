@@ -3,7 +3,9 @@ import { ref } from 'vue'
 import { maskIdNumber, maskName, maskPhone } from '@/core/access/masking'
 import { checkPerson, type Person } from '@/core/directory/person'
 import { storage } from '@/storage/session-keys'
-import { onLock } from '@/features/auth/session.store'
+import { onLock, useSessionStore } from '@/features/auth/session.store'
+import { PermissionError } from '@/features/auth/session'
+import { useStoragePersistence } from '@/platform/storage-persistence'
 
 /** What a list may show of a person: masked values only (CONF-4). */
 export interface MaskedPerson {
@@ -28,7 +30,13 @@ export const usePeopleStore = defineStore('people', () => {
     searched.value = false
   })
 
+  // CONF-3 in the store too: the router is not the only way in.
+  function allowed() {
+    if (!useSessionStore().can('desk.use')) throw new PermissionError('desk.use')
+  }
+
   async function register(input: { name: string; phone: string; idNumber: string; organisation: string }) {
+    allowed()
     const problems = checkPerson(input)
     if (Object.keys(problems).length) return { ok: false as const, problems }
     const person: Person = { name: input.name.trim(), createdAt: new Date().toISOString() }
@@ -36,12 +44,15 @@ export const usePeopleStore = defineStore('people', () => {
     if (input.idNumber.trim()) person.idNumber = input.idNumber.trim().toUpperCase()
     if (input.organisation.trim()) person.organisation = input.organisation.trim()
     const id = await storage.people.put(person)
+    // The first save is when this device starts holding data worth keeping: ask not to be evicted.
+    void useStoragePersistence().requestPersistence()
     rows.value = [masked(id, person), ...rows.value.filter((r) => r.id !== id)]
     return { ok: true as const, id }
   }
 
   /** Phone first, then ID number: both go through blind indexes, never a clear-text scan. */
   async function find(query: string) {
+    allowed()
     const byPhone = await storage.people.findBy('phone', query)
     const found = byPhone.length ? byPhone : await storage.people.findBy('idNumber', query)
     rows.value = found.map((s) => masked(s.id, s.record))
@@ -49,6 +60,7 @@ export const usePeopleStore = defineStore('people', () => {
   }
 
   async function loadRecent(limit = 50) {
+    allowed()
     const all = await storage.people.list()
     rows.value = all
       .sort((a, b) => b.record.createdAt.localeCompare(a.record.createdAt))
