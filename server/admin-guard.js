@@ -6,21 +6,34 @@
  *   rejected promise where a database is expected), so this must come first.
  * - listing databases (`_all_dbs`), admin-only by default in CouchDB 3 too:
  *   the names of personal realms (`member:<id>`) are not for everyone.
+ * - Mango (`_find`, `_explain`, `_index`). express-pouchdb 4.2 calls these
+ *   without the caller's identity, so `_security` is never checked: anyone
+ *   could read every document of every database, password hashes in `_users`
+ *   included, or add indexes (design documents). CouchDB lets members use
+ *   them; Lobby does not need them (the documents are ciphertext, queries run
+ *   on the device), so here they are for the server admin only.
  */
 
 /** One path segment under the mount point, optionally with a trailing slash. */
 const DATABASE_PATH = /^\/[^/]+\/?$/
-const ALL_DBS_PATH = /^\/_all_dbs\/?$/
+/** `DELETE /_session` is signing out, not deleting a database. */
+const SESSION_PATH = /^\/_session\/?$/i
+const ALL_DBS_PATH = /^\/_all_dbs\/?$/i // express routes ignore case
+const MANGO_PATH = /^\/[^/]+\/_(find|explain|index)(\/|$)/i
 
 /** @param {import('express').Request} req @returns {string | null} why it needs an admin */
 function adminOnlyReason(req) {
   // req.path is relative to where express-pouchdb is mounted and still
   // URL-encoded, so `/a%2Fb` is one segment here exactly as in its `/:db` route.
-  if ((req.method === 'PUT' || req.method === 'DELETE') && DATABASE_PATH.test(req.path)) {
+  const signOut = req.method === 'DELETE' && SESSION_PATH.test(req.path)
+  if ((req.method === 'PUT' || req.method === 'DELETE') && DATABASE_PATH.test(req.path) && !signOut) {
     return 'Only a server admin can create databases.'
   }
   if ((req.method === 'GET' || req.method === 'HEAD') && ALL_DBS_PATH.test(req.path)) {
     return 'You are not a server admin.'
+  }
+  if (MANGO_PATH.test(req.path)) {
+    return 'Only a server admin can use _find, _explain and _index on this server.'
   }
   return null
 }

@@ -9,14 +9,17 @@ import express from 'express'
 import { adminOnlyGuard } from './admin-guard.js'
 import { ADMIN_USER, loadOrCreateAdminPassword } from './admin-password.js'
 import { corsForOrigins } from './cors.js'
+import { hardenSessionCookie, noStore } from './db-headers.js'
 import { createPouchServer } from './pouch-server.js'
+import { bulkGetAsCaller, ownUserDocGuard, stripTrustedOptions } from './request-guards.js'
+import { loadOrCreateSessionSecret } from './session-secret.js'
 import { staticApp } from './static-app.js'
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
 
 /**
  * @typedef {object} LobbyServerOptions
- * @property {string} [dataDir] holds db/ (LevelDB), log.txt and admin-password
+ * @property {string} [dataDir] holds db/ (LevelDB), log.txt, admin-password and session-secret
  * @property {boolean} [memory] keep everything in memory and write no files
  * @property {string | null} [distDir] the built app; `null` serves no app (dev server)
  * @property {string[]} [corsOrigins] exact origins allowed cross-origin, with credentials
@@ -31,7 +34,8 @@ export async function createLobbyServer(options = {}) {
   // Built first: it throws on a malformed origin before anything is opened.
   const cors = corsOrigins.length > 0 ? corsForOrigins(corsOrigins) : null
   const adminPassword = loadOrCreateAdminPassword({ dataDir, memory, log })
-  const pouch = await createPouchServer({ dataDir, memory, adminPassword })
+  const sessionSecret = loadOrCreateSessionSecret({ dataDir, memory, log })
+  const pouch = await createPouchServer({ dataDir, memory, adminPassword, sessionSecret })
   let ready = true
 
   const app = express()
@@ -49,11 +53,18 @@ export async function createLobbyServer(options = {}) {
     res.json({ ok: true, version })
   })
 
+  app.use('/db', noStore, hardenSessionCookie, stripTrustedOptions)
   // CouchDB answers its root with {"couchdb":"Welcome"}, which clients and
   // tools check for; express-pouchdb's own root answer lacks it.
   app.get('/db', (_req, res) => res.json({ couchdb: 'Welcome', vendor: { name: 'Lobby', version } }))
-  // Guard and API share one mount so both see the same paths.
-  app.use('/db', adminOnlyGuard(pouch.rolesOf), pouch.pouchApp)
+  // Sign-in without express-pouchdb's per-request `_users` instance (server/session-login.js).
+  app.post('/db/_session', pouch.logIn)
+  // Guards and API share one mount so all see the same paths.
+  app.use('/db',
+    adminOnlyGuard(pouch.rolesOf),
+    bulkGetAsCaller(pouch.userCtxOf),
+    ownUserDocGuard(pouch),
+    pouch.pouchApp)
 
   if (distDir !== null) app.use(staticApp(distDir))
 

@@ -7,7 +7,9 @@ import { join, resolve } from 'node:path'
 import expressPouchDB from 'express-pouchdb'
 import { ADMIN_USER } from './admin-password.js'
 import { createPouchClass } from './pouch-class.js'
-import { rolesOfRequest } from './request-roles.js'
+import { userCtxOfRequest } from './request-roles.js'
+import { repairSystemDbProtection, reportRefusedChanges } from './pouch-repairs.js'
+import { sessionLogIn } from './session-login.js'
 
 /**
  * Parts of express-pouchdb's `fullCouchDB` mode that Lobby does not use. What
@@ -25,10 +27,16 @@ const EXCLUDED_PARTS = [
   'routes/show', 'routes/list', 'routes/update', // server-side design functions, deprecated in CouchDB 3
 ]
 
+/** @param {any} config express-pouchdb's couchConfig @param {string} section @param {string} key @param {string} value */
+function setConfig(config, section, key, value) {
+  return new Promise((done, fail) => config.set(section, key, value,
+    (/** @type {Error | null} */ err) => (err ? fail(err) : done(undefined))))
+}
+
 /**
- * @param {{ dataDir: string, memory: boolean, adminPassword: string }} options
+ * @param {{ dataDir: string, memory: boolean, adminPassword: string, sessionSecret: string }} options
  */
-export async function createPouchServer({ dataDir, memory, adminPassword }) {
+export async function createPouchServer({ dataDir, memory, adminPassword, sessionSecret }) {
   const { Pouch, closeAll } = createPouchClass({ dataDir, memory })
   const pouchApp = expressPouchDB({
     mode: 'fullCouchDB',
@@ -45,6 +53,14 @@ export async function createPouchServer({ dataDir, memory, adminPassword }) {
   const config = pouchApp.couchConfig
 
   const usersDbName = () => config.get('couch_httpd_auth', 'authentication_db')
+  // Every instance express-pouchdb hands out (per request, for its session
+  // look-ups, ours below) passes through here once wrapped (server/pouch-repairs.js).
+  const dbWrapper = pouchApp.dbWrapper
+  const wrap = dbWrapper.wrap.bind(dbWrapper)
+  dbWrapper.wrap = async (/** @type {string} */ name, /** @type {any} */ db) => {
+    const wrapped = reportRefusedChanges(await wrap(name, db))
+    return name === usersDbName() ? repairSystemDbProtection(wrapped) : wrapped
+  }
   try {
     // LevelDB lets one process open a database. Without this check a second
     // server on the same data directory dies later of an unhandled rejection.
@@ -57,17 +73,29 @@ export async function createPouchServer({ dataDir, memory, adminPassword }) {
   }
   await pouchApp.setPouchDB(Pouch)
 
-  // Admin party off before the app is handed out (no request can arrive
-  // earlier). Not before setPouchDB(): express-pouchdb reacts to an admins
-  // change by polling, without end, for a PouchDB to be set. config.set()
-  // stores the password hashed (pouchdb-auth: PBKDF2 with only 10 rounds, a
-  // known weakness, see docs/security.md).
-  await new Promise((done, fail) => config.set('admins', ADMIN_USER, adminPassword,
-    (/** @type {Error | null} */ err) => (err ? fail(err) : done(undefined))))
+  // Settings go in before the app is handed out (no request can arrive
+  // earlier), and not before setPouchDB(): express-pouchdb reacts to an auth
+  // change by polling, without end, for a PouchDB to be set.
+  // The cookie-signing key from the data folder, so restarts keep sessions
+  // (express-pouchdb would draw a new one per start).
+  await setConfig(config, 'couch_httpd_auth', 'secret', sessionSecret)
+  // Admin party off. config.set() stores the password hashed.
+  //
+  // PASSWORD HASHING — known weakness, see docs/security.md. pouchdb-auth
+  // hashes the admin password here and every `_users` password on write with
+  // PBKDF2-SHA1 at `couch_httpd_auth/iterations`, which express-pouchdb
+  // defaults to 10 rounds (CouchDB before 3.4 did the same). Raising it is no
+  // real fix: pouchdb-auth's PBKDF2 is synchronous pure JavaScript (about
+  // 7 ms per 1000 rounds), so each sign-in would block the whole server.
+  // Lobby must not rely on these hashes alone; docs/security.md says what
+  // does protect the data.
+  await setConfig(config, 'admins', ADMIN_USER, adminPassword)
 
-  // One wrapped `_users` instance for role look-ups: every wrap registers the
-  // db in pouchdb-auth for good, so wrapping per request would leak. It holds
-  // a snapshot of the admins, so it is dropped whenever those settings change.
+  // One wrapped `_users` instance for role look-ups and sign-in: every wrap
+  // registers the db in pouchdb-auth for good, so wrapping per request would
+  // leak. It holds a snapshot of the admins and the secret, so it is replaced
+  // whenever those settings change (rare: only an admin's `_config` write; the
+  // old one stays registered, as in-flight requests may still use it).
   /** @type {Promise<any> | null} */
   let usersDb = null
   const forgetUsersDb = () => { usersDb = null }
@@ -82,11 +110,24 @@ export async function createPouchServer({ dataDir, memory, adminPassword }) {
 
   return {
     pouchApp,
+    /** `POST /_session`, to mount in front of pouchApp: sign-in on the shared `_users` instance. */
+    logIn: sessionLogIn(getUsersDb),
+    /** The name and roles express-pouchdb will see for a request. @param {import('express').Request} req */
+    userCtxOf: async (req) => userCtxOfRequest(req, await getUsersDb()),
     /** @param {import('express').Request} req */
-    rolesOf: async (req) => rolesOfRequest(req, await getUsersDb()),
+    rolesOf: async (req) => (await userCtxOfRequest(req, await getUsersDb())).roles,
+    usersDbName,
+    getUsersDb,
     async close() {
       config.removeListener('admins', forgetUsersDb)
       config.removeListener('couch_httpd_auth', forgetUsersDb)
+      // Take it out of pouchdb-auth's process-wide registry (the instances
+      // express-pouchdb wrapped itself stay there: a few per server).
+      try {
+        (await usersDb)?.stopUsingAsAuthenticationDB()
+      } catch {
+        // not wrapped after all: nothing to take out
+      }
       // daemonManager.stop() gives up at the first daemon without a stop()
       // (the very first one), so its listeners would outlive the server.
       for (const daemon of pouchApp.daemonManager._daemons) await daemon.stop?.(Pouch)

@@ -32,11 +32,15 @@ function basicCredentials(header) {
 }
 
 /**
+ * @typedef {{ name: string | null, roles: string[] }} UserCtx
+ */
+
+/**
  * @param {import('express').Request} req
  * @param {any} usersDb `_users` wrapped by express-pouchdb (has pouchdb-auth's multiUser* methods)
- * @returns {Promise<string[]>}
+ * @returns {Promise<UserCtx>}
  */
-export async function rolesOfRequest(req, usersDb) {
+export async function userCtxOfRequest(req, usersDb) {
   // A cookie wins whenever its session can be looked up, even when that
   // session is expired or unknown; only a malformed cookie falls through to
   // basic auth. That is express-pouchdb's order, so it is ours too.
@@ -44,7 +48,7 @@ export async function rolesOfRequest(req, usersDb) {
   if (sessionId) {
     try {
       const session = await usersDb.multiUserSession(sessionId)
-      return session.userCtx.roles ?? []
+      return userCtx(session.userCtx)
     } catch {
       // malformed cookie: go on to basic auth
     }
@@ -54,12 +58,16 @@ export async function rolesOfRequest(req, usersDb) {
     // Without credentials express-pouchdb asks for a session with no id,
     // which is anonymous (or `_admin` only in admin party, which Lobby turns off).
     const session = await usersDb.multiUserSession(undefined)
-    return session.userCtx.roles ?? []
+    return userCtx(session.userCtx)
   }
   try {
-    const login = await usersDb.multiUserLogIn(credentials.name, credentials.pass)
-    return login.roles ?? []
+    return userCtx(await usersDb.multiUserLogIn(credentials.name, credentials.pass))
   } catch {
-    return [] // wrong name or password: express-pouchdb answers 401 as well
+    return { name: null, roles: [] } // wrong name or password: express-pouchdb answers 401 as well
   }
+}
+
+/** @param {any} ctx @returns {UserCtx} */
+function userCtx(ctx) {
+  return { name: ctx?.name ?? null, roles: [...(ctx?.roles ?? [])] }
 }

@@ -57,6 +57,12 @@ export async function runServer({ distDir, extend }) {
   }
   process.on('SIGINT', shutdown)
   process.on('SIGTERM', shutdown)
+  // express-pouchdb 4.2 leaves some promise rejections unhandled (the known
+  // ones are handled in server/pouch-repairs.js). One such request must not
+  // take the sync server down for every device: log it and keep serving.
+  process.on('unhandledRejection', (reason) => {
+    console.error('Unhandled rejection (Lobby keeps running):', reason)
+  })
 
   let port
   try {

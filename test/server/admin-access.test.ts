@@ -25,6 +25,7 @@ describe('admin party is off', () => {
 
   it('lists databases to the admin only', async () => {
     expect((await get('/db/_all_dbs')).status).toBe(401)
+    expect((await get('/db/_ALL_DBS')).status).toBe(401) // express routes ignore case
     const asAdmin = await get('/db/_all_dbs', { authorization: lobby.adminAuth })
     expect(asAdmin.status).toBe(200)
     expect(await asAdmin.json()).toContain('_users')
@@ -51,7 +52,7 @@ describe('creating and deleting databases', () => {
   const call = (method: string, path: string, headers: Record<string, string> = {}) =>
     fetch(`${lobby.url}${path}`, { method, headers })
 
-  it.each(['/db/newdb', '/db/newdb/', '/db/new%2Fdb', '/db/member%3A42'])(
+  it.each(['/db/newdb', '/db/newdb/', '/db/new%2Fdb', '/db/member%3A42', '/db/_session'])(
     'refuses an anonymous PUT %s, and the server stays up',
     async (path) => {
       const res = await call('PUT', path)
@@ -127,6 +128,14 @@ describe('a user signed in through _session', () => {
     const res = await fetch(`${lobby.url}/db/mine`, { method: 'PUT', headers: { cookie, authorization: lobby.adminAuth } })
     expect(res.status).toBe(401)
     expect((await fetch(`${lobby.url}/healthz`)).status).toBe(200)
+  })
+
+  it('can sign out (DELETE /_session is not deleting a database)', async () => {
+    const res = await fetch(`${lobby.url}/db/_session`, { method: 'DELETE', headers: { cookie } })
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ ok: true })
+    // The last of its cookies clears the session.
+    expect(res.headers.getSetCookie().at(-1)).toMatch(/^AuthSession=;/)
   })
 
   it('rejects a wrong password', async () => {

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { startLobby } from './support'
+import { cookiePair, createUser, postSession, startLobby } from './support'
 
 const tempDirs: string[] = []
 function tempDir(): string {
@@ -47,8 +47,52 @@ describe('a data directory on disk (LevelDB)', () => {
     const dataDir = join(tempDir(), 'data')
     const lobby = await startLobby({ memory: false, dataDir })
     await lobby.stop()
-    expect(readdirSync(dataDir).sort()).toEqual(['admin-password', 'db', 'log.txt'])
+    expect(readdirSync(dataDir).sort()).toEqual(['admin-password', 'db', 'log.txt', 'session-secret'])
     expect(readdirSync(join(dataDir, 'db')).sort()).toEqual(['_users', 'pouch__all_dbs__'])
+  })
+})
+
+describe('the session secret', () => {
+  it('is kept in <dataDir>/session-secret (0600), so sessions survive a restart', async () => {
+    const dataDir = join(tempDir(), 'data')
+    const first = await startLobby({ memory: false, dataDir })
+    const file = join(dataDir, 'session-secret')
+    let cookie: string
+    try {
+      expect(statSync(file).mode & 0o777).toBe(0o600)
+      expect(readFileSync(file, 'utf8').trim()).toMatch(/^[0-9a-f]{64}$/)
+      await createUser(first, 'desk1', 'pw-desk1', ['frontdesk'])
+      cookie = cookiePair((await postSession(first.url, 'desk1', 'pw-desk1')).headers.get('set-cookie'))
+    } finally {
+      await first.stop()
+    }
+    const secret = readFileSync(file, 'utf8')
+
+    const second = await startLobby({ memory: false, dataDir })
+    try {
+      const session = await (await fetch(`${second.url}/db/_session`, { headers: { cookie } })).json()
+      expect(session.userCtx).toEqual({ name: 'desk1', roles: ['frontdesk'] })
+      expect(readFileSync(file, 'utf8')).toBe(secret)
+    } finally {
+      await second.stop()
+    }
+  })
+
+  it('is new on every start in memory mode, and written nowhere', async () => {
+    const dataDir = join(tempDir(), 'never-created')
+    const secretOf = async (lobby: Awaited<ReturnType<typeof startLobby>>) =>
+      (await fetch(`${lobby.url}/db/_config/couch_httpd_auth/secret`, { headers: { authorization: lobby.adminAuth } })).json()
+    const a = await startLobby({ memory: true, dataDir })
+    const b = await startLobby({ memory: true, dataDir })
+    try {
+      const [secretA, secretB] = [await secretOf(a), await secretOf(b)]
+      expect(secretA).toMatch(/^[0-9a-f]{64}$/)
+      expect(secretB).toMatch(/^[0-9a-f]{64}$/)
+      expect(secretA).not.toBe(secretB)
+    } finally {
+      await Promise.all([a.stop(), b.stop()])
+    }
+    expect(existsSync(dataDir)).toBe(false)
   })
 })
 

@@ -50,3 +50,29 @@ export async function startLobby(options: LobbyServerOptions = {}): Promise<Test
     },
   }
 }
+
+/** Creates a `_users` account as the server admin. */
+export async function createUser(lobby: TestLobby, name: string, password: string, roles: string[] = []): Promise<void> {
+  const res = await fetch(`${lobby.url}/db/_users/${encodeURIComponent(`org.couchdb.user:${name}`)}`, {
+    method: 'PUT',
+    headers: { authorization: lobby.adminAuth, 'content-type': 'application/json' },
+    body: JSON.stringify({ _id: `org.couchdb.user:${name}`, name, type: 'user', roles, password }),
+  })
+  if (res.status !== 201) throw new Error(`creating ${name}: ${res.status} ${await res.text()}`)
+}
+
+/** `POST /db/_session`; returns the response (its Set-Cookie holds the session). */
+export function postSession(url: string, name: string, password: string, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${url}/db/_session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ name, password }),
+  })
+}
+
+/** The `name=value` part of a Set-Cookie header, to send back as Cookie. */
+export function cookiePair(setCookie: string | null): string {
+  const pair = (setCookie ?? '').split(';')[0] ?? ''
+  if (!pair.startsWith('AuthSession=')) throw new Error(`no AuthSession cookie in: ${setCookie}`)
+  return pair
+}

@@ -1,0 +1,115 @@
+/**
+ * Holes in express-pouchdb 4.2's authorization, closed before a request
+ * reaches it. Each was reachable over HTTP; test/server/*.test.ts proves them
+ * shut. (Mango routes, which skip `_security` altogether, are refused to
+ * non-admins in server/admin-guard.js.)
+ */
+import { createRequire } from 'node:module'
+
+const requireFromExpressPouchDB = createRequire(createRequire(import.meta.url).resolve('express-pouchdb'))
+const couchUtils = requireFromExpressPouchDB('./utils.js')
+
+/** @typedef {import('./request-roles.js').UserCtx} UserCtx */
+/** @typedef {(req: import('express').Request) => Promise<UserCtx>} UserCtxOf */
+
+/**
+ * express-pouchdb passes the caller's identity to PouchDB as the options
+ * `userCtx` and `secObj`, and most routes build their options from the query
+ * string. It overwrites both where it remembers to; no client ever gets to set
+ * them.
+ * @type {import('express').RequestHandler}
+ */
+export function stripTrustedOptions(req, _res, next) {
+  for (const key of ['userCtx', 'secObj']) delete req.query[key]
+  next()
+}
+
+const BULK_GET_PATH = /^\/[^/]+\/_bulk_get\/?$/i
+
+/**
+ * `POST /{db}/_bulk_get` is what replication reads documents with, and
+ * express-pouchdb hands the request body to PouchDB as the options without the
+ * caller's identity: `_security` counted everyone as server admin, so anyone
+ * could read any document of any database. Here the body gets the caller's
+ * `userCtx` (anything the client put there replaced). An empty `docs` list is
+ * answered here too: PouchDB never calls back for one, so the request hung.
+ * @param {UserCtxOf} userCtxOf
+ * @returns {import('express').RequestHandler}
+ */
+export function bulkGetAsCaller(userCtxOf) {
+  return (req, res, next) => {
+    if (req.method !== 'POST' || !BULK_GET_PATH.test(req.path)) return next()
+    // Parsed as express-pouchdb would; its own parser then leaves the body be.
+    couchUtils.jsonParser(req, res, () => {
+      const body = req.body
+      if (!body || typeof body !== 'object' || Array.isArray(body) || !Array.isArray(body.docs)) {
+        return couchUtils.sendJSON(res, 400, { error: 'bad_request', reason: "Missing JSON list of 'docs'" })
+      }
+      if (body.docs.length === 0) return couchUtils.sendJSON(res, 200, { results: [] })
+      userCtxOf(req).then((userCtx) => {
+        body.userCtx = userCtx
+        delete body.secObj
+        next()
+      }, next)
+    })
+  }
+}
+
+/** @param {unknown} a @param {unknown} b */
+function sameRoles(a, b) {
+  return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((role, i) => role === b[i])
+}
+
+/** @param {import('express').Response} res @param {string} reason */
+function forbidden(res, reason) {
+  couchUtils.sendJSON(res, 403, { error: 'forbidden', reason })
+}
+
+/**
+ * A signed-in user's own `_users` document. So that users can read and update
+ * it, express-pouchdb makes the caller `_admin` for any request under
+ * `/_users/org.couchdb.user:<own name>`. With that, `_users`' own rules no
+ * longer applied: a user could give themselves any role, and a PUT to their
+ * own URL with another `_id` in the body overwrote anyone's account
+ * (password and roles). Here such writes are held to what CouchDB allows a
+ * non-admin: a JSON PUT of the same document with the same roles (to change
+ * the password, say) or a DELETE; anything else (attachments, multipart,
+ * COPY) is for admins.
+ * @param {{ userCtxOf: UserCtxOf, usersDbName: () => string, getUsersDb: () => Promise<any> }} deps
+ * @returns {import('express').RequestHandler}
+ */
+export function ownUserDocGuard({ userCtxOf, usersDbName, getUsersDb }) {
+  return (req, res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next()
+    const [, dbSegment, idSegment, ...rest] = req.path.split('/')
+    // express-pouchdb's `/_users/:id` matches the name literally, in any case.
+    if (!idSegment || dbSegment?.toLowerCase() !== usersDbName().toLowerCase()) return next()
+    let id
+    try {
+      id = decodeURIComponent(idSegment)
+    } catch {
+      return next()
+    }
+    const more = rest.some(Boolean)
+
+    ;(async () => {
+      const userCtx = await userCtxOf(req)
+      if (!userCtx.name || userCtx.roles.includes('_admin')) return next()
+      // express-pouchdb's test: the stored document at that id has the caller's name.
+      const stored = await (await getUsersDb()).get(id).catch(() => null)
+      if (!stored || stored.name !== userCtx.name) return next()
+
+      if (req.method === 'DELETE' && !more) return next()
+      if (req.method !== 'PUT' || more || /^multipart\//i.test(req.headers['content-type'] ?? '')) {
+        return forbidden(res, 'Only a server admin can change a user document this way; update it with a JSON PUT.')
+      }
+      couchUtils.jsonParser(req, res, () => {
+        const body = req.body ?? {}
+        const target = body._id || req.query.id || id // express-pouchdb's order
+        if (target !== id) return forbidden(res, 'You may only update your own user document.')
+        if (!sameRoles(body.roles, stored.roles)) return forbidden(res, 'Only _admin may edit roles')
+        next()
+      })
+    })().catch(next)
+  }
+}

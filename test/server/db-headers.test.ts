@@ -1,0 +1,45 @@
+// @vitest-environment node
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createUser, makeDist, postSession, startLobby, type TestLobby } from './support'
+
+describe('Cache-Control under /db/', () => {
+  let lobby: TestLobby
+  beforeAll(async () => {
+    lobby = await startLobby({ distDir: makeDist() })
+    await createUser(lobby, 'desk1', 'pw-desk1')
+    await fetch(`${lobby.url}/db/realm`, { method: 'PUT', headers: { authorization: lobby.adminAuth } })
+  })
+  afterAll(() => lobby?.stop())
+
+  it.each([
+    ['GET', '/db'],
+    ['GET', '/db/'],
+    ['GET', '/db/_session'],
+    ['GET', '/db/_uuids'], // express-pouchdb sets its own Cache-Control here
+    ['GET', '/db/_all_dbs'], // refused by Lobby's guard
+    ['GET', '/db/realm'],
+    ['GET', '/db/realm/_changes'],
+    ['GET', '/db/realm/_all_docs?include_docs=true'],
+    ['GET', '/db/realm/missing-doc'],
+    ['GET', '/db/no-such-db'],
+    ['PUT', '/db/another'],
+    ['GET', '/db/_users/_changes'],
+  ])('is no-store for %s %s, admin or not', async (method, path) => {
+    for (const headers of [{}, { authorization: lobby.adminAuth }] as Record<string, string>[]) {
+      const res = await fetch(`${lobby.url}${path}`, { method, headers })
+      expect(res.headers.get('cache-control'), `${res.status}`).toBe('no-store')
+    }
+  })
+
+  it('is no-store for a sign-in, right or wrong', async () => {
+    for (const password of ['pw-desk1', 'wrong']) {
+      expect((await postSession(lobby.url, 'desk1', password)).headers.get('cache-control')).toBe('no-store')
+    }
+  })
+
+  it('leaves the app’s own cache headers alone', async () => {
+    expect((await fetch(`${lobby.url}/`)).headers.get('cache-control')).toBe('no-cache')
+    expect((await fetch(`${lobby.url}/assets/x.js`)).headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect((await fetch(`${lobby.url}/healthz`)).headers.get('cache-control')).toBe('no-store')
+  })
+})
