@@ -9,7 +9,7 @@ import express from 'express'
 import { adminOnlyGuard } from './admin-guard.js'
 import { ADMIN_USER, loadOrCreateAdminPassword } from './admin-password.js'
 import { corsForOrigins } from './cors.js'
-import { hardenSessionCookie, noStore } from './db-headers.js'
+import { hardenSessionCookie, noStore, uncompressedFeeds } from './db-headers.js'
 import { createPouchServer } from './pouch-server.js'
 import { bulkGetAsCaller, ownUserDocGuard, stripTrustedOptions } from './request-guards.js'
 import { loadOrCreateSessionSecret } from './session-secret.js'
@@ -53,7 +53,7 @@ export async function createLobbyServer(options = {}) {
     res.json({ ok: true, version })
   })
 
-  app.use('/db', noStore, hardenSessionCookie, stripTrustedOptions)
+  app.use('/db', noStore, hardenSessionCookie, uncompressedFeeds, stripTrustedOptions)
   // CouchDB answers its root with {"couchdb":"Welcome"}, which clients and
   // tools check for; express-pouchdb's own root answer lacks it.
   app.get('/db', (_req, res) => res.json({ couchdb: 'Welcome', vendor: { name: 'Lobby', version } }))

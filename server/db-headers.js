@@ -63,3 +63,21 @@ export function hardenSessionCookie(req, res, next) {
   })
   next()
 }
+
+const CHANGES_PATH = /^\/[^/]+\/_changes\/?$/i
+
+/**
+ * Live `_changes` feeds (longpoll, continuous, eventsource) go out
+ * uncompressed. express-pouchdb gzips whatever the client accepts, and gzip
+ * holds small writes back until its buffer fills: heartbeats and single
+ * changes sat in it, so a continuous feed stayed silent, through a reverse
+ * proxy too (Caddy and nginx ask the backend for gzip themselves).
+ * @type {import('express').RequestHandler}
+ */
+export function uncompressedFeeds(req, _res, next) {
+  const feed = String(req.query.feed ?? '')
+  if (CHANGES_PATH.test(req.path) && ['longpoll', 'continuous', 'eventsource'].includes(feed)) {
+    delete req.headers['accept-encoding']
+  }
+  next()
+}

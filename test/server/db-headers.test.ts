@@ -43,3 +43,45 @@ describe('Cache-Control under /db/', () => {
     expect((await fetch(`${lobby.url}/healthz`)).headers.get('cache-control')).toBe('no-store')
   })
 })
+
+describe('live _changes feeds', () => {
+  let lobby: TestLobby
+  beforeAll(async () => {
+    lobby = await startLobby()
+    await fetch(`${lobby.url}/db/realm`, { method: 'PUT', headers: { authorization: lobby.adminAuth } })
+  })
+  afterAll(() => lobby?.stop())
+
+  it('stream uncompressed, so a continuous feed delivers each change at once', async () => {
+    const controller = new AbortController()
+    const timer = setTimeout(() => controller.abort(), 5000)
+    try {
+      // Headers go out with the first change, so the request must be open before the change is made.
+      const pending = fetch(`${lobby.url}/db/realm/_changes?feed=continuous&since=now&heartbeat=60000`, {
+        headers: { authorization: lobby.adminAuth, 'accept-encoding': 'gzip, deflate, br' },
+        signal: controller.signal,
+      })
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      await fetch(`${lobby.url}/db/realm/doc1`, {
+        method: 'PUT', headers: { authorization: lobby.adminAuth, 'content-type': 'application/json' }, body: '{}',
+      })
+      const res = await pending
+      expect(res.status).toBe(200)
+      expect(res.headers.get('content-encoding')).toBeNull()
+      const { value } = await res.body!.getReader().read()
+      expect(new TextDecoder().decode(value)).toContain('"id":"doc1"')
+    } finally {
+      clearTimeout(timer)
+      controller.abort()
+    }
+  })
+
+  it('still compresses ordinary answers for clients that accept it', async () => {
+    const res = await fetch(`${lobby.url}/db/realm/_changes?since=0&descending=false&style=all_docs&include_docs=true&limit=1000`, {
+      headers: { authorization: lobby.adminAuth, 'accept-encoding': 'gzip' },
+    })
+    expect(res.status).toBe(200)
+    // Small bodies stay below the compression threshold; the header shows compression is still on.
+    expect(res.headers.get('vary')).toContain('Accept-Encoding')
+  })
+})
