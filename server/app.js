@@ -11,7 +11,7 @@ import { ADMIN_USER, loadOrCreateAdminPassword } from './admin-password.js'
 import { corsForOrigins } from './cors.js'
 import { hardenSessionCookie, noStore, uncompressedFeeds } from './db-headers.js'
 import { createPouchServer } from './pouch-server.js'
-import { bulkGetAsCaller, ownUserDocGuard, stripTrustedOptions } from './request-guards.js'
+import { bulkGetAsCaller, limitRequestBodies, ownUserDocGuard, stripTrustedOptions } from './request-guards.js'
 import { loadOrCreateSessionSecret } from './session-secret.js'
 import { staticApp } from './static-app.js'
 
@@ -53,7 +53,7 @@ export async function createLobbyServer(options = {}) {
     res.json({ ok: true, version })
   })
 
-  app.use('/db', noStore, hardenSessionCookie, uncompressedFeeds, stripTrustedOptions)
+  app.use('/db', noStore, hardenSessionCookie, uncompressedFeeds, stripTrustedOptions, limitRequestBodies)
   // CouchDB answers its root with {"couchdb":"Welcome"}, which clients and
   // tools check for; express-pouchdb's own root answer lacks it.
   app.get('/db', (_req, res) => res.json({ couchdb: 'Welcome', vendor: { name: 'Lobby', version } }))

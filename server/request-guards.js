@@ -113,3 +113,36 @@ export function ownUserDocGuard({ userCtxOf, usersDbName, getUsersDb }) {
     })().catch(next)
   }
 }
+
+/** Largest request body the sync API accepts: a `_bulk_docs` batch or an attachment. */
+export const MAX_BODY_BYTES = 64 * 1024 * 1024
+
+/**
+ * Request bodies within bounds before express-pouchdb reads any of them. It
+ * reads bodies before it checks `_security`, so anyone could make it:
+ * - buffer a body of any size in memory (its JSON limit is 4 GB, attachments
+ *   have none);
+ * - write multipart uploads to temporary files it never deletes (its
+ *   `multipart/related` document PUT and Fauxton's `multipart/form-data`
+ *   POST; PouchDB uses neither).
+ * So: a Content-Length over `MAX_BODY_BYTES` gets 413, a body without one
+ * (chunked) 411, and multipart 415.
+ * @type {import('express').RequestHandler}
+ */
+export function limitRequestBodies(req, res, next) {
+  const refuse = (/** @type {number} */ status, /** @type {string} */ error, /** @type {string} */ reason) => {
+    // The body stays unread: end the connection rather than drain it.
+    res.setHeader('Connection', 'close')
+    couchUtils.sendJSON(res, status, { error, reason })
+  }
+  if (Number(req.headers['content-length']) > MAX_BODY_BYTES) {
+    return refuse(413, 'too_large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`)
+  }
+  if (req.headers['transfer-encoding'] !== undefined && req.headers['content-length'] === undefined) {
+    return refuse(411, 'bad_request', 'Send the body with a Content-Length.')
+  }
+  if (/^multipart\//i.test(req.headers['content-type'] ?? '')) {
+    return refuse(415, 'bad_content_type', 'Multipart bodies are not accepted; send JSON, or an attachment as its own PUT.')
+  }
+  next()
+}
