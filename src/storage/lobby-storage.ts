@@ -8,6 +8,8 @@ import type { KeySource } from './key-source'
 import { createLocalStore } from './local-store'
 import { createPeopleRepo } from './people.repo'
 import { createStaffRepo } from './staff.repo'
+import { createHlcClock } from './hlc-clock'
+import type { RepoContext } from './sealed-repo'
 import { createUnlockStateRepo } from './unlock-state.repo'
 
 /**
@@ -32,6 +34,7 @@ export function createLobbyStorage(db: LobbyDb, keys: () => KeySource | undefine
   }
 
   const audit = createAuditLog(db, local, deviceIdentity, auditPublicKey)
+  const clock = createHlcClock(local, async () => (await deviceIdentity()).deviceId)
   const auditWrites = (ks: () => KeySource | undefined) => ({
     onWrite: async (c: { action: 'create' | 'change' | 'delete'; type: string; id: string }) => {
       await audit.append({ action: `record.${c.action}` as AuditAction, by: ks()?.userId ?? 'unknown', recordId: c.id, recordType: c.type })
@@ -39,9 +42,10 @@ export function createLobbyStorage(db: LobbyDb, keys: () => KeySource | undefine
   })
 
   /** Repositories sealing with a given key source, for work done before a session is active (first sign-in). */
+  const context = (ks: () => KeySource | undefined): RepoContext => ({ db, keys: ks, clock, events: auditWrites(ks) })
   const withKeys = (ks: KeySource) => ({
-    people: createPeopleRepo(db, () => ks, auditWrites(() => ks)),
-    staff: createStaffRepo(db, () => ks, auditWrites(() => ks)),
+    people: createPeopleRepo(context(() => ks)),
+    staff: createStaffRepo(context(() => ks)),
   })
 
   return {
@@ -50,8 +54,9 @@ export function createLobbyStorage(db: LobbyDb, keys: () => KeySource | undefine
     unlockState: createUnlockStateRepo(local),
     deviceIdentity,
     audit,
-    people: createPeopleRepo(db, keys, auditWrites(keys)),
-    staff: createStaffRepo(db, keys, auditWrites(keys)),
+    clock,
+    people: createPeopleRepo(context(keys)),
+    staff: createStaffRepo(context(keys)),
   }
 }
 

@@ -8,6 +8,7 @@ import type { KeySource } from './key-source'
 import { LockedError } from './key-source'
 import Dexie from 'dexie'
 import { LobbyDb, whenUpgradedElsewhere } from './db'
+import { stampChanges } from '@/core/sync/field-merge'
 import { createSealedRepo } from './sealed-repo'
 import { createTestStorage } from './testing'
 
@@ -51,7 +52,7 @@ describe('CONF-1 sealed repositories', () => {
     const collidingBi = await blindIndex(k.indexKey('directory')!, 'phone', person.phone)
     const other = await seal(
       { _id: 'other', type: 'person', realm: 'directory', kid: 'directory:1', v: 1, by: 'u1', bi: [collidingBi!] },
-      { ...person, name: '王五', phone: '13912345678' },
+      stampChanges(undefined, { ...person, name: '王五', phone: '13912345678' }, '000000000000001:0000:x'),
       k.writeKey('directory')!.key,
     )
     await t.db.records.put(other)
@@ -90,9 +91,10 @@ describe('schema versions', () => {
     const t = createTestStorage()
     const k = await keys()
     t.setKeys(k)
-    const v1 = createSealedRepo<{ fullName: string }>(t.db, () => k, { type: 'visitor', realm: 'directory', version: 1 })
+    const ctx = { db: t.db, keys: () => k, clock: t.storage.clock }
+    const v1 = createSealedRepo<{ fullName: string }>(ctx, { type: 'visitor', realm: 'directory', version: 1 })
     const id = await v1.put({ fullName: '张三' })
-    const v2 = createSealedRepo<{ name: string; organisation: string }>(t.db, () => k, {
+    const v2 = createSealedRepo<{ name: string; organisation: string }>(ctx, {
       type: 'visitor',
       realm: 'directory',
       version: 2,

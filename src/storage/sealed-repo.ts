@@ -3,6 +3,7 @@ import { randomId } from '@/crypto/bytes'
 import { open, seal, type Envelope } from '@/crypto/envelope'
 import { isCryptoError } from '@/crypto/errors'
 import { normaliseIdNumber, normaliseMemberNo, normaliseName, normalisePhone } from '@/core/shared/normalise'
+import { stampChanges, type Clocked } from '@/core/sync/field-merge'
 import type { LobbyDb } from './db'
 import { LockedError, MissingRealmKeyError, type KeySource } from './key-source'
 
@@ -28,6 +29,11 @@ export interface Stored<T> {
   record: T
 }
 
+/** Where field clocks come from: the device's hybrid logical clock. */
+export interface RepoClock {
+  next(): Promise<string>
+}
+
 export interface RepoEvents {
   /** Called after a write so the caller can audit it (CONF-6). */
   onWrite?: (change: { action: 'create' | 'change' | 'delete'; type: string; id: string }) => Promise<void>
@@ -39,18 +45,33 @@ export interface RepoEvents {
  * number or member number go through truncated blind indexes, so candidates
  * are decrypted and confirmed before they are returned.
  */
-export function createSealedRepo<T extends object>(db: LobbyDb, keys: () => KeySource | undefined, kind: RecordKind<T>, events: RepoEvents = {}) {
+/** What every repository needs: the database, the session's keys (none while locked), the clock and the audit hook. */
+export interface RepoContext {
+  db: LobbyDb
+  keys: () => KeySource | undefined
+  clock: RepoClock
+  events?: RepoEvents
+}
+
+export function createSealedRepo<T extends object>({ db, keys, clock, events = {} }: RepoContext, kind: RecordKind<T>) {
   function session(): KeySource {
     const k = keys()
     if (!k) throw new LockedError()
     return k
   }
 
+  /** The stored body: fields plus the clock of each field's last change (for conflict merges). */
+  async function openClocked(env: Envelope): Promise<Clocked> {
+    return open<Clocked>(env, session().lookup)
+  }
+
   async function decode(env: Envelope): Promise<T> {
-    const body = await open<unknown>(env, session().lookup)
-    if (env.v === kind.version) return body as T
+    const { fields } = await openClocked(env)
+    // Deleted fields are kept as null with their clock, so a merge cannot resurrect them.
+    const present = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null))
+    if (env.v === kind.version) return present as T
     if (!kind.migrate) throw new Error(`${kind.type} v${env.v} has no migration to v${kind.version}`)
-    return kind.migrate(body, env.v)
+    return kind.migrate(present, env.v)
   }
 
   async function put(record: T, id?: string): Promise<string> {
@@ -61,8 +82,10 @@ export function createSealedRepo<T extends object>(db: LobbyDb, keys: () => KeyS
     const bi = kind.indexes && indexKey ? await blindIndexes(indexKey, kind.indexes(record)) : []
     const _id = id ?? randomId()
     const existing = id ? await db.records.get(id) : undefined
+    const before = existing && existing.v === kind.version ? await openClocked(existing) : undefined
+    const body = stampChanges(before, record as Record<string, unknown>, await clock.next())
     const header = { _id, type: kind.type, realm: kind.realm, kid: writeKey.kid, v: kind.version, by: s.userId, bi }
-    const env = await seal(header, record, writeKey.key)
+    const env = await seal(header, body, writeKey.key)
     await db.records.put(existing?._rev ? { ...env, _rev: existing._rev } : env)
     await events.onWrite?.({ action: existing ? 'change' : 'create', type: kind.type, id: _id })
     return _id
