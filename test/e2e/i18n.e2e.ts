@@ -48,6 +48,7 @@ describe('i18n: zh-CN and en', () => {
       const context = await newContext(browser, { viewport, locale: 'zh-CN' })
       const app = new ShellPage(await context.newPage(), lobby.url)
       await app.open('/')
+      await app.page.getByTestId('create-org').waitFor() // the first-run page loads lazily after the redirect
       await expectEveryStringSwitches(app, 'Set up Lobby on this device · Lobby')
       await context.close()
     })
