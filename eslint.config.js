@@ -25,6 +25,8 @@ export default tseslint.config(
       'vue/multiline-html-element-content-newline': 'off',
       'vue/first-attribute-linebreak': 'off',
       '@typescript-eslint/consistent-type-imports': 'error',
+      // `const { dropped: _dropped, ...rest } = x` is how we strip fields; underscore means "unused on purpose".
+      '@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^_', argsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },
   },
   {

@@ -257,6 +257,8 @@ export const en = {
       'staff.create': 'Staff account created',
       'key.change': 'Key changed',
       'access.denied': 'Access refused',
+      'conflict.merge': 'Conflicting edits merged',
+      quarantine: 'Record quarantined',
     },
   },
   notFound: {

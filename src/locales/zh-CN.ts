@@ -259,6 +259,8 @@ export const zhCN: Messages = {
       'staff.create': '新建员工账户',
       'key.change': '更换密钥',
       'access.denied': '拒绝访问',
+      'conflict.merge': '合并冲突修改',
+      quarantine: '记录被隔离',
     },
   },
   notFound: {

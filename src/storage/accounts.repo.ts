@@ -17,19 +17,19 @@ export function loginHash(orgId: string, username: string): Promise<string> {
 export function createAccountsRepo(db: LobbyDb) {
   return {
     getOrg: (): Promise<OrgDoc | undefined> => db.org.get('org'),
-    putOrg: async (org: OrgDoc): Promise<void> => void (await db.org.put(org)),
+    putOrg: async (org: OrgDoc): Promise<void> => void (await db.org.put({ ...org, _local: 1 })),
     getAccount: (userId: string): Promise<AccountDoc | undefined> => db.accounts.get(`account:${userId}`),
     findAccountByLogin: (login: string): Promise<AccountDoc | undefined> => db.accounts.where('login').equals(login).first(),
     listAccounts: (): Promise<AccountDoc[]> => db.accounts.toArray(),
-    putAccount: async (account: AccountDoc): Promise<void> => void (await db.accounts.put(account)),
+    putAccount: async (account: AccountDoc): Promise<void> => void (await db.accounts.put({ ...account, _local: 1 })),
     getKeyring: (userId: string): Promise<KeyringDoc | undefined> => db.keyrings.get(`keyring:${userId}`),
-    putKeyring: async (keyring: KeyringDoc): Promise<void> => void (await db.keyrings.put(keyring)),
+    putKeyring: async (keyring: KeyringDoc): Promise<void> => void (await db.keyrings.put({ ...keyring, _local: 1 })),
     /** Writes a new account with its keyring atomically: never an account that cannot sign in. */
     async createAccount(account: AccountDoc, keyring: KeyringDoc): Promise<void> {
       await db.transaction('rw', db.accounts, db.keyrings, async () => {
         if (await db.accounts.where('login').equals(account.login).first()) throw new DuplicateLoginError()
-        await db.accounts.add(account)
-        await db.keyrings.put(keyring)
+        await db.accounts.add({ ...account, _local: 1 })
+        await db.keyrings.put({ ...keyring, _local: 1 })
       })
     },
   }

@@ -18,6 +18,8 @@ export const auditActions = [
   'staff.create',
   'key.change',
   'access.denied',
+  'conflict.merge',
+  'quarantine',
 ] as const
 export type AuditAction = (typeof auditActions)[number]
 

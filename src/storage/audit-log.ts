@@ -11,7 +11,7 @@ const genesis = 'genesis'
 const headKey = 'audit-head'
 
 /** The part of an entry its hash covers: everything but the hash and signature themselves. */
-function chained(e: Omit<AuditEntry, 'hash' | 'sig'>): Uint8Array {
+function chained(e: Omit<AuditEntry, 'hash' | 'sig' | '_local' | '_rev'>): Uint8Array {
   return utf8(canonicalJson({ _id: e._id, by: e.by, dev: e.dev, seq: e.seq, prev: e.prev, box: e.box, v: e.v }))
 }
 
@@ -35,7 +35,7 @@ export function createAuditLog(db: LobbyDb, local: LocalStore, device: () => Pro
     const hash = await sha256(chained(body))
     const entry: AuditEntry = { ...body, hash, sig: await sign(dev.signing.privateKey, utf8(hash)) }
     await db.transaction('rw', db.audit, db.local, async () => {
-      await db.audit.add(entry)
+      await db.audit.add({ ...entry, _local: 1 })
       await db.local.put({ key: headKey, value: { seq: entry.seq, hash } })
     })
     return entry

@@ -1,6 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie'
-import type { Envelope } from '@/crypto/envelope'
-import type { AccountDoc, AuditEntry, DeviceDoc, KeyringDoc, LocalSecret, OrgDoc } from './documents'
+import type { AccountDoc, AuditEntry, DeviceDoc, KeyringDoc, LocalSecret, OrgDoc, QuarantinedDoc, StoredEnvelope } from './documents'
 
 /**
  * The device's IndexedDB. Every table holds what is safe at rest (CONF-1):
@@ -8,13 +7,14 @@ import type { AccountDoc, AuditEntry, DeviceDoc, KeyringDoc, LocalSecret, OrgDoc
  * to the audit key, and device material whose private keys are non-extractable.
  */
 export class LobbyDb extends Dexie {
-  records!: EntityTable<Envelope, '_id'>
+  records!: EntityTable<StoredEnvelope, '_id'>
   keyrings!: EntityTable<KeyringDoc, '_id'>
   accounts!: EntityTable<AccountDoc, '_id'>
   org!: EntityTable<OrgDoc, '_id'>
   devices!: EntityTable<DeviceDoc, '_id'>
   audit!: EntityTable<AuditEntry, '_id'>
   local!: EntityTable<LocalSecret, 'key'>
+  quarantine!: EntityTable<QuarantinedDoc, 'key'>
 
   constructor(name = 'lobby') {
     super(name)
@@ -27,6 +27,17 @@ export class LobbyDb extends Dexie {
       devices: '_id',
       audit: '_id, [dev+seq], by',
       local: 'key',
+    })
+    // v2 (sync): `_local` marks rows written here and not yet handed to replication;
+    // quarantine keeps incoming documents that failed to open (CONF-2).
+    this.version(2).stores({
+      records: '_id, [type+realm], *bi, _local',
+      keyrings: '_id, userId, _local',
+      accounts: '_id, login, userId, _local',
+      org: '_id, _local',
+      devices: '_id, _local',
+      audit: '_id, [dev+seq], by, _local',
+      quarantine: 'key, at',
     })
     // Another tab opened a newer schema: let it upgrade instead of deadlocking both
     // tabs, and tell this tab's UI so it can reload into the new version.

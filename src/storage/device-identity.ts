@@ -35,7 +35,7 @@ export async function ensureDeviceIdentity(db: LobbyDb, local: LocalStore, userA
   return db.transaction('rw', db.local, db.devices, async () => {
     const raced = (await db.local.get(key))?.value as DeviceIdentity | undefined
     if (raced) return raced
-    await db.devices.put(doc)
+    await db.devices.put({ ...doc, _local: 1 })
     await db.local.put({ key, value: identity })
     return identity
   })

@@ -1,3 +1,4 @@
+import type { Envelope } from '@/crypto/envelope'
 import type { LockedKeyring } from '@/crypto/keyring'
 import type { SealedBox } from '@/crypto/sealed-box'
 import type { StaffRole } from '@/core/access/roles'
@@ -15,7 +16,7 @@ export interface OrgSettings {
   idleLockSeconds: { frontdesk: number; personal: number }
 }
 
-export interface OrgDoc {
+export interface OrgDoc extends LocalMark {
   _id: 'org'
   type: 'org'
   orgId: string
@@ -27,7 +28,7 @@ export interface OrgDoc {
 
 export type AccountStatus = 'active' | 'deactivated'
 
-export interface AccountDoc {
+export interface AccountDoc extends LocalMark {
   _id: string // `account:<userId>`
   type: 'account'
   userId: string
@@ -42,7 +43,7 @@ export interface AccountDoc {
   createdAt: string
 }
 
-export interface KeyringDoc {
+export interface KeyringDoc extends LocalMark {
   _id: string // `keyring:<userId>`
   type: 'keyring'
   userId: string
@@ -51,7 +52,7 @@ export interface KeyringDoc {
 }
 
 /** A device that writes audit entries; its public key verifies them (CONF-6, CONF-10). */
-export interface DeviceDoc {
+export interface DeviceDoc extends LocalMark {
   _id: string // `device:<deviceId>`
   type: 'device'
   deviceId: string
@@ -61,7 +62,7 @@ export interface DeviceDoc {
 }
 
 /** One link of a device's hash chain. The event itself is inside `box`, readable by managers only. */
-export interface AuditEntry {
+export interface AuditEntry extends LocalMark {
   _id: string
   type: 'audit'
   realm: 'audit'
@@ -80,3 +81,24 @@ export interface LocalSecret {
   key: string
   value: unknown
 }
+
+/** Marks a row written on this device and not yet handed to replication. Stripped before it leaves. */
+export interface LocalMark {
+  _local?: 1
+  _rev?: string
+  _deleted?: boolean
+}
+
+/** An incoming document that failed to open or verify: kept aside, never applied (CONF-2). */
+export interface QuarantinedDoc {
+  key: string // `${database}|${_id}|${_rev}`
+  database: string
+  docId: string
+  rev: string
+  reason: string
+  at: string
+  doc: unknown
+}
+
+/** A sealed record as this device stores it. */
+export type StoredEnvelope = Envelope & LocalMark

@@ -86,20 +86,21 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
     const body = stampChanges(before, record as Record<string, unknown>, await clock.next())
     const header = { _id, type: kind.type, realm: kind.realm, kid: writeKey.kid, v: kind.version, by: s.userId, bi }
     const env = await seal(header, body, writeKey.key)
-    await db.records.put(existing?._rev ? { ...env, _rev: existing._rev } : env)
+    // `_rev` stays the revision this edit was based on: replication turns a stale base into a conflict to merge.
+    await db.records.put(existing?._rev ? { ...env, _rev: existing._rev, _local: 1 } : { ...env, _local: 1 })
     await events.onWrite?.({ action: existing ? 'change' : 'create', type: kind.type, id: _id })
     return _id
   }
 
   async function get(id: string): Promise<T | undefined> {
     const env = await db.records.get(id)
-    if (!env || env.type !== kind.type) return undefined
+    if (!env || env._deleted || env.type !== kind.type) return undefined
     return decode(env)
   }
 
   async function list(): Promise<Stored<T>[]> {
     session()
-    const envs = await db.records.where('[type+realm]').equals([kind.type, kind.realm]).toArray()
+    const envs = (await db.records.where('[type+realm]').equals([kind.type, kind.realm]).toArray()).filter((e) => !e._deleted)
     const out: Stored<T>[] = []
     for (const env of envs) out.push({ id: env._id, record: await decode(env) })
     return out
@@ -114,7 +115,7 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
     const candidates = await db.records.where('bi').equals(bi).toArray()
     const matches: Stored<T>[] = []
     for (const env of candidates) {
-      if (env.type !== kind.type || env.realm !== kind.realm) continue
+      if (env._deleted || env.type !== kind.type || env.realm !== kind.realm) continue
       let record: T
       try {
         record = await decode(env)
@@ -130,8 +131,12 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
   }
 
   async function remove(id: string): Promise<void> {
-    session()
-    await db.records.delete(id)
+    const s = session()
+    const existing = await db.records.get(id)
+    if (!existing) return
+    // Never synced: just forget it. Synced: keep a tombstone until replication has carried the deletion.
+    if (!existing._rev) await db.records.delete(id)
+    else await db.records.put({ ...existing, by: s.userId, ct: '', bi: [], _deleted: true, _local: 1 })
     await events.onWrite?.({ action: 'delete', type: kind.type, id })
   }
 

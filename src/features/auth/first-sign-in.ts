@@ -5,7 +5,7 @@ import { lockKeyring } from '@/crypto/keyring'
 import type { LobbyStorage } from '@/storage/lobby-storage'
 import type { PendingSetup, Session } from './session'
 
-export type CompleteSetupResult = { ok: true; session: Session } | { ok: false; problem: PassphraseProblem | 'agreement-required' }
+export type CompleteSetupResult = { ok: true; session: Session; previousServerPassword: string } | { ok: false; problem: PassphraseProblem | 'agreement-required' }
 
 /**
  * CONF-8: the first sign-in ends only after the user accepts the
@@ -25,7 +25,7 @@ export async function completeFirstSignIn(
   if (!account || !keyringDoc) throw new Error('The account disappeared during setup')
 
   const kdf = newKdfParams(cost)
-  const { kek } = await deriveFromSecret(input.passphrase, kdf)
+  const { kek, serverPassword } = await deriveFromSecret(input.passphrase, kdf)
   const locked = await lockKeyring(pending.keyring.secrets, kek, kdf)
   const now = new Date().toISOString()
   await storage.accounts.putKeyring({ ...keyringDoc, locked })
@@ -33,5 +33,6 @@ export async function completeFirstSignIn(
   await storage.audit.append({ action: 'agreement.accept', by: pending.userId, recordId: account._id, recordType: 'account' })
   await storage.audit.append({ action: 'key.change', by: pending.userId, recordId: keyringDoc._id, recordType: 'keyring', detail: 'passphrase-set' })
   await storage.audit.append({ action: 'sign-in', by: pending.userId })
-  return { ok: true, session: { ...pending } }
+  // The caller must also move the server account to the new server password (see sync/server-account.ts).
+  return { ok: true, session: { userId: pending.userId, username: pending.username, role: pending.role, keyring: pending.keyring, serverPassword }, previousServerPassword: pending.serverPassword }
 }

@@ -46,7 +46,7 @@ export async function createOrganisation(storage: LobbyStorage, input: NewOrgani
   const secrets: KeyringSecrets = { userId, userKeys, realmKeys, indexKeys, auditPrivateJwk: audit.ecdh.privateJwk }
 
   const kdf = newKdfParams(cost)
-  const { kek } = await deriveFromSecret(input.passphrase, kdf)
+  const { kek, serverPassword } = await deriveFromSecret(input.passphrase, kdf)
   const locked = await lockKeyring(secrets, kek, kdf)
   const now = new Date().toISOString()
 
@@ -67,5 +67,5 @@ export async function createOrganisation(storage: LobbyStorage, input: NewOrgani
   await storage.withKeys(keySourceFrom(keyring)).staff.put({ userId, name: input.name.trim(), username: input.username.trim(), role: 'admin' }, `staff:${userId}`)
   await storage.audit.append({ action: 'agreement.accept', by: userId })
   await storage.audit.append({ action: 'sign-in', by: userId })
-  return { ok: true, session: { userId, username: input.username.trim(), role: 'admin', keyring } }
+  return { ok: true, session: { userId, username: input.username.trim(), role: 'admin', keyring, serverPassword } }
 }

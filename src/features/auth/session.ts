@@ -7,6 +7,8 @@ export interface Session {
   username: string
   role: StaffRole
   keyring: Keyring
+  /** Derived with the KEK from the passphrase, for the sync server only; absent after a PIN unlock until the next passphrase. */
+  serverPassword?: string
 }
 
 /** A first sign-in with a setup code: the keyring is open, but the user must still accept the agreement and set a passphrase. */
@@ -15,6 +17,8 @@ export interface PendingSetup {
   username: string
   role: StaffRole
   keyring: Keyring
+  /** The server password derived from the setup code: the account's server password until the passphrase replaces it. */
+  serverPassword: string
 }
 
 export class PermissionError extends Error {

@@ -58,15 +58,17 @@ export async function signIn(storage: LobbyStorage, username: string, secret: st
 
   const typed = account.setup === 'pending' ? normaliseSetupCode(secret) : secret
   let keyring
+  let serverPassword: string
   try {
-    const { kek } = await deriveFromSecret(typed, keyringDoc.locked.kdf)
-    keyring = await unlockKeyring(keyringDoc.locked, kek)
+    const derived = await deriveFromSecret(typed, keyringDoc.locked.kdf)
+    serverPassword = derived.serverPassword
+    keyring = await unlockKeyring(keyringDoc.locked, derived.kek)
   } catch (e) {
     if (isCryptoError(e, 'wrong-secret')) return fail(account.userId)
     throw e
   }
   await storage.unlockState.clearFailures(login)
-  if (account.setup === 'pending') return { status: 'setup-required', pending: { ...who, keyring } }
+  if (account.setup === 'pending') return { status: 'setup-required', pending: { ...who, keyring, serverPassword } }
   await storage.audit.append({ action: 'sign-in', by: account.userId })
-  return { status: 'signed-in', session: { ...who, keyring } }
+  return { status: 'signed-in', session: { ...who, keyring, serverPassword } }
 }

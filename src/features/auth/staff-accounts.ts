@@ -17,7 +17,7 @@ export interface NewStaff {
   role: StaffRole
 }
 
-export type CreateStaffResult = { ok: true; userId: string; setupCode: string } | { ok: false; problem: 'name-required' | 'username-taken' }
+export type CreateStaffResult = { ok: true; userId: string; setupCode: string; serverPassword: string } | { ok: false; problem: 'name-required' | 'username-taken' }
 
 /**
  * CONF-3: an admin creates a staff account holding exactly the realm keys its
@@ -46,7 +46,7 @@ export async function createStaff(storage: LobbyStorage, session: Session, input
 
   const setupCode = newSetupCode()
   const kdf = newKdfParams(cost)
-  const { kek } = await deriveFromSecret(normaliseSetupCode(setupCode), kdf)
+  const { kek, serverPassword } = await deriveFromSecret(normaliseSetupCode(setupCode), kdf)
   const now = new Date().toISOString()
   try {
     await storage.accounts.createAccount(
@@ -60,5 +60,5 @@ export async function createStaff(storage: LobbyStorage, session: Session, input
   await storage.staff.put({ userId, name: input.name.trim(), username: input.username.trim(), role: input.role }, `staff:${userId}`)
   await storage.audit.append({ action: 'staff.create', by: session.userId, recordId: `account:${userId}`, recordType: 'account', detail: input.role })
   await storage.audit.append({ action: 'grant', by: session.userId, recordId: `keyring:${userId}`, recordType: 'keyring', detail: Object.keys(secrets.realmKeys).join(',') })
-  return { ok: true, userId, setupCode }
+  return { ok: true, userId, setupCode, serverPassword }
 }

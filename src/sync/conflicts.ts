@@ -1,0 +1,64 @@
+import { mergeFields, type Clocked } from '@/core/sync/field-merge'
+import { open, seal, type Envelope } from '@/crypto/envelope'
+import type { KeySource } from '@/storage/key-source'
+import type { PouchDoc, PouchLike } from './pouch-port'
+import { tableFor } from './replicated-tables'
+
+export interface ConflictContext {
+  keys: KeySource
+  /** Records that a merge happened, for managers to review (audit). */
+  onMerged?: (docId: string, leaves: number) => Promise<void>
+  /** Called for a leaf that does not open: it is left out of the merge and set aside. */
+  onUnreadableLeaf?: (doc: PouchDoc, reason: string) => Promise<void>
+  /** Moves the device clock past the clocks seen in the merged record. */
+  observeClock?: (clock: string) => Promise<void>
+}
+
+function isEnvelope(doc: PouchDoc): doc is PouchDoc & Envelope {
+  return tableFor(doc.type) === 'records' && typeof doc.ct === 'string'
+}
+
+/**
+ * Resolves a conflicted document in the local PouchDB: every leaf is
+ * decrypted, the bodies are merged field by field (latest clock wins, device
+ * id breaks ties), and the merge plus tombstones for the losing leaves go out
+ * in one bulk write. Documents that are not sealed records keep CouchDB's
+ * deterministic winner.
+ */
+export async function resolveConflict(pouch: PouchLike, docId: string, ctx: ConflictContext): Promise<boolean> {
+  const winner = (await pouch.get(docId, { conflicts: true })) as PouchDoc
+  const losers = winner._conflicts ?? []
+  if (losers.length === 0) return false
+  const leaves = [winner, ...(await Promise.all(losers.map((rev) => pouch.get(docId, { rev }) as Promise<PouchDoc>)))]
+  const by = ctx.keys.userId
+  const tombstones = losers.map((rev) => ({ _id: docId, _rev: rev, _deleted: true, type: winner.type, realm: winner.realm, by }))
+
+  if (!isEnvelope(winner)) {
+    await pouch.bulkDocs(tombstones)
+    return true
+  }
+
+  const bodies: Clocked[] = []
+  for (const leaf of leaves) {
+    if (!isEnvelope(leaf)) continue
+    try {
+      bodies.push(await open<Clocked>(leaf, ctx.keys.lookup))
+    } catch (e) {
+      await ctx.onUnreadableLeaf?.(leaf, e instanceof Error ? e.message : String(e))
+    }
+  }
+  if (bodies.length === 0) return false
+  const merged = mergeFields(bodies)
+  const write = ctx.keys.writeKey(winner.realm)
+  if (!write) return false
+  // Blind indexes of all leaves: a stale one only costs a dropped candidate at lookup, a missing one a miss.
+  const bi = [...new Set(leaves.flatMap((l) => (Array.isArray(l.bi) ? (l.bi as string[]) : [])))]
+  const sealed = await seal({ _id: docId, type: winner.type, realm: winner.realm, kid: write.kid, v: winner.v, by, bi }, merged, write.key)
+  const results = await pouch.bulkDocs([{ ...sealed, _rev: winner._rev }, ...tombstones])
+  const failed = results.find((r) => 'error' in r)
+  if (failed) throw new Error(`merge of ${docId} not written: ${'message' in failed ? failed.message : 'error'}`)
+  const newest = Object.values(merged.clocks).sort().at(-1)
+  if (newest) await ctx.observeClock?.(newest)
+  await ctx.onMerged?.(docId, leaves.length)
+  return true
+}

@@ -1,0 +1,29 @@
+import type { LobbyDb } from '@/storage/db'
+
+/** Dexie tables whose rows replicate, and which table an incoming document belongs in. */
+export type ReplicatedTable = 'records' | 'audit' | 'accounts' | 'keyrings' | 'devices' | 'org'
+
+export function tableFor(type: unknown): ReplicatedTable | undefined {
+  switch (type) {
+    case 'audit':
+      return 'audit'
+    case 'account':
+      return 'accounts'
+    case 'keyring':
+      return 'keyrings'
+    case 'device':
+      return 'devices'
+    case 'org':
+      return 'org'
+    case 'login':
+    case 'grant':
+      return undefined // read on demand, never mirrored into Dexie
+    default:
+      return typeof type === 'string' ? 'records' : undefined
+  }
+}
+
+/** Dexie's tables are typed one by one; replication treats them alike, as rows with an `_id`. */
+export function table(db: LobbyDb, name: ReplicatedTable) {
+  return db.table<Record<string, unknown> & { _id: string; _rev?: string; _local?: 1; _deleted?: boolean }, string>(name)
+}

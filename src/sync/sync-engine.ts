@@ -1,0 +1,98 @@
+import type { LobbyDb } from '@/storage/db'
+import type { KeySource } from '@/storage/key-source'
+import type { Channel } from './channels'
+import type { ConflictContext } from './conflicts'
+import { applyIncoming } from './incoming'
+import { pushLocalRows } from './outgoing'
+import type { PouchDoc, PouchLike, PouchStatic } from './pouch-port'
+import { classifyError, type SyncStatus } from './sync-status'
+
+export interface SyncEngineDeps {
+  db: LobbyDb
+  Pouch: PouchStatic
+  /** The server's CouchDB root, e.g. `https://desk.example/db/`. */
+  remoteBase: string
+  /** fetch that carries the server session (cookies in the browser). */
+  remoteFetch: typeof fetch
+  keys: () => KeySource | undefined
+  channels: Channel[]
+  /** Where the last applied sequence of each local database is kept. */
+  cursors: { get(db: string): Promise<number | string | undefined>; set(db: string, seq: number | string): Promise<void> }
+  quarantine: (database: string, doc: PouchDoc, reason: string) => Promise<void>
+  onMerged?: ConflictContext['onMerged']
+  observeClock?: ConflictContext['observeClock']
+  onStatus?: (status: SyncStatus) => void
+  /** Replication batch size: large enough to amortise round trips, small enough to resume cheaply. */
+  batchSize?: number
+}
+
+/**
+ * One replication round for every channel, one database at a time (never more
+ * than one long request open, well under the browser's six connections per
+ * host): Dexie's local rows → local PouchDB → server, server → local PouchDB
+ * → merge conflicts, check integrity → Dexie.
+ */
+export function createSyncEngine(deps: SyncEngineDeps) {
+  const locals = new Map<string, PouchLike>()
+  const remotes = new Map<string, PouchLike>()
+  let status: SyncStatus = { state: 'idle', pending: 0 }
+  const report = (s: Partial<SyncStatus>) => {
+    status = { ...status, ...s }
+    deps.onStatus?.(status)
+  }
+
+  const local = (name: string) => locals.get(name) ?? locals.set(name, new deps.Pouch(`lobby-local-${name}`)).get(name)!
+  const remote = (name: string) =>
+    remotes.get(name) ?? remotes.set(name, new deps.Pouch(`${deps.remoteBase}${name}`, { skip_setup: true, fetch: deps.remoteFetch })).get(name)!
+
+  async function pendingCount(): Promise<number> {
+    let n = 0
+    for (const name of ['records', 'audit', 'accounts', 'keyrings', 'devices'] as const) n += await deps.db.table(name).where('_local').equals(1).count()
+    return n
+  }
+
+  async function runChannel(ch: Channel, keys: KeySource): Promise<void> {
+    const pouch = local(ch.database)
+    await pushLocalRows(deps.db, ch.tables, pouch, (row) => !ch.realm || row.realm === ch.realm)
+    const options = { batch_size: deps.batchSize ?? 250, batches_limit: 4 }
+    if (ch.push) await deps.Pouch.replicate(pouch, remote(ch.database), options)
+    if (ch.pull) await deps.Pouch.replicate(remote(ch.database), pouch, options)
+    const since = (await deps.cursors.get(ch.database)) ?? 0
+    const ctx = {
+      keys,
+      quarantine: (doc: PouchDoc, reason: string) => deps.quarantine(ch.database, doc, reason),
+      onUnreadableLeaf: (doc: PouchDoc, reason: string) => deps.quarantine(ch.database, doc, reason),
+      onMerged: deps.onMerged,
+      observeClock: deps.observeClock,
+    }
+    await deps.cursors.set(ch.database, await applyIncoming(deps.db, pouch, since, ctx))
+  }
+
+  /** One full round; resolves with the status it ended in (never throws). */
+  async function runOnce(): Promise<SyncStatus> {
+    const keys = deps.keys()
+    if (!keys) {
+      report({ state: 'signed-out' })
+      return status
+    }
+    report({ state: 'syncing', pending: await pendingCount() })
+    try {
+      for (const ch of deps.channels) await runChannel(ch, keys)
+      report({ state: 'idle', error: undefined, detail: undefined, lastSuccess: new Date().toISOString(), pending: await pendingCount() })
+    } catch (e) {
+      const problem = classifyError(e)
+      report({ state: problem.error === 'network' ? 'offline' : 'error', ...problem, pending: await pendingCount() })
+    }
+    return status
+  }
+
+  async function close(): Promise<void> {
+    await Promise.all([...locals.values(), ...remotes.values()].map((p) => p.close().catch(() => undefined)))
+    locals.clear()
+    remotes.clear()
+  }
+
+  return { runOnce, close, status: () => status, local }
+}
+
+export type SyncEngine = ReturnType<typeof createSyncEngine>
