@@ -9,6 +9,12 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   ...pluginVue.configs['flat/recommended'],
   {
+    rules: {
+      // `const { dropped: _dropped, ...rest } = x` is how we strip fields; underscore means "unused on purpose".
+      '@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^_', argsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+    },
+  },
+  {
     files: ['**/*.vue'],
     languageOptions: { parserOptions: { parser: tseslint.parser } },
   },
@@ -25,8 +31,6 @@ export default tseslint.config(
       'vue/multiline-html-element-content-newline': 'off',
       'vue/first-attribute-linebreak': 'off',
       '@typescript-eslint/consistent-type-imports': 'error',
-      // `const { dropped: _dropped, ...rest } = x` is how we strip fields; underscore means "unused on purpose".
-      '@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^_', argsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },
   },
   {

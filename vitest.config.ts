@@ -16,7 +16,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'server', include: ['test/server/**/*.test.ts'], environment: 'node', testTimeout: 30_000 },
+        test: { name: 'server', include: ['test/server/**/*.test.ts', 'test/sync/**/*.test.ts'], environment: 'node', testTimeout: 30_000 },
       },
       {
         extends: true,

@@ -1,7 +1,8 @@
 import { utf8 } from '@/crypto/bytes'
 import { sha256 } from '@/crypto/signature'
 import type { LobbyDb } from './db'
-import type { AccountDoc, KeyringDoc, OrgDoc } from './documents'
+import type { KdfParams } from '@/crypto/kdf-params'
+import type { AccountDoc, KeyringDoc, LoginDoc, OrgDoc } from './documents'
 
 /** Sign-in names are compared case- and width-insensitively. */
 export function normaliseLogin(username: string): string {
@@ -13,10 +14,20 @@ export function loginHash(orgId: string, username: string): Promise<string> {
   return sha256(utf8(`lobby-login|${orgId}|${normaliseLogin(username)}`))
 }
 
+async function revOf(db: LobbyDb, id: string): Promise<{ _rev?: string }> {
+  const rev = (await db.org.get(id))?._rev
+  return rev ? { _rev: rev } : {}
+}
+
 /** Organisation, staff accounts and their locked keyrings. */
 export function createAccountsRepo(db: LobbyDb) {
   return {
-    getOrg: (): Promise<OrgDoc | undefined> => db.org.get('org'),
+    getOrg: async (): Promise<OrgDoc | undefined> => (await db.org.get('org')) as OrgDoc | undefined,
+    /** Publishes (for the server) which user a sign-in name is and how to derive their keys. */
+    async putLogin(login: string, userId: string, kdf: KdfParams): Promise<void> {
+      const doc: LoginDoc = { _id: `login:${login}`, type: 'login', userId, kdf, _local: 1, ...(await revOf(db, `login:${login}`)) }
+      await db.table<LoginDoc, string>('org').put(doc)
+    },
     putOrg: async (org: OrgDoc): Promise<void> => void (await db.org.put({ ...org, _local: 1 })),
     getAccount: (userId: string): Promise<AccountDoc | undefined> => db.accounts.get(`account:${userId}`),
     findAccountByLogin: (login: string): Promise<AccountDoc | undefined> => db.accounts.where('login').equals(login).first(),

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie'
-import type { AccountDoc, AuditEntry, DeviceDoc, KeyringDoc, LocalSecret, OrgDoc, QuarantinedDoc, StoredEnvelope } from './documents'
+import type { AccountDoc, AuditEntry, DeviceDoc, KeyringDoc, LocalSecret, LoginDoc, OrgDoc, QuarantinedDoc, StoredEnvelope } from './documents'
 
 /**
  * The device's IndexedDB. Every table holds what is safe at rest (CONF-1):
@@ -10,7 +10,8 @@ export class LobbyDb extends Dexie {
   records!: EntityTable<StoredEnvelope, '_id'>
   keyrings!: EntityTable<KeyringDoc, '_id'>
   accounts!: EntityTable<AccountDoc, '_id'>
-  org!: EntityTable<OrgDoc, '_id'>
+  /** The organisation document and the public pre-login documents (type `login`). */
+  org!: EntityTable<OrgDoc | LoginDoc, '_id'>
   devices!: EntityTable<DeviceDoc, '_id'>
   audit!: EntityTable<AuditEntry, '_id'>
   local!: EntityTable<LocalSecret, 'key'>

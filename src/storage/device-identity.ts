@@ -40,3 +40,11 @@ export async function ensureDeviceIdentity(db: LobbyDb, local: LocalStore, userA
     return identity
   })
 }
+
+/** Records the first user who syncs from this device, so the server accepts the device document from them. */
+export async function claimDevice(db: LobbyDb, deviceId: string, userId: string): Promise<void> {
+  await db.transaction('rw', db.devices, async () => {
+    const doc = await db.devices.get(`device:${deviceId}`)
+    if (doc && !doc.by) await db.devices.put({ ...doc, by: userId, _local: 1 })
+  })
+}

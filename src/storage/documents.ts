@@ -1,4 +1,5 @@
 import type { Envelope } from '@/crypto/envelope'
+import type { KdfParams } from '@/crypto/kdf-params'
 import type { LockedKeyring } from '@/crypto/keyring'
 import type { SealedBox } from '@/crypto/sealed-box'
 import type { StaffRole } from '@/core/access/roles'
@@ -24,6 +25,18 @@ export interface OrgDoc extends LocalMark {
   /** Audit entries are sealed to this key; only managers hold the private half. */
   auditPublicJwk: JsonWebKey
   settings: OrgSettings
+}
+
+/**
+ * Pre-login lookup, public on the server: which user a (hashed) sign-in name
+ * is, and the Argon2id parameters to derive their keys. A new device needs it
+ * before it can sign in to the server at all.
+ */
+export interface LoginDoc extends LocalMark {
+  _id: string // `login:<login hash>`
+  type: 'login'
+  userId: string
+  kdf: KdfParams
 }
 
 export type AccountStatus = 'active' | 'deactivated'
@@ -55,6 +68,8 @@ export interface KeyringDoc extends LocalMark {
 export interface DeviceDoc extends LocalMark {
   _id: string // `device:<deviceId>`
   type: 'device'
+  /** The first user who synced from this device (the server checks it is the one writing). */
+  by?: string
   deviceId: string
   publicJwk: JsonWebKey
   userAgent: string

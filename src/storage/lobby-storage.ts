@@ -3,7 +3,7 @@ import { createAccountsRepo } from './accounts.repo'
 import type { AuditAction } from './audit-events'
 import { createAuditLog } from './audit-log'
 import type { LobbyDb } from './db'
-import { ensureDeviceIdentity, type DeviceIdentity } from './device-identity'
+import { claimDevice, ensureDeviceIdentity, type DeviceIdentity } from './device-identity'
 import type { KeySource } from './key-source'
 import { createLocalStore } from './local-store'
 import { createPeopleRepo } from './people.repo'
@@ -53,6 +53,7 @@ export function createLobbyStorage(db: LobbyDb, keys: () => KeySource | undefine
     withKeys,
     unlockState: createUnlockStateRepo(local),
     deviceIdentity,
+    claimDevice: async (userId: string) => claimDevice(db, (await deviceIdentity()).deviceId, userId),
     audit,
     clock,
     people: createPeopleRepo(context(keys)),

@@ -18,8 +18,10 @@ export interface Channel {
  * accounts and keyrings, and the audit log — pushed by all, pulled only by
  * those who can read it.
  */
-export function channelsFor(realms: readonly string[], readsAudit: boolean, prefix?: string): Channel[] {
+export function channelsFor(realms: readonly string[], readsAudit: boolean, prefix?: string, publishes = false): Channel[] {
   return [
+    // The organisation and pre-login documents: everyone reads them, only those who manage staff publish.
+    { database: databaseNameFor('public', prefix), tables: ['org'], push: publishes, pull: true },
     { database: databaseNameFor('org', prefix), tables: ['accounts', 'keyrings', 'devices'], push: true, pull: true },
     ...realms.map((realm): Channel => ({ database: databaseNameFor(realm, prefix), tables: ['records'], realm, push: true, pull: true })),
     { database: databaseNameFor('audit', prefix), tables: ['audit'], push: true, pull: readsAudit },

@@ -14,6 +14,19 @@ export interface ConflictContext {
   observeClock?: (clock: string) => Promise<void>
 }
 
+/**
+ * A child revision whose id depends only on what it resolves. Two devices that
+ * resolve the same conflict at the same time then write the same revision, and
+ * replication sees one document instead of a new conflict (which would make the
+ * devices merge each other's merges for ever).
+ */
+async function childRev(parent: string, basis: string): Promise<{ _rev: string; _revisions: { start: number; ids: string[] } }> {
+  const gen = Number.parseInt(parent, 10) + 1
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(basis)))
+  const id = Array.from(digest.subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join('')
+  return { _rev: `${gen}-${id}`, _revisions: { start: gen, ids: [id, parent.slice(parent.indexOf('-') + 1)] } }
+}
+
 function isEnvelope(doc: PouchDoc): doc is PouchDoc & Envelope {
   return tableFor(doc.type) === 'records' && typeof doc.ct === 'string'
 }
@@ -31,10 +44,12 @@ export async function resolveConflict(pouch: PouchLike, docId: string, ctx: Conf
   if (losers.length === 0) return false
   const leaves = [winner, ...(await Promise.all(losers.map((rev) => pouch.get(docId, { rev }) as Promise<PouchDoc>)))]
   const by = ctx.keys.userId
-  const tombstones = losers.map((rev) => ({ _id: docId, _rev: rev, _deleted: true, type: winner.type, realm: winner.realm, by }))
+  const tombstones = await Promise.all(
+    losers.map(async (rev) => ({ _id: docId, ...(await childRev(rev, `tombstone|${rev}`)), _deleted: true, type: winner.type, realm: winner.realm, by })),
+  )
 
   if (!isEnvelope(winner)) {
-    await pouch.bulkDocs(tombstones)
+    await pouch.bulkDocs(tombstones, { new_edits: false })
     return true
   }
 
@@ -54,7 +69,8 @@ export async function resolveConflict(pouch: PouchLike, docId: string, ctx: Conf
   // Blind indexes of all leaves: a stale one only costs a dropped candidate at lookup, a missing one a miss.
   const bi = [...new Set(leaves.flatMap((l) => (Array.isArray(l.bi) ? (l.bi as string[]) : [])))]
   const sealed = await seal({ _id: docId, type: winner.type, realm: winner.realm, kid: write.kid, v: winner.v, by, bi }, merged, write.key)
-  const results = await pouch.bulkDocs([{ ...sealed, _rev: winner._rev }, ...tombstones])
+  const mergeRev = await childRev(winner._rev!, `merge|${[winner._rev!, ...losers].sort().join('|')}`)
+  const results = await pouch.bulkDocs([{ ...sealed, ...mergeRev }, ...tombstones], { new_edits: false })
   const failed = results.find((r) => 'error' in r)
   if (failed) throw new Error(`merge of ${docId} not written: ${'message' in failed ? failed.message : 'error'}`)
   const newest = Object.values(merged.clocks).sort().at(-1)

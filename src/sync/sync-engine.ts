@@ -26,6 +26,9 @@ export interface SyncEngineDeps {
   batchSize?: number
 }
 
+/** Before sign-in: nothing opens, nothing is written. */
+const noKeys: KeySource = { userId: 'anonymous', writeKey: () => undefined, lookup: () => undefined, indexKey: () => undefined }
+
 /**
  * One replication round for every channel, one database at a time (never more
  * than one long request open, well under the browser's six connections per
@@ -51,15 +54,27 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     return n
   }
 
-  async function runChannel(ch: Channel, keys: KeySource): Promise<void> {
+  /** A write the server refused (403 from validation) must not look like success. */
+  function refused(database: string, result: { doc_write_failures: number; errors: unknown[] }) {
+    if (result.doc_write_failures > 0) {
+      const first = result.errors[0] as { status?: number; message?: string; reason?: string } | undefined
+      throw Object.assign(new Error(`${database}: the server refused ${result.doc_write_failures} change(s): ${first?.message ?? first?.reason ?? ''}`), {
+        status: first?.status ?? 403,
+      })
+    }
+  }
+
+  async function runChannel(ch: Channel, keys: KeySource | undefined): Promise<void> {
+    // Before sign-in a new device may fetch the organisation, accounts and keyrings, never sealed records.
+    if (!keys && ch.tables.includes('records')) return
     const pouch = local(ch.database)
     await pushLocalRows(deps.db, ch.tables, pouch, (row) => !ch.realm || row.realm === ch.realm)
     const options = { batch_size: deps.batchSize ?? 250, batches_limit: 4 }
-    if (ch.push) await deps.Pouch.replicate(pouch, remote(ch.database), options)
+    if (ch.push) refused(ch.database, await deps.Pouch.replicate(pouch, remote(ch.database), options))
     if (ch.pull) await deps.Pouch.replicate(remote(ch.database), pouch, options)
     const since = (await deps.cursors.get(ch.database)) ?? 0
     const ctx = {
-      keys,
+      keys: keys ?? noKeys,
       quarantine: (doc: PouchDoc, reason: string) => deps.quarantine(ch.database, doc, reason),
       onUnreadableLeaf: (doc: PouchDoc, reason: string) => deps.quarantine(ch.database, doc, reason),
       onMerged: deps.onMerged,
@@ -71,10 +86,6 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   /** One full round; resolves with the status it ended in (never throws). */
   async function runOnce(): Promise<SyncStatus> {
     const keys = deps.keys()
-    if (!keys) {
-      report({ state: 'signed-out' })
-      return status
-    }
     report({ state: 'syncing', pending: await pendingCount() })
     try {
       for (const ch of deps.channels) await runChannel(ch, keys)

@@ -10,6 +10,7 @@ import { loginHash } from '@/storage/accounts.repo'
 import { keySourceFrom } from '@/storage/keyring-key-source'
 import type { LobbyStorage } from '@/storage/lobby-storage'
 import type { Session } from './session'
+import { newUserId } from './user-id'
 
 const dataRealms = ['directory', 'desk', 'accounts', 'field'] as const
 
@@ -34,7 +35,7 @@ export async function createOrganisation(storage: LobbyStorage, input: NewOrgani
   if (await storage.accounts.getOrg()) return { ok: false, problem: 'exists' }
 
   const orgId = randomId()
-  const userId = randomId()
+  const userId = newUserId()
   const realmKeys: Record<string, string> = {}
   const indexKeys: Record<string, string> = {}
   for (const realm of dataRealms) {
@@ -58,8 +59,10 @@ export async function createOrganisation(storage: LobbyStorage, input: NewOrgani
     auditPublicJwk: audit.ecdh.publicJwk,
     settings: { agreement: { ...defaultAgreement }, idleLockSeconds: { ...defaultIdleLockSeconds } },
   })
+  const login = await loginHash(orgId, input.username)
+  await storage.accounts.putLogin(login, userId, kdf)
   await storage.accounts.createAccount(
-    { _id: `account:${userId}`, type: 'account', userId, login: await loginHash(orgId, input.username), role: 'admin', status: 'active', setup: 'done', agreementAcceptedAt: now, createdBy: userId, createdAt: now },
+    { _id: `account:${userId}`, type: 'account', userId, login, role: 'admin', status: 'active', setup: 'done', agreementAcceptedAt: now, createdBy: userId, createdAt: now },
     { _id: `keyring:${userId}`, type: 'keyring', userId, publicKeys: { ecdh: userKeys.ecdh.publicJwk, ecdsa: userKeys.ecdsa.publicJwk }, locked },
   )
   await storage.audit.append({ action: 'org.create', by: userId })

@@ -1,6 +1,6 @@
 import { can } from '@/core/access/permissions'
 import { readsAudit, realmsByRole, type StaffRole } from '@/core/access/roles'
-import { randomId } from '@/crypto/bytes'
+import { newUserId } from './user-id'
 import { deriveFromSecret } from '@/crypto/kdf'
 import { defaultKdfCost, newKdfParams, type KdfCost } from '@/crypto/kdf-params'
 import { lockKeyring, type KeyringSecrets } from '@/crypto/keyring'
@@ -34,7 +34,7 @@ export async function createStaff(storage: LobbyStorage, session: Session, input
 
   const held = session.keyring.secrets
   const realms = new Set<string>(realmsByRole[input.role])
-  const userId = randomId()
+  const userId = newUserId()
   const userKeys = await exportUserKeyPairs(await generateUserKeyPairs())
   const secrets: KeyringSecrets = {
     userId,
@@ -57,6 +57,7 @@ export async function createStaff(storage: LobbyStorage, session: Session, input
     if (e instanceof DuplicateLoginError) return { ok: false, problem: 'username-taken' }
     throw e
   }
+  await storage.accounts.putLogin(login, userId, kdf)
   await storage.staff.put({ userId, name: input.name.trim(), username: input.username.trim(), role: input.role }, `staff:${userId}`)
   await storage.audit.append({ action: 'staff.create', by: session.userId, recordId: `account:${userId}`, recordType: 'account', detail: input.role })
   await storage.audit.append({ action: 'grant', by: session.userId, recordId: `keyring:${userId}`, recordType: 'keyring', detail: Object.keys(secrets.realmKeys).join(',') })

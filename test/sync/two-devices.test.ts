@@ -1,0 +1,147 @@
+// @vitest-environment node
+import type { AddressInfo } from 'node:net'
+import type { Server } from 'node:http'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { couchClient } from '../../server/provision/http-client.js'
+import { createServerUser } from '../../server/provision/users.js'
+import { createLobbyServer } from '../../server/app.js'
+import { completeFirstSignIn } from '../../src/features/auth/first-sign-in'
+import { createOrganisation } from '../../src/features/auth/organisation'
+import { signIn } from '../../src/features/auth/sign-in'
+import { createStaff } from '../../src/features/auth/staff-accounts'
+import type { Session } from '../../src/features/auth/session'
+import { keySourceFrom } from '../../src/storage/keyring-key-source'
+import { testDevice } from './device'
+
+const cost = { memoryKiB: 19456, iterations: 2, parallelism: 1 }
+
+describe('sync between two devices through the embedded server (CONF-2, CONF-3)', () => {
+  let server: Server
+  let close: () => Promise<void>
+  let base: string
+  let admin: ReturnType<typeof couchClient>
+
+  // One organisation per server: each test gets its own in-memory server.
+  beforeEach(async () => {
+    const lobby = await createLobbyServer({ memory: true, distDir: null, log: () => {} })
+    server = await new Promise((resolve) => {
+      const s = lobby.app.listen(0, '127.0.0.1', () => resolve(s))
+    })
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/db/`
+    admin = couchClient({ url: base, name: lobby.adminUser, password: lobby.adminPassword })
+    close = async () => {
+      server.closeAllConnections()
+      await new Promise((r) => server.close(r))
+      await lobby.close()
+    }
+  })
+  afterEach(async () => close?.())
+
+  /** Device A: the admin founds the organisation and a front-desk account; both get server users. */
+  async function founded() {
+    const a = testDevice(base)
+    const org = await createOrganisation(a.storage, { name: '王经理', username: 'admin', passphrase: 'front desk keeps the keys 2026', agreementAccepted: true }, cost)
+    if (!org.ok) throw new Error(org.problem)
+    a.setKeys(keySourceFrom(org.session.keyring))
+    await createServerUser(admin, { name: org.session.userId, password: org.session.serverPassword!, roles: ['admin'] })
+    const desk = await createStaff(a.storage, org.session, { name: '李前台', username: 'li.desk', role: 'frontdesk' }, cost)
+    if (!desk.ok) throw new Error(desk.problem)
+    await createServerUser(admin, { name: desk.userId, password: desk.serverPassword, roles: ['frontdesk'] })
+    expect((await a.login(org.session.userId, org.session.serverPassword!)).ok).toBe(true)
+    return { a, adminSession: org.session, desk }
+  }
+
+  /** Device B: a fresh device signs in as the front-desk user with the setup code, after pulling its keyring. */
+  async function joined(desk: { userId: string; setupCode: string; serverPassword: string }) {
+    const b = testDevice(base)
+    expect((await b.login(desk.userId, desk.serverPassword)).ok).toBe(true)
+    await (await b.engineFor(undefined, [])).runOnce() // org database only: accounts and keyrings
+    const first = await signIn(b.storage, 'li.desk', desk.setupCode)
+    if (first.status !== 'setup-required') throw new Error(`expected setup, got ${first.status}`)
+    const done = await completeFirstSignIn(b.storage, first.pending, { passphrase: 'green tea at the front desk', agreementAccepted: true }, cost)
+    if (!done.ok) throw new Error(done.problem)
+    b.setKeys(keySourceFrom(done.session.keyring))
+    return { b, deskSession: done.session as Session }
+  }
+
+  it('a record created on A arrives on B, decrypted; the server holds only ciphertext', async () => {
+    const { a, adminSession, desk } = await founded()
+    // The org database needs to reach the server before B can find its keyring there.
+    const id = await a.storage.people.put({ name: '欧阳娜娜', phone: '13912345678', createdAt: '2026-11-28T09:00:00Z' })
+    const ra = await (await a.engineFor(adminSession)).runOnce()
+    expect(ra).toMatchObject({ state: 'idle', pending: 0 })
+
+    const { b, deskSession } = await joined(desk)
+    expect((await (await b.engineFor(deskSession)).runOnce()).state).toBe('idle')
+    expect(await b.storage.people.get(id)).toMatchObject({ name: '欧阳娜娜', phone: '13912345678' })
+    expect((await b.storage.people.findBy('phone', '139 1234 5678')).map((s) => s.id)).toEqual([id])
+
+    const { body } = await admin.request('GET', 'lobby_directory/_all_docs?include_docs=true')
+    const raw = JSON.stringify(body)
+    expect(raw).toContain(id)
+    for (const clear of ['欧阳娜娜', '13912345678']) expect(raw).not.toContain(clear)
+  })
+
+  it('a front-desk device gets no replica of the accounts realm', async () => {
+    const { a, adminSession, desk } = await founded()
+    await (await a.engineFor(adminSession)).runOnce()
+    const { b, deskSession } = await joined(desk)
+    const engine = await b.engineFor(deskSession)
+    expect((await engine.runOnce()).state).toBe('idle')
+    // The device never opened a replica of the accounts realm…
+    const dbs = b.localDatabases()
+    expect(dbs.some((n) => n.includes('lobby_accounts'))).toBe(false)
+    expect(dbs.some((n) => n.includes('lobby_desk'))).toBe(true)
+    // …and the server would refuse it anyway, even with the user's own session (CONF-3 on the server).
+    expect((await b.request('lobby_desk/_all_docs')).status).toBe(200) // the session is good…
+    expect([401, 403]).toContain((await b.request('lobby_accounts/_all_docs')).status) // …and still refused here
+  })
+
+  it('offline edits of the same person on both devices converge field by field, with the merge audited', async () => {
+    const { a, adminSession, desk } = await founded()
+    const id = await a.storage.people.put({ name: '张三', phone: '13800138000', notes: '', createdAt: '2026-11-28T09:00:00Z' })
+    const engineA = await a.engineFor(adminSession)
+    await engineA.runOnce()
+    const { b, deskSession } = await joined(desk)
+    const engineB = await b.engineFor(deskSession)
+    await engineB.runOnce()
+
+    // Both offline: A changes the phone and the organisation, B the notes and (later) the organisation.
+    a.setOnline(false)
+    b.setOnline(false)
+    await a.storage.people.put({ name: '张三', phone: '13900139000', notes: '', organisation: 'A 单位', createdAt: '2026-11-28T09:00:00Z' }, id)
+    await new Promise((r) => setTimeout(r, 5))
+    await b.storage.people.put({ name: '张三', phone: '13800138000', notes: '常客', organisation: 'B 单位', createdAt: '2026-11-28T09:00:00Z' }, id)
+    expect((await engineA.runOnce()).state).toBe('offline')
+    a.setOnline(true)
+    b.setOnline(true)
+    for (let i = 0; i < 2; i++) {
+      await engineA.runOnce()
+      await engineB.runOnce()
+    }
+    const onA = await a.storage.people.get(id)
+    const onB = await b.storage.people.get(id)
+    expect(onA).toEqual(onB)
+    expect(onA).toMatchObject({ phone: '13900139000', notes: '常客', organisation: 'B 单位' })
+    const merges = (await a.storage.audit.read(adminSession.keyring.auditPrivate!)).filter((r) => r.event?.action === 'conflict.merge')
+    expect(merges.length).toBeGreaterThan(0)
+    expect(merges[0]!.event?.recordId).toBe(id)
+  })
+
+  it('CONF-2: a tampered envelope injected on the server is quarantined on the device, never applied', async () => {
+    const { a, adminSession, desk } = await founded()
+    const id = await a.storage.people.put({ name: '王五', phone: '13700137000', createdAt: '2026-11-28T09:00:00Z' })
+    await (await a.engineFor(adminSession)).runOnce()
+    const { body: stored } = await admin.request('GET', `lobby_directory/${id}`)
+    const ct = String(stored.ct)
+    const flipped = ct.slice(0, 20) + (ct[20] === 'A' ? 'B' : 'A') + ct.slice(21)
+    await admin.request('PUT', `lobby_directory/${id}`, { body: { ...stored, ct: flipped, by: adminSession.userId } })
+
+    const { b, deskSession } = await joined(desk)
+    await (await b.engineFor(deskSession)).runOnce()
+    expect(await b.storage.people.get(id)).toBeUndefined()
+    const q = await b.db.quarantine.toArray()
+    expect(q.map((x) => x.docId)).toEqual([id])
+    expect(q[0]!.reason).toMatch(/tampered|authentication/)
+  })
+})
