@@ -261,6 +261,21 @@ export const en = {
       quarantine: 'Record quarantined',
     },
   },
+  sync: {
+    syncing: 'Syncing…',
+    synced: 'Synced {when}',
+    pending: '{n} changes waiting to sync',
+    offline: 'Offline: will sync when back',
+    offlinePending: 'Offline: {n} changes kept on this device',
+    otherTab: 'Syncing in another tab',
+    errors: {
+      unauthorized: 'Sync refused: the server did not accept this account',
+      forbidden: 'Sync refused: the server would not take a change',
+      network: 'Cannot reach the sync server',
+      server: 'The sync server had a problem',
+      passphrase: 'Sign in with your passphrase to sync',
+    },
+  },
   notFound: {
     title: 'Page not found',
     text: 'There is no page at this address.',

@@ -263,6 +263,21 @@ export const zhCN: Messages = {
       quarantine: '记录被隔离',
     },
   },
+  sync: {
+    syncing: '正在同步…',
+    synced: '已同步（{when}）',
+    pending: '{n} 项更改等待同步',
+    offline: '离线：恢复网络后同步',
+    offlinePending: '离线：{n} 项更改保存在本设备',
+    otherTab: '另一个标签页正在同步',
+    errors: {
+      unauthorized: '同步被拒绝：服务器不接受此账户',
+      forbidden: '同步被拒绝：服务器拒收一项更改',
+      network: '无法连接同步服务器',
+      server: '同步服务器出现问题',
+      passphrase: '请用口令登录以同步',
+    },
+  },
   notFound: {
     title: '页面不存在',
     text: '此地址没有对应的页面。',

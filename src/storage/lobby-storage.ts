@@ -48,8 +48,28 @@ export function createLobbyStorage(db: LobbyDb, keys: () => KeySource | undefine
     staff: createStaffRepo(context(() => ks)),
   })
 
+  /** What the sync layer needs from this device's store (sync/ is the only other layer that knows Dexie). */
+  const syncPort = {
+    db,
+    cursors: {
+      get: async (database: string) => (await db.local.get(`cursor:${database}`))?.value as number | string | undefined,
+      set: async (database: string, seq: number | string) => void (await db.local.put({ key: `cursor:${database}`, value: seq })),
+    },
+    /** CONF-2: an incoming document that failed to open is kept aside, never applied, and audited. */
+    async quarantine(database: string, doc: { _id: string; _rev?: string }, reason: string) {
+      await db.quarantine.put({ key: `${database}|${doc._id}|${doc._rev}`, database, docId: doc._id, rev: String(doc._rev), reason, at: new Date().toISOString(), doc })
+      await audit.append({ action: 'quarantine', by: keys()?.userId ?? 'unknown', recordId: doc._id, detail: `${database}: ${reason.slice(0, 120)}` })
+    },
+    async onMerged(docId: string, leaves: number) {
+      await audit.append({ action: 'conflict.merge', by: keys()?.userId ?? 'unknown', recordId: docId, detail: `${leaves} versions` })
+    },
+    observeClock: (c: string) => clock.observe(c),
+    listQuarantine: () => db.quarantine.orderBy('at').reverse().toArray(),
+  }
+
   return {
     accounts,
+    syncPort,
     withKeys,
     unlockState: createUnlockStateRepo(local),
     deviceIdentity,

@@ -11,3 +11,8 @@ export const storage = createLobbyStorage(lobbyDb(), () => current, navigator.us
 export function setSessionKeys(keys: KeySource | undefined): void {
   current = keys
 }
+
+/** The keys of the unlocked session, if any (the sync layer reads them at each round). */
+export function currentSessionKeys(): KeySource | undefined {
+  return current
+}

@@ -1,0 +1,34 @@
+import { defineStore } from 'pinia'
+import { ref, watch } from 'vue'
+import { useSessionStore } from '@/features/auth/session.store'
+import type { SyncStatus } from '@/sync/sync-status'
+
+export type ShownSyncStatus = SyncStatus & { leader: boolean }
+
+/**
+ * Sync follows the session: it starts when someone signs in or unlocks and
+ * stops when the app locks or signs out. The engine (and PouchDB) load lazily.
+ */
+export const useSyncStore = defineStore('sync', () => {
+  const status = ref<ShownSyncStatus>({ state: 'signed-out', pending: 0, leader: false })
+  let running: { stop: () => void; now: () => void } | undefined
+
+  const session = useSessionStore()
+  watch(
+    () => session.session,
+    async (s) => {
+      running?.stop()
+      running = undefined
+      if (!s) {
+        status.value = { ...status.value, state: 'signed-out' }
+        return
+      }
+      const { startBrowserSync } = await import('@/sync/browser-sync')
+      if (session.session !== s) return // locked again while loading
+      running = startBrowserSync({ userId: s.userId, role: s.role, serverPassword: s.serverPassword, onStatus: (next) => (status.value = next) })
+    },
+    { immediate: true },
+  )
+
+  return { status, syncNow: () => running?.now() }
+})

@@ -1,0 +1,97 @@
+import { readsAudit, realmsByRole, type StaffRole } from '@/core/access/roles'
+import { currentSessionKeys, storage } from '@/storage/session-keys'
+import { channelsFor } from './channels'
+import { loadBrowserPouch } from './pouch-port'
+import { serverLogin } from './server-session'
+import { createSyncEngine, type SyncEngine } from './sync-engine'
+import type { SyncStatus } from './sync-status'
+
+export const serverBase = new URL('/db/', location.origin).href
+const lockName = 'lobby-sync'
+const idleDelayMs = 30_000
+const busyDelayMs = 3_000
+
+export interface BrowserSyncOptions {
+  userId: string
+  role: StaffRole
+  serverPassword?: string
+  onStatus: (s: SyncStatus & { leader: boolean }) => void
+}
+
+/**
+ * Runs sync for the signed-in user in this tab, if this tab holds the device's
+ * sync lock (one tab replicates; the others see its results through Dexie).
+ * Rounds run every 30 s, every 3 s while local changes wait, and at once when
+ * the network comes back. Returns a stop function (lock, sign-out).
+ */
+export function startBrowserSync(options: BrowserSyncOptions): { stop: () => void; now: () => void } {
+  let stopped = false
+  let wake: (() => void) | undefined
+  const now = () => wake?.()
+  const onOnline = () => now()
+  window.addEventListener('online', onOnline)
+
+  async function loop(): Promise<void> {
+    const session = await signInToServer()
+    if (!session || stopped) return
+    const Pouch = await loadBrowserPouch()
+    await storage.claimDevice(options.userId)
+    const port = storage.syncPort
+    const engine: SyncEngine = createSyncEngine({
+      db: port.db,
+      Pouch,
+      remoteBase: serverBase,
+      remoteFetch: (url, init) => fetch(url, { ...init, credentials: 'include' }),
+      keys: currentSessionKeys,
+      channels: channelsFor(realmsByRole[options.role], readsAudit(options.role), undefined, true),
+      cursors: port.cursors,
+      quarantine: port.quarantine,
+      onMerged: port.onMerged,
+      observeClock: port.observeClock,
+      onStatus: (s) => options.onStatus({ ...s, leader: true }),
+    })
+    try {
+      while (!stopped) {
+        const status = await engine.runOnce()
+        if (status.error === 'unauthorized' && !(await signInToServer())) break
+        const delay = status.pending > 0 && status.state !== 'offline' ? busyDelayMs : idleDelayMs
+        await new Promise<void>((resolve) => {
+          wake = resolve
+          setTimeout(resolve, delay)
+        })
+      }
+    } finally {
+      await engine.close()
+    }
+  }
+
+  async function signInToServer(): Promise<boolean> {
+    if (!options.serverPassword) {
+      options.onStatus({ state: 'error', error: 'unauthorized', detail: 'passphrase-needed', pending: 0, leader: true })
+      return false
+    }
+    const result = await serverLogin(serverBase, options.userId, options.serverPassword)
+    if (result.ok) return true
+    options.onStatus({ state: result.status === 0 ? 'offline' : 'error', error: result.status === 0 ? 'network' : 'unauthorized', detail: result.reason, pending: 0, leader: true })
+    return false
+  }
+
+  if ('locks' in navigator) {
+    void navigator.locks.request(lockName, { mode: 'exclusive' }, async () => {
+      if (!stopped) await loop()
+    })
+    void navigator.locks.query().then((q) => {
+      if (q.held?.some((l) => l.name === lockName)) options.onStatus({ state: 'idle', pending: 0, leader: false })
+    })
+  } else void loop()
+
+  return {
+    now,
+    stop() {
+      stopped = true
+      window.removeEventListener('online', onOnline)
+      now()
+    },
+  }
+}
+
