@@ -11,6 +11,7 @@ import { ADMIN_USER, loadOrCreateAdminPassword } from './admin-password.js'
 import { corsForOrigins } from './cors.js'
 import { hardenSessionCookie, noStore, uncompressedFeeds } from './db-headers.js'
 import { createPouchServer } from './pouch-server.js'
+import { provisionEmbedded } from './provision/embedded.js'
 import { bulkGetAsCaller, limitRequestBodies, ownUserDocGuard, stripTrustedOptions } from './request-guards.js'
 import { loadOrCreateSessionSecret } from './session-secret.js'
 import { staticApp } from './static-app.js'
@@ -23,6 +24,9 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
  * @property {boolean} [memory] keep everything in memory and write no files
  * @property {string | null} [distDir] the built app; `null` serves no app (dev server)
  * @property {string[]} [corsOrigins] exact origins allowed cross-origin, with credentials
+ * @property {boolean} [provision] create and update Lobby's databases, their `_security` and
+ *   validation on start (default true; server/provision/)
+ * @property {string} [prefix] database name prefix (default `lobby_`)
  * @property {(message: string) => void} [log]
  */
 
@@ -30,7 +34,7 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
  * @param {LobbyServerOptions} [options]
  */
 export async function createLobbyServer(options = {}) {
-  const { dataDir = '.lobby-data', memory = false, distDir = 'dist', corsOrigins = [], log = console.log } = options
+  const { dataDir = '.lobby-data', memory = false, distDir = 'dist', corsOrigins = [], provision = true, prefix, log = console.log } = options
   // Built first: it throws on a malformed origin before anything is opened.
   const cors = corsOrigins.length > 0 ? corsForOrigins(corsOrigins) : null
   const adminPassword = loadOrCreateAdminPassword({ dataDir, memory, log })
@@ -67,6 +71,17 @@ export async function createLobbyServer(options = {}) {
     pouch.pouchApp)
 
   if (distDir !== null) app.use(staticApp(distDir))
+
+  if (provision) {
+    // A ready sync server: every start brings databases, `_security` and
+    // validation up to date (idempotent; nothing is written when all is in place).
+    try {
+      await provisionEmbedded(app, { adminUser: ADMIN_USER, adminPassword, prefix })
+    } catch (err) {
+      await pouch.close()
+      throw new Error(`Cannot provision the sync databases: ${/** @type {Error} */ (err).message}`)
+    }
+  }
 
   return {
     app,

@@ -12,7 +12,13 @@
  *
  * 2. A refused continuous `_changes` feed answered with 401 instead of ending
  *    the process: see `reportRefusedChanges`.
+ *
+ * 3. `_security` and design documents kept from members: see `guardAdminDocuments`.
+ *
+ * 4. Replicated updates and deletions stored, not dropped, once a database has
+ *    a validate function: see `keepReplicatedHistory`.
  */
+import { createRequire } from 'node:module'
 
 /** Methods pouchdb-system-db wraps with its admins-only check. */
 const SYSTEM_DB_METHODS = [
@@ -85,5 +91,112 @@ export function reportRefusedChanges(db) {
     })
     return feed
   })
+  return db
+}
+
+
+const requireFromExpressPouchDB = createRequire(createRequire(import.meta.url).resolve('express-pouchdb'))
+const wrappers = requireFromExpressPouchDB('pouchdb-wrappers')
+const createBulkDocsWrapper = requireFromExpressPouchDB('pouchdb-bulkdocs-wrapper')
+const PouchPluginError = requireFromExpressPouchDB('pouchdb-plugin-error')
+
+const SECURITY_DOC = '_local/_security'
+const GUARDING = Symbol('lobby.guardsAdminDocuments')
+
+/** @param {any} options @returns {boolean} a request's call by someone other than a server admin */
+function byNonAdmin(options) {
+  const userCtx = options?.userCtx
+  // No userCtx: an internal call (pouchdb-security reading and writing
+  // `_security`, pouchdb-auth storing its design document).
+  return Boolean(userCtx) && !(userCtx.roles ?? []).includes('_admin')
+}
+
+/** @param {unknown} id */
+function isAdminDocument(id) {
+  return id === SECURITY_DOC || String(id).startsWith('_design/')
+}
+
+function refuse() {
+  return Promise.reject(new PouchPluginError({
+    status: 403,
+    name: 'forbidden',
+    message: 'Only a server admin can change design documents and _security on this server.',
+  }))
+}
+
+/** @type {(original: () => any, args: any) => any} */
+function guardDocWrite(original, args) {
+  return byNonAdmin(args.options) && isAdminDocument(args.doc?._id) ? refuse() : original()
+}
+
+const adminDocumentWrappers = {
+  put: guardDocWrite,
+  post: guardDocWrite,
+  remove: guardDocWrite,
+  bulkDocs: createBulkDocsWrapper((/** @type {any} */ doc, /** @type {any} */ args) =>
+    byNonAdmin(args.options) && isAdminDocument(doc?._id) ? refuse() : Promise.resolve()),
+  putSecurity: (/** @type {() => any} */ original, /** @type {any} */ args) => (byNonAdmin(args.options) ? refuse() : original()),
+}
+
+/**
+ * Design documents and `_security` for server admins only. pouchdb-security
+ * keeps a database's `_security` as the ordinary local document
+ * `_local/_security` and lets any member write it: a member (anyone, for a
+ * database without members) could make themselves its admin, then replace its
+ * `validate_doc_update`. CouchDB keeps `_security` out of reach of documents.
+ * Database admins would also be allowed design documents and `_security`;
+ * the only ones in Lobby are `_users`' (role `admin`, to manage accounts),
+ * and `_users`' design document holds the rule that keeps `_admin` out of
+ * user documents, so they get neither.
+ * @param {any} db any instance wrapped by express-pouchdb
+ */
+export function guardAdminDocuments(db) {
+  if (db[GUARDING]) return db
+  db[GUARDING] = true
+  wrappers.installWrapperMethods(db, adminDocumentWrappers)
+  return db
+}
+
+
+const KEEPING_HISTORY = Symbol('lobby.keepsReplicatedHistory')
+
+/** Makes `doc._revisions` ignore assignments (it can still be deleted). @param {any} doc */
+function freezeRevisions(doc) {
+  if (!doc || typeof doc !== 'object' || !Object.hasOwn(doc, '_revisions')) return
+  const revisions = doc._revisions
+  Object.defineProperty(doc, '_revisions', {
+    get: () => revisions,
+    set: () => {},
+    enumerable: true,
+    configurable: true,
+  })
+}
+
+/**
+ * Replicated edits kept. pouchdb-validation 4.2 hands validate_doc_update
+ * each new document with `_revisions` overwritten by the *stored* document's
+ * history. A replicator writes with `new_edits: false`, where `_revisions` is
+ * the history that says which revision this is: revision 2 of a document then
+ * arrived as revision 1 again, which the server already had. The write was
+ * answered as a success and nothing was stored — every replicated update and
+ * deletion was silently lost as soon as a database had a validate function.
+ * Here a document's own `_revisions` is kept, before validation sees it
+ * (validate_doc_update then sees the new history, as in CouchDB).
+ * @param {any} db any instance wrapped by express-pouchdb
+ */
+export function keepReplicatedHistory(db) {
+  if (db[KEEPING_HISTORY]) return db
+  db[KEEPING_HISTORY] = true
+  /** @type {Record<string, (original: () => any, args: any) => any>} */
+  const handlers = {
+    put: (original, args) => { freezeRevisions(args.doc); return original() },
+    post: (original, args) => { freezeRevisions(args.doc); return original() },
+    bulkDocs: (original, args) => { for (const doc of args.docs ?? []) freezeRevisions(doc); return original() },
+  }
+  for (const [name, handler] of Object.entries(handlers)) {
+    const chain = db[name]?._handlers
+    // First in the chain: before pouchdb-validation's handler runs.
+    if (Array.isArray(chain)) chain.unshift(handler)
+  }
   return db
 }

@@ -48,7 +48,11 @@ describe('a data directory on disk (LevelDB)', () => {
     const lobby = await startLobby({ memory: false, dataDir })
     await lobby.stop()
     expect(readdirSync(dataDir).sort()).toEqual(['admin-password', 'db', 'log.txt', 'session-secret'])
-    expect(readdirSync(join(dataDir, 'db')).sort()).toEqual(['_users', 'pouch__all_dbs__'])
+    // _users, the list of databases, and the realms provisioned on start.
+    expect(readdirSync(join(dataDir, 'db')).sort()).toEqual([
+      '_users', 'lobby_accounts', 'lobby_audit', 'lobby_desk', 'lobby_directory', 'lobby_field', 'lobby_org', 'lobby_public',
+      'pouch__all_dbs__',
+    ])
   })
 })
 

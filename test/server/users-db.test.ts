@@ -11,6 +11,7 @@ describe('_users read by someone who is not the server admin', () => {
   beforeAll(async () => {
     lobby = await startLobby()
     await createUser(lobby, 'desk1', 'pw-desk1', ['frontdesk'])
+    await createUser(lobby, 'other', 'pw-other', ['frontdesk'])
     desk1 = basicAuth('desk1', 'pw-desk1')
   })
   afterAll(() => lobby?.stop())
@@ -45,16 +46,22 @@ describe('_users read by someone who is not the server admin', () => {
   })
 
   it.each([
-    '/db/_users/org.couchdb.user:desk1',
+    '/db/_users/org.couchdb.user:other',
     '/db/_users/_design/_auth',
     '/db/_users/_local/x',
     // An attachment read used to end the process (an unhandled rejection).
-    '/db/_users/org.couchdb.user:desk1/photo.jpg',
+    '/db/_users/org.couchdb.user:other/photo.jpg',
     '/db/_users/_design/_auth/file.txt',
-  ])('answers an anonymous GET %s with 404 JSON, and the server stays up', async (path) => {
-    const res = await fetch(`${lobby.url}${path}`)
+  ])('answers GET %s with 404 JSON to another user and 401 to anonymous, and the server stays up', async (path) => {
+    // Provisioning makes `_users` members-only (staff and member roles), so
+    // anonymous requests stop at _security; signed-in users reach the
+    // document rules.
+    const res = await fetch(`${lobby.url}${path}`, { headers: { authorization: desk1 } })
     expect(res.status).toBe(404)
     expect(await res.json()).toEqual({ error: 'not_found', reason: 'missing' })
+    const anonymous = await fetch(`${lobby.url}${path}`)
+    expect(anonymous.status).toBe(401)
+    expect(await anonymous.json()).toMatchObject({ error: 'unauthorized' })
     expect((await fetch(`${lobby.url}/healthz`)).status).toBe(200)
   })
 

@@ -1,0 +1,187 @@
+/**
+ * Who may read and write what on the sync server: the one table behind every
+ * database's `_security` object (server/provision/security.js) and its
+ * `validate_doc_update` function (server/provision/validate-source.js).
+ * Change permissions here, then run `npm run provision` (the embedded server
+ * provisions itself on every start): design documents and `_security`
+ * objects that differ are replaced.
+ *
+ * Layout: docs/operations.md ("Provisioning"). Roles: ARCHITECTURE.md.
+ */
+
+/**
+ * @typedef {{ names?: string[], roles?: string[] }} Access
+ * @typedef {{ roles?: string[], owner?: string, ownerKeeps?: string[], author?: boolean }} Permission
+ *   allowed for a role listed; or for the user named in the document's `owner`
+ *   field (then `ownerKeeps` fields must stay as they were); or, with
+ *   `author`, for whoever wrote the stored document (`by`)
+ * @typedef {object} TypeRules
+ * @property {string | string[]} id the exact `_id`, or the fields that follow `<type>:` in it
+ * @property {boolean} [signed] `by` must be the signed-in user
+ * @property {Record<string, 'string' | 'object' | 'present'>} fields required on every write but a deletion
+ * @property {Permission | null} create
+ * @property {Permission | null} update `null`: never
+ * @property {Permission | null} delete
+ * @typedef {object} DatabaseRules
+ * @property {string} realm
+ * @property {'typed' | 'envelope' | 'audit'} kind
+ * @property {Access | null} readers `null`: everyone, anonymous included
+ * @property {Access} writers
+ * @property {Record<string, Access>} typeWriters envelope types only some writers may write
+ * @property {Record<string, TypeRules>} [types] the types a `typed` database holds
+ */
+
+/** Every staff role, as in src/core/access/roles.ts. */
+export const STAFF_ROLES = Object.freeze(['frontdesk', 'agent', 'technician', 'lead', 'manager', 'admin'])
+/** Accounts of members (customers) carry this role; they only read their own realm. */
+export const MEMBER_ROLE = 'member'
+/** Roles that manage staff accounts and hand out keys. */
+const MANAGERS = ['admin', 'manager']
+
+/**
+ * Realms kept in one database each, by kind:
+ * - `typed`: clear documents of a few known types, each with its own rights;
+ * - `envelope`: encrypted records (`ct`) of any type, written by the roles listed;
+ * - `audit`: append-only audit entries.
+ * `readers` become the database's `_security` members; `null` means everyone,
+ * anonymous included. Nobody is a database admin: design documents and
+ * `_security` are for server admins only.
+ */
+export const FIXED_REALMS = Object.freeze({
+  // What a new device needs before anyone signs in: the organisation and the
+  // Argon2id parameters per (hashed) sign-in name.
+  public: {
+    kind: 'typed',
+    readers: null,
+    writers: { roles: ['admin'] },
+    types: {
+      org: {
+        id: 'org', // the one document with this exact _id
+        fields: { orgId: 'string', auditPublicJwk: 'object' },
+        create: { roles: ['admin'] },
+        update: { roles: ['admin'] },
+        delete: { roles: ['admin'] },
+      },
+      login: {
+        id: [], // `login:<anything>`
+        fields: { userId: 'string', kdf: 'object' },
+        create: { roles: ['admin'] },
+        update: { roles: ['admin'] },
+        delete: { roles: ['admin'] },
+      },
+    },
+  },
+  org: {
+    kind: 'typed',
+    readers: { roles: STAFF_ROLES },
+    writers: { roles: STAFF_ROLES },
+    types: {
+      account: {
+        id: ['userId'], // `account:<userId>`
+        fields: { userId: 'string', login: 'string', role: 'string', status: 'string' },
+        create: { roles: MANAGERS },
+        // The owner records their own first sign-in (setup, agreement) but
+        // cannot change who they are or what they may do.
+        update: { roles: MANAGERS, owner: 'userId', ownerKeeps: ['role', 'status', 'userId', 'login'] },
+        delete: { roles: MANAGERS },
+      },
+      keyring: {
+        id: ['userId'],
+        fields: { userId: 'string', publicKeys: 'object' },
+        create: { roles: MANAGERS, owner: 'userId' },
+        update: { owner: 'userId' },
+        delete: { owner: 'userId' },
+      },
+      device: {
+        id: ['deviceId'],
+        signed: true, // `by` is the signed-in user, on deletions too
+        fields: { deviceId: 'string', publicJwk: 'object' },
+        create: { roles: STAFF_ROLES },
+        update: { author: true }, // only whoever registered it
+        delete: { author: true },
+      },
+      grant: {
+        id: ['userId', 'kid'], // `grant:<userId>:<kid>`
+        signed: true,
+        fields: { userId: 'string', kid: 'string', box: 'present' },
+        create: { roles: MANAGERS },
+        update: null, // never changed: a new key is a new grant
+        delete: { roles: MANAGERS, owner: 'userId' },
+      },
+    },
+  },
+  directory: {
+    kind: 'envelope',
+    readers: { roles: ['frontdesk', 'agent', 'lead', 'manager', 'admin'] },
+    writers: { roles: ['frontdesk', 'agent', 'lead', 'manager', 'admin'] },
+    // Staff profiles: only those who manage staff write them.
+    typeWriters: { staff: { roles: MANAGERS } },
+  },
+  desk: {
+    kind: 'envelope',
+    readers: { roles: ['frontdesk', 'lead', 'manager', 'admin'] },
+    writers: { roles: ['frontdesk', 'lead', 'manager', 'admin'] },
+  },
+  accounts: {
+    kind: 'envelope',
+    readers: { roles: ['agent', 'lead', 'manager', 'admin'] },
+    writers: { roles: ['agent', 'lead', 'manager', 'admin'] },
+  },
+  field: {
+    kind: 'envelope',
+    readers: { roles: ['agent', 'lead', 'manager', 'admin'] },
+    writers: { roles: ['agent', 'lead', 'manager', 'admin'] },
+  },
+  // Every device appends (entries are sealed to the audit public key); nobody,
+  // server admins included, changes or deletes an entry.
+  audit: {
+    kind: 'audit',
+    readers: { roles: STAFF_ROLES },
+    writers: { roles: STAFF_ROLES },
+  },
+})
+
+/**
+ * Personal realms, one database per user (`member:<userId>`, `tech:<userId>`):
+ * written by the staff roles listed and by the user (a technician records
+ * work done offline; a member may dispute a charge), read by those and by the
+ * user alone among non-staff.
+ */
+export const PERSONAL_REALMS = Object.freeze({
+  member: { roles: ['frontdesk', 'lead', 'manager'] },
+  tech: { roles: ['lead', 'manager'] },
+})
+
+/**
+ * The rules of one realm's database, in the shape the validate function and
+ * the `_security` builder read (plain JSON: it is embedded in the function).
+ * @param {string} realm `desk`, `public`, `member:<userId>`, …
+ * @returns {DatabaseRules}
+ */
+export function rulesFor(realm) {
+  const personal = parsePersonalRealm(realm)
+  if (personal) {
+    const { roles } = PERSONAL_REALMS[personal.kind]
+    const access = { names: [personal.userId], roles: [...roles] }
+    return { realm, kind: 'envelope', readers: access, writers: access, typeWriters: {} }
+  }
+  const fixed = Object.hasOwn(FIXED_REALMS, realm) ? /** @type {any} */ (FIXED_REALMS)[realm] : undefined
+  if (!fixed) throw new Error(`Unknown realm: ${realm}`)
+  return structuredClone({
+    realm,
+    kind: fixed.kind,
+    readers: fixed.readers && { names: [], roles: [...fixed.readers.roles] },
+    writers: { names: [], roles: [...fixed.writers.roles] },
+    typeWriters: fixed.typeWriters ?? {},
+    ...(fixed.types ? { types: fixed.types } : {}),
+  })
+}
+
+/**
+ * @param {string} realm
+ * @returns {{ kind: 'member' | 'tech', userId: string } | null}
+ */
+export function parsePersonalRealm(realm) {
+  const match = /^(member|tech):(.+)$/s.exec(realm)
+  return match ? { kind: /** @type {'member' | 'tech'} */ (match[1]), userId: match[2] } : null
+}
