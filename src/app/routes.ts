@@ -54,6 +54,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'auth.signInTitle', public: true },
   },
   {
+    path: '/join',
+    name: 'join',
+    component: () => import('@/features/auth/JoinPage.vue'),
+    meta: { titleKey: 'join.title', public: true },
+  },
+  {
     path: '/first-sign-in',
     name: 'first-sign-in',
     component: () => import('@/features/auth/FirstSignInPage.vue'),

@@ -211,6 +211,7 @@ export const en = {
     list: 'Accounts',
     status: 'Status',
     statuses: { active: 'Active', deactivated: 'Deactivated', pending: 'Waiting for first sign-in' },
+    serverProblem: 'The account works on this device, but the sync server did not create it: {reason}. Connect the sync server in Settings first.',
   },
   audit: {
     title: 'Audit log',
@@ -275,6 +276,29 @@ export const en = {
       server: 'The sync server had a problem',
       passphrase: 'Sign in with your passphrase to sync',
     },
+  },
+  join: {
+    title: 'Sign in on a new device',
+    intro: 'Your organisation already uses Lobby: sign in with your account and this device fetches what your role may see from the sync server.',
+    link: 'Already have an account? Sign in on this device',
+    submit: 'Sign in',
+    joining: 'Fetching your keys…',
+    orCreate: 'Set up a new organisation instead',
+    problems: {
+      'no-server': 'No organisation was found on this server.',
+      'wrong-credentials': 'The sign-in name or passphrase is not right.',
+      network: 'Cannot reach the sync server. Check the network and try again.',
+    },
+  },
+  syncServer: {
+    title: 'Sync server',
+    help: 'Connect this organisation to the sync server once, with the server administrator’s password (in .lobby-data/admin-password). It is used for this request only and never stored.',
+    adminName: 'Server administrator',
+    adminPassword: 'Server administrator password',
+    connect: 'Connect',
+    connected: 'Connected: this organisation now syncs with the server.',
+    wrongAdmin: 'The server did not accept this administrator name and password.',
+    failed: 'Could not connect: {reason}',
   },
   notFound: {
     title: 'Page not found',

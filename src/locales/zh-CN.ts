@@ -213,6 +213,7 @@ export const zhCN: Messages = {
     list: '账户',
     status: '状态',
     statuses: { active: '启用', deactivated: '已停用', pending: '等待首次登录' },
+    serverProblem: '此账户可在本设备使用，但同步服务器未能创建它：{reason}。请先在“设置”中连接同步服务器。',
   },
   audit: {
     title: '审计日志',
@@ -277,6 +278,29 @@ export const zhCN: Messages = {
       server: '同步服务器出现问题',
       passphrase: '请用口令登录以同步',
     },
+  },
+  join: {
+    title: '在新设备上登录',
+    intro: '您的机构已经在使用 Lobby：用您的账户登录，本设备会从同步服务器取回您的角色可以查看的内容。',
+    link: '已有账户？在本设备上登录',
+    submit: '登录',
+    joining: '正在取回密钥…',
+    orCreate: '改为设置新机构',
+    problems: {
+      'no-server': '此服务器上没有找到机构。',
+      'wrong-credentials': '登录名或口令不正确。',
+      network: '无法连接同步服务器。请检查网络后重试。',
+    },
+  },
+  syncServer: {
+    title: '同步服务器',
+    help: '用服务器管理员口令（位于 .lobby-data/admin-password）将本机构连接到同步服务器，只需一次。该口令只用于这一次请求，不会保存。',
+    adminName: '服务器管理员',
+    adminPassword: '服务器管理员口令',
+    connect: '连接',
+    connected: '已连接：本机构现在与服务器同步。',
+    wrongAdmin: '服务器不接受此管理员名称和口令。',
+    failed: '无法连接：{reason}',
   },
   notFound: {
     title: '页面不存在',

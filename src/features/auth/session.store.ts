@@ -81,8 +81,22 @@ export const useSessionStore = defineStore('session', () => {
   async function finishSetup(input: { passphrase: string; agreementAccepted: boolean }) {
     if (!pending.value) throw new Error('No first sign-in in progress')
     const result = await completeFirstSignIn(storage, pending.value, input)
-    if (result.ok) activate(result.session)
+    if (result.ok) {
+      // The server account follows: from the setup code's server password to the passphrase's.
+      const { moveServerPassword } = await import('@/sync/organisation-server')
+      await moveServerPassword(result.session.userId, result.previousServerPassword, result.session.serverPassword!).catch(() => false)
+      activate(result.session)
+    }
     return result
+  }
+
+  /** A device with no organisation yet fetches it from the sync server, then signs in as usual. */
+  async function join(username: string, secret: string): Promise<SignInResult | { status: 'join-failed'; reason: string }> {
+    const { joinFromServer } = await import('@/sync/join')
+    const joined = await joinFromServer(username, secret)
+    if (!joined.ok) return { status: 'join-failed', reason: joined.reason }
+    hasOrg.value = true
+    return signInWith(username, secret)
   }
 
   /** CONF-7: drop keys and decrypted data now; remember who and where, to unlock back there. */
@@ -114,5 +128,5 @@ export const useSessionStore = defineStore('session', () => {
     if (by) await storage.audit.append({ action: 'sign-out', by })
   }
 
-  return { session, pending, lockedUser, returnTo, refusedPath, hasOrg, role, isSignedIn, isLocked, can, refreshOrg, createOrg, signInWith, finishSetup, lock, unlock, signOut }
+  return { session, pending, lockedUser, returnTo, refusedPath, hasOrg, role, isSignedIn, isLocked, can, refreshOrg, createOrg, signInWith, finishSetup, join, lock, unlock, signOut }
 })

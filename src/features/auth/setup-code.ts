@@ -1,4 +1,5 @@
 import { randomBytes } from '@/crypto/bytes'
+export { normaliseSetupCode } from '@/core/access/setup-code'
 
 // No I, O, 0 or 1: a code read aloud or copied from paper must not be misread.
 const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
@@ -9,7 +10,3 @@ export function newSetupCode(): string {
   return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join('')).join('-')
 }
 
-/** What the user typed, as the code was derived: upper case, no separators. */
-export function normaliseSetupCode(typed: string): string {
-  return typed.normalize('NFKC').toUpperCase().replace(/[\s-]/g, '')
-}

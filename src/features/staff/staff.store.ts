@@ -38,8 +38,17 @@ export const useStaffStore = defineStore('staff', () => {
     const session = useSessionStore().session
     if (!session) throw new Error('Locked')
     const result = await createStaff(storage, session, input)
-    if (result.ok) await load()
-    return result
+    if (!result.ok) return { ...result, serverProblem: undefined }
+    await load()
+    // The server account lets the new user sign in from any device; without it they work on this device only.
+    let serverProblem: string | undefined
+    try {
+      const { createStaffServerAccount } = await import('@/sync/organisation-server')
+      await createStaffServerAccount(result.userId, result.serverPassword, input.role)
+    } catch (e) {
+      serverProblem = e instanceof Error ? e.message : String(e)
+    }
+    return { ...result, serverProblem }
   }
 
   return { rows, load, create }
