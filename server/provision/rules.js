@@ -53,7 +53,9 @@ export const FIXED_REALMS = Object.freeze({
   public: {
     kind: 'typed',
     readers: null,
-    writers: { roles: ['admin'] },
+    // Any staff member may reach the type rules below; they let only admins write, except that a
+    // user republishes their own login document when they replace their setup code or passphrase.
+    writers: { roles: STAFF_ROLES },
     types: {
       org: {
         id: 'org', // the one document with this exact _id
@@ -66,7 +68,8 @@ export const FIXED_REALMS = Object.freeze({
         id: [], // `login:<anything>`
         fields: { userId: 'string', kdf: 'object' },
         create: { roles: ['admin'] },
-        update: { roles: ['admin'] },
+        // The owner publishes new Argon2id parameters when they replace their setup code or passphrase.
+        update: { roles: ['admin'], owner: 'userId', ownerKeeps: ['userId'] },
         delete: { roles: ['admin'] },
       },
     },

@@ -80,7 +80,8 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
     if (!writeKey) throw new MissingRealmKeyError(kind.realm)
     const indexKey = s.indexKey(kind.realm)
     const bi = kind.indexes && indexKey ? await blindIndexes(indexKey, kind.indexes(record)) : []
-    const _id = id ?? randomId()
+    // Typed prefix: CouchDB refuses ids that start with `_`, which a bare random base64url id sometimes does.
+    const _id = id ?? `${kind.type}:${randomId()}`
     const existing = id ? await db.records.get(id) : undefined
     const before = existing && existing.v === kind.version ? await openClocked(existing) : undefined
     const body = stampChanges(before, record as Record<string, unknown>, await clock.next())

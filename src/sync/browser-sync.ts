@@ -32,8 +32,6 @@ export function startBrowserSync(options: BrowserSyncOptions): { stop: () => voi
   window.addEventListener('online', onOnline)
 
   async function loop(): Promise<void> {
-    const session = await signInToServer()
-    if (!session || stopped) return
     const Pouch = await loadBrowserPouch()
     await storage.claimDevice(options.userId)
     const port = storage.syncPort
@@ -50,11 +48,17 @@ export function startBrowserSync(options: BrowserSyncOptions): { stop: () => voi
       observeClock: port.observeClock,
       onStatus: (s) => options.onStatus({ ...s, leader: true }),
     })
+    let signedIn = false
     try {
       while (!stopped) {
-        const status = await engine.runOnce()
-        if (status.error === 'unauthorized' && !(await signInToServer())) break
-        const delay = status.pending > 0 && status.state !== 'offline' ? busyDelayMs : idleDelayMs
+        // Not signed in to the server (not connected yet, offline, password changed): try again each round.
+        signedIn ||= await signInToServer()
+        let delay = idleDelayMs
+        if (signedIn) {
+          const status = await engine.runOnce()
+          if (status.error === 'unauthorized') signedIn = false
+          if (status.pending > 0 && status.state !== 'offline') delay = busyDelayMs
+        }
         await new Promise<void>((resolve) => {
           wake = resolve
           setTimeout(resolve, delay)

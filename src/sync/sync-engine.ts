@@ -50,17 +50,17 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 
   async function pendingCount(): Promise<number> {
     let n = 0
-    for (const name of ['records', 'audit', 'accounts', 'keyrings', 'devices'] as const) n += await deps.db.table(name).where('_local').equals(1).count()
+    for (const name of ['records', 'audit', 'accounts', 'keyrings', 'devices', 'org'] as const) n += await deps.db.table(name).where('_local').equals(1).count()
     return n
   }
 
   /** A write the server refused (403 from validation) must not look like success. */
   function refused(database: string, result: { doc_write_failures: number; errors: unknown[] }) {
     if (result.doc_write_failures > 0) {
-      const first = result.errors[0] as { status?: number; message?: string; reason?: string } | undefined
-      throw Object.assign(new Error(`${database}: the server refused ${result.doc_write_failures} change(s): ${first?.message ?? first?.reason ?? ''}`), {
-        status: first?.status ?? 403,
-      })
+      const first = result.errors[0] as { status?: number; message?: string; reason?: string; error?: string } | undefined
+      // PouchDB reports a per-document refusal inside a 201 bulk answer with status 500; the error name tells.
+      const status = first?.error === 'forbidden' ? 403 : first?.error === 'unauthorized' ? 401 : (first?.status ?? 403)
+      throw Object.assign(new Error(`${database}: the server refused ${result.doc_write_failures} change(s): ${first?.message ?? first?.reason ?? ''}`), { status })
     }
   }
 

@@ -128,6 +128,20 @@ describe('sync between two devices through the embedded server (CONF-2, CONF-3)'
     expect(merges[0]!.event?.recordId).toBe(id)
   })
 
+  it('a change the server refuses is reported as refused (in words), and stays on the device', async () => {
+    const { a, adminSession, desk } = await founded()
+    await (await a.engineFor(adminSession)).runOnce()
+    const { b, deskSession } = await joined(desk)
+    const engine = await b.engineFor(deskSession)
+    expect((await engine.runOnce()).state).toBe('idle')
+    // Staff profiles are for managers: the server's validation refuses one written by the front desk.
+    await b.storage.staff.put({ userId: 'x', name: '冒充', username: 'fake', role: 'admin' }, 'staff:x')
+    const status = await engine.runOnce()
+    expect(status).toMatchObject({ state: 'error', error: 'forbidden' })
+    expect(status.detail).toMatch(/refused/)
+    expect(await b.storage.staff.get('staff:x')).toMatchObject({ name: '冒充' }) // nothing is lost on the device
+  })
+
   it('CONF-2: a tampered envelope injected on the server is quarantined on the device, never applied', async () => {
     const { a, adminSession, desk } = await founded()
     const id = await a.storage.people.put({ name: '王五', phone: '13700137000', createdAt: '2026-11-28T09:00:00Z' })
