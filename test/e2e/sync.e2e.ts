@@ -70,6 +70,23 @@ describe('sync: two devices share one organisation through the embedded server (
     expect(res.status).toBe(200)
     expect(stored).toContain('"ct"')
     for (const clear of Object.values(person)) expect(stored).not.toContain(clear)
+
+    // CONF-3 on the server: B's own session, crafting requests by hand, is refused what its role may not do.
+    const refusals = await pageB.evaluate(async () => {
+      const put = (path: string, body: object) =>
+        fetch(`/db/${path}`, { method: 'PUT', credentials: 'include', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.status)
+      const envelope = { type: 'account', realm: 'accounts', kid: 'accounts:1', v: 1, ct: 'AAAA' }
+      const audit = await fetch('/db/lobby_audit/_all_docs?include_docs=true&limit=1&startkey=%22audit%3A%22', { credentials: 'include' }).then((r) => r.json() as Promise<{ rows: { doc: Record<string, unknown> }[] }>)
+      const entry = audit.rows[0]!.doc
+      return {
+        accounts: await put('lobby_accounts/account:forged', { ...envelope, by: 'me' }),
+        impersonation: await put('lobby_desk/desk:forged', { ...envelope, realm: 'desk', kid: 'desk:1', type: 'visit', by: 'someone-else' }),
+        auditEdit: await put(`lobby_audit/${String(entry._id)}`, { ...entry, by: 'someone-else' }),
+      }
+    })
+    expect([401, 403]).toContain(refusals.accounts)
+    expect(refusals.impersonation).toBe(403)
+    expect(refusals.auditEdit).toBe(403)
     await a.close()
     await b.close()
   })
