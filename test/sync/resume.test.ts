@@ -1,0 +1,95 @@
+// @vitest-environment node
+import { mkdtemp, rm } from 'node:fs/promises'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { createLobbyServer } from '../../server/app.js'
+import { couchClient } from '../../server/provision/http-client.js'
+import { createServerUser } from '../../server/provision/users.js'
+import { completeFirstSignIn } from '../../src/features/auth/first-sign-in'
+import { createOrganisation } from '../../src/features/auth/organisation'
+import { signIn } from '../../src/features/auth/sign-in'
+import { createStaff } from '../../src/features/auth/staff-accounts'
+import { keySourceFrom } from '../../src/storage/keyring-key-source'
+import { testDevice } from './device'
+
+const cost = { memoryKiB: 19456, iterations: 2, parallelism: 1 }
+const total = 2000
+
+/** The embedded server on leveldb in `dataDir`, so it can be killed and restarted with its data. */
+async function serve(dataDir: string, port = 0) {
+  const lobby = await createLobbyServer({ dataDir, distDir: null, log: () => {} })
+  const server: Server = await new Promise((resolve) => {
+    const s = lobby.app.listen(port, '127.0.0.1', () => resolve(s))
+  })
+  return {
+    lobby,
+    port: (server.address() as AddressInfo).port,
+    async kill() {
+      server.closeAllConnections()
+      await new Promise((r) => server.close(r))
+      await lobby.close()
+    },
+  }
+}
+
+describe('sync survives the server going away mid-replication', () => {
+  const cleanup: (() => Promise<void>)[] = []
+  afterAll(async () => {
+    for (const c of cleanup.reverse()) await c()
+  })
+
+  it(`kill the server while a device pulls ${total} records, restart it: every record arrives, exactly once`, async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'lobby-resume-'))
+    cleanup.push(() => rm(dataDir, { recursive: true, force: true }))
+    let running = await serve(dataDir)
+    const base = `http://127.0.0.1:${running.port}/db/`
+    const admin = couchClient({ url: base, name: running.lobby.adminUser, password: running.lobby.adminPassword })
+
+    const a = testDevice(base)
+    const org = await createOrganisation(a.storage, { name: '王经理', username: 'admin', passphrase: 'front desk keeps the keys 2026', agreementAccepted: true }, cost)
+    if (!org.ok) throw new Error(org.problem)
+    a.setKeys(keySourceFrom(org.session.keyring))
+    await createServerUser(admin, { name: org.session.userId, password: org.session.serverPassword!, roles: ['admin'] })
+    const desk = await createStaff(a.storage, org.session, { name: '李前台', username: 'li.desk', role: 'frontdesk' }, cost)
+    if (!desk.ok) throw new Error(desk.problem)
+    await createServerUser(admin, { name: desk.userId, password: desk.serverPassword, roles: ['frontdesk'] })
+    for (let i = 0; i < total; i++) {
+      await a.storage.people.put({ name: `访客${i}`, phone: `139${String(i).padStart(8, '0')}`, createdAt: '2026-11-28T09:00:00Z' })
+    }
+    expect((await a.login(org.session.userId, org.session.serverPassword!)).ok).toBe(true)
+    expect(await (await a.engineFor(org.session)).runOnce()).toMatchObject({ state: 'idle', pending: 0 })
+
+    const b = testDevice(base)
+    expect((await b.login(desk.userId, desk.serverPassword)).ok).toBe(true)
+    await (await b.engineFor(undefined, [])).runOnce()
+    const first = await signIn(b.storage, 'li.desk', desk.setupCode)
+    if (first.status !== 'setup-required') throw new Error(first.status)
+    const done = await completeFirstSignIn(b.storage, first.pending, { passphrase: 'green tea at the front desk', agreementAccepted: true }, cost)
+    if (!done.ok) throw new Error(done.problem)
+    b.setKeys(keySourceFrom(done.session.keyring))
+    const engine = await b.engineFor(done.session)
+
+    // Pull, and pull the plug once part of the directory has arrived.
+    const round = engine.runOnce()
+    const directory = engine.local('lobby_directory')
+    while ((await directory.info()).doc_count < 300) await new Promise((r) => setTimeout(r, 10))
+    await running.kill()
+    const interrupted = await round
+    expect(interrupted.state).toBe('offline')
+    const partial = (await directory.info()).doc_count
+    expect(partial).toBeLessThan(total)
+
+    running = await serve(dataDir, running.port)
+    cleanup.push(() => running.kill())
+    expect((await engine.runOnce()).state).toBe('idle')
+    const people = await b.storage.people.list()
+    expect(people.length).toBe(total)
+    expect(new Set(people.map((p) => p.id)).size).toBe(total)
+    expect(new Set(people.map((p) => p.record.name)).size).toBe(total)
+    // Besides the people: two staff profiles and the server's validation design document. Nothing twice.
+    expect((await directory.info()).doc_count).toBe(total + 3)
+  }, 180_000)
+})
