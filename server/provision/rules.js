@@ -100,7 +100,8 @@ export const FIXED_REALMS = Object.freeze({
         signed: true, // `by` is the signed-in user, on deletions too
         fields: { deviceId: 'string', publicJwk: 'object' },
         create: { roles: STAFF_ROLES },
-        update: { author: true }, // only whoever registered it
+        // Whoever registered it, or a manager revoking it (CONF-10); `by` then names the manager.
+        update: { author: true, roles: MANAGERS },
         delete: { author: true },
       },
       grant: {

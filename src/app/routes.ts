@@ -42,6 +42,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'nav.audit', permission: 'audit.review' },
   },
   {
+    path: '/devices',
+    name: 'devices',
+    component: () => import('@/features/devices/DevicesPage.vue'),
+    meta: { titleKey: 'nav.devices', permission: 'devices.manage' },
+  },
+  {
     path: '/welcome',
     name: 'welcome',
     component: () => import('@/features/auth/CreateOrgPage.vue'),

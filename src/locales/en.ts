@@ -16,6 +16,7 @@ export const en = {
     people: 'People',
     staff: 'Staff',
     audit: 'Audit log',
+    devices: 'Devices',
     diagnostics: 'Diagnostics',
     settings: 'Settings',
   },
@@ -260,6 +261,8 @@ export const en = {
       'access.denied': 'Access refused',
       'conflict.merge': 'Conflicting edits merged',
       quarantine: 'Record quarantined',
+      sync: 'Synced',
+      'device.revoke': 'Device revoked',
     },
   },
   sync: {
@@ -270,6 +273,7 @@ export const en = {
     offlinePending: 'Offline: {n} changes kept on this device',
     otherTab: 'Syncing in another tab',
     errors: {
+      revoked: 'This device was revoked by a manager. Its data has been deleted from it.',
       unauthorized: 'Sync refused: the server did not accept this account',
       forbidden: 'Sync refused: the server would not take a change',
       network: 'Cannot reach the sync server',
@@ -299,6 +303,18 @@ export const en = {
     connected: 'Connected: this organisation now syncs with the server.',
     wrongAdmin: 'The server did not accept this administrator name and password.',
     failed: 'Could not connect: {reason}',
+  },
+  devices: {
+    title: 'Devices',
+    intro: 'Every device and user that synced with this organisation’s data, when last, and with which server (interface review). A lost or retired device can be revoked: it deletes its local data at its next sync. To lock a person out everywhere, deactivate their account.',
+    device: 'Device',
+    user: 'User',
+    lastSeen: 'Last seen',
+    server: 'Sync server',
+    state: 'State',
+    revoke: 'Revoke',
+    confirm: 'Revoke this device',
+    revoked: 'Revoked {when}',
   },
   notFound: {
     title: 'Page not found',

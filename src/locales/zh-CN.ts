@@ -18,6 +18,7 @@ export const zhCN: Messages = {
     people: '人员',
     staff: '员工',
     audit: '审计日志',
+    devices: '设备',
     diagnostics: '诊断',
     settings: '设置',
   },
@@ -262,6 +263,8 @@ export const zhCN: Messages = {
       'access.denied': '拒绝访问',
       'conflict.merge': '合并冲突修改',
       quarantine: '记录被隔离',
+      sync: '同步',
+      'device.revoke': '吊销设备',
     },
   },
   sync: {
@@ -272,6 +275,7 @@ export const zhCN: Messages = {
     offlinePending: '离线：{n} 项更改保存在本设备',
     otherTab: '另一个标签页正在同步',
     errors: {
+      revoked: '此设备已被经理吊销，本机数据已删除。',
       unauthorized: '同步被拒绝：服务器不接受此账户',
       forbidden: '同步被拒绝：服务器拒收一项更改',
       network: '无法连接同步服务器',
@@ -301,6 +305,18 @@ export const zhCN: Messages = {
     connected: '已连接：本机构现在与服务器同步。',
     wrongAdmin: '服务器不接受此管理员名称和口令。',
     failed: '无法连接：{reason}',
+  },
+  devices: {
+    title: '设备',
+    intro: '与本机构数据同步过的每台设备和每位用户、最近一次时间以及所用的同步服务器（接口检查）。遗失或停用的设备可以吊销：它在下次同步时删除本机数据。要让某人在所有地方都无法访问，请停用其账户。',
+    device: '设备',
+    user: '用户',
+    lastSeen: '最近活动',
+    server: '同步服务器',
+    state: '状态',
+    revoke: '吊销',
+    confirm: '吊销此设备',
+    revoked: '已于 {when} 吊销',
   },
   notFound: {
     title: '页面不存在',

@@ -20,6 +20,8 @@ export const auditActions = [
   'access.denied',
   'conflict.merge',
   'quarantine',
+  'sync',
+  'device.revoke',
 ] as const
 export type AuditAction = (typeof auditActions)[number]
 

@@ -68,8 +68,10 @@ export interface KeyringDoc extends LocalMark {
 export interface DeviceDoc extends LocalMark {
   _id: string // `device:<deviceId>`
   type: 'device'
-  /** The first user who synced from this device (the server checks it is the one writing). */
+  /** The first user who synced from this device, or the manager who revoked it (the server checks it is the one writing). */
   by?: string
+  /** CONF-10: set by a manager; the device wipes its local data at its next sync. */
+  revoked?: { by: string; at: string }
   deviceId: string
   publicJwk: JsonWebKey
   userAgent: string

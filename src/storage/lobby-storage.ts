@@ -6,6 +6,7 @@ import type { LobbyDb } from './db'
 import { claimDevice, ensureDeviceIdentity, type DeviceIdentity } from './device-identity'
 import type { KeySource } from './key-source'
 import { createLocalStore } from './local-store'
+import { createDevicesRepo } from './devices.repo'
 import { createPeopleRepo } from './people.repo'
 import { createStaffRepo } from './staff.repo'
 import { createHlcClock } from './hlc-clock'
@@ -74,6 +75,12 @@ export function createLobbyStorage(db: LobbyDb, keys: () => KeySource | undefine
     unlockState: createUnlockStateRepo(local),
     deviceIdentity,
     claimDevice: async (userId: string) => claimDevice(db, (await deviceIdentity()).deviceId, userId),
+    devices: createDevicesRepo(db),
+    /** CONF-10: a revoked device forgets everything it held: the whole local database goes. */
+    wipeDevice: async () => {
+      db.close()
+      await db.delete()
+    },
     audit,
     clock,
     people: createPeopleRepo(context(keys)),

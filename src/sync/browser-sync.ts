@@ -58,6 +58,15 @@ export function startBrowserSync(options: BrowserSyncOptions): { stop: () => voi
           const status = await engine.runOnce()
           if (status.error === 'unauthorized') signedIn = false
           if (status.pending > 0 && status.state !== 'offline') delay = busyDelayMs
+          if (status.state === 'idle') {
+            if (await storage.devices.isRevoked((await storage.deviceIdentity()).deviceId)) {
+              await engine.destroyLocal()
+              await storage.wipeDevice()
+              options.onStatus({ state: 'revoked', pending: 0, leader: true })
+              return
+            }
+            await noteSeen()
+          }
         }
         await new Promise<void>((resolve) => {
           wake = resolve
@@ -67,6 +76,14 @@ export function startBrowserSync(options: BrowserSyncOptions): { stop: () => voi
     } finally {
       await engine.close()
     }
+  }
+
+  let lastSeenNote = 0
+  /** CONF-10: at most hourly, the audit log records that this user synced from this device, and with which server. */
+  async function noteSeen(): Promise<void> {
+    if (Date.now() - lastSeenNote < 3_600_000) return
+    lastSeenNote = Date.now()
+    await storage.audit.append({ action: 'sync', by: options.userId, detail: serverBase })
   }
 
   async function signInToServer(): Promise<boolean> {

@@ -34,6 +34,7 @@ export interface PouchLike {
   changes(options: { since: number | string; include_docs: true; conflicts?: boolean; limit?: number }): Promise<{ results: PouchChange[]; last_seq: number | string }>
   info(): Promise<{ update_seq: number | string; doc_count: number }>
   close(): Promise<void>
+  destroy(): Promise<unknown>
 }
 
 export interface PouchStatic {

@@ -103,7 +103,13 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     remotes.clear()
   }
 
-  return { runOnce, close, status: () => status, local }
+  /** Deletes every local replica this engine opened (a revoked device forgets its data). */
+  async function destroyLocal(): Promise<void> {
+    await Promise.all([...locals.values()].map((p) => p.destroy().catch(() => undefined)))
+    locals.clear()
+  }
+
+  return { runOnce, close, destroyLocal, status: () => status, local }
 }
 
 export type SyncEngine = ReturnType<typeof createSyncEngine>

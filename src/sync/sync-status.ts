@@ -1,6 +1,6 @@
 /** What the sync status indicator shows: always visible, in words (ARCHITECTURE.md "Sync"). */
 export interface SyncStatus {
-  state: 'idle' | 'syncing' | 'offline' | 'error' | 'signed-out'
+  state: 'idle' | 'syncing' | 'offline' | 'error' | 'signed-out' | 'revoked'
   /** Local changes not yet accepted by the server. */
   pending: number
   /** ISO time of the last round that reached the server in both directions. */

@@ -142,6 +142,23 @@ describe('sync between two devices through the embedded server (CONF-2, CONF-3)'
     expect(await b.storage.staff.get('staff:x')).toMatchObject({ name: '冒充' }) // nothing is lost on the device
   })
 
+  it('CONF-10: an admin revokes a device; the device learns it at its next sync', async () => {
+    const { a, adminSession, desk } = await founded()
+    await (await a.engineFor(adminSession)).runOnce()
+    const { b, deskSession } = await joined(desk)
+    const engineB = await b.engineFor(deskSession)
+    await engineB.runOnce()
+    const bDevice = (await b.storage.deviceIdentity()).deviceId
+    expect(await b.storage.devices.isRevoked(bDevice)).toBe(false)
+
+    const engineA = await a.engineFor(adminSession)
+    await engineA.runOnce() // A now knows B's device
+    await a.storage.devices.revoke(bDevice, adminSession.userId)
+    expect((await engineA.runOnce()).state).toBe('idle') // the server let the admin change someone else's device document
+    await engineB.runOnce()
+    expect(await b.storage.devices.isRevoked(bDevice)).toBe(true)
+  })
+
   it('CONF-2: a tampered envelope injected on the server is quarantined on the device, never applied', async () => {
     const { a, adminSession, desk } = await founded()
     const id = await a.storage.people.put({ name: '王五', phone: '13700137000', createdAt: '2026-11-28T09:00:00Z' })

@@ -25,7 +25,16 @@ export const useSyncStore = defineStore('sync', () => {
       }
       const { startBrowserSync } = await import('@/sync/browser-sync')
       if (session.session !== s) return // locked again while loading
-      running = startBrowserSync({ userId: s.userId, role: s.role, serverPassword: s.serverPassword, onStatus: (next) => (status.value = next) })
+      running = startBrowserSync({
+        userId: s.userId,
+        role: s.role,
+        serverPassword: s.serverPassword,
+        onStatus: (next) => {
+          status.value = next
+          // CONF-10: the device has wiped its data; nothing is left to work with here.
+          if (next.state === 'revoked') void session.signOut().then(() => window.location.replace('/welcome?revoked=1'))
+        },
+      })
     },
     { immediate: true },
   )

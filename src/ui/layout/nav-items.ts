@@ -18,6 +18,7 @@ export const navItems: readonly NavItem[] = [
   { to: '/manage', key: 'nav.manage', permission: 'settings.manage' },
   { to: '/staff', key: 'nav.staff', permission: 'staff.manage' },
   { to: '/audit', key: 'nav.audit', permission: 'audit.review' },
+  { to: '/devices', key: 'nav.devices', permission: 'devices.manage' },
   { to: '/settings', key: 'nav.settings', signedIn: true },
   { to: '/diagnostics', key: 'nav.diagnostics' },
 ]
