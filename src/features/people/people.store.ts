@@ -20,7 +20,11 @@ function masked(id: string, p: Person): MaskedPerson {
   return { id, name: maskName(p.name), phone: maskPhone(p.phone ?? ''), idNumber: maskIdNumber(p.idNumber ?? ''), organisation: p.organisation ?? '' }
 }
 
-/** People registered at the desk. Holds masked rows only, and forgets them when the app locks. */
+/**
+ * People registered at the desk. Holds masked rows only (what was registered or found in this
+ * session, never the whole directory: thousands of people are not decrypted to draw one list),
+ * and forgets them when the app locks.
+ */
 export const usePeopleStore = defineStore('people', () => {
   const rows = ref<MaskedPerson[]>([])
   const searched = ref(false)
@@ -59,14 +63,5 @@ export const usePeopleStore = defineStore('people', () => {
     searched.value = true
   }
 
-  async function loadRecent(limit = 50) {
-    allowed()
-    const all = await storage.people.list()
-    rows.value = all
-      .sort((a, b) => b.record.createdAt.localeCompare(a.record.createdAt))
-      .slice(0, limit)
-      .map((s) => masked(s.id, s.record))
-  }
-
-  return { rows, searched, register, find, loadRecent }
+  return { rows, searched, register, find }
 })
