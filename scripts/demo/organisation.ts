@@ -1,0 +1,82 @@
+import { checkPassphrase } from '@/core/access/passphrase-policy'
+import { completeFirstSignIn } from '@/features/auth/first-sign-in'
+import { createOrganisation } from '@/features/auth/organisation'
+import type { Session } from '@/features/auth/session'
+import { signIn } from '@/features/auth/sign-in'
+import { createStaff } from '@/features/auth/staff-accounts'
+import { createServerAccount } from '@/sync/server-account'
+import type { CouchClient } from '../../server/provision/http-client.js'
+import { createServerUser } from '../../server/provision/users.js'
+import { demoDevice, type DemoDevice } from './device'
+import type { DemoSignIn } from './sign-ins'
+
+export interface SignedIn {
+  spec: DemoSignIn
+  device: DemoDevice
+  session: Session
+}
+
+/**
+ * The demo organisation, made the way the app makes one: the admin founds it
+ * on their device and connects it to the server (SettingsSyncServer.vue), creates
+ * each staff account and its server account (staff.store.ts), and syncs; then each
+ * staff member signs in for the first time with their setup code, accepts the
+ * agreement and sets their passphrase (FirstSignInPage.vue), the server password
+ * moves from the code's to the passphrase's, and the device syncs as them.
+ * Argon2id at the app's cost throughout.
+ */
+export async function foundDemoOrganisation(base: string, serverAdmin: CouchClient, signIns: readonly DemoSignIn[], out: (line: string) => void): Promise<SignedIn[]> {
+  for (const s of signIns) {
+    const problem = checkPassphrase(s.passphrase, { username: s.username, name: s.name })
+    if (problem) throw new Error(`The demo passphrase of ${s.username} is refused by the passphrase policy: ${problem}`)
+  }
+  const [adminSpec, ...staffSpecs] = signIns
+  if (adminSpec?.role !== 'admin') throw new Error('The first demo sign-in must be the admin')
+
+  const a = demoDevice(base, adminSpec.username)
+  const org = await createOrganisation(a.storage, { name: adminSpec.name, username: adminSpec.username, passphrase: adminSpec.passphrase, agreementAccepted: true })
+  if (!org.ok) throw new Error(`createOrganisation: ${org.problem}`)
+  const admin = org.session
+  await a.activate(admin)
+  await createServerUser(serverAdmin, { name: admin.userId, password: admin.serverPassword!, roles: ['admin'] })
+  if (!(await a.login(admin.userId, admin.serverPassword!)).ok) throw new Error('The admin cannot sign in to the server')
+  out(`  ${adminSpec.username}: organisation founded, connected to the server`)
+
+  const created = []
+  for (const spec of staffSpecs) {
+    const staff = await createStaff(a.storage, admin, { name: spec.name, username: spec.username, role: spec.role })
+    if (!staff.ok) throw new Error(`createStaff ${spec.username}: ${staff.problem}`)
+    await createServerAccount(base, { name: staff.userId, password: staff.serverPassword, roles: [spec.role] }, undefined, a.fetch)
+    created.push({ spec, staff })
+  }
+  await a.sync(admin)
+  out(`  ${adminSpec.username}: created ${created.map((c) => c.spec.username).join(', ')} and their server accounts; synced`)
+
+  // First sign-ins happen on this same office device, one user after another (as in test/e2e/sync.e2e.ts):
+  // a first sign-in on a fresh device republishes the pre-login document without its revision (the join
+  // does not keep login documents), which leaves a conflict in lobby_public that devices then fail to resolve.
+  const signedIn: SignedIn[] = [{ spec: adminSpec, device: a, session: admin }]
+  for (const { spec, staff } of created) {
+    const first = await signIn(a.storage, spec.username, staff.setupCode)
+    if (first.status !== 'setup-required') throw new Error(`${spec.username}: expected a first sign-in, got ${first.status}`)
+    const done = await completeFirstSignIn(a.storage, first.pending, { passphrase: spec.passphrase, agreementAccepted: true })
+    if (!done.ok) throw new Error(`${spec.username}: first sign-in refused: ${done.problem}`)
+    await a.moveServerPassword(done.session.userId, done.previousServerPassword, done.session.serverPassword!)
+    await a.activate(done.session)
+    await a.sync(done.session)
+    signedIn.push({ spec, device: a, session: done.session })
+    out(`  ${spec.username}: first sign-in (agreement, own passphrase, server password moved); synced`)
+  }
+  return signedIn
+}
+
+/** A staff member joins from a fresh device with their passphrase and signs in, as in the app's Join page. */
+export async function joinFresh(base: string, spec: DemoSignIn): Promise<SignedIn> {
+  const device = demoDevice(base, spec.username)
+  if (!(await device.join(spec.username, spec.passphrase))) throw new Error(`${spec.username} cannot join with their passphrase`)
+  const result = await signIn(device.storage, spec.username, spec.passphrase)
+  if (result.status !== 'signed-in') throw new Error(`${spec.username}: sign-in on a fresh device gave ${result.status}`)
+  await device.activate(result.session)
+  await device.sync(result.session)
+  return { spec, device, session: result.session }
+}
