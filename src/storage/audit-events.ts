@@ -22,6 +22,9 @@ export const auditActions = [
   'quarantine',
   'sync',
   'device.revoke',
+  'staff.deactivate',
+  'key.rotate',
+  'key.reencrypt',
 ] as const
 export type AuditAction = (typeof auditActions)[number]
 

@@ -2,7 +2,8 @@ import type { KeyLookup } from '@/crypto/envelope'
 
 /**
  * What repositories need from the unlocked session: the key to write a realm
- * with, a way to find any key by id to read, and each realm's blind-index key.
+ * with, a way to find any key by id to read, and each realm's blind-index key
+ * (the newest, to write; all epochs held, to look up).
  * Locking replaces it with nothing, so repositories cannot read or write.
  */
 export interface KeySource {
@@ -10,6 +11,8 @@ export interface KeySource {
   writeKey(realm: string): { kid: string; key: CryptoKey } | undefined
   lookup: KeyLookup
   indexKey(realm: string): CryptoKey | undefined
+  /** Every index key epoch held for `realm`, newest first (after a rotation, older records carry older indexes). */
+  indexKeys?(realm: string): CryptoKey[]
 }
 
 export class LockedError extends Error {

@@ -1,3 +1,4 @@
+import { currentIndexKey, indexKeysFor } from '@/crypto/index-keys'
 import { currentKid, keyLookup, type Keyring } from '@/crypto/keyring'
 import type { KeySource } from './key-source'
 
@@ -11,6 +12,7 @@ export function keySourceFrom(keyring: Keyring): KeySource {
       return kid && key ? { kid, key } : undefined
     },
     lookup: keyLookup(keyring),
-    indexKey: (realm) => keyring.indexKeys.get(realm),
+    indexKey: (realm) => currentIndexKey(keyring, realm),
+    indexKeys: (realm) => indexKeysFor(keyring, realm).map((k) => k.key),
   }
 }

@@ -7,6 +7,8 @@ import { claimDevice, ensureDeviceIdentity, type DeviceIdentity } from './device
 import type { KeySource } from './key-source'
 import { createLocalStore } from './local-store'
 import { createDevicesRepo } from './devices.repo'
+import { createGrantsRepo } from './grants.repo'
+import { createReencryption } from './reencrypt'
 import { createPeopleRepo } from './people.repo'
 import { createStaffRepo } from './staff.repo'
 import { createHlcClock } from './hlc-clock'
@@ -76,6 +78,9 @@ export function createLobbyStorage(db: LobbyDb, keys: () => KeySource | undefine
     deviceIdentity,
     claimDevice: async (userId: string) => claimDevice(db, (await deviceIdentity()).deviceId, userId),
     devices: createDevicesRepo(db),
+    /** CONF-9: realm keys wrapped to their holders after a rotation, and re-encryption of older records. */
+    grants: createGrantsRepo(db, local),
+    reencrypt: createReencryption(db, local, keys, audit),
     /** CONF-10: a revoked device forgets everything it held: the whole local database goes. */
     wipeDevice: async () => {
       db.close()

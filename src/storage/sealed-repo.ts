@@ -109,11 +109,14 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
 
   /** Records whose `field` equals `value` after normalisation; blind-index collisions are dropped. */
   async function findBy(field: BlindField, value: string): Promise<Stored<T>[]> {
-    const indexKey = session().indexKey(kind.realm)
-    if (!indexKey || !kind.indexes) return []
-    const bi = await blindIndex(indexKey, field, value)
-    if (!bi) return []
-    const candidates = await db.records.where('bi').equals(bi).toArray()
+    const s = session()
+    // CONF-9: after a key rotation, records not yet re-encrypted carry indexes of an older epoch: search with each.
+    const newest = s.indexKey(kind.realm)
+    const indexKeys = s.indexKeys?.(kind.realm) ?? (newest ? [newest] : [])
+    if (indexKeys.length === 0 || !kind.indexes) return []
+    const bis = (await Promise.all(indexKeys.map((k) => blindIndex(k, field, value)))).filter((b): b is string => b !== undefined)
+    if (bis.length === 0) return []
+    const candidates = await db.records.where('bi').anyOf(bis).distinct().toArray()
     const matches: Stored<T>[] = []
     for (const env of candidates) {
       if (env._deleted || env.type !== kind.type || env.realm !== kind.realm) continue

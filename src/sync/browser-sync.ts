@@ -1,6 +1,7 @@
 import { readsAudit, realmsByRole, type StaffRole } from '@/core/access/roles'
 import { currentSessionKeys, storage } from '@/storage/session-keys'
-import { channelsFor } from './channels'
+import { channelsFor, type Channel } from './channels'
+import { refusalDetail } from './departure-server'
 import { loadBrowserPouch } from './pouch-port'
 import { serverLogin } from './server-session'
 import { createSyncEngine, type SyncEngine } from './sync-engine'
@@ -16,6 +17,8 @@ export interface BrowserSyncOptions {
   role: StaffRole
   serverPassword?: string
   onStatus: (s: SyncStatus & { leader: boolean }) => void
+  /** Called after each database's changes are applied (CONF-9: take in key grants before the realms). */
+  afterChannel?: (channel: Channel) => Promise<void>
 }
 
 /**
@@ -47,6 +50,7 @@ export function startBrowserSync(options: BrowserSyncOptions): { stop: () => voi
       onMerged: port.onMerged,
       observeClock: port.observeClock,
       onStatus: (s) => options.onStatus({ ...s, leader: true }),
+      afterChannel: options.afterChannel,
     })
     let signedIn = false
     try {
@@ -93,7 +97,9 @@ export function startBrowserSync(options: BrowserSyncOptions): { stop: () => voi
     }
     const result = await serverLogin(serverBase, options.userId, options.serverPassword)
     if (result.ok) return true
-    options.onStatus({ state: result.status === 0 ? 'offline' : 'error', error: result.status === 0 ? 'network' : 'unauthorized', detail: result.reason, pending: 0, leader: true })
+    // CONF-9: a deactivated account's pre-login document is withdrawn, which tells it from a wrong password.
+    const detail = result.status === 401 ? await refusalDetail(serverBase, (await storage.accounts.getAccount(options.userId))?.login, result.reason) : result.reason
+    options.onStatus({ state: result.status === 0 ? 'offline' : 'error', error: result.status === 0 ? 'network' : 'unauthorized', detail, pending: 0, leader: true })
     return false
   }
 

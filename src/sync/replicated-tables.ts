@@ -10,14 +10,14 @@ export function tableFor(type: unknown): ReplicatedTable | undefined {
     case 'account':
       return 'accounts'
     case 'keyring':
+    case 'grant': // CONF-9: key grants sit beside the keyrings they add to (storage/grants.repo.ts)
       return 'keyrings'
     case 'device':
       return 'devices'
     case 'org':
-      return 'org'
     case 'login':
-    case 'grant':
-      return undefined // read on demand, never mirrored into Dexie
+      // Pre-login documents are public; a device keeps them so its own update carries the revision.
+      return 'org'
     default:
       return typeof type === 'string' ? 'records' : undefined
   }

@@ -1,3 +1,5 @@
+import { randomBytes, toBase64Url } from '@/crypto/bytes'
+
 /**
  * The signed-in user's own account on the sync server, and (for admins, whom
  * provisioning makes admins of `_users`) the accounts of the staff they create.
@@ -39,6 +41,28 @@ export async function changeOwnServerPassword(base: string, name: string, passwo
     credentials: 'include',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
     body: JSON.stringify({ ...doc, password }),
+  })
+  if (!res.ok) throw await failure(res)
+}
+
+/**
+ * CONF-9: stops a departed user's server account, as server/provision/users.js
+ * `disableServerUser` does, with the signed-in admin's session (role admin
+ * administers `_users`): no roles (a member of no Lobby database) and a random
+ * password nobody knows, which also ends their open sessions. The document
+ * stays, so the name cannot be taken again.
+ */
+export async function disableServerAccount(base: string, name: string, fetchFn: typeof fetch = fetch): Promise<void> {
+  const url = userDoc(base, name)
+  const current = await fetchFn(url, { credentials: 'include', headers: { Accept: 'application/json' } })
+  if (!current.ok) throw await failure(current)
+  const doc = (await current.json()) as Record<string, unknown>
+  const password = toBase64Url(randomBytes(32))
+  const res = await fetchFn(url, {
+    method: 'PUT',
+    credentials: 'include',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ ...doc, roles: [], password }),
   })
   if (!res.ok) throw await failure(res)
 }

@@ -22,6 +22,8 @@ export interface SyncEngineDeps {
   onMerged?: ConflictContext['onMerged']
   observeClock?: ConflictContext['observeClock']
   onStatus?: (status: SyncStatus) => void
+  /** Called after each channel's changes are applied: keys granted in `lobby_org` are taken in before the realms that need them. */
+  afterChannel?: (channel: Channel) => Promise<void>
   /** Replication batch size: large enough to amortise round trips, small enough to resume cheaply. */
   batchSize?: number
 }
@@ -81,6 +83,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       observeClock: deps.observeClock,
     }
     await deps.cursors.set(ch.database, await applyIncoming(deps.db, pouch, since, ctx))
+    await deps.afterChannel?.(ch)
   }
 
   /** One full round; resolves with the status it ended in (never throws). */

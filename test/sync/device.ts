@@ -3,7 +3,7 @@ import { keySourceFrom } from '../../src/storage/keyring-key-source'
 import { createTestStorage } from '../../src/storage/testing'
 import { channelsFor } from '../../src/sync/channels'
 import { serverLogin } from '../../src/sync/server-session'
-import { createSyncEngine } from '../../src/sync/sync-engine'
+import { createSyncEngine, type SyncEngineDeps } from '../../src/sync/sync-engine'
 import type { Session } from '../../src/features/auth/session'
 import { realmsByRole, readsAudit } from '../../src/core/access/roles'
 import { nodePouch } from './node-pouch'
@@ -27,7 +27,7 @@ export function testDevice(base: string) {
   let online = true
   const offlineAware: typeof fetch = (url, init) => (online ? remoteFetch(url, init) : Promise.reject(new TypeError('fetch failed: offline')))
 
-  async function engineFor(session: Pick<Session, 'role' | 'keyring' | 'userId'> | undefined, realms?: string[]) {
+  async function engineFor(session: Pick<Session, 'role' | 'keyring' | 'userId'> | undefined, realms?: string[], extra: Partial<SyncEngineDeps> = {}) {
     const role = session?.role ?? 'frontdesk'
     if (session) await t.storage.claimDevice(session.userId)
     return createSyncEngine({
@@ -44,6 +44,7 @@ export function testDevice(base: string) {
       quarantine: async (database, doc, reason) =>
         void (await t.db.quarantine.put({ key: `${database}|${doc._id}|${doc._rev}`, database, docId: doc._id, rev: String(doc._rev), reason, at: new Date().toISOString(), doc })),
       onMerged: async (docId) => void (await t.storage.audit.append({ action: 'conflict.merge', by: session ? keySourceFrom(session.keyring).userId : 'unknown', recordId: docId })),
+      ...extra,
     })
   }
 
@@ -52,6 +53,8 @@ export function testDevice(base: string) {
     login: (name: string, password: string) => serverLogin(base, name, password, loginFetch),
     /** A request to the server with this device's session cookie. */
     request: (path: string, init?: RequestInit) => remoteFetch(`${base}${path}`, init),
+    /** fetch with this device's session cookie (for helpers that take a fetch function). */
+    fetch: remoteFetch,
     /** Names of the local PouchDB replicas this device opened. */
     localDatabases: () => [...Pouch.opened],
     engineFor,

@@ -35,5 +35,5 @@ export async function completeFirstSignIn(
   await storage.audit.append({ action: 'key.change', by: pending.userId, recordId: keyringDoc._id, recordType: 'keyring', detail: 'passphrase-set' })
   await storage.audit.append({ action: 'sign-in', by: pending.userId })
   // The caller must also move the server account to the new server password (see sync/server-account.ts).
-  return { ok: true, session: { userId: pending.userId, username: pending.username, role: pending.role, keyring: pending.keyring, serverPassword }, previousServerPassword: pending.serverPassword }
+  return { ok: true, session: { userId: pending.userId, username: pending.username, role: pending.role, keyring: pending.keyring, serverPassword, kek }, previousServerPassword: pending.serverPassword }
 }

@@ -70,5 +70,5 @@ export async function createOrganisation(storage: LobbyStorage, input: NewOrgani
   await storage.withKeys(keySourceFrom(keyring)).staff.put({ userId, name: input.name.trim(), username: input.username.trim(), role: 'admin' }, `staff:${userId}`)
   await storage.audit.append({ action: 'agreement.accept', by: userId })
   await storage.audit.append({ action: 'sign-in', by: userId })
-  return { ok: true, session: { userId, username: input.username.trim(), role: 'admin', keyring, serverPassword } }
+  return { ok: true, session: { userId, username: input.username.trim(), role: 'admin', keyring, serverPassword, kek } }
 }

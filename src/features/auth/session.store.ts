@@ -53,6 +53,15 @@ export const useSessionStore = defineStore('session', () => {
     session.value = s
     pending.value = undefined
     lockedUser.value = undefined
+    void absorbGrants()
+  }
+
+  /** CONF-9: keys granted to this user after a rotation join the open keyring (and the stored one, after a passphrase). */
+  async function absorbGrants(): Promise<void> {
+    const s = session.value
+    if (!s) return
+    const { acceptGrants } = await import('./key-grants')
+    await acceptGrants(storage, s).catch((e: unknown) => console.warn('key grants not taken in', e))
   }
 
   function dropKeys() {
@@ -128,5 +137,5 @@ export const useSessionStore = defineStore('session', () => {
     if (by) await storage.audit.append({ action: 'sign-out', by })
   }
 
-  return { session, pending, lockedUser, returnTo, refusedPath, hasOrg, role, isSignedIn, isLocked, can, refreshOrg, createOrg, signInWith, finishSetup, join, lock, unlock, signOut }
+  return { session, pending, lockedUser, returnTo, refusedPath, hasOrg, role, isSignedIn, isLocked, can, refreshOrg, createOrg, signInWith, finishSetup, join, lock, unlock, signOut, absorbGrants }
 })

@@ -9,6 +9,12 @@ export interface Session {
   keyring: Keyring
   /** Derived with the KEK from the passphrase, for the sync server only; absent after a PIN unlock until the next passphrase. */
   serverPassword?: string
+  /**
+   * CONF-9: the passphrase KEK (non-extractable), held while unlocked so keys
+   * that arrive later (grants after a rotation) can be locked into the stored
+   * keyring; absent after a PIN unlock, when they wait for the next passphrase.
+   */
+  kek?: CryptoKey
 }
 
 /** A first sign-in with a setup code: the keyring is open, but the user must still accept the agreement and set a passphrase. */

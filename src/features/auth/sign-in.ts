@@ -59,9 +59,11 @@ export async function signIn(storage: LobbyStorage, username: string, secret: st
   const typed = account.setup === 'pending' ? normaliseSetupCode(secret) : secret
   let keyring
   let serverPassword: string
+  let kek: CryptoKey
   try {
     const derived = await deriveFromSecret(typed, keyringDoc.locked.kdf)
     serverPassword = derived.serverPassword
+    kek = derived.kek
     keyring = await unlockKeyring(keyringDoc.locked, derived.kek)
   } catch (e) {
     if (isCryptoError(e, 'wrong-secret')) return fail(account.userId)
@@ -70,5 +72,5 @@ export async function signIn(storage: LobbyStorage, username: string, secret: st
   await storage.unlockState.clearFailures(login)
   if (account.setup === 'pending') return { status: 'setup-required', pending: { ...who, keyring, serverPassword } }
   await storage.audit.append({ action: 'sign-in', by: account.userId })
-  return { status: 'signed-in', session: { ...who, keyring, serverPassword } }
+  return { status: 'signed-in', session: { ...who, keyring, serverPassword, kek } }
 }

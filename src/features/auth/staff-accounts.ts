@@ -4,6 +4,7 @@ import { newUserId } from './user-id'
 import { deriveFromSecret } from '@/crypto/kdf'
 import { defaultKdfCost, newKdfParams, type KdfCost } from '@/crypto/kdf-params'
 import { lockKeyring, type KeyringSecrets } from '@/crypto/keyring'
+import { parseIndexKeyId } from '@/crypto/index-keys'
 import { parseRealmKeyId } from '@/crypto/realm-keys'
 import { exportUserKeyPairs, generateUserKeyPairs } from '@/crypto/user-keys'
 import { DuplicateLoginError, loginHash } from '@/storage/accounts.repo'
@@ -40,7 +41,7 @@ export async function createStaff(storage: LobbyStorage, session: Session, input
     userId,
     userKeys,
     realmKeys: Object.fromEntries(Object.entries(held.realmKeys).filter(([kid]) => realms.has(parseRealmKeyId(kid).realm))),
-    indexKeys: Object.fromEntries(Object.entries(held.indexKeys).filter(([realm]) => realms.has(realm))),
+    indexKeys: Object.fromEntries(Object.entries(held.indexKeys).filter(([id]) => realms.has(parseIndexKeyId(id).realm))),
   }
   if (readsAudit(input.role) && held.auditPrivateJwk) secrets.auditPrivateJwk = held.auditPrivateJwk
 

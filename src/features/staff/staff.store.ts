@@ -3,6 +3,8 @@ import { ref } from 'vue'
 import type { StaffRole } from '@/core/access/roles'
 import { onLock, useSessionStore } from '@/features/auth/session.store'
 import { createStaff, type NewStaff } from '@/features/auth/staff-accounts'
+import { deactivateStaff, finishPendingDepartures, reencryptRealm } from '@/features/auth/deactivate-staff'
+import type { ReencryptProgress } from '@/storage/reencrypt'
 import { storage } from '@/storage/session-keys'
 
 export interface StaffRow {
@@ -16,7 +18,17 @@ export interface StaffRow {
 /** Staff accounts for the admin screen; names come from the encrypted directory and are dropped on lock. */
 export const useStaffStore = defineStore('staff', () => {
   const rows = ref<StaffRow[]>([])
-  onLock(() => (rows.value = []))
+  /** CONF-9: re-encryption progress per realm (counts only, nothing decrypted). */
+  const reencryption = ref<Record<string, ReencryptProgress>>({})
+  let reencrypting: AbortController | undefined
+  const queued: { realm: string; fromEpoch: number }[] = []
+  onLock(() => {
+    rows.value = []
+    queued.length = 0
+    reencrypting?.abort() // resumes from its saved cursor after the next sign-in
+    reencrypting = undefined
+    reencryption.value = {}
+  })
 
   async function load() {
     const accounts = await storage.accounts.listAccounts()
@@ -32,6 +44,46 @@ export const useStaffStore = defineStore('staff', () => {
       })
     }
     rows.value = out.sort((x, y) => x.name.localeCompare(y.name))
+  }
+
+  /** Opening the page also finishes what a departure left to do: the server part (admins) and unfinished re-encryption. */
+  async function resume() {
+    const session = useSessionStore().session
+    if (!session) return
+    if (session.role === 'admin') {
+      const { browserDepartureServer } = await import('@/sync/browser-departure')
+      await finishPendingDepartures(storage, session, browserDepartureServer).catch(() => undefined) // offline: next time
+    }
+    void reencryptAll(await storage.reencrypt.pending())
+  }
+
+  /** CONF-9: re-seals older records realm by realm in the background; progress shows on the page. */
+  async function reencryptAll(jobs: { realm: string; fromEpoch: number }[]) {
+    queued.push(...jobs.filter((j) => !queued.some((q) => q.realm === j.realm)))
+    if (reencrypting || queued.length === 0) return
+    const controller = (reencrypting = new AbortController())
+    try {
+      for (let job = queued.shift(); job && !controller.signal.aborted; job = queued.shift()) {
+        await reencryptRealm(storage, job.realm, job.fromEpoch, {
+          signal: controller.signal,
+          onProgress: (p) => {
+            if (!controller.signal.aborted) reencryption.value = { ...reencryption.value, [p.realm]: p }
+          },
+        })
+      }
+    } finally {
+      if (reencrypting === controller) reencrypting = undefined
+    }
+  }
+
+  async function deactivate(userId: string) {
+    const session = useSessionStore().session
+    if (!session) throw new Error('Locked')
+    const { browserDepartureServer } = await import('@/sync/browser-departure')
+    const result = await deactivateStaff(storage, session, userId, browserDepartureServer)
+    await load()
+    if (result.ok) void reencryptAll(result.rotations.map((r) => ({ realm: r.realm, fromEpoch: r.fromEpoch })))
+    return result
   }
 
   async function create(input: NewStaff) {
@@ -51,5 +103,5 @@ export const useStaffStore = defineStore('staff', () => {
     return { ...result, serverProblem }
   }
 
-  return { rows, load, create }
+  return { rows, load, create, deactivate, resume, reencryption }
 })

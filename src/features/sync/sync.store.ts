@@ -29,6 +29,9 @@ export const useSyncStore = defineStore('sync', () => {
         userId: s.userId,
         role: s.role,
         serverPassword: s.serverPassword,
+        afterChannel: async (ch) => {
+          if (ch.tables.includes('keyrings')) await session.absorbGrants() // CONF-9: before the realms sealed with them
+        },
         onStatus: (next) => {
           status.value = next
           // CONF-10: the device has wiped its data; nothing is left to work with here.

@@ -1,0 +1,146 @@
+import 'fake-indexeddb/auto'
+import { describe, expect, it } from 'vitest'
+import { open } from '@/crypto/envelope'
+import { keyLookup } from '@/crypto/keyring'
+import { keySourceFrom } from '@/storage/keyring-key-source'
+import { createTestStorage } from '@/storage/testing'
+import { deactivateStaff, finishPendingDepartures, reencryptRealm, type DepartureServer } from './deactivate-staff'
+import { completeFirstSignIn } from './first-sign-in'
+import { acceptGrants, openGrant } from './key-grants'
+import { createOrganisation } from './organisation'
+import { setPin, unlockWithPin } from './pin'
+import { PermissionError, type Session } from './session'
+import { signIn } from './sign-in'
+import { createStaff } from './staff-accounts'
+
+const cost = { memoryKiB: 19456, iterations: 2, parallelism: 1 }
+const adminPass = 'front desk keeps the keys 2026'
+const passphrases = { leaver: 'green tea every single morning', stayer: 'jasmine tea every single evening', boss: 'oolong tea after each meeting' }
+
+/** One device: an admin, a manager and two front-desk users who have all signed in once. */
+async function organisation() {
+  const t = createTestStorage()
+  const org = await createOrganisation(t.storage, { name: '王经理', username: 'admin', passphrase: adminPass, agreementAccepted: true }, cost)
+  if (!org.ok) throw new Error(org.problem)
+  t.setKeys(keySourceFrom(org.session.keyring))
+  const users: Record<string, Session> = {}
+  for (const [username, role] of [['leaver', 'frontdesk'], ['stayer', 'frontdesk'], ['boss', 'manager']] as const) {
+    const created = await createStaff(t.storage, org.session, { name: username, username, role }, cost)
+    if (!created.ok) throw new Error(created.problem)
+    const first = await signIn(t.storage, username, created.setupCode)
+    if (first.status !== 'setup-required') throw new Error(first.status)
+    const done = await completeFirstSignIn(t.storage, first.pending, { passphrase: passphrases[username], agreementAccepted: true }, cost)
+    if (!done.ok) throw new Error(done.problem)
+    users[username] = done.session
+  }
+  return { ...t, admin: org.session, users: users as Record<'leaver' | 'stayer' | 'boss', Session> }
+}
+
+const fakeServer = (): DepartureServer & { disabled: string[] } => {
+  const disabled: string[] = []
+  return { disabled, disable: async (t) => void disabled.push(t.userId), withdrawn: async () => false }
+}
+
+describe('CONF-9: deactivation and key rotation (one device, no server)', () => {
+  it('deactivates, rotates the realms the leaver held, wraps them to every remaining holder but the leaver', async () => {
+    const { storage, admin, users } = await organisation()
+    const server = fakeServer()
+    const result = await deactivateStaff(storage, admin, users.leaver.userId, server)
+    if (!result.ok) throw new Error(result.problem)
+    expect(result.server).toBe('disabled')
+    expect(server.disabled).toEqual([users.leaver.userId])
+    expect((await storage.accounts.getAccount(users.leaver.userId))?.status).toBe('deactivated')
+    expect(result.rotations.map((r) => r.kid)).toEqual(['directory:2', 'desk:2'])
+    for (const r of result.rotations) expect(new Set(r.holders)).toEqual(new Set([admin.userId, users.stayer.userId, users.boss.userId]))
+    expect(await storage.grants.addressedTo(users.leaver.userId)).toEqual([])
+    // The leaver's ECDH key opens none of the grants, even one they could fetch.
+    const stayerGrant = (await storage.grants.addressedTo(users.stayer.userId))[0]!
+    await expect(openGrant({ ...stayerGrant, userId: users.leaver.userId }, users.leaver.keyring)).rejects.toMatchObject({ name: 'CryptoError' })
+    // The leaver can no longer sign in on this device.
+    expect(await signIn(storage, 'leaver', passphrases.leaver)).toMatchObject({ status: 'refused', reason: 'deactivated' })
+    // Nothing can be repeated, and nobody deactivates themselves.
+    expect(await deactivateStaff(storage, admin, users.leaver.userId)).toEqual({ ok: false, problem: 'already-deactivated' })
+    expect(await deactivateStaff(storage, admin, admin.userId)).toEqual({ ok: false, problem: 'self' })
+  })
+
+  it('a grant is taken in memory after a PIN-like unlock (no KEK) and kept; with the KEK it is locked into the keyring and deleted', async () => {
+    const { storage, admin, users } = await organisation()
+    await deactivateStaff(storage, admin, users.leaver.userId)
+    const stayer = users.stayer
+    const withoutKek = { ...stayer, kek: undefined }
+    const inMemory = await acceptGrants(storage, withoutKek)
+    expect({ ...inMemory, accepted: inMemory.accepted.sort() }).toEqual({ accepted: ['desk:2', 'directory:2'], relocked: false })
+    expect(stayer.keyring.realmKeys.has('directory:2')).toBe(true)
+    expect(await storage.grants.addressedTo(stayer.userId)).toHaveLength(2)
+    expect(await acceptGrants(storage, stayer)).toEqual({ accepted: [], relocked: true })
+    expect(await storage.grants.addressedTo(stayer.userId)).toEqual([])
+    const again = await signIn(storage, 'stayer', passphrases.stayer)
+    if (again.status !== 'signed-in') throw new Error(again.status)
+    expect([...again.session.keyring.realmKeys.keys()].sort()).toEqual(['desk:1', 'desk:2', 'directory:1', 'directory:2'])
+    expect([...again.session.keyring.indexKeys.keys()].sort()).toEqual(['desk', 'desk:2', 'directory', 'directory:2'])
+  })
+
+  it('a PIN box set before the rotation still gets the new keys on this device after the grant is gone', async () => {
+    const { storage, admin, users } = await organisation()
+    const stayer = users.stayer
+    expect(await setPin(storage, stayer, '482913', cost)).toBeNull()
+    await deactivateStaff(storage, admin, users.leaver.userId)
+    expect(await acceptGrants(storage, stayer)).toMatchObject({ relocked: true })
+    expect(await storage.grants.addressedTo(stayer.userId)).toEqual([])
+    const pin = await unlockWithPin(storage, stayer.userId, '482913')
+    if (!pin.ok) throw new Error(pin.refusal.reason)
+    expect(pin.keyring.realmKeys.has('directory:2')).toBe(false) // the PIN box predates the rotation…
+    await acceptGrants(storage, { userId: stayer.userId, keyring: pin.keyring })
+    expect(pin.keyring.realmKeys.has('directory:2')).toBe(true) // …and the device-local copy fills the gap
+  })
+
+  it('new records use the new epoch; lookups find records under either epoch; re-encryption moves them all and the old keyring opens none', async () => {
+    const { db, storage, admin, users, setKeys } = await organisation()
+    const before = await storage.people.put({ name: '欧阳娜娜', phone: '13912345678', createdAt: '2026-11-28T09:00:00Z' })
+    await deactivateStaff(storage, admin, users.leaver.userId)
+    const after = await storage.people.put({ name: '张三', phone: '13800138000', createdAt: '2026-11-29T09:00:00Z' })
+    expect((await db.records.get(after))?.kid).toBe('directory:2')
+    expect((await db.records.get(before))?.kid).toBe('directory:1')
+    expect((await storage.people.findBy('phone', '139 1234 5678')).map((s) => s.id)).toEqual([before])
+    expect((await storage.people.findBy('phone', '13800138000')).map((s) => s.id)).toEqual([after])
+
+    const done = await reencryptRealm(storage, 'directory', 1, { batchSize: 2 })
+    expect(done).toMatchObject({ finished: true, skipped: 0 })
+    expect(done.done).toBe(done.total)
+    const directory = (await db.records.toArray()).filter((r) => r.realm === 'directory')
+    expect(directory.every((r) => r.kid === 'directory:2')).toBe(true)
+    for (const r of directory) await expect(open(r, keyLookup(users.leaver.keyring))).rejects.toMatchObject({ code: 'unknown-key' })
+    // Blind indexes were recomputed with the new index key: found with it alone.
+    setKeys({ ...keySourceFrom(admin.keyring), indexKeys: undefined })
+    expect((await storage.people.findBy('phone', '13912345678')).map((s) => s.id)).toEqual([before])
+    expect(await storage.people.get(before)).toMatchObject({ name: '欧阳娜娜' })
+  })
+
+  it('staff created after a rotation receive every epoch, index keys included', async () => {
+    const { storage, admin, users, setKeys } = await organisation()
+    const old = await storage.people.put({ name: '李四', phone: '13700137000', createdAt: '2026-11-28T09:00:00Z' })
+    await deactivateStaff(storage, admin, users.leaver.userId)
+    const created = await createStaff(storage, admin, { name: 'newbie', username: 'newbie', role: 'frontdesk' }, cost)
+    if (!created.ok) throw new Error(created.problem)
+    const first = await signIn(storage, 'newbie', created.setupCode)
+    if (first.status !== 'setup-required') throw new Error(first.status)
+    expect([...first.pending.keyring.indexKeys.keys()].sort()).toEqual(['desk', 'desk:2', 'directory', 'directory:2'])
+    setKeys(keySourceFrom(first.pending.keyring))
+    expect((await storage.people.findBy('phone', '13700137000')).map((s) => s.id)).toEqual([old])
+  })
+
+  it('a manager deactivates but leaves the server part to an admin, and cannot deactivate an admin; the front desk cannot at all', async () => {
+    const { storage, admin, users } = await organisation()
+    const boss = users.boss
+    expect(await deactivateStaff(storage, boss, admin.userId)).toEqual({ ok: false, problem: 'not-allowed' })
+    await expect(deactivateStaff(storage, users.stayer, users.leaver.userId)).rejects.toBeInstanceOf(PermissionError)
+    const result = await deactivateStaff(storage, boss, users.leaver.userId, fakeServer())
+    expect(result).toMatchObject({ ok: true, server: 'admin-needed' })
+    const server = fakeServer()
+    expect(await finishPendingDepartures(storage, boss, server)).toEqual([])
+    expect(await finishPendingDepartures(storage, admin, server)).toEqual([users.leaver.userId])
+    // The admin takes in the keys the manager minted.
+    await acceptGrants(storage, admin)
+    expect(admin.keyring.realmKeys.has('directory:2')).toBe(true)
+  })
+})

@@ -1,0 +1,233 @@
+// @vitest-environment node
+import type { AddressInfo } from 'node:net'
+import type { Server } from 'node:http'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { couchClient } from '../../server/provision/http-client.js'
+import { createServerUser } from '../../server/provision/users.js'
+import { createLobbyServer } from '../../server/app.js'
+import { open, type Envelope } from '../../src/crypto/envelope'
+import { keyLookup } from '../../src/crypto/keyring'
+import { deactivateStaff, reencryptRealm, type DepartureServer } from '../../src/features/auth/deactivate-staff'
+import { completeFirstSignIn } from '../../src/features/auth/first-sign-in'
+import { acceptGrants } from '../../src/features/auth/key-grants'
+import { createOrganisation } from '../../src/features/auth/organisation'
+import { signIn } from '../../src/features/auth/sign-in'
+import { createStaff } from '../../src/features/auth/staff-accounts'
+import type { Session } from '../../src/features/auth/session'
+import { keySourceFrom } from '../../src/storage/keyring-key-source'
+import type { ReencryptProgress } from '../../src/storage/reencrypt'
+import { disableDepartedAccount, loginWithdrawn, refusalDetail } from '../../src/sync/departure-server'
+import { testDevice } from './device'
+
+const cost = { memoryKiB: 19456, iterations: 2, parallelism: 1 }
+const people = [
+  { name: '欧阳娜娜', phone: '13912345678' },
+  { name: '张三', phone: '13800138000' },
+  { name: '李四', phone: '13700137000' },
+  { name: '王五', phone: '13600136000' },
+]
+
+describe('CONF-9: a departed employee (deactivation, key rotation, re-encryption) through the embedded server', () => {
+  let server: Server
+  let close: () => Promise<void>
+  let base: string
+  let couchAdmin: ReturnType<typeof couchClient>
+
+  beforeEach(async () => {
+    const lobby = await createLobbyServer({ memory: true, distDir: null, log: () => {} })
+    server = await new Promise((resolve) => {
+      const s = lobby.app.listen(0, '127.0.0.1', () => resolve(s))
+    })
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/db/`
+    couchAdmin = couchClient({ url: base, name: lobby.adminUser, password: lobby.adminPassword })
+    close = async () => {
+      server.closeAllConnections()
+      await new Promise((r) => server.close(r))
+      await lobby.close()
+    }
+  })
+  afterEach(async () => close?.())
+
+  /** Device A: the admin founds the organisation with two front-desk accounts, D (who will leave) and E (who stays). */
+  async function founded() {
+    const a = testDevice(base)
+    const org = await createOrganisation(a.storage, { name: '王经理', username: 'admin', passphrase: 'front desk keeps the keys 2026', agreementAccepted: true }, cost)
+    if (!org.ok) throw new Error(org.problem)
+    a.setKeys(keySourceFrom(org.session.keyring))
+    await createServerUser(couchAdmin, { name: org.session.userId, password: org.session.serverPassword!, roles: ['admin'] })
+    const staff = async (name: string, username: string) => {
+      const s = await createStaff(a.storage, org.session, { name, username, role: 'frontdesk' }, cost)
+      if (!s.ok) throw new Error(s.problem)
+      await createServerUser(couchAdmin, { name: s.userId, password: s.serverPassword, roles: ['frontdesk'] })
+      return { ...s, username }
+    }
+    const d = await staff('李前台', 'li.desk')
+    const e = await staff('赵前台', 'zhao.desk')
+    expect((await a.login(org.session.userId, org.session.serverPassword!)).ok).toBe(true)
+    const ids: string[] = []
+    for (const p of people.slice(0, 3)) ids.push(await a.storage.people.put({ ...p, createdAt: '2026-11-28T09:00:00Z' }))
+    expect((await (await a.engineFor(org.session)).runOnce()).state).toBe('idle')
+    return { a, admin: org.session, d, e, ids }
+  }
+
+  /** A fresh device for a front-desk user: pulls its keyring, first sign-in with the setup code, own passphrase. */
+  async function joined(who: { userId: string; setupCode: string; serverPassword: string; username: string }, passphrase: string) {
+    const device = testDevice(base)
+    expect((await device.login(who.userId, who.serverPassword)).ok).toBe(true)
+    await (await device.engineFor(undefined, [])).runOnce()
+    const first = await signIn(device.storage, who.username, who.setupCode)
+    if (first.status !== 'setup-required') throw new Error(`expected setup, got ${first.status}`)
+    const done = await completeFirstSignIn(device.storage, first.pending, { passphrase, agreementAccepted: true }, cost)
+    if (!done.ok) throw new Error(done.problem)
+    // The server password follows the passphrase, as the app does after a first sign-in.
+    await couchAdmin.request('PUT', `_users/org.couchdb.user:${who.userId}`, {
+      body: { ...(await couchAdmin.request('GET', `_users/org.couchdb.user:${who.userId}`)).body, password: done.session.serverPassword },
+    })
+    expect((await device.login(who.userId, done.session.serverPassword!)).ok).toBe(true)
+    device.setKeys(keySourceFrom(done.session.keyring))
+    return { device, session: done.session as Session }
+  }
+
+  /** The sync engine of a device whose user takes in key grants after the org database, as the app does. */
+  function engineWithGrants(device: ReturnType<typeof testDevice>, session: Session) {
+    return device.engineFor(session, undefined, {
+      afterChannel: async (ch) => {
+        if (ch.tables.includes('keyrings')) await acceptGrants(device.storage, session)
+      },
+    })
+  }
+
+  const departureServer = (a: ReturnType<typeof testDevice>): DepartureServer => ({
+    disable: (target) => disableDepartedAccount(base, target, a.fetch),
+    withdrawn: (login) => loginWithdrawn(base, login),
+  })
+
+  async function serverEnvelope(id: string): Promise<Envelope> {
+    return (await couchAdmin.request('GET', `lobby_directory/${encodeURIComponent(id)}`)).body as Envelope
+  }
+
+  it('CONF-9: the departed user can no longer sync, new data is under a key their old keyring lacks, the remaining user reads it', async () => {
+    const { a, admin, d, e, ids } = await founded()
+    const { device: b, session: dSession } = await joined(d, 'green tea at the front desk')
+    const engineB = await b.engineFor(dSession)
+    expect((await engineB.runOnce()).state).toBe('idle')
+    expect(await b.storage.people.get(ids[0]!)).toMatchObject({ name: people[0]!.name })
+    const { device: c, session: eSession } = await joined(e, 'jasmine tea at the front desk')
+    const engineC = await engineWithGrants(c, eSession)
+    expect((await engineC.runOnce()).state).toBe('idle')
+
+    // The admin deactivates D: account, rotation of every realm a front desk holds, server account.
+    const result = await deactivateStaff(a.storage, admin, d.userId, departureServer(a))
+    if (!result.ok) throw new Error(result.problem)
+    expect(result.server).toBe('disabled')
+    expect(result.rotations.map((r) => [r.realm, r.fromEpoch, r.kid])).toEqual([
+      ['directory', 1, 'directory:2'],
+      ['desk', 1, 'desk:2'],
+    ])
+    for (const r of result.rotations) expect(new Set(r.holders)).toEqual(new Set([admin.userId, e.userId]))
+    expect((await a.storage.accounts.getAccount(d.userId))?.status).toBe('deactivated')
+    // The admin's own grant was taken in at once: in memory and in the stored keyring (the session holds the KEK).
+    expect(admin.keyring.realmKeys.has('directory:2')).toBe(true)
+    expect(await a.storage.grants.addressedTo(admin.userId)).toEqual([])
+    const again = await signIn(a.storage, 'admin', 'front desk keeps the keys 2026')
+    if (again.status !== 'signed-in') throw new Error(again.status)
+    expect([...again.session.keyring.realmKeys.keys()].sort()).toEqual(['accounts:1', 'desk:1', 'desk:2', 'directory:1', 'directory:2', 'field:1'])
+
+    // A new person written after the rotation is sealed under the new epoch.
+    const newId = await a.storage.people.put({ ...people[3]!, createdAt: '2026-11-29T09:00:00Z' })
+    expect((await a.engineFor(admin).then((en) => en.runOnce())).state).toBe('idle')
+    expect((await serverEnvelope(newId)).kid).toBe('directory:2')
+
+    // D's old device: its next sync is refused, and the refusal says why.
+    const refused = await engineB.runOnce()
+    expect(refused).toMatchObject({ state: 'error', error: 'unauthorized' })
+    const relogin = await b.login(d.userId, dSession.serverPassword!)
+    expect(relogin.ok).toBe(false)
+    const dLogin = (await b.storage.accounts.getAccount(d.userId))!.login
+    expect(await refusalDetail(base, dLogin, relogin.ok ? '' : relogin.reason)).toBe('deactivated')
+    expect(await loginWithdrawn(base, (await a.storage.accounts.getAccount(e.userId))!.login)).toBe(false)
+    const { body: users } = await couchAdmin.request('GET', `_users/org.couchdb.user:${d.userId}`)
+    expect(users.roles).toEqual([])
+    // …and their old keyring cannot open what was written after the rotation.
+    await expect(open(await serverEnvelope(newId), keyLookup(dSession.keyring))).rejects.toMatchObject({ name: 'CryptoError', code: 'unknown-key' })
+    expect(await b.storage.people.get(newId)).toBeUndefined()
+
+    // E's device takes in its grant during the next round, before the directory arrives: nothing is quarantined.
+    expect((await engineC.runOnce()).state).toBe('idle')
+    expect(await c.storage.people.get(newId)).toMatchObject({ name: people[3]!.name, phone: people[3]!.phone })
+    expect((await c.storage.people.findBy('phone', people[3]!.phone)).map((s) => s.id)).toEqual([newId]) // index of epoch 2
+    expect((await c.storage.people.findBy('phone', people[0]!.phone)).map((s) => s.id)).toEqual([ids[0]]) // index of epoch 1
+    expect(await c.db.quarantine.count()).toBe(0)
+    // The grant is deleted by its recipient once locked into their stored keyring.
+    expect(await c.storage.grants.addressedTo(e.userId)).toEqual([])
+    await engineC.runOnce()
+    const grantDoc = await couchAdmin.request('GET', `lobby_org/${encodeURIComponent(`grant:${e.userId}:directory:2`)}`, { ok: [404] })
+    expect(grantDoc.status).toBe(404)
+    const eAgain = await signIn(c.storage, 'zhao.desk', 'jasmine tea at the front desk')
+    if (eAgain.status !== 'signed-in') throw new Error(eAgain.status)
+    expect([...eAgain.session.keyring.realmKeys.keys()].sort()).toEqual(['desk:1', 'desk:2', 'directory:1', 'directory:2'])
+
+    const audit = (await a.storage.audit.read(admin.keyring.auditPrivate!)).map((r) => r.event?.action)
+    expect(audit).toEqual(expect.arrayContaining(['staff.deactivate', 'key.rotate']))
+  })
+
+  it('CONF-9: re-encryption moves old records to the new epoch in batches, resumes from its cursor, and the remaining user still reads them all', async () => {
+    const { a, admin, d, e, ids } = await founded()
+    const { device: c, session: eSession } = await joined(e, 'jasmine tea at the front desk')
+    const engineC = await engineWithGrants(c, eSession)
+    expect((await engineC.runOnce()).state).toBe('idle')
+    const result = await deactivateStaff(a.storage, admin, d.userId, departureServer(a))
+    if (!result.ok) throw new Error(result.problem)
+    ids.push(await a.storage.people.put({ ...people[3]!, createdAt: '2026-11-29T09:00:00Z' }))
+
+    const directory = async () => (await a.db.records.toArray()).filter((r) => r.realm === 'directory' && !r._deleted)
+    const total = (await directory()).length // 3 staff profiles + 4 people
+    expect(total).toBe(7)
+    expect((await directory()).filter((r) => r.kid === 'directory:2')).toHaveLength(1)
+
+    // Interrupted after its first batch (a reload, a lock): the cursor stays in device-local state.
+    const stop = new AbortController()
+    const seen: ReencryptProgress[] = []
+    const first = await reencryptRealm(a.storage, 'directory', 1, {
+      batchSize: 3,
+      signal: stop.signal,
+      onProgress: (p) => {
+        seen.push(p)
+        if (seen.length === 2) stop.abort() // the report after batch 1
+      },
+    })
+    expect(first).toMatchObject({ finished: false, total })
+    expect(await a.storage.reencrypt.pending()).toEqual([{ realm: 'directory', fromEpoch: 1, toKid: 'directory:2' }])
+    const afterFirst = await directory()
+    const moved = afterFirst.filter((r) => r.kid === 'directory:2')
+    expect(moved.length).toBeGreaterThan(1)
+    expect(moved.length).toBeLessThan(total)
+    const sealedInBatch1 = new Map(moved.map((r) => [r._id, r.ct]))
+
+    // Resumed: it goes on from the cursor (the first batch is not sealed again) and finishes.
+    const progress: ReencryptProgress[] = []
+    const second = await reencryptRealm(a.storage, 'directory', 1, { batchSize: 3, onProgress: (p) => progress.push(p) })
+    expect(progress[0]!.done).toBe(first.done)
+    expect(second).toMatchObject({ finished: true, done: total, total, skipped: 0 })
+    expect(progress.map((p) => p.done)).toEqual([...progress.map((p) => p.done)].sort((x, y) => x - y))
+    const afterAll = await directory()
+    expect(afterAll.every((r) => r.kid === 'directory:2')).toBe(true)
+    for (const [id, ct] of sealedInBatch1) expect(afterAll.find((r) => r._id === id)?.ct).toBe(ct)
+    expect(await a.storage.reencrypt.pending()).toEqual([])
+
+    // Through the server: every directory envelope is under epoch 2, and E reads and finds every person.
+    expect((await (await a.engineFor(admin)).runOnce()).state).toBe('idle')
+    const { body } = await couchAdmin.request('GET', 'lobby_directory/_all_docs?include_docs=true')
+    const docs = (body.rows as { doc: Envelope & { _deleted?: boolean } }[]).map((r) => r.doc).filter((doc) => doc.realm === 'directory')
+    expect(docs).toHaveLength(total)
+    expect(docs.every((doc) => doc.kid === 'directory:2')).toBe(true)
+    expect((await engineC.runOnce()).state).toBe('idle')
+    for (const [i, id] of ids.entries()) {
+      expect(await c.storage.people.get(id)).toMatchObject({ name: people[i]!.name })
+      expect((await c.storage.people.findBy('phone', people[i]!.phone)).map((s) => s.id)).toEqual([id])
+    }
+    expect(await c.db.quarantine.count()).toBe(0)
+    // A keyring with only epoch 1 (D's) opens none of them now.
+    for (const doc of docs) await expect(open(doc, (kid) => (kid === 'directory:1' ? admin.keyring.realmKeys.get(kid) : undefined))).rejects.toMatchObject({ code: 'unknown-key' })
+  })
+})
