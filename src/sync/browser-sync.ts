@@ -44,7 +44,7 @@ export function startBrowserSync(options: BrowserSyncOptions): { stop: () => voi
       remoteBase: serverBase,
       remoteFetch: (url, init) => fetch(url, { ...init, credentials: 'include' }),
       keys: currentSessionKeys,
-      channels: channelsFor(realmsByRole[options.role], readsAudit(options.role), undefined, true),
+      channels: channelsFor(realmsByRole[options.role], readsAudit(options.role)),
       cursors: port.cursors,
       quarantine: port.quarantine,
       onMerged: port.onMerged,

@@ -18,10 +18,11 @@ export interface Channel {
  * accounts and keyrings, and the audit log — pushed by all, pulled only by
  * those who can read it.
  */
-export function channelsFor(realms: readonly string[], readsAudit: boolean, prefix?: string, publishes = false): Channel[] {
+export function channelsFor(realms: readonly string[], readsAudit: boolean, prefix?: string): Channel[] {
   return [
-    // The organisation and pre-login documents: everyone reads them, only those who manage staff publish.
-    { database: databaseNameFor('public', prefix), tables: ['org'], push: publishes, pull: true },
+    // The organisation and pre-login documents: everyone reads them; admins publish them, and each
+    // user republishes their own login document (the server's rules say who may write what).
+    { database: databaseNameFor('public', prefix), tables: ['org'], push: true, pull: true },
     { database: databaseNameFor('org', prefix), tables: ['accounts', 'keyrings', 'devices'], push: true, pull: true },
     ...realms.map((realm): Channel => ({ database: databaseNameFor(realm, prefix), tables: ['records'], realm, push: true, pull: true })),
     { database: databaseNameFor('audit', prefix), tables: ['audit'], push: true, pull: readsAudit },

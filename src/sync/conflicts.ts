@@ -35,23 +35,20 @@ function isEnvelope(doc: PouchDoc): doc is PouchDoc & Envelope {
  * Resolves a conflicted document in the local PouchDB: every leaf is
  * decrypted, the bodies are merged field by field (latest clock wins, device
  * id breaks ties), and the merge plus tombstones for the losing leaves go out
- * in one bulk write. Documents that are not sealed records keep CouchDB's
- * deterministic winner.
+ * in one bulk write. Returns false for documents that are not sealed records:
+ * they keep CouchDB's deterministic winner.
  */
 export async function resolveConflict(pouch: PouchLike, docId: string, ctx: ConflictContext): Promise<boolean> {
   const winner = (await pouch.get(docId, { conflicts: true })) as PouchDoc
   const losers = winner._conflicts ?? []
-  if (losers.length === 0) return false
+  // Plain documents (accounts, keyrings, login and device documents) keep CouchDB's deterministic
+  // winner: every device applies the same one, and deleting the losers is often not ours to do.
+  if (losers.length === 0 || !isEnvelope(winner)) return false
   const leaves = [winner, ...(await Promise.all(losers.map((rev) => pouch.get(docId, { rev }) as Promise<PouchDoc>)))]
   const by = ctx.keys.userId
   const tombstones = await Promise.all(
     losers.map(async (rev) => ({ _id: docId, ...(await childRev(rev, `tombstone|${rev}`)), _deleted: true, type: winner.type, realm: winner.realm, by })),
   )
-
-  if (!isEnvelope(winner)) {
-    await pouch.bulkDocs(tombstones, { new_edits: false })
-    return true
-  }
 
   const bodies: Clocked[] = []
   for (const leaf of leaves) {

@@ -36,10 +36,8 @@ export async function applyIncoming(db: LobbyDb, pouch: PouchLike, since: number
     for (const change of results) {
       const doc = change.doc
       if (!doc) continue
-      if (doc._conflicts?.length) {
-        await resolveConflict(pouch, doc._id, ctx)
-        continue
-      }
+      // A merged record comes back as a later change; a plain document keeps the winner applied below.
+      if (doc._conflicts?.length && (await resolveConflict(pouch, doc._id, ctx))) continue
       const name = tableFor(doc.type) ?? (doc._deleted ? 'records' : undefined)
       if (!name) continue
       const t = table(db, name)

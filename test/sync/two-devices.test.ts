@@ -74,6 +74,12 @@ describe('sync between two devices through the embedded server (CONF-2, CONF-3)'
     const { b, deskSession } = await joined(desk)
     expect((await (await b.engineFor(deskSession)).runOnce()).state).toBe('idle')
     expect(await b.storage.people.get(id)).toMatchObject({ name: '欧阳娜娜', phone: '13912345678' })
+    // The first sign-in on B republished the login document as an update of the admin's version, not a rival one.
+    const account = await b.storage.accounts.getAccount(desk.userId)
+    const { body: login } = await admin.request('GET', `lobby_public/login:${account!.login}?conflicts=true`)
+    expect(login._conflicts).toBeUndefined()
+    expect(login._rev).toMatch(/^2-/)
+    expect(login.kdf.salt).toBe((await b.storage.accounts.getKeyring(desk.userId))!.locked.kdf.salt)
     expect((await b.storage.people.findBy('phone', '139 1234 5678')).map((s) => s.id)).toEqual([id])
 
     const { body } = await admin.request('GET', 'lobby_directory/_all_docs?include_docs=true')

@@ -5,7 +5,9 @@
  */
 const admin = { name: '基准', username: 'bench.admin', passphrase: 'benchmarks measure the real thing' }
 
-export async function signInBench(browser, url, runs = 8) {
+import type { Browser } from 'playwright-core'
+
+export async function signInBench(browser: Browser, url: string, runs = 8): Promise<number[]> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en' })
   const page = await context.newPage()
   await page.goto(`${url}/`)
@@ -17,7 +19,7 @@ export async function signInBench(browser, url, runs = 8) {
   await page.getByTestId('org-create').click()
   await page.getByTestId('signed-in-as').waitFor({ timeout: 60_000 })
 
-  const samples = []
+  const samples: number[] = []
   for (let i = 0; i < runs; i++) {
     await page.locator('nav a[href="/settings"]').click()
     await page.getByTestId('sign-out').click()
