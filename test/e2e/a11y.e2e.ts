@@ -1,37 +1,25 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { AuthPage } from './pages/auth.page'
 import { PeoplePage } from './pages/people.page'
 import { ShellPage } from './pages/shell.page'
 import { StaffAdminPage } from './pages/staff.page'
 import { admin, desk, manager } from './support/org-setup'
 import { axeViolations } from './support/axe'
-import { launch, newContext, phone, tablet } from './support/chromium'
-import { startLobby, type RunningLobby } from './support/lobby-server'
-import { distDir } from './support/paths'
+import { newContext, phone, tablet } from './support/chromium'
+import { withLobby } from './support/fixture'
 
 const pages = ['/', '/diagnostics', '/settings'] as const
 const viewports = { tablet, phone } as const
 
 describe('a11y: axe-core finds no WCAG 2.1 AA violations', () => {
-  let browser: Browser
-  let lobby: RunningLobby
-
-  beforeAll(async () => {
-    lobby = await startLobby({ distDir })
-    browser = await launch()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await lobby?.stop()
-  })
+  const env = withLobby()
 
   for (const [name, viewport] of Object.entries(viewports)) {
     for (const locale of ['zh-CN', 'en'] as const) {
       it(`on ${pages.join(', ')} at ${viewport.width}×${viewport.height} (${name}, ${locale})`, async () => {
-        const context = await newContext(browser, { viewport, locale })
+        const context = await newContext(env.browser, { viewport, locale })
         const page = await context.newPage()
-        const app = new ShellPage(page, lobby.url)
+        const app = new ShellPage(page, env.lobby.url)
         for (const path of pages) {
           await app.open(path)
           await page.locator('h1').waitFor()
@@ -46,9 +34,9 @@ describe('a11y: axe-core finds no WCAG 2.1 AA violations', () => {
 
   for (const [name, viewport] of Object.entries(viewports)) {
     it(`on every signed-in screen so far at ${viewport.width}×${viewport.height} (${name})`, async () => {
-      const context = await newContext(browser, { viewport })
+      const context = await newContext(env.browser, { viewport })
       const page = await context.newPage()
-      const auth = new AuthPage(page, lobby.url)
+      const auth = new AuthPage(page, env.lobby.url)
       const check = async (label: string) => {
         await page.locator('h1').first().waitFor()
         expect(await axeViolations(page), label).toEqual([])
@@ -99,9 +87,9 @@ describe('a11y: axe-core finds no WCAG 2.1 AA violations', () => {
   }
 
   it('is usable by keyboard: the skip link moves focus to the main content', async () => {
-    const context = await newContext(browser, { viewport: phone })
+    const context = await newContext(env.browser, { viewport: phone })
     const page = await context.newPage()
-    const app = new ShellPage(page, lobby.url)
+    const app = new ShellPage(page, env.lobby.url)
     await app.open('/')
     await page.keyboard.press('Tab')
     expect(await page.evaluate(() => document.activeElement?.className)).toContain('skip-link')

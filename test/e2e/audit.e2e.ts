@@ -1,28 +1,16 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { PeoplePage } from './pages/people.page'
-import { launch, newContext } from './support/chromium'
-import { startLobby, type RunningLobby } from './support/lobby-server'
+import { newContext } from './support/chromium'
+import { withLobby } from './support/fixture'
 import { manager, orgWithStaff } from './support/org-setup'
-import { distDir } from './support/paths'
 
 describe('CONF-6 audit log and CONF-3 route permissions', () => {
-  let browser: Browser
-  let lobby: RunningLobby
-
-  beforeAll(async () => {
-    lobby = await startLobby({ distDir })
-    browser = await launch()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await lobby?.stop()
-  })
+  const env = withLobby()
 
   it('a manager sees a session of actions, the chain verifies, and an edited entry is reported as broken', async () => {
-    const context = await newContext(browser)
+    const context = await newContext(env.browser)
     const page = await context.newPage()
-    const { auth, managerCode } = await orgWithStaff(page, lobby.url, { manager: true })
+    const { auth, managerCode } = await orgWithStaff(page, env.lobby.url, { manager: true })
     // A session of actions as the front desk: register, lock, unlock, sign out.
     await auth.go('/people')
     await new PeoplePage(page).register({ name: '张三', phone: '13800138000', idNumber: '' })
@@ -71,11 +59,11 @@ describe('CONF-6 audit log and CONF-3 route permissions', () => {
   })
 
   it('a front-desk user typing a manager-only address is refused with a clear message', async () => {
-    const context = await newContext(browser)
+    const context = await newContext(env.browser)
     const page = await context.newPage()
-    const { auth } = await orgWithStaff(page, lobby.url)
+    const { auth } = await orgWithStaff(page, env.lobby.url)
     expect(await page.locator('nav a[href="/audit"]').count()).toBe(0) // not offered…
-    await page.goto(`${lobby.url}/audit`) // …and typed by hand: a fresh load asks who it is first
+    await page.goto(`${env.lobby.url}/audit`) // …and typed by hand: a fresh load asks who it is first
     await auth.signIn('li.desk', 'green tea at the front desk')
     const refusal = page.getByTestId('forbidden')
     await refusal.waitFor({ timeout: 30_000 })

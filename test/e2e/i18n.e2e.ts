@@ -1,11 +1,9 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { AuthPage } from './pages/auth.page'
 import { ShellPage } from './pages/shell.page'
 import { admin } from './support/org-setup'
-import { launch, newContext, phone, tablet } from './support/chromium'
-import { startLobby, type RunningLobby } from './support/lobby-server'
-import { distDir } from './support/paths'
+import { newContext, phone, tablet } from './support/chromium'
+import { withLobby } from './support/fixture'
 
 // Strings that are the same in both languages on purpose: the brand, and each language's own name.
 const sameInBoth = new Set(['Lobby', '中文', 'English', admin.username])
@@ -13,17 +11,7 @@ const cjk = /[\u3400-\u9fff]/
 const rawKey = /^[a-zA-Z]+(\.[a-zA-Z0-9-]+)+$/
 
 describe('i18n: zh-CN and en', () => {
-  let browser: Browser
-  let lobby: RunningLobby
-
-  beforeAll(async () => {
-    lobby = await startLobby({ distDir })
-    browser = await launch()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await lobby?.stop()
-  })
+  const env = withLobby()
 
   async function expectEveryStringSwitches(app: ShellPage, expectedEnglishTitle: string) {
     const page = app.page
@@ -45,8 +33,8 @@ describe('i18n: zh-CN and en', () => {
 
   for (const viewport of [tablet, phone]) {
     it(`switching language changes every visible string on a new device's first page (${viewport.width}×${viewport.height})`, async () => {
-      const context = await newContext(browser, { viewport, locale: 'zh-CN' })
-      const app = new ShellPage(await context.newPage(), lobby.url)
+      const context = await newContext(env.browser, { viewport, locale: 'zh-CN' })
+      const app = new ShellPage(await context.newPage(), env.lobby.url)
       await app.open('/')
       await app.page.getByTestId('create-org').waitFor() // the first-run page loads lazily after the redirect
       await expectEveryStringSwitches(app, 'Set up Lobby on this device · Lobby')
@@ -54,8 +42,8 @@ describe('i18n: zh-CN and en', () => {
     })
 
     it(`switching language changes every visible string on the signed-in home page (${viewport.width}×${viewport.height})`, async () => {
-      const context = await newContext(browser, { viewport, locale: 'zh-CN' })
-      const auth = new AuthPage(await context.newPage(), lobby.url)
+      const context = await newContext(env.browser, { viewport, locale: 'zh-CN' })
+      const auth = new AuthPage(await context.newPage(), env.lobby.url)
       await auth.createOrganisation(admin)
       await auth.page.getByTestId('offline-ready').getByRole('button').click().catch(() => {})
       await expectEveryStringSwitches(auth, 'Home · Lobby')
@@ -63,10 +51,10 @@ describe('i18n: zh-CN and en', () => {
     })
   }
 
-  it('starts in the browser language and remembers the choice across reloads', async () => {
-    const context = await newContext(browser, { locale: 'en-US' })
+  it('starts in the env.browser language and remembers the choice across reloads', async () => {
+    const context = await newContext(env.browser, { locale: 'en-US' })
     const page = await context.newPage()
-    const app = new ShellPage(page, lobby.url)
+    const app = new ShellPage(page, env.lobby.url)
     await app.open('/')
     expect(await page.locator('h1').textContent()).toBe('Set up Lobby on this device')
     await app.switchLanguage('zh-CN')

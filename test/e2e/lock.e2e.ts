@@ -1,12 +1,11 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { AuthPage } from './pages/auth.page'
 import { PeoplePage } from './pages/people.page'
-import { launch, newContext } from './support/chromium'
+import { newContext } from './support/chromium'
 import { heapSnapshot, stronglyHeld } from './support/heap'
-import { startLobby, type RunningLobby } from './support/lobby-server'
+import { withLobby } from './support/fixture'
 import { desk, orgWithStaff } from './support/org-setup'
-import { distDir } from './support/paths'
 
 const person = { name: '司马光明', phone: '13698765432', idNumber: '440106198807071239' }
 const pin = '2468'
@@ -21,22 +20,12 @@ async function setPinAndIdle(auth: AuthPage, page: Page, idleSeconds: number) {
 }
 
 describe('CONF-7: lock screen', () => {
-  let browser: Browser
-  let lobby: RunningLobby
-
-  beforeAll(async () => {
-    lobby = await startLobby({ distDir })
-    browser = await launch()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await lobby?.stop()
-  })
+  const env = withLobby()
 
   it('locks by itself after the configured idle time, leaving no personal data in the page or its memory; the PIN unlocks back to the same page', async () => {
-    const context = await newContext(browser)
+    const context = await newContext(env.browser)
     const page = await context.newPage()
-    const { auth } = await orgWithStaff(page, lobby.url)
+    const { auth } = await orgWithStaff(page, env.lobby.url)
     await setPinAndIdle(auth, page, 10)
     await auth.go('/people')
     const people = new PeoplePage(page)
@@ -58,9 +47,9 @@ describe('CONF-7: lock screen', () => {
   })
 
   it('five wrong PINs make the passphrase necessary', async () => {
-    const context = await newContext(browser)
+    const context = await newContext(env.browser)
     const page = await context.newPage()
-    const { auth } = await orgWithStaff(page, lobby.url)
+    const { auth } = await orgWithStaff(page, env.lobby.url)
     await setPinAndIdle(auth, page, 300)
     await page.getByTestId('lock-button').click()
     await auth.lockScreen().waitFor()

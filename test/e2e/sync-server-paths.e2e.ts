@@ -1,27 +1,15 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ShellPage } from './pages/shell.page'
-import { launch, newContext } from './support/chromium'
-import { startLobby, type RunningLobby } from './support/lobby-server'
-import { distDir } from './support/paths'
+import { newContext } from './support/chromium'
+import { withLobby } from './support/fixture'
 
 describe('server paths: the service worker never serves or caches /db/', () => {
-  let browser: Browser
-  let lobby: RunningLobby
-
-  beforeAll(async () => {
-    lobby = await startLobby({ distDir })
-    browser = await launch()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await lobby?.stop()
-  })
+  const env = withLobby()
 
   it('sends /db/ requests and navigations to the network, never to a cache', async () => {
-    const context = await newContext(browser)
+    const context = await newContext(env.browser)
     const page = await context.newPage()
-    const app = new ShellPage(page, lobby.url)
+    const app = new ShellPage(page, env.lobby.url)
     await app.open('/')
     await app.waitForServiceWorkerControl()
 
@@ -34,14 +22,14 @@ describe('server paths: the service worker never serves or caches /db/', () => {
     expect(typeof viaFetch.body.couchdb).toBe('string')
 
     // A navigation under /db/ is not answered with the app shell.
-    const nav = await page.goto(`${lobby.url}/db/`)
+    const nav = await page.goto(`${env.lobby.url}/db/`)
     expect(nav?.fromServiceWorker()).toBe(false)
     expect((JSON.parse((await nav?.text()) ?? '{}') as { couchdb?: string }).couchdb).toBeTypeOf('string')
-    const health = await page.goto(`${lobby.url}/healthz`)
+    const health = await page.goto(`${env.lobby.url}/healthz`)
     expect(health?.fromServiceWorker()).toBe(false)
 
     // Offline, /db/ fails instead of coming back from a cache.
-    await page.goto(lobby.url)
+    await page.goto(env.lobby.url)
     await context.setOffline(true)
     const offline = await page.evaluate(() =>
       fetch('/db/').then(

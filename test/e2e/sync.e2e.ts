@@ -1,36 +1,24 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { AuthPage } from './pages/auth.page'
 import { PeoplePage } from './pages/people.page'
 import { StaffAdminPage } from './pages/staff.page'
-import { launch, newContext } from './support/chromium'
-import { startLobby, type RunningLobby } from './support/lobby-server'
+import { newContext } from './support/chromium'
+import { withLobby } from './support/fixture'
 import { admin, desk } from './support/org-setup'
-import { distDir } from './support/paths'
 
 const person = { name: '上官婉儿', phone: '13511112222', idNumber: '320102199505051236' }
 
 describe('sync: two devices share one organisation through the embedded server (CONF-2, CONF-3)', () => {
-  let browser: Browser
-  let lobby: RunningLobby
-
-  beforeAll(async () => {
-    lobby = await startLobby({ distDir })
-    browser = await launch()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await lobby?.stop()
-  })
+  const env = withLobby()
 
   it('a person registered on the desk tablet appears on a second device after it signs in there; the server holds only ciphertext', async () => {
     // Device A: the admin founds the organisation, connects it to the server and creates the desk account.
-    const a = await newContext(browser)
+    const a = await newContext(env.browser)
     const pageA = await a.newPage()
-    const authA = new AuthPage(pageA, lobby.url)
+    const authA = new AuthPage(pageA, env.lobby.url)
     await authA.createOrganisation(admin)
     await authA.go('/settings')
-    await pageA.getByTestId('server-admin-password').fill(lobby.adminPassword)
+    await pageA.getByTestId('server-admin-password').fill(env.lobby.adminPassword)
     await pageA.getByTestId('connect-submit').click()
     await expect.poll(() => pageA.getByTestId('connect-result').textContent(), { timeout: 30_000 }).toMatch(/已连接|Connected/)
     await authA.go('/staff')
@@ -50,9 +38,9 @@ describe('sync: two devices share one organisation through the embedded server (
     await expect.poll(() => pageA.getByTestId('sync-status').getAttribute('data-pending'), { timeout: 30_000 }).toBe('0')
 
     // Device B: a fresh browser joins with the desk user's own passphrase and finds the visitor.
-    const b = await newContext(browser)
+    const b = await newContext(env.browser)
     const pageB = await b.newPage()
-    const authB = new AuthPage(pageB, lobby.url)
+    const authB = new AuthPage(pageB, env.lobby.url)
     await authB.open('/join')
     await pageB.getByTestId('join-username').fill(desk.username)
     await pageB.getByTestId('join-secret').fill(desk.passphrase)
@@ -63,8 +51,8 @@ describe('sync: two devices share one organisation through the embedded server (
     await expect.poll(async () => peopleB.findByPhone(person.phone), { timeout: 30_000 }).toEqual(['上官**'])
 
     // What the server stores, read as its administrator: envelopes, never the person.
-    const res = await fetch(`${lobby.url}/db/lobby_directory/_all_docs?include_docs=true`, {
-      headers: { Authorization: `Basic ${Buffer.from(`${lobby.adminUser}:${lobby.adminPassword}`).toString('base64')}` },
+    const res = await fetch(`${env.lobby.url}/db/lobby_directory/_all_docs?include_docs=true`, {
+      headers: { Authorization: `Basic ${Buffer.from(`${env.lobby.adminUser}:${env.lobby.adminPassword}`).toString('base64')}` },
     })
     const stored = await res.text()
     expect(res.status).toBe(200)

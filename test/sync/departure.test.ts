@@ -1,10 +1,6 @@
 // @vitest-environment node
-import type { AddressInfo } from 'node:net'
-import type { Server } from 'node:http'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { couchClient } from '../../server/provision/http-client.js'
+import { describe, expect, it } from 'vitest'
 import { createServerUser } from '../../server/provision/users.js'
-import { createLobbyServer } from '../../server/app.js'
 import { open, type Envelope } from '../../src/crypto/envelope'
 import { keyLookup } from '../../src/crypto/keyring'
 import { deactivateStaff, reencryptRealm, type DepartureServer } from '../../src/features/auth/deactivate-staff'
@@ -18,6 +14,7 @@ import { keySourceFrom } from '../../src/storage/keyring-key-source'
 import type { ReencryptProgress } from '../../src/storage/reencrypt'
 import { disableDepartedAccount, loginWithdrawn, refusalDetail } from '../../src/sync/departure-server'
 import { testDevice } from './device'
+import { eachTestSyncServer } from './sync-server'
 
 const cost = { memoryKiB: 19456, iterations: 2, parallelism: 1 }
 const people = [
@@ -28,37 +25,19 @@ const people = [
 ]
 
 describe('CONF-9: a departed employee (deactivation, key rotation, re-encryption) through the embedded server', () => {
-  let server: Server
-  let close: () => Promise<void>
-  let base: string
-  let couchAdmin: ReturnType<typeof couchClient>
-
-  beforeEach(async () => {
-    const lobby = await createLobbyServer({ memory: true, distDir: null, log: () => {} })
-    server = await new Promise((resolve) => {
-      const s = lobby.app.listen(0, '127.0.0.1', () => resolve(s))
-    })
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/db/`
-    couchAdmin = couchClient({ url: base, name: lobby.adminUser, password: lobby.adminPassword })
-    close = async () => {
-      server.closeAllConnections()
-      await new Promise((r) => server.close(r))
-      await lobby.close()
-    }
-  })
-  afterEach(async () => close?.())
+  const server = eachTestSyncServer()
 
   /** Device A: the admin founds the organisation with two front-desk accounts, D (who will leave) and E (who stays). */
   async function founded() {
-    const a = testDevice(base)
+    const a = testDevice(server.base)
     const org = await createOrganisation(a.storage, { name: '王经理', username: 'admin', passphrase: 'front desk keeps the keys 2026', agreementAccepted: true }, cost)
     if (!org.ok) throw new Error(org.problem)
     a.setKeys(keySourceFrom(org.session.keyring))
-    await createServerUser(couchAdmin, { name: org.session.userId, password: org.session.serverPassword!, roles: ['admin'] })
+    await createServerUser(server.admin, { name: org.session.userId, password: org.session.serverPassword!, roles: ['admin'] })
     const staff = async (name: string, username: string) => {
       const s = await createStaff(a.storage, org.session, { name, username, role: 'frontdesk' }, cost)
       if (!s.ok) throw new Error(s.problem)
-      await createServerUser(couchAdmin, { name: s.userId, password: s.serverPassword, roles: ['frontdesk'] })
+      await createServerUser(server.admin, { name: s.userId, password: s.serverPassword, roles: ['frontdesk'] })
       return { ...s, username }
     }
     const d = await staff('李前台', 'li.desk')
@@ -72,7 +51,7 @@ describe('CONF-9: a departed employee (deactivation, key rotation, re-encryption
 
   /** A fresh device for a front-desk user: pulls its keyring, first sign-in with the setup code, own passphrase. */
   async function joined(who: { userId: string; setupCode: string; serverPassword: string; username: string }, passphrase: string) {
-    const device = testDevice(base)
+    const device = testDevice(server.base)
     expect((await device.login(who.userId, who.serverPassword)).ok).toBe(true)
     await (await device.engineFor(undefined, [])).runOnce()
     const first = await signIn(device.storage, who.username, who.setupCode)
@@ -80,8 +59,8 @@ describe('CONF-9: a departed employee (deactivation, key rotation, re-encryption
     const done = await completeFirstSignIn(device.storage, first.pending, { passphrase, agreementAccepted: true }, cost)
     if (!done.ok) throw new Error(done.problem)
     // The server password follows the passphrase, as the app does after a first sign-in.
-    await couchAdmin.request('PUT', `_users/org.couchdb.user:${who.userId}`, {
-      body: { ...(await couchAdmin.request('GET', `_users/org.couchdb.user:${who.userId}`)).body, password: done.session.serverPassword },
+    await server.admin.request('PUT', `_users/org.couchdb.user:${who.userId}`, {
+      body: { ...(await server.admin.request('GET', `_users/org.couchdb.user:${who.userId}`)).body, password: done.session.serverPassword },
     })
     expect((await device.login(who.userId, done.session.serverPassword!)).ok).toBe(true)
     device.setKeys(keySourceFrom(done.session.keyring))
@@ -98,12 +77,12 @@ describe('CONF-9: a departed employee (deactivation, key rotation, re-encryption
   }
 
   const departureServer = (a: ReturnType<typeof testDevice>): DepartureServer => ({
-    disable: (target) => disableDepartedAccount(base, target, a.fetch),
-    withdrawn: (login) => loginWithdrawn(base, login),
+    disable: (target) => disableDepartedAccount(server.base, target, a.fetch),
+    withdrawn: (login) => loginWithdrawn(server.base, login),
   })
 
   async function serverEnvelope(id: string): Promise<Envelope> {
-    return (await couchAdmin.request('GET', `lobby_directory/${encodeURIComponent(id)}`)).body as Envelope
+    return (await server.admin.request('GET', `lobby_directory/${encodeURIComponent(id)}`)).body as Envelope
   }
 
   it('CONF-9: the departed user can no longer sync, new data is under a key their old keyring lacks, the remaining user reads it', async () => {
@@ -144,9 +123,9 @@ describe('CONF-9: a departed employee (deactivation, key rotation, re-encryption
     const relogin = await b.login(d.userId, dSession.serverPassword!)
     expect(relogin.ok).toBe(false)
     const dLogin = (await b.storage.accounts.getAccount(d.userId))!.login
-    expect(await refusalDetail(base, dLogin, relogin.ok ? '' : relogin.reason)).toBe('deactivated')
-    expect(await loginWithdrawn(base, (await a.storage.accounts.getAccount(e.userId))!.login)).toBe(false)
-    const { body: users } = await couchAdmin.request('GET', `_users/org.couchdb.user:${d.userId}`)
+    expect(await refusalDetail(server.base, dLogin, relogin.ok ? '' : relogin.reason)).toBe('deactivated')
+    expect(await loginWithdrawn(server.base, (await a.storage.accounts.getAccount(e.userId))!.login)).toBe(false)
+    const { body: users } = await server.admin.request('GET', `_users/org.couchdb.user:${d.userId}`)
     expect(users.roles).toEqual([])
     // …and their old keyring cannot open what was written after the rotation.
     await expect(open(await serverEnvelope(newId), keyLookup(dSession.keyring))).rejects.toMatchObject({ name: 'CryptoError', code: 'unknown-key' })
@@ -161,7 +140,7 @@ describe('CONF-9: a departed employee (deactivation, key rotation, re-encryption
     // The grant is deleted by its recipient once locked into their stored keyring.
     expect(await c.storage.grants.addressedTo(e.userId)).toEqual([])
     await engineC.runOnce()
-    const grantDoc = await couchAdmin.request('GET', `lobby_org/${encodeURIComponent(`grant:${e.userId}:directory:2`)}`, { ok: [404] })
+    const grantDoc = await server.admin.request('GET', `lobby_org/${encodeURIComponent(`grant:${e.userId}:directory:2`)}`, { ok: [404] })
     expect(grantDoc.status).toBe(404)
     const eAgain = await signIn(c.storage, 'zhao.desk', 'jasmine tea at the front desk')
     if (eAgain.status !== 'signed-in') throw new Error(eAgain.status)
@@ -217,7 +196,7 @@ describe('CONF-9: a departed employee (deactivation, key rotation, re-encryption
 
     // Through the server: every directory envelope is under epoch 2, and E reads and finds every person.
     expect((await (await a.engineFor(admin)).runOnce()).state).toBe('idle')
-    const { body } = await couchAdmin.request('GET', 'lobby_directory/_all_docs?include_docs=true')
+    const { body } = await server.admin.request('GET', 'lobby_directory/_all_docs?include_docs=true')
     const docs = (body.rows as { doc: Envelope & { _deleted?: boolean } }[]).map((r) => r.doc).filter((doc) => doc.realm === 'directory')
     expect(docs).toHaveLength(total)
     expect(docs.every((doc) => doc.kid === 'directory:2')).toBe(true)

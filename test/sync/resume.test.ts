@@ -1,12 +1,8 @@
 // @vitest-environment node
 import { mkdtemp, rm } from 'node:fs/promises'
-import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { createLobbyServer } from '../../server/app.js'
-import { couchClient } from '../../server/provision/http-client.js'
 import { createServerUser } from '../../server/provision/users.js'
 import { completeFirstSignIn } from '../../src/features/auth/first-sign-in'
 import { createOrganisation } from '../../src/features/auth/organisation'
@@ -14,26 +10,10 @@ import { signIn } from '../../src/features/auth/sign-in'
 import { createStaff } from '../../src/features/auth/staff-accounts'
 import { keySourceFrom } from '../../src/storage/keyring-key-source'
 import { testDevice } from './device'
+import { startSyncServer } from './sync-server'
 
 const cost = { memoryKiB: 19456, iterations: 2, parallelism: 1 }
 const total = 2000
-
-/** The embedded server on leveldb in `dataDir`, so it can be killed and restarted with its data. */
-async function serve(dataDir: string, port = 0) {
-  const lobby = await createLobbyServer({ dataDir, distDir: null, log: () => {} })
-  const server: Server = await new Promise((resolve) => {
-    const s = lobby.app.listen(port, '127.0.0.1', () => resolve(s))
-  })
-  return {
-    lobby,
-    port: (server.address() as AddressInfo).port,
-    async kill() {
-      server.closeAllConnections()
-      await new Promise((r) => server.close(r))
-      await lobby.close()
-    },
-  }
-}
 
 describe('sync survives the server going away mid-replication', () => {
   const cleanup: (() => Promise<void>)[] = []
@@ -44,9 +24,8 @@ describe('sync survives the server going away mid-replication', () => {
   it(`kill the server while a device pulls ${total} records, restart it: every record arrives, exactly once`, async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'lobby-resume-'))
     cleanup.push(() => rm(dataDir, { recursive: true, force: true }))
-    let running = await serve(dataDir)
-    const base = `http://127.0.0.1:${running.port}/db/`
-    const admin = couchClient({ url: base, name: running.lobby.adminUser, password: running.lobby.adminPassword })
+    let running = await startSyncServer({ dataDir })
+    const { base, admin } = running
 
     const a = testDevice(base)
     const org = await createOrganisation(a.storage, { name: '王经理', username: 'admin', passphrase: 'front desk keeps the keys 2026', agreementAccepted: true }, cost)
@@ -76,14 +55,14 @@ describe('sync survives the server going away mid-replication', () => {
     const round = engine.runOnce()
     const directory = engine.local('lobby_directory')
     while ((await directory.info()).doc_count < 300) await new Promise((r) => setTimeout(r, 10))
-    await running.kill()
+    await running.stop()
     const interrupted = await round
     expect(interrupted.state).toBe('offline')
     const partial = (await directory.info()).doc_count
     expect(partial).toBeLessThan(total)
 
-    running = await serve(dataDir, running.port)
-    cleanup.push(() => running.kill())
+    running = await startSyncServer({ dataDir, port: running.port })
+    cleanup.push(() => running.stop())
     expect((await engine.runOnce()).state).toBe('idle')
     const people = await b.storage.people.list()
     expect(people.length).toBe(total)

@@ -1,10 +1,6 @@
 // @vitest-environment node
-import type { AddressInfo } from 'node:net'
-import type { Server } from 'node:http'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { couchClient } from '../../server/provision/http-client.js'
+import { describe, expect, it } from 'vitest'
 import { createServerUser } from '../../server/provision/users.js'
-import { createLobbyServer } from '../../server/app.js'
 import { completeFirstSignIn } from '../../src/features/auth/first-sign-in'
 import { createOrganisation } from '../../src/features/auth/organisation'
 import { signIn } from '../../src/features/auth/sign-in'
@@ -12,48 +8,30 @@ import { createStaff } from '../../src/features/auth/staff-accounts'
 import type { Session } from '../../src/features/auth/session'
 import { keySourceFrom } from '../../src/storage/keyring-key-source'
 import { testDevice } from './device'
+import { eachTestSyncServer } from './sync-server'
 
 const cost = { memoryKiB: 19456, iterations: 2, parallelism: 1 }
 
 describe('sync between two devices through the embedded server (CONF-2, CONF-3)', () => {
-  let server: Server
-  let close: () => Promise<void>
-  let base: string
-  let admin: ReturnType<typeof couchClient>
-
-  // One organisation per server: each test gets its own in-memory server.
-  beforeEach(async () => {
-    const lobby = await createLobbyServer({ memory: true, distDir: null, log: () => {} })
-    server = await new Promise((resolve) => {
-      const s = lobby.app.listen(0, '127.0.0.1', () => resolve(s))
-    })
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/db/`
-    admin = couchClient({ url: base, name: lobby.adminUser, password: lobby.adminPassword })
-    close = async () => {
-      server.closeAllConnections()
-      await new Promise((r) => server.close(r))
-      await lobby.close()
-    }
-  })
-  afterEach(async () => close?.())
+  const server = eachTestSyncServer()
 
   /** Device A: the admin founds the organisation and a front-desk account; both get server users. */
   async function founded() {
-    const a = testDevice(base)
+    const a = testDevice(server.base)
     const org = await createOrganisation(a.storage, { name: '王经理', username: 'admin', passphrase: 'front desk keeps the keys 2026', agreementAccepted: true }, cost)
     if (!org.ok) throw new Error(org.problem)
     a.setKeys(keySourceFrom(org.session.keyring))
-    await createServerUser(admin, { name: org.session.userId, password: org.session.serverPassword!, roles: ['admin'] })
+    await createServerUser(server.admin, { name: org.session.userId, password: org.session.serverPassword!, roles: ['admin'] })
     const desk = await createStaff(a.storage, org.session, { name: '李前台', username: 'li.desk', role: 'frontdesk' }, cost)
     if (!desk.ok) throw new Error(desk.problem)
-    await createServerUser(admin, { name: desk.userId, password: desk.serverPassword, roles: ['frontdesk'] })
+    await createServerUser(server.admin, { name: desk.userId, password: desk.serverPassword, roles: ['frontdesk'] })
     expect((await a.login(org.session.userId, org.session.serverPassword!)).ok).toBe(true)
     return { a, adminSession: org.session, desk }
   }
 
   /** Device B: a fresh device signs in as the front-desk user with the setup code, after pulling its keyring. */
   async function joined(desk: { userId: string; setupCode: string; serverPassword: string }) {
-    const b = testDevice(base)
+    const b = testDevice(server.base)
     expect((await b.login(desk.userId, desk.serverPassword)).ok).toBe(true)
     await (await b.engineFor(undefined, [])).runOnce() // org database only: accounts and keyrings
     const first = await signIn(b.storage, 'li.desk', desk.setupCode)
@@ -76,13 +54,13 @@ describe('sync between two devices through the embedded server (CONF-2, CONF-3)'
     expect(await b.storage.people.get(id)).toMatchObject({ name: '欧阳娜娜', phone: '13912345678' })
     // The first sign-in on B republished the login document as an update of the admin's version, not a rival one.
     const account = await b.storage.accounts.getAccount(desk.userId)
-    const { body: login } = await admin.request('GET', `lobby_public/login:${account!.login}?conflicts=true`)
+    const { body: login } = await server.admin.request('GET', `lobby_public/login:${account!.login}?conflicts=true`)
     expect(login._conflicts).toBeUndefined()
     expect(login._rev).toMatch(/^2-/)
     expect(login.kdf.salt).toBe((await b.storage.accounts.getKeyring(desk.userId))!.locked.kdf.salt)
     expect((await b.storage.people.findBy('phone', '139 1234 5678')).map((s) => s.id)).toEqual([id])
 
-    const { body } = await admin.request('GET', 'lobby_directory/_all_docs?include_docs=true')
+    const { body } = await server.admin.request('GET', 'lobby_directory/_all_docs?include_docs=true')
     const raw = JSON.stringify(body)
     expect(raw).toContain(id)
     for (const clear of ['欧阳娜娜', '13912345678']) expect(raw).not.toContain(clear)
@@ -169,10 +147,10 @@ describe('sync between two devices through the embedded server (CONF-2, CONF-3)'
     const { a, adminSession, desk } = await founded()
     const id = await a.storage.people.put({ name: '王五', phone: '13700137000', createdAt: '2026-11-28T09:00:00Z' })
     await (await a.engineFor(adminSession)).runOnce()
-    const { body: stored } = await admin.request('GET', `lobby_directory/${id}`)
+    const { body: stored } = await server.admin.request('GET', `lobby_directory/${id}`)
     const ct = String(stored.ct)
     const flipped = ct.slice(0, 20) + (ct[20] === 'A' ? 'B' : 'A') + ct.slice(21)
-    await admin.request('PUT', `lobby_directory/${id}`, { body: { ...stored, ct: flipped, by: adminSession.userId } })
+    await server.admin.request('PUT', `lobby_directory/${id}`, { body: { ...stored, ct: flipped, by: adminSession.userId } })
 
     const { b, deskSession } = await joined(desk)
     await (await b.engineFor(deskSession)).runOnce()
