@@ -21,6 +21,8 @@ export function adminPasswordPath(dataDir) {
  */
 export function loadOrCreateAdminPassword({ dataDir, memory, log }) {
   return loadOrCreateSecret({
-    dataDir, memory, log, fileName: FILE_NAME, generate: () => randomBytes(24).toString('base64url'),
+    dataDir, memory, log, fileName: FILE_NAME,
+    // Never a leading '-': a password passed on a command line must not look like an option.
+    generate: () => `L${randomBytes(24).toString('base64url')}`,
   })
 }

@@ -22,7 +22,7 @@ describe('npm run demo: a demo organisation on an empty sync server', () => {
   let adminPassword: string
   let admin: ReturnType<typeof couchClient>
   const output: string[] = []
-  const run = (...args: string[]) => main(['--url', base, '--password', adminPassword, ...args], { env: {}, out: (l) => output.push(l), err: (l) => output.push(l) })
+  const run = (...args: string[]) => main(['--url', base, `--password=${adminPassword}`, ...args], { env: {}, out: (l) => output.push(l), err: (l) => output.push(l) })
 
   beforeAll(async () => {
     const lobby = await createLobbyServer({ memory: true, distDir: null, log: () => {} })

@@ -24,7 +24,7 @@ describe('a data directory on disk (LevelDB)', () => {
       expect(statSync(file).mode & 0o777).toBe(0o600)
       expect(statSync(dataDir).mode & 0o777).toBe(0o700)
       expect(readFileSync(file, 'utf8').trim()).toBe(first.adminPassword)
-      expect(first.adminPassword).toMatch(/^[A-Za-z0-9_-]{32}$/) // 24 random bytes, base64url
+      expect(first.adminPassword).toMatch(/^L[A-Za-z0-9_-]{32}$/) // 24 random bytes, base64url, never a leading '-'
       const created = await fetch(`${first.url}/db/kept`, { method: 'PUT', headers: { authorization: first.adminAuth } })
       expect(created.status).toBe(201)
     } finally {
