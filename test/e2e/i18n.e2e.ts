@@ -51,7 +51,7 @@ describe('i18n: zh-CN and en', () => {
     })
   }
 
-  it('starts in the env.browser language and remembers the choice across reloads', async () => {
+  it('starts in the browser language and remembers the choice across reloads', async () => {
     const context = await newContext(env.browser, { locale: 'en-US' })
     const page = await context.newPage()
     const app = new ShellPage(page, env.lobby.url)
