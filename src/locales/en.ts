@@ -261,6 +261,8 @@ export const en = {
       'unknown-device': 'unknown device',
     },
     unreadable: 'Unreadable entry',
+    quarantineTitle: 'Quarantined records on this device: {count}',
+    quarantineText: 'These arrived from the sync server but failed their integrity check (altered, or sealed with a key nobody here holds). They were set aside and never used. Report them to the administrator.',
     count: '{count} entries',
     actions: {
       'org.create': 'Organisation created',

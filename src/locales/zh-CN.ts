@@ -263,6 +263,8 @@ export const zhCN: Messages = {
       'unknown-device': '未知设备',
     },
     unreadable: '无法读取的条目',
+    quarantineTitle: '本设备上被隔离的记录：{count} 条',
+    quarantineText: '这些记录来自同步服务器，但未通过完整性检查（被篡改，或使用了此处无人持有的密钥加密）。它们已被隔离，从未被使用。请报告管理员。',
     count: '共 {count} 条',
     actions: {
       'org.create': '创建机构',

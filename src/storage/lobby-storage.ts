@@ -78,6 +78,9 @@ export function createLobbyStorage(db: LobbyDb, keys: () => KeySource | undefine
     deviceIdentity,
     claimDevice: async (userId: string) => claimDevice(db, (await deviceIdentity()).deviceId, userId),
     devices: createDevicesRepo(db),
+    /** CONF-2: incoming documents that failed to open, kept aside (never applied) for managers to see. */
+    quarantined: async () =>
+      (await db.quarantine.orderBy('at').reverse().toArray()).map(({ database, docId, rev, reason, at }) => ({ database, docId, rev, reason, at })),
     /** CONF-9: realm keys wrapped to their holders after a rotation, and re-encryption of older records. */
     grants: createGrantsRepo(db, local),
     reencrypt: createReencryption(db, local, keys, audit),

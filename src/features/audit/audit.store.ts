@@ -24,10 +24,12 @@ export const useAuditStore = defineStore('audit', () => {
   const findings = shallowRef<ChainFinding[]>()
   const filter = reactive({ user: '', action: '', record: '', from: '', to: '' })
   const verifying = ref(false)
+  const quarantined = shallowRef<{ database: string; docId: string; reason: string; at: string }[]>([])
 
   onLock(() => {
     rows.value = []
     findings.value = undefined
+    quarantined.value = []
   })
 
   async function load() {
@@ -35,6 +37,7 @@ export const useAuditStore = defineStore('audit', () => {
     if (!session.can('audit.review')) throw new PermissionError('audit.review')
     const key = session.session?.keyring.auditPrivate
     if (!key) return
+    quarantined.value = await storage.quarantined()
     const names = new Map((await storage.staff.list().catch(() => [])).map((s) => [s.record.userId, s.record.username]))
     const read = await storage.audit.read(key)
     rows.value = read
@@ -73,5 +76,5 @@ export const useAuditStore = defineStore('audit', () => {
     }
   }
 
-  return { rows, visible, users, filter, findings, verifying, load, verify }
+  return { rows, visible, users, filter, findings, verifying, quarantined, load, verify }
 })
