@@ -343,6 +343,7 @@ export const en = {
     revoke: 'Revoke',
     confirm: 'Revoke this device',
     revoked: 'Revoked {when}',
+    thisDevice: 'This device',
   },
   notFound: {
     title: 'Page not found',

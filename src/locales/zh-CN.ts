@@ -345,6 +345,7 @@ export const zhCN: Messages = {
     revoke: '吊销',
     confirm: '吊销此设备',
     revoked: '已于 {when} 吊销',
+    thisDevice: '本设备',
   },
   notFound: {
     title: '页面不存在',

@@ -7,6 +7,8 @@ import { storage } from '@/storage/session-keys'
 /** One device and one user who synced from it: the CONF-10 interface review. */
 export interface DeviceUse {
   deviceId: string
+  /** The device this page is open on: it is not offered for revocation (it would wipe itself). */
+  current: boolean
   userAgent: string
   registeredAt: string
   revoked?: { by: string; at: string }
@@ -33,6 +35,7 @@ export const useDevicesStore = defineStore('devices', () => {
   async function load() {
     const s = session()
     const devices = await storage.devices.list()
+    const here = (await storage.deviceIdentity()).deviceId
     const names = new Map((await storage.staff.list().catch(() => [])).map((p) => [p.record.userId, p.record.username]))
     const seen = new Map<string, { at: string; server?: string }>()
     if (s.keyring.auditPrivate) {
@@ -46,7 +49,7 @@ export const useDevicesStore = defineStore('devices', () => {
     const out: DeviceUse[] = []
     for (const d of devices) {
       const users = [...seen.entries()].filter(([k]) => k.startsWith(`${d.deviceId}|`))
-      const base = { deviceId: d.deviceId, userAgent: d.userAgent, registeredAt: d.registeredAt, revoked: d.revoked }
+      const base = { deviceId: d.deviceId, current: d.deviceId === here, userAgent: d.userAgent, registeredAt: d.registeredAt, revoked: d.revoked }
       if (users.length === 0) out.push({ ...base, user: d.by ? (names.get(d.by) ?? d.by) : '—' })
       for (const [k, v] of users) {
         const userId = k.slice(d.deviceId.length + 1)
