@@ -55,6 +55,8 @@ describe('a11y: axe-core finds no WCAG 2.1 AA violations', () => {
       const deskCode = (await page.getByTestId('setup-code').textContent())!.trim()
       await page.getByTestId('setup-code-done').click()
       const managerCode = await new StaffAdminPage(page).create({ ...manager, role: 'manager' })
+      await page.getByTestId('staff-table').locator('tbody tr').nth(1).waitFor()
+      await check('staff list with accounts to deactivate')
       await auth.go('/settings')
       await check('settings')
       await auth.go('/devices')
