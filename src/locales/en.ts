@@ -192,6 +192,12 @@ export const en = {
     results: 'People',
     none: 'Nobody found.',
     found: '{count} found',
+    actions: 'Actions',
+    edit: 'Update',
+    editTitle: 'Update {name}',
+    notes: 'Notes',
+    newPhone: 'New phone number',
+    newPhoneHelp: 'Leave empty to keep {phone}.',
     problems: {
       'name-required': 'Please enter a name.',
       'phone-invalid': 'This does not look like a phone number.',

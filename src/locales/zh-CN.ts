@@ -194,6 +194,12 @@ export const zhCN: Messages = {
     results: '人员',
     none: '没有找到。',
     found: '找到 {count} 人',
+    actions: '操作',
+    edit: '更新',
+    editTitle: '更新 {name} 的信息',
+    notes: '备注',
+    newPhone: '新电话号码',
+    newPhoneHelp: '留空则保留 {phone}。',
     problems: {
       'name-required': '请输入姓名。',
       'phone-invalid': '这不像是电话号码。',

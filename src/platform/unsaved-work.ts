@@ -1,4 +1,4 @@
-import { computed, ref, toValue, watchEffect, type MaybeRefOrGetter } from 'vue'
+import { computed, ref, toValue, watch, type MaybeRefOrGetter } from 'vue'
 import { tryOnScopeDispose } from '@vueuse/core'
 
 const dirtySources = ref(new Set<symbol>())
@@ -10,12 +10,18 @@ const dirtySources = ref(new Set<symbol>())
 export function useUnsavedWork(isDirty?: MaybeRefOrGetter<boolean>) {
   if (isDirty !== undefined) {
     const id = Symbol('unsaved')
-    watchEffect(() => {
-      const next = new Set(dirtySources.value)
-      if (toValue(isDirty)) next.add(id)
-      else next.delete(id)
-      dirtySources.value = next
-    })
+    // Only the form's own dirtiness is watched: reading the shared set inside a reactive effect
+    // that also writes it would make two open forms trigger each other for ever.
+    watch(
+      () => toValue(isDirty),
+      (dirty) => {
+        const next = new Set(dirtySources.value)
+        if (dirty) next.add(id)
+        else next.delete(id)
+        dirtySources.value = next
+      },
+      { immediate: true },
+    )
     tryOnScopeDispose(() => {
       const next = new Set(dirtySources.value)
       next.delete(id)

@@ -1,10 +1,11 @@
+import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { AuthPage } from './pages/auth.page'
 import { PeoplePage } from './pages/people.page'
 import { StaffAdminPage } from './pages/staff.page'
 import { newContext } from './support/chromium'
 import { withLobby } from './support/fixture'
-import { admin, desk } from './support/org-setup'
+import { admin, desk, manager } from './support/org-setup'
 
 const person = { name: '上官婉儿', phone: '13511112222', idNumber: '320102199505051236' }
 
@@ -78,4 +79,97 @@ describe('sync: two devices share one organisation through the embedded server (
     await a.close()
     await b.close()
   })
+
+  it('offline edits of the same person on two devices converge field by field, and a manager sees the merge in the audit log', async () => {
+    const a = await newContext(env.browser)
+    const pageA = await a.newPage()
+    const authA = new AuthPage(pageA, env.lobby.url)
+    await authA.createOrganisation(admin)
+    await authA.go('/settings')
+    await pageA.getByTestId('server-admin-password').fill(env.lobby.adminPassword)
+    await pageA.getByTestId('connect-submit').click()
+    await pageA.getByTestId('connect-result').waitFor({ timeout: 30_000 })
+    await authA.go('/staff')
+    const staff = new StaffAdminPage(pageA)
+    const deskCode = await staff.create({ ...desk, role: 'frontdesk' })
+    const managerCode = await staff.create({ ...manager, role: 'manager' })
+    await waitSynced(pageA)
+    await authA.signOut()
+    await authA.signIn(desk.username, deskCode)
+    await authA.completeFirstSignIn(desk.passphrase)
+    await authA.go('/people')
+    await new PeoplePage(pageA).register(person)
+    await waitSynced(pageA)
+
+    const b = await newContext(env.browser)
+    const pageB = await b.newPage()
+    const authB = new AuthPage(pageB, env.lobby.url)
+    await authB.open('/join')
+    await pageB.getByTestId('join-username').fill(desk.username)
+    await pageB.getByTestId('join-secret').fill(desk.passphrase)
+    await pageB.getByTestId('join-submit').click()
+    await pageB.getByTestId('signed-in-as').waitFor({ timeout: 60_000 })
+    await authB.go('/people')
+    await expect.poll(() => new PeoplePage(pageB).findByPhone(person.phone), { timeout: 30_000 }).toEqual(['上官**'])
+
+    // Both tablets lose the network. A changes organisation and notes; a moment later B changes organisation and phone.
+    await a.setOffline(true)
+    await b.setOffline(true)
+    await editPerson(pageA, { organisation: 'A 单位', notes: '常客' })
+    await pageA.waitForTimeout(20) // the later edit must carry the later clock
+    await editPerson(pageB, { organisation: 'B 单位', phone: '13600001111' })
+    await a.setOffline(false)
+    await b.setOffline(false)
+
+    // Each device ends with the same record: A's notes, B's phone, and B's organisation (the later edit of that field).
+    for (const page of [pageA, pageB, pageA, pageB]) await waitSynced(page)
+    for (const page of [pageA, pageB]) {
+      await expect
+        .poll(async () => {
+          await page.bringToFront()
+          await waitSynced(page)
+          const rows = await new PeoplePage(page).findByPhone('13600001111')
+          if (rows.length !== 1) return 'not yet'
+          await page.getByTestId('person-edit-open').first().click()
+          const values = [await page.getByTestId('edit-org').inputValue(), await page.getByTestId('edit-notes').inputValue()]
+          await page.getByTestId('person-edit').getByRole('button').nth(1).click()
+          return values.join('|')
+        }, { timeout: 60_000 })
+        .toBe('B 单位|常客')
+    }
+
+    // A manager signs in on A and finds the merge in the audit log.
+    await authA.signOut()
+    await authA.signIn(manager.username, managerCode)
+    await authA.completeFirstSignIn(manager.passphrase)
+    await waitSynced(pageA)
+    await authA.go('/audit')
+    await pageA.getByTestId('audit-filter-action').selectOption('conflict.merge')
+    await expect.poll(() => pageA.getByTestId('audit-table').locator('tbody tr').count(), { timeout: 30_000 }).toBeGreaterThan(0)
+    await a.close()
+    await b.close()
+  })
 })
+
+/** Waits until this device's sync is idle with nothing left to send. */
+async function waitSynced(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const el = document.querySelector('[data-testid=sync-status]')
+      return el?.getAttribute('data-state') === 'idle' && el.getAttribute('data-pending') === '0'
+    },
+    undefined,
+    { timeout: 60_000, polling: 250 },
+  )
+}
+
+/** Opens the first listed person's update form, changes what is given, saves. */
+async function editPerson(page: Page, changes: { organisation?: string; notes?: string; phone?: string }): Promise<void> {
+  await page.bringToFront() // two tablets in one browser: act on the one in front
+  await page.getByTestId('person-edit-open').first().click()
+  if (changes.organisation !== undefined) await page.getByTestId('edit-org').fill(changes.organisation)
+  if (changes.notes !== undefined) await page.getByTestId('edit-notes').fill(changes.notes)
+  if (changes.phone !== undefined) await page.getByTestId('edit-phone').fill(changes.phone)
+  await page.getByTestId('edit-save').click()
+  await page.getByTestId('person-edit').waitFor({ state: 'detached' })
+}

@@ -14,10 +14,11 @@ export interface MaskedPerson {
   phone: string
   idNumber: string
   organisation: string
+  notes: string
 }
 
 function masked(id: string, p: Person): MaskedPerson {
-  return { id, name: maskName(p.name), phone: maskPhone(p.phone ?? ''), idNumber: maskIdNumber(p.idNumber ?? ''), organisation: p.organisation ?? '' }
+  return { id, name: maskName(p.name), phone: maskPhone(p.phone ?? ''), idNumber: maskIdNumber(p.idNumber ?? ''), organisation: p.organisation ?? '', notes: p.notes ?? '' }
 }
 
 /**
@@ -54,6 +55,26 @@ export const usePeopleStore = defineStore('people', () => {
     return { ok: true as const, id }
   }
 
+  /**
+   * Updates what the desk may change without seeing the full record: organisation, notes, and a new
+   * phone number (typed in full, never shown back unmasked). Only changed fields get a new clock, so
+   * an edit made offline on another device to other fields survives the sync (field-by-field merge).
+   */
+  async function update(id: string, changes: { organisation?: string; notes?: string; phone?: string }) {
+    allowed()
+    const current = await storage.people.get(id)
+    if (!current) return { ok: false as const, problems: {} }
+    const next: Person = { ...current }
+    if (changes.organisation !== undefined) next.organisation = changes.organisation.trim()
+    if (changes.notes !== undefined) next.notes = changes.notes.trim()
+    if (changes.phone?.trim()) next.phone = changes.phone.trim()
+    const problems = checkPerson(next)
+    if (Object.keys(problems).length) return { ok: false as const, problems }
+    await storage.people.put(next, id)
+    rows.value = rows.value.map((r) => (r.id === id ? masked(id, next) : r))
+    return { ok: true as const }
+  }
+
   /** Phone first, then ID number: both go through blind indexes, never a clear-text scan. */
   async function find(query: string) {
     allowed()
@@ -63,5 +84,5 @@ export const usePeopleStore = defineStore('people', () => {
     searched.value = true
   }
 
-  return { rows, searched, register, find }
+  return { rows, searched, register, find, update }
 })
