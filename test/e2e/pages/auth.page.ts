@@ -32,7 +32,14 @@ export class AuthPage extends ShellPage {
   }
 
   async completeFirstSignIn(passphrase: string): Promise<void> {
-    await this.page.getByTestId('first-sign-in').waitFor({ timeout: 60_000 })
+    await this.page
+      .getByTestId('first-sign-in')
+      .waitFor({ timeout: 60_000 })
+      .catch(async (e: Error) => {
+        // Say what the page showed instead (a refusal message, another page) rather than only "timeout".
+        const shown = await this.page.locator('main').innerText().catch(() => '')
+        throw new Error(`${e.message}\nThe page showed instead:\n${shown.slice(0, 500)}`)
+      })
     await this.page.getByTestId('agreement-accept').check()
     await this.page.getByTestId('first-passphrase').fill(passphrase)
     await this.page.getByTestId('first-passphrase-confirm').fill(passphrase)
