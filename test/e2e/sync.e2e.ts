@@ -1,53 +1,23 @@
-import type { Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { AuthPage } from './pages/auth.page'
 import { PeoplePage } from './pages/people.page'
 import { StaffAdminPage } from './pages/staff.page'
 import { newContext } from './support/chromium'
 import { withLobby } from './support/fixture'
+import type { RunningLobby } from './support/lobby-server'
 import { admin, desk, manager } from './support/org-setup'
 
 const person = { name: '上官婉儿', phone: '13511112222', idNumber: '320102199505051236' }
 
 describe('sync: two devices share one organisation through the embedded server (CONF-2, CONF-3)', () => {
-  const env = withLobby()
+  const env = withLobby({ serverPerTest: true })
 
   it('a person registered on the desk tablet appears on a second device after it signs in there; the server holds only ciphertext', async () => {
-    // Device A: the admin founds the organisation, connects it to the server and creates the desk account.
-    const a = await newContext(env.browser)
-    const pageA = await a.newPage()
-    const authA = new AuthPage(pageA, env.lobby.url)
-    await authA.createOrganisation(admin)
-    await authA.go('/settings')
-    await pageA.getByTestId('server-admin-password').fill(env.lobby.adminPassword)
-    await pageA.getByTestId('connect-submit').click()
-    await expect.poll(() => pageA.getByTestId('connect-result').textContent(), { timeout: 30_000 }).toMatch(/已连接|Connected/)
-    await authA.go('/staff')
-    const code = await new StaffAdminPage(pageA).create({ ...desk, role: 'frontdesk' })
-    expect(await pageA.getByTestId('server-account-problem').count()).toBe(0)
-    await expect.poll(() => pageA.getByTestId('sync-status').getAttribute('data-pending'), { timeout: 30_000 }).toBe('0')
-
-    // Still on A, the desk user signs in for the first time and registers a visitor.
-    await authA.signOut()
-    await authA.signIn(desk.username, code)
-    await authA.completeFirstSignIn(desk.passphrase)
-    await authA.go('/people')
-    await new PeoplePage(pageA).register(person)
-    await expect
-      .poll(async () => `${await pageA.getByTestId('sync-status').getAttribute('data-state')} ${await pageA.getByTestId('sync-status').getAttribute('title')}`, { timeout: 30_000 })
-      .toMatch(/^idle/)
-    await expect.poll(() => pageA.getByTestId('sync-status').getAttribute('data-pending'), { timeout: 30_000 }).toBe('0')
+    const { a } = await deskTabletWithVisitor(env)
 
     // Device B: a fresh browser joins with the desk user's own passphrase and finds the visitor.
-    const b = await newContext(env.browser)
-    const pageB = await b.newPage()
-    const authB = new AuthPage(pageB, env.lobby.url)
-    await authB.open('/join')
-    await pageB.getByTestId('join-username').fill(desk.username)
-    await pageB.getByTestId('join-secret').fill(desk.passphrase)
-    await pageB.getByTestId('join-submit').click()
-    await pageB.getByTestId('signed-in-as').waitFor({ timeout: 60_000 })
-    await authB.go('/people')
+    const { b, pageB } = await deskJoinsOnSecondTablet(env)
     const peopleB = new PeoplePage(pageB)
     await expect.poll(async () => peopleB.findByPhone(person.phone), { timeout: 30_000 }).toEqual(['上官**'])
 
@@ -81,35 +51,9 @@ describe('sync: two devices share one organisation through the embedded server (
   })
 
   it('offline edits of the same person on two devices converge field by field, and a manager sees the merge in the audit log', async () => {
-    const a = await newContext(env.browser)
-    const pageA = await a.newPage()
-    const authA = new AuthPage(pageA, env.lobby.url)
-    await authA.createOrganisation(admin)
-    await authA.go('/settings')
-    await pageA.getByTestId('server-admin-password').fill(env.lobby.adminPassword)
-    await pageA.getByTestId('connect-submit').click()
-    await pageA.getByTestId('connect-result').waitFor({ timeout: 30_000 })
-    await authA.go('/staff')
-    const staff = new StaffAdminPage(pageA)
-    const deskCode = await staff.create({ ...desk, role: 'frontdesk' })
-    const managerCode = await staff.create({ ...manager, role: 'manager' })
-    await waitSynced(pageA)
-    await authA.signOut()
-    await authA.signIn(desk.username, deskCode)
-    await authA.completeFirstSignIn(desk.passphrase)
-    await authA.go('/people')
-    await new PeoplePage(pageA).register(person)
-    await waitSynced(pageA)
+    const { a, pageA, authA, managerCode } = await deskTabletWithVisitor(env, { manager: true })
 
-    const b = await newContext(env.browser)
-    const pageB = await b.newPage()
-    const authB = new AuthPage(pageB, env.lobby.url)
-    await authB.open('/join')
-    await pageB.getByTestId('join-username').fill(desk.username)
-    await pageB.getByTestId('join-secret').fill(desk.passphrase)
-    await pageB.getByTestId('join-submit').click()
-    await pageB.getByTestId('signed-in-as').waitFor({ timeout: 60_000 })
-    await authB.go('/people')
+    const { b, pageB } = await deskJoinsOnSecondTablet(env)
     await expect.poll(() => new PeoplePage(pageB).findByPhone(person.phone), { timeout: 30_000 }).toEqual(['上官**'])
 
     // Both tablets lose the network. A changes organisation and notes; a moment later B changes organisation and phone.
@@ -140,7 +84,7 @@ describe('sync: two devices share one organisation through the embedded server (
 
     // A manager signs in on A and finds the merge in the audit log.
     await authA.signOut()
-    await authA.signIn(manager.username, managerCode)
+    await authA.signIn(manager.username, managerCode!)
     await authA.completeFirstSignIn(manager.passphrase)
     await waitSynced(pageA)
     await authA.go('/audit')
@@ -150,6 +94,51 @@ describe('sync: two devices share one organisation through the embedded server (
     await b.close()
   })
 })
+
+type Env = { browser: Browser; lobby: RunningLobby }
+
+/**
+ * Tablet A: the admin founds the organisation, connects it to the server and creates the desk
+ * account (and a manager's, if asked); the desk user signs in for the first time there and
+ * registers the visitor; A is synced.
+ */
+async function deskTabletWithVisitor(env: Env, options: { manager?: boolean } = {}) {
+  const a = await newContext(env.browser)
+  const pageA = await a.newPage()
+  const authA = new AuthPage(pageA, env.lobby.url)
+  await authA.createOrganisation(admin)
+  await authA.go('/settings')
+  await pageA.getByTestId('server-admin-password').fill(env.lobby.adminPassword)
+  await pageA.getByTestId('connect-submit').click()
+  await expect.poll(() => pageA.getByTestId('connect-result').textContent(), { timeout: 30_000 }).toMatch(/已连接|Connected/)
+  await authA.go('/staff')
+  const staff = new StaffAdminPage(pageA)
+  const deskCode = await staff.create({ ...desk, role: 'frontdesk' })
+  expect(await pageA.getByTestId('server-account-problem').count()).toBe(0)
+  const managerCode = options.manager ? await staff.create({ ...manager, role: 'manager' }) : undefined
+  await waitSynced(pageA)
+  await authA.signOut()
+  await authA.signIn(desk.username, deskCode)
+  await authA.completeFirstSignIn(desk.passphrase)
+  await authA.go('/people')
+  await new PeoplePage(pageA).register(person)
+  await waitSynced(pageA)
+  return { a, pageA, authA, managerCode }
+}
+
+/** Tablet B: a fresh browser joins with the desk user's own passphrase and opens People. */
+async function deskJoinsOnSecondTablet(env: Env) {
+  const b = await newContext(env.browser)
+  const pageB = await b.newPage()
+  const authB = new AuthPage(pageB, env.lobby.url)
+  await authB.open('/join')
+  await pageB.getByTestId('join-username').fill(desk.username)
+  await pageB.getByTestId('join-secret').fill(desk.passphrase)
+  await pageB.getByTestId('join-submit').click()
+  await pageB.getByTestId('signed-in-as').waitFor({ timeout: 60_000 })
+  await authB.go('/people')
+  return { b, pageB }
+}
 
 /** Waits until this device's sync is idle with nothing left to send. */
 async function waitSynced(page: Page): Promise<void> {

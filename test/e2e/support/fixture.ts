@@ -1,22 +1,29 @@
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import { launch } from './chromium'
 import { startLobby, type RunningLobby } from './lobby-server'
 import { distDir } from './paths'
 
 /**
  * For a spec file: the built app on the real embedded server (in memory) and a
- * Chromium, started before its tests and stopped after them.
+ * Chromium, started before its tests and stopped after them. With `serverPerTest`
+ * every test gets a fresh server: a server holds one organisation, so tests that
+ * found one must not share it.
  */
-export function withLobby(): { browser: Browser; lobby: RunningLobby } {
+export function withLobby(options: { serverPerTest?: boolean } = {}): { browser: Browser; lobby: RunningLobby } {
   const env = {} as { browser: Browser; lobby: RunningLobby }
+  const [before, after] = options.serverPerTest ? [beforeEach, afterEach] : [beforeAll, afterAll]
   beforeAll(async () => {
-    env.lobby = await startLobby({ distDir })
     env.browser = await launch()
+  })
+  before(async () => {
+    env.lobby = await startLobby({ distDir })
+  })
+  after(async () => {
+    await env.lobby?.stop()
   })
   afterAll(async () => {
     await env.browser?.close()
-    await env.lobby?.stop()
   })
   return env
 }
