@@ -299,6 +299,7 @@ export const en = {
     },
   },
   sync: {
+    now: 'Sync now',
     syncing: 'Syncing…',
     synced: 'Synced {when}',
     pending: '{n} changes waiting to sync',

@@ -301,6 +301,7 @@ export const zhCN: Messages = {
     },
   },
   sync: {
+    now: '立即同步',
     syncing: '正在同步…',
     synced: '已同步（{when}）',
     pending: '{n} 项更改等待同步',

@@ -1,3 +1,4 @@
+import { liveQuery } from 'dexie'
 import { readsAudit, realmsByRole, type StaffRole } from '@/core/access/roles'
 import { currentSessionKeys, storage } from '@/storage/session-keys'
 import { channelsFor, type Channel } from './channels'
@@ -11,6 +12,8 @@ export const serverBase = new URL('/db/', location.origin).href
 const lockName = 'lobby-sync'
 const idleDelayMs = 30_000
 const busyDelayMs = 3_000
+/** A local write goes out this soon after it lands, so a burst of edits travels in one round. */
+const writeDelayMs = 400
 
 export interface BrowserSyncOptions {
   userId: string
@@ -24,13 +27,19 @@ export interface BrowserSyncOptions {
 /**
  * Runs sync for the signed-in user in this tab, if this tab holds the device's
  * sync lock (one tab replicates; the others see its results through Dexie).
- * Rounds run every 30 s, every 3 s while local changes wait, and at once when
+ * Rounds run every 30 s, every 3 s while local changes wait, moments after a
+ * local write (in any tab: Dexie's live queries cross tabs), and at once when
  * the network comes back. Returns a stop function (lock, sign-out).
  */
 export function startBrowserSync(options: BrowserSyncOptions): { stop: () => void; now: () => void } {
   let stopped = false
   let wake: (() => void) | undefined
-  const now = () => wake?.()
+  // Asked for during a round: run another as soon as this one ends (it may have passed the change by).
+  let again = false
+  const now = () => {
+    again = true
+    wake?.()
+  }
   const onOnline = () => now()
   window.addEventListener('online', onOnline)
 
@@ -53,13 +62,25 @@ export function startBrowserSync(options: BrowserSyncOptions): { stop: () => voi
       afterChannel: options.afterChannel,
     })
     let signedIn = false
+    let inRound = false
+    // The pending count is live: a write shows as waiting at once, and wakes the loop.
+    const watchPending = liveQuery(() => engine.pendingCount()).subscribe({
+      next: (pending) => {
+        if (inRound || stopped || pending === engine.status().pending) return
+        options.onStatus({ ...engine.status(), pending, leader: true })
+        if (pending > 0) setTimeout(now, writeDelayMs)
+      },
+      error: () => undefined, // the next round counts again
+    })
     try {
       while (!stopped) {
         // Not signed in to the server (not connected yet, offline, password changed): try again each round.
         signedIn ||= await signInToServer()
         let delay = idleDelayMs
+        again = false
         if (signedIn) {
-          const status = await engine.runOnce()
+          inRound = true
+          const status = await engine.runOnce().finally(() => (inRound = false))
           if (status.error === 'unauthorized') signedIn = false
           if (status.pending > 0 && status.state !== 'offline') delay = busyDelayMs
           if (status.state === 'idle') {
@@ -72,12 +93,15 @@ export function startBrowserSync(options: BrowserSyncOptions): { stop: () => voi
             await noteSeen()
           }
         }
+        if (again) continue
         await new Promise<void>((resolve) => {
           wake = resolve
           setTimeout(resolve, delay)
         })
+        wake = undefined
       }
     } finally {
+      watchPending.unsubscribe()
       await engine.close()
     }
   }

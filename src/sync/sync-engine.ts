@@ -112,7 +112,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     locals.clear()
   }
 
-  return { runOnce, close, destroyLocal, status: () => status, local }
+  return { runOnce, close, destroyLocal, status: () => status, local, pendingCount }
 }
 
 export type SyncEngine = ReturnType<typeof createSyncEngine>

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { AuthPage } from './pages/auth.page'
 import { PeoplePage } from './pages/people.page'
+import { ShellPage } from './pages/shell.page'
 import { StaffAdminPage } from './pages/staff.page'
 import { newContext } from './support/chromium'
 import { withLobby } from './support/fixture'
@@ -140,16 +141,9 @@ async function deskJoinsOnSecondTablet(env: Env) {
   return { b, pageB }
 }
 
-/** Waits until this device's sync is idle with nothing left to send. */
+/** Syncs this device now and waits until what it wrote is on the server. */
 async function waitSynced(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const el = document.querySelector('[data-testid=sync-status]')
-      return el?.getAttribute('data-state') === 'idle' && el.getAttribute('data-pending') === '0'
-    },
-    undefined,
-    { timeout: 60_000, polling: 250 },
-  )
+  await new ShellPage(page, '').syncNow()
 }
 
 /** Opens the first listed person's update form, changes what is given, saves. */

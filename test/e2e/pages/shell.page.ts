@@ -53,4 +53,23 @@ export class ShellPage {
       return out
     })
   }
+
+  /**
+   * Asks this device to sync now and resolves once a round that ended after this call
+   * left nothing waiting: everything written here before the call is on the server, and
+   * the device has what the server had when that round pulled.
+   */
+  async syncNow(timeout = 60_000): Promise<void> {
+    const since = Date.now()
+    await this.page.getByTestId('sync-now').click()
+    await this.page.waitForFunction(
+      (after) => {
+        const el = document.querySelector('[data-testid=sync-status]')
+        const last = Date.parse(el?.getAttribute('data-last-success') ?? '')
+        return el?.getAttribute('data-state') === 'idle' && el.getAttribute('data-pending') === '0' && last >= after
+      },
+      since,
+      { timeout, polling: 250 },
+    )
+  }
 }
