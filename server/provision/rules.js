@@ -28,6 +28,7 @@
  * @property {Access | null} readers `null`: everyone, anonymous included
  * @property {Access} writers
  * @property {Record<string, Access>} typeWriters envelope types only some writers may write
+ * @property {string[]} appendOnly envelope types that are events: created, never changed or deleted
  * @property {Record<string, TypeRules>} [types] the types a `typed` database holds
  */
 
@@ -125,6 +126,10 @@ export const FIXED_REALMS = Object.freeze({
     kind: 'envelope',
     readers: { roles: ['frontdesk', 'lead', 'manager', 'admin'] },
     writers: { roles: ['frontdesk', 'lead', 'manager', 'admin'] },
+    // MEM-1/MEM-2 settings, MEM-8 card key and MEM-9 blacklisting are a manager's.
+    typeWriters: { 'membership-settings': { roles: MANAGERS }, 'card-key': { roles: MANAGERS }, blacklist: { roles: MANAGERS } },
+    // Money taken, visits and blacklisting are events (src/storage/append-only.ts keeps the same list).
+    appendOnly: ['ledger', 'checkin', 'checkout', 'blacklist', 'service-log', 'card-key'],
   },
   accounts: {
     kind: 'envelope',
@@ -167,7 +172,7 @@ export function rulesFor(realm) {
   if (personal) {
     const { roles } = PERSONAL_REALMS[personal.kind]
     const access = { names: [personal.userId], roles: [...roles] }
-    return { realm, kind: 'envelope', readers: access, writers: access, typeWriters: {} }
+    return { realm, kind: 'envelope', readers: access, writers: access, typeWriters: {}, appendOnly: [] }
   }
   const fixed = Object.hasOwn(FIXED_REALMS, realm) ? /** @type {any} */ (FIXED_REALMS)[realm] : undefined
   if (!fixed) throw new Error(`Unknown realm: ${realm}`)
@@ -177,6 +182,7 @@ export function rulesFor(realm) {
     readers: fixed.readers && { names: [], roles: [...fixed.readers.roles] },
     writers: { names: [], roles: [...fixed.writers.roles] },
     typeWriters: fixed.typeWriters ?? {},
+    appendOnly: fixed.appendOnly ?? [],
     ...(fixed.types ? { types: fixed.types } : {}),
   })
 }

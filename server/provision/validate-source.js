@@ -119,6 +119,10 @@ function checkLobbyWrite(rules, newDoc, oldDoc, userCtx) {
     } else if (newDoc.realm !== undefined && newDoc.realm !== rules.realm) {
       forbid('Field "realm" must be "' + rules.realm + '" in this database.')
     }
+    var events = rules.appendOnly || []
+    if (oldDoc && (events.indexOf(oldDoc.type) !== -1 || events.indexOf(newDoc.type) !== -1)) {
+      forbid('Documents of type "' + (oldDoc.type || newDoc.type) + '" are events: they cannot be changed or deleted.')
+    }
     var types = [newDoc.type, oldDoc && oldDoc.type]
     for (var t = 0; t < types.length; t++) {
       var only = typeof types[t] === 'string' && rules.typeWriters.hasOwnProperty(types[t]) && rules.typeWriters[types[t]]

@@ -6,6 +6,7 @@ import type { LobbyDb } from './db'
 import { claimDevice, ensureDeviceIdentity, type DeviceIdentity } from './device-identity'
 import type { KeySource } from './key-source'
 import { createLocalStore } from './local-store'
+import { createDeskRecords } from './desk-records.repo'
 import { createDevicesRepo } from './devices.repo'
 import { createGrantsRepo } from './grants.repo'
 import { createReencryption } from './reencrypt'
@@ -49,6 +50,7 @@ export function createLobbyStorage(db: LobbyDb, keys: () => KeySource | undefine
   const withKeys = (ks: KeySource) => ({
     people: createPeopleRepo(context(() => ks)),
     staff: createStaffRepo(context(() => ks)),
+    desk: createDeskRecords(context(() => ks)),
   })
 
   /** What the sync layer needs from this device's store (sync/ is the only other layer that knows Dexie). */
@@ -93,6 +95,7 @@ export function createLobbyStorage(db: LobbyDb, keys: () => KeySource | undefine
     clock,
     people: createPeopleRepo(context(keys)),
     staff: createStaffRepo(context(keys)),
+    desk: createDeskRecords(context(keys)),
   }
 }
 

@@ -3,6 +3,7 @@ import { open, seal, type Envelope } from '@/crypto/envelope'
 import { isCryptoError } from '@/crypto/errors'
 import { parseRealmKeyId } from '@/crypto/realm-keys'
 import type { Clocked } from '@/core/sync/field-merge'
+import { isAppendOnly } from './append-only'
 import type { AuditAction } from './audit-events'
 import type { LobbyDb } from './db'
 import type { StoredEnvelope } from './documents'
@@ -77,7 +78,7 @@ export function createReencryption(db: LobbyDb, local: LocalStore, keys: () => K
       saved && saved.toKid === write.kid ? saved : { toKid: write.kid, fromEpoch: Math.min(fromEpoch, saved?.fromEpoch ?? fromEpoch), after: '', skipped: 0 }
     await local.set(cursorKey(realm), cursor)
 
-    const inRealm = (r: StoredEnvelope) => r.realm === realm && !r._deleted
+    const inRealm = (r: StoredEnvelope) => r.realm === realm && !r._deleted && !isAppendOnly(r.type)
     const total = await db.records.filter(inRealm).count()
     let done = await db.records.filter((r) => inRealm(r) && r.kid === write.kid).count()
     const progress = (finished: boolean): ReencryptProgress => ({ realm, toKid: write.kid, done, total, skipped: cursor.skipped, finished })

@@ -65,7 +65,23 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
     return open<Clocked>(env, session().lookup)
   }
 
+  // Lists are read often (the desk's "who is in" after every check-in): each ciphertext is opened once per
+  // session. Keyed by the session's key source, so locking (which drops it) drops the plaintext with it.
+  const opened = new WeakMap<KeySource, Map<string, T>>()
+
   async function decode(env: Envelope): Promise<T> {
+    const s = session()
+    const cache = opened.get(s) ?? opened.set(s, new Map()).get(s)!
+    // The whole authenticated header is in the key: a ciphertext moved to another record must be opened (and fail) again.
+    const key = `${env._id}|${env.type}|${env.realm}|${env.kid}|${env.v}|${env.ct}`
+    const hit = cache.get(key)
+    if (hit) return { ...hit }
+    const record = await decodeUncached(env)
+    cache.set(key, record)
+    return { ...record }
+  }
+
+  async function decodeUncached(env: Envelope): Promise<T> {
     const { fields } = await openClocked(env)
     // Deleted fields are kept as null with their clock, so a merge cannot resurrect them.
     const present = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null))

@@ -7,6 +7,7 @@ import { databaseNameFor, personalRealm } from '../../server/provision/names.js'
 import { FIXED_REALMS, rulesFor } from '../../server/provision/rules.js'
 import { sameSecurity, securityFor } from '../../server/provision/security.js'
 import { designDocFor, validateSource } from '../../server/provision/validate-source.js'
+import { appendOnlyTypes } from '../../src/storage/append-only'
 
 // eslint's parser, already installed: it can hold the source to ES5.
 const espree = createRequire(import.meta.url)('espree') as { parse(code: string, options: object): unknown }
@@ -32,6 +33,12 @@ function verdict(validate: Validate, newDoc: object, oldDoc: object | null, user
 const desk1 = { name: 'desk1', roles: ['frontdesk'] }
 const envelope = (realm: string, extra: object = {}) =>
   ({ _id: 'r1', type: 'visit', realm, kid: `${realm}:1`, v: 1, by: 'desk1', ct: 'AAAA', ...extra })
+
+describe('append-only types', () => {
+  it('are the same on the server as in the app (re-encryption leaves them alone because the server refuses their updates)', () => {
+    expect([...rulesFor('desk').appendOnly].sort()).toEqual([...appendOnlyTypes].sort())
+  })
+})
 
 describe('databaseNameFor', () => {
   it('names fixed realms with the prefix', () => {

@@ -86,6 +86,38 @@ describe('realm databases (envelopes)', () => {
     expect((await desk1.call('PUT', 'lobby_directory/p1', envelope('p1', 'directory', 'desk1', { type: 'person' }))).status).toBe(201)
   })
 
+  it('MEM-6, MEM-3: take ledger entries and check-ins in lobby_desk once, and refuse any change or deletion of them', async () => {
+    for (const type of ['ledger', 'checkin', 'checkout', 'service-log']) {
+      const id = `${type}:e1`
+      const created = await desk1.call('PUT', `lobby_desk/${id}`, envelope(id, 'desk', 'desk1', { type }))
+      expect(created.status).toBe(201)
+      const rev = ((await created.json()) as { rev: string }).rev
+      const edit = await desk1.call('PUT', `lobby_desk/${id}`, envelope(id, 'desk', 'desk1', { type, _rev: rev, ct: 'b3RoZXI' }))
+      expect(edit.status).toBe(403)
+      expect(await reasonOf(edit)).toBe(`Documents of type "${type}" are events: they cannot be changed or deleted.`)
+      const managerEdit = await boss.call('PUT', `lobby_desk/${id}`, envelope(id, 'desk', 'boss', { type, _rev: rev }))
+      expect(managerEdit.status).toBe(403)
+      const removal = await desk1.call('DELETE', `lobby_desk/${id}?rev=${rev}`)
+      expect(removal.status).toBe(403)
+      // Disguised as another type, it is still the same event.
+      const retyped = await desk1.call('PUT', `lobby_desk/${id}`, envelope(id, 'desk', 'desk1', { type: 'member', _rev: rev }))
+      expect(retyped.status).toBe(403)
+    }
+  })
+
+  it('MEM-9, MEM-1, MEM-8: keep blacklisting, membership settings and the card key in lobby_desk to managers', async () => {
+    for (const type of ['blacklist', 'membership-settings', 'card-key']) {
+      const id = `${type}:m1`
+      expect((await desk1.call('PUT', `lobby_desk/${id}`, envelope(id, 'desk', 'desk1', { type }))).status).toBe(403)
+      expect((await boss.call('PUT', `lobby_desk/${id}`, envelope(id, 'desk', 'boss', { type }))).status).toBe(201)
+    }
+    // Members and waiting lists are the desk's own, and change over time.
+    const member = await desk1.call('PUT', 'lobby_desk/member:m1', envelope('member:m1', 'desk', 'desk1', { type: 'member' }))
+    expect(member.status).toBe(201)
+    const rev = ((await member.json()) as { rev: string }).rev
+    expect((await desk1.call('PUT', 'lobby_desk/member:m1', envelope('member:m1', 'desk', 'desk1', { type: 'member', _rev: rev }))).status).toBe(201)
+  })
+
   it('keep design documents and _security to the server admin', async () => {
     expect((await boss.call('PUT', 'lobby_desk/_design/lobby', { validate_doc_update: 'function () {}' })).status).toBe(401)
     const takeover = { _rev: '0-1', security: { admins: { names: ['desk1'] }, members: { roles: ['frontdesk'] } } }

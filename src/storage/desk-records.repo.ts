@@ -1,0 +1,60 @@
+import type {
+  BlacklistEvent,
+  CheckIn,
+  CheckOut,
+  LedgerEntry,
+  Member,
+  MembershipSettings,
+  ServiceLog,
+  WaitlistEntry,
+} from '@/core/membership/types'
+import { isAppendOnly } from './append-only'
+import { createSealedRepo, type RecordKind, type RepoContext, type Stored } from './sealed-repo'
+
+/** The organisation's member-card signing key (MEM-8): the desk signs cards offline; anyone at the desk verifies them. */
+export interface CardKey {
+  orgId: string
+  privateJwk: JsonWebKey
+  publicJwk: JsonWebKey
+  createdAt: number
+}
+
+const desk = <T>(type: string): RecordKind<T> => ({ type, realm: 'desk', version: 1 })
+
+/** Events: `add` and read, nothing else (see append-only.ts). */
+function createEventRepo<T extends object>(ctx: RepoContext, type: string) {
+  if (!isAppendOnly(type)) throw new Error(`${type} is not an append-only type`)
+  const repo = createSealedRepo<T>(ctx, desk<T>(type))
+  return { add: (event: T): Promise<string> => repo.put(event), get: repo.get, list: repo.list }
+}
+
+/** One record per organisation under a fixed id. */
+function createSingleton<T extends object>(ctx: RepoContext, type: string) {
+  const repo = createSealedRepo<T>(ctx, desk<T>(type))
+  const id = `${type}:org`
+  return { id, get: () => repo.get(id), save: (value: T) => repo.put(value, id) }
+}
+
+/** Everything the membership desk keeps, sealed in the `desk` realm (MEM-1 … MEM-10). */
+export function createDeskRecords(ctx: RepoContext) {
+  const members = createSealedRepo<Member>(ctx, { ...desk<Member>('member'), indexes: (m) => ({ memberNo: m.memberNo }) })
+  return {
+    settings: createSingleton<MembershipSettings>(ctx, 'membership-settings'),
+    // Written once (append-only, refused as an update by the server): two keys would make one forge the other's cards.
+    cardKey: createSingleton<CardKey>(ctx, 'card-key'),
+    members: {
+      get: members.get,
+      list: members.list,
+      put: members.put,
+      findByMemberNo: (no: string): Promise<Stored<Member>[]> => members.findBy('memberNo', no),
+    },
+    ledger: createEventRepo<LedgerEntry>(ctx, 'ledger'),
+    checkIns: createEventRepo<CheckIn>(ctx, 'checkin'),
+    checkOuts: createEventRepo<CheckOut>(ctx, 'checkout'),
+    blacklist: createEventRepo<BlacklistEvent>(ctx, 'blacklist'),
+    serviceLogs: createEventRepo<ServiceLog>(ctx, 'service-log'),
+    waitlist: createSealedRepo<WaitlistEntry>(ctx, desk<WaitlistEntry>('waitlist')),
+  }
+}
+
+export type DeskRecords = ReturnType<typeof createDeskRecords>
