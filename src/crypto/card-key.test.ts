@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest'
+import { toBase64Url } from './bytes'
+import { generateCardKey, signCard, verifyCard } from './card-key'
+import { isCryptoError } from './errors'
+
+const orgId = 'org:Q2x1YkhvdXNlMjAyNg'
+const memberId = 'member:8f3kA-_zQm1RtY0bXw2LcA'
+
+/** The card text with part `index` (0 prefix, 1 member id, 2 serial, 3 signature) replaced. */
+function withPart(card: string, index: number, value: string): string {
+  const parts = card.split('.')
+  parts[index] = value
+  return parts.join('.')
+}
+
+describe('MEM-8 card signatures', () => {
+  it('round-trips a card: the text names the member and serial and verifies under the org key', async () => {
+    const key = await generateCardKey()
+    const card = await signCard({ orgId, memberId, serial: 3 }, key.privateJwk)
+    expect(card).toMatch(/^LBY1\.member:8f3kA-_zQm1RtY0bXw2LcA\.3\.[A-Za-z0-9_-]{86}$/)
+    expect(await verifyCard(card, key.publicJwk, orgId)).toEqual({ ok: true, memberId, serial: 3 })
+  })
+
+  it('keeps the card compact enough for a small, fast-scanning QR', async () => {
+    const key = await generateCardKey()
+    const card = await signCard({ orgId, memberId, serial: 12 }, key.privateJwk)
+    expect(card.length).toBeLessThanOrEqual(130)
+  })
+
+  it('exports a public JWK without the private part', async () => {
+    const key = await generateCardKey()
+    expect(key.publicJwk).toMatchObject({ kty: 'EC', crv: 'P-256' })
+    expect(key.publicJwk.d).toBeUndefined()
+    expect(typeof key.privateJwk.d).toBe('string')
+  })
+
+  it('reads a card with a changed serial as forged (an old card cannot pose as the reissue)', async () => {
+    const key = await generateCardKey()
+    const card = await signCard({ orgId, memberId, serial: 1 }, key.privateJwk)
+    expect(await verifyCard(withPart(card, 2, '2'), key.publicJwk, orgId)).toEqual({ ok: false, reason: 'forged' })
+  })
+
+  it('reads a card with a changed member id as forged', async () => {
+    const key = await generateCardKey()
+    const card = await signCard({ orgId, memberId, serial: 1 }, key.privateJwk)
+    expect(await verifyCard(withPart(card, 1, 'member:8f3kA-_zQm1RtY0bXw2LcB'), key.publicJwk, orgId)).toEqual({ ok: false, reason: 'forged' })
+  })
+
+  it("reads another organisation's card as forged, even under the same key", async () => {
+    const key = await generateCardKey()
+    const card = await signCard({ orgId: 'org:other', memberId, serial: 1 }, key.privateJwk)
+    expect(await verifyCard(card, key.publicJwk, orgId)).toEqual({ ok: false, reason: 'forged' })
+  })
+
+  it('reads a card signed with another key as forged', async () => {
+    const [key, other] = await Promise.all([generateCardKey(), generateCardKey()])
+    const card = await signCard({ orgId, memberId, serial: 1 }, other.privateJwk)
+    expect(await verifyCard(card, key.publicJwk, orgId)).toEqual({ ok: false, reason: 'forged' })
+  })
+
+  it('reads a well-shaped card with a zeroed or non-canonical signature as forged', async () => {
+    const key = await generateCardKey()
+    const card = await signCard({ orgId, memberId, serial: 1 }, key.privateJwk)
+    const zeros = toBase64Url(new Uint8Array(64))
+    // 86 characters carry 516 bits: a last character with its low bits set is not canonical base64url.
+    const nonCanonical = `${card.split('.')[3]!.slice(0, 85)}B`
+    for (const sig of [zeros, nonCanonical]) {
+      expect(await verifyCard(withPart(card, 3, sig), key.publicJwk, orgId)).toEqual({ ok: false, reason: 'forged' })
+    }
+  })
+
+  it('reads other texts, truncated cards and garbage as not a card, never throwing', async () => {
+    const key = await generateCardKey()
+    const card = await signCard({ orgId, memberId, serial: 1 }, key.privateJwk)
+    const texts = [
+      '',
+      ' ',
+      'https://example.com/member/123',
+      '10023',
+      '13800138000',
+      'LBY1',
+      'LBY1...',
+      card.slice(0, -1),
+      card.slice(0, 40),
+      `${card}.extra`,
+      `${card}x`,
+      withPart(card, 0, 'LBY2'),
+      withPart(card, 2, '01'),
+      withPart(card, 2, '-1'),
+      withPart(card, 2, '1.5'),
+      withPart(card, 2, '99999999999999999'),
+      withPart(card, 1, ''),
+      withPart(card, 1, 'member/x'),
+      withPart(card, 1, 'm'.repeat(101)),
+      `${card}\u0000`,
+      'LBY1.' + 'A'.repeat(1_000_000),
+      '\uD800\uDC00'.repeat(100),
+    ]
+    for (const text of texts) {
+      await expect(verifyCard(text, key.publicJwk, orgId), JSON.stringify(text.slice(0, 60))).resolves.toEqual({ ok: false, reason: 'not-a-card' })
+    }
+    for (const notText of [undefined, null, 42, {}] as unknown as string[]) {
+      expect(await verifyCard(notText, key.publicJwk, orgId)).toEqual({ ok: false, reason: 'not-a-card' })
+    }
+  })
+
+  it('accepts the whitespace a keyboard-wedge scanner adds around the text', async () => {
+    const key = await generateCardKey()
+    const card = await signCard({ orgId, memberId, serial: 0 }, key.privateJwk)
+    expect(await verifyCard(` ${card}\r\n`, key.publicJwk, orgId)).toEqual({ ok: true, memberId, serial: 0 })
+  })
+
+  it('refuses to sign what a card cannot carry', async () => {
+    const key = await generateCardKey()
+    for (const bad of [
+      { orgId, memberId: 'member.x', serial: 1 },
+      { orgId, memberId: '', serial: 1 },
+      { orgId, memberId, serial: -1 },
+      { orgId, memberId, serial: 1.5 },
+      { orgId, memberId, serial: Number.MAX_SAFE_INTEGER + 1 },
+    ]) {
+      await expect(signCard(bad, key.privateJwk)).rejects.toThrow(RangeError)
+    }
+  })
+
+  it('throws a malformed-key error for a key that is not a P-256 key of the right kind', async () => {
+    const key = await generateCardKey()
+    // Signing needs the private part; a broken verifying key must not make every card look forged.
+    await expect(signCard({ orgId, memberId, serial: 1 }, key.publicJwk)).rejects.toSatisfy((e) => isCryptoError(e, 'malformed'))
+    for (const bad of [{}, { kty: 'oct', k: 'AAAA' }, { ...key.publicJwk, x: 'AAAA' }, { ...key.publicJwk, crv: 'P-384' }]) {
+      await expect(verifyCard('10023', bad, orgId)).rejects.toSatisfy((e) => isCryptoError(e, 'malformed'))
+    }
+  })
+})

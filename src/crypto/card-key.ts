@@ -1,0 +1,97 @@
+/**
+ * MEM-8: member cards. A card's QR text is `LBY1.<memberId>.<serial>.<signature>`,
+ * signed with the organisation's card key (ECDSA P-256). The signed message also
+ * binds the organisation id, so a card from another organisation reads as forged
+ * even where the same key pair was reused. '.' separates the parts because it is in
+ * neither a typed id (`member:<base64url>`) nor base64url.
+ */
+import { CryptoError } from './errors'
+import { utf8 } from './bytes'
+import { canonicalJson, sign, verify } from './signature'
+
+const ecdsaP256 = { name: 'ECDSA', namedCurve: 'P-256' } as const
+const prefix = 'LBY1'
+// Typed ids: `<type>:<base64url>`. The bound keeps a scanned text from becoming a huge allocation.
+const memberIdPattern = /^[A-Za-z0-9_:-]{1,100}$/
+// 64 signature bytes are 86 unpadded base64url characters.
+const cardPattern = /^LBY1\.([A-Za-z0-9_:-]{1,100})\.(0|[1-9][0-9]{0,15})\.([A-Za-z0-9_-]{86})$/
+const maxCardLength = 256
+
+export interface CardKeyPair {
+  privateJwk: JsonWebKey
+  publicJwk: JsonWebKey
+}
+
+export interface CardFields {
+  orgId: string
+  memberId: string
+  /** MEM-8: raised on every reissue, so an older card reads as revoked. */
+  serial: number
+}
+
+export type CardVerification = { ok: true; memberId: string; serial: number } | { ok: false; reason: 'not-a-card' | 'forged' }
+
+/** A fresh card signing key pair for an organisation, as JWKs (stored sealed by the caller). */
+export async function generateCardKey(): Promise<CardKeyPair> {
+  const pair = await crypto.subtle.generateKey(ecdsaP256, true, ['sign', 'verify'])
+  const [privateJwk, publicJwk] = await Promise.all([
+    crypto.subtle.exportKey('jwk', pair.privateKey),
+    crypto.subtle.exportKey('jwk', pair.publicKey),
+  ])
+  return { privateJwk, publicJwk }
+}
+
+/**
+ * The QR text of a member's card. Throws `RangeError` for a member id or serial a
+ * card cannot carry, and `CryptoError('malformed')` for a key that is not a P-256 private JWK.
+ */
+export async function signCard(input: CardFields, privateJwk: JsonWebKey): Promise<string> {
+  if (!memberIdPattern.test(input.memberId)) throw new RangeError(`not a card member id: ${input.memberId}`)
+  if (!Number.isSafeInteger(input.serial) || input.serial < 0) throw new RangeError(`not a card serial: ${input.serial}`)
+  const key = await importCardKey(privateJwk, 'sign')
+  const signature = await sign(key, cardMessage(input))
+  return `${prefix}.${input.memberId}.${input.serial}.${signature}`
+}
+
+/**
+ * Reads a scanned text as one of `orgId`'s cards. Never throws for the text:
+ * `not-a-card` when it is not a card at all (a URL, a member number, a damaged
+ * read), `forged` when it is shaped like a card but its signature does not hold
+ * for this organisation. Throws `CryptoError('malformed')` only when `publicJwk`
+ * is not a P-256 public key: a broken key must not make every card look forged.
+ */
+export async function verifyCard(text: string, publicJwk: JsonWebKey, orgId: string): Promise<CardVerification> {
+  const key = await importCardKey(publicJwk, 'verify')
+  if (typeof text !== 'string' || text.length > maxCardLength) return { ok: false, reason: 'not-a-card' }
+  const match = cardPattern.exec(text.trim())
+  if (!match) return { ok: false, reason: 'not-a-card' }
+  const [, memberId = '', serialText = '', signature = ''] = match
+  const serial = Number(serialText)
+  if (!Number.isSafeInteger(serial)) return { ok: false, reason: 'not-a-card' }
+  // verify() is false, never a throw, for a signature that is not 64 canonical bytes.
+  const valid = await verify(key, cardMessage({ orgId, memberId, serial }), signature)
+  return valid ? { ok: true, memberId, serial } : { ok: false, reason: 'forged' }
+}
+
+/** What is signed: a domain tag and the three fields, in an encoding no two inputs share. */
+function cardMessage({ orgId, memberId, serial }: CardFields): Uint8Array<ArrayBuffer> {
+  return utf8(canonicalJson(['lobby-card-v1', orgId, memberId, serial]))
+}
+
+async function importCardKey(jwk: JsonWebKey, use: 'sign' | 'verify'): Promise<CryptoKey> {
+  const wanted = use === 'sign' ? 'private' : 'public'
+  try {
+    if (jwk.kty !== 'EC' || jwk.crv !== 'P-256') throw new TypeError()
+    const key = await crypto.subtle.importKey('jwk', keyMaterial(jwk, use), ecdsaP256, false, [use])
+    if (key.type !== wanted) throw new TypeError()
+    return key
+  } catch {
+    throw new CryptoError('malformed', `not a P-256 ${wanted} card key`)
+  }
+}
+
+// A JWK's `key_ops`/`use` from another tool could forbid the operation; only the key material matters here.
+function keyMaterial(jwk: JsonWebKey, use: 'sign' | 'verify'): JsonWebKey {
+  const { kty, crv, x, y, d } = jwk
+  return use === 'sign' ? { kty, crv, x, y, d } : { kty, crv, x, y }
+}
