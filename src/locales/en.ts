@@ -296,6 +296,13 @@ export const en = {
       'staff.deactivate': 'Staff account deactivated',
       'key.rotate': 'Realm key rotated',
       'key.reencrypt': 'Records re-encrypted under the new key',
+      'card.forged': 'Forged member card refused',
+      'card.reissue': 'Member card revoked and reissued',
+      'checkin.override': 'Check-in refusal overridden',
+      'member.blacklist': 'Member blacklisted',
+      'member.blacklist-lift': 'Blacklisting lifted',
+      'member.suspend': 'Membership suspended or resumed',
+      'checkin.duplicate': 'Duplicate check-in reviewed',
     },
   },
   sync: {

@@ -298,6 +298,13 @@ export const zhCN: Messages = {
       'staff.deactivate': '停用员工账户',
       'key.rotate': '轮换数据区密钥',
       'key.reencrypt': '记录已用新密钥重新加密',
+      'card.forged': '拒绝伪造会员卡',
+      'card.reissue': '会员卡作废并补发',
+      'checkin.override': '越权放行签到',
+      'member.blacklist': '会员列入黑名单',
+      'member.blacklist-lift': '解除黑名单',
+      'member.suspend': '会员资格暂停或恢复',
+      'checkin.duplicate': '已复核重复签到',
     },
   },
   sync: {

@@ -25,6 +25,13 @@ export const auditActions = [
   'staff.deactivate',
   'key.rotate',
   'key.reencrypt',
+  'card.forged',
+  'card.reissue',
+  'checkin.override',
+  'member.blacklist',
+  'member.blacklist-lift',
+  'member.suspend',
+  'checkin.duplicate',
 ] as const
 export type AuditAction = (typeof auditActions)[number]
 
