@@ -13,7 +13,7 @@ import { generateCardKey, signCard, verifyCard } from '@/crypto/card-key'
 const require = createRequire(import.meta.url)
 
 /** An RGBA image of `text`'s QR code: black modules on white, `scale` px each, a 4-module quiet zone. */
-function qrImage(text: string, scale: number): { data: Uint8ClampedArray; width: number; height: number } {
+function qrImage(text: string, scale: number): ImageData {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' })
   const quiet = 4
   const side = (modules.size + 2 * quiet) * scale
@@ -29,7 +29,8 @@ function qrImage(text: string, scale: number): { data: Uint8ClampedArray; width:
       }
     }
   }
-  return { data, width: side, height: side }
+  // Node has no ImageData; ZXing reads only these three fields (its README: the type is duck-typed).
+  return { data, width: side, height: side } as ImageData
 }
 
 beforeAll(async () => {
