@@ -197,3 +197,10 @@ export type CheckInDecision =
   | { admit: false; reason: 'not-started'; start: LocalDate }
   | { admit: false; reason: 'outside-hours'; nextOpening?: number }
   | { admit: false; reason: 'already-checked-in'; since: number }
+
+/** A fee entry of the ledger (MEM-7): what the rules of terms, points and upgrades read. */
+export type FeeEntry = Extract<LedgerEntry, { kind: 'fee' }>
+/** A deposit taken (MEM-6). */
+export type DepositEntry = Extract<LedgerEntry, { kind: 'deposit' }>
+/** A deposit given back, in full or in part (MEM-6). */
+export type DepositReturnEntry = Extract<LedgerEntry, { kind: 'deposit-return' }>
