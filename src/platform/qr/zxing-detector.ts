@@ -15,6 +15,7 @@ export interface QrDetector {
 export async function createZxingDetector(): Promise<QrDetector> {
   const { BarcodeDetector, prepareZXingModule } = await import('barcode-detector/ponyfill')
   // Before the constructor: it starts instantiating the module with whatever overrides are set.
-  prepareZXingModule({ overrides: { locateFile: (path, prefix) => (path.endsWith('.wasm') ? wasmUrl : prefix + path) } })
+  // (Typed by hand: the overrides' type comes from @types/emscripten, which tsconfig's `types` leaves out.)
+  prepareZXingModule({ overrides: { locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? wasmUrl : prefix + path) } })
   return new BarcodeDetector({ formats: ['qr_code'] })
 }
