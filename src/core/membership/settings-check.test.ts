@@ -89,6 +89,12 @@ describe('MEM-1/MEM-2 settings check', () => {
     expect(checkSettings(settingsWith((s) => (s.pointsPerYuan = 0)))).toEqual([])
   })
 
+  it('MEM-7: the expiring-soon look-ahead is a whole number of days, 0 or more', () => {
+    expect(checkSettings(settingsWith((s) => (s.expiringWithinDays = -1)))).toEqual([{ path: 'expiringWithinDays', problem: 'days-invalid' }])
+    expect(checkSettings(settingsWith((s) => (s.expiringWithinDays = 1.5)))).toEqual([{ path: 'expiringWithinDays', problem: 'days-invalid' }])
+    expect(checkSettings(settingsWith((s) => (s.expiringWithinDays = 0)))).toEqual([])
+  })
+
   it('lists several problems at once, in form order', () => {
     const s = settingsWith((s) => {
       ordinary(s).prices.year = -1

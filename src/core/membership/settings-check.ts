@@ -20,6 +20,7 @@ export type SettingsProblemKind =
   | 'no-tiers'
   | 'timezone-invalid'
   | 'points-invalid'
+  | 'days-invalid'
 
 /** One problem, at the dotted path of the field the form should highlight (`tiers.1.prices.year`). */
 export interface SettingsProblem {
@@ -85,5 +86,8 @@ export function checkSettings(s: MembershipSettings): SettingsProblem[] {
   if (!isTimeZone(s.timeZone)) problems.push({ path: 'timeZone', problem: 'timezone-invalid' })
   // Whole points per yuan keep every balance a whole number of points.
   if (!(Number.isSafeInteger(s.pointsPerYuan) && s.pointsPerYuan >= 0)) problems.push({ path: 'pointsPerYuan', problem: 'points-invalid' })
+  // MEM-7: how many days ahead the desk's "ending soon" list looks; 0 = only those ending today.
+  if (!(Number.isSafeInteger(s.expiringWithinDays) && s.expiringWithinDays >= 0))
+    problems.push({ path: 'expiringWithinDays', problem: 'days-invalid' })
   return problems
 }
