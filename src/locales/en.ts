@@ -363,6 +363,23 @@ export const en = {
     title: 'Page not found',
     text: 'There is no page at this address.',
   },
+  scan: {
+    label: 'Card, member number or phone',
+    submit: 'Check',
+    busy: 'Checking…',
+    camera: 'Camera',
+    cameraView: 'Camera view',
+    cameraHint: 'Hold the card’s QR code in front of the camera.',
+    fromImage: 'Scan from photo',
+    noQr: 'No QR code was found in this image. Try a sharper, closer photo, or type the member number.',
+    unreadableImage: 'This file could not be opened as an image.',
+    decoderUnavailable: 'QR codes cannot be read on this device right now. Use the scanner, or type the member number.',
+    permissionDenied: 'Camera access was refused. Allow the camera for this site in the browser settings, or use the scanner or keyboard.',
+    noCamera: 'No camera was found on this device.',
+    cameraBusy: 'The camera is in use by another app. Close it and try again.',
+    cameraFailed: 'The camera could not be started.',
+    unsupported: 'This browser cannot use a camera on this page.',
+  },
 } as const
 
 /** The shape every locale must have: same keys, any string values. */
