@@ -12,14 +12,19 @@ export const workspaces = [
 ] as const satisfies readonly { name: string; permission: Permission }[]
 export type Workspace = (typeof workspaces)[number]['name']
 
+/** Workspaces built so far; the others show what is coming. */
+const built: Partial<Record<Workspace, () => Promise<unknown>>> = {
+  desk: () => import('@/features/checkin/CheckinPage.vue'),
+}
+
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomePage, meta: { titleKey: 'nav.home' } },
   ...workspaces.map(
     (w): RouteRecordRaw => ({
       path: `/${w.name}`,
       name: w.name,
-      component: () => import('@/features/workspaces/WorkspacePlaceholderPage.vue'),
-      props: { workspace: w.name },
+      component: built[w.name] ?? (() => import('@/features/workspaces/WorkspacePlaceholderPage.vue')),
+      props: built[w.name] ? false : { workspace: w.name },
       meta: { titleKey: `nav.${w.name}`, permission: w.permission },
     }),
   ),
@@ -46,6 +51,12 @@ export const routes: RouteRecordRaw[] = [
     name: 'devices',
     component: () => import('@/features/devices/DevicesPage.vue'),
     meta: { titleKey: 'nav.devices', permission: 'devices.manage' },
+  },
+  {
+    path: '/manage/membership',
+    name: 'membership-settings',
+    component: () => import('@/features/membership-settings/MembershipSettingsPage.vue'),
+    meta: { titleKey: 'nav.membershipSettings', permission: 'settings.manage' },
   },
   {
     path: '/welcome',

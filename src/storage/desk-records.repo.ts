@@ -19,6 +19,12 @@ export interface CardKey {
   createdAt: number
 }
 
+export interface CheckInReview {
+  checkInIds: string[]
+  at: number
+  by: string
+}
+
 const desk = <T>(type: string): RecordKind<T> => ({ type, realm: 'desk', version: 1 })
 
 /** Events: `add` and read, nothing else (see append-only.ts). */
@@ -54,6 +60,8 @@ export function createDeskRecords(ctx: RepoContext) {
     blacklist: createEventRepo<BlacklistEvent>(ctx, 'blacklist'),
     serviceLogs: createEventRepo<ServiceLog>(ctx, 'service-log'),
     waitlist: createSealedRepo<WaitlistEntry>(ctx, desk<WaitlistEntry>('waitlist')),
+    /** Duplicate check-ins (two offline tablets) a person at the desk has looked at. */
+    reviews: createSealedRepo<CheckInReview>(ctx, desk<CheckInReview>('checkin-review')),
   }
 }
 

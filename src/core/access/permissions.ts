@@ -4,6 +4,7 @@ import type { Role } from './roles'
 export const permissions = [
   'desk.use', // visitors, badges, member check-in
   'members.manage', // enrolment, renewal, cards
+  'members.blacklist', // MEM-9: a manager's decision
   'broadband.use', // accounts, payments, service requests
   'field.work', // own dispatched tickets
   'field.dispatch',
@@ -22,7 +23,7 @@ const byRole: Record<Role, readonly Permission[]> = {
   agent: ['broadband.use'],
   technician: ['field.work'],
   lead: ['desk.use', 'members.manage', 'broadband.use', 'field.dispatch', 'grants.approve'],
-  manager: ['desk.use', 'members.manage', 'broadband.use', 'field.dispatch', 'grants.approve', 'settings.manage', 'audit.review', 'staff.manage', 'devices.manage'],
+  manager: ['desk.use', 'members.manage', 'members.blacklist', 'broadband.use', 'field.dispatch', 'grants.approve', 'settings.manage', 'audit.review', 'staff.manage', 'devices.manage'],
   admin: ['staff.manage', 'devices.manage', 'keys.manage'],
   member: ['self.view'],
 }

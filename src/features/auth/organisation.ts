@@ -9,6 +9,7 @@ import { exportUserKeyPairs, generateUserKeyPairs } from '@/crypto/user-keys'
 import { loginHash } from '@/storage/accounts.repo'
 import { keySourceFrom } from '@/storage/keyring-key-source'
 import type { LobbyStorage } from '@/storage/lobby-storage'
+import { ensureDeskSetup } from '@/features/members/desk-setup'
 import type { Session } from './session'
 import { newUserId } from './user-id'
 
@@ -67,7 +68,9 @@ export async function createOrganisation(storage: LobbyStorage, input: NewOrgani
   )
   await storage.audit.append({ action: 'org.create', by: userId })
   const keyring = await unlockKeyring(locked, kek)
-  await storage.withKeys(keySourceFrom(keyring)).staff.put({ userId, name: input.name.trim(), username: input.username.trim(), role: 'admin' }, `staff:${userId}`)
+  const founder = storage.withKeys(keySourceFrom(keyring))
+  await founder.staff.put({ userId, name: input.name.trim(), username: input.username.trim(), role: 'admin' }, `staff:${userId}`)
+  await ensureDeskSetup(founder.desk, orgId)
   await storage.audit.append({ action: 'agreement.accept', by: userId })
   await storage.audit.append({ action: 'sign-in', by: userId })
   return { ok: true, session: { userId, username: input.username.trim(), role: 'admin', keyring, serverPassword, kek } }

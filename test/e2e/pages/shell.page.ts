@@ -60,7 +60,8 @@ export class ShellPage {
    * the device has what the server had when that round pulled.
    */
   async syncNow(timeout = 60_000): Promise<void> {
-    const since = Date.now()
+    // The page's clock, which a test may have moved (the last success is stamped with it).
+    const since = await this.page.evaluate(() => Date.now())
     await this.page.getByTestId('sync-now').click()
     await this.page.waitForFunction(
       (after) => {

@@ -1,0 +1,98 @@
+import { decideCheckIn } from '@/core/membership/checkin-decision'
+import { looksLikeMemberNo } from '@/core/membership/member-number'
+import { openCheckInOf } from '@/core/membership/visits'
+import type { CheckInDecision, RefusalReason } from '@/core/membership/types'
+import { verifyCard } from '@/crypto/card-key'
+import { storage } from '@/storage/session-keys'
+import { blacklistOf, stateOf, todayIn, type DeskSnapshot } from './desk-snapshot'
+import type { ActionContext } from './membership-actions'
+
+type DecideInput = Parameters<typeof decideCheckIn>[0]
+
+/** What the desk typed or scanned, resolved to a member (or why not). */
+export type Presented =
+  | { kind: 'card'; memberId: string; serial: number }
+  | { kind: 'lookup'; memberId: string }
+  | { kind: 'unknown' }
+  | { kind: 'forged' }
+  /** A phone shared by several members: the desk picks one. */
+  | { kind: 'choose'; memberIds: string[] }
+
+export interface CheckInOutcome {
+  decision: CheckInDecision
+  memberId?: string
+  /** The check-in recorded (admitted, or overridden). */
+  checkInId?: string
+  choose?: string[]
+}
+
+const cardPrefix = 'LBY'
+
+/**
+ * MEM-3, MEM-8: a card QR is verified against the organisation's card key; a member number goes
+ * through the member number's blind index; anything else is tried as a phone (blind index of
+ * people, then their member records). A QR that looks like ours but fails its signature is
+ * forged, and audited.
+ */
+export async function resolvePresented(ctx: ActionContext & { deviceId: string }, text: string): Promise<Presented> {
+  const input = text.trim()
+  if (!input) return { kind: 'unknown' }
+  if (input.toUpperCase().startsWith(cardPrefix)) {
+    const [key, org] = await Promise.all([storage.desk.cardKey.get(), storage.accounts.getOrg()])
+    const verdict = key && org ? await verifyCard(input, key.publicJwk, org.orgId) : ({ ok: false, reason: 'forged' } as const)
+    if (verdict.ok) return { kind: 'card', memberId: verdict.memberId, serial: verdict.serial }
+    if (verdict.reason === 'forged') {
+      await storage.audit.append({ action: 'card.forged', by: ctx.userId, detail: 'signature failed' })
+      return { kind: 'forged' }
+    }
+  }
+  if (looksLikeMemberNo(input)) {
+    const found = await storage.desk.members.findByMemberNo(input)
+    if (found.length) return { kind: 'lookup', memberId: found[0]!.id }
+  }
+  const people = new Set((await storage.people.findBy('phone', input)).map((p) => p.id))
+  const members = ctx.snapshot.members.filter((m) => people.has(m.record.personId)).map((m) => m.id)
+  if (members.length === 1) return { kind: 'lookup', memberId: members[0]! }
+  if (members.length > 1) return { kind: 'choose', memberIds: members }
+  return { kind: 'unknown' }
+}
+
+/** An open check-in counts only on the day it was made: yesterday's forgotten check-out does not block today. */
+export function openToday(snapshot: DeskSnapshot, memberId: string, now: number) {
+  const open = openCheckInOf(snapshot.checkIns, snapshot.checkOuts, memberId)
+  return open && todayIn(snapshot, open.record.at) === todayIn(snapshot, now) ? open : undefined
+}
+
+export function decide(ctx: ActionContext, presented: Presented): CheckInDecision {
+  const { snapshot, now } = ctx
+  let card: DecideInput['card'] = 'unknown'
+  if (presented.kind === 'forged') card = 'forged'
+  else if (presented.kind === 'card') card = { memberId: presented.memberId, serial: presented.serial }
+  else if (presented.kind === 'lookup') card = { memberId: presented.memberId }
+  const memberId = typeof card === 'object' ? card.memberId : undefined
+  const member = memberId ? snapshot.members.find((m) => m.id === memberId)?.record : undefined
+  return decideCheckIn({
+    card,
+    member,
+    state: memberId ? stateOf(snapshot, memberId, now) : undefined,
+    blacklisted: memberId ? blacklistOf(snapshot, memberId) !== undefined : false,
+    openCheckIn: memberId ? openToday(snapshot, memberId, now)?.record : undefined,
+    settings: snapshot.settings,
+    now,
+  })
+}
+
+/** MEM-3: records an admitted check-in, or one admitted over a refusal with the reason (audited). */
+export async function recordCheckIn(
+  ctx: ActionContext & { deviceId: string },
+  memberId: string,
+  override?: { refusal: RefusalReason; reason: string },
+): Promise<string> {
+  const id = await storage.desk.checkIns.add({ memberId, at: ctx.now, deviceId: ctx.deviceId, by: ctx.userId, ...(override ? { override } : {}) })
+  if (override) await storage.audit.append({ action: 'checkin.override', by: ctx.userId, recordId: id, recordType: 'checkin', detail: override.refusal })
+  return id
+}
+
+export async function checkOut(ctx: ActionContext, checkInId: string, memberId: string): Promise<void> {
+  await storage.desk.checkOuts.add({ checkInId, memberId, at: ctx.now, by: ctx.userId })
+}

@@ -1,0 +1,65 @@
+import { defaultMembershipSettings } from '@/core/membership/defaults'
+import { membershipState, type MembershipState } from '@/core/membership/membership-state'
+import { isBlacklisted } from '@/core/membership/blacklist'
+import type { BlacklistEvent, CheckIn, CheckOut, LedgerEntry, Member, MembershipSettings, ServiceLog, WaitlistEntry } from '@/core/membership/types'
+import { localDateOf } from '@/core/shared/local-date'
+import type { Stored } from '@/storage/sealed-repo'
+import { storage } from '@/storage/session-keys'
+
+/**
+ * Everything the membership desk decides with, read at once. Each record is
+ * decrypted once per session (the repositories remember), so reading it
+ * again after every scan costs IndexedDB reads, not cryptography.
+ */
+export interface DeskSnapshot {
+  settings: MembershipSettings
+  /** Whether `settings` were stored (false: the defaults, nothing saved yet). */
+  settingsSaved: boolean
+  members: Stored<Member>[]
+  ledger: LedgerEntry[]
+  checkIns: Stored<CheckIn>[]
+  checkOuts: CheckOut[]
+  blacklist: BlacklistEvent[]
+  serviceLogs: ServiceLog[]
+  waitlist: Stored<WaitlistEntry>[]
+  /** Check-in ids already reviewed as duplicates. */
+  reviewed: Set<string>
+}
+
+export async function loadDeskSnapshot(): Promise<DeskSnapshot> {
+  const desk = storage.desk
+  const [settings, members, ledger, checkIns, checkOuts, blacklist, serviceLogs, waitlist, reviews] = await Promise.all([
+    desk.settings.get(),
+    desk.members.list(),
+    desk.ledger.list(),
+    desk.checkIns.list(),
+    desk.checkOuts.list(),
+    desk.blacklist.list(),
+    desk.serviceLogs.list(),
+    desk.waitlist.list(),
+    desk.reviews.list(),
+  ])
+  return {
+    settings: settings ?? defaultMembershipSettings(),
+    settingsSaved: settings !== undefined,
+    members,
+    ledger: ledger.map((s) => s.record),
+    checkIns,
+    checkOuts: checkOuts.map((s) => s.record),
+    blacklist: blacklist.map((s) => s.record),
+    serviceLogs: serviceLogs.map((s) => s.record),
+    waitlist,
+    reviewed: new Set(reviews.flatMap((r) => r.record.checkInIds)),
+  }
+}
+
+/** Today in the organisation's time zone. */
+export const todayIn = (snapshot: DeskSnapshot, now: number) => localDateOf(now, snapshot.settings.timeZone)
+
+export function stateOf(snapshot: DeskSnapshot, memberId: string, now: number): MembershipState {
+  return membershipState(snapshot.ledger, memberId, todayIn(snapshot, now), snapshot.settings)
+}
+
+export const blacklistOf = (snapshot: DeskSnapshot, memberId: string) => isBlacklisted(snapshot.blacklist, memberId)
+
+export const tierOf = (snapshot: DeskSnapshot, tierId: string | undefined) => snapshot.settings.tiers.find((t) => t.id === tierId)

@@ -1,0 +1,189 @@
+import { defineStore } from 'pinia'
+import { computed, shallowRef } from 'vue'
+import { maskName, maskPhone } from '@/core/access/masking'
+import { expiringSoon } from '@/core/membership/expiring'
+import { duplicateCheckIns, whoIsIn } from '@/core/membership/visits'
+import type { CheckInDecision, RefusalReason, Term } from '@/core/membership/types'
+import { storage } from '@/storage/session-keys'
+import { onLock, useSessionStore } from '@/features/auth/session.store'
+import { PermissionError } from '@/features/auth/session'
+import { useStoragePersistence } from '@/platform/storage-persistence'
+import { checkOut, decide, recordCheckIn, resolvePresented, type CheckInOutcome } from './checkin-actions'
+import { ensureDeskSetup } from './desk-setup'
+import { loadDeskSnapshot, stateOf, todayIn, type DeskSnapshot } from './desk-snapshot'
+import * as actions from './membership-actions'
+
+/** What lists may show of a member: masked name and phone (CONF-4), number, tier and dates. */
+export interface MemberRow {
+  id: string
+  personId: string
+  memberNo: string
+  name: string
+  phone: string
+  tierId?: string
+  start?: string
+  end?: string
+  status: 'none' | 'not-started' | 'active' | 'expired'
+  points: number
+  depositHeld: number
+  suspended: boolean
+}
+
+/**
+ * The membership desk: enrolment, fees, cards and check-in (MEM-*). Holds a snapshot of the desk
+ * realm and masked names of members only, and forgets both when the app locks (CONF-7).
+ */
+export const useDeskStore = defineStore('desk', () => {
+  const snapshot = shallowRef<DeskSnapshot>()
+  const names = shallowRef(new Map<string, { name: string; phone: string }>())
+  const clock = { now: () => Date.now() }
+
+  onLock(() => {
+    snapshot.value = undefined
+    names.value = new Map()
+  })
+
+  const session = useSessionStore()
+  function allowed() {
+    if (!session.can('desk.use')) throw new PermissionError('desk.use')
+  }
+
+  async function refresh(): Promise<DeskSnapshot> {
+    allowed()
+    let next = await loadDeskSnapshot()
+    // An organisation founded before the membership desk existed: its first manager here sets it up.
+    if (!next.settingsSaved && session.can('settings.manage')) {
+      const org = await storage.accounts.getOrg()
+      if (org) await ensureDeskSetup(storage.desk, org.orgId)
+      next = await loadDeskSnapshot()
+    }
+    const known = new Map(names.value)
+    for (const m of next.members) {
+      if (known.has(m.record.personId)) continue
+      const person = await storage.people.get(m.record.personId)
+      known.set(m.record.personId, { name: maskName(person?.name ?? ''), phone: maskPhone(person?.phone ?? '') })
+    }
+    names.value = known
+    snapshot.value = next
+    return next
+  }
+
+  async function context() {
+    const s = snapshot.value ?? (await refresh())
+    return { snapshot: s, now: clock.now(), userId: session.session!.userId, deviceId: (await storage.deviceIdentity()).deviceId }
+  }
+
+  const rows = computed<MemberRow[]>(() => {
+    const s = snapshot.value
+    if (!s) return []
+    const now = clock.now()
+    return s.members.map((m) => {
+      const st = stateOf(s, m.id, now)
+      const who = names.value.get(m.record.personId)
+      return {
+        id: m.id, personId: m.record.personId, memberNo: m.record.memberNo, name: who?.name ?? '', phone: who?.phone ?? '',
+        tierId: st.tierId, start: st.start, end: st.end, status: st.status, points: st.points, depositHeld: st.depositHeld, suspended: !!m.record.suspended,
+      }
+    })
+  })
+
+  const rowOf = (memberId: string | undefined) => rows.value.find((r) => r.id === memberId)
+
+  /** MEM-3: who is in now (checked in today, not checked out), newest first. */
+  const present = computed(() => {
+    const s = snapshot.value
+    if (!s) return []
+    const today = todayIn(s, clock.now())
+    return whoIsIn(s.checkIns, s.checkOuts)
+      .filter((c) => todayIn(s, c.record.at) === today)
+      .sort((a, b) => b.record.at - a.record.at)
+      .map((c) => ({ checkInId: c.id, at: c.record.at, override: !!c.record.override, member: rowOf(c.record.memberId) }))
+  })
+
+  /** MEM-7: active memberships ending within the configured days, soonest first. */
+  const endingSoon = computed(() => {
+    const s = snapshot.value
+    if (!s) return []
+    const now = clock.now()
+    const items = s.members.map((m) => ({ memberId: m.id, state: stateOf(s, m.id, now) }))
+    return expiringSoon(items, todayIn(s, now), s.settings.expiringWithinDays).map((i) => rowOf(i.memberId)!)
+  })
+
+  /** ARCHITECTURE "Sync": the same card checked in on two offline tablets, flagged for review after sync. */
+  const duplicates = computed(() => {
+    const s = snapshot.value
+    if (!s) return []
+    return duplicateCheckIns(s.checkIns, s.checkOuts)
+      .filter((d) => d.ids.some((id) => !s.reviewed.has(id)))
+      .map((d) => ({ ...d, member: rowOf(d.memberId) }))
+  })
+
+  /** The desk has looked at a flagged duplicate: it leaves the list (and the audit log says who). */
+  async function reviewDuplicate(checkInIds: string[]): Promise<void> {
+    allowed()
+    const by = session.session!.userId
+    await storage.desk.reviews.put({ checkInIds, at: Date.now(), by })
+    await storage.audit.append({ action: 'checkin.duplicate', by, recordId: checkInIds[0], recordType: 'checkin', detail: `${checkInIds.length} check-ins` })
+    await refresh()
+  }
+
+  /** MEM-3: scan or typed text → decision; an admit is recorded at once. */
+  async function checkIn(text: string): Promise<CheckInOutcome> {
+    allowed()
+    await refresh()
+    const ctx = await context()
+    const presented = await resolvePresented(ctx, text)
+    if (presented.kind === 'choose') return { decision: { admit: false, reason: 'unknown-card' }, choose: presented.memberIds }
+    const decision: CheckInDecision = decide(ctx, presented)
+    const memberId = presented.kind === 'card' || presented.kind === 'lookup' ? presented.memberId : undefined
+    let checkInId: string | undefined
+    if (decision.admit && memberId) {
+      checkInId = await recordCheckIn(ctx, memberId)
+      void useStoragePersistence().requestPersistence()
+      await refresh()
+    }
+    return { decision, memberId, checkInId }
+  }
+
+  /** MEM-3: staff admit over a refusal, with a reason (audited). */
+  async function override(memberId: string, refusal: RefusalReason, reason: string): Promise<string | undefined> {
+    allowed()
+    if (!reason.trim()) return undefined
+    const id = await recordCheckIn(await context(), memberId, { refusal, reason: reason.trim() })
+    await refresh()
+    return id
+  }
+
+  async function leave(checkInId: string, memberId: string): Promise<void> {
+    allowed()
+    await checkOut(await context(), checkInId, memberId)
+    await refresh()
+  }
+
+  async function run<T>(work: (ctx: Awaited<ReturnType<typeof context>>) => Promise<T>): Promise<T> {
+    allowed()
+    await refresh()
+    const result = await work(await context())
+    void useStoragePersistence().requestPersistence()
+    await refresh()
+    return result
+  }
+
+  return {
+    snapshot, rows, present, endingSoon, duplicates, clock,
+    refresh, rowOf, checkIn, override, leave, reviewDuplicate,
+    quote: async (memberId: string | undefined, tierId: string, term: Term) => actions.quoteFee(await context(), memberId, tierId, term),
+    enrol: (input: Parameters<typeof actions.enrol>[1]) => run((ctx) => actions.enrol(ctx, input)),
+    pay: (input: Parameters<typeof actions.pay>[1]) => run((ctx) => actions.pay(ctx, input)),
+    returnDeposit: (input: Parameters<typeof actions.returnDeposit>[1]) => run((ctx) => actions.returnDeposit(ctx, input)),
+    joinWaitlist: (personId: string, tierId: string) => run((ctx) => actions.joinWaitlist(ctx, personId, tierId)),
+    withdrawFromWaitlist: (personId: string, tierId: string) => run((ctx) => actions.withdrawFromWaitlist(ctx, personId, tierId)),
+    reissueCard: (memberId: string) => run((ctx) => actions.reissueCard(ctx, memberId)),
+    setSuspended: (memberId: string, reason: string | undefined) => run((ctx) => actions.setSuspended(ctx, memberId, reason)),
+    setBlacklisted: (memberId: string, action: 'add' | 'lift', reason: string) => {
+      if (!session.can('members.blacklist')) throw new PermissionError('members.blacklist')
+      return run((ctx) => actions.setBlacklisted(ctx, memberId, action, reason))
+    },
+    logService: (input: Parameters<typeof actions.logService>[1]) => run((ctx) => actions.logService(ctx, input)),
+  }
+})
