@@ -36,6 +36,9 @@ export default defineConfig({
         skipWaiting: false,
         cleanupOutdatedCaches: true,
         globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,woff2,wasm}'],
+        // The QR reader's ZXing wasm (~1.1 MB, src/platform/qr) must be precached or camera and photo
+        // scanning fail offline; workbox only warns when it skips a file over this limit.
+        maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
         // Screenshots are for install dialogs only; keep them out of the offline cache.
         globIgnores: ['screenshots/**'],
         navigateFallback: 'index.html',

@@ -27,7 +27,7 @@ afterEach(() => {
 describe('startCameraScan', () => {
   it('says unsupported where there is no camera API (an insecure page, an old browser)', async () => {
     vi.stubGlobal('navigator', {})
-    expect(await startCameraScan(asVideo(fakeVideo()), { onFound: vi.fn() })).toEqual({ ok: false, problem: 'unsupported' })
+    expect(await startCameraScan(asVideo(fakeVideo()), { onFound: vi.fn(), decode: async () => [] })).toEqual({ ok: false, problem: 'unsupported' })
   })
 
   it('turns camera errors into problems instead of throwing', async () => {
@@ -41,7 +41,7 @@ describe('startCameraScan', () => {
     ] as const
     for (const [name, problem] of cases) {
       withCamera(async () => Promise.reject(new DOMException('camera says no', name)))
-      expect(await startCameraScan(asVideo(fakeVideo()), { onFound: vi.fn() }), name).toEqual({ ok: false, problem })
+      expect(await startCameraScan(asVideo(fakeVideo()), { onFound: vi.fn(), decode: async () => [] }), name).toEqual({ ok: false, problem })
     }
   })
 

@@ -1,5 +1,4 @@
-import { tryOnScopeDispose, useSupported } from '@vueuse/core'
-import { ref, type Ref } from 'vue'
+import { getCurrentScope, onScopeDispose, ref, type Ref } from 'vue'
 import { isCameraSupported, startCameraScan, type CameraProblem } from './camera-scan'
 
 export interface UseCameraScanOptions {
@@ -9,9 +8,14 @@ export interface UseCameraScanOptions {
   onFound: (text: string) => void
 }
 
-/** The camera scanner as reactive state: `active` while the camera is wanted, `problem` when it could not scan. */
+/**
+ * The camera scanner as reactive state: `active` while the camera is wanted,
+ * `problem` when it could not scan. Vue's own scope hooks rather than vueuse's
+ * keep this out of the chunk vueuse shares with the first load.
+ */
 export function useCameraScan({ video, onFound }: UseCameraScanOptions) {
-  const isSupported = useSupported(isCameraSupported)
+  /** No camera API (an insecure page, an old browser): hide the camera button. */
+  const isSupported = isCameraSupported()
   const active = ref(false)
   const problem = ref<CameraProblem | null>(null)
   let session: AbortController | undefined
@@ -52,6 +56,6 @@ export function useCameraScan({ video, onFound }: UseCameraScanOptions) {
     active.value = false
   }
 
-  tryOnScopeDispose(stop)
+  if (getCurrentScope()) onScopeDispose(stop)
   return { isSupported, active, problem, start, stop }
 }
