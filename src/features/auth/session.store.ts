@@ -4,10 +4,15 @@ import { can as roleCan, type Permission } from '@/core/access/permissions'
 import type { StaffRole } from '@/core/access/roles'
 import { keySourceFrom } from '@/storage/keyring-key-source'
 import { setSessionKeys, storage } from '@/storage/session-keys'
-import { completeFirstSignIn } from './first-sign-in'
-import { createOrganisation, type NewOrganisation } from './organisation'
+import type { completeFirstSignIn as CompleteFirstSignIn } from './first-sign-in'
+import type { createOrganisation as CreateOrganisation, NewOrganisation } from './organisation'
 import type { PendingSetup, Session } from './session'
-import { signIn, type SignInResult } from './sign-in'
+import type { signIn as SignIn, SignInResult } from './sign-in'
+
+// Founding, first sign-in and sign-in load when used: a tablet already signed in never needs them to start.
+const createOrganisation = async (...a: Parameters<typeof CreateOrganisation>) => (await import('./organisation')).createOrganisation(...a)
+const completeFirstSignIn = async (...a: Parameters<typeof CompleteFirstSignIn>) => (await import('./first-sign-in')).completeFirstSignIn(...a)
+const signIn = async (...a: Parameters<typeof SignIn>): Promise<SignInResult> => (await import('./sign-in')).signIn(...a)
 
 /** Who is at the locked screen: enough to greet them, nothing decrypted. */
 export interface LockedUser {
