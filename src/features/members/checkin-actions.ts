@@ -3,7 +3,6 @@ import { looksLikeMemberNo } from '@/core/membership/member-number'
 import { openCheckInOf } from '@/core/membership/visits'
 import type { CheckInDecision, RefusalReason } from '@/core/membership/types'
 import { verifyCard } from '@/crypto/card-key'
-import { storage } from '@/storage/session-keys'
 import { blacklistOf, stateOf, todayIn, type DeskSnapshot } from './desk-snapshot'
 import type { ActionContext } from './membership-actions'
 
@@ -38,19 +37,19 @@ export async function resolvePresented(ctx: ActionContext & { deviceId: string }
   const input = text.trim()
   if (!input) return { kind: 'unknown' }
   if (input.toUpperCase().startsWith(cardPrefix)) {
-    const [key, org] = await Promise.all([storage.desk.cardKey.get(), storage.accounts.getOrg()])
+    const [key, org] = await Promise.all([ctx.storage.desk.cardKey.get(), ctx.storage.accounts.getOrg()])
     const verdict = key && org ? await verifyCard(input, key.publicJwk, org.orgId) : ({ ok: false, reason: 'forged' } as const)
     if (verdict.ok) return { kind: 'card', memberId: verdict.memberId, serial: verdict.serial }
     if (verdict.reason === 'forged') {
-      await storage.audit.append({ action: 'card.forged', by: ctx.userId, detail: 'signature failed' })
+      await ctx.storage.audit.append({ action: 'card.forged', by: ctx.userId, detail: 'signature failed' })
       return { kind: 'forged' }
     }
   }
   if (looksLikeMemberNo(input)) {
-    const found = await storage.desk.members.findByMemberNo(input)
+    const found = await ctx.storage.desk.members.findByMemberNo(input)
     if (found.length) return { kind: 'lookup', memberId: found[0]!.id }
   }
-  const people = new Set((await storage.people.findBy('phone', input)).map((p) => p.id))
+  const people = new Set((await ctx.storage.people.findBy('phone', input)).map((p) => p.id))
   const members = ctx.snapshot.members.filter((m) => people.has(m.record.personId)).map((m) => m.id)
   if (members.length === 1) return { kind: 'lookup', memberId: members[0]! }
   if (members.length > 1) return { kind: 'choose', memberIds: members }
@@ -88,11 +87,11 @@ export async function recordCheckIn(
   memberId: string,
   override?: { refusal: RefusalReason; reason: string },
 ): Promise<string> {
-  const id = await storage.desk.checkIns.add({ memberId, at: ctx.now, deviceId: ctx.deviceId, by: ctx.userId, ...(override ? { override } : {}) })
-  if (override) await storage.audit.append({ action: 'checkin.override', by: ctx.userId, recordId: id, recordType: 'checkin', detail: override.refusal })
+  const id = await ctx.storage.desk.checkIns.add({ memberId, at: ctx.now, deviceId: ctx.deviceId, by: ctx.userId, ...(override ? { override } : {}) })
+  if (override) await ctx.storage.audit.append({ action: 'checkin.override', by: ctx.userId, recordId: id, recordType: 'checkin', detail: override.refusal })
   return id
 }
 
 export async function checkOut(ctx: ActionContext, checkInId: string, memberId: string): Promise<void> {
-  await storage.desk.checkOuts.add({ checkInId, memberId, at: ctx.now, by: ctx.userId })
+  await ctx.storage.desk.checkOuts.add({ checkInId, memberId, at: ctx.now, by: ctx.userId })
 }

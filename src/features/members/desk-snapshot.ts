@@ -4,7 +4,7 @@ import { isBlacklisted } from '@/core/membership/blacklist'
 import type { BlacklistEvent, CheckIn, CheckOut, LedgerEntry, Member, MembershipSettings, ServiceLog, WaitlistEntry } from '@/core/membership/types'
 import { localDateOf } from '@/core/shared/local-date'
 import type { Stored } from '@/storage/sealed-repo'
-import { storage } from '@/storage/session-keys'
+import type { LobbyStorage } from '@/storage/lobby-storage'
 
 /**
  * Everything the membership desk decides with, read at once. Each record is
@@ -26,7 +26,7 @@ export interface DeskSnapshot {
   reviewed: Set<string>
 }
 
-export async function loadDeskSnapshot(): Promise<DeskSnapshot> {
+export async function loadDeskSnapshot(storage: Pick<LobbyStorage, 'desk'>): Promise<DeskSnapshot> {
   const desk = storage.desk
   const [settings, members, ledger, checkIns, checkOuts, blacklist, serviceLogs, waitlist, reviews] = await Promise.all([
     desk.settings.get(),

@@ -50,12 +50,12 @@ export const useDeskStore = defineStore('desk', () => {
 
   async function refresh(): Promise<DeskSnapshot> {
     allowed()
-    let next = await loadDeskSnapshot()
+    let next = await loadDeskSnapshot(storage)
     // An organisation founded before the membership desk existed: its first manager here sets it up.
     if (!next.settingsSaved && session.can('settings.manage')) {
       const org = await storage.accounts.getOrg()
       if (org) await ensureDeskSetup(storage.desk, org.orgId)
-      next = await loadDeskSnapshot()
+      next = await loadDeskSnapshot(storage)
     }
     const known = new Map(names.value)
     for (const m of next.members) {
@@ -70,7 +70,7 @@ export const useDeskStore = defineStore('desk', () => {
 
   async function context() {
     const s = snapshot.value ?? (await refresh())
-    return { snapshot: s, now: clock.now(), userId: session.session!.userId, deviceId: (await storage.deviceIdentity()).deviceId }
+    return { storage, snapshot: s, now: clock.now(), userId: session.session!.userId, deviceId: (await storage.deviceIdentity()).deviceId }
   }
 
   const rows = computed<MemberRow[]>(() => {

@@ -3,15 +3,19 @@ import { memberNumberFrom } from '@/core/membership/member-number'
 import { upgradeCredit } from '@/core/membership/upgrade'
 import { capCheck, countActive } from '@/core/membership/vip-cap'
 import type { Fen, LedgerEntry, Member, PaymentMethod, Term, Tier } from '@/core/membership/types'
-import { storage } from '@/storage/session-keys'
+import type { LobbyStorage } from '@/storage/lobby-storage'
 import { blacklistOf, stateOf, tierOf, todayIn, type DeskSnapshot } from './desk-snapshot'
 
 /** Who acts, when: passed in so the rules stay testable and the clock stays one. */
 export interface ActionContext {
+  storage: DeskStorage
   snapshot: DeskSnapshot
   now: number
   userId: string
 }
+
+/** The part of the device's storage the membership desk works with. */
+export type DeskStorage = Pick<LobbyStorage, 'desk' | 'audit' | 'people' | 'accounts'>
 
 export interface Payment {
   method: PaymentMethod
@@ -77,8 +81,8 @@ export function quoteFee(ctx: ActionContext, memberId: string | undefined, tierI
 async function takeFee(ctx: ActionContext, memberId: string, quote: FeeQuote, payment: Payment): Promise<void> {
   const base = { memberId, at: ctx.now, method: payment.method, receiptNo: payment.receiptNo.trim(), by: ctx.userId }
   const fee: LedgerEntry = { ...base, kind: 'fee', tierId: quote.tier.id, term: quote.term, listed: quote.listed, credit: quote.credit, amount: quote.amount, start: quote.start, end: quote.end }
-  await storage.desk.ledger.add(fee)
-  if (quote.deposit > 0) await storage.desk.ledger.add({ ...base, kind: 'deposit', tierId: quote.tier.id, amount: quote.deposit })
+  await ctx.storage.desk.ledger.add(fee)
+  if (quote.deposit > 0) await ctx.storage.desk.ledger.add({ ...base, kind: 'deposit', tierId: quote.tier.id, amount: quote.deposit })
 }
 
 /**
@@ -93,7 +97,7 @@ export async function enrol(ctx: ActionContext, input: { personId: string; tierI
   const quoted = quoteFee(ctx, undefined, input.tierId, input.term)
   if (!quoted.ok) return quoted
   const member: Member = { personId: input.personId, memberNo: memberNumberFrom(crypto.getRandomValues(new Uint8Array(8))), cardSerial: 1, createdAt: ctx.now }
-  const memberId = await storage.desk.members.put(member)
+  const memberId = await ctx.storage.desk.members.put(member)
   await takeFee(ctx, memberId, quoted.quote, input)
   await closeWaiting(ctx, input.personId, input.tierId, 'enrolled')
   return { ok: true, memberId }
@@ -121,7 +125,7 @@ export async function returnDeposit(
   if (held <= 0) return { ok: false, problem: 'nothing-held', held }
   if (input.refunded < 0 || input.kept < 0 || input.refunded + input.kept !== held) return { ok: false, problem: 'more-than-held', held }
   if (input.kept > 0 && !input.reason.trim()) return { ok: false, problem: 'reason-required', held }
-  await storage.desk.ledger.add({
+  await ctx.storage.desk.ledger.add({
     kind: 'deposit-return', memberId: input.memberId, at: ctx.now, refunded: input.refunded, kept: input.kept, reason: input.reason.trim(),
     method: input.method, receiptNo: input.receiptNo.trim(), by: ctx.userId,
   })
@@ -131,13 +135,13 @@ export async function returnDeposit(
 /** MEM-4: joins the ordered waiting list of a full tier. */
 export async function joinWaitlist(ctx: ActionContext, personId: string, tierId: string, note = ''): Promise<void> {
   const waiting = ctx.snapshot.waitlist.some((w) => w.record.personId === personId && w.record.tierId === tierId && !w.record.closed)
-  if (!waiting) await storage.desk.waitlist.put({ personId, tierId, at: ctx.now, note })
+  if (!waiting) await ctx.storage.desk.waitlist.put({ personId, tierId, at: ctx.now, note })
 }
 
 async function closeWaiting(ctx: ActionContext, personId: string, tierId: string, outcome: 'enrolled' | 'withdrawn'): Promise<void> {
   for (const w of ctx.snapshot.waitlist) {
     if (w.record.personId === personId && w.record.tierId === tierId && !w.record.closed) {
-      await storage.desk.waitlist.put({ ...w.record, closed: { at: ctx.now, outcome } }, w.id)
+      await ctx.storage.desk.waitlist.put({ ...w.record, closed: { at: ctx.now, outcome } }, w.id)
     }
   }
 }
@@ -149,8 +153,8 @@ export async function reissueCard(ctx: ActionContext, memberId: string): Promise
   const member = ctx.snapshot.members.find((m) => m.id === memberId)
   if (!member) throw new Error('unknown member')
   const serial = member.record.cardSerial + 1
-  await storage.desk.members.put({ ...member.record, cardSerial: serial }, memberId)
-  await storage.audit.append({ action: 'card.reissue', by: ctx.userId, recordId: memberId, recordType: 'member', detail: `serial ${serial}` })
+  await ctx.storage.desk.members.put({ ...member.record, cardSerial: serial }, memberId)
+  await ctx.storage.audit.append({ action: 'card.reissue', by: ctx.userId, recordId: memberId, recordType: 'member', detail: `serial ${serial}` })
   return serial
 }
 
@@ -159,21 +163,21 @@ export async function setSuspended(ctx: ActionContext, memberId: string, reason:
   const member = ctx.snapshot.members.find((m) => m.id === memberId)
   if (!member) throw new Error('unknown member')
   const { suspended: _was, ...rest } = member.record
-  await storage.desk.members.put(reason ? { ...rest, suspended: { reason, at: ctx.now } } : rest, memberId)
-  await storage.audit.append({ action: 'member.suspend', by: ctx.userId, recordId: memberId, recordType: 'member', detail: reason ? 'suspended' : 'resumed' })
+  await ctx.storage.desk.members.put(reason ? { ...rest, suspended: { reason, at: ctx.now } } : rest, memberId)
+  await ctx.storage.audit.append({ action: 'member.suspend', by: ctx.userId, recordId: memberId, recordType: 'member', detail: reason ? 'suspended' : 'resumed' })
 }
 
 /** MEM-9: blacklisting and lifting, by a manager (the server refuses anyone else's). */
 export async function setBlacklisted(ctx: ActionContext, memberId: string, action: 'add' | 'lift', reason: string): Promise<ActionResult | { ok: false; problem: 'reason-required' }> {
   if (!reason.trim()) return { ok: false, problem: 'reason-required' }
-  await storage.desk.blacklist.add({ memberId, action, reason: reason.trim(), at: ctx.now, by: ctx.userId })
-  await storage.audit.append({ action: action === 'add' ? 'member.blacklist' : 'member.blacklist-lift', by: ctx.userId, recordId: memberId, recordType: 'member' })
+  await ctx.storage.desk.blacklist.add({ memberId, action, reason: reason.trim(), at: ctx.now, by: ctx.userId })
+  await ctx.storage.audit.append({ action: action === 'add' ? 'member.blacklist' : 'member.blacklist-lift', by: ctx.userId, recordId: memberId, recordType: 'member' })
   return { ok: true }
 }
 
 /** MEM-5: hours of service a VIP gave. */
 export async function logService(ctx: ActionContext, input: { memberId: string; date: string; hours: number; note: string }): Promise<ActionResult | { ok: false; problem: 'hours-invalid' }> {
   if (!Number.isFinite(input.hours) || input.hours <= 0 || input.hours > 24 || Math.round(input.hours * 4) !== input.hours * 4) return { ok: false, problem: 'hours-invalid' }
-  await storage.desk.serviceLogs.add({ memberId: input.memberId, date: input.date, hours: input.hours, note: input.note.trim(), by: ctx.userId })
+  await ctx.storage.desk.serviceLogs.add({ memberId: input.memberId, date: input.date, hours: input.hours, note: input.note.trim(), by: ctx.userId })
   return { ok: true }
 }

@@ -1,0 +1,163 @@
+import 'fake-indexeddb/auto'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { instantOf } from '@/core/shared/local-date'
+import { signCard } from '@/crypto/card-key'
+import { keySourceFrom } from '@/storage/keyring-key-source'
+import { createTestStorage } from '@/storage/testing'
+import { createOrganisation } from '@/features/auth/organisation'
+import type { Session } from '@/features/auth/session'
+import { decide, recordCheckIn, resolvePresented, checkOut } from './checkin-actions'
+import { loadDeskSnapshot, stateOf } from './desk-snapshot'
+import { enrol, joinWaitlist, pay, quoteFee, reissueCard, returnDeposit, setBlacklisted, type DeskStorage } from './membership-actions'
+
+const cost = { memoryKiB: 19456, iterations: 2, parallelism: 1 }
+const tz = 'Asia/Shanghai'
+// Monday 30 November 2026, 19:30 in Shanghai: inside the ordinary members' evening.
+const mondayEvening = instantOf('2026-11-30', '19:30', tz)
+const cash = { method: 'cash' as const, receiptNo: 'R-1' }
+
+let storage: DeskStorage
+let session: Session
+let n = 0
+
+beforeEach(async () => {
+  const t = createTestStorage()
+  const org = await createOrganisation(t.storage, { name: '王经理', username: 'admin', passphrase: 'front desk keeps the keys 2026', agreementAccepted: true }, cost)
+  if (!org.ok) throw new Error(org.problem)
+  t.setKeys(keySourceFrom(org.session.keyring))
+  storage = t.storage
+  session = org.session
+})
+
+async function ctx(now = mondayEvening) {
+  return { storage, snapshot: await loadDeskSnapshot(storage), now, userId: session.userId, deviceId: 'tablet-1' }
+}
+
+async function person(name = '张伟', phone = `1380000${String(++n).padStart(4, '0')}`) {
+  return storage.people.put({ name, phone, createdAt: new Date(mondayEvening).toISOString() })
+}
+
+async function member(tierId = 'ordinary', term: 'month' | 'halfYear' | 'year' = 'month', now = mondayEvening) {
+  const result = await enrol(await ctx(now), { personId: await person(), tierId, term, ...cash })
+  if (!result.ok) throw new Error(result.problem)
+  return result.memberId
+}
+
+async function cardOf(memberId: string) {
+  const [key, org, snapshot] = await Promise.all([storage.desk.cardKey.get(), storage.accounts.getOrg(), loadDeskSnapshot(storage)])
+  const serial = snapshot.members.find((m) => m.id === memberId)!.record.cardSerial
+  return signCard({ orgId: org!.orgId, memberId, serial }, key!.privateJwk)
+}
+
+async function scan(text: string, now = mondayEvening) {
+  const c = await ctx(now)
+  return decide(c, await resolvePresented(c, text))
+}
+
+describe('enrolment and fees', () => {
+  it('MEM-1, MEM-10: an ordinary monthly member pays the listed 100.00 and earns 100 points; the ledger keeps the fee', async () => {
+    const id = await member()
+    const snapshot = await loadDeskSnapshot(storage)
+    expect(snapshot.ledger).toEqual([expect.objectContaining({ kind: 'fee', memberId: id, listed: 10000, credit: 0, amount: 10000, start: '2026-11-30', end: '2026-12-29', receiptNo: 'R-1' })])
+    expect(stateOf(snapshot, id, mondayEvening)).toMatchObject({ status: 'active', tierId: 'ordinary', points: 100, depositHeld: 0 })
+  })
+
+  it('MEM-1, MEM-6: a yearly VIP pays 9600.00 as listed plus the 1000.00 deposit, held until returned', async () => {
+    const id = await member('vip', 'year')
+    const c = await ctx()
+    expect(stateOf(c.snapshot, id, mondayEvening)).toMatchObject({ status: 'active', tierId: 'vip', feesPaid: 960000, depositHeld: 100000 })
+    expect(await returnDeposit(c, { memberId: id, refunded: 100000, kept: 10000, reason: '', ...cash })).toMatchObject({ ok: false, problem: 'more-than-held' })
+    expect(await returnDeposit(c, { memberId: id, refunded: 90000, kept: 10000, reason: ' ', ...cash })).toMatchObject({ ok: false, problem: 'reason-required' })
+    expect(await returnDeposit(c, { memberId: id, refunded: 90000, kept: 10000, reason: '储物柜损坏', ...cash })).toEqual({ ok: true })
+    expect(stateOf(await loadDeskSnapshot(storage), id, mondayEvening).depositHeld).toBe(0)
+  })
+
+  it('refuses a fee without a receipt number, and a second enrolment of the same person', async () => {
+    const personId = await person()
+    expect(await enrol(await ctx(), { personId, tierId: 'ordinary', term: 'month', method: 'cash', receiptNo: ' ' })).toEqual({ ok: false, problem: 'receipt-required' })
+    const first = await enrol(await ctx(), { personId, tierId: 'ordinary', term: 'month', ...cash })
+    expect(first.ok).toBe(true)
+    expect(await enrol(await ctx(), { personId, tierId: 'ordinary', term: 'month', ...cash })).toEqual({ ok: false, problem: 'already-member', memberId: first.ok ? first.memberId : '' })
+  })
+
+  it('MEM-4: the 5th concurrent VIP is refused naming the cap of 4, and waits in order on the list', async () => {
+    for (let i = 0; i < 4; i++) await member('vip', 'month')
+    const fifth = await person('李娜')
+    expect(await enrol(await ctx(), { personId: fifth, tierId: 'vip', term: 'month', ...cash })).toEqual({ ok: false, problem: 'cap-full', cap: 4, tierId: 'vip' })
+    await joinWaitlist(await ctx(), fifth, 'vip')
+    await joinWaitlist(await ctx(), fifth, 'vip') // once is enough
+    expect((await loadDeskSnapshot(storage)).waitlist.filter((w) => !w.record.closed)).toHaveLength(1)
+    // Two months later the four have lapsed: the waiting person is enrolled and leaves the list.
+    const later = instantOf('2027-02-01', '19:30', tz)
+    const enrolled = await enrol(await ctx(later), { personId: fifth, tierId: 'vip', term: 'month', ...cash })
+    expect(enrolled.ok).toBe(true)
+    expect((await loadDeskSnapshot(storage)).waitlist[0]!.record.closed?.outcome).toBe('enrolled')
+  })
+
+  it('MEM-7: renewing an active membership starts the day after its end; an expired one starts today', async () => {
+    const id = await member()
+    const renewed = await pay(await ctx(), { memberId: id, tierId: 'ordinary', term: 'month', ...cash })
+    expect(renewed).toMatchObject({ ok: true, quote: { start: '2026-12-30', end: '2027-01-29' } })
+    const lapsed = instantOf('2027-03-10', '19:30', tz)
+    expect(await pay(await ctx(lapsed), { memberId: id, tierId: 'ordinary', term: 'month', ...cash })).toMatchObject({ ok: true, quote: { start: '2027-03-10' } })
+  })
+
+  it('upgrade: ordinary → VIP starts today, credits the unused part of what was paid, and takes the deposit', async () => {
+    const id = await member('ordinary', 'month') // 30 Nov – 29 Dec, 100.00
+    const tenDaysLater = instantOf('2026-12-10', '19:30', tz)
+    const quoted = quoteFee(await ctx(tenDaysLater), id, 'vip', 'month')
+    // 20 of 30 days unused (10 Dec … 29 Dec): 66.66 credited, rounded down to the fen.
+    expect(quoted).toMatchObject({ ok: true, quote: { upgrade: true, start: '2026-12-10', listed: 96000, credit: 6666, amount: 89334, deposit: 100000, creditDays: { remaining: 20, total: 30 } } })
+  })
+
+  it('MEM-9: a blacklisted member cannot renew, and is refused at check-in; lifting restores both', async () => {
+    const id = await member()
+    expect(await setBlacklisted(await ctx(), id, 'add', '')).toEqual({ ok: false, problem: 'reason-required' })
+    await setBlacklisted(await ctx(), id, 'add', '损坏合作方设备')
+    expect(await pay(await ctx(), { memberId: id, tierId: 'ordinary', term: 'month', ...cash })).toEqual({ ok: false, problem: 'blacklisted' })
+    expect(await scan(await cardOf(id))).toEqual({ admit: false, reason: 'blacklisted' })
+    await setBlacklisted(await ctx(mondayEvening + 1000), id, 'lift', '已赔偿')
+    expect((await scan(await cardOf(id), mondayEvening + 2000)).admit).toBe(true)
+  })
+})
+
+describe('check-in at the desk', () => {
+  it('MEM-3, MEM-8: the signed card admits inside the hours; the visit is recorded; a second scan is "already checked in" until check-out', async () => {
+    const id = await member()
+    const card = await cardOf(id)
+    expect(await scan(card)).toEqual({ admit: true, tierId: 'ordinary', end: '2026-12-29' })
+    const visit = await recordCheckIn(await ctx(), id)
+    expect(await scan(card, mondayEvening + 60_000)).toEqual({ admit: false, reason: 'already-checked-in', since: mondayEvening })
+    await checkOut(await ctx(mondayEvening + 120_000), visit, id)
+    expect((await scan(card, mondayEvening + 180_000)).admit).toBe(true)
+  })
+
+  it('MEM-3: the member number and the phone find the member too; an unknown number is refused as unknown', async () => {
+    const enrolled = await enrol(await ctx(), { personId: await person('陈静', '13912345678'), tierId: 'ordinary', term: 'month', ...cash })
+    const id = enrolled.ok ? enrolled.memberId : ''
+    const no = (await loadDeskSnapshot(storage)).members[0]!.record.memberNo
+    const c = await ctx()
+    expect(await resolvePresented(c, ` ${no.toLowerCase()} `)).toEqual({ kind: 'lookup', memberId: id })
+    expect(await resolvePresented(c, '+86 139-1234-5678')).toEqual({ kind: 'lookup', memberId: id })
+    expect(await scan('M0000000')).toEqual({ admit: false, reason: 'unknown-card' })
+  })
+
+  it('MEM-2, MEM-3: outside the tier\'s hours the refusal names the next opening', async () => {
+    const id = await member()
+    const fridayMorning = instantOf('2026-12-04', '10:00', tz)
+    expect(await scan(await cardOf(id), fridayMorning)).toEqual({ admit: false, reason: 'outside-hours', nextOpening: instantOf('2026-12-05', '14:30', tz) })
+  })
+
+  it('MEM-8: a reissued card makes the old one "revoked"; a tampered card is "forged" and audited', async () => {
+    const id = await member()
+    const old = await cardOf(id)
+    await reissueCard(await ctx(), id)
+    expect(await scan(old)).toEqual({ admit: false, reason: 'revoked-card' })
+    expect((await scan(await cardOf(id))).admit).toBe(true)
+    const [prefix, mid, , sig] = old.split('.')
+    expect(await scan(`${prefix}.${mid}.7.${sig}`)).toEqual({ admit: false, reason: 'forged-card' })
+    const entries = await storage.audit.read(session.keyring.auditPrivate!)
+    expect(entries.map((e) => e.event?.action)).toContain('card.forged')
+    expect(entries.map((e) => e.event?.action)).toContain('card.reissue')
+  })
+})
