@@ -1,4 +1,7 @@
 import type { Person } from '@/core/directory/person'
+import { defaultMembershipSettings } from '@/core/membership/defaults'
+import { blacklistMembers, enrolMembers, recordVisits } from './desk-writes'
+import { generateMembership, membershipCounts, type MembershipCounts } from './members'
 import { foundDemoOrganisation, joinFresh, type SignedIn } from './organisation'
 import { generatePeople } from './people'
 import { ensureEmpty, serverCounts, type DemoServer } from './server'
@@ -7,9 +10,19 @@ import { demoSignIns, registrar } from './sign-ins'
 /** People per sync round: each batch is sealed on the front-desk device, then pushed. */
 const batchSize = 250
 
+export interface DemoOptionsUsed {
+  seed: number
+  people: number
+  members: number
+  visits: number
+  today: string
+  forceNew: boolean
+}
+
 export interface DemoSummary {
   counts: { database: string; docs: number }[]
-  seconds: { organisation: number; people: number; total: number }
+  membership: MembershipCounts
+  seconds: { organisation: number; people: number; members: number; total: number }
 }
 
 const since = (t: number) => Math.round((performance.now() - t) / 100) / 10
@@ -17,27 +30,29 @@ const since = (t: number) => Math.round((performance.now() - t) / 100) / 10
 /**
  * The front-desk user registers the people on their device, through the
  * people repository (field clocks, blind indexes, sealing, an audit entry for
- * each), and the device syncs after every batch.
+ * each), and the device syncs after every batch. Returns the people's ids, in order.
  */
-async function registerPeople(desk: SignedIn, people: Person[], out: (line: string) => void): Promise<void> {
+async function registerPeople(desk: SignedIn, people: Person[], out: (line: string) => void): Promise<string[]> {
+  const ids: string[] = []
   const engine = desk.device.engine(desk.session)
   try {
     for (let i = 0; i < people.length; i += batchSize) {
-      for (const person of people.slice(i, i + batchSize)) await desk.device.storage.people.put(person)
+      for (const person of people.slice(i, i + batchSize)) ids.push(await desk.device.storage.people.put(person))
       await desk.device.sync(desk.session, engine)
       out(`  people: ${Math.min(i + batchSize, people.length)}/${people.length} registered by ${desk.spec.username} and synced`)
     }
   } finally {
     await engine.close()
   }
+  return ids
 }
 
 /** Everything `npm run demo` does to a server, once it has one. */
-export async function runDemo(server: DemoServer, options: { seed: number; people: number; forceNew: boolean }, out: (line: string) => void): Promise<DemoSummary> {
+export async function runDemo(server: DemoServer, options: DemoOptionsUsed, out: (line: string) => void): Promise<DemoSummary> {
   const started = performance.now()
   await ensureEmpty(server, demoSignIns.map((s) => s.username), options.forceNew, out)
   out(`Demo organisation on ${server.base} (Argon2id at the app's cost: a few seconds)`)
-  await foundDemoOrganisation(server.base, server.admin, demoSignIns, out)
+  const staff = await foundDemoOrganisation(server.base, server.admin, demoSignIns, out)
   const organisation = since(started)
 
   const peopleStart = performance.now()
@@ -45,6 +60,34 @@ export async function runDemo(server: DemoServer, options: { seed: number; peopl
   out(`People: ${people.length} from seed ${options.seed}, in batches of ${batchSize}`)
   const desk = await joinFresh(server.base, registrar)
   out(`  ${registrar.username}: joined from a fresh front-desk device with their passphrase`)
-  await registerPeople(desk, people, out)
-  return { counts: await serverCounts(server.admin), seconds: { organisation, people: since(peopleStart), total: since(started) } }
+  const personIds = await registerPeople(desk, people, out)
+  const peopleSeconds = since(peopleStart)
+
+  const membersStart = performance.now()
+  const managerSpec = demoSignIns.find((s) => s.role === 'manager')!
+  const stored = await desk.device.storage.desk.settings.get()
+  const settings = stored ?? defaultMembershipSettings()
+  const plan = generateMembership({
+    seed: options.seed,
+    people: personIds.map((id, i) => ({ id, createdAt: people[i]!.createdAt })),
+    members: options.members,
+    visits: options.visits,
+    today: options.today,
+    settings,
+    actors: { desk: desk.session.userId, deviceId: (await desk.device.storage.deviceIdentity()).deviceId, manager: staff.find((s) => s.spec === managerSpec)!.session.userId },
+  })
+  const membership = membershipCounts(plan, settings)
+  out(
+    `Members: ${plan.members.length} from seed ${options.seed} as of ${plan.today} (${stored ? "the organisation's" : 'default'} tiers and prices), ` +
+      `${plan.visits.length} visits in the 60 days up to it`,
+  )
+  const memberIds = await enrolMembers(desk, plan, out)
+  if (plan.blacklist.length > 0) {
+    const manager = await joinFresh(server.base, managerSpec)
+    out(`  ${managerSpec.username}: joined from a fresh device with their passphrase`)
+    await blacklistMembers(manager, plan, memberIds, out)
+  }
+  await recordVisits(desk, plan, memberIds, out)
+  const members = since(membersStart)
+  return { counts: await serverCounts(server.admin), membership, seconds: { organisation, people: peopleSeconds, members, total: since(started) } }
 }

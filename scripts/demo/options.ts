@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { isLocalDate } from '@/core/shared/local-date'
+import { demoToday } from './members'
 
 export const USAGE = `Usage: npm run demo -- [options]
-Provisions a sync server with a demo organisation (staff sign-ins and sample people),
-sealed as the app seals it. The server must have no organisation yet.
+Provisions a sync server with a demo organisation (staff sign-ins, sample people, members
+with their fees, VIP deposits and visits), sealed as the app seals it. The server must have no organisation yet.
 
   --url URL             the sync server's CouchDB root (default http://127.0.0.1:5480/db/, npm start)
   --admin NAME          a server admin (LOBBY_ADMIN, default admin)
@@ -15,6 +17,10 @@ sealed as the app seals it. The server must have no organisation yet.
   --data DIR            the data folder for --embedded (default .lobby-data)
   --seed N              seed of the sample data (default 2026): same seed, same people
   --people N            how many people (default 2000)
+  --members N           how many of them are members (default 500; at most --people)
+  --visits N            how many visits in the 60 days up to --today (default 1000)
+  --today DATE          the demo's today, YYYY-MM-DD (default ${demoToday}): memberships are
+                        active or expired as of that date, and visits lead up to it
   --force-new           delete a previous demo organisation on the server first
   --help                show this text`
 
@@ -25,6 +31,9 @@ export type DemoOptions =
       server: { embedded: true; dataDir: string } | { embedded: false; url: string; admin: string; password: string }
       seed: number
       people: number
+      members: number
+      visits: number
+      today: string
       forceNew: boolean
     }
 
@@ -47,6 +56,9 @@ export function parseDemoOptions(argv: string[], env: Record<string, string | un
       data: { type: 'string' },
       seed: { type: 'string' },
       people: { type: 'string' },
+      members: { type: 'string' },
+      visits: { type: 'string' },
+      today: { type: 'string' },
       'force-new': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -54,7 +66,16 @@ export function parseDemoOptions(argv: string[], env: Record<string, string | un
     allowPositionals: false,
   })
   if (values.help) return { help: true }
-  const common = { seed: integer(values.seed, 2026, '--seed', 0), people: integer(values.people, 2000, '--people', 1), forceNew: values['force-new'] }
+  const today = values.today ?? demoToday
+  if (!isLocalDate(today)) throw new Error(`--today must be a date written YYYY-MM-DD, got ${today}`)
+  const common = {
+    seed: integer(values.seed, 2026, '--seed', 0),
+    people: integer(values.people, 2000, '--people', 1),
+    members: integer(values.members, 500, '--members', 0),
+    visits: integer(values.visits, 1000, '--visits', 0),
+    today,
+    forceNew: values['force-new'],
+  }
   if (values.embedded) {
     for (const flag of ['url', 'admin', 'password-file', 'password'] as const) {
       if (values[flag] !== undefined) throw new Error(`--${flag} is for a running server; --embedded starts its own`)
