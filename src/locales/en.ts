@@ -368,6 +368,7 @@ export const en = {
       network: 'Cannot reach the sync server',
       server: 'The sync server had a problem',
       passphrase: 'Sign in with your passphrase to sync',
+      notConnected: 'Not connected to a sync server yet: everything stays on this device until an admin connects it in Settings',
       deactivated: 'This account can no longer sync: it was deactivated',
     },
   },
@@ -442,6 +443,9 @@ export const en = {
     loadFailed: 'The settings could not be opened. Lock and unlock, then try again.',
     save: 'Save settings',
     discard: 'Discard changes',
+    discardConfirm: 'Discard all unsaved changes? This cannot be undone.',
+    discardYes: 'Discard changes',
+    discardNo: 'Keep editing',
     listSeparator: ', ',
     general: {
       title: 'General',

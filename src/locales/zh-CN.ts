@@ -370,6 +370,7 @@ export const zhCN: Messages = {
       network: '无法连接同步服务器',
       server: '同步服务器出现问题',
       passphrase: '请用口令登录以同步',
+      notConnected: '尚未连接同步服务器：数据都保存在本设备上，管理员可在“设置”中连接',
       deactivated: '此账户已无法同步：它已被停用',
     },
   },
@@ -444,6 +445,9 @@ export const zhCN: Messages = {
     loadFailed: '无法打开设置。请锁定后再解锁，然后重试。',
     save: '保存设置',
     discard: '放弃修改',
+    discardConfirm: '放弃所有未保存的修改？此操作无法撤销。',
+    discardYes: '放弃修改',
+    discardNo: '继续编辑',
     listSeparator: '、',
     general: {
       title: '通用',

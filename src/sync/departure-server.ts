@@ -54,8 +54,20 @@ export async function loginWithdrawn(base: string, login: string, fetchFn: typeo
 
 /**
  * Why the server refused this user's sign-in, in the sync status's `detail`:
- * `deactivated` when their account was withdrawn, else the server's reason.
+ * `deactivated` when their account was withdrawn, `not-connected` when it was
+ * never published there, else the server's reason.
  */
 export async function refusalDetail(base: string, login: string | undefined, reason: string, fetchFn: typeof fetch = fetch): Promise<string> {
-  return login && (await loginWithdrawn(base, login, fetchFn)) ? 'deactivated' : reason
+  if (!login) return reason
+  if (await loginWithdrawn(base, login, fetchFn)) return 'deactivated'
+  return (await loginNeverPublished(base, login, fetchFn)) ? 'not-connected' : reason
+}
+
+/** No pre-login document at all: this organisation (or this account) has not been connected to this server yet. */
+async function loginNeverPublished(base: string, login: string, fetchFn: typeof fetch): Promise<boolean> {
+  try {
+    return (await fetchFn(loginUrl(base, login), { credentials: 'omit', headers: { Accept: 'application/json' } })).status === 404
+  } catch {
+    return false
+  }
 }

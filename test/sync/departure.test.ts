@@ -124,6 +124,8 @@ describe('CONF-9: a departed employee (deactivation, key rotation, re-encryption
     expect(relogin.ok).toBe(false)
     const dLogin = (await b.storage.accounts.getAccount(d.userId))!.login
     expect(await refusalDetail(server.base, dLogin, relogin.ok ? '' : relogin.reason)).toBe('deactivated')
+    // An account never published on this server (its organisation not connected yet) says so instead.
+    expect(await refusalDetail(server.base, 'a-login-never-published', 'Name or password is incorrect.')).toBe('not-connected')
     expect(await loginWithdrawn(server.base, (await a.storage.accounts.getAccount(e.userId))!.login)).toBe(false)
     const { body: users } = await server.admin.request('GET', `_users/org.couchdb.user:${d.userId}`)
     expect(users.roles).toEqual([])
