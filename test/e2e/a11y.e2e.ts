@@ -87,6 +87,13 @@ describe('a11y: axe-core finds no WCAG 2.1 AA violations', () => {
       await page.getByTestId('audit-verify').click()
       await page.getByTestId('audit-verdict').waitFor()
       await check('audit log')
+      await auth.go('/manage/membership')
+      await page.getByTestId('membership-settings-form').waitFor()
+      await check('membership settings')
+      await page.getByTestId('price-vip-year').fill('12.345')
+      await page.getByTestId('settings-save').click()
+      await page.getByTestId('settings-summary').waitFor()
+      await check('membership settings refusing a bad price')
       await context.close()
     })
   }
