@@ -5,7 +5,7 @@ import HomePage from '@/features/home/HomePage.vue'
 /** Workspaces that later issues fill in, each behind the permission its work needs (CONF-3). */
 export const workspaces = [
   { name: 'desk', permission: 'desk.use' },
-  { name: 'members', permission: 'members.manage' },
+  { name: 'members', permission: 'desk.use' },
   { name: 'broadband', permission: 'broadband.use' },
   { name: 'field', permission: 'field.work' },
   { name: 'manage', permission: 'settings.manage' },
@@ -15,6 +15,7 @@ export type Workspace = (typeof workspaces)[number]['name']
 /** Workspaces built so far; the others show what is coming. */
 const built: Partial<Record<Workspace, () => Promise<unknown>>> = {
   desk: () => import('@/features/checkin/CheckinPage.vue'),
+  members: () => import('@/features/members/MembersPage.vue'),
 }
 
 export const routes: RouteRecordRaw[] = [
@@ -28,6 +29,19 @@ export const routes: RouteRecordRaw[] = [
       meta: { titleKey: `nav.${w.name}`, permission: w.permission },
     }),
   ),
+  {
+    path: '/members/enrol',
+    name: 'members-enrol',
+    component: () => import('@/features/members/MembersEnrol.vue'),
+    meta: { titleKey: 'members.enrol.title', permission: 'desk.use' },
+  },
+  {
+    path: '/members/:id',
+    name: 'member',
+    component: () => import('@/features/members/MemberDetailPage.vue'),
+    props: true,
+    meta: { titleKey: 'nav.members', permission: 'desk.use' },
+  },
   {
     path: '/people',
     name: 'people',

@@ -58,10 +58,12 @@ export const useDeskStore = defineStore('desk', () => {
       next = await loadDeskSnapshot(storage)
     }
     const known = new Map(names.value)
-    for (const m of next.members) {
-      if (known.has(m.record.personId)) continue
-      const person = await storage.people.get(m.record.personId)
-      known.set(m.record.personId, { name: maskName(person?.name ?? ''), phone: maskPhone(person?.phone ?? '') })
+    // Members, and the people waiting for a place (MEM-4): the lists show their masked names.
+    const personIds = [...next.members.map((m) => m.record.personId), ...next.waitlist.filter((w) => !w.record.closed).map((w) => w.record.personId)]
+    for (const personId of personIds) {
+      if (known.has(personId)) continue
+      const person = await storage.people.get(personId)
+      known.set(personId, { name: maskName(person?.name ?? ''), phone: maskPhone(person?.phone ?? '') })
     }
     names.value = known
     snapshot.value = next
@@ -88,6 +90,8 @@ export const useDeskStore = defineStore('desk', () => {
   })
 
   const rowOf = (memberId: string | undefined) => rows.value.find((r) => r.id === memberId)
+  /** The masked name of a member's or a waiting person's directory record (CONF-4). */
+  const nameOf = (personId: string) => names.value.get(personId)?.name ?? ''
 
   /** MEM-3: who is in now (checked in today, not checked out), newest first. */
   const present = computed(() => {
@@ -171,7 +175,7 @@ export const useDeskStore = defineStore('desk', () => {
 
   return {
     snapshot, rows, present, endingSoon, duplicates, clock,
-    refresh, rowOf, checkIn, override, leave, reviewDuplicate,
+    refresh, rowOf, nameOf, checkIn, override, leave, reviewDuplicate,
     quote: async (memberId: string | undefined, tierId: string, term: Term) => actions.quoteFee(await context(), memberId, tierId, term),
     enrol: (input: Parameters<typeof actions.enrol>[1]) => run((ctx) => actions.enrol(ctx, input)),
     pay: (input: Parameters<typeof actions.pay>[1]) => run((ctx) => actions.pay(ctx, input)),

@@ -12,7 +12,7 @@ export const navItems: readonly NavItem[] = [
   { to: '/', key: 'nav.home', signedIn: true },
   { to: '/people', key: 'nav.people', permission: 'desk.use' },
   { to: '/desk', key: 'nav.desk', permission: 'desk.use' },
-  { to: '/members', key: 'nav.members', permission: 'members.manage' },
+  { to: '/members', key: 'nav.members', permission: 'desk.use' },
   { to: '/broadband', key: 'nav.broadband', permission: 'broadband.use' },
   { to: '/field', key: 'nav.field', permission: 'field.work' },
   { to: '/manage', key: 'nav.manage', permission: 'settings.manage' },
