@@ -52,7 +52,7 @@ export async function enrolMembers(desk: SignedIn, plan: DemoMembership, out: (l
       }
       if (to === plan.members.length) for (const w of plan.waitlist) await records.waitlist.put(w)
     },
-    (count) => `  members: ${count}/${plan.members.length} enrolled by ${desk.spec.username} (${entries} fees and deposits) and synced`,
+    (count) => `  members: ${count}/${plan.members.length} enrolled by ${desk.spec.username} (${entries} ledger entries so far) and synced`,
     out,
   )
   return ids

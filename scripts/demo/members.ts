@@ -91,7 +91,8 @@ export function generateMembership(input: MembershipInput): DemoMembership {
 
   const historyStart = addDaysTo(today, -660)
   const total = Math.min(input.members, input.people.length)
-  const joined = input.people.map((p) => localDateOf(Date.parse(p.createdAt), tz))
+  // Members enrol from the day after they were registered.
+  const joined = input.people.map((p) => addDaysTo(localDateOf(Date.parse(p.createdAt), tz), 1))
   // People in a seeded order: members are taken from the front.
   const pool = input.people.map((_, i) => i)
   for (let i = pool.length - 1; i > 0; i--) {

@@ -5,8 +5,9 @@ import { isLocalDate } from '@/core/shared/local-date'
 import { demoToday } from './members'
 
 export const USAGE = `Usage: npm run demo -- [options]
-Provisions a sync server with a demo organisation (staff sign-ins, sample people, members
-with their fees, VIP deposits and visits), sealed as the app seals it. The server must have no organisation yet.
+Provisions a sync server with a demo organisation (staff sign-ins, sample people, and
+members with their fees, VIP deposits and visits), sealed as the app seals it. The server
+must have no organisation yet.
 
   --url URL             the sync server's CouchDB root (default http://127.0.0.1:5480/db/, npm start)
   --admin NAME          a server admin (LOBBY_ADMIN, default admin)

@@ -48,9 +48,11 @@ export async function main(argv: string[], { env = process.env, out = console.lo
     out('')
     const { seconds: s, membership: m } = summary
     out(`Done in ${s.total} s (organisation ${s.organisation} s, people ${s.people} s, members and visits ${s.members} s).`)
-    out(`Members as of ${options.today}: ${m.members} (${m.active} active, ${m.vipActive} of them VIP; ${m.expired} expired; ${m.blacklisted} blacklisted)`)
-    out(`  ledger: ${m.fees} fees (${m.renewals} renewals, ${m.stacked} stacked on a running term), ${m.deposits} VIP deposits, ${m.depositReturns} returned`)
-    out(`  ${m.serviceLogs} VIP service-hour logs, ${m.waitlist} waiting for a VIP place, ${m.visits} visits (${m.openVisits} still in on ${options.today})`)
+    if (m.members > 0) {
+      out(`Members as of ${options.today}: ${m.members} (${m.active} active, ${m.vipActive} of them VIP; ${m.expired} expired; ${m.blacklisted} blacklisted)`)
+      out(`  ledger: ${m.fees} fees (${m.renewals} renewals, ${m.stacked} stacked on a running term), ${m.deposits} VIP deposits, ${m.depositReturns} returned`)
+      out(`  ${m.serviceLogs} VIP service-hour logs, ${m.waitlist} waiting for a VIP place, ${m.visits} visits (${m.openVisits} still in on ${options.today})`)
+    }
     out('On the server:')
     for (const { database, docs } of summary.counts) out(`  ${database.padEnd(16)} ${String(docs).padStart(6)} ${database === '_users' ? 'server accounts' : 'documents'}`)
     out('')

@@ -7,13 +7,18 @@ import { checkPerson } from '@/core/directory/person'
 import { signIn } from '@/features/auth/sign-in'
 import { createLobbyServer } from '../../server/app.js'
 import { couchClient } from '../../server/provision/http-client.js'
-import { demoDevice } from '../../scripts/demo/device'
+import { demoDevice, type DemoDevice } from '../../scripts/demo/device'
+import { generateMembership, type DemoMembership } from '../../scripts/demo/members'
 import { generatePeople, idCheckDigit } from '../../scripts/demo/people'
+import { parseDemoOptions } from '../../scripts/demo/options'
 import { main } from '../../scripts/demo/run'
 import { demoSignIns } from '../../scripts/demo/sign-ins'
 
 const seed = 2026
 const count = 50
+// Small, so the end-to-end run stays quick: the counts of the full demo are checked on the generator (members.test.ts).
+const members = 20
+const visits = 30
 
 describe('npm run demo: a demo organisation on an empty sync server', () => {
   let server: Server
@@ -21,6 +26,7 @@ describe('npm run demo: a demo organisation on an empty sync server', () => {
   let base: string
   let adminPassword: string
   let admin: ReturnType<typeof couchClient>
+  let desk2Device: DemoDevice
   const output: string[] = []
   const run = (...args: string[]) => main(['--url', base, `--password=${adminPassword}`, ...args], { env: {}, out: (l) => output.push(l), err: (l) => output.push(l) })
 
@@ -37,7 +43,7 @@ describe('npm run demo: a demo organisation on an empty sync server', () => {
       await new Promise((r) => server.close(r))
       await lobby.close()
     }
-    expect(await run('--people', String(count), '--seed', String(seed)), output.join('\n')).toBe(0)
+    expect(await run('--people', String(count), '--seed', String(seed), '--members', String(members), '--visits', String(visits)), output.join('\n')).toBe(0)
   }, 60_000)
   afterAll(async () => stop?.())
 
@@ -46,6 +52,10 @@ describe('npm run demo: a demo organisation on an empty sync server', () => {
     expect(text).toContain(`people: ${count}/${count} registered by desk1 and synced`)
     expect(text).toMatch(new RegExp(`lobby_directory +${count + demoSignIns.length} documents`)) // the people and the staff profiles
     expect(text).toMatch(/_users +7 server accounts/)
+    expect(text).toContain(`members: ${members}/${members} enrolled by desk1`)
+    expect(text).toMatch(/manager: blacklisted [12] member\(s\) and synced/)
+    expect(text).toContain(`visits: ${visits}/${visits} checked in (and out) by desk1 and synced`)
+    expect(text).toMatch(new RegExp(`Members as of 2026-11-21: ${members} \\(\\d+ active, \\d+ of them VIP; \\d+ expired; [12] blacklisted\\)`))
     for (const s of demoSignIns) expect(text).toMatch(new RegExp(`${s.username} .*${s.passphrase}`))
   })
 
@@ -59,6 +69,7 @@ describe('npm run demo: a demo organisation on an empty sync server', () => {
     if (result.status !== 'signed-in') throw new Error(`expected a sign-in, got ${result.status}`)
     await device.activate(result.session)
     await device.sync(result.session)
+    desk2Device = device
 
     const wanted = generated[7]!
     const found = await device.storage.people.findBy('phone', wanted.phone!)
@@ -77,6 +88,70 @@ describe('npm run demo: a demo organisation on an empty sync server', () => {
     for (const p of generatePeople(seed, count)) {
       for (const clear of [p.name, p.phone, p.idNumber, p.organisation].filter(Boolean)) expect(raw).not.toContain(clear)
     }
+  })
+
+  /** The plan the demo wrote, generated again from what desk2's device pulled: the people in order, the actors, the stored settings. */
+  async function regenerated(device: DemoDevice): Promise<{ plan: DemoMembership; memberIds: string[] }> {
+    const people = (await device.storage.people.list()).sort((x, y) => x.record.createdAt.localeCompare(y.record.createdAt))
+    const staff = (await device.storage.staff.list()).map((s) => s.record)
+    const checkIns = await device.storage.desk.checkIns.list()
+    const plan = generateMembership({
+      seed,
+      people: people.map((p) => ({ id: p.id, createdAt: p.record.createdAt })),
+      members,
+      visits,
+      settings: await device.storage.desk.settings.get(),
+      actors: { desk: staff.find((s) => s.username === 'desk1')!.userId, manager: staff.find((s) => s.username === 'manager')!.userId, deviceId: checkIns[0]!.record.deviceId },
+    })
+    const stored = await device.storage.desk.members.list()
+    const memberIds = plan.members.map((m) => stored.find((s) => s.record.memberNo === m.memberNo)!.id)
+    return { plan, memberIds }
+  }
+
+  it('desk2 finds the generated members, their ledger, blacklisting, service hours and visits, as generated', async () => {
+    const desk = desk2Device.storage.desk
+    const { plan, memberIds } = await regenerated(desk2Device)
+    expect(plan.members).toHaveLength(members)
+    const stored = await desk.members.list()
+    expect(stored.map((s) => s.record).sort((a, b) => a.createdAt - b.createdAt)).toEqual(plan.members)
+    const byJson = <T>(list: T[]) => list.map((x) => JSON.stringify(x)).sort()
+    const withIds = <T extends { member: number }>(list: T[]) => list.map(({ member, ...rest }) => ({ ...rest, memberId: memberIds[member] }))
+    expect(byJson((await desk.ledger.list()).map((e) => e.record))).toEqual(byJson(withIds(plan.ledger)))
+    expect(byJson((await desk.serviceLogs.list()).map((e) => e.record))).toEqual(byJson(withIds(plan.serviceLogs)))
+    expect(byJson((await desk.blacklist.list()).map((e) => e.record))).toEqual(byJson(withIds(plan.blacklist)))
+    expect(byJson((await desk.waitlist.list()).map((e) => e.record))).toEqual(byJson(plan.waitlist))
+    const checkIns = await desk.checkIns.list()
+    const checkOuts = await desk.checkOuts.list()
+    expect(byJson(checkIns.map((c) => c.record))).toEqual(byJson(plan.visits.map((v) => ({ ...v.checkIn, memberId: memberIds[v.member] }))))
+    expect(checkOuts).toHaveLength(plan.visits.filter((v) => v.checkOut).length)
+    for (const out of checkOuts) {
+      const visit = checkIns.find((c) => c.id === out.record.checkInId)!
+      expect(out.record.memberId).toBe(visit.record.memberId)
+      expect(out.record.at).toBeGreaterThan(visit.record.at)
+    }
+  })
+
+  it('the server holds the desk records as ciphertext only (CONF-1), the blacklisting signed by the manager', async () => {
+    const { plan } = await regenerated(desk2Device)
+    const { body } = await admin.request('GET', 'lobby_desk/_all_docs?include_docs=true')
+    const docs = body.rows.map((r: { doc: Record<string, unknown> }) => r.doc).filter((d: Record<string, unknown>) => !String(d._id).startsWith('_design/'))
+    const count = (type: string) => docs.filter((d: Record<string, unknown>) => d.type === type).length
+    expect(count('member')).toBe(members)
+    expect(count('ledger')).toBe(plan.ledger.length)
+    expect(count('checkin')).toBe(plan.visits.length)
+    expect(count('checkout')).toBe(plan.visits.filter((v) => v.checkOut).length)
+    expect(count('blacklist')).toBe(plan.blacklist.length)
+    for (const d of docs) expect(d).toMatchObject({ realm: 'desk', kid: 'desk:1', ct: expect.any(String) })
+    const staff = (await desk2Device.storage.staff.list()).map((s) => s.record)
+    for (const d of docs.filter((d: Record<string, unknown>) => d.type === 'blacklist')) expect(d.by).toBe(staff.find((s) => s.username === 'manager')!.userId)
+    const raw = JSON.stringify(body)
+    const people = new Map((await desk2Device.storage.people.list()).map((p) => [p.id, p.record]))
+    for (const m of plan.members) {
+      expect(raw).not.toContain(m.memberNo)
+      expect(raw).not.toContain(people.get(m.personId)!.name)
+      expect(raw).not.toContain(people.get(m.personId)!.phone)
+    }
+    for (const clear of [...plan.ledger.map((e) => e.receiptNo), ...plan.blacklist.map((b) => b.reason), ...plan.serviceLogs.map((l) => l.note)]) expect(raw).not.toContain(clear)
   })
 
   it('refuses a server that already has an organisation, and changes nothing', async () => {
@@ -111,5 +186,17 @@ describe('demo people: deterministic and plausible', () => {
     expect(people.every((p) => Object.keys(checkPerson(p)).length === 0)).toBe(true)
     // A known ID number checks out the same way (GB 11643 example).
     expect(idCheckDigit('11010519491231002')).toBe('X')
+  })
+})
+
+describe('demo options: members, visits and the demo today', () => {
+  const parse = (...args: string[]) => parseDemoOptions(['--embedded', ...args], {})
+  it('defaults to 500 members and 1,000 visits as of 2026-11-21', () => {
+    expect(parse()).toMatchObject({ members: 500, visits: 1000, today: '2026-11-21' })
+  })
+  it('takes other counts and another today, and refuses a today that is not a date', () => {
+    expect(parse('--members', '0', '--visits', '12', '--today', '2027-03-01')).toMatchObject({ members: 0, visits: 12, today: '2027-03-01' })
+    expect(() => parse('--today', '2027-02-30')).toThrow(/--today must be a date/)
+    expect(() => parse('--members', '-1')).toThrow()
   })
 })
