@@ -99,6 +99,37 @@ describe('membership settings: a manager changes tiers, prices and the calendar 
     await context.close()
   })
 
+  it('keeps an unsaved draft across leaving the page and a screen lock; a new tier is added, and removed only after confirming', async () => {
+    const context = await newContext(env.browser, { viewport: tablet })
+    const page = await context.newPage()
+    const auth = await signedInManager(page, env.lobby.url)
+    const settings = new MembershipSettingsPage(page)
+    await settings.open(auth)
+    await settings.setPrice('vip', 'month', '999.00')
+
+    await auth.go('/audit')
+    await settings.open(auth)
+    expect(await settings.price('vip', 'month').inputValue()).toBe('999.00')
+    await page.getByTestId('lock-button').click()
+    await auth.lockScreen().waitFor()
+    await auth.unlock(manager.passphrase)
+    await settings.form().waitFor({ timeout: 30_000 })
+    expect(await page.getByTestId('draft-restored').isVisible()).toBe(true)
+    expect(await settings.price('vip', 'month').inputValue()).toBe('999.00')
+
+    await page.getByTestId('tier-add').click()
+    expect(await page.getByTestId('tier-card').count()).toBe(3)
+    await page.getByTestId('tier-card').nth(2).getByTestId('tier-remove').click()
+    await page.getByTestId('tier-remove-no').click() // changed their mind: still there
+    expect(await page.getByTestId('tier-card').count()).toBe(3)
+    await page.getByTestId('tier-card').nth(2).getByTestId('tier-remove').click()
+    await page.getByTestId('tier-remove-yes').click()
+    expect(await page.getByTestId('tier-card').count()).toBe(2)
+    await settings.saveAndWait()
+    expect(await settings.saving('vip', 'year').textContent()).toContain('11,988.00') // 12 × 999.00
+    await context.close()
+  })
+
   it('refuses a front-desk user who types /manage/membership (CONF-3)', async () => {
     const context = await newContext(env.browser)
     const page = await context.newPage()
