@@ -76,7 +76,7 @@ export function generateMembership(input: MembershipInput): DemoMembership {
   const tz = settings.timeZone
   const { ordinary, vip } = demoTiers(settings)
   const { actors } = input
-  // A stream of its own: more or fewer people never reshuffle the members of the same seed differently than the people.
+  // A stream of its own: the people of a seed stay the same whether or not members are made from them.
   const rng = mulberry32((input.seed ^ 0x6d656d62) >>> 0)
   const int = (n: number) => Math.floor(rng() * n)
   const pick = <T>(list: readonly T[]) => list[int(list.length)]!
