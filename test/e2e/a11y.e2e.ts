@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { AuthPage } from './pages/auth.page'
+import { MembersPage } from './pages/members.page'
 import { PeoplePage } from './pages/people.page'
 import { ShellPage } from './pages/shell.page'
 import { StaffAdminPage } from './pages/staff.page'
@@ -74,6 +75,18 @@ describe('a11y: axe-core finds no WCAG 2.1 AA violations', () => {
       await auth.go('/people')
       await new PeoplePage(page).register({ name: '张三', phone: '13800138000', idNumber: '' })
       await check('people')
+      await auth.go('/members')
+      await check('members')
+      const members = new MembersPage(page)
+      await members.startEnrol()
+      await members.lookUp('13800138000')
+      await members.chooseFound(0)
+      await members.chooseTierAndTerm('vip', 'month')
+      await check('enrolment with its quote')
+      await members.fillPayment({ receiptNo: 'R-1' })
+      await members.confirmEnrol()
+      await members.cardQr()
+      await check('member page')
       await page.getByTestId('lock-button').click()
       await auth.lockScreen().waitFor()
       await check('lock screen')
@@ -87,6 +100,10 @@ describe('a11y: axe-core finds no WCAG 2.1 AA violations', () => {
       await page.getByTestId('audit-verify').click()
       await page.getByTestId('audit-verdict').waitFor()
       await check('audit log')
+      await auth.go('/members')
+      await page.getByTestId('member-open').first().click()
+      await page.getByTestId('blacklist-form').waitFor()
+      await check('member page with the blacklist (manager)')
       await auth.go('/manage/membership')
       await page.getByTestId('membership-settings-form').waitFor()
       await check('membership settings')
