@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { termEnd } from '@/core/membership/term-dates'
-import { addDaysTo, localDateOf } from '@/core/shared/local-date'
+import { addDaysTo, daysBetween, localDateOf } from '@/core/shared/local-date'
 import { MembersPage } from './pages/members.page'
 import { newContext, phone, tablet } from './support/chromium'
 import { withLobby } from './support/fixture'
@@ -49,6 +49,16 @@ describe('membership desk: enrol, card, renew (MEM-1, MEM-6, MEM-7, MEM-8, MEM-1
     expect(history.map((h) => h.kind)).toEqual(['fee', 'fee'])
     expect(history.map((h) => h.cells[6])).toEqual(expect.arrayContaining(['R-001', 'R-002']))
 
+    // MEM-8: a lost card is revoked and reissued: a new serial, a new signed QR.
+    const firstQr = await members.cardQr()
+    await page.getByTestId('card-reissue').click()
+    await page.getByTestId('card-reissue-yes').click()
+    await page.locator('[data-testid=member-card][data-serial="2"]').waitFor()
+    await expect.poll(() => members.cardQr()).not.toBe(firstQr)
+    expect(await members.cardQr()).toMatch(/^LBY1\.member:[^.]+\.2\./)
+
+    // The "offline ready" notice sits over the bottom of the page: out of the way for the pictures.
+    await page.getByTestId('offline-ready').getByRole('button').click({ timeout: 5_000 }).catch(() => undefined)
     await page.screenshot({ path: '/tmp/member-page-tablet.png', fullPage: true })
     expect(await members.horizontalOverflow()).toBeLessThanOrEqual(0)
     // "Print card": nothing but the card, at credit-card size (85.6 × 53.98 mm at 96 dpi).
@@ -62,7 +72,8 @@ describe('membership desk: enrol, card, renew (MEM-1, MEM-6, MEM-7, MEM-8, MEM-1
     await page.emulateMedia({ media: 'screen' })
 
     await page.setViewportSize(phone)
-    await page.getByTestId('member-card-qr').scrollIntoViewIfNeeded()
+    await page.getByTestId('member-card').scrollIntoViewIfNeeded()
+    await page.screenshot({ path: '/tmp/member-card-phone.png' })
     await page.screenshot({ path: '/tmp/member-page-phone.png', fullPage: true })
     expect(await members.horizontalOverflow()).toBeLessThanOrEqual(0)
     await page.setViewportSize(tablet)
@@ -100,8 +111,24 @@ describe('membership desk: enrol, card, renew (MEM-1, MEM-6, MEM-7, MEM-8, MEM-1
     await members.confirmEnrol()
     expect(await members.summary()).toMatchObject({ tierId: 'vip', status: 'active', depositFen: 1000_00, points: 9600 })
     expect((await members.history()).map((h) => h.kind).sort()).toEqual(['deposit', 'fee'])
-    // MEM-5: a VIP owes service hours; this month's figures are shown.
-    await expect.poll(() => page.getByTestId('service-month').getAttribute('data-owed')).toBe('8')
+    // MEM-5: a VIP owes service hours; this month's logged, owed and shortfall follow the log.
+    const month = page.getByTestId('service-month')
+    expect(await month.getAttribute('data-owed')).toBe('8')
+    await page.getByTestId('service-hours').fill('2.5')
+    await page.getByTestId('service-note').fill('Ran the soldering workshop')
+    await page.getByTestId('service-log').click()
+    await expect.poll(() => month.getAttribute('data-shortfall')).toBe('5.5')
+    expect(await month.getAttribute('data-logged')).toBe('2.5')
+
+    // MEM-6: the deposit goes back less a part kept with a reason; nothing is held afterwards.
+    await page.getByTestId('deposit-part').check()
+    await page.getByTestId('deposit-kept').fill('200')
+    await page.getByTestId('deposit-reason').fill('Locker key lost')
+    expect(await page.getByTestId('deposit-refunded').innerText()).toContain('¥800.00')
+    await page.getByTestId('member-deposit-return').getByTestId('receipt-no').fill('R-012')
+    await page.getByTestId('deposit-confirm').click()
+    await expect.poll(async () => (await members.summary()).depositFen).toBe(0)
+    expect((await members.history()).find((h) => h.kind === 'deposit-return')?.cells.join(' ')).toContain('Locker key lost')
 
     // The phone lookup finds the first member's person: no second enrolment, a link to their page.
     await auth.go('/members')
@@ -176,6 +203,15 @@ describe('membership desk: enrol, card, renew (MEM-1, MEM-6, MEM-7, MEM-8, MEM-1
     const quote = await members.pay({ tier: 'ordinary', term: 'month', receiptNo: 'B-2' })
     expect(quote.totalFen).toBe(100_00)
     expect((await members.summary()).points).toBe(200)
+
+    // An upgrade starts today and credits the unused days of the term that covers today (all of them, today counted).
+    const pay = page.getByTestId('member-pay')
+    await pay.getByTestId('tier-vip').check()
+    await pay.locator('[data-testid=fee-quote][data-tier=vip][data-term=month]').waitFor()
+    const days = daysBetween(today(), termEnd(today(), 'month')) + 1
+    expect(await pay.getByTestId('quote-credit').innerText()).toBe(`credit ¥100.00 for ${days} of ${days} days`)
+    expect(await pay.getByTestId('quote-dates').getAttribute('data-start')).toBe(today())
+    expect(await pay.getByTestId('fee-quote').getAttribute('data-total')).toBe(String(960_00 - 100_00 + 1000_00))
     await context.close()
   })
 })

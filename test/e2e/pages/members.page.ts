@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 
 export interface NewPerson {
   name: string
@@ -70,9 +70,10 @@ export class MembersPage {
     }
   }
 
-  async fillPayment(fee: Pick<Fee, 'method' | 'receiptNo'>): Promise<void> {
-    await this.page.getByTestId(`method-${fee.method ?? 'cash'}`).check()
-    await this.page.getByTestId('receipt-no').fill(fee.receiptNo)
+  /** Method and receipt number, in `within` when the page has several payment forms (renewal, deposit return). */
+  async fillPayment(fee: Pick<Fee, 'method' | 'receiptNo'>, within: Page | Locator = this.page): Promise<void> {
+    await within.getByTestId(`method-${fee.method ?? 'cash'}`).check()
+    await within.getByTestId('receipt-no').fill(fee.receiptNo)
   }
 
   /** Confirms the enrolment and lands on the new member's page; returns the member id. */
@@ -126,7 +127,7 @@ export class MembersPage {
     await form.getByTestId(`term-${fee.term}`).check()
     await form.locator(`[data-testid=fee-quote][data-tier="${fee.tier}"][data-term="${fee.term}"]`).waitFor()
     const quote = await this.quote()
-    await this.fillPayment(fee)
+    await this.fillPayment(fee, form)
     await form.getByTestId('pay-confirm').click()
     await this.page.waitForFunction(() => (document.querySelector('[data-testid=pay-done]')?.textContent ?? '').trim() !== '')
     return quote
