@@ -161,6 +161,7 @@ describe('membership desk: enrol, card, renew (MEM-1, MEM-6, MEM-7, MEM-8, MEM-1
     expect(await page.getByTestId('enrol-confirm').count()).toBe(0)
     await page.getByTestId('join-waitlist').click()
     expect(await page.getByTestId('waitlist-added').innerText()).toContain('number 1 in line')
+    await page.screenshot({ path: '/tmp/member-enrol-cap-full.png', fullPage: true })
     // An ordinary membership is still open to the same person.
     await members.chooseTierAndTerm('ordinary', 'month')
     expect((await members.quote()).totalFen).toBe(100_00)
