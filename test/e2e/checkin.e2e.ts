@@ -1,23 +1,144 @@
+import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { AuthPage } from './pages/auth.page'
 import { CheckinPage } from './pages/checkin.page'
+import { MembersPage } from './pages/members.page'
+import { ShellPage } from './pages/shell.page'
+import { StaffAdminPage } from './pages/staff.page'
 import { newContext } from './support/chromium'
 import { withLobby } from './support/fixture'
-import { orgWithStaff } from './support/org-setup'
+import type { RunningLobby } from './support/lobby-server'
+import { admin, desk, manager, orgWithStaff } from './support/org-setup'
+
+// Instants in Asia/Shanghai (UTC+8), the organisation's zone.
+const mondayEvening = new Date('2026-11-30T19:30:00+08:00') // ordinary members: Mon–Thu 19:00–21:30
+const tuesdayLate = new Date('2026-12-01T22:00:00+08:00') // closed; next opening Wednesday 19:00
+const member = { name: '欧阳娜娜', phone: '13700001111', idNumber: '110101199001011237' }
 
 describe('check-in at the desk (MEM-3, MEM-8) on a tablet', () => {
   const env = withLobby({ serverPerTest: true })
 
-  it('refuses an unknown member number in words', async () => {
+  it('enrol, pay, show the card, scan its image → admit; outside the hours → refused with the next opening; a forged QR → refused and audited', async () => {
     const context = await newContext(env.browser)
+    await context.clock.setFixedTime(mondayEvening)
     const page = await context.newPage()
-    const { auth } = await orgWithStaff(page, env.lobby.url)
+    const { auth, managerCode } = await orgWithStaff(page, env.lobby.url, { manager: true })
+
+    // Enrolment with payment, through the desk's own screens.
+    await auth.go('/members')
+    const members = new MembersPage(page)
+    await members.enrolNewPerson(member, { tier: 'ordinary', term: 'month', method: 'cash', receiptNo: 'R-001' })
+    const summary = await members.summary()
+    expect(summary).toMatchObject({ tierId: 'ordinary', start: '2026-11-30', end: '2026-12-29', status: 'active', points: 100 })
+    const qr = await members.cardQr()
+    expect(qr).toMatch(/^LBY1\./)
+    // The card as the member would hold it up: a picture of the card on the member's page, scrolled
+    // to the top of the screen (app notices sit at the bottom).
+    await page.getByTestId('member-card').evaluate((el) => el.scrollIntoView({ block: 'start' }))
+    const cardImage = await page.getByTestId('member-card').screenshot()
+
     await auth.go('/desk')
-    const desk = new CheckinPage(page)
-    const verdict = await desk.scanText('M0000000')
-    expect(verdict.verdict).toBe('unknown-card')
-    await page.screenshot({ path: '/tmp/checkin-refused.png' })
-    await desk.dismiss()
-    await page.screenshot({ path: '/tmp/checkin.png' })
+    const checkin = new CheckinPage(page)
+    const admitted = await checkin.scanImage(cardImage)
+    expect(admitted.verdict).toBe('admit')
+    expect(await page.getByTestId('verdict-name').textContent()).toBe('欧阳**')
+    await checkin.dismiss()
+    expect(await checkin.present()).toEqual([summary.memberNo])
+
+    // A second scan the same evening: already in.
+    expect((await checkin.scanText(qr)).verdict).toBe('already-checked-in')
+    await checkin.dismiss()
+
+    // The next day, after closing: refused, with the next opening in words (Wednesday 19:00).
+    await context.clock.setFixedTime(tuesdayLate)
+    const late = await checkin.scanText(summary.memberNo)
+    expect(late.verdict).toBe('outside-hours')
+    expect(late.message).toMatch(/19:00/)
+    expect(late.message).toMatch(/周三|12月2日/)
+    // Staff may admit anyway, only with a reason (audited).
+    await page.getByTestId('override-open').click()
+    await page.getByTestId('override-confirm').click() // no reason given: refused, still not admitted
+    await page.getByTestId('override-problem').waitFor()
+    expect(await page.getByTestId('checkin-verdict').getAttribute('data-verdict')).toBe('outside-hours')
+    expect((await checkin.override('会员参加晚间活动，经理同意')).verdict).toBe('admit')
+    await checkin.dismiss()
+
+    // A QR that is not ours: the signature fails.
+    const [prefix, memberId, , signature] = qr.split('.')
+    const forged = await checkin.scanText(`${prefix}.${memberId}.2.${signature}`)
+    expect(forged.verdict).toBe('forged-card')
+    expect(await page.getByTestId('override-open').count()).toBe(0)
+    await checkin.dismiss()
+
+    // The manager finds the forgery and the override in the audit log.
+    await auth.signOut()
+    await auth.signIn(manager.username, managerCode!)
+    await auth.completeFirstSignIn(manager.passphrase)
+    await auth.go('/audit')
+    for (const action of ['card.forged', 'checkin.override']) {
+      await page.getByTestId('audit-filter-action').selectOption(action)
+      await expect.poll(() => page.getByTestId('audit-table').locator('tbody tr').count(), { timeout: 10_000 }).toBe(1)
+    }
+    await context.close()
+  })
+
+  it('works with the network off end to end (enrol, pay, check in), and the records reach the server afterwards', async () => {
+    const context = await newContext(env.browser)
+    await context.clock.setFixedTime(mondayEvening)
+    const page = await context.newPage()
+    const auth = await connectedDeskTablet(page, env.lobby)
+
+    await context.setOffline(true)
+    await auth.go('/members')
+    const members = new MembersPage(page)
+    await members.enrolNewPerson(member, { tier: 'ordinary', term: 'month', method: 'card', receiptNo: 'POS-7781' })
+    const { memberNo } = await members.summary()
+    await auth.go('/desk')
+    const v = await new CheckinPage(page).scanText(memberNo)
+    expect(v.verdict).toBe('admit')
+    expect(await page.getByTestId('sync-status').getAttribute('data-state')).toBe('offline')
+    expect(Number(await page.getByTestId('sync-status').getAttribute('data-pending'))).toBeGreaterThan(0)
+
+    await context.setOffline(false)
+    const shell = new ShellPage(page, env.lobby.url)
+    await expect
+      .poll(
+        async () => {
+          await shell.syncNow()
+          const docs = await serverDocs(env.lobby, 'lobby_desk')
+          return ['member', 'ledger', 'checkin'].map((type) => docs.filter((d) => d.type === type).length)
+        },
+        { timeout: 60_000 },
+      )
+      .toEqual([1, 1, 1])
+    // Only envelopes on the server: neither the member number nor the receipt nor the person.
+    const stored = JSON.stringify(await serverDocs(env.lobby, 'lobby_desk')) + JSON.stringify(await serverDocs(env.lobby, 'lobby_directory'))
+    for (const clear of [memberNo, 'POS-7781', member.name, member.phone, member.idNumber]) expect(stored).not.toContain(clear)
     await context.close()
   })
 })
+
+/** The admin founds the organisation, connects it to the server and creates the desk account; the desk user signs in. */
+async function connectedDeskTablet(page: Page, lobby: RunningLobby): Promise<AuthPage> {
+  const auth = new AuthPage(page, lobby.url)
+  await auth.createOrganisation(admin)
+  await auth.go('/settings')
+  await page.getByTestId('server-admin-password').fill(lobby.adminPassword)
+  await page.getByTestId('connect-submit').click()
+  await expect.poll(() => page.getByTestId('connect-result').textContent(), { timeout: 30_000 }).toMatch(/已连接|Connected/)
+  await auth.go('/staff')
+  const deskCode = await new StaffAdminPage(page).create({ ...desk, role: 'frontdesk' })
+  await new ShellPage(page, lobby.url).syncNow()
+  await auth.signOut()
+  await auth.signIn(desk.username, deskCode)
+  await auth.completeFirstSignIn(desk.passphrase)
+  return auth
+}
+
+async function serverDocs(lobby: RunningLobby, database: string): Promise<{ type?: string }[]> {
+  const res = await fetch(`${lobby.url}/db/${database}/_all_docs?include_docs=true`, {
+    headers: { Authorization: `Basic ${Buffer.from(`${lobby.adminUser}:${lobby.adminPassword}`).toString('base64')}` },
+  })
+  return ((await res.json()) as { rows: { doc: { type?: string } }[] }).rows.map((r) => r.doc)
+}
+

@@ -83,3 +83,12 @@ describe('calendar arithmetic', () => {
     expect(minutesOf('21:30')).toBe(1290)
   })
 })
+
+describe('zones with daylight saving (the organisation may not be in Shanghai)', () => {
+  it('a repeated wall time resolves to its first occurrence, a skipped one to after the gap', () => {
+    // Europe/Berlin: 2026-10-25 03:00 CEST → 02:00 CET; 2026-03-29 02:00 CET → 03:00 CEST.
+    expect(new Date(instantOf('2026-10-25', '02:30', 'Europe/Berlin')).toISOString()).toBe('2026-10-25T00:30:00.000Z')
+    expect(new Date(instantOf('2026-03-29', '02:30', 'Europe/Berlin')).toISOString()).toBe('2026-03-29T01:30:00.000Z')
+    expect(localPartsOf(instantOf('2026-07-01', '19:00', 'Europe/Berlin'), 'Europe/Berlin')).toMatchObject({ date: '2026-07-01', time: '19:00', weekday: 3 })
+  })
+})

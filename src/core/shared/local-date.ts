@@ -5,7 +5,6 @@
  * hours, so no zone's daylight-saving change can shift a date. Only the step
  * between an instant and a local date/time needs the zone.
  */
-import { TZDate } from '@date-fns/tz'
 import type { LocalDate, LocalTime } from '@/core/membership/types'
 
 const dayMs = 86_400_000
@@ -76,17 +75,41 @@ export function localDateOf(instant: number, tz: string): LocalDate {
   return localPartsOf(instant, tz).date
 }
 
-/** The date, the `HH:MM` time, the minutes since local midnight and the ISO weekday in `tz` at `instant`. Seconds are dropped. */
-export function localPartsOf(instant: number, tz: string): { date: LocalDate; time: LocalTime; minutes: number; weekday: IsoWeekday } {
-  const at = new TZDate(instant, tz)
-  const date = `${String(at.getFullYear()).padStart(4, '0')}-${pad2(at.getMonth() + 1)}-${pad2(at.getDate())}`
-  const [hours, minutes] = [at.getHours(), at.getMinutes()]
-  return { date, time: `${pad2(hours)}:${pad2(minutes)}`, minutes: hours * 60 + minutes, weekday: (at.getDay() || 7) as IsoWeekday }
+// Intl does the zone arithmetic from a plain number: nothing depends on the global Date class, which
+// test clocks (and some kiosk browsers' patched clocks) replace.
+const wallClocks = new Map<string, Intl.DateTimeFormat>()
+function wallClockFormat(tz: string): Intl.DateTimeFormat {
+  let f = wallClocks.get(tz)
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' })
+    wallClocks.set(tz, f)
+  }
+  return f
 }
 
-/** The instant (epoch ms) at which the wall clock in `tz` shows `time` on `date`. */
+/** What a wall clock in `tz` shows at `instant`, as the UTC instant with the same reading (minutes precision). */
+function wallClockAsUtc(instant: number, tz: string): number {
+  const part: Record<string, number> = {}
+  for (const p of wallClockFormat(tz).formatToParts(instant)) if (p.type !== 'literal') part[p.type] = Number(p.value)
+  return Date.UTC(part.year!, part.month! - 1, part.day!, part.hour! % 24, part.minute!)
+}
+
+/** The date, the `HH:MM` time, the minutes since local midnight and the ISO weekday in `tz` at `instant`. Seconds are dropped. */
+export function localPartsOf(instant: number, tz: string): { date: LocalDate; time: LocalTime; minutes: number; weekday: IsoWeekday } {
+  const wall = wallClockAsUtc(instant, tz)
+  const date = formatUtcDate(wall - (wall % dayMs))
+  const minutes = Math.floor((wall % dayMs) / 60_000)
+  return { date, time: `${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`, minutes, weekday: weekdayOf(date) }
+}
+
+/**
+ * The instant (epoch ms) at which the wall clock in `tz` shows `time` on `date`. A time skipped by a
+ * daylight-saving change resolves to the instant after the gap; a repeated one to its first occurrence.
+ */
 export function instantOf(date: LocalDate, time: LocalTime, tz: string): number {
-  const day = new Date(utcMidnight(date))
-  const minutes = minutesOf(time)
-  return new TZDate(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), Math.floor(minutes / 60), minutes % 60, tz).getTime()
+  const reading = utcMidnight(date) + minutesOf(time) * 60_000
+  // The zone's offset a day before and a day after: the same unless a change falls in between.
+  const candidates = [reading - dayMs, reading + dayMs].map((near) => reading - (wallClockAsUtc(near, tz) - near))
+  const exact = candidates.filter((c) => wallClockAsUtc(c, tz) === reading)
+  return exact.length ? Math.min(...exact) : Math.max(...candidates)
 }
