@@ -703,6 +703,10 @@ export const en = {
       confirm: 'Record the deposit return',
       done: 'Deposit returned: {refunded} refunded, {kept} kept.',
     },
+    serviceMonth: {
+      heading: 'Service hours in {month}',
+      member: 'Member',
+    },
     service: {
       heading: 'Service hours',
       loggedIn: 'Logged in {month}',

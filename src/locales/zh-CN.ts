@@ -705,6 +705,10 @@ export const zhCN: Messages = {
       confirm: '记录押金退还',
       done: '押金已处理：退还 {refunded}，扣留 {kept}。',
     },
+    serviceMonth: {
+      heading: '{month}服务时长',
+      member: '会员',
+    },
     service: {
       heading: '服务时长',
       loggedIn: '{month}已记录',

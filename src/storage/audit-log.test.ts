@@ -18,8 +18,9 @@ describe('CONF-6 audit log', () => {
     await storage.audit.append({ action: 'lock', by: session.userId })
     await Promise.all([1, 2, 3].map(() => storage.audit.append({ action: 'reveal', by: session.userId, recordId: 'p1' })))
     const findings = await storage.audit.verifyChains()
-    // org.create, record.create (admin's staff profile), agreement.accept, sign-in, lock, 3 × reveal
-    expect(findings.map((f) => f.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8])
+    // org.create, 3 × record.create (admin's staff profile, membership settings, card key), agreement.accept, sign-in,
+    // lock, 3 × reveal
+    expect(findings.map((f) => f.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
     expect(findings.every((f) => f.ok)).toBe(true)
   })
 
@@ -46,7 +47,7 @@ describe('CONF-6 audit log', () => {
   it('lets only the audit private key read what happened', async () => {
     const { storage, session } = await orgStorage()
     const read = await storage.audit.read(session.keyring.auditPrivate!)
-    expect(read.map((r) => r.event?.action)).toEqual(['org.create', 'record.create', 'agreement.accept', 'sign-in'])
+    expect(read.map((r) => r.event?.action)).toEqual(['org.create', 'record.create', 'record.create', 'record.create', 'agreement.accept', 'sign-in'])
     expect(read.every((r) => r.event?.by === session.userId)).toBe(true)
   })
 })

@@ -8,6 +8,7 @@ import { newContext } from './support/chromium'
 import { withLobby } from './support/fixture'
 import type { RunningLobby } from './support/lobby-server'
 import { admin, desk, manager } from './support/org-setup'
+import { deskJoinsOnSecondTablet } from './support/tablets'
 
 const person = { name: '上官婉儿', phone: '13511112222', idNumber: '320102199505051236' }
 
@@ -18,7 +19,8 @@ describe('sync: two devices share one organisation through the embedded server (
     const { a } = await deskTabletWithVisitor(env)
 
     // Device B: a fresh browser joins with the desk user's own passphrase and finds the visitor.
-    const { b, pageB } = await deskJoinsOnSecondTablet(env)
+    const { b, pageB, authB } = await deskJoinsOnSecondTablet(env.browser, env.lobby)
+    await authB.go('/people')
     const peopleB = new PeoplePage(pageB)
     await expect.poll(async () => peopleB.findByPhone(person.phone), { timeout: 30_000 }).toEqual(['上官**'])
 
@@ -54,7 +56,8 @@ describe('sync: two devices share one organisation through the embedded server (
   it('offline edits of the same person on two devices converge field by field, and a manager sees the merge in the audit log', async () => {
     const { a, pageA, authA, managerCode } = await deskTabletWithVisitor(env, { manager: true })
 
-    const { b, pageB } = await deskJoinsOnSecondTablet(env)
+    const { b, pageB, authB } = await deskJoinsOnSecondTablet(env.browser, env.lobby)
+    await authB.go('/people')
     await expect.poll(() => new PeoplePage(pageB).findByPhone(person.phone), { timeout: 30_000 }).toEqual(['上官**'])
 
     // Both tablets lose the network. A changes organisation and notes; a moment later B changes organisation and phone.
@@ -125,20 +128,6 @@ async function deskTabletWithVisitor(env: Env, options: { manager?: boolean } = 
   await new PeoplePage(pageA).register(person)
   await waitSynced(pageA)
   return { a, pageA, authA, managerCode }
-}
-
-/** Tablet B: a fresh browser joins with the desk user's own passphrase and opens People. */
-async function deskJoinsOnSecondTablet(env: Env) {
-  const b = await newContext(env.browser)
-  const pageB = await b.newPage()
-  const authB = new AuthPage(pageB, env.lobby.url)
-  await authB.open('/join')
-  await pageB.getByTestId('join-username').fill(desk.username)
-  await pageB.getByTestId('join-secret').fill(desk.passphrase)
-  await pageB.getByTestId('join-submit').click()
-  await pageB.getByTestId('signed-in-as').waitFor({ timeout: 60_000 })
-  await authB.go('/people')
-  return { b, pageB }
 }
 
 /** Syncs this device now and waits until what it wrote is on the server. */
