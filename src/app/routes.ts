@@ -18,6 +18,9 @@ const built: Partial<Record<Workspace, () => Promise<unknown>>> = {
   members: () => import('@/features/members/MembersPage.vue'),
 }
 
+/** Whether a workspace has its own screens yet (home marks the others "coming"). */
+export const isBuilt = (w: Workspace): boolean => built[w] !== undefined
+
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomePage, meta: { titleKey: 'nav.home' } },
   ...workspaces.map(

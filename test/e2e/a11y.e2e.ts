@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { AuthPage } from './pages/auth.page'
+import { CheckinPage } from './pages/checkin.page'
 import { MembersPage } from './pages/members.page'
 import { PeoplePage } from './pages/people.page'
 import { ShellPage } from './pages/shell.page'
@@ -87,6 +88,17 @@ describe('a11y: axe-core finds no WCAG 2.1 AA violations', () => {
       await members.confirmEnrol()
       await members.cardQr()
       await check('member page')
+      const { memberNo } = await members.summary()
+      await auth.go('/desk')
+      await check('check-in')
+      const checkin = new CheckinPage(page)
+      await checkin.scanText(memberNo) // admitted or refused, depending on the hour the test runs
+      await check('check-in verdict for a member')
+      await checkin.dismiss()
+      await checkin.scanText('M0000000')
+      await page.getByTestId('checkin-verdict').waitFor()
+      await check('check-in refusal')
+      await checkin.dismiss()
       await page.getByTestId('lock-button').click()
       await auth.lockScreen().waitFor()
       await check('lock screen')
