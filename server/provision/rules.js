@@ -113,6 +113,16 @@ export const FIXED_REALMS = Object.freeze({
         update: null, // never changed: a new key is a new grant
         delete: { roles: MANAGERS, owner: 'userId' },
       },
+      // CONF-9: the public half of a new audit key pair, minted when a reader of the audit log
+      // leaves; an admin copies it into the organisation document (public db, admins only).
+      'audit-key': {
+        id: ['kid'], // `audit-key:<kid>`
+        signed: true,
+        fields: { kid: 'string', publicJwk: 'object' },
+        create: { roles: MANAGERS },
+        update: null,
+        delete: null,
+      },
     },
   },
   directory: {

@@ -98,6 +98,10 @@ function checkLobbyWrite(rules, newDoc, oldDoc, userCtx) {
     requireField(newDoc.box, 'ct', 'string', ' in "box".')
     requireField(newDoc, 'hash', 'string', auditWhy)
     requireField(newDoc, 'sig', 'string', auditWhy)
+    // CONF-9: which audit key the box is sealed to (`audit:<epoch>`); older entries have none (epoch 1).
+    if (newDoc.akid !== undefined && (typeof newDoc.akid !== 'string' || !/^audit:[1-9][0-9]*$/.test(newDoc.akid))) {
+      forbid('Field "akid" must be an audit key id ("audit:<epoch>").')
+    }
     return
   }
 

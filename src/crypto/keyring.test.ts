@@ -49,7 +49,9 @@ describe('CONF-1 keyring', () => {
 
     const auditPublic = await importEcdhPublicKey(secrets.auditPrivateJwk as JsonWebKey)
     const box = await sealTo(auditPublic, new Uint8Array([7]), 'audit')
-    expect(await openSealed(keyring.auditPrivate as CryptoKey, box, 'audit')).toEqual(new Uint8Array([7]))
+    // An older keyring's bare audit key is audit key `audit:1`.
+    expect([...(keyring.auditPrivate?.keys() ?? [])]).toEqual(['audit:1'])
+    expect(await openSealed(keyring.auditPrivate?.get('audit:1') as CryptoKey, box, 'audit')).toEqual(new Uint8Array([7]))
   })
   it('says wrong-secret for another KEK', async () => {
     await expect(unlockKeyring(locked, await newKek())).rejects.toSatisfy((e) => isCryptoError(e, 'wrong-secret'))
@@ -75,6 +77,34 @@ describe('CONF-1 keyring', () => {
     const badSecrets = { ...secrets, realmKeys: { 'desk:1': 'AAAA' } }
     await expect(unlockKeyring(await lockKeyring(badSecrets, kek, kdf), kek)).rejects.toSatisfy((e) => isCryptoError(e, 'malformed'))
     await expect(lockKeyring({ ...secrets, userKeys: undefined } as never, kek, kdf)).rejects.toSatisfy((e) => isCryptoError(e, 'malformed'))
+  })
+  it('CONF-9 round-trips several audit private keys by id, each opening what was sealed to it', async () => {
+    const pairs = await Promise.all([1, 2, 3].map(() => crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, ['deriveBits'])))
+    const jwks = await Promise.all(pairs.map((p) => crypto.subtle.exportKey('jwk', p.privateKey)))
+    const many: KeyringSecrets = { ...secrets, auditPrivateJwk: undefined, auditPrivateJwks: { 'audit:1': jwks[0]!, 'audit:2': jwks[1]!, 'audit:10': jwks[2]! } }
+    delete many.auditPrivateJwk
+    const keyring = await unlockKeyring(await lockKeyring(many, kek, kdf), kek)
+    expect(keyring.secrets).toEqual(many)
+    expect([...(keyring.auditPrivate?.keys() ?? [])].sort()).toEqual(['audit:1', 'audit:10', 'audit:2'])
+    for (const [i, kid] of (['audit:1', 'audit:2', 'audit:10'] as const).entries()) {
+      const box = await sealTo(pairs[i]!.publicKey, new Uint8Array([i]), 'audit|x')
+      expect(await openSealed(keyring.auditPrivate?.get(kid) as CryptoKey, box, 'audit|x')).toEqual(new Uint8Array([i]))
+      // …and no other key opens it.
+      const other = kid === 'audit:1' ? 'audit:2' : 'audit:1'
+      await expect(openSealed(keyring.auditPrivate?.get(other) as CryptoKey, box, 'audit|x')).rejects.toMatchObject({ name: 'CryptoError' })
+    }
+    // A keyring without any audit key has none in memory (front desk).
+    const none: KeyringSecrets = { userId: 'user-a', userKeys: secrets.userKeys, realmKeys: {}, indexKeys: {} }
+    expect((await unlockKeyring(await lockKeyring(none, kek, kdf), kek)).auditPrivate).toBeUndefined()
+  })
+  it('CONF-9 refuses malformed audit keys in keyring secrets', async () => {
+    const jwk = secrets.auditPrivateJwk as JsonWebKey
+    for (const auditPrivateJwks of [{ 'audit:0': jwk }, { 'desk:2': jwk }, { audit: jwk }, { 'audit:2': 'jwk' }, ['audit:2'], 'audit:2']) {
+      await expect(lockKeyring({ ...secrets, auditPrivateJwks } as never, kek, kdf)).rejects.toSatisfy((e) => isCryptoError(e, 'malformed'))
+    }
+    // Well-shaped but not a key: refused on unlock.
+    const notAKey = await lockKeyring({ ...secrets, auditPrivateJwks: { 'audit:2': { kty: 'EC', crv: 'P-256', x: 'AA', y: 'AA', d: 'AA' } } }, kek, kdf)
+    await expect(unlockKeyring(notAKey, kek)).rejects.toSatisfy((e) => isCryptoError(e, 'malformed'))
   })
   it('picks the highest epoch held for a realm as the current kid', async () => {
     const keyring = await unlockKeyring(locked, kek)

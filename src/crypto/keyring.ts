@@ -2,11 +2,11 @@ import { concatBytes, fromBase64Url, fromUtf8, randomBytes, toBase64Url, utf8 } 
 import type { KeyLookup } from './envelope'
 import { CryptoError } from './errors'
 import { checkKdfParams, type KdfParams } from './kdf-params'
-import { checkKeyringSecrets, type KeyringSecrets } from './keyring-secrets'
+import { auditJwksOf, checkKeyringSecrets, type KeyringSecrets } from './keyring-secrets'
 import { importIndexKey, importRealmKey, parseRealmKeyId } from './realm-keys'
 import { importEcdhPrivateKey, importUserKeyPairs, type UserKeyPairs } from './user-keys'
 
-export type { KeyringSecrets } from './keyring-secrets'
+export { auditJwksOf, type KeyringSecrets } from './keyring-secrets'
 
 /** The keyring at rest (on the device and on the server): KDF parameters in clear, secrets encrypted under the KEK. */
 export interface LockedKeyring {
@@ -24,7 +24,11 @@ export interface Keyring {
   realmKeys: Map<string, CryptoKey>
   /** realm → HMAC key */
   indexKeys: Map<string, CryptoKey>
-  auditPrivate?: CryptoKey
+  /**
+   * CONF-9: audit private keys by id (`audit:<epoch>`), managers only; undefined when none is held.
+   * Each entry names the key it was sealed to (`akid`), so older keys keep older entries readable.
+   */
+  auditPrivate?: Map<string, CryptoKey>
   /** the stored form, kept so the keyring can be re-locked (new passphrase, new realm key) */
   secrets: KeyringSecrets
 }
@@ -69,6 +73,22 @@ async function decryptSecrets(locked: LockedKeyring, kek: CryptoKey): Promise<un
   }
 }
 
+/** Imports the audit private keys of `secrets` by id; undefined when there are none. */
+export async function importAuditKeys(secrets: KeyringSecrets): Promise<Map<string, CryptoKey> | undefined> {
+  const entries = Object.entries(auditJwksOf(secrets))
+  if (entries.length === 0) return undefined
+  const imported = await Promise.all(
+    entries.map(async ([kid, jwk]): Promise<[string, CryptoKey]> => {
+      try {
+        return [kid, await importEcdhPrivateKey(jwk)]
+      } catch {
+        throw new CryptoError('malformed', `keyring audit key ${kid} is not a valid ECDH private key`)
+      }
+    }),
+  )
+  return new Map(imported)
+}
+
 async function importMap(entries: Record<string, string>, importKey: (raw: Uint8Array) => Promise<CryptoKey>): Promise<Map<string, CryptoKey>> {
   const imported = await Promise.all(
     Object.entries(entries).map(async ([id, raw]): Promise<[string, CryptoKey]> => {
@@ -99,7 +119,7 @@ export async function unlockKeyring(locked: LockedKeyring, kek: CryptoKey): Prom
     importUserKeyPairs(secrets.userKeys),
     importMap(secrets.realmKeys, (raw) => importRealmKey(raw)),
     importMap(secrets.indexKeys, (raw) => importIndexKey(raw)),
-    secrets.auditPrivateJwk ? importEcdhPrivateKey(secrets.auditPrivateJwk) : undefined,
+    importAuditKeys(secrets),
   ])
   const keyring: Keyring = { userId: secrets.userId, userKeys, realmKeys, indexKeys, secrets }
   if (auditPrivate) keyring.auditPrivate = auditPrivate

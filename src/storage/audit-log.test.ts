@@ -50,4 +50,24 @@ describe('CONF-6 audit log', () => {
     expect(read.map((r) => r.event?.action)).toEqual(['org.create', 'record.create', 'record.create', 'record.create', 'agreement.accept', 'sign-in'])
     expect(read.every((r) => r.event?.by === session.userId)).toBe(true)
   })
+
+  it('CONF-9 records the audit key each entry is sealed to, covers it by the hash, and reads an older entry without it as audit:1', async () => {
+    const { storage, db, session } = await orgStorage()
+    const entry = (await storage.audit.append({ action: 'lock', by: session.userId }))!
+    expect(entry.akid).toBe('audit:1')
+    // An older organisation document (no auditKid) still means audit:1.
+    const { auditKid: _dropped, ...older } = (await storage.accounts.getOrg())!
+    await storage.accounts.putOrg(older)
+    expect((await storage.audit.append({ action: 'unlock', by: session.userId }))?.akid).toBe('audit:1')
+    // Changing the key id breaks the chain like any other edit.
+    await db.audit.put({ ...entry, akid: 'audit:2' })
+    expect((await storage.audit.verifyChains()).filter((f) => !f.ok).map((f) => [f.id, f.problems])).toEqual([[entry._id, ['hash']]])
+    // An entry written before key ids existed has none, and opens with audit:1.
+    const { akid: _none, ...legacy } = entry
+    await db.audit.put(legacy)
+    const read = await storage.audit.read(session.keyring.auditPrivate!)
+    expect(read.find((r) => r.entry._id === entry._id)?.event?.action).toBe('lock')
+    // Without the key it names, an entry reads as nothing (not as an error).
+    expect((await storage.audit.read(new Map())).every((r) => r.event === undefined)).toBe(true)
+  })
 })

@@ -1,3 +1,4 @@
+import { firstAuditKid } from '@/crypto/audit-keys'
 import { fromUtf8, randomId, utf8 } from '@/crypto/bytes'
 import { openSealed, sealTo } from '@/crypto/sealed-box'
 import { canonicalJson, sha256, sign, verify } from '@/crypto/signature'
@@ -10,9 +11,19 @@ import type { LocalStore } from './local-store'
 const genesis = 'genesis'
 const headKey = 'audit-head'
 
-/** The part of an entry its hash covers: everything but the hash and signature themselves. */
+/**
+ * The part of an entry its hash covers: everything but the hash and signature themselves.
+ * `akid` only when present, so entries written before audit key epochs keep their hashes.
+ */
 function chained(e: Omit<AuditEntry, 'hash' | 'sig' | '_local' | '_rev'>): Uint8Array {
-  return utf8(canonicalJson({ _id: e._id, by: e.by, dev: e.dev, seq: e.seq, prev: e.prev, box: e.box, v: e.v }))
+  const base = { _id: e._id, by: e.by, dev: e.dev, seq: e.seq, prev: e.prev, box: e.box, v: e.v }
+  return utf8(canonicalJson(e.akid === undefined ? base : { ...base, akid: e.akid }))
+}
+
+/** The audit public key new entries are sealed to, with its id (`audit:<epoch>`). */
+export interface AuditPublicKey {
+  kid: string
+  key: CryptoKey
 }
 
 /**
@@ -20,7 +31,7 @@ function chained(e: Omit<AuditEntry, 'hash' | 'sig' | '_local' | '_rev'>): Uint8
  * device key. Entries are sealed to the audit public key, so any device can
  * write them and only managers can read them.
  */
-export function createAuditLog(db: LobbyDb, local: LocalStore, device: () => Promise<DeviceIdentity>, auditPublicKey: () => Promise<CryptoKey | undefined>) {
+export function createAuditLog(db: LobbyDb, local: LocalStore, device: () => Promise<DeviceIdentity>, auditPublicKey: () => Promise<AuditPublicKey | undefined>) {
   let queue: Promise<unknown> = Promise.resolve()
 
   async function appendNow(event: Omit<AuditEvent, 'device' | 'at'> & { at?: string }): Promise<AuditEntry | undefined> {
@@ -29,9 +40,9 @@ export function createAuditLog(db: LobbyDb, local: LocalStore, device: () => Pro
     const dev = await device()
     const full: AuditEvent = { ...event, at: event.at ?? new Date().toISOString(), device: dev.deviceId }
     const _id = `audit:${randomId()}`
-    const box = await sealTo(publicKey, utf8(JSON.stringify(full)), `audit|${_id}`)
+    const box = await sealTo(publicKey.key, utf8(JSON.stringify(full)), `audit|${_id}`)
     const head = (await local.get<{ seq: number; hash: string }>(headKey)) ?? { seq: 0, hash: genesis }
-    const body = { _id, type: 'audit' as const, realm: 'audit' as const, v: 1 as const, by: event.by, dev: dev.deviceId, seq: head.seq + 1, prev: head.hash, box }
+    const body = { _id, type: 'audit' as const, realm: 'audit' as const, v: 1 as const, by: event.by, dev: dev.deviceId, seq: head.seq + 1, prev: head.hash, box, akid: publicKey.kid }
     const hash = await sha256(chained(body))
     const entry: AuditEntry = { ...body, hash, sig: await sign(dev.signing.privateKey, utf8(hash)) }
     await db.transaction('rw', db.audit, db.local, async () => {
@@ -48,12 +59,16 @@ export function createAuditLog(db: LobbyDb, local: LocalStore, device: () => Pro
     return next
   }
 
-  /** Opens every entry with the audit private key (managers only). */
-  async function read(auditPrivate: CryptoKey): Promise<{ entry: AuditEntry; event: AuditEvent | undefined }[]> {
+  /**
+   * Opens every entry with the audit private key it names (`akid`, else `audit:1`), from
+   * `auditPrivate` by id (managers only); an entry whose key is not held reads as undefined.
+   */
+  async function read(auditPrivate: ReadonlyMap<string, CryptoKey>): Promise<{ entry: AuditEntry; event: AuditEvent | undefined }[]> {
     const entries = (await db.audit.toArray()).sort((a, b) => a.dev.localeCompare(b.dev) || a.seq - b.seq)
     const out = []
     for (const entry of entries) {
-      const event = await openSealed(auditPrivate, entry.box, `audit|${entry._id}`)
+      const key = auditPrivate.get(entry.akid ?? firstAuditKid)
+      const event = await (key ? openSealed(key, entry.box, `audit|${entry._id}`) : Promise.reject(new Error('audit key not held')))
         .then((b) => JSON.parse(fromUtf8(b)) as AuditEvent)
         .catch(() => undefined)
       out.push({ entry, event })

@@ -24,6 +24,8 @@ export interface OrgDoc extends LocalMark {
   createdAt: string
   /** Audit entries are sealed to this key; only managers hold the private half. */
   auditPublicJwk: JsonWebKey
+  /** CONF-9: which audit key pair `auditPublicJwk` is (`audit:<epoch>`); absent in older documents, meaning `audit:1`. */
+  auditKid?: string
   settings: OrgSettings
 }
 
@@ -78,6 +80,23 @@ export interface DeviceDoc extends LocalMark {
   registeredAt: string
 }
 
+/**
+ * CONF-9: the public half of one audit key pair, as minted at a rotation
+ * (`audit-key:<kid>` in `lobby_org`, written by a manager or admin, never
+ * changed). An admin's device publishes the newest into the organisation
+ * document, which only admins may write on the server. Kept beside the
+ * keyrings on the device (the `keyrings` table).
+ */
+export interface AuditKeyDoc extends LocalMark {
+  _id: string // `audit-key:<kid>`
+  type: 'audit-key'
+  kid: string
+  publicJwk: JsonWebKey
+  /** who minted it (the server checks it is the signed-in user) */
+  by: string
+  createdAt: string
+}
+
 /** One link of a device's hash chain. The event itself is inside `box`, readable by managers only. */
 export interface AuditEntry extends LocalMark {
   _id: string
@@ -89,6 +108,8 @@ export interface AuditEntry extends LocalMark {
   seq: number
   prev: string
   box: SealedBox
+  /** CONF-9: the audit key `box` is sealed to (`audit:<epoch>`); absent in older entries, meaning `audit:1`. Covered by `hash`. */
+  akid?: string
   hash: string
   sig: string
 }

@@ -1,6 +1,6 @@
 import type { SealedBox } from '@/crypto/sealed-box'
 import type { LobbyDb } from './db'
-import type { LocalMark } from './documents'
+import type { AuditKeyDoc, LocalMark } from './documents'
 import type { LocalStore } from './local-store'
 
 /**
@@ -23,6 +23,7 @@ export interface GrantDoc extends LocalMark {
 }
 
 export const grantId = (userId: string, kid: string) => `grant:${userId}:${kid}`
+export const auditKeyDocId = (kid: string) => `audit-key:${kid}`
 
 const supplementKey = (userId: string) => `key-supplement:${userId}`
 
@@ -37,6 +38,11 @@ export function createGrantsRepo(db: LobbyDb, local: LocalStore) {
     addressedTo: async (userId: string): Promise<GrantDoc[]> => (await table().where('userId').equals(userId).toArray()).filter(isGrant),
     /** Every grant on this device, whoever it is for (to find the newest epoch anyone was given). */
     all: async (): Promise<GrantDoc[]> => (await table().filter(isGrant).toArray()),
+    /** CONF-9: records the public half of a new audit key pair (replicates through `lobby_org`). */
+    putAuditKey: async (doc: AuditKeyDoc): Promise<void> => void (await db.table<AuditKeyDoc, string>('keyrings').put({ ...doc, _local: 1 })),
+    /** Every audit public key minted at a rotation that this device has seen. */
+    auditKeys: async (): Promise<AuditKeyDoc[]> =>
+      (await db.table<AuditKeyDoc, string>('keyrings').filter((r) => r.type === 'audit-key' && !r._deleted).toArray()),
     /**
      * Deletes a grant: a grant that never left this device is simply forgotten, a
      * replicated one becomes a tombstone naming who deleted it (`by`), as the server requires.

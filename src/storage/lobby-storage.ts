@@ -1,7 +1,8 @@
+import { firstAuditKid } from '@/crypto/audit-keys'
 import { importEcdhPublicKey } from '@/crypto/user-keys'
 import { createAccountsRepo } from './accounts.repo'
 import type { AuditAction } from './audit-events'
-import { createAuditLog } from './audit-log'
+import { createAuditLog, type AuditPublicKey } from './audit-log'
 import type { LobbyDb } from './db'
 import { claimDevice, ensureDeviceIdentity, type DeviceIdentity } from './device-identity'
 import type { KeySource } from './key-source'
@@ -28,13 +29,15 @@ export function createLobbyStorage(db: LobbyDb, keys: () => KeySource | undefine
   let device: Promise<DeviceIdentity> | undefined
   const deviceIdentity = () => (device ??= ensureDeviceIdentity(db, local, userAgent))
 
-  let auditKey: { jwk: string; key: CryptoKey } | undefined
-  async function auditPublicKey(): Promise<CryptoKey | undefined> {
+  // CONF-9: whatever audit key the organisation document on this device names (an older document: `audit:1`).
+  let auditKey: (AuditPublicKey & { jwk: string }) | undefined
+  async function auditPublicKey(): Promise<AuditPublicKey | undefined> {
     const org = await accounts.getOrg()
     if (!org) return undefined
     const jwk = JSON.stringify(org.auditPublicJwk)
-    if (auditKey?.jwk !== jwk) auditKey = { jwk, key: await importEcdhPublicKey(org.auditPublicJwk) }
-    return auditKey.key
+    const kid = org.auditKid ?? firstAuditKid
+    if (auditKey?.jwk !== jwk || auditKey.kid !== kid) auditKey = { jwk, kid, key: await importEcdhPublicKey(org.auditPublicJwk) }
+    return { kid: auditKey.kid, key: auditKey.key }
   }
 
   const audit = createAuditLog(db, local, deviceIdentity, auditPublicKey)

@@ -11,6 +11,7 @@ export function tableFor(type: unknown): ReplicatedTable | undefined {
       return 'accounts'
     case 'keyring':
     case 'grant': // CONF-9: key grants sit beside the keyrings they add to (storage/grants.repo.ts)
+    case 'audit-key': // CONF-9: the public half of a rotated audit key, until an admin publishes it
       return 'keyrings'
     case 'device':
       return 'devices'

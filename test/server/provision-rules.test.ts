@@ -140,6 +140,31 @@ describe('validate_doc_update source', () => {
     expect(verdict(validate, { _id: 'audit:1', _rev: '1-a', _deleted: true }, entry, admin)).toEqual({ forbidden: 'Audit entries cannot be changed or deleted.' })
   })
 
+  it('CONF-9 accepts the audit key id of an entry (akid), and entries without one; refuses a malformed one', () => {
+    const validate = compile('audit')
+    const entry = {
+      _id: 'audit:1', type: 'audit', realm: 'audit', v: 1, by: 'desk1', dev: 'd1', seq: 1, prev: 'genesis',
+      box: { epk: {}, iv: 'iv', ct: 'ct' }, hash: 'h', sig: 's',
+    }
+    expect(verdict(validate, { ...entry, akid: 'audit:2' }, null, desk1)).toBe('ok')
+    expect(verdict(validate, { ...entry, akid: 'audit:12' }, null, desk1)).toBe('ok')
+    for (const akid of ['audit:0', 'desk:2', 'audit', 2, null]) {
+      expect(verdict(validate, { ...entry, akid }, null, desk1)).toMatchObject({ forbidden: expect.stringContaining('"akid"') })
+    }
+  })
+
+  it('CONF-9 lets managers and admins record a new audit public key in lobby_org, once, as themselves', () => {
+    const validate = compile('org')
+    const doc = { _id: 'audit-key:audit:2', type: 'audit-key', kid: 'audit:2', publicJwk: { kty: 'EC' }, by: 'boss', createdAt: '2026-12-01T00:00:00Z' }
+    const boss = { name: 'boss', roles: ['manager'] }
+    expect(verdict(validate, doc, null, boss)).toBe('ok')
+    expect(verdict(validate, doc, null, { name: 'root', roles: ['admin'] })).toMatchObject({ forbidden: expect.stringContaining('"by"') })
+    expect(verdict(validate, { ...doc, by: 'desk1' }, null, desk1)).toMatchObject({ forbidden: expect.stringContaining('create') })
+    expect(verdict(validate, { ...doc, _id: 'audit-key:audit:3' }, null, boss)).toMatchObject({ forbidden: expect.stringContaining('audit-key:audit:2') })
+    expect(verdict(validate, { ...doc, _rev: '1-a', publicJwk: { kty: 'EC', x: 'forged' } }, doc, boss)).toMatchObject({ forbidden: expect.stringContaining('cannot be changed') })
+    expect(verdict(validate, { _id: doc._id, _rev: '1-a', _deleted: true, by: 'boss' }, doc, boss)).toMatchObject({ forbidden: expect.stringContaining('cannot be deleted') })
+  })
+
   it('lets the design document through, which only server admins can write anyway', () => {
     const validate = compile('audit')
     expect(verdict(validate, { _id: '_design/lobby', _rev: '1-a' }, { _id: '_design/lobby' }, { name: 'admin', roles: ['_admin'] })).toBe('ok')

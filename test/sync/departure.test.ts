@@ -211,4 +211,53 @@ describe('CONF-9: a departed employee (deactivation, key rotation, re-encryption
     // A keyring with only epoch 1 (D's) opens none of them now.
     for (const doc of docs) await expect(open(doc, (kid) => (kid === 'directory:1' ? admin.keyring.realmKeys.get(kid) : undefined))).rejects.toMatchObject({ code: 'unknown-key' })
   })
+
+  it('CONF-9: a departed manager\'s old audit key opens nothing written after the rotation; the front desk seals to the new key once it has the new organisation document', async () => {
+    const { a, admin, e } = await founded()
+    const manager = async (name: string, username: string) => {
+      const s = await createStaff(a.storage, admin, { name, username, role: 'manager' }, cost)
+      if (!s.ok) throw new Error(s.problem)
+      await createServerUser(server.admin, { name: s.userId, password: s.serverPassword, roles: ['manager'] })
+      return { ...s, username }
+    }
+    const m1 = await manager('钱经理', 'qian.boss')
+    const m2 = await manager('孙经理', 'sun.boss')
+    expect((await (await a.engineFor(admin)).runOnce()).state).toBe('idle')
+    const { device: m1Device, session: m1Session } = await joined(m1, 'black coffee before the morning meeting')
+    const m1Engine = await engineWithGrants(m1Device, m1Session)
+    const { device: m2Device, session: m2Session } = await joined(m2, 'green tea before the evening meeting')
+    expect((await (await m2Device.engineFor(m2Session)).runOnce()).state).toBe('idle')
+    const m2Old = m2Session.keyring.auditPrivate
+    const { device: c, session: eSession } = await joined(e, 'jasmine tea at the front desk')
+    const engineC = await engineWithGrants(c, eSession)
+    expect((await engineC.runOnce()).state).toBe('idle')
+    const before = (await c.storage.audit.append({ action: 'lock', by: e.userId }))!
+    expect(before.akid).toBe('audit:1')
+
+    // The admin deactivates M2: a new audit key, wrapped to M1 and the admin, published in the organisation document.
+    const result = await deactivateStaff(a.storage, admin, m2.userId, departureServer(a))
+    if (!result.ok) throw new Error(result.problem)
+    expect(result.audit).toMatchObject({ kid: 'audit:2', published: true })
+    expect(new Set(result.audit?.holders)).toEqual(new Set([admin.userId, m1.userId]))
+    expect((await (await a.engineFor(admin)).runOnce()).state).toBe('idle')
+    expect((await server.admin.request('GET', 'lobby_public/org')).body).toMatchObject({ auditKid: 'audit:2' })
+    expect((await server.admin.request('GET', `lobby_org/${encodeURIComponent('audit-key:audit:2')}`)).body).toMatchObject({ kid: 'audit:2', by: admin.userId })
+
+    // The front desk pulls the new organisation document; what it appends then is sealed to audit:2, and the server takes it.
+    expect((await engineC.runOnce()).state).toBe('idle')
+    const after = (await c.storage.audit.append({ action: 'unlock', by: e.userId }))!
+    expect(after.akid).toBe('audit:2')
+    expect((await engineC.runOnce()).state).toBe('idle')
+    expect((await server.admin.request('GET', `lobby_audit/${encodeURIComponent(after._id)}`)).body).toMatchObject({ akid: 'audit:2' })
+
+    // M1's device takes in its grant and pulls the audit log: both entries open. M2's old keyring opens only the older one.
+    expect((await m1Engine.runOnce()).state).toBe('idle')
+    expect([...(m1Session.keyring.auditPrivate?.keys() ?? [])].sort()).toEqual(['audit:1', 'audit:2'])
+    const read = new Map((await m1Device.storage.audit.read(m1Session.keyring.auditPrivate!)).map((r) => [r.entry._id, r.event?.action]))
+    expect([read.get(before._id), read.get(after._id)]).toEqual(['lock', 'unlock'])
+    const old = new Map((await m1Device.storage.audit.read(m2Old!)).map((r) => [r.entry._id, r.event?.action]))
+    expect([old.get(before._id), old.get(after._id)]).toEqual(['lock', undefined])
+    // …and M2's device can no longer sync to fetch them anyway.
+    expect(await (await m2Device.engineFor(m2Session)).runOnce()).toMatchObject({ state: 'error', error: 'unauthorized' })
+  })
 })

@@ -6,7 +6,7 @@ import { keySourceFrom } from '@/storage/keyring-key-source'
 import { createTestStorage } from '@/storage/testing'
 import { deactivateStaff, finishPendingDepartures, reencryptRealm, type DepartureServer } from './deactivate-staff'
 import { completeFirstSignIn } from './first-sign-in'
-import { acceptGrants, openGrant } from './key-grants'
+import { acceptGrants, openGrant, sealGrant } from './key-grants'
 import { createOrganisation } from './organisation'
 import { setPin, unlockWithPin } from './pin'
 import { PermissionError, type Session } from './session'
@@ -142,5 +142,120 @@ describe('CONF-9: deactivation and key rotation (one device, no server)', () => 
     // The admin takes in the keys the manager minted.
     await acceptGrants(storage, admin)
     expect(admin.keyring.realmKeys.has('directory:2')).toBe(true)
+  })
+})
+
+const managerPass = { m1: 'black coffee every single morning', m2: 'green tea every single afternoon', m3: 'warm milk every single night', desk: 'orange juice at every single break' }
+
+/** One device: an admin, three managers (m2 will leave) and a front-desk user, all signed in once. */
+async function managers() {
+  const t = createTestStorage()
+  const org = await createOrganisation(t.storage, { name: '王经理', username: 'admin', passphrase: adminPass, agreementAccepted: true }, cost)
+  if (!org.ok) throw new Error(org.problem)
+  t.setKeys(keySourceFrom(org.session.keyring))
+  const users: Record<string, Session> = {}
+  for (const [username, role] of [['m1', 'manager'], ['m2', 'manager'], ['m3', 'manager'], ['desk', 'frontdesk']] as const) {
+    const created = await createStaff(t.storage, org.session, { name: username, username, role }, cost)
+    if (!created.ok) throw new Error(created.problem)
+    const first = await signIn(t.storage, username, created.setupCode)
+    if (first.status !== 'setup-required') throw new Error(first.status)
+    const done = await completeFirstSignIn(t.storage, first.pending, { passphrase: managerPass[username], agreementAccepted: true }, cost)
+    if (!done.ok) throw new Error(done.problem)
+    users[username] = done.session
+  }
+  return { ...t, admin: org.session, users: users as Record<'m1' | 'm2' | 'm3' | 'desk', Session> }
+}
+
+/** The audit actions `keys` can read, by entry id (undefined: sealed to a key not held). */
+async function readable(storage: ReturnType<typeof createTestStorage>['storage'], keys: Session['keyring']['auditPrivate']) {
+  return new Map((await storage.audit.read(keys ?? new Map())).map((r) => [r.entry._id, r.event?.action]))
+}
+
+describe('CONF-9: a departing manager and the audit key', () => {
+  it('an admin deactivates manager m2: new entries are sealed to audit:2, which m2 cannot open and m1, m3 and the admin can; old entries stay readable', async () => {
+    const { storage, admin, users } = await managers()
+    const before = (await storage.audit.append({ action: 'lock', by: users.m1.userId }))!
+    const m2Old = users.m2.keyring.auditPrivate
+    expect([...(m2Old?.keys() ?? [])]).toEqual(['audit:1'])
+
+    const result = await deactivateStaff(storage, admin, users.m2.userId, fakeServer())
+    if (!result.ok) throw new Error(result.problem)
+    expect(result.audit).toMatchObject({ fromKid: 'audit:1', kid: 'audit:2', published: true })
+    expect(new Set(result.audit?.holders)).toEqual(new Set([admin.userId, users.m1.userId, users.m3.userId]))
+    expect(await storage.accounts.getOrg()).toMatchObject({ auditKid: 'audit:2' })
+    expect(await storage.grants.addressedTo(users.m2.userId)).toEqual([])
+    expect((await storage.grants.addressedTo(users.desk.userId)).filter((g) => g.kid.startsWith('audit'))).toEqual([])
+
+    const after = (await storage.audit.append({ action: 'reveal', by: users.m1.userId, recordId: 'p1' }))!
+    expect([before.akid, after.akid]).toEqual(['audit:1', 'audit:2'])
+    // m2's old keyring reads what was written before, nothing after.
+    expect((await readable(storage, m2Old)).get(before._id)).toBe('lock')
+    expect((await readable(storage, m2Old)).get(after._id)).toBeUndefined()
+    // The acting admin took in their grant at once; m1 and m3 take theirs in (as after a sync) and read both.
+    expect([...(admin.keyring.auditPrivate?.keys() ?? [])].sort()).toEqual(['audit:1', 'audit:2'])
+    for (const m of [users.m1, users.m3]) {
+      expect(await acceptGrants(storage, m)).toMatchObject({ accepted: expect.arrayContaining(['audit:2', 'desk:2']), relocked: true })
+      const read = await readable(storage, m.keyring.auditPrivate)
+      expect([read.get(before._id), read.get(after._id)]).toEqual(['lock', 'reveal'])
+    }
+    // Locked into m1's stored keyring: a later passphrase sign-in has both keys.
+    const again = await signIn(storage, 'm1', managerPass.m1)
+    if (again.status !== 'signed-in') throw new Error(again.status)
+    expect([...(again.session.keyring.auditPrivate?.keys() ?? [])].sort()).toEqual(['audit:1', 'audit:2'])
+    // A manager created afterwards by m1 gets every audit key; a front-desk user none.
+    const created = await createStaff(storage, again.session, { name: 'm4', username: 'm4', role: 'manager' }, cost)
+    if (!created.ok) throw new Error(created.problem)
+    const m4 = await signIn(storage, 'm4', created.setupCode)
+    if (m4.status !== 'setup-required') throw new Error(m4.status)
+    expect([...(m4.pending.keyring.auditPrivate?.keys() ?? [])].sort()).toEqual(['audit:1', 'audit:2'])
+    expect(users.desk.keyring.auditPrivate).toBeUndefined()
+    // The rotation is audited, sealed to the new key.
+    const rotate = (await storage.audit.read(admin.keyring.auditPrivate!)).find((r) => r.event?.action === 'key.rotate' && r.event.recordId === 'audit:2')
+    expect(rotate?.entry.akid).toBe('audit:2')
+  })
+
+  it('a manager deactivates m2: entries keep the old key until an admin device publishes audit:2; a key minted by a departed manager is never published', async () => {
+    const { storage, admin, users } = await managers()
+    const m2Old = users.m2.keyring.auditPrivate
+    const result = await deactivateStaff(storage, users.m1, users.m2.userId, fakeServer())
+    expect(result).toMatchObject({ ok: true, server: 'admin-needed', audit: { kid: 'audit:2', published: false } })
+    if (!result.ok) throw new Error(result.problem)
+    // The acting manager holds the new key already; the founding admin, its custodian, gets it too.
+    expect(new Set(result.audit?.holders)).toEqual(new Set([admin.userId, users.m1.userId, users.m3.userId]))
+    expect(users.m1.keyring.auditPrivate?.has('audit:2')).toBe(true)
+    expect((await storage.accounts.getOrg())?.auditKid).toBe('audit:1')
+    expect((await storage.audit.append({ action: 'lock', by: users.desk.userId }))?.akid).toBe('audit:1')
+
+    // m2's device, still syncing until an admin disables the account, offers its own key: refused.
+    const forged = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, ['deriveBits'])
+    const publicJwk = await crypto.subtle.exportKey('jwk', forged.publicKey)
+    await storage.grants.putAuditKey({ _id: 'audit-key:audit:3', type: 'audit-key', kid: 'audit:3', publicJwk, by: users.m2.userId, createdAt: '2026-12-01T00:00:00Z' })
+
+    expect(await finishPendingDepartures(storage, users.m1, fakeServer())).toEqual([])
+    expect((await storage.accounts.getOrg())?.auditKid).toBe('audit:1')
+    expect(await finishPendingDepartures(storage, admin, fakeServer())).toEqual([users.m2.userId])
+    expect((await storage.accounts.getOrg())?.auditKid).toBe('audit:2')
+
+    const after = (await storage.audit.append({ action: 'unlock', by: users.desk.userId }))!
+    expect(after.akid).toBe('audit:2')
+    expect((await readable(storage, m2Old)).get(after._id)).toBeUndefined()
+    expect((await readable(storage, users.m1.keyring.auditPrivate)).get(after._id)).toBe('unlock')
+    await acceptGrants(storage, users.m3)
+    expect((await readable(storage, users.m3.keyring.auditPrivate)).get(after._id)).toBe('unlock')
+  })
+
+  it('a front-desk leaver does not rotate the audit key', async () => {
+    const { storage, admin, users } = await managers()
+    const result = await deactivateStaff(storage, admin, users.desk.userId)
+    expect(result).toMatchObject({ ok: true })
+    expect(result.ok && result.audit).toBeUndefined()
+    expect((await storage.accounts.getOrg())?.auditKid).toBe('audit:1')
+  })
+
+  it('an audit grant that does not hold an audit key is refused as malformed', async () => {
+    const { storage, admin, users } = await managers()
+    const keyring = await storage.accounts.getKeyring(users.m1.userId)
+    const bad = await sealGrant(keyring!, { kid: 'audit:2', realmKey: 'x', indexKeyId: 'directory:2', indexKey: 'y' }, admin.userId)
+    await expect(openGrant(bad, users.m1.keyring)).rejects.toMatchObject({ code: 'malformed' })
   })
 })

@@ -2,6 +2,7 @@ import { can } from '@/core/access/permissions'
 import { realmsByRole } from '@/core/access/roles'
 import type { LobbyStorage } from '@/storage/lobby-storage'
 import type { ReencryptOptions, ReencryptProgress } from '@/storage/reencrypt'
+import { mayHoldAuditKey, publishAuditKey, rotateAudit, type AuditRotation } from './audit-rotation'
 import { acceptGrants } from './key-grants'
 import { rotateRealm, type Rotation } from './key-rotation'
 import { PermissionError, type Session } from './session'
@@ -21,7 +22,7 @@ export interface DepartureServer {
 export type ServerOutcome = 'disabled' | 'failed' | 'admin-needed' | 'no-server'
 
 export type DeactivateResult =
-  | { ok: true; rotations: Rotation[]; server: ServerOutcome; serverProblem?: string }
+  | { ok: true; rotations: Rotation[]; audit?: AuditRotation; server: ServerOutcome; serverProblem?: string }
   | { ok: false; problem: 'not-found' | 'self' | 'already-deactivated' | 'not-allowed' }
 
 async function disableOnServer(session: Session, target: { userId: string; login: string }, server?: DepartureServer): Promise<{ server: ServerOutcome; serverProblem?: string }> {
@@ -38,7 +39,8 @@ async function disableOnServer(session: Session, target: { userId: string; login
 /**
  * CONF-9: a staff member leaves. Their account is marked deactivated (synced:
  * no device signs them in any more), every shared realm key their role held is
- * rotated (epoch n+1 wrapped to the remaining holders, `key-rotation.ts`), the
+ * rotated (epoch n+1 wrapped to the remaining holders, `key-rotation.ts`) and,
+ * for a reader of the audit log, the audit key pair (`audit-rotation.ts`), the
  * acting user takes in their own grant at once, and, for an admin, the server
  * account is disabled so their devices can no longer sync. Records already
  * written stay under the old epoch until `reencryptRealm` re-seals them.
@@ -61,8 +63,10 @@ export async function deactivateStaff(storage: LobbyStorage, session: Session, u
     const rotation = await rotateRealm(storage, session, realm, userId)
     if (rotation) rotations.push(rotation)
   }
+  // A manager (or the founding admin, custodian of the audit key) could read the audit log: new entries get a new key.
+  const audit = mayHoldAuditKey(account.role) ? await rotateAudit(storage, session, userId) : undefined
   await acceptGrants(storage, session)
-  return { ok: true, rotations, ...(await disableOnServer(session, { userId, login: account.login }, server)) }
+  return { ok: true, rotations, ...(audit ? { audit } : {}), ...(await disableOnServer(session, { userId, login: account.login }, server)) }
 }
 
 /**
@@ -74,12 +78,15 @@ export function reencryptRealm(storage: LobbyStorage, realm: string, fromEpoch: 
 }
 
 /**
- * A manager can deactivate an account but not touch the server's accounts: an
- * admin's device finishes the server part of every departure still pending.
+ * A manager can deactivate an account but not touch the server's accounts nor
+ * the organisation document: an admin's device finishes the server part of
+ * every departure still pending, and publishes an audit key a manager minted
+ * (first, as it needs no server: it syncs with the next round).
  * Returns the user ids it disabled.
  */
 export async function finishPendingDepartures(storage: LobbyStorage, session: Session, server: DepartureServer): Promise<string[]> {
   if (session.role !== 'admin') return []
+  await publishAuditKey(storage, session)
   const done: string[] = []
   for (const account of await storage.accounts.listAccounts()) {
     if (account.status !== 'deactivated' || (await server.withdrawn(account.login))) continue

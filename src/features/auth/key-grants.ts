@@ -1,22 +1,33 @@
+import { auditKeyEpoch } from '@/crypto/audit-keys'
 import { fromBase64Url, fromUtf8, toBase64Url, utf8 } from '@/crypto/bytes'
 import { CryptoError, isCryptoError } from '@/crypto/errors'
 import { parseIndexKeyId } from '@/crypto/index-keys'
-import { lockKeyring, unlockKeyring, type Keyring } from '@/crypto/keyring'
+import { auditJwksOf, lockKeyring, unlockKeyring, type Keyring } from '@/crypto/keyring'
 import { importIndexKey, importRealmKey, parseRealmKeyId } from '@/crypto/realm-keys'
 import { openSealed, sealTo } from '@/crypto/sealed-box'
-import { importEcdhPublicKey } from '@/crypto/user-keys'
+import { importEcdhPrivateKey, importEcdhPublicKey } from '@/crypto/user-keys'
 import type { KeyringDoc } from '@/storage/documents'
 import { grantId, type GrantDoc } from '@/storage/grants.repo'
 import type { LobbyStorage } from '@/storage/lobby-storage'
 import type { Session } from './session'
 
-/** What a grant carries: one epoch of a realm key and of its index key, as raw bytes (base64url). */
-export interface GrantedKeys {
+/** What a realm grant carries: one epoch of a realm key and of its index key, as raw bytes (base64url). */
+export interface GrantedRealmKeys {
   kid: string
   realmKey: string
   indexKeyId: string
   indexKey: string
 }
+
+/** What an audit grant carries (kid `audit:<epoch>`): one audit ECDH private key, to read entries sealed to it. */
+export interface GrantedAuditKey {
+  kid: string
+  auditPrivateJwk: JsonWebKey
+}
+
+export type GrantedKeys = GrantedRealmKeys | GrantedAuditKey
+
+export const isAuditGrant = (keys: GrantedKeys): keys is GrantedAuditKey => 'auditPrivateJwk' in keys
 
 /** The sealed box's context (HKDF info and AES-GCM additional data): a box opens only as this user's grant of this key. */
 export const grantContext = (userId: string, kid: string) => `grant|${userId}|${kid}`
@@ -31,11 +42,22 @@ export async function sealGrant(to: Pick<KeyringDoc, 'userId' | 'publicKeys'>, k
 export async function openGrant(grant: GrantDoc, keyring: Keyring): Promise<GrantedKeys> {
   if (grant.userId !== keyring.userId) throw new CryptoError('unknown-key', `grant ${grant._id} is for another user`)
   const plain = await openSealed(keyring.userKeys.ecdh.privateKey, grant.box, grantContext(grant.userId, grant.kid))
-  let keys: GrantedKeys
+  let keys: GrantedRealmKeys
   try {
-    keys = JSON.parse(fromUtf8(plain)) as GrantedKeys
+    keys = JSON.parse(fromUtf8(plain)) as GrantedRealmKeys
   } catch {
     throw new CryptoError('malformed', `grant ${grant._id} is not JSON`)
+  }
+  if (typeof keys !== 'object' || keys === null) throw new CryptoError('malformed', `grant ${grant._id} is not an object`)
+  if (auditKeyEpoch(grant.kid) !== undefined) {
+    const audit = keys as unknown as Partial<GrantedAuditKey>
+    if (audit.kid !== grant.kid || typeof audit.auditPrivateJwk !== 'object' || audit.auditPrivateJwk === null || 'realmKey' in keys) {
+      throw new CryptoError('malformed', `grant ${grant._id} does not hold the audit key it names`)
+    }
+    await importEcdhPrivateKey(audit.auditPrivateJwk).catch(() => {
+      throw new CryptoError('malformed', `grant ${grant._id} holds no valid audit private key`)
+    })
+    return { kid: grant.kid, auditPrivateJwk: audit.auditPrivateJwk }
   }
   const realm = parseRealmKeyId(grant.kid).realm
   if (keys.kid !== grant.kid || typeof keys.realmKey !== 'string' || typeof keys.indexKey !== 'string' || typeof keys.indexKeyId !== 'string' || parseIndexKeyId(keys.indexKeyId).realm !== realm) {
@@ -44,10 +66,19 @@ export async function openGrant(grant: GrantDoc, keyring: Keyring): Promise<Gran
   return keys
 }
 
-/** Adds the keys the keyring lacks, in memory (the CryptoKeys and the stored form); returns the realm key ids added. */
-async function mergeKeys(keyring: Keyring, realmKeys: Record<string, string>, indexKeys: Record<string, string>): Promise<string[]> {
+/** Adds the keys the keyring lacks, in memory (the CryptoKeys and the stored form); returns the realm and audit key ids added. */
+async function mergeKeys(keyring: Keyring, realmKeys: Record<string, string>, indexKeys: Record<string, string>, auditJwks: Record<string, JsonWebKey>): Promise<string[]> {
   const added: string[] = []
   const secrets = { ...keyring.secrets, realmKeys: { ...keyring.secrets.realmKeys }, indexKeys: { ...keyring.secrets.indexKeys } }
+  const heldAudit = auditJwksOf(keyring.secrets)
+  for (const [kid, jwk] of Object.entries(auditJwks)) {
+    if (heldAudit[kid]) continue
+    const key = await importEcdhPrivateKey(jwk)
+    keyring.auditPrivate = new Map(keyring.auditPrivate).set(kid, key)
+    heldAudit[kid] = jwk
+    secrets.auditPrivateJwks = { ...heldAudit }
+    added.push(kid)
+  }
   for (const [kid, raw] of Object.entries(realmKeys)) {
     if (keyring.realmKeys.has(kid)) continue
     keyring.realmKeys.set(kid, await importRealmKey(fromBase64Url(raw)))
@@ -80,8 +111,10 @@ async function relock(storage: LobbyStorage, keyring: Keyring, kek: CryptoKey): 
     if (isCryptoError(e)) return false
     throw e
   }
-  await mergeKeys(keyring, stored.secrets.realmKeys, stored.secrets.indexKeys)
+  await mergeKeys(keyring, stored.secrets.realmKeys, stored.secrets.indexKeys, auditJwksOf(stored.secrets))
   const secrets = { ...stored.secrets, realmKeys: { ...keyring.secrets.realmKeys }, indexKeys: { ...keyring.secrets.indexKeys } }
+  const audit = auditJwksOf(keyring.secrets)
+  if (Object.keys(audit).length > 0) secrets.auditPrivateJwks = audit
   await storage.accounts.putKeyring({ ...doc, locked: await lockKeyring(secrets, kek, doc.locked.kdf) })
   return true
 }
@@ -117,10 +150,12 @@ async function acceptNow(storage: LobbyStorage, session: Pick<Session, 'userId' 
       if (!isCryptoError(e)) throw e // a grant that does not open for this user stays for an admin to look at
     }
   }
+  const realm = opened.filter((k): k is GrantedRealmKeys => !isAuditGrant(k))
   const accepted = await mergeKeys(
     session.keyring,
-    Object.fromEntries(opened.map((k) => [k.kid, k.realmKey])),
-    Object.fromEntries(opened.map((k) => [k.indexKeyId, k.indexKey])),
+    Object.fromEntries(realm.map((k) => [k.kid, k.realmKey])),
+    Object.fromEntries(realm.map((k) => [k.indexKeyId, k.indexKey])),
+    Object.fromEntries(opened.filter(isAuditGrant).map((k) => [k.kid, k.auditPrivateJwk])),
   )
   let relocked = false
   if (session.kek && valid.length > 0 && (relocked = await relock(storage, session.keyring, session.kek))) {

@@ -4,7 +4,7 @@ import { currentKid } from '@/crypto/keyring'
 import { generateIndexKey, generateRealmKey, parseRealmKeyId, realmKeyId } from '@/crypto/realm-keys'
 import type { KeyringDoc } from '@/storage/documents'
 import type { LobbyStorage } from '@/storage/lobby-storage'
-import { rawKey, sealGrant, type GrantedKeys } from './key-grants'
+import { rawKey, sealGrant, type GrantedRealmKeys } from './key-grants'
 import type { Session } from './session'
 
 export interface Rotation {
@@ -55,7 +55,7 @@ export async function rotateRealm(storage: LobbyStorage, session: Session, realm
   const current = currentKid(session.keyring, realm)
   if (!current) return undefined // this user holds no key of the realm: someone who does must rotate it
   const epoch = await nextEpoch(storage, session, realm)
-  const keys: GrantedKeys = {
+  const keys: GrantedRealmKeys = {
     kid: realmKeyId(realm, epoch),
     realmKey: await rawKey(await generateRealmKey()),
     indexKeyId: indexKeyId(realm, epoch),

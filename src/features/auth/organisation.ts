@@ -1,5 +1,6 @@
 import { defaultAgreement, defaultIdleLockSeconds } from '@/core/access/agreement'
 import { checkPassphrase, type PassphraseProblem } from '@/core/access/passphrase-policy'
+import { firstAuditKid } from '@/crypto/audit-keys'
 import { randomId, toBase64Url } from '@/crypto/bytes'
 import { deriveFromSecret } from '@/crypto/kdf'
 import { defaultKdfCost, newKdfParams, type KdfCost } from '@/crypto/kdf-params'
@@ -45,7 +46,7 @@ export async function createOrganisation(storage: LobbyStorage, input: NewOrgani
   }
   const audit = await exportUserKeyPairs(await generateUserKeyPairs())
   const userKeys = await exportUserKeyPairs(await generateUserKeyPairs())
-  const secrets: KeyringSecrets = { userId, userKeys, realmKeys, indexKeys, auditPrivateJwk: audit.ecdh.privateJwk }
+  const secrets: KeyringSecrets = { userId, userKeys, realmKeys, indexKeys, auditPrivateJwks: { [firstAuditKid]: audit.ecdh.privateJwk } }
 
   const kdf = newKdfParams(cost)
   const { kek, serverPassword } = await deriveFromSecret(input.passphrase, kdf)
@@ -58,6 +59,7 @@ export async function createOrganisation(storage: LobbyStorage, input: NewOrgani
     orgId,
     createdAt: now,
     auditPublicJwk: audit.ecdh.publicJwk,
+    auditKid: firstAuditKid,
     settings: { agreement: { ...defaultAgreement }, idleLockSeconds: { ...defaultIdleLockSeconds } },
   })
   const login = await loginHash(orgId, input.username)

@@ -3,7 +3,7 @@ import { readsAudit, realmsByRole, type StaffRole } from '@/core/access/roles'
 import { newUserId } from './user-id'
 import { deriveFromSecret } from '@/crypto/kdf'
 import { defaultKdfCost, newKdfParams, type KdfCost } from '@/crypto/kdf-params'
-import { lockKeyring, type KeyringSecrets } from '@/crypto/keyring'
+import { auditJwksOf, lockKeyring, type KeyringSecrets } from '@/crypto/keyring'
 import { parseIndexKeyId } from '@/crypto/index-keys'
 import { parseRealmKeyId } from '@/crypto/realm-keys'
 import { exportUserKeyPairs, generateUserKeyPairs } from '@/crypto/user-keys'
@@ -43,7 +43,9 @@ export async function createStaff(storage: LobbyStorage, session: Session, input
     realmKeys: Object.fromEntries(Object.entries(held.realmKeys).filter(([kid]) => realms.has(parseRealmKeyId(kid).realm))),
     indexKeys: Object.fromEntries(Object.entries(held.indexKeys).filter(([id]) => realms.has(parseIndexKeyId(id).realm))),
   }
-  if (readsAudit(input.role) && held.auditPrivateJwk) secrets.auditPrivateJwk = held.auditPrivateJwk
+  // Every audit key held (CONF-9: older ones read older entries).
+  const auditJwks = auditJwksOf(held)
+  if (readsAudit(input.role) && Object.keys(auditJwks).length > 0) secrets.auditPrivateJwks = auditJwks
 
   const setupCode = newSetupCode()
   const kdf = newKdfParams(cost)
