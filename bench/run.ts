@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import { createLobbyServer } from '../server/app.js'
 import { launchChromium } from '../scripts/chromium.js'
+import { checkinBench } from './checkin.bench'
 import { initialSyncBench } from './initial-sync.bench'
 import { signInBench } from './sign-in.bench'
 import { printTable, summarise, type Row } from './stats'
@@ -43,6 +44,14 @@ try {
   rows.push(summarise(`  raw PouchDB pull of the same database`, [sync.rawMs]))
   rows.push(summarise(`  then phone lookup among ${people} (blind index + decrypt)`, [sync.lookup]))
   await b.stop()
+
+  const c = await serve()
+  const desk = { people: Math.min(people, 2_000), members: 500, visits: 1_000, scans: 25 }
+  const checkin = await checkinBench(browser, c, desk)
+  const seen = [...checkin.verdicts].map(([v, n]) => `${n} ${v}`).join(', ')
+  rows.push(summarise(`check-in, ${desk.members} members / ${desk.visits} visits: first scan → verdict (decrypts the desk realm)`, [checkin.first]))
+  rows.push(summarise(`  next scans → verdict (${seen})`, checkin.rest))
+  await c.stop()
 } finally {
   await browser.close()
 }

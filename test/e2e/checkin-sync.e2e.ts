@@ -50,7 +50,7 @@ describe('two desk tablets and one member card (ARCHITECTURE "Sync": append-only
         }, { timeout: 60_000 })
         .toBe(1)
       expect(await page.getByTestId('checkin-duplicates').textContent()).toContain(memberNo)
-      expect(await new CheckinPage(page).present()).toEqual([memberNo])
+      await expect.poll(() => new CheckinPage(page).present()).toEqual([memberNo])
     }
 
     // Reviewed on A: the flag goes, on B too after sync; both check-ins stay recorded.

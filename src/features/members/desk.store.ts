@@ -48,7 +48,19 @@ export const useDeskStore = defineStore('desk', () => {
     if (!session.can('desk.use')) throw new PermissionError('desk.use')
   }
 
-  async function refresh(): Promise<DeskSnapshot> {
+  // One read at a time: the page opening, a sync round ending and a scan often ask together.
+  let inflight: Promise<DeskSnapshot> | undefined
+  function refresh(): Promise<DeskSnapshot> {
+    inflight ??= load().finally(() => (inflight = undefined))
+    return inflight
+  }
+  /** After a write: a read that starts after it, so it sees what was written. */
+  async function refreshAfterWrite(): Promise<DeskSnapshot> {
+    await inflight?.catch(() => undefined)
+    return refresh()
+  }
+
+  async function load(): Promise<DeskSnapshot> {
     allowed()
     let next = await loadDeskSnapshot(storage)
     // An organisation founded before the membership desk existed: its first manager here sets it up.
@@ -128,7 +140,7 @@ export const useDeskStore = defineStore('desk', () => {
     const by = session.session!.userId
     await storage.desk.reviews.put({ checkInIds, at: Date.now(), by })
     await storage.audit.append({ action: 'checkin.duplicate', by, recordId: checkInIds[0], recordType: 'checkin', detail: `${checkInIds.length} check-ins` })
-    await refresh()
+    await refreshAfterWrite()
   }
 
   /** MEM-3: scan or typed text → decision; an admit is recorded at once. */
@@ -144,7 +156,8 @@ export const useDeskStore = defineStore('desk', () => {
     if (decision.admit && memberId) {
       checkInId = await recordCheckIn(ctx, memberId)
       void useStoragePersistence().requestPersistence()
-      await refresh()
+      // The verdict shows now; the "in now" list follows a moment later.
+      void refreshAfterWrite().catch(() => undefined)
     }
     return { decision, memberId, checkInId }
   }
@@ -154,14 +167,14 @@ export const useDeskStore = defineStore('desk', () => {
     allowed()
     if (!reason.trim()) return undefined
     const id = await recordCheckIn(await context(), memberId, { refusal, reason: reason.trim() })
-    await refresh()
+    await refreshAfterWrite()
     return id
   }
 
   async function leave(checkInId: string, memberId: string): Promise<void> {
     allowed()
     await checkOut(await context(), checkInId, memberId)
-    await refresh()
+    await refreshAfterWrite()
   }
 
   async function run<T>(work: (ctx: Awaited<ReturnType<typeof context>>) => Promise<T>): Promise<T> {
@@ -169,7 +182,7 @@ export const useDeskStore = defineStore('desk', () => {
     await refresh()
     const result = await work(await context())
     void useStoragePersistence().requestPersistence()
-    await refresh()
+    await refreshAfterWrite()
     return result
   }
 
