@@ -232,6 +232,8 @@ export const en = {
       'already-deactivated': 'This account is already deactivated.',
       'not-allowed': 'Only an admin can deactivate an admin.',
     },
+    auditKeyPublished: 'The audit log has a new key: entries written from now on are sealed to it.',
+    auditKeyAdminNeeded: 'A new audit log key is ready; an admin must open this page so devices start using it.',
     serverOutcome: {
       disabled: 'Their sync server account is disabled.',
       failed: 'The sync server did not disable their account ({reason}); it will be tried again when an admin opens this page.',

@@ -233,6 +233,8 @@ export const zhCN: Messages = {
       'already-deactivated': '此账户已停用。',
       'not-allowed': '只有管理员可以停用管理员。',
     },
+    auditKeyPublished: '审计日志已换用新密钥：此后写入的记录都用它加密。',
+    auditKeyAdminNeeded: '新的审计日志密钥已生成；需管理员打开本页面，各设备才会开始使用。',
     serverOutcome: {
       disabled: '其同步服务器账户已禁用。',
       failed: '同步服务器未能禁用其账户（{reason}）；管理员下次打开此页面时会重试。',
