@@ -13,4 +13,13 @@ export class StaffAdminPage {
     await this.page.getByTestId('setup-code-done').click()
     return code
   }
+
+  /** CONF-9: deactivates the account shown with `name`, confirming in place; returns what the page said. */
+  async deactivate(name: string): Promise<string> {
+    await this.page.getByTestId('staff-table').locator('tbody tr').filter({ hasText: name }).getByTestId('staff-deactivate').click()
+    await this.page.getByTestId('deactivate-yes').click()
+    const result = this.page.getByTestId('deactivate-result')
+    await result.waitFor({ timeout: 60_000 })
+    return (await result.textContent())!.trim()
+  }
 }
