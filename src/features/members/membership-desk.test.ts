@@ -72,6 +72,17 @@ describe('enrolment and fees', () => {
     expect(stateOf(await loadDeskSnapshot(storage), id, mondayEvening).depositHeld).toBe(0)
   })
 
+  it('MEM-1: a new price applies to new fees only; what a member already paid never changes', async () => {
+    const id = await member() // 100.00 paid
+    const settings = (await storage.desk.settings.get())!
+    settings.tiers.find((t) => t.id === 'ordinary')!.prices.month = 12000
+    await storage.desk.settings.save(settings)
+    const c = await ctx()
+    expect(c.snapshot.ledger).toEqual([expect.objectContaining({ listed: 10000, amount: 10000 })])
+    expect(stateOf(c.snapshot, id, mondayEvening)).toMatchObject({ feesPaid: 10000, points: 100 })
+    expect(quoteFee(c, id, 'ordinary', 'month')).toMatchObject({ ok: true, quote: { listed: 12000, amount: 12000 } })
+  })
+
   it('refuses a fee without a receipt number, and a second enrolment of the same person', async () => {
     const personId = await person()
     expect(await enrol(await ctx(), { personId, tierId: 'ordinary', term: 'month', method: 'cash', receiptNo: ' ' })).toEqual({ ok: false, problem: 'receipt-required' })
