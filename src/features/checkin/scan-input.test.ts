@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { en } from '@/locales/en'
+import { checkinMessages } from './checkin.messages'
 import { cleanScanText, scanProblemKey } from './scan-input'
 
 describe('MEM-3 desk scan input', () => {
@@ -15,7 +15,9 @@ describe('MEM-3 desk scan input', () => {
   })
   it('has a message for every problem', () => {
     for (const key of Object.values(scanProblemKey)) {
-      expect(en.scan[key.slice('scan.'.length) as keyof typeof en.scan], key).toBeTypeOf('string')
+      for (const words of Object.values(checkinMessages)) {
+        expect(words.scan[key.slice('scan.'.length) as keyof typeof words.scan], key).toBeTypeOf('string')
+      }
     }
   })
 })
