@@ -6,6 +6,7 @@ import { refusalDetail } from './departure-server'
 import { loadBrowserPouch } from './pouch-port'
 import { serverLogin } from './server-session'
 import { createSyncEngine, type SyncEngine } from './sync-engine'
+import { watchedChannel, watchRemote } from './remote-watch'
 import type { SyncStatus } from './sync-status'
 
 export const serverBase = new URL('/db/', location.origin).href
@@ -47,13 +48,14 @@ export function startBrowserSync(options: BrowserSyncOptions): { stop: () => voi
     const Pouch = await loadBrowserPouch()
     await storage.claimDevice(options.userId)
     const port = storage.syncPort
+    const channels = channelsFor(realmsByRole[options.role], readsAudit(options.role))
     const engine: SyncEngine = createSyncEngine({
       db: port.db,
       Pouch,
       remoteBase: serverBase,
       remoteFetch: (url, init) => fetch(url, { ...init, credentials: 'include' }),
       keys: currentSessionKeys,
-      channels: channelsFor(realmsByRole[options.role], readsAudit(options.role)),
+      channels,
       cursors: port.cursors,
       quarantine: port.quarantine,
       onMerged: port.onMerged,
@@ -72,6 +74,15 @@ export function startBrowserSync(options: BrowserSyncOptions): { stop: () => voi
       },
       error: () => undefined, // the next round counts again
     })
+    // Between rounds, one long poll says when another device changed the realm this one works in most.
+    const watching = new AbortController()
+    let watchStarted = false
+    const watch = () => {
+      const channel = watchedChannel(channels)
+      if (watchStarted || !channel) return
+      watchStarted = true
+      void watchRemote({ url: `${serverBase}${channel.database}`, fetch: (url, init) => fetch(url, { ...init, credentials: 'include' }), onChange: now, signal: watching.signal })
+    }
     try {
       while (!stopped) {
         // Not signed in to the server (not connected yet, offline, password changed): try again each round.
@@ -84,6 +95,7 @@ export function startBrowserSync(options: BrowserSyncOptions): { stop: () => voi
           if (status.error === 'unauthorized') signedIn = false
           if (status.pending > 0 && status.state !== 'offline') delay = busyDelayMs
           if (status.state === 'idle') {
+            watch()
             if (await storage.devices.isRevoked((await storage.deviceIdentity()).deviceId)) {
               await engine.destroyLocal()
               await storage.wipeDevice()
@@ -101,6 +113,7 @@ export function startBrowserSync(options: BrowserSyncOptions): { stop: () => voi
         wake = undefined
       }
     } finally {
+      watching.abort()
       watchPending.unsubscribe()
       await engine.close()
     }

@@ -29,6 +29,19 @@ describe('two desk tablets and one member card (ARCHITECTURE "Sync": append-only
 
     await authA.go('/desk')
     const deskA = new CheckinPage(pageA)
+
+    // Online, a check-in on A shows on B by itself, well before B's next timed round (30 s): the
+    // server's change feed wakes B's sync. Checked out on A, the member leaves B's list the same way.
+    await pageA.bringToFront()
+    expect((await deskA.scanText(memberNo)).verdict).toBe('admit')
+    await deskA.dismiss()
+    await pageB.bringToFront()
+    await expect.poll(() => deskB.present(), { timeout: 15_000 }).toEqual([memberNo])
+    await pageA.bringToFront()
+    await pageA.getByTestId('checkout').click()
+    await pageB.bringToFront()
+    await expect.poll(() => deskB.present(), { timeout: 15_000 }).toEqual([])
+
     await a.setOffline(true)
     await b.setOffline(true)
     await pageA.bringToFront()

@@ -17,6 +17,8 @@ export async function startSyncServer(options: { dataDir?: string; port?: number
     port,
     /** A server admin's client, for what only operators do (accounts, inspecting stored documents). */
     admin: couchClient({ url: base, name: lobby.adminUser, password: lobby.adminPassword }),
+    /** The same admin as an Authorization header, for raw requests. */
+    adminAuthorization: `Basic ${Buffer.from(`${lobby.adminUser}:${lobby.adminPassword}`).toString('base64')}`,
     async stop() {
       server.closeAllConnections()
       await new Promise((r) => server.close(r))

@@ -1,0 +1,53 @@
+// @vitest-environment node
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { watchRemote } from '../../src/sync/remote-watch'
+import { eachTestSyncServer } from './sync-server'
+
+const server = eachTestSyncServer()
+const stops: AbortController[] = []
+afterEach(() => stops.splice(0).forEach((c) => c.abort()))
+
+function watch(options: { pollMs?: number; retryMs?: number; fetch?: typeof fetch } = {}) {
+  const changes = vi.fn()
+  const stop = new AbortController()
+  stops.push(stop)
+  const asAdmin: typeof fetch = (url, init) => fetch(url, { ...init, headers: { Authorization: server.adminAuthorization } })
+  const done = watchRemote({ url: `${server.base}lobby_desk`, fetch: options.fetch ?? asAdmin, onChange: changes, signal: stop.signal, ...options })
+  return { changes, stop, done }
+}
+
+const put = (id: string) =>
+  fetch(`${server.base}lobby_desk/${id}`, {
+    method: 'PUT',
+    headers: { Authorization: server.adminAuthorization, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ type: 'checkin', realm: 'desk', kid: 'desk:1', v: 1, by: 'admin', ct: 'AAAA' }),
+  })
+
+describe('the long-poll feed between rounds (another tablet\'s check-in shows in seconds)', () => {
+  it('reports a change made on the server after it started, and nothing before one happens', async () => {
+    const { changes } = watch()
+    await new Promise((r) => setTimeout(r, 500))
+    expect(changes).not.toHaveBeenCalled()
+    expect((await put('checkin:a')).status).toBe(201)
+    await vi.waitFor(() => expect(changes).toHaveBeenCalledTimes(1), { timeout: 5_000 })
+    expect((await put('checkin:b')).status).toBe(201)
+    await vi.waitFor(() => expect(changes).toHaveBeenCalledTimes(2), { timeout: 5_000 })
+  })
+
+  it('ends each quiet poll itself and asks again (the embedded server ignores `timeout`)', async () => {
+    const { changes } = watch({ pollMs: 200 })
+    await new Promise((r) => setTimeout(r, 6_000)) // past the first poll's own limit (pollMs + 5 s)
+    expect((await put('checkin:c')).status).toBe(201)
+    await vi.waitFor(() => expect(changes).toHaveBeenCalledTimes(1), { timeout: 10_000 })
+  }, 20_000)
+
+  it('waits and tries again after a refusal, and stops when asked', async () => {
+    let calls = 0
+    const refusing: typeof fetch = async () => (calls++, new Response('{"error":"unauthorized"}', { status: 401 }))
+    const { changes, stop, done } = watch({ fetch: refusing, retryMs: 100 })
+    await vi.waitFor(() => expect(calls).toBeGreaterThanOrEqual(3), { timeout: 5_000 })
+    stop.abort()
+    await done
+    expect(changes).not.toHaveBeenCalled()
+  })
+})
