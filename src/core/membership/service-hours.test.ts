@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { serviceShortfall } from './service-hours'
+import { serviceShortfall, validServiceHours } from './service-hours'
 import type { ServiceLog } from './types'
 
 const log = (date: string, hours: number, memberId = 'm1'): ServiceLog => ({ memberId, date, hours, note: '', by: 'staff-1' })
@@ -23,5 +23,12 @@ describe('MEM-5 service contribution', () => {
   })
   it('MEM-5: a tier owing nothing never falls short', () => {
     expect(serviceShortfall([], 'm1', '2027-03', 0)).toEqual({ logged: 0, owed: 0, shortfall: 0 })
+  })
+})
+
+describe('MEM-5 hours as logged', () => {
+  it('MEM-5: takes quarter hours up to a day, refuses nothing, negatives, more than a day and odd fractions', () => {
+    for (const ok of [0.25, 1, 1.5, 8, 24]) expect(validServiceHours(ok), String(ok)).toBe(true)
+    for (const bad of [0, -1, 24.25, 1.1, Number.NaN, Number.POSITIVE_INFINITY]) expect(validServiceHours(bad), String(bad)).toBe(false)
   })
 })

@@ -12,3 +12,8 @@ export function serviceShortfall(logs: ServiceLog[], memberId: string, month: st
   const logged = Math.round(total * 100) / 100
   return { logged, owed, shortfall: Math.max(0, Math.round((owed - logged) * 100) / 100) }
 }
+
+/** MEM-5: hours logged for one day are more than nothing, at most a day, in quarter hours. */
+export function validServiceHours(hours: number): boolean {
+  return Number.isFinite(hours) && hours > 0 && hours <= 24 && Number.isInteger(hours * 4)
+}

@@ -1,6 +1,8 @@
+import { checkDepositReturn } from '@/core/membership/deposit-return'
 import { coveringFee, planFee } from '@/core/membership/membership-state'
 import { memberNumberFrom } from '@/core/membership/member-number'
 import { upgradeCredit } from '@/core/membership/upgrade'
+import { validServiceHours } from '@/core/membership/service-hours'
 import { capCheck, countActive } from '@/core/membership/vip-cap'
 import type { Fen, LedgerEntry, Member, PaymentMethod, Term, Tier } from '@/core/membership/types'
 import type { LobbyStorage } from '@/storage/lobby-storage'
@@ -122,9 +124,8 @@ export async function returnDeposit(
   input: { memberId: string; refunded: Fen; kept: Fen; reason: string } & Payment,
 ): Promise<ActionResult | { ok: false; problem: 'more-than-held' | 'reason-required' | 'nothing-held'; held: Fen }> {
   const held = stateOf(ctx.snapshot, input.memberId, ctx.now).depositHeld
-  if (held <= 0) return { ok: false, problem: 'nothing-held', held }
-  if (input.refunded < 0 || input.kept < 0 || input.refunded + input.kept !== held) return { ok: false, problem: 'more-than-held', held }
-  if (input.kept > 0 && !input.reason.trim()) return { ok: false, problem: 'reason-required', held }
+  const problem = checkDepositReturn(held, input.refunded, input.kept, input.reason)
+  if (problem) return { ok: false, problem, held }
   await ctx.storage.desk.ledger.add({
     kind: 'deposit-return', memberId: input.memberId, at: ctx.now, refunded: input.refunded, kept: input.kept, reason: input.reason.trim(),
     method: input.method, receiptNo: input.receiptNo.trim(), by: ctx.userId,
@@ -177,7 +178,7 @@ export async function setBlacklisted(ctx: ActionContext, memberId: string, actio
 
 /** MEM-5: hours of service a VIP gave. */
 export async function logService(ctx: ActionContext, input: { memberId: string; date: string; hours: number; note: string }): Promise<ActionResult | { ok: false; problem: 'hours-invalid' }> {
-  if (!Number.isFinite(input.hours) || input.hours <= 0 || input.hours > 24 || Math.round(input.hours * 4) !== input.hours * 4) return { ok: false, problem: 'hours-invalid' }
+  if (!validServiceHours(input.hours)) return { ok: false, problem: 'hours-invalid' }
   await ctx.storage.desk.serviceLogs.add({ memberId: input.memberId, date: input.date, hours: input.hours, note: input.note.trim(), by: ctx.userId })
   return { ok: true }
 }
