@@ -5,7 +5,7 @@ import { PeoplePage } from './pages/people.page'
 import { newContext } from './support/chromium'
 import { heapSnapshot, stronglyHeld } from './support/heap'
 import { withLobby } from './support/fixture'
-import { desk, orgWithStaff } from './support/org-setup'
+import { admin, desk, orgWithStaff } from './support/org-setup'
 
 const person = { name: '司马光明', phone: '13698765432', idNumber: '440106198807071239' }
 const pin = '2468'
@@ -17,6 +17,29 @@ async function setPinAndIdle(auth: AuthPage, page: Page, idleSeconds: number) {
   await page.getByTestId('pin-saved').waitFor({ timeout: 30_000 })
   await page.getByTestId('idle-lock-seconds').fill(String(idleSeconds))
   await page.getByTestId('idle-lock-save').click()
+}
+
+/**
+ * The screen goes dark and comes back `sleptMs` later, as when a tablet is put down and picked up again.
+ * Timers do not run while a tablet sleeps, so the page sees only the two visibility events and a wall
+ * clock that jumped: all of it in one synchronous step, with no timer turn in between.
+ */
+async function hideFor(page: Page, sleptMs: number, wake = true) {
+  await page.evaluate(
+    ([ms, wakeUp]) => {
+      const realNow = Date.now.bind(Date)
+      const show = (state: 'hidden' | 'visible') => {
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state })
+        Object.defineProperty(document, 'hidden', { configurable: true, get: () => state === 'hidden' })
+        document.dispatchEvent(new Event('visibilitychange'))
+      }
+      show('hidden')
+      if (!wakeUp) return
+      Date.now = () => realNow() + ms
+      show('visible')
+    },
+    [sleptMs, wake] as const,
+  )
 }
 
 describe('CONF-7: lock screen', () => {
@@ -43,6 +66,30 @@ describe('CONF-7: lock screen', () => {
     await auth.unlock(pin)
     await page.getByTestId('people-table').waitFor()
     expect(new URL(page.url()).pathname).toBe('/people')
+    await context.close()
+  })
+
+  it('a tablet woken after more than the idle time is locked at once; a front-desk tablet locks as soon as it is hidden', async () => {
+    const context = await newContext(env.browser)
+    const page = await context.newPage()
+    const auth = new AuthPage(page, env.lobby.url)
+    await auth.createOrganisation(admin)
+    await auth.go('/settings')
+    await page.getByTestId('device-kind-personal').check()
+    await page.getByTestId('idle-lock-seconds').fill('300')
+    await page.getByTestId('idle-lock-save').click()
+
+    // Put down for two hours: on waking the lock screen is there, not the page for another five minutes.
+    await hideFor(page, 2 * 3600_000)
+    await auth.lockScreen().waitFor({ timeout: 15_000 })
+    await auth.unlock(admin.passphrase)
+    await auth.lockScreen().waitFor({ state: 'detached', timeout: 30_000 })
+
+    // A shared front-desk tablet does not wait for the idle time once its screen is off.
+    await auth.go('/settings')
+    await page.getByTestId('device-kind-frontdesk').check()
+    await hideFor(page, 0, false)
+    await auth.lockScreen().waitFor({ timeout: 15_000 })
     await context.close()
   })
 
