@@ -1,10 +1,18 @@
 /**
  * `npm test`: lint, type check, then every Vitest project (unit, server, e2e),
  * and one summary line: "N passed, N failed" (", N skipped" only if any).
- * Lint and the type check count as one check each.
+ * Lint and the type check count as one check each. Without Chromium the E2E tests cannot run,
+ * so it stops at once and says how to get it rather than reporting them as skipped.
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { chromiumPath } from '../scripts/chromium.js'
+import { countReport } from './run-summary.js'
+
+if (!existsSync(chromiumPath)) {
+  console.error(`No Chromium at ${chromiumPath}: the end-to-end tests need it. Install it (apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium binary.`)
+  process.exit(1)
+}
 
 const counts = { passed: 0, failed: 0, skipped: 0 }
 const failures = []
@@ -34,14 +42,11 @@ const vitestOk = run('unit, server and end-to-end tests', npx, [
   'vitest', 'run', ...process.argv.slice(2), '--reporter=default', '--reporter=json', `--outputFile.json=${report}`,
 ])
 if (existsSync(report)) {
-  const r = JSON.parse(readFileSync(report, 'utf8'))
-  counts.passed += r.numPassedTests
-  counts.failed += r.numFailedTests
-  counts.skipped += r.numPendingTests + r.numTodoTests
-  // A suite that fails to load has no tests to count; still a failure.
-  const brokenFiles = r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0)
-  counts.failed += brokenFiles.length
-  for (const f of brokenFiles) failures.push(`${f.name}: ${f.message || 'failed to run'}`)
+  const tests = countReport(JSON.parse(readFileSync(report, 'utf8')))
+  counts.passed += tests.passed
+  counts.failed += tests.failed
+  counts.skipped += tests.skipped
+  failures.push(...tests.failures)
 } else if (!vitestOk) {
   counts.failed++
   failures.push('vitest did not produce a report')

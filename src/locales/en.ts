@@ -29,6 +29,7 @@ export const en = {
   network: {
     online: 'Online',
     offline: 'Offline — changes are kept on this device',
+    serverSilent: 'Offline — the sync server does not answer',
   },
   home: {
     title: 'Welcome to Lobby',

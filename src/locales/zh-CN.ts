@@ -31,6 +31,7 @@ export const zhCN: Messages = {
   network: {
     online: '在线',
     offline: '离线 — 更改保存在本设备上',
+    serverSilent: '离线 — 同步服务器没有应答',
   },
   home: {
     title: '欢迎使用 Lobby',

@@ -38,9 +38,48 @@ describe('pwa: offline shell and update flow', () => {
     await app.openDiagnostics()
     expect(await app.version()).not.toBe('')
     await expect.poll(() => page.getByTestId('network').textContent()).toMatch(/离线|Offline/)
+    await expect.poll(() => page.getByTestId('network-status').textContent()).toMatch(/离线|Offline/)
     // A route with a lazy chunk never loaded before comes from the precache too.
     await app.open('/welcome')
     expect(await page.locator('h1').textContent()).toBe('在本设备上设置 Lobby')
+    await context.close()
+  })
+
+  it('says offline after an offline reload served by the service worker even when navigator.onLine claims otherwise', async () => {
+    // What Debian's Chromium 150 did under offline emulation: navigator.onLine stayed true.
+    const context = await newContext(browser)
+    await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'onLine', { configurable: true, get: () => true }))
+    const page = await context.newPage()
+    const app = new DiagnosticsPage(page, lobby.url)
+    await app.open('/')
+    await app.waitForServiceWorkerControl()
+
+    await context.setOffline(true)
+    await page.reload()
+    await app.openDiagnostics()
+    expect(await page.evaluate(() => navigator.onLine)).toBe(true)
+    await expect.poll(() => page.getByTestId('network-status').textContent(), { timeout: 30_000 }).toMatch(/离线/)
+    await context.close()
+  })
+
+  it('says offline while the sync server does not answer though the browser thinks it is online, and online again once it answers', async () => {
+    // A front desk on a LAN with no route to the sync server: navigator.onLine stays true.
+    // Service workers are blocked so that the interception below sees the page's own requests.
+    const context = await newContext(browser, { serviceWorkers: 'block' })
+    const page = await context.newPage()
+    const app = new DiagnosticsPage(page, lobby.url)
+    await app.openDiagnostics()
+    const indicator = page.getByTestId('network-status')
+    await expect.poll(() => indicator.textContent()).toMatch(/在线/)
+
+    await context.route('**/db/**', (route) => route.abort('addressunreachable'))
+    await context.route('**/healthz', (route) => route.abort('addressunreachable'))
+    expect(await page.evaluate(() => navigator.onLine)).toBe(true)
+    await expect.poll(() => indicator.textContent(), { timeout: 60_000 }).toMatch(/离线 — 同步服务器没有应答/)
+    expect(await page.getByTestId('network').textContent()).toMatch(/离线/)
+
+    await context.unrouteAll()
+    await expect.poll(() => indicator.textContent(), { timeout: 60_000 }).toMatch(/在线/)
     await context.close()
   })
 

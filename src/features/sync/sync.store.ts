@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref, watch } from 'vue'
 import { useSessionStore } from '@/features/auth/session.store'
+import { useNetworkStatus } from '@/platform/network-status'
 import type { SyncStatus } from '@/sync/sync-status'
 
 export type ShownSyncStatus = SyncStatus & { leader: boolean }
@@ -14,6 +15,7 @@ export const useSyncStore = defineStore('sync', () => {
   let running: { stop: () => void; now: () => void } | undefined
 
   const session = useSessionStore()
+  const network = useNetworkStatus()
   watch(
     () => session.session,
     async (s) => {
@@ -34,6 +36,8 @@ export const useSyncStore = defineStore('sync', () => {
         },
         onStatus: (next) => {
           status.value = next
+          // A round that could not reach the server: let the network indicator ask at once.
+          if (next.error === 'network') void network.probeNow()
           // CONF-10: the device has wiped its data; nothing is left to work with here.
           if (next.state === 'revoked') void session.signOut().then(() => window.location.replace('/welcome?revoked=1'))
         },
