@@ -103,4 +103,25 @@ describe('documents of the wrong kind in a realm database (issue 8 §2, CONF-2, 
     expect(quarantined.map((q) => [q.database, q.docId]).sort()).toEqual([['lobby_desk', id], ['lobby_desk', other]].sort())
     expect((await a.storage.audit.read(admin.keyring.auditPrivate!)).filter((r) => r.event?.action === 'quarantine')).toHaveLength(2)
   })
+  it('the typed databases are held to their own types: an org document in lobby_org, an account in lobby_public, a record in lobby_org are quarantined', async () => {
+    const { a, admin, engine } = await founded()
+    const id = await a.storage.people.put({ name: '欧阳娜娜', phone: '13912345678', createdAt: '2026-11-28T09:00:00Z' })
+    await engine.runOnce()
+    const orgBefore = await a.db.org.get('org')
+    const accountBefore = await a.storage.accounts.getAccount(admin.userId)
+    const personBefore = await a.db.records.get(id)
+    const { body: person } = await server.admin.request('GET', `lobby_directory/${id}`)
+    const { _rev: _drop, ...copied } = person
+    await server.admin.request('PUT', 'lobby_org/org', { body: { ...orgBefore, _rev: undefined, orgId: 'evil' } })
+    await server.admin.request('PUT', `lobby_public/account:${admin.userId}`, { body: { ...accountBefore, _rev: undefined, status: 'deactivated' } })
+    await server.admin.request('PUT', `lobby_org/${id}`, { body: { ...copied, ct: personBefore!.ct } })
+
+    expect((await engine.runOnce()).state).toBe('idle')
+    expect(await a.db.org.get('org')).toEqual(orgBefore)
+    expect(await a.storage.accounts.getAccount(admin.userId)).toEqual(accountBefore)
+    expect(await a.db.records.get(id)).toEqual(personBefore)
+    expect((await a.storage.quarantined()).map((q) => [q.database, q.docId]).sort()).toEqual(
+      [['lobby_org', 'org'], ['lobby_public', `account:${admin.userId}`], ['lobby_org', id]].sort(),
+    )
+  })
 })
