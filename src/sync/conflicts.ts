@@ -47,21 +47,24 @@ function isEnvelope(doc: PouchDoc): doc is PouchDoc & Envelope {
  * decrypted, the bodies are merged field by field (latest clock wins, device
  * id breaks ties), and the merge plus tombstones for the losing leaves go out
  * in one bulk write. Returns false for documents that are not sealed records:
- * they keep CouchDB's deterministic winner.
+ * they keep CouchDB's deterministic winner. So do append-only records, whose
+ * rival versions are tampering, not edits: nothing is merged or deleted, the
+ * losing leaves are handed to `onRivalLeaf` and the finding to `onTampered`.
  */
 export async function resolveConflict(pouch: PouchLike, docId: string, ctx: ConflictContext): Promise<boolean> {
   const winner = (await pouch.get(docId, { conflicts: true })) as PouchDoc
   const losers = winner._conflicts ?? []
   // Plain documents (accounts, keyrings, login and device documents) keep CouchDB's deterministic
   // winner: every device applies the same one, and deleting the losers is often not ours to do.
-  if (losers.length === 0 || !isEnvelope(winner)) return false
+  if (losers.length === 0 || tableFor(winner.type) !== 'records') return false
   const leaves = [winner, ...(await Promise.all(losers.map((rev) => pouch.get(docId, { rev }) as Promise<PouchDoc>)))]
-  // The id says the type too (`<type>:…`): a rival dressed as another type is still a rival of the event.
-  if (leaves.some((leaf) => typeof leaf.type === 'string' && isAppendOnly(leaf.type)) || isAppendOnly(docId.slice(0, docId.indexOf(':')))) {
+  // The id says the type too (`<type>:…`): a rival dressed as another type, or as no envelope, is still a rival of the event.
+  if (leaves.some((leaf) => typeof leaf.type === 'string' && isAppendOnly(leaf.type)) || isAppendOnly(docId.split(':')[0]!)) {
     for (const leaf of leaves.slice(1)) await ctx.onRivalLeaf?.(leaf, `${rivalEventReason} (kept: ${winner._rev})`)
     await ctx.onTampered?.(docId, leaves.length)
-    return false // the deterministic winner is applied as any plain document's is
+    return false // the deterministic winner is applied (or quarantined, if it does not open) as any plain document's is
   }
+  if (!isEnvelope(winner)) return false
   const by = ctx.keys.userId
   const tombstones = await Promise.all(
     losers.map(async (rev) => ({ _id: docId, ...(await childRev(rev, `tombstone|${rev}`)), _deleted: true, type: winner.type, realm: winner.realm, by })),
