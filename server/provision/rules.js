@@ -43,7 +43,8 @@ const MANAGERS = ['admin', 'manager']
 /**
  * Realms kept in one database each, by kind:
  * - `typed`: clear documents of a few known types, each with its own rights;
- * - `envelope`: encrypted records (`ct`) of any type, written by the roles listed;
+ * - `envelope`: encrypted records (`ct`) of that realm, of any record type but the reserved ones
+ *   (`RESERVED_TYPES`), each under an id `<type>:…`, written by the roles listed;
  * - `audit`: append-only audit entries.
  * `readers` become the database's `_security` members; `null` means everyone,
  * anonymous included. Nobody is a database admin: design documents and
