@@ -29,6 +29,7 @@
  * @property {Access} writers
  * @property {Record<string, Access>} typeWriters envelope types only some writers may write
  * @property {string[]} appendOnly envelope types that are events: created, never changed or deleted
+ * @property {string[]} reservedTypes types an envelope database refuses: those of the typed and audit databases
  * @property {Record<string, TypeRules>} [types] the types a `typed` database holds
  */
 
@@ -42,7 +43,8 @@ const MANAGERS = ['admin', 'manager']
 /**
  * Realms kept in one database each, by kind:
  * - `typed`: clear documents of a few known types, each with its own rights;
- * - `envelope`: encrypted records (`ct`) of any type, written by the roles listed;
+ * - `envelope`: encrypted records (`ct`) of that realm, of any record type but the reserved ones
+ *   (`RESERVED_TYPES`), each under an id `<type>:…`, written by the roles listed;
  * - `audit`: append-only audit entries.
  * `readers` become the database's `_security` members; `null` means everyone,
  * anonymous included. Nobody is a database admin: design documents and
@@ -161,6 +163,17 @@ export const FIXED_REALMS = Object.freeze({
 })
 
 /**
+ * Types that belong to the typed databases and the audit log, never to a realm
+ * (envelope) database: a device files each document it pulls into a local
+ * table by its type (src/sync/replicated-tables.ts), so an `org`, `device` or
+ * `keyring` document slipped into `lobby_desk` would reach a table it must not.
+ */
+export const RESERVED_TYPES = Object.freeze([
+  ...Object.values(FIXED_REALMS).flatMap((realm) => ('types' in realm ? Object.keys(realm.types) : [])),
+  'audit',
+])
+
+/**
  * Personal realms, one database per user (`member:<userId>`, `tech:<userId>`):
  * written by the staff roles listed and by the user (a technician records
  * work done offline; a member may dispute a charge), read by those and by the
@@ -182,7 +195,7 @@ export function rulesFor(realm) {
   if (personal) {
     const { roles } = PERSONAL_REALMS[personal.kind]
     const access = { names: [personal.userId], roles: [...roles] }
-    return { realm, kind: 'envelope', readers: access, writers: access, typeWriters: {}, appendOnly: [] }
+    return { realm, kind: 'envelope', readers: access, writers: access, typeWriters: {}, appendOnly: [], reservedTypes: [...RESERVED_TYPES] }
   }
   const fixed = Object.hasOwn(FIXED_REALMS, realm) ? /** @type {any} */ (FIXED_REALMS)[realm] : undefined
   if (!fixed) throw new Error(`Unknown realm: ${realm}`)
@@ -193,6 +206,7 @@ export function rulesFor(realm) {
     writers: { names: [], roles: [...fixed.writers.roles] },
     typeWriters: fixed.typeWriters ?? {},
     appendOnly: fixed.appendOnly ?? [],
+    ...(fixed.kind === 'envelope' ? { reservedTypes: [...RESERVED_TYPES] } : {}),
     ...(fixed.types ? { types: fixed.types } : {}),
   })
 }

@@ -54,6 +54,14 @@ function checkLobbyWrite(rules, newDoc, oldDoc, userCtx) {
   function isArray(value) {
     return Object.prototype.toString.call(value) === '[object Array]'
   }
+  // A replicator (new_edits: false) sends each revision with its history; CouchDB then passes the
+  // parent it holds as oldDoc, or null when it holds none, so an append-only document could gain a
+  // second branch unseen. Only a first revision (no `_rev`, or `1-…`) creates one.
+  function isFirstRevision(doc) {
+    var history = doc._revisions
+    if (history && typeof history === 'object' && history.start !== undefined) return history.start === 1
+    return typeof doc._rev !== 'string' || doc._rev.indexOf('1-') === 0
+  }
   function requireSigned() {
     if (typeof newDoc.by !== 'string' || newDoc.by !== name) {
       forbid('Field "by" must be the signed-in user (' + name + '), on deletions too.')
@@ -72,6 +80,7 @@ function checkLobbyWrite(rules, newDoc, oldDoc, userCtx) {
   if (rules.kind === 'audit' && (oldDoc || deleting)) {
     forbid('Audit entries cannot be changed or deleted.')
   }
+  if (rules.kind === 'audit' && !isFirstRevision(newDoc)) forbid('Audit entries have one revision: only a first one is taken.')
   // Server admins may clean up anything else (a bare {_deleted: true} included).
   if (has(roles, '_admin')) return
 
@@ -123,9 +132,25 @@ function checkLobbyWrite(rules, newDoc, oldDoc, userCtx) {
     } else if (newDoc.realm !== undefined && newDoc.realm !== rules.realm) {
       forbid('Field "realm" must be "' + rules.realm + '" in this database.')
     }
+    // Issue 8: a realm database holds sealed records only. Documents of the typed databases
+    // (organisation, accounts, keyrings, grants, devices, audit entries) would be filed by type on
+    // the devices that pull this database.
+    if (has(rules.reservedTypes, newDoc.type)) {
+      forbid('Documents of type "' + newDoc.type + '" do not belong in the ' + rules.realm + ' database.')
+    }
+    // Every record id is `<type>:…` (src/storage/sealed-repo.ts); a tombstone that names a type names its own.
+    if (newDoc.type !== undefined && String(newDoc._id).indexOf(newDoc.type + ':') !== 0) {
+      forbid('The id of a "' + newDoc.type + '" record must start with "' + newDoc.type + ':".')
+    }
     var events = rules.appendOnly || []
     if (oldDoc && (events.indexOf(oldDoc.type) !== -1 || events.indexOf(newDoc.type) !== -1)) {
       forbid('Documents of type "' + (oldDoc.type || newDoc.type) + '" are events: they cannot be changed or deleted.')
+    }
+    // A tombstone may leave its type out: the id still says it (`<type>:…`).
+    var idType = String(newDoc._id).split(':')[0]
+    var eventType = events.indexOf(newDoc.type) !== -1 ? newDoc.type : events.indexOf(idType) !== -1 ? idType : null
+    if (eventType && !isFirstRevision(newDoc)) {
+      forbid('Documents of type "' + eventType + '" are events: only a first revision is taken.')
     }
     var types = [newDoc.type, oldDoc && oldDoc.type]
     for (var t = 0; t < types.length; t++) {

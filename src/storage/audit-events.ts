@@ -19,6 +19,8 @@ export const auditActions = [
   'key.change',
   'access.denied',
   'conflict.merge',
+  // Issue 8 §5: rival versions of an append-only record (tampering): both kept, the losers quarantined.
+  'conflict.tamper',
   'quarantine',
   'sync',
   'device.revoke',

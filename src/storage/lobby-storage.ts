@@ -71,6 +71,10 @@ export function createLobbyStorage(db: LobbyDb, keys: () => KeySource | undefine
     async onMerged(docId: string, leaves: number) {
       await audit.append({ action: 'conflict.merge', by: keys()?.userId ?? 'unknown', recordId: docId, detail: `${leaves} versions` })
     },
+    /** Issue 8 §5: an append-only record with rival versions: tampering, for managers to look into. */
+    async onTampered(docId: string, leaves: number) {
+      await audit.append({ action: 'conflict.tamper', by: keys()?.userId ?? 'unknown', recordId: docId, detail: `${leaves} versions` })
+    },
     observeClock: (c: string) => clock.observe(c),
     listQuarantine: () => db.quarantine.orderBy('at').reverse().toArray(),
   }

@@ -59,6 +59,7 @@ export function startBrowserSync(options: BrowserSyncOptions): { stop: () => voi
       cursors: port.cursors,
       quarantine: port.quarantine,
       onMerged: port.onMerged,
+      onTampered: port.onTampered,
       observeClock: port.observeClock,
       onStatus: (s) => options.onStatus({ ...s, leader: true }),
       afterChannel: options.afterChannel,

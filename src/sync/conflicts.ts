@@ -1,5 +1,6 @@
 import { mergeFields, type Clocked } from '@/core/sync/field-merge'
 import { open, seal, type Envelope } from '@/crypto/envelope'
+import { isAppendOnly } from '@/storage/append-only'
 import type { KeySource } from '@/storage/key-source'
 import type { PouchDoc, PouchLike } from './pouch-port'
 import { tableFor } from './replicated-tables'
@@ -12,7 +13,17 @@ export interface ConflictContext {
   onUnreadableLeaf?: (doc: PouchDoc, reason: string) => Promise<void>
   /** Moves the device clock past the clocks seen in the merged record. */
   observeClock?: (clock: string) => Promise<void>
+  /**
+   * Issue 8 §5: rival versions of an append-only record. Events are written once, so a second
+   * version is tampering, not an edit: both stay as they are, each losing leaf is handed here
+   * (to be quarantined), then `onTampered` records it for managers.
+   */
+  onRivalLeaf?: (doc: PouchDoc, reason: string) => Promise<void>
+  onTampered?: (docId: string, leaves: number) => Promise<void>
 }
+
+/** Starts the quarantine reason of a rival version of an append-only record (the audit page picks these out). */
+export const rivalEventReason = 'rival version of an append-only record'
 
 /**
  * A child revision whose id depends only on what it resolves. Two devices that
@@ -36,15 +47,24 @@ function isEnvelope(doc: PouchDoc): doc is PouchDoc & Envelope {
  * decrypted, the bodies are merged field by field (latest clock wins, device
  * id breaks ties), and the merge plus tombstones for the losing leaves go out
  * in one bulk write. Returns false for documents that are not sealed records:
- * they keep CouchDB's deterministic winner.
+ * they keep CouchDB's deterministic winner. So do append-only records, whose
+ * rival versions are tampering, not edits: nothing is merged or deleted, the
+ * losing leaves are handed to `onRivalLeaf` and the finding to `onTampered`.
  */
 export async function resolveConflict(pouch: PouchLike, docId: string, ctx: ConflictContext): Promise<boolean> {
   const winner = (await pouch.get(docId, { conflicts: true })) as PouchDoc
   const losers = winner._conflicts ?? []
   // Plain documents (accounts, keyrings, login and device documents) keep CouchDB's deterministic
   // winner: every device applies the same one, and deleting the losers is often not ours to do.
-  if (losers.length === 0 || !isEnvelope(winner)) return false
+  if (losers.length === 0 || tableFor(winner.type) !== 'records') return false
   const leaves = [winner, ...(await Promise.all(losers.map((rev) => pouch.get(docId, { rev }) as Promise<PouchDoc>)))]
+  // The id says the type too (`<type>:…`): a rival dressed as another type, or as no envelope, is still a rival of the event.
+  if (leaves.some((leaf) => typeof leaf.type === 'string' && isAppendOnly(leaf.type)) || isAppendOnly(docId.split(':')[0]!)) {
+    for (const leaf of leaves.slice(1)) await ctx.onRivalLeaf?.(leaf, `${rivalEventReason} (kept: ${winner._rev})`)
+    await ctx.onTampered?.(docId, leaves.length)
+    return false // the deterministic winner is applied (or quarantined, if it does not open) as any plain document's is
+  }
+  if (!isEnvelope(winner)) return false
   const by = ctx.keys.userId
   const tombstones = await Promise.all(
     losers.map(async (rev) => ({ _id: docId, ...(await childRev(rev, `tombstone|${rev}`)), _deleted: true, type: winner.type, realm: winner.realm, by })),
@@ -53,6 +73,11 @@ export async function resolveConflict(pouch: PouchLike, docId: string, ctx: Conf
   const bodies: Clocked[] = []
   for (const leaf of leaves) {
     if (!isEnvelope(leaf)) continue
+    // A leaf of another realm would carry its content into this one.
+    if (leaf.realm !== winner.realm) {
+      await ctx.onUnreadableLeaf?.(leaf, `a leaf of realm "${String(leaf.realm)}" in a record of realm "${String(winner.realm)}"`)
+      continue
+    }
     try {
       bodies.push(await open<Clocked>(leaf, ctx.keys.lookup))
     } catch (e) {

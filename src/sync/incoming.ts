@@ -1,13 +1,16 @@
 import { open, type Envelope } from '@/crypto/envelope'
 import type { LobbyDb } from '@/storage/db'
 import type { KeySource } from '@/storage/key-source'
+import type { Channel } from './channels'
 import { resolveConflict, type ConflictContext } from './conflicts'
 import type { PouchDoc, PouchLike } from './pouch-port'
-import { table, tableFor } from './replicated-tables'
+import { table, tableFor, type ReplicatedTable } from './replicated-tables'
 
 export interface IncomingContext extends ConflictContext {
   keys: KeySource
-  /** An envelope that failed to open: never applied (CONF-2). */
+  /** The database these changes came from: only its tables, and for records its realm, may be written. */
+  channel: Pick<Channel, 'tables' | 'realm'>
+  /** A document that is not applied (CONF-2, issue 8): kept aside and audited. */
   quarantine: (doc: PouchDoc, reason: string) => Promise<void>
 }
 
@@ -23,10 +26,46 @@ async function integrity(doc: PouchDoc, keys: KeySource): Promise<string | null>
 }
 
 /**
+ * Why a document may not be applied from this channel, or null. Each document
+ * is filed into a local table by its type; whoever can write a database (a
+ * colleague, the server's operator) chooses that type, so a type or realm
+ * that does not belong to the database it came from is refused: an `org`,
+ * `device` or `keyring` document in `lobby_desk` would otherwise replace the
+ * organisation's, and a record of another realm would replace that realm's.
+ */
+function misplaced(doc: PouchDoc, channel: IncomingContext['channel']): string | null {
+  if (doc.type === undefined && doc._deleted) return null // a bare tombstone: checked against the row it deletes
+  const name = tableFor(doc.type)
+  if (!name || !channel.tables.includes(name)) return `a document of type "${String(doc.type)}" does not belong in this database`
+  if (name !== 'records') return null
+  if (doc.realm !== undefined || !doc._deleted) {
+    if (doc.realm !== channel.realm) return `a record of realm "${String(doc.realm)}" does not belong in this database`
+  }
+  if (!doc._id.startsWith(`${String(doc.type)}:`)) return `a "${String(doc.type)}" record does not belong under the id "${doc._id}"`
+  return null
+}
+
+/** Applies a deletion to the row it names, in this channel's tables only; a record of another realm is not this channel's to delete. */
+async function applyTombstone(db: LobbyDb, doc: PouchDoc, ctx: IncomingContext): Promise<void> {
+  const names: ReplicatedTable[] = typeof doc.type === 'string' ? [tableFor(doc.type)!] : ctx.channel.tables
+  for (const name of names) {
+    const t = table(db, name)
+    const mine = await t.get(doc._id)
+    if (!mine || mine._local) continue
+    if (name === 'records' && mine.realm !== ctx.channel.realm) {
+      await ctx.quarantine(doc, `a deletion of a record of realm "${String(mine.realm)}" does not belong in this database`)
+      continue
+    }
+    await t.delete(doc._id)
+  }
+}
+
+/**
  * Applies what replication brought into the local PouchDB to Dexie, from
- * `since` on: conflicts are merged first (the merge comes back as a later
- * change), tampered envelopes are quarantined, and a row with an unsynced
- * local edit is left alone (its push will meet the change as a conflict).
+ * `since` on: documents that do not belong to the channel are quarantined,
+ * conflicts are merged first (the merge comes back as a later change),
+ * tampered envelopes are quarantined, and a row with an unsynced local edit is
+ * left alone (its push will meet the change as a conflict).
  */
 export async function applyIncoming(db: LobbyDb, pouch: PouchLike, since: number | string, ctx: IncomingContext): Promise<number | string> {
   let cursor = since
@@ -35,18 +74,22 @@ export async function applyIncoming(db: LobbyDb, pouch: PouchLike, since: number
     if (results.length === 0) return cursor
     for (const change of results) {
       const doc = change.doc
-      if (!doc) continue
-      // A merged record comes back as a later change; a plain document keeps the winner applied below.
-      if (doc._conflicts?.length && (await resolveConflict(pouch, doc._id, ctx))) continue
-      const name = tableFor(doc.type) ?? (doc._deleted ? 'records' : undefined)
-      if (!name) continue
-      const t = table(db, name)
-      const mine = await t.get(doc._id)
-      if (mine?._local) continue
-      if (doc._deleted) {
-        await t.delete(doc._id)
+      // Design documents hold the server's rules: replicated, never applied.
+      if (!doc || doc._id.startsWith('_design/')) continue
+      const wrong = misplaced(doc, ctx.channel)
+      if (wrong) {
+        await ctx.quarantine(doc, wrong)
         continue
       }
+      // A merged record comes back as a later change; a plain document keeps the winner applied below.
+      if (doc._conflicts?.length && (await resolveConflict(pouch, doc._id, ctx))) continue
+      if (doc._deleted) {
+        await applyTombstone(db, doc, ctx)
+        continue
+      }
+      const t = table(db, tableFor(doc.type)!)
+      const mine = await t.get(doc._id)
+      if (mine?._local) continue
       const problem = await integrity(doc, ctx.keys)
       if (problem) {
         await ctx.quarantine(doc, problem)

@@ -20,6 +20,8 @@ export interface SyncEngineDeps {
   cursors: { get(db: string): Promise<number | string | undefined>; set(db: string, seq: number | string): Promise<void> }
   quarantine: (database: string, doc: PouchDoc, reason: string) => Promise<void>
   onMerged?: ConflictContext['onMerged']
+  /** Issue 8 §5: rival versions of an append-only record were found (the losers are quarantined). */
+  onTampered?: ConflictContext['onTampered']
   observeClock?: ConflictContext['observeClock']
   onStatus?: (status: SyncStatus) => void
   /** Called after each channel's changes are applied: keys granted in `lobby_org` are taken in before the realms that need them. */
@@ -75,10 +77,14 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     if (ch.push) refused(ch.database, await deps.Pouch.replicate(pouch, remote(ch.database), options))
     if (ch.pull) await deps.Pouch.replicate(remote(ch.database), pouch, options)
     const since = (await deps.cursors.get(ch.database)) ?? 0
+    const quarantine = (doc: PouchDoc, reason: string) => deps.quarantine(ch.database, doc, reason)
     const ctx = {
       keys: keys ?? noKeys,
-      quarantine: (doc: PouchDoc, reason: string) => deps.quarantine(ch.database, doc, reason),
-      onUnreadableLeaf: (doc: PouchDoc, reason: string) => deps.quarantine(ch.database, doc, reason),
+      channel: ch,
+      quarantine,
+      onUnreadableLeaf: quarantine,
+      onRivalLeaf: quarantine,
+      onTampered: deps.onTampered,
       onMerged: deps.onMerged,
       observeClock: deps.observeClock,
     }

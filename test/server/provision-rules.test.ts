@@ -4,10 +4,11 @@
 import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
 import { databaseNameFor, personalRealm } from '../../server/provision/names.js'
-import { FIXED_REALMS, rulesFor } from '../../server/provision/rules.js'
+import { FIXED_REALMS, RESERVED_TYPES, rulesFor } from '../../server/provision/rules.js'
 import { sameSecurity, securityFor } from '../../server/provision/security.js'
 import { designDocFor, validateSource } from '../../server/provision/validate-source.js'
 import { appendOnlyTypes } from '../../src/storage/append-only'
+import { tableFor } from '../../src/sync/replicated-tables'
 
 // eslint's parser, already installed: it can hold the source to ES5.
 const espree = createRequire(import.meta.url)('espree') as { parse(code: string, options: object): unknown }
@@ -31,8 +32,9 @@ function verdict(validate: Validate, newDoc: object, oldDoc: object | null, user
 }
 
 const desk1 = { name: 'desk1', roles: ['frontdesk'] }
-const envelope = (realm: string, extra: object = {}) =>
-  ({ _id: 'r1', type: 'visit', realm, kid: `${realm}:1`, v: 1, by: 'desk1', ct: 'AAAA', ...extra })
+/** An envelope as the app writes it: its id starts with its type. */
+const envelope = (realm: string, extra: { type?: string; [field: string]: unknown } = {}) =>
+  ({ _id: `${extra.type ?? 'visit'}:r1`, type: 'visit', realm, kid: `${realm}:1`, v: 1, by: 'desk1', ct: 'AAAA', ...extra })
 
 describe('append-only types', () => {
   it('are the same on the server as in the app (re-encryption leaves them alone because the server refuses their updates)', () => {
@@ -112,10 +114,10 @@ describe('validate_doc_update source', () => {
   it('takes tombstones that name their author, and bare ones only from server admins', () => {
     const validate = compile('desk')
     const old = envelope('desk')
-    const tombstone = { _id: 'r1', _rev: '1-a', _deleted: true, type: 'visit', realm: 'desk', by: 'desk1' }
+    const tombstone = { _id: 'visit:r1', _rev: '1-a', _deleted: true, type: 'visit', realm: 'desk', by: 'desk1' }
     expect(verdict(validate, tombstone, old, desk1)).toBe('ok')
-    expect(verdict(validate, { _id: 'r1', _rev: '1-a', _deleted: true }, old, desk1)).toMatchObject({ forbidden: expect.any(String) })
-    expect(verdict(validate, { _id: 'r1', _rev: '1-a', _deleted: true }, old, { name: 'admin', roles: ['_admin'] })).toBe('ok')
+    expect(verdict(validate, { _id: 'visit:r1', _rev: '1-a', _deleted: true }, old, desk1)).toMatchObject({ forbidden: expect.any(String) })
+    expect(verdict(validate, { _id: 'visit:r1', _rev: '1-a', _deleted: true }, old, { name: 'admin', roles: ['_admin'] })).toBe('ok')
   })
 
   it('keeps staff profiles in the directory to admins and managers', () => {
@@ -187,5 +189,15 @@ describe('validate_doc_update source', () => {
     expect(verdict(validate, { ...grant, box: { x: 1 } }, grant, boss)).toMatchObject({ forbidden: expect.stringContaining('cannot be changed') })
     expect(verdict(validate, { _id: grant._id, _deleted: true, type: 'grant', by: 'u1' }, grant, u1)).toBe('ok')
     expect(verdict(validate, { _id: grant._id, _deleted: true, type: 'grant', by: 'desk1' }, grant, desk1)).toMatchObject({ forbidden: expect.any(String) })
+  })
+})
+
+describe('reserved types (issue 8 §2)', () => {
+  it('are refused by every realm database and filed outside the records table by the app', () => {
+    for (const realm of ['directory', 'desk', 'accounts', 'field', 'member:m1', 'tech:t1']) {
+      expect([...(rulesFor(realm).reservedTypes ?? [])].sort(), realm).toEqual([...RESERVED_TYPES].sort())
+    }
+    for (const type of RESERVED_TYPES) expect(tableFor(type), type).not.toBe('records')
+    expect(tableFor('ledger')).toBe('records')
   })
 })

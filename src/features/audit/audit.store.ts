@@ -56,6 +56,8 @@ export const useAuditStore = defineStore('audit', () => {
   }
 
   const users = computed(() => [...new Map(rows.value.map((r) => [r.by, r.who])).entries()])
+  /** Issue 8 §5: append-only records found with rival versions, by any device (newest report of each). */
+  const tampered = computed(() => [...new Map(rows.value.filter((r) => r.action === 'conflict.tamper').map((r) => [r.recordId, r])).values()])
   const visible = computed(() =>
     rows.value.filter(
       (r) =>
@@ -76,5 +78,5 @@ export const useAuditStore = defineStore('audit', () => {
     }
   }
 
-  return { rows, visible, users, filter, findings, verifying, quarantined, load, verify }
+  return { rows, visible, users, tampered, filter, findings, verifying, quarantined, load, verify }
 })
