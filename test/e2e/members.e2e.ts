@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { termEnd } from '@/core/membership/term-dates'
 import { addDaysTo, daysBetween, localDateOf } from '@/core/shared/local-date'
+import { CheckinPage } from './pages/checkin.page'
 import { MembersPage } from './pages/members.page'
 import { newContext, phone, tablet } from './support/chromium'
 import { withLobby } from './support/fixture'
@@ -197,6 +198,16 @@ describe('membership desk: enrol, card, renew (MEM-1, MEM-6, MEM-7, MEM-8, MEM-1
     expect(await refused.innerText()).toContain('Refused: this member is blacklisted. Reason: Broke the laser cutter and left')
     expect(await page.getByTestId('member-status').innerText()).toContain('Blacklisted')
     expect(await page.getByTestId('pay-confirm').count()).toBe(0)
+
+    // MEM-9, MEM-3: at the desk the blacklisted member is refused, and the verdict offers no override.
+    const { memberNo } = await members.summary()
+    await auth.go('/desk')
+    const checkin = new CheckinPage(page)
+    expect((await checkin.scanText(memberNo)).verdict).toBe('blacklisted')
+    expect(await page.getByTestId('override-open').count()).toBe(0)
+    await checkin.dismiss()
+    await auth.go('/members')
+    await page.getByTestId('member-open').first().click()
 
     await page.getByTestId('blacklist-reason').fill('Paid for the repair')
     await page.getByTestId('member-blacklist').click()

@@ -1,7 +1,7 @@
 /** MEM-3: admit or refuse at the desk, and why. */
 import type { MembershipState } from './membership-state'
 import { isOpenAt, nextOpening } from './opening-hours'
-import type { CheckInDecision, Member, MembershipSettings } from './types'
+import type { CheckInDecision, Member, MembershipSettings, RefusalReason } from './types'
 
 /**
  * How the member was identified: a card QR that did not match any member
@@ -53,4 +53,17 @@ export function decideCheckIn(input: CheckInInput): CheckInDecision {
   if (input.openCheckIn) return { admit: false, reason: 'already-checked-in', since: input.openCheckIn.at }
   if (!isOpenAt(settings, state.tierId, now)) return { admit: false, reason: 'outside-hours', nextOpening: nextOpening(settings, state.tierId, now) }
   return { admit: true, tierId: state.tierId, end: state.end }
+}
+
+/**
+ * MEM-3, MEM-9: refusals the desk can never admit over, whatever reason it types:
+ * who the person or the card is (blacklisted: a manager lifts it; forged or
+ * revoked card: the member is looked up, or their card reissued), nobody to
+ * admit (unknown card), or a visit already open (check out instead).
+ */
+const notOverridable: ReadonlySet<RefusalReason> = new Set<RefusalReason>(['unknown-card', 'forged-card', 'revoked-card', 'blacklisted', 'already-checked-in'])
+
+/** MEM-3: whether staff may admit over this refusal with a reason (audited). */
+export function overridableAtDesk(reason: RefusalReason): boolean {
+  return !notOverridable.has(reason)
 }

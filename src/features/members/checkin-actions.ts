@@ -1,4 +1,4 @@
-import { decideCheckIn } from '@/core/membership/checkin-decision'
+import { decideCheckIn, overridableAtDesk } from '@/core/membership/checkin-decision'
 import { looksLikeMemberNo } from '@/core/membership/member-number'
 import { openCheckInOf } from '@/core/membership/visits'
 import type { CheckInDecision, RefusalReason } from '@/core/membership/types'
@@ -81,12 +81,31 @@ export function decide(ctx: ActionContext, presented: Presented): CheckInDecisio
   })
 }
 
-/** MEM-3: records an admitted check-in, or one admitted over a refusal with the reason (audited). */
+/** MEM-3, MEM-9: an override the desk may not make (thrown, so no caller can record it by skipping the button). */
+export class OverrideRefusedError extends Error {
+  constructor(readonly refusal: RefusalReason) {
+    super(`a "${refusal}" refusal is not overridden at the desk`)
+    this.name = 'OverrideRefusedError'
+  }
+}
+
+/**
+ * MEM-3: records an admitted check-in, or one admitted over a refusal with the
+ * reason (audited). An override is refused for a refusal the desk may not
+ * override (MEM-9 blacklisted, forged or revoked card), and the member is
+ * decided again here rather than trusting the refusal the caller names, so a
+ * blacklisted member cannot be admitted by calling this with another reason.
+ */
 export async function recordCheckIn(
   ctx: ActionContext & { deviceId: string },
   memberId: string,
   override?: { refusal: RefusalReason; reason: string },
 ): Promise<string> {
+  if (override) {
+    if (!overridableAtDesk(override.refusal)) throw new OverrideRefusedError(override.refusal)
+    const now = decide(ctx, { kind: 'lookup', memberId })
+    if (!now.admit && !overridableAtDesk(now.reason)) throw new OverrideRefusedError(now.reason)
+  }
   const id = await ctx.storage.desk.checkIns.add({ memberId, at: ctx.now, deviceId: ctx.deviceId, by: ctx.userId, ...(override ? { override } : {}) })
   if (override) await ctx.storage.audit.append({ action: 'checkin.override', by: ctx.userId, recordId: id, recordType: 'checkin', detail: override.refusal })
   return id

@@ -6,7 +6,7 @@ import { keySourceFrom } from '@/storage/keyring-key-source'
 import { createTestStorage } from '@/storage/testing'
 import { createOrganisation } from '@/features/auth/organisation'
 import type { Session } from '@/features/auth/session'
-import { decide, recordCheckIn, resolvePresented, checkOut } from './checkin-actions'
+import { decide, OverrideRefusedError, recordCheckIn, resolvePresented, checkOut } from './checkin-actions'
 import { loadDeskSnapshot, stateOf } from './desk-snapshot'
 import { enrol, joinWaitlist, pay, quoteFee, reissueCard, returnDeposit, setBlacklisted, type DeskStorage } from './membership-actions'
 
@@ -127,6 +127,11 @@ describe('enrolment and fees', () => {
     await setBlacklisted(await ctx(), id, 'add', '损坏合作方设备')
     expect(await pay(await ctx(), { memberId: id, tierId: 'ordinary', term: 'month', ...cash })).toEqual({ ok: false, problem: 'blacklisted' })
     expect(await scan(await cardOf(id))).toEqual({ admit: false, reason: 'blacklisted' })
+    // No override at the desk, even called directly, even naming another (overridable) refusal.
+    for (const refusal of ['blacklisted', 'outside-hours'] as const) {
+      await expect(recordCheckIn(await ctx(), id, { refusal, reason: '经理同意' })).rejects.toBeInstanceOf(OverrideRefusedError)
+    }
+    expect((await loadDeskSnapshot(storage)).checkIns).toEqual([])
     await setBlacklisted(await ctx(mondayEvening + 1000), id, 'lift', '已赔偿')
     expect((await scan(await cardOf(id), mondayEvening + 2000)).admit).toBe(true)
   })
@@ -157,6 +162,9 @@ describe('check-in at the desk', () => {
     const id = await member()
     const fridayMorning = instantOf('2026-12-04', '10:00', tz)
     expect(await scan(await cardOf(id), fridayMorning)).toEqual({ admit: false, reason: 'outside-hours', nextOpening: instantOf('2026-12-05', '14:30', tz) })
+    // MEM-3: this one the desk may override, with a reason (audited).
+    const visit = await recordCheckIn(await ctx(fridayMorning), id, { refusal: 'outside-hours', reason: '经理同意' })
+    expect((await loadDeskSnapshot(storage)).checkIns.map((c) => c.id)).toEqual([visit])
   })
 
   it('MEM-8: a reissued card makes the old one "revoked"; a tampered card is "forged" and audited', async () => {
@@ -164,6 +172,11 @@ describe('check-in at the desk', () => {
     const old = await cardOf(id)
     await reissueCard(await ctx(), id)
     expect(await scan(old)).toEqual({ admit: false, reason: 'revoked-card' })
+    // MEM-3: a revoked or forged card is not overridden at the desk (the member is looked up, or the card reissued).
+    for (const refusal of ['revoked-card', 'forged-card'] as const) {
+      await expect(recordCheckIn(await ctx(), id, { refusal, reason: '会员说是新卡' })).rejects.toBeInstanceOf(OverrideRefusedError)
+    }
+    expect((await loadDeskSnapshot(storage)).checkIns).toEqual([])
     expect((await scan(await cardOf(id))).admit).toBe(true)
     const [prefix, mid, , sig] = old.split('.')
     expect(await scan(`${prefix}.${mid}.7.${sig}`)).toEqual({ admit: false, reason: 'forged-card' })
