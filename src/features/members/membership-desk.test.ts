@@ -2,12 +2,14 @@ import 'fake-indexeddb/auto'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { instantOf } from '@/core/shared/local-date'
 import { signCard } from '@/crypto/card-key'
+import { canonicalJson, sign } from '@/crypto/signature'
 import { keySourceFrom } from '@/storage/keyring-key-source'
 import { createTestStorage } from '@/storage/testing'
 import { createOrganisation } from '@/features/auth/organisation'
 import type { Session } from '@/features/auth/session'
 import { decide, OverrideRefusedError, recordCheckIn, resolvePresented, checkOut } from './checkin-actions'
 import { loadDeskSnapshot, stateOf } from './desk-snapshot'
+import { rotateCardKey } from './card-key-rotation'
 import { enrol, joinWaitlist, pay, quoteFee, reissueCard, returnDeposit, setBlacklisted, type DeskStorage } from './membership-actions'
 
 const cost = { memoryKiB: 19456, iterations: 2, parallelism: 1 }
@@ -43,10 +45,12 @@ async function member(tierId = 'ordinary', term: 'month' | 'halfYear' | 'year' =
   return result.memberId
 }
 
+/** The member's card as the desk prints it: signed by the newest card key (MEM-8). */
 async function cardOf(memberId: string) {
-  const [key, org, snapshot] = await Promise.all([storage.desk.cardKey.get(), storage.accounts.getOrg(), loadDeskSnapshot(storage)])
+  const [keys, org, snapshot] = await Promise.all([storage.desk.cardKeys.list(), storage.accounts.getOrg(), loadDeskSnapshot(storage)])
+  const key = keys.at(-1)!
   const serial = snapshot.members.find((m) => m.id === memberId)!.record.cardSerial
-  return signCard({ orgId: org!.orgId, memberId, serial }, key!.privateJwk)
+  return signCard({ orgId: org!.orgId, memberId, serial, epoch: key.epoch }, key.privateJwk)
 }
 
 async function scan(text: string, now = mondayEvening) {
@@ -178,10 +182,58 @@ describe('check-in at the desk', () => {
     }
     expect((await loadDeskSnapshot(storage)).checkIns).toEqual([])
     expect((await scan(await cardOf(id))).admit).toBe(true)
-    const [prefix, mid, , sig] = old.split('.')
-    expect(await scan(`${prefix}.${mid}.7.${sig}`)).toEqual({ admit: false, reason: 'forged-card' })
+    const [prefix, mid, , epoch, sig] = old.split('.')
+    expect(await scan(`${prefix}.${mid}.7.${epoch}.${sig}`)).toEqual({ admit: false, reason: 'forged-card' })
     const entries = await storage.audit.read(session.keyring.auditPrivate!)
     expect(entries.map((e) => e.event?.action)).toContain('card.forged')
     expect(entries.map((e) => e.event?.action)).toContain('card.reissue')
+  })
+})
+
+describe('card key epochs at the desk', () => {
+  const day = 86_400_000
+
+  it('MEM-8: after the card key is rotated, an old card is admitted with a reissue prompt for the grace days, then refused as card-outdated (no override)', async () => {
+    const id = await member('ordinary', 'year')
+    const old = await cardOf(id)
+    expect(old).toMatch(/^LBY2\.[^.]+\.1\.1\./)
+    expect(await rotateCardKey(storage, session, mondayEvening)).toBe(2)
+    expect((await storage.desk.cardKeys.list()).map((k) => k.epoch)).toEqual([1, 2])
+    expect(await scan(old)).toMatchObject({ admit: true, tierId: 'ordinary', reissueCard: true })
+    expect(await scan(old, mondayEvening + 28 * day)).toMatchObject({ admit: true, reissueCard: true })
+    // Default grace: 30 days from the rotation; five weeks on (a Monday evening, inside the ordinary hours) it is over.
+    const after = mondayEvening + 35 * day
+    expect(await scan(old, after)).toEqual({ admit: false, reason: 'card-outdated' })
+    await expect(recordCheckIn(await ctx(after), id, { refusal: 'card-outdated', reason: '老会员' })).rejects.toBeInstanceOf(OverrideRefusedError)
+    // The desk reissues the card: signed by the newest key, it is current.
+    await reissueCard(await ctx(after), id)
+    const fresh = await cardOf(id)
+    expect(fresh).toMatch(/^LBY2\.[^.]+\.2\.2\./)
+    const admitted = await scan(fresh, after)
+    expect(admitted).toMatchObject({ admit: true, tierId: 'ordinary' })
+    expect(admitted).not.toHaveProperty('reissueCard')
+  })
+
+  it('MEM-8: the grace is a membership setting a manager can change', async () => {
+    const id = await member()
+    const old = await cardOf(id)
+    const settings = (await storage.desk.settings.get())!
+    await storage.desk.settings.save({ ...settings, cardGraceDays: 0 })
+    await rotateCardKey(storage, session, mondayEvening - 1000)
+    expect(await scan(old)).toEqual({ admit: false, reason: 'card-outdated' })
+  })
+
+  it('MEM-8: a card printed before epochs (LBY1) reads as a card of the first key', async () => {
+    const id = await member()
+    const [key] = await storage.desk.cardKeys.list()
+    const lby2 = await cardOf(id)
+    const [, mid, serial] = lby2.split('.')
+    const signature = await sign(
+      await crypto.subtle.importKey('jwk', key!.privateJwk, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign']),
+      new TextEncoder().encode(canonicalJson(['lobby-card-v1', (await storage.accounts.getOrg())!.orgId, mid, Number(serial)])),
+    )
+    expect((await scan(`LBY1.${mid}.${serial}.${signature}`)).admit).toBe(true)
+    await rotateCardKey(storage, session, mondayEvening)
+    expect(await scan(`LBY1.${mid}.${serial}.${signature}`)).toMatchObject({ admit: true, reissueCard: true })
   })
 })
