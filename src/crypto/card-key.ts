@@ -36,7 +36,8 @@ export interface CardFields {
   epoch: number
 }
 
-export type CardVerification = { ok: true; memberId: string; serial: number; epoch: number } | { ok: false; reason: 'not-a-card' | 'forged' }
+/** `unknown-key`: a card of an epoch this device holds no key of (not synced yet, or made up): it cannot be checked. */
+export type CardVerification = { ok: true; memberId: string; serial: number; epoch: number } | { ok: false; reason: 'not-a-card' | 'forged' | 'unknown-key' }
 
 /** The public card key of an epoch, or undefined when this device holds none of that epoch. */
 export type CardPublicKeys = (epoch: number) => JsonWebKey | undefined
@@ -68,8 +69,8 @@ export async function signCard(input: CardFields, privateJwk: JsonWebKey): Promi
  * Reads a scanned text as one of `orgId`'s cards. Never throws for the text:
  * `not-a-card` when it is not a card at all (a URL, a member number, a damaged
  * read), `forged` when it is shaped like a card but its signature does not hold
- * for this organisation under the key of the epoch it names (or this device
- * holds no key of that epoch). Throws `CryptoError('malformed')` only when the
+ * for this organisation under the key of the epoch it names, `unknown-key` when
+ * this device holds no key of that epoch. Throws `CryptoError('malformed')` only when the
  * key of that epoch is not a P-256 public key: a broken key must not make every
  * card look forged.
  */
@@ -78,7 +79,7 @@ export async function verifyCard(text: string, publicKeys: CardPublicKeys, orgId
   const card = parseCard(text.trim())
   if (!card) return { ok: false, reason: 'not-a-card' }
   const jwk = publicKeys(card.epoch)
-  if (!jwk) return { ok: false, reason: 'forged' }
+  if (!jwk) return { ok: false, reason: 'unknown-key' }
   const key = await importCardKey(jwk, 'verify')
   const fields = { orgId, memberId: card.memberId, serial: card.serial, epoch: card.epoch }
   // verify() is false, never a throw, for a signature that is not 64 canonical bytes.

@@ -8,6 +8,7 @@ import type {
   ServiceLog,
   WaitlistEntry,
 } from '@/core/membership/types'
+import { isCryptoError } from '@/crypto/errors'
 import { isAppendOnly } from './append-only'
 import { createSealedRepo, type RecordKind, type RepoContext, type Stored } from './sealed-repo'
 
@@ -57,9 +58,23 @@ function createSingleton<T extends object>(ctx: RepoContext, type: string) {
 function createCardKeys(ctx: RepoContext) {
   const repo = createSealedRepo<CardKey>(ctx, desk<CardKey>('card-key'))
   return {
-    /** Every card key held, oldest epoch first. */
+    /**
+     * Every card key this session can open, oldest epoch first. A key sealed under a desk key not taken in
+     * yet (a rotation's grant still on its way) or one that does not open is left out, not an error: the
+     * desk keeps checking cards of the keys it has.
+     */
     async list(): Promise<CardKeyOfEpoch[]> {
-      const keys = (await repo.list()).map(({ record }) => ({ ...record, epoch: record.epoch ?? 1 }))
+      const rows = await ctx.db.records.where('[type+realm]').equals(['card-key', 'desk']).toArray()
+      const keys: CardKeyOfEpoch[] = []
+      for (const row of rows) {
+        if (row._deleted) continue
+        try {
+          const key = await repo.get(row._id)
+          if (key) keys.push({ ...key, epoch: key.epoch ?? 1 })
+        } catch (e) {
+          if (!isCryptoError(e)) throw e
+        }
+      }
       return keys.sort((a, b) => a.epoch - b.epoch)
     },
     async add(key: CardKeyOfEpoch): Promise<string> {

@@ -45,6 +45,7 @@ export async function resolvePresented(ctx: ActionContext & { deviceId: string }
     const ring = org ? cardKeyRing(keys, org.orgId) : undefined
     const verdict = ring && org ? await verifyCard(input, ring.publicKeys, org.orgId) : ({ ok: false, reason: 'forged' } as const)
     if (verdict.ok) return { kind: 'card', memberId: verdict.memberId, serial: verdict.serial, epoch: ring!.statusOf(verdict.epoch, ctx.snapshot.settings, ctx.now) }
+    // A card of a key epoch this device does not hold yet cannot be checked: it reads as unknown, not as forged.
     if (verdict.reason === 'forged') {
       await ctx.storage.audit.append({ action: 'card.forged', by: ctx.userId, detail: 'signature failed' })
       return { kind: 'forged' }

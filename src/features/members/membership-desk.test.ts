@@ -1,7 +1,11 @@
 import 'fake-indexeddb/auto'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { instantOf } from '@/core/shared/local-date'
-import { signCard } from '@/crypto/card-key'
+import { generateCardKey, signCard } from '@/crypto/card-key'
+import { seal } from '@/crypto/envelope'
+import { generateRealmKey } from '@/crypto/realm-keys'
+import { cardKeyId } from '@/storage/desk-records.repo'
+import type { LobbyDb } from '@/storage/db'
 import { canonicalJson, sign } from '@/crypto/signature'
 import { keySourceFrom } from '@/storage/keyring-key-source'
 import { createTestStorage } from '@/storage/testing'
@@ -19,6 +23,7 @@ const mondayEvening = instantOf('2026-11-30', '19:30', tz)
 const cash = { method: 'cash' as const, receiptNo: 'R-1' }
 
 let storage: DeskStorage
+let testDb: LobbyDb
 let session: Session
 let n = 0
 
@@ -28,6 +33,7 @@ beforeEach(async () => {
   if (!org.ok) throw new Error(org.problem)
   t.setKeys(keySourceFrom(org.session.keyring))
   storage = t.storage
+  testDb = t.db
   session = org.session
 })
 
@@ -212,6 +218,25 @@ describe('card key epochs at the desk', () => {
     const admitted = await scan(fresh, after)
     expect(admitted).toMatchObject({ admit: true, tierId: 'ordinary' })
     expect(admitted).not.toHaveProperty('reissueCard')
+  })
+
+  it('MEM-8: a card key this device cannot open yet (its desk key not taken in) is left out; its cards are unknown here, not forged', async () => {
+    const id = await member()
+    const [first] = await storage.desk.cardKeys.list()
+    const org = (await storage.accounts.getOrg())!
+    const other = await generateCardKey()
+    const stray = await seal(
+      { _id: cardKeyId(2), type: 'card-key', realm: 'desk', kid: 'desk:2', v: 1, by: session.userId },
+      { fields: { orgId: org.orgId, ...other, createdAt: mondayEvening, epoch: 2 }, clocks: {} },
+      await generateRealmKey(),
+    )
+    await testDb.records.put(stray)
+    expect((await storage.desk.cardKeys.list()).map((k) => k.epoch)).toEqual([1])
+    const newer = await signCard({ orgId: org.orgId, memberId: id, serial: 1, epoch: 2 }, other.privateJwk)
+    expect(await scan(newer)).toEqual({ admit: false, reason: 'unknown-card' })
+    const entries = await storage.audit.read(session.keyring.auditPrivate!)
+    expect(entries.map((e) => e.event?.action)).not.toContain('card.forged')
+    expect(first!.epoch).toBe(1)
   })
 
   it('MEM-8: the grace is a membership setting a manager can change', async () => {
