@@ -50,10 +50,56 @@ describe('CONF-1 envelope seal/open', () => {
   })
   it('copies only header fields into the clear part', async () => {
     const leaky = { ...header, phone: '13800138000' } as EnvelopeHeader
-    expect(Object.keys(await seal(leaky, body, key)).sort()).toEqual(['_id', 'bi', 'by', 'ct', 'kid', 'realm', 'type', 'v'])
+    expect(Object.keys(await seal(leaky, body, key)).sort()).toEqual(['_id', 'bi', 'by', 'ct', 'e', 'kid', 'realm', 'type', 'v'])
   })
-  it('binds _id|type|realm|kid|v as additional data', () => {
+  it('binds _id|type|realm|kid|v as additional data of a version 1 envelope', () => {
     expect(new TextDecoder().decode(additionalData(header))).toBe('rec-1|member|desk|desk:1|1')
+  })
+  it('writes envelope version 2, whose additional data is the JSON array of every clear field', () => {
+    expect(sealed.e).toBe(2)
+    expect(new TextDecoder().decode(additionalData(sealed))).toBe('["lobby-envelope",2,"rec-1","member","desk","desk:1",1,"user-a",["phone:AAAAAAAA"]]')
+    // No index list and an empty one are different headers, so they must not share additional data.
+    expect(additionalData({ ...sealed, bi: undefined })).not.toEqual(additionalData({ ...sealed, bi: [] }))
+  })
+})
+
+/** A version 1 envelope as writers before envelope version 2 sealed it: `by` and `bi` in clear, not authenticated. */
+async function sealV1(h: EnvelopeHeader, plain: unknown): Promise<Envelope> {
+  const iv = crypto.getRandomValues(new Uint8Array(12))
+  const aad = utf8(`${h._id}|${h.type}|${h.realm}|${h.kid}|${h.v}`)
+  const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aad }, key, utf8(JSON.stringify(plain)))
+  const bytes = new Uint8Array(12 + ct.byteLength)
+  bytes.set(iv)
+  bytes.set(new Uint8Array(ct), 12)
+  return { ...h, ct: toBase64Url(bytes) }
+}
+
+describe('CONF-2 envelope version 2 authenticates author and blind indexes', () => {
+  it('refuses a record re-attributed to another author', async () => {
+    expect(await refusalCode({ ...sealed, by: 'user-b' })).toBe('tampered')
+  })
+  it('refuses changed, swapped, added or removed blind indexes', async () => {
+    const two = await seal({ ...header, bi: ['phone:AAAAAAAA', 'name:BBBBBBBB'] }, body, key)
+    expect(await refusalCode({ ...two, bi: ['name:BBBBBBBB', 'phone:AAAAAAAA'] })).toBe('tampered')
+    expect(await refusalCode({ ...two, bi: ['phone:AAAAAAAA', 'name:CCCCCCCC'] })).toBe('tampered')
+    expect(await refusalCode({ ...two, bi: ['phone:AAAAAAAA'] })).toBe('tampered')
+    expect(await refusalCode({ ...two, bi: undefined })).toBe('tampered')
+    expect(await refusalCode({ ...sealed, bi: [...header.bi!, 'name:CCCCCCCC'] })).toBe('tampered')
+  })
+  it('refuses a version 2 envelope downgraded to version 1 (e removed)', async () => {
+    const { e: _e, ...downgraded } = sealed
+    expect(await refusalCode(downgraded)).toBe('tampered')
+  })
+  it('still opens a version 1 envelope (records written before version 2)', async () => {
+    const v1 = await sealV1(header, body)
+    expect(await open(v1, keys)).toEqual(body)
+    // ...and a version 1 envelope cannot be passed off as version 2 either.
+    expect(await refusalCode({ ...v1, e: 2 })).toBe('tampered')
+  })
+  it('says malformed for an envelope version it does not know', async () => {
+    expect(await refusalCode({ ...sealed, e: 3 })).toBe('malformed')
+    expect(await refusalCode({ ...sealed, e: '2' })).toBe('malformed')
+    expect(await refusalCode({ ...sealed, e: 1 })).toBe('malformed')
   })
 })
 
@@ -99,7 +145,7 @@ describe('envelope refusals', () => {
     const notJson = await seal(header, 'x', key)
     // Re-seal raw non-JSON bytes under the same header to simulate a buggy writer.
     const iv = new Uint8Array(12)
-    const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: additionalData(header) }, key, utf8('{not json'))
+    const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: additionalData(notJson) }, key, utf8('{not json'))
     const bytes = new Uint8Array(12 + ct.byteLength)
     bytes.set(new Uint8Array(ct), 12)
     expect(await refusalCode({ ...notJson, ct: toBase64Url(bytes) })).toBe('malformed')

@@ -15,6 +15,12 @@ export interface EnvelopeHeader {
   by: string
   /** blind indexes, truncated (see blind-index.ts) */
   bi?: string[]
+  /**
+   * Envelope format version (not the body's `v`): absent in version 1, which
+   * authenticated neither `by` nor `bi`; 2 authenticates every clear field.
+   * seal() always writes 2, open() reads both.
+   */
+  e?: 2
 }
 
 /** The record format end to end: what Dexie stores and what PouchDB replicates. */
@@ -31,13 +37,22 @@ export type KeyLookup = (kid: string) => CryptoKey | undefined
 const ivLength = 12
 const tagLength = 16
 
+/** The envelope version seal() writes. */
+export const envelopeVersion = 2
+
 /**
  * The bytes AES-GCM authenticates beside the body: a ciphertext opens only
  * under the same id, type, realm, key and schema version it was sealed with,
- * so it cannot be copied onto another record or relabelled.
+ * so it cannot be copied onto another record or relabelled. Version 2 adds the
+ * author and the blind indexes (in order; absent and empty differ), so neither
+ * another writer nor the server can re-attribute a record or swap its index
+ * values. Version 2 is a JSON array, which ends in `]`; version 1 ends in the
+ * digits of `v`, so no header of one version shares additional data with the
+ * other, and removing `e` (a downgrade) fails authentication.
  */
 export function additionalData(h: EnvelopeHeader): Uint8Array<ArrayBuffer> {
-  return utf8(`${h._id}|${h.type}|${h.realm}|${h.kid}|${h.v}`)
+  if (h.e === undefined) return utf8(`${h._id}|${h.type}|${h.realm}|${h.kid}|${h.v}`)
+  return utf8(JSON.stringify(['lobby-envelope', h.e, h._id, h.type, h.realm, h.kid, h.v, h.by, h.bi ?? null]))
 }
 
 function malformed(message: string): CryptoError {
@@ -60,11 +75,16 @@ function checkHeader(h: unknown): asserts h is EnvelopeHeader {
   if (r.bi !== undefined && (!Array.isArray(r.bi) || !r.bi.every((b) => typeof b === 'string'))) {
     throw malformed('bi must be an array of strings')
   }
+  if (r.e !== undefined && r.e !== envelopeVersion) throw malformed(`e must be ${envelopeVersion} when present`)
 }
 
-/** Only the header fields, so a caller's richer object (say, the plaintext record) never leaks into the clear part. */
+/**
+ * Only the header fields, so a caller's richer object (say, the plaintext
+ * record) never leaks into the clear part; always the newest envelope version,
+ * so a record re-sealed from an old one (an edit, a re-encryption, a merge) moves to it.
+ */
 function pickHeader(h: EnvelopeHeader): EnvelopeHeader {
-  const header: EnvelopeHeader = { _id: h._id, type: h.type, realm: h.realm, kid: h.kid, v: h.v, by: h.by }
+  const header: EnvelopeHeader = { _id: h._id, type: h.type, realm: h.realm, kid: h.kid, v: h.v, by: h.by, e: envelopeVersion }
   if (h.bi !== undefined) header.bi = [...h.bi]
   return header
 }

@@ -305,6 +305,7 @@ export const en = {
       'key.reencrypt': 'Records re-encrypted under the new key',
       'card.forged': 'Forged member card refused',
       'card.reissue': 'Member card revoked and reissued',
+      'card.key-rotate': 'Member card signing key replaced (a colleague holding the desk keys left)',
       'checkin.override': 'Check-in refusal overridden',
       'member.blacklist': 'Member blacklisted',
       'member.blacklist-lift': 'Blacklisting lifted',

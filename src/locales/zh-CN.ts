@@ -307,6 +307,7 @@ export const zhCN: Messages = {
       'key.reencrypt': '记录已用新密钥重新加密',
       'card.forged': '拒绝伪造会员卡',
       'card.reissue': '会员卡作废并补发',
+      'card.key-rotate': '更换会员卡签名密钥（持有前台密钥的同事离职）',
       'checkin.override': '越权放行签到',
       'member.blacklist': '会员列入黑名单',
       'member.blacklist-lift': '解除黑名单',

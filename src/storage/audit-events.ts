@@ -29,6 +29,7 @@ export const auditActions = [
   'key.reencrypt',
   'card.forged',
   'card.reissue',
+  'card.key-rotate',
   'checkin.override',
   'member.blacklist',
   'member.blacklist-lift',

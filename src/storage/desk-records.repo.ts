@@ -8,6 +8,7 @@ import type {
   ServiceLog,
   WaitlistEntry,
 } from '@/core/membership/types'
+import { isCryptoError } from '@/crypto/errors'
 import { isAppendOnly } from './append-only'
 import { createSealedRepo, type RecordKind, type RepoContext, type Stored } from './sealed-repo'
 
@@ -17,7 +18,15 @@ export interface CardKey {
   privateJwk: JsonWebKey
   publicJwk: JsonWebKey
   createdAt: number
+  /** Raised on every rotation (card-key-rotation.ts); absent on the organisation's first key: 1. */
+  epoch?: number
 }
+
+/** A card key with its epoch filled in. */
+export type CardKeyOfEpoch = CardKey & { epoch: number }
+
+/** Each epoch's key is its own append-only record; the first kept the id it had before epochs. */
+export const cardKeyId = (epoch: number) => (epoch === 1 ? 'card-key:org' : `card-key:epoch-${epoch}`)
 
 export interface CheckInReview {
   checkInIds: string[]
@@ -41,13 +50,47 @@ function createSingleton<T extends object>(ctx: RepoContext, type: string) {
   return { id, get: () => repo.get(id), save: (value: T) => repo.put(value, id) }
 }
 
+/**
+ * MEM-8: the card keys, one record per epoch, each written once (append-only,
+ * refused as an update by the server): two keys of one epoch would make one
+ * forge the other's cards. Older keys stay to verify the cards they signed.
+ */
+function createCardKeys(ctx: RepoContext) {
+  const repo = createSealedRepo<CardKey>(ctx, desk<CardKey>('card-key'))
+  return {
+    /**
+     * Every card key this session can open, oldest epoch first. A key sealed under a desk key not taken in
+     * yet (a rotation's grant still on its way) or one that does not open is left out, not an error: the
+     * desk keeps checking cards of the keys it has.
+     */
+    async list(): Promise<CardKeyOfEpoch[]> {
+      const rows = await ctx.db.records.where('[type+realm]').equals(['card-key', 'desk']).toArray()
+      const keys: CardKeyOfEpoch[] = []
+      for (const row of rows) {
+        if (row._deleted) continue
+        try {
+          const key = await repo.get(row._id)
+          if (key) keys.push({ ...key, epoch: key.epoch ?? 1 })
+        } catch (e) {
+          if (!isCryptoError(e)) throw e
+        }
+      }
+      return keys.sort((a, b) => a.epoch - b.epoch)
+    },
+    async add(key: CardKeyOfEpoch): Promise<string> {
+      const id = cardKeyId(key.epoch)
+      if (await repo.get(id)) throw new Error(`card key of epoch ${key.epoch} exists`)
+      return repo.put(key, id)
+    },
+  }
+}
+
 /** Everything the membership desk keeps, sealed in the `desk` realm (MEM-1 … MEM-10). */
 export function createDeskRecords(ctx: RepoContext) {
   const members = createSealedRepo<Member>(ctx, { ...desk<Member>('member'), indexes: (m) => ({ memberNo: m.memberNo }) })
   return {
     settings: createSingleton<MembershipSettings>(ctx, 'membership-settings'),
-    // Written once (append-only, refused as an update by the server): two keys would make one forge the other's cards.
-    cardKey: createSingleton<CardKey>(ctx, 'card-key'),
+    cardKeys: createCardKeys(ctx),
     members: {
       get: members.get,
       list: members.list,

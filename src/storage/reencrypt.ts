@@ -1,5 +1,5 @@
 import { blindIndex, type BlindField } from '@/crypto/blind-index'
-import { open, seal, type Envelope } from '@/crypto/envelope'
+import { envelopeVersion, open, seal, type Envelope } from '@/crypto/envelope'
 import { isCryptoError } from '@/crypto/errors'
 import { parseRealmKeyId } from '@/crypto/realm-keys'
 import type { Clocked } from '@/core/sync/field-merge'
@@ -60,7 +60,7 @@ async function reindex(old: readonly string[] | undefined, body: Clocked, indexK
 
 /**
  * CONF-9: after a rotation, re-seals every record of a realm still under an
- * older epoch with the newest key (same id, body and field clocks, so nothing
+ * older epoch (or, CONF-2, in envelope version 1) with the newest key (same id, body and field clocks, so nothing
  * merges differently), in batches, saving a cursor in device-local state after
  * each batch. Runs on any device holding the new key; records that arrive
  * later under an old key are caught by the next run.
@@ -80,7 +80,9 @@ export function createReencryption(db: LobbyDb, local: LocalStore, keys: () => K
 
     const inRealm = (r: StoredEnvelope) => r.realm === realm && !r._deleted && !isAppendOnly(r.type)
     const total = await db.records.filter(inRealm).count()
-    let done = await db.records.filter((r) => inRealm(r) && r.kid === write.kid).count()
+    // Current: under the newest key and in the newest envelope version (which authenticates author and indexes).
+    const current = (r: Envelope) => r.kid === write.kid && r.e === envelopeVersion
+    let done = await db.records.filter((r) => inRealm(r) && current(r)).count()
     const progress = (finished: boolean): ReencryptProgress => ({ realm, toKid: write.kid, done, total, skipped: cursor.skipped, finished })
     options.onProgress?.(progress(false))
 
@@ -89,7 +91,7 @@ export function createReencryption(db: LobbyDb, local: LocalStore, keys: () => K
       const batch = await db.records.where('_id').above(cursor.after).filter(inRealm).limit(options.batchSize ?? 100).toArray()
       if (batch.length === 0) break
       for (const env of batch) {
-        if (env.kid === write.kid || !older(env, newest)) continue
+        if (current(env) || !(env.kid === write.kid || older(env, newest))) continue
         let body: Clocked
         try {
           body = await open<Clocked>(env, s.lookup)

@@ -75,6 +75,19 @@ describe('CONF-1 sealed repositories', () => {
     expect(isCryptoError(error, 'tampered')).toBe(true)
   })
 
+  it('CONF-2: a record re-attributed or re-indexed after it was read once does not read from the cache', async () => {
+    const t = createTestStorage()
+    t.setKeys(await keys())
+    const id = await t.storage.people.put(person)
+    expect(await t.storage.people.get(id)).toEqual(person)
+    const row = (await t.db.records.get(id))!
+    expect(row.e).toBe(2)
+    await t.db.records.put({ ...row, by: 'u2' })
+    expect(isCryptoError(await t.storage.people.get(id).catch((e: unknown) => e), 'tampered')).toBe(true)
+    await t.db.records.put({ ...row, bi: [...(row.bi ?? [])].reverse().concat('name:AAAAAAAA') })
+    expect(isCryptoError(await t.storage.people.get(id).catch((e: unknown) => e), 'tampered')).toBe(true)
+  })
+
   it('audits every create, change and delete', async () => {
     const t = createTestStorage()
     t.setKeys(await keys())

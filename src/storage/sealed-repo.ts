@@ -1,6 +1,6 @@
 import { blindIndex, blindIndexes, type BlindField } from '@/crypto/blind-index'
-import { randomId } from '@/crypto/bytes'
-import { open, seal, type Envelope } from '@/crypto/envelope'
+import { fromUtf8, randomId } from '@/crypto/bytes'
+import { additionalData, open, seal, type Envelope } from '@/crypto/envelope'
 import { isCryptoError } from '@/crypto/errors'
 import { normaliseIdNumber, normaliseMemberNo, normaliseName, normalisePhone } from '@/core/shared/normalise'
 import { stampChanges, type Clocked } from '@/core/sync/field-merge'
@@ -72,8 +72,9 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
   async function decode(env: Envelope): Promise<T> {
     const s = session()
     const cache = opened.get(s) ?? opened.set(s, new Map()).get(s)!
-    // The whole authenticated header is in the key: a ciphertext moved to another record must be opened (and fail) again.
-    const key = `${env._id}|${env.type}|${env.realm}|${env.kid}|${env.v}|${env.ct}`
+    // The whole authenticated header is in the key (author and blind indexes too, envelope version 2): a ciphertext
+    // moved to another record, re-attributed or re-indexed must be opened (and fail) again.
+    const key = `${fromUtf8(additionalData(env))}|${env.ct}`
     const hit = cache.get(key)
     if (hit) return { ...hit }
     const record = await decodeUncached(env)

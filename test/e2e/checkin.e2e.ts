@@ -29,7 +29,7 @@ describe('check-in at the desk (MEM-3, MEM-8) on a tablet', () => {
     const summary = await members.summary()
     expect(summary).toMatchObject({ tierId: 'ordinary', start: '2026-11-30', end: '2026-12-29', status: 'active', points: 100 })
     const qr = await members.cardQr()
-    expect(qr).toMatch(/^LBY1\./)
+    expect(qr).toMatch(/^LBY2\.[^.]+\.1\.1\./) // MEM-8: serial 1, signed by the first card key (epoch 1)
     // The card as the member would hold it up: a picture of the card on the member's page, scrolled
     // to the top of the screen (app notices sit at the bottom).
     await page.getByTestId('member-card').evaluate((el) => el.scrollIntoView({ block: 'start' }))
@@ -62,8 +62,8 @@ describe('check-in at the desk (MEM-3, MEM-8) on a tablet', () => {
     await checkin.dismiss()
 
     // A QR that is not ours: the signature fails.
-    const [prefix, memberId, , signature] = qr.split('.')
-    const forged = await checkin.scanText(`${prefix}.${memberId}.2.${signature}`)
+    const [prefix, memberId, , epoch, signature] = qr.split('.')
+    const forged = await checkin.scanText(`${prefix}.${memberId}.2.${epoch}.${signature}`)
     expect(forged.verdict).toBe('forged-card')
     expect(await page.getByTestId('override-open').count()).toBe(0)
     await checkin.dismiss()

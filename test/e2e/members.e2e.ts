@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { termEnd } from '@/core/membership/term-dates'
 import { addDaysTo, daysBetween, localDateOf } from '@/core/shared/local-date'
+import { CheckinPage } from './pages/checkin.page'
 import { MembersPage } from './pages/members.page'
 import { newContext, phone, tablet } from './support/chromium'
 import { withLobby } from './support/fixture'
@@ -34,7 +35,7 @@ describe('membership desk: enrol, card, renew (MEM-1, MEM-6, MEM-7, MEM-8, MEM-1
     expect(enrolled).toMatchObject({ tierId: 'ordinary', tier: '普通会员', start: today(), end: termEnd(today(), 'month'), status: 'active', points: 100, depositFen: 0 })
     expect(enrolled.memberNo).toMatch(/^M[0-9A-Z]{7}$/)
     // MEM-8: a card QR signed offline with the organisation's key; masked name only (CONF-4).
-    expect(await members.cardQr()).toMatch(/^LBY1\./)
+    expect(await members.cardQr()).toMatch(/^LBY2\.member:[^.]+\.1\.1\./) // MEM-8: serial 1, card key epoch 1
     await expect.poll(() => page.getByTestId('member-card').innerText()).toContain('王*')
     expect(await page.getByTestId('member-card').innerText()).not.toContain('王芳')
 
@@ -55,7 +56,7 @@ describe('membership desk: enrol, card, renew (MEM-1, MEM-6, MEM-7, MEM-8, MEM-1
     await page.getByTestId('card-reissue-yes').click()
     await page.locator('[data-testid=member-card][data-serial="2"]').waitFor()
     await expect.poll(() => members.cardQr()).not.toBe(firstQr)
-    expect(await members.cardQr()).toMatch(/^LBY1\.member:[^.]+\.2\./)
+    expect(await members.cardQr()).toMatch(/^LBY2\.member:[^.]+\.2\.1\./)
 
     // The "offline ready" notice sits over the bottom of the page: out of the way for the pictures.
     await page.getByTestId('offline-ready').getByRole('button').click({ timeout: 5_000 }).catch(() => undefined)
@@ -197,6 +198,16 @@ describe('membership desk: enrol, card, renew (MEM-1, MEM-6, MEM-7, MEM-8, MEM-1
     expect(await refused.innerText()).toContain('Refused: this member is blacklisted. Reason: Broke the laser cutter and left')
     expect(await page.getByTestId('member-status').innerText()).toContain('Blacklisted')
     expect(await page.getByTestId('pay-confirm').count()).toBe(0)
+
+    // MEM-9, MEM-3: at the desk the blacklisted member is refused, and the verdict offers no override.
+    const { memberNo } = await members.summary()
+    await auth.go('/desk')
+    const checkin = new CheckinPage(page)
+    expect((await checkin.scanText(memberNo)).verdict).toBe('blacklisted')
+    expect(await page.getByTestId('override-open').count()).toBe(0)
+    await checkin.dismiss()
+    await auth.go('/members')
+    await page.getByTestId('member-open').first().click()
 
     await page.getByTestId('blacklist-reason').fill('Paid for the repair')
     await page.getByTestId('member-blacklist').click()

@@ -47,6 +47,9 @@ describe('membership settings: a manager changes tiers, prices and the calendar 
     await settings.setPrice('ordinary', 'month', '120')
     expect(await settings.price('ordinary', 'month').inputValue()).toBe('120.00') // tidied once the field is left
     await settings.addClosedHoliday(holiday)
+    // MEM-8: days a card of a replaced card key is still admitted: 30 by default, a manager's setting.
+    expect(await page.getByTestId('card-grace-days').inputValue()).toBe('30')
+    await page.getByTestId('card-grace-days').fill('14')
     expect(await settings.status().getAttribute('data-dirty')).toBe('true')
     await settings.saveAndWait()
     expect(await settings.status().getAttribute('data-dirty')).toBe('false')
@@ -54,6 +57,7 @@ describe('membership settings: a manager changes tiers, prices and the calendar 
     await signInAgain(auth)
     await settings.open(auth)
     expect(await settings.price('ordinary', 'month').inputValue()).toBe('120.00')
+    expect(await page.getByTestId('card-grace-days').inputValue()).toBe('14')
     expect(await settings.overrides().count()).toBe(1)
     const saved = settings.overrides().first()
     expect(await saved.getByTestId('override-from').inputValue()).toBe(holiday.from)

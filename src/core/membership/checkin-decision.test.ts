@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { instantOf } from '@/core/shared/local-date'
-import { decideCheckIn, type CheckInInput } from './checkin-decision'
+import { decideCheckIn, overridableAtDesk, type CheckInInput } from './checkin-decision'
 import { defaultMembershipSettings } from './defaults'
 import { stateOf } from './test-fixtures'
 import type { Member } from './types'
@@ -121,5 +121,33 @@ describe('MEM-3 check-in decision', () => {
     it('MEM-2: outside hours is the last refusal', () => {
       expect(reasonOf({ card: { memberId: 'm1' }, blacklisted: false, member, state: active, openCheckIn: undefined })).toBe('outside-hours')
     })
+  })
+})
+
+describe('MEM-3, MEM-9 which refusals the desk may override', () => {
+  it('MEM-9, MEM-3: a blacklisted member, a forged card and a revoked card are never overridden at the desk', () => {
+    for (const reason of ['blacklisted', 'forged-card', 'revoked-card'] as const) expect(overridableAtDesk(reason)).toBe(false)
+  })
+  it('MEM-3: nor an unknown card (nobody to admit) or a visit already open (check out instead)', () => {
+    for (const reason of ['unknown-card', 'already-checked-in'] as const) expect(overridableAtDesk(reason)).toBe(false)
+  })
+  it('MEM-8: nor a card of a retired key past its grace (like a revoked card: the desk reissues it)', () => {
+    expect(overridableAtDesk('card-outdated')).toBe(false)
+  })
+  it('MEM-3: a membership that is expired, not started, suspended or outside its hours may be overridden with a reason', () => {
+    for (const reason of ['expired', 'not-started', 'suspended', 'outside-hours'] as const) expect(overridableAtDesk(reason)).toBe(true)
+  })
+})
+
+describe('MEM-8 cards of a retired card key', () => {
+  it('MEM-8: admits a card of a retired key within the grace days, asking the desk to reissue it', () => {
+    expect(decideCheckIn(input({ card: { memberId: 'm1', serial: 2, epoch: 'reissue' } }))).toEqual({ admit: true, tierId: 'ordinary', end: '2027-03-31', reissueCard: true })
+  })
+  it('MEM-8: refuses it after the grace days as card-outdated', () => {
+    expect(decideCheckIn(input({ card: { memberId: 'm1', serial: 2, epoch: 'outdated' } }))).toEqual({ admit: false, reason: 'card-outdated' })
+  })
+  it('MEM-8: a revoked card is revoked whatever its key; a card of the newest key asks nothing', () => {
+    expect(decideCheckIn(input({ card: { memberId: 'm1', serial: 1, epoch: 'outdated' } }))).toEqual({ admit: false, reason: 'revoked-card' })
+    expect(decideCheckIn(input({ card: { memberId: 'm1', serial: 2, epoch: 'current' } }))).toEqual({ admit: true, tierId: 'ordinary', end: '2027-03-31' })
   })
 })

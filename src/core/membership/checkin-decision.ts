@@ -1,14 +1,16 @@
 /** MEM-3: admit or refuse at the desk, and why. */
+import type { CardEpochStatus } from './card-epoch'
 import type { MembershipState } from './membership-state'
 import { isOpenAt, nextOpening } from './opening-hours'
-import type { CheckInDecision, Member, MembershipSettings } from './types'
+import type { CheckInDecision, Member, MembershipSettings, RefusalReason } from './types'
 
 /**
  * How the member was identified: a card QR that did not match any member
  * (`'unknown'`), one that failed its signature (`'forged'`), a valid card of
- * `memberId` with its `serial`, or a member found by number or phone (no card).
+ * `memberId` with its `serial` and how its key's epoch stands (MEM-8, absent:
+ * current), or a member found by number or phone (no card).
  */
-export type PresentedCard = 'unknown' | 'forged' | { memberId: string; serial: number } | { memberId: string }
+export type PresentedCard = 'unknown' | 'forged' | { memberId: string; serial: number; epoch?: CardEpochStatus } | { memberId: string }
 
 export interface CheckInInput {
   card: PresentedCard
@@ -26,7 +28,8 @@ export interface CheckInInput {
 /**
  * MEM-3: the decision the desk sees. The first refusal that applies wins, in
  * this order: who the card is (unknown → forged → revoked: a card of an older
- * serial, MEM-8), then who the person is (blacklisted, MEM-9 → suspended),
+ * serial → outdated: signed by a card key retired longer ago than the grace
+ * days, MEM-8), then who the person is (blacklisted, MEM-9 → suspended),
  * then their membership (not started → expired), then the visit (already
  * checked in → outside this tier's hours, MEM-2). Otherwise: admit.
  *
@@ -44,6 +47,7 @@ export function decideCheckIn(input: CheckInInput): CheckInDecision {
   if (card === 'forged') return { admit: false, reason: 'forged-card' }
   if (!member) return { admit: false, reason: 'unknown-card' }
   if ('serial' in card && card.serial !== member.cardSerial) return { admit: false, reason: 'revoked-card' }
+  if ('serial' in card && card.epoch === 'outdated') return { admit: false, reason: 'card-outdated' }
   if (input.blacklisted) return { admit: false, reason: 'blacklisted' }
   if (member.suspended) return { admit: false, reason: 'suspended' }
   if (!state || state.status === 'none' || state.tierId === undefined || state.start === undefined || state.end === undefined)
@@ -52,5 +56,19 @@ export function decideCheckIn(input: CheckInInput): CheckInDecision {
   if (state.status === 'expired') return { admit: false, reason: 'expired', end: state.end }
   if (input.openCheckIn) return { admit: false, reason: 'already-checked-in', since: input.openCheckIn.at }
   if (!isOpenAt(settings, state.tierId, now)) return { admit: false, reason: 'outside-hours', nextOpening: nextOpening(settings, state.tierId, now) }
+  if ('serial' in card && card.epoch === 'reissue') return { admit: true, tierId: state.tierId, end: state.end, reissueCard: true }
   return { admit: true, tierId: state.tierId, end: state.end }
+}
+
+/**
+ * MEM-3, MEM-9: refusals the desk can never admit over, whatever reason it types:
+ * who the person or the card is (blacklisted: a manager lifts it; forged,
+ * revoked or outdated card: the member is looked up, or their card reissued), nobody to
+ * admit (unknown card), or a visit already open (check out instead).
+ */
+const notOverridable: ReadonlySet<RefusalReason> = new Set<RefusalReason>(['unknown-card', 'forged-card', 'revoked-card', 'card-outdated', 'blacklisted', 'already-checked-in'])
+
+/** MEM-3: whether staff may admit over this refusal with a reason (audited). */
+export function overridableAtDesk(reason: RefusalReason): boolean {
+  return !notOverridable.has(reason)
 }

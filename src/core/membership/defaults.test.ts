@@ -35,6 +35,8 @@ describe('MEM-1/MEM-2 default settings', () => {
 
   it('MEM-7/MEM-10: Shanghai time, 1 point per yuan, 7 days ahead, no overrides', () => {
     expect(settings).toMatchObject({ timeZone: 'Asia/Shanghai', pointsPerYuan: 1, expiringWithinDays: 7, overrides: [] })
+    // MEM-8: a card of a replaced card key is admitted (with a reissue prompt) for 30 days.
+    expect(settings.cardGraceDays).toBe(30)
   })
 
   it('passes its own settings check', () => {

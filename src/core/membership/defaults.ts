@@ -3,6 +3,7 @@
  * here is a setting a manager can change (SPEC: "a number is the default of a
  * setting, not a constant in code"), so rules read settings, never this file.
  */
+import { defaultCardGraceDays } from './card-epoch'
 import type { MembershipSettings, OpeningWindow, Tier } from './types'
 
 type Weekday = OpeningWindow['weekday']
@@ -53,5 +54,6 @@ export function defaultMembershipSettings(): MembershipSettings {
     timeZone: 'Asia/Shanghai',
     pointsPerYuan: 1,
     expiringWithinDays: 7,
+    cardGraceDays: defaultCardGraceDays,
   }
 }

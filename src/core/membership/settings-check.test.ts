@@ -95,6 +95,13 @@ describe('MEM-1/MEM-2 settings check', () => {
     expect(checkSettings(settingsWith((s) => (s.expiringWithinDays = 0)))).toEqual([])
   })
 
+  it('MEM-8: the grace days of a card of a replaced card key are a whole number, 0 or more; settings saved before it have none', () => {
+    expect(checkSettings(settingsWith((s) => (s.cardGraceDays = -1)))).toEqual([{ path: 'cardGraceDays', problem: 'days-invalid' }])
+    expect(checkSettings(settingsWith((s) => (s.cardGraceDays = 1.5)))).toEqual([{ path: 'cardGraceDays', problem: 'days-invalid' }])
+    expect(checkSettings(settingsWith((s) => (s.cardGraceDays = 0)))).toEqual([])
+    expect(checkSettings(settingsWith((s) => delete s.cardGraceDays))).toEqual([])
+  })
+
   it('lists several problems at once, in form order', () => {
     const s = settingsWith((s) => {
       ordinary(s).prices.year = -1

@@ -89,5 +89,8 @@ export function checkSettings(s: MembershipSettings): SettingsProblem[] {
   // MEM-7: how many days ahead the desk's "ending soon" list looks; 0 = only those ending today.
   if (!(Number.isSafeInteger(s.expiringWithinDays) && s.expiringWithinDays >= 0))
     problems.push({ path: 'expiringWithinDays', problem: 'days-invalid' })
+  // MEM-8: days a card of a replaced card key is still admitted; 0 = refused at once. Absent in settings saved before it.
+  if (s.cardGraceDays !== undefined && !(Number.isSafeInteger(s.cardGraceDays) && s.cardGraceDays >= 0))
+    problems.push({ path: 'cardGraceDays', problem: 'days-invalid' })
   return problems
 }

@@ -73,6 +73,12 @@ export interface MembershipSettings {
   pointsPerYuan: number
   /** MEM-7: the desk's "ending soon" list looks this many days ahead. */
   expiringWithinDays: number
+  /**
+   * MEM-8: days a card signed by a retired card key is still admitted (with a
+   * prompt to reissue it) after the rotation. Absent in settings saved before
+   * card key epochs: `defaultCardGraceDays` (card-epoch.ts).
+   */
+  cardGraceDays?: number
 }
 
 export const paymentMethods = ['cash', 'card', 'transfer'] as const
@@ -180,6 +186,7 @@ export const refusalReasons = [
   'unknown-card',
   'forged-card',
   'revoked-card',
+  'card-outdated',
   'expired',
   'not-started',
   'suspended',
@@ -191,8 +198,9 @@ export type RefusalReason = (typeof refusalReasons)[number]
 
 /** MEM-3: what the desk shows. Refusals carry what their message needs. */
 export type CheckInDecision =
-  | { admit: true; tierId: string; end: LocalDate }
-  | { admit: false; reason: 'unknown-card' | 'forged-card' | 'revoked-card' | 'suspended' | 'blacklisted' }
+  /** `reissueCard`: MEM-8, the card was signed by a retired card key, still within its grace days. */
+  | { admit: true; tierId: string; end: LocalDate; reissueCard?: true }
+  | { admit: false; reason: 'unknown-card' | 'forged-card' | 'revoked-card' | 'card-outdated' | 'suspended' | 'blacklisted' }
   | { admit: false; reason: 'expired'; end: LocalDate }
   | { admit: false; reason: 'not-started'; start: LocalDate }
   | { admit: false; reason: 'outside-hours'; nextOpening?: number }

@@ -5,6 +5,7 @@ import type { ReencryptOptions, ReencryptProgress } from '@/storage/reencrypt'
 import { mayHoldAuditKey, publishAuditKey, rotateAudit, type AuditRotation } from './audit-rotation'
 import { acceptGrants } from './key-grants'
 import { rotateRealm, type Rotation } from './key-rotation'
+import { rotateCardKeyOnDeparture } from '@/features/members/card-key-rotation'
 import { PermissionError, type Session } from './session'
 
 /**
@@ -66,6 +67,7 @@ export async function deactivateStaff(storage: LobbyStorage, session: Session, u
   // A manager (or the founding admin, custodian of the audit key) could read the audit log: new entries get a new key.
   const audit = mayHoldAuditKey(account.role) ? await rotateAudit(storage, session, userId) : undefined
   await acceptGrants(storage, session)
+  await rotateCardKeyOnDeparture(storage, session, account.role) // MEM-8: after the new desk key is held, so the departed never holds the new card key
   return { ok: true, rotations, ...(audit ? { audit } : {}), ...(await disableOnServer(session, { userId, login: account.login }, server)) }
 }
 

@@ -1,8 +1,10 @@
-import { decideCheckIn } from '@/core/membership/checkin-decision'
+import { decideCheckIn, overridableAtDesk } from '@/core/membership/checkin-decision'
+import type { CardEpochStatus } from '@/core/membership/card-epoch'
 import { looksLikeMemberNo } from '@/core/membership/member-number'
 import { openCheckInOf } from '@/core/membership/visits'
 import type { CheckInDecision, RefusalReason } from '@/core/membership/types'
 import { verifyCard } from '@/crypto/card-key'
+import { cardKeyRing } from './card-keys'
 import { blacklistOf, stateOf, todayIn, type DeskSnapshot } from './desk-snapshot'
 import type { ActionContext } from './membership-actions'
 
@@ -10,7 +12,8 @@ type DecideInput = Parameters<typeof decideCheckIn>[0]
 
 /** What the desk typed or scanned, resolved to a member (or why not). */
 export type Presented =
-  | { kind: 'card'; memberId: string; serial: number }
+  /** `epoch`: how the card's key stands (MEM-8: signed by a retired key, within its grace or not). */
+  | { kind: 'card'; memberId: string; serial: number; epoch: CardEpochStatus }
   | { kind: 'lookup'; memberId: string }
   | { kind: 'unknown' }
   | { kind: 'forged' }
@@ -28,7 +31,8 @@ export interface CheckInOutcome {
 const cardPrefix = 'LBY'
 
 /**
- * MEM-3, MEM-8: a card QR is verified against the organisation's card key; a member number goes
+ * MEM-3, MEM-8: a card QR is verified against the organisation's card key of the epoch it names
+ * (and how that key stands: current, retired within the grace days, or past them); a member number goes
  * through the member number's blind index; anything else is tried as a phone (blind index of
  * people, then their member records). A QR that looks like ours but fails its signature is
  * forged, and audited.
@@ -37,9 +41,11 @@ export async function resolvePresented(ctx: ActionContext & { deviceId: string }
   const input = text.trim()
   if (!input) return { kind: 'unknown' }
   if (input.toUpperCase().startsWith(cardPrefix)) {
-    const [key, org] = await Promise.all([ctx.storage.desk.cardKey.get(), ctx.storage.accounts.getOrg()])
-    const verdict = key && org ? await verifyCard(input, key.publicJwk, org.orgId) : ({ ok: false, reason: 'forged' } as const)
-    if (verdict.ok) return { kind: 'card', memberId: verdict.memberId, serial: verdict.serial }
+    const [keys, org] = await Promise.all([ctx.storage.desk.cardKeys.list(), ctx.storage.accounts.getOrg()])
+    const ring = org ? cardKeyRing(keys, org.orgId) : undefined
+    const verdict = ring && org ? await verifyCard(input, ring.publicKeys, org.orgId) : ({ ok: false, reason: 'forged' } as const)
+    if (verdict.ok) return { kind: 'card', memberId: verdict.memberId, serial: verdict.serial, epoch: ring!.statusOf(verdict.epoch, ctx.snapshot.settings, ctx.now) }
+    // A card of a key epoch this device does not hold yet cannot be checked: it reads as unknown, not as forged.
     if (verdict.reason === 'forged') {
       await ctx.storage.audit.append({ action: 'card.forged', by: ctx.userId, detail: 'signature failed' })
       return { kind: 'forged' }
@@ -66,7 +72,7 @@ export function decide(ctx: ActionContext, presented: Presented): CheckInDecisio
   const { snapshot, now } = ctx
   let card: DecideInput['card'] = 'unknown'
   if (presented.kind === 'forged') card = 'forged'
-  else if (presented.kind === 'card') card = { memberId: presented.memberId, serial: presented.serial }
+  else if (presented.kind === 'card') card = { memberId: presented.memberId, serial: presented.serial, epoch: presented.epoch }
   else if (presented.kind === 'lookup') card = { memberId: presented.memberId }
   const memberId = typeof card === 'object' ? card.memberId : undefined
   const member = memberId ? snapshot.members.find((m) => m.id === memberId)?.record : undefined
@@ -81,12 +87,31 @@ export function decide(ctx: ActionContext, presented: Presented): CheckInDecisio
   })
 }
 
-/** MEM-3: records an admitted check-in, or one admitted over a refusal with the reason (audited). */
+/** MEM-3, MEM-9: an override the desk may not make (thrown, so no caller can record it by skipping the button). */
+export class OverrideRefusedError extends Error {
+  constructor(readonly refusal: RefusalReason) {
+    super(`a "${refusal}" refusal is not overridden at the desk`)
+    this.name = 'OverrideRefusedError'
+  }
+}
+
+/**
+ * MEM-3: records an admitted check-in, or one admitted over a refusal with the
+ * reason (audited). An override is refused for a refusal the desk may not
+ * override (MEM-9 blacklisted, forged or revoked card), and the member is
+ * decided again here rather than trusting the refusal the caller names, so a
+ * blacklisted member cannot be admitted by calling this with another reason.
+ */
 export async function recordCheckIn(
   ctx: ActionContext & { deviceId: string },
   memberId: string,
   override?: { refusal: RefusalReason; reason: string },
 ): Promise<string> {
+  if (override) {
+    if (!overridableAtDesk(override.refusal)) throw new OverrideRefusedError(override.refusal)
+    const now = decide(ctx, { kind: 'lookup', memberId })
+    if (!now.admit && !overridableAtDesk(now.reason)) throw new OverrideRefusedError(now.reason)
+  }
   const id = await ctx.storage.desk.checkIns.add({ memberId, at: ctx.now, deviceId: ctx.deviceId, by: ctx.userId, ...(override ? { override } : {}) })
   if (override) await ctx.storage.audit.append({ action: 'checkin.override', by: ctx.userId, recordId: id, recordType: 'checkin', detail: override.refusal })
   return id

@@ -9,5 +9,5 @@ import type { DeskRecords } from '@/storage/desk-records.repo'
  */
 export async function ensureDeskSetup(desk: DeskRecords, orgId: string): Promise<void> {
   if (!(await desk.settings.get())) await desk.settings.save(defaultMembershipSettings())
-  if (!(await desk.cardKey.get())) await desk.cardKey.save({ orgId, ...(await generateCardKey()), createdAt: Date.now() })
+  if ((await desk.cardKeys.list()).length === 0) await desk.cardKeys.add({ orgId, ...(await generateCardKey()), createdAt: Date.now(), epoch: 1 })
 }

@@ -1,13 +1,19 @@
 import 'fake-indexeddb/auto'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { instantOf } from '@/core/shared/local-date'
-import { signCard } from '@/crypto/card-key'
+import { generateCardKey, signCard } from '@/crypto/card-key'
+import { seal } from '@/crypto/envelope'
+import { generateRealmKey } from '@/crypto/realm-keys'
+import { cardKeyId } from '@/storage/desk-records.repo'
+import type { LobbyDb } from '@/storage/db'
+import { canonicalJson, sign } from '@/crypto/signature'
 import { keySourceFrom } from '@/storage/keyring-key-source'
 import { createTestStorage } from '@/storage/testing'
 import { createOrganisation } from '@/features/auth/organisation'
 import type { Session } from '@/features/auth/session'
-import { decide, recordCheckIn, resolvePresented, checkOut } from './checkin-actions'
+import { decide, OverrideRefusedError, recordCheckIn, resolvePresented, checkOut } from './checkin-actions'
 import { loadDeskSnapshot, stateOf } from './desk-snapshot'
+import { rotateCardKey } from './card-key-rotation'
 import { enrol, joinWaitlist, pay, quoteFee, reissueCard, returnDeposit, setBlacklisted, type DeskStorage } from './membership-actions'
 
 const cost = { memoryKiB: 19456, iterations: 2, parallelism: 1 }
@@ -17,6 +23,7 @@ const mondayEvening = instantOf('2026-11-30', '19:30', tz)
 const cash = { method: 'cash' as const, receiptNo: 'R-1' }
 
 let storage: DeskStorage
+let testDb: LobbyDb
 let session: Session
 let n = 0
 
@@ -26,6 +33,7 @@ beforeEach(async () => {
   if (!org.ok) throw new Error(org.problem)
   t.setKeys(keySourceFrom(org.session.keyring))
   storage = t.storage
+  testDb = t.db
   session = org.session
 })
 
@@ -43,10 +51,12 @@ async function member(tierId = 'ordinary', term: 'month' | 'halfYear' | 'year' =
   return result.memberId
 }
 
+/** The member's card as the desk prints it: signed by the newest card key (MEM-8). */
 async function cardOf(memberId: string) {
-  const [key, org, snapshot] = await Promise.all([storage.desk.cardKey.get(), storage.accounts.getOrg(), loadDeskSnapshot(storage)])
+  const [keys, org, snapshot] = await Promise.all([storage.desk.cardKeys.list(), storage.accounts.getOrg(), loadDeskSnapshot(storage)])
+  const key = keys.at(-1)!
   const serial = snapshot.members.find((m) => m.id === memberId)!.record.cardSerial
-  return signCard({ orgId: org!.orgId, memberId, serial }, key!.privateJwk)
+  return signCard({ orgId: org!.orgId, memberId, serial, epoch: key.epoch }, key.privateJwk)
 }
 
 async function scan(text: string, now = mondayEvening) {
@@ -127,6 +137,11 @@ describe('enrolment and fees', () => {
     await setBlacklisted(await ctx(), id, 'add', '损坏合作方设备')
     expect(await pay(await ctx(), { memberId: id, tierId: 'ordinary', term: 'month', ...cash })).toEqual({ ok: false, problem: 'blacklisted' })
     expect(await scan(await cardOf(id))).toEqual({ admit: false, reason: 'blacklisted' })
+    // No override at the desk, even called directly, even naming another (overridable) refusal.
+    for (const refusal of ['blacklisted', 'outside-hours'] as const) {
+      await expect(recordCheckIn(await ctx(), id, { refusal, reason: '经理同意' })).rejects.toBeInstanceOf(OverrideRefusedError)
+    }
+    expect((await loadDeskSnapshot(storage)).checkIns).toEqual([])
     await setBlacklisted(await ctx(mondayEvening + 1000), id, 'lift', '已赔偿')
     expect((await scan(await cardOf(id), mondayEvening + 2000)).admit).toBe(true)
   })
@@ -157,6 +172,9 @@ describe('check-in at the desk', () => {
     const id = await member()
     const fridayMorning = instantOf('2026-12-04', '10:00', tz)
     expect(await scan(await cardOf(id), fridayMorning)).toEqual({ admit: false, reason: 'outside-hours', nextOpening: instantOf('2026-12-05', '14:30', tz) })
+    // MEM-3: this one the desk may override, with a reason (audited).
+    const visit = await recordCheckIn(await ctx(fridayMorning), id, { refusal: 'outside-hours', reason: '经理同意' })
+    expect((await loadDeskSnapshot(storage)).checkIns.map((c) => c.id)).toEqual([visit])
   })
 
   it('MEM-8: a reissued card makes the old one "revoked"; a tampered card is "forged" and audited', async () => {
@@ -164,11 +182,83 @@ describe('check-in at the desk', () => {
     const old = await cardOf(id)
     await reissueCard(await ctx(), id)
     expect(await scan(old)).toEqual({ admit: false, reason: 'revoked-card' })
+    // MEM-3: a revoked or forged card is not overridden at the desk (the member is looked up, or the card reissued).
+    for (const refusal of ['revoked-card', 'forged-card'] as const) {
+      await expect(recordCheckIn(await ctx(), id, { refusal, reason: '会员说是新卡' })).rejects.toBeInstanceOf(OverrideRefusedError)
+    }
+    expect((await loadDeskSnapshot(storage)).checkIns).toEqual([])
     expect((await scan(await cardOf(id))).admit).toBe(true)
-    const [prefix, mid, , sig] = old.split('.')
-    expect(await scan(`${prefix}.${mid}.7.${sig}`)).toEqual({ admit: false, reason: 'forged-card' })
+    const [prefix, mid, , epoch, sig] = old.split('.')
+    expect(await scan(`${prefix}.${mid}.7.${epoch}.${sig}`)).toEqual({ admit: false, reason: 'forged-card' })
     const entries = await storage.audit.read(session.keyring.auditPrivate!)
     expect(entries.map((e) => e.event?.action)).toContain('card.forged')
     expect(entries.map((e) => e.event?.action)).toContain('card.reissue')
+  })
+})
+
+describe('card key epochs at the desk', () => {
+  const day = 86_400_000
+
+  it('MEM-8: after the card key is rotated, an old card is admitted with a reissue prompt for the grace days, then refused as card-outdated (no override)', async () => {
+    const id = await member('ordinary', 'year')
+    const old = await cardOf(id)
+    expect(old).toMatch(/^LBY2\.[^.]+\.1\.1\./)
+    expect(await rotateCardKey(storage, session, mondayEvening)).toBe(2)
+    expect((await storage.desk.cardKeys.list()).map((k) => k.epoch)).toEqual([1, 2])
+    expect(await scan(old)).toMatchObject({ admit: true, tierId: 'ordinary', reissueCard: true })
+    expect(await scan(old, mondayEvening + 28 * day)).toMatchObject({ admit: true, reissueCard: true })
+    // Default grace: 30 days from the rotation; five weeks on (a Monday evening, inside the ordinary hours) it is over.
+    const after = mondayEvening + 35 * day
+    expect(await scan(old, after)).toEqual({ admit: false, reason: 'card-outdated' })
+    await expect(recordCheckIn(await ctx(after), id, { refusal: 'card-outdated', reason: '老会员' })).rejects.toBeInstanceOf(OverrideRefusedError)
+    // The desk reissues the card: signed by the newest key, it is current.
+    await reissueCard(await ctx(after), id)
+    const fresh = await cardOf(id)
+    expect(fresh).toMatch(/^LBY2\.[^.]+\.2\.2\./)
+    const admitted = await scan(fresh, after)
+    expect(admitted).toMatchObject({ admit: true, tierId: 'ordinary' })
+    expect(admitted).not.toHaveProperty('reissueCard')
+  })
+
+  it('MEM-8: a card key this device cannot open yet (its desk key not taken in) is left out; its cards are unknown here, not forged', async () => {
+    const id = await member()
+    const [first] = await storage.desk.cardKeys.list()
+    const org = (await storage.accounts.getOrg())!
+    const other = await generateCardKey()
+    const stray = await seal(
+      { _id: cardKeyId(2), type: 'card-key', realm: 'desk', kid: 'desk:2', v: 1, by: session.userId },
+      { fields: { orgId: org.orgId, ...other, createdAt: mondayEvening, epoch: 2 }, clocks: {} },
+      await generateRealmKey(),
+    )
+    await testDb.records.put(stray)
+    expect((await storage.desk.cardKeys.list()).map((k) => k.epoch)).toEqual([1])
+    const newer = await signCard({ orgId: org.orgId, memberId: id, serial: 1, epoch: 2 }, other.privateJwk)
+    expect(await scan(newer)).toEqual({ admit: false, reason: 'unknown-card' })
+    const entries = await storage.audit.read(session.keyring.auditPrivate!)
+    expect(entries.map((e) => e.event?.action)).not.toContain('card.forged')
+    expect(first!.epoch).toBe(1)
+  })
+
+  it('MEM-8: the grace is a membership setting a manager can change', async () => {
+    const id = await member()
+    const old = await cardOf(id)
+    const settings = (await storage.desk.settings.get())!
+    await storage.desk.settings.save({ ...settings, cardGraceDays: 0 })
+    await rotateCardKey(storage, session, mondayEvening - 1000)
+    expect(await scan(old)).toEqual({ admit: false, reason: 'card-outdated' })
+  })
+
+  it('MEM-8: a card printed before epochs (LBY1) reads as a card of the first key', async () => {
+    const id = await member()
+    const [key] = await storage.desk.cardKeys.list()
+    const lby2 = await cardOf(id)
+    const [, mid, serial] = lby2.split('.')
+    const signature = await sign(
+      await crypto.subtle.importKey('jwk', key!.privateJwk, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign']),
+      new TextEncoder().encode(canonicalJson(['lobby-card-v1', (await storage.accounts.getOrg())!.orgId, mid, Number(serial)])),
+    )
+    expect((await scan(`LBY1.${mid}.${serial}.${signature}`)).admit).toBe(true)
+    await rotateCardKey(storage, session, mondayEvening)
+    expect(await scan(`LBY1.${mid}.${serial}.${signature}`)).toMatchObject({ admit: true, reissueCard: true })
   })
 })

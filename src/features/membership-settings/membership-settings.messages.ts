@@ -24,6 +24,8 @@ const en = {
       pointsHelp: 'Members earn this many points for each full 1.00 of fees paid (a whole number).',
       expiringWithinDays: 'Ending soon: days ahead',
       expiringHelp: 'The desk lists memberships that end within this many days.',
+      cardGraceDays: 'Replaced card key: days of grace',
+      cardGraceHelp: 'When a colleague who held the desk keys leaves, the card signing key is replaced. Cards signed with the old key are still admitted for this many days, with a prompt to reissue them; after that they are refused.',
       timeZone: 'Time zone',
       timeZoneHelp: 'Opening hours and dates are in this time zone.',
     },
@@ -115,6 +117,7 @@ const en = {
         timeZone: 'time zone',
         pointsPerYuan: 'points',
         expiringWithinDays: 'ending soon days',
+        cardGraceDays: 'card grace days',
       },
     },
     problems: {
@@ -167,6 +170,8 @@ const zhCN: typeof en = {
       pointsHelp: '会员每付满 1.00 元费用获得的积分（整数）。',
       expiringWithinDays: '即将到期：提前天数',
       expiringHelp: '前台列出在此天数内到期的会员资格。',
+      cardGraceDays: '更换卡密钥后的宽限天数',
+      cardGraceHelp: '持有前台密钥的同事离职时，会员卡签名密钥会被更换。旧密钥签发的卡在此天数内仍可入场，并提示补发新卡；之后将被拒绝。',
       timeZone: '时区',
       timeZoneHelp: '开放时间和日期均按此时区计算。',
     },
@@ -258,6 +263,7 @@ const zhCN: typeof en = {
         timeZone: '时区',
         pointsPerYuan: '积分',
         expiringWithinDays: '即将到期天数',
+        cardGraceDays: '卡宽限天数',
       },
     },
     problems: {

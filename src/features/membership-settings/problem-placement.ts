@@ -9,7 +9,7 @@ import type { SettingsDraft, SettingsProblem } from './settings-draft'
 
 /** Every path the form shows problems at, for this draft ('' is the page itself). */
 export function anchorsOf(d: SettingsDraft): Set<string> {
-  const out = new Set(['', 'tiers', 'overrides', 'timeZone', 'pointsPerYuan', 'expiringWithinDays'])
+  const out = new Set(['', 'tiers', 'overrides', 'timeZone', 'pointsPerYuan', 'expiringWithinDays', 'cardGraceDays'])
   d.tiers.forEach((t, i) => {
     const at = `tiers.${i}`
     out.add(at)

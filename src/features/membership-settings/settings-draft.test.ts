@@ -12,6 +12,17 @@ describe('MEM-1 settings form draft', () => {
     expect(draftProblems(draft)).toEqual({ settings: defaultMembershipSettings(), problems: [] })
   })
 
+  it('MEM-8: the card grace days: 30 for settings saved before the setting, read back as a whole number, a problem at its field otherwise', () => {
+    const { cardGraceDays: _, ...before } = defaultMembershipSettings()
+    const draft = toDraft(before)
+    expect(draft.cardGraceDays).toBe('30')
+    draft.cardGraceDays = '45'
+    expect(draftProblems(draft)).toMatchObject({ settings: { cardGraceDays: 45 }, problems: [] })
+    draft.cardGraceDays = 'x'
+    expect(draftProblems(draft).problems).toEqual([{ path: 'cardGraceDays', problem: 'number-format' }])
+    expect(anchorsOf(draft).has('cardGraceDays')).toBe(true)
+  })
+
   it('names a price with three decimals, a negative one and an empty one at their fields, once each', () => {
     const draft = toDraft(defaultMembershipSettings())
     draft.tiers[1]!.prices.year = '12.345'

@@ -4,6 +4,7 @@
  * instead of being rounded or dropped. `fromDraft` turns it back into settings
  * and lists what could not be read, at the same paths `checkSettings` uses.
  */
+import { defaultCardGraceDays } from '@/core/membership/card-epoch'
 import type { Bilingual, CalendarOverride, MembershipSettings, OpeningWindow, Term, Tier } from '@/core/membership/types'
 import { terms } from '@/core/membership/types'
 import { checkSettings } from '@/core/membership/settings-check'
@@ -54,6 +55,7 @@ export interface SettingsDraft {
   timeZone: string
   pointsPerYuan: string
   expiringWithinDays: string
+  cardGraceDays: string
 }
 
 const numberPattern = /^\d+(\.\d+)?$/
@@ -92,6 +94,7 @@ export function toDraft(s: MembershipSettings): SettingsDraft {
     timeZone: s.timeZone,
     pointsPerYuan: String(s.pointsPerYuan),
     expiringWithinDays: String(s.expiringWithinDays),
+    cardGraceDays: String(s.cardGraceDays ?? defaultCardGraceDays),
   }
 }
 
@@ -149,6 +152,7 @@ export function fromDraft(d: SettingsDraft): { settings: MembershipSettings; pro
     timeZone: d.timeZone,
     pointsPerYuan: count(d.pointsPerYuan, 'pointsPerYuan') ?? 0,
     expiringWithinDays: count(d.expiringWithinDays, 'expiringWithinDays') ?? 0,
+    cardGraceDays: count(d.cardGraceDays, 'cardGraceDays') ?? 0,
   }
   return { settings, problems }
 }

@@ -32,6 +32,7 @@ const generalKeys: Record<string, string> = {
   timeZone: 'general.timeZone',
   pointsPerYuan: 'general.pointsPerYuan',
   expiringWithinDays: 'general.expiringWithinDays',
+  cardGraceDays: 'general.cardGraceDays',
 }
 
 /** The words of the settings form: problems in the user's language, and what each place on the form is called. */

@@ -1,0 +1,51 @@
+import 'fake-indexeddb/auto'
+import { describe, expect, it } from 'vitest'
+import { open } from '@/crypto/envelope'
+import { keyLookup } from '@/crypto/keyring'
+import { keySourceFrom } from '@/storage/keyring-key-source'
+import { createTestStorage } from '@/storage/testing'
+import { deactivateStaff } from '@/features/auth/deactivate-staff'
+import { completeFirstSignIn } from '@/features/auth/first-sign-in'
+import { createOrganisation } from '@/features/auth/organisation'
+import type { Session } from '@/features/auth/session'
+import { signIn } from '@/features/auth/sign-in'
+import { createStaff } from '@/features/auth/staff-accounts'
+import type { StaffRole } from '@/core/access/roles'
+import { cardKeyId } from '@/storage/desk-records.repo'
+
+const cost = { memoryKiB: 19456, iterations: 2, parallelism: 1 }
+
+/** One device: the founding admin, and one colleague of `role` who has signed in once. */
+async function organisation(role: StaffRole) {
+  const t = createTestStorage()
+  const org = await createOrganisation(t.storage, { name: '王经理', username: 'admin', passphrase: 'front desk keeps the keys 2026', agreementAccepted: true }, cost)
+  if (!org.ok) throw new Error(org.problem)
+  t.setKeys(keySourceFrom(org.session.keyring))
+  const created = await createStaff(t.storage, org.session, { name: 'leaver', username: 'leaver', role }, cost)
+  if (!created.ok) throw new Error(created.problem)
+  const first = await signIn(t.storage, 'leaver', created.setupCode)
+  if (first.status !== 'setup-required') throw new Error(first.status)
+  const done = await completeFirstSignIn(t.storage, first.pending, { passphrase: 'green tea every single morning', agreementAccepted: true }, cost)
+  if (!done.ok) throw new Error(done.problem)
+  return { ...t, admin: org.session, leaver: done.session as Session }
+}
+
+describe('MEM-8 the card key is rotated when someone holding the desk realm leaves', () => {
+  it('MEM-8: a departing front-desk colleague: a new card key of the next epoch, sealed under the new desk key they never held', async () => {
+    const { db, storage, admin, leaver } = await organisation('frontdesk')
+    expect((await storage.desk.cardKeys.list()).map((k) => k.epoch)).toEqual([1])
+    await deactivateStaff(storage, admin, leaver.userId)
+    const keys = await storage.desk.cardKeys.list()
+    expect(keys.map((k) => k.epoch)).toEqual([1, 2])
+    expect(keys[1]!.privateJwk.d).not.toBe(keys[0]!.privateJwk.d)
+    const sealed = (await db.records.get(cardKeyId(2)))!
+    expect(sealed.kid).toBe('desk:2')
+    await expect(open(sealed, keyLookup(leaver.keyring))).rejects.toMatchObject({ code: 'unknown-key' })
+  })
+
+  it('MEM-8: a departing colleague who never held the desk realm leaves the card key as it is', async () => {
+    const { storage, admin, leaver } = await organisation('technician')
+    await deactivateStaff(storage, admin, leaver.userId)
+    expect((await storage.desk.cardKeys.list()).map((k) => k.epoch)).toEqual([1])
+  })
+})

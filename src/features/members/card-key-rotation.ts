@@ -1,0 +1,31 @@
+import { realmsByRole, type Role } from '@/core/access/roles'
+import { generateCardKey } from '@/crypto/card-key'
+import type { DeskStorage } from './membership-actions'
+import type { Session } from '@/features/auth/session'
+
+/**
+ * MEM-8: replaces the card signing key with a new one of the next epoch (the
+ * highest held + 1), sealed in the desk realm under its newest key. Cards the
+ * old key signed keep working for the grace days (card-epoch.ts), then the desk
+ * reissues them. Returns the new epoch, or undefined when the organisation has
+ * no card key yet (nothing to replace: the first one is made at desk setup).
+ */
+export async function rotateCardKey(storage: DeskStorage, session: Session, now = Date.now()): Promise<number | undefined> {
+  const [keys, org] = await Promise.all([storage.desk.cardKeys.list(), storage.accounts.getOrg()])
+  const newest = keys.filter((k) => k.orgId === org?.orgId).at(-1)
+  if (!org || !newest) return undefined
+  const epoch = Math.max(...keys.map((k) => k.epoch)) + 1
+  await storage.desk.cardKeys.add({ orgId: org.orgId, ...(await generateCardKey()), createdAt: now, epoch })
+  await storage.audit.append({ action: 'card.key-rotate', by: session.userId, detail: `epoch ${epoch}` })
+  return epoch
+}
+
+/**
+ * MEM-8: someone who held the desk realm (and so could read the card key) has
+ * left: the card key is replaced. Called by the departure after the realm
+ * rotation, once the acting user holds the new desk key, so the departed never held the new card key.
+ */
+export async function rotateCardKeyOnDeparture(storage: DeskStorage, session: Session, departedRole: Role): Promise<number | undefined> {
+  if (!realmsByRole[departedRole].includes('desk')) return undefined
+  return rotateCardKey(storage, session)
+}
