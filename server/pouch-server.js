@@ -14,7 +14,8 @@ import { sessionLogIn } from './session-login.js'
 /**
  * Parts of express-pouchdb's `fullCouchDB` mode that Lobby does not use. What
  * stays: _users, _session, _security, validate_doc_update, _changes,
- * _bulk_docs, _revs_diff, _bulk_get, _find, views, _config (admins only).
+ * _bulk_docs, _revs_diff, _bulk_get, _compact, _find and _config (the last
+ * three for server admins only: server/admin-guard.js).
  */
 const EXCLUDED_PARTS = [
   'routes/fauxton', // admin web UI: not needed, large surface
@@ -25,6 +26,12 @@ const EXCLUDED_PARTS = [
   'routes/replicate', 'replicator', // server-side replication: devices replicate themselves
   'routes/db-updates', // unimplemented in express-pouchdb (always 400)
   'routes/show', 'routes/list', 'routes/update', // server-side design functions, deprecated in CouchDB 3
+  // Views: Lobby's documents are ciphertext, so it queries on the device and
+  // has no views; nor does its admin. `_temp_view` evaluated the request's
+  // `map` for anyone, before any permission check, with Node's `vm` (no
+  // sandbox: the code reached the server's process). server/admin-guard.js
+  // refuses these paths to non-admins as well, should a route come back.
+  'routes/temp-views', 'routes/views', 'routes/ddoc-info', 'routes/view-cleanup',
 ]
 
 /** @param {any} config express-pouchdb's couchConfig @param {string} section @param {string} key @param {string} value */
