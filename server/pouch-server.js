@@ -6,6 +6,7 @@ import { devNull } from 'node:os'
 import { join, resolve } from 'node:path'
 import expressPouchDB from 'express-pouchdb'
 import { ADMIN_USER } from './admin-password.js'
+import { requirePatchPoint } from './patch-point.js'
 import { createPouchClass } from './pouch-class.js'
 import { userCtxOfRequest } from './request-roles.js'
 import { guardAdminDocuments, keepReplicatedHistory, repairSystemDbProtection, reportRefusedChanges } from './pouch-repairs.js'
@@ -34,6 +35,20 @@ const EXCLUDED_PARTS = [
   'routes/temp-views', 'routes/views', 'routes/ddoc-info', 'routes/view-cleanup',
 ]
 
+/**
+ * The parts of an express-pouchdb app this server hooks into, each checked, so
+ * that a version without one refuses to start rather than run unrepaired.
+ * @param {any} pouchApp
+ */
+export function checkExpressPouchDB(pouchApp) {
+  requirePatchPoint(pouchApp?.dbWrapper?.wrap, 'express-pouchdb app.dbWrapper.wrap')
+  for (const method of ['get', 'set', 'on', 'removeListener']) {
+    requirePatchPoint(pouchApp?.couchConfig?.[method], `express-pouchdb app.couchConfig.${method}`)
+  }
+  requirePatchPoint(pouchApp?.daemonManager?._daemons, 'express-pouchdb app.daemonManager._daemons', Array.isArray)
+  requirePatchPoint(pouchApp?.setPouchDB, 'express-pouchdb app.setPouchDB')
+}
+
 /** @param {any} config express-pouchdb's couchConfig @param {string} section @param {string} key @param {string} value */
 function setConfig(config, section, key, value) {
   return new Promise((done, fail) => config.set(section, key, value,
@@ -56,6 +71,7 @@ export async function createPouchServer({ dataDir, memory, adminPassword, sessio
     // Its logger always opens a file, by default ./log.txt.
     logPath: memory ? devNull : join(resolve(dataDir), 'log.txt'),
   })
+  checkExpressPouchDB(pouchApp)
   pouchApp.disable('x-powered-by')
   const config = pouchApp.couchConfig
 

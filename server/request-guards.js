@@ -5,9 +5,10 @@
  * non-admins in server/admin-guard.js.)
  */
 import { createRequire } from 'node:module'
+import { expressPouchUtils } from './patch-point.js'
 
 const requireFromExpressPouchDB = createRequire(createRequire(import.meta.url).resolve('express-pouchdb'))
-const couchUtils = requireFromExpressPouchDB('./utils.js')
+const couchUtils = expressPouchUtils(requireFromExpressPouchDB)
 
 /** @typedef {import('./request-roles.js').UserCtx} UserCtx */
 /** @typedef {(req: import('express').Request) => Promise<UserCtx>} UserCtxOf */

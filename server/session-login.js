@@ -6,10 +6,11 @@
  * answers the same way with the one `_users` instance the server keeps.
  */
 import { createRequire } from 'node:module'
+import { expressPouchUtils } from './patch-point.js'
 
 // express-pouchdb's own helpers, so answers and body parsing stay identical.
 const requireFromExpressPouchDB = createRequire(createRequire(import.meta.url).resolve('express-pouchdb'))
-const couchUtils = requireFromExpressPouchDB('./utils.js')
+const couchUtils = expressPouchUtils(requireFromExpressPouchDB)
 
 /**
  * `POST /_session` as express-pouchdb answers it (JSON or form body; the
