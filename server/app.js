@@ -12,7 +12,7 @@ import { corsForOrigins } from './cors.js'
 import { hardenSessionCookie, noStore, uncompressedFeeds } from './db-headers.js'
 import { createPouchServer } from './pouch-server.js'
 import { provisionEmbedded } from './provision/embedded.js'
-import { bulkGetAsCaller, limitRequestBodies, ownUserDocGuard, stripTrustedOptions } from './request-guards.js'
+import { bulkGetAsCaller, limitLocalDocumentBodies, limitRequestBodies, ownUserDocGuard, signedInForDatabasePaths, stripTrustedOptions } from './request-guards.js'
 import { loadOrCreateSessionSecret } from './session-secret.js'
 import { staticApp } from './static-app.js'
 
@@ -57,7 +57,7 @@ export async function createLobbyServer(options = {}) {
     res.json({ ok: true, version })
   })
 
-  app.use('/db', noStore, hardenSessionCookie, uncompressedFeeds, stripTrustedOptions, limitRequestBodies)
+  app.use('/db', noStore, hardenSessionCookie, uncompressedFeeds, stripTrustedOptions, limitRequestBodies, limitLocalDocumentBodies)
   // CouchDB answers its root with {"couchdb":"Welcome"}, which clients and
   // tools check for; express-pouchdb's own root answer lacks it.
   app.get('/db', (_req, res) => res.json({ couchdb: 'Welcome', vendor: { name: 'Lobby', version } }))
@@ -66,6 +66,7 @@ export async function createLobbyServer(options = {}) {
   // Guards and API share one mount so all see the same paths.
   app.use('/db',
     adminOnlyGuard(pouch.rolesOf),
+    signedInForDatabasePaths(pouch.userCtxOf),
     bulkGetAsCaller(pouch.userCtxOf),
     ownUserDocGuard(pouch),
     pouch.pouchApp)

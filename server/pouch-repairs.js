@@ -220,3 +220,58 @@ export function keepReplicatedHistory(db) {
   db[KEEPING_HISTORY] = true
   return db
 }
+
+
+const LIMITING_LOCAL = Symbol('lobby.limitsLocalDocuments')
+
+/**
+ * Largest `_local` document a non-admin may write. PouchDB's replication
+ * checkpoints (its only `_local` documents here) hold a session id, a
+ * sequence and a short history: well under 1 KiB.
+ */
+export const MAX_LOCAL_DOC_BYTES = 64 * 1024
+
+/** @param {any} doc @param {any} options @returns {Promise<void>} refused, or fine */
+function checkLocalWrite(doc, options) {
+  const id = String(doc?._id ?? '')
+  if (!id.startsWith('_local/') || id === SECURITY_DOC || !byNonAdmin(options)) return Promise.resolve()
+  if (!options.userCtx.name) {
+    return Promise.reject(new PouchPluginError({ status: 401, name: 'unauthorized', message: 'Sign in to write _local documents.' }))
+  }
+  if (Buffer.byteLength(JSON.stringify(doc)) > MAX_LOCAL_DOC_BYTES) {
+    return Promise.reject(new PouchPluginError({
+      status: 413, name: 'too_large', message: `_local documents are limited to ${MAX_LOCAL_DOC_BYTES} bytes.`,
+    }))
+  }
+  return Promise.resolve()
+}
+
+/** @type {(original: () => any, args: any) => any} */
+function limitLocalWrite(original, args) {
+  return checkLocalWrite(args.doc, args.options).then(() => original())
+}
+
+/**
+ * `_local` documents are not replicated, not validated by
+ * `validate_doc_update` and not counted anywhere: anyone could store one of
+ * any size (a 20 MiB `PUT /db/lobby_public/_local/x` was kept). Here only
+ * signed-in users write them, and no bigger than a replication checkpoint
+ * needs; through any write method (a `_bulk_docs` batch or a POST may carry a
+ * `_local/` id too). Server admins and internal calls are not limited.
+ * (server/request-guards.js refuses anonymous `_local` paths and oversized
+ * bodies before they are read; this is the rule itself.)
+ * @param {any} db any instance wrapped by express-pouchdb
+ */
+export function limitLocalDocuments(db) {
+  if (db[LIMITING_LOCAL]) return db
+  const localWrappers = {
+    put: limitLocalWrite,
+    post: limitLocalWrite,
+    remove: limitLocalWrite,
+    bulkDocs: createBulkDocsWrapper((/** @type {any} */ doc, /** @type {any} */ args) => checkLocalWrite(doc, args.options)),
+  }
+  for (const name of Object.keys(localWrappers)) requirePatchPoint(db[name], `db.${name}`)
+  wrappers.installWrapperMethods(db, localWrappers)
+  db[LIMITING_LOCAL] = true
+  return db
+}

@@ -9,7 +9,7 @@ import { ADMIN_USER } from './admin-password.js'
 import { requirePatchPoint } from './patch-point.js'
 import { createPouchClass } from './pouch-class.js'
 import { userCtxOfRequest } from './request-roles.js'
-import { guardAdminDocuments, keepReplicatedHistory, repairSystemDbProtection, reportRefusedChanges } from './pouch-repairs.js'
+import { guardAdminDocuments, keepReplicatedHistory, limitLocalDocuments, repairSystemDbProtection, reportRefusedChanges } from './pouch-repairs.js'
 import { sessionLogIn } from './session-login.js'
 
 /**
@@ -81,7 +81,7 @@ export async function createPouchServer({ dataDir, memory, adminPassword, sessio
   const dbWrapper = pouchApp.dbWrapper
   const wrap = dbWrapper.wrap.bind(dbWrapper)
   dbWrapper.wrap = async (/** @type {string} */ name, /** @type {any} */ db) => {
-    const wrapped = keepReplicatedHistory(guardAdminDocuments(reportRefusedChanges(await wrap(name, db))))
+    const wrapped = keepReplicatedHistory(limitLocalDocuments(guardAdminDocuments(reportRefusedChanges(await wrap(name, db)))))
     return name === usersDbName() ? repairSystemDbProtection(wrapped) : wrapped
   }
   try {
