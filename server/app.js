@@ -14,6 +14,7 @@ import { createPouchServer } from './pouch-server.js'
 import { provisionEmbedded } from './provision/embedded.js'
 import { bulkGetAsCaller, limitLocalDocumentBodies, limitRequestBodies, ownUserDocGuard, signedInForDatabasePaths, stripTrustedOptions } from './request-guards.js'
 import { loadOrCreateSessionSecret } from './session-secret.js'
+import { createSignInLimiter, limitBasicSignIns } from './sign-in-limits.js'
 import { staticApp } from './static-app.js'
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
@@ -27,6 +28,8 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
  * @property {boolean} [provision] create and update Lobby's databases, their `_security` and
  *   validation on start (default true; server/provision/)
  * @property {string} [prefix] database name prefix (default `lobby_`)
+ * @property {import('./sign-in-limits.js').SignInLimits} [signInLimits] failed sign-ins allowed per
+ *   name and per address (default 10 and 50 in 15 minutes)
  * @property {(message: string) => void} [log]
  */
 
@@ -34,12 +37,16 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
  * @param {LobbyServerOptions} [options]
  */
 export async function createLobbyServer(options = {}) {
-  const { dataDir = '.lobby-data', memory = false, distDir = 'dist', corsOrigins = [], provision = true, prefix, log = console.log } = options
+  const {
+    dataDir = '.lobby-data', memory = false, distDir = 'dist', corsOrigins = [], provision = true, prefix, signInLimits,
+    log = console.log,
+  } = options
   // Built first: it throws on a malformed origin before anything is opened.
   const cors = corsOrigins.length > 0 ? corsForOrigins(corsOrigins) : null
   const adminPassword = loadOrCreateAdminPassword({ dataDir, memory, log })
   const sessionSecret = loadOrCreateSessionSecret({ dataDir, memory, log })
-  const pouch = await createPouchServer({ dataDir, memory, adminPassword, sessionSecret })
+  const signInLimiter = createSignInLimiter(signInLimits)
+  const pouch = await createPouchServer({ dataDir, memory, adminPassword, sessionSecret, signInLimiter })
   let ready = true
 
   const app = express()
@@ -57,7 +64,8 @@ export async function createLobbyServer(options = {}) {
     res.json({ ok: true, version })
   })
 
-  app.use('/db', noStore, hardenSessionCookie, uncompressedFeeds, stripTrustedOptions, limitRequestBodies, limitLocalDocumentBodies)
+  app.use('/db', noStore, hardenSessionCookie, uncompressedFeeds, stripTrustedOptions, limitRequestBodies, limitLocalDocumentBodies,
+    limitBasicSignIns(signInLimiter, pouch.getUsersDb))
   // CouchDB answers its root with {"couchdb":"Welcome"}, which clients and
   // tools check for; express-pouchdb's own root answer lacks it.
   app.get('/db', (_req, res) => res.json({ couchdb: 'Welcome', vendor: { name: 'Lobby', version } }))

@@ -56,9 +56,10 @@ function setConfig(config, section, key, value) {
 }
 
 /**
- * @param {{ dataDir: string, memory: boolean, adminPassword: string, sessionSecret: string }} options
+ * @param {{ dataDir: string, memory: boolean, adminPassword: string, sessionSecret: string,
+ *   signInLimiter: import('./sign-in-limits.js').SignInLimiter }} options
  */
-export async function createPouchServer({ dataDir, memory, adminPassword, sessionSecret }) {
+export async function createPouchServer({ dataDir, memory, adminPassword, sessionSecret, signInLimiter }) {
   const { Pouch, closeAll } = createPouchClass({ dataDir, memory })
   const pouchApp = expressPouchDB({
     mode: 'fullCouchDB',
@@ -134,7 +135,7 @@ export async function createPouchServer({ dataDir, memory, adminPassword, sessio
   return {
     pouchApp,
     /** `POST /_session`, to mount in front of pouchApp: sign-in on the shared `_users` instance. */
-    logIn: sessionLogIn(getUsersDb),
+    logIn: sessionLogIn(getUsersDb, signInLimiter),
     /** The name and roles express-pouchdb will see for a request. @param {import('express').Request} req */
     userCtxOf: async (req) => userCtxOfRequest(req, await getUsersDb()),
     /** @param {import('express').Request} req */
