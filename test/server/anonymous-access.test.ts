@@ -73,7 +73,11 @@ describe('anonymous access to the sync API', () => {
     }
     const bulk = await call('POST', 'lobby_public/_bulk_docs', {}, { docs: [{ _id: '_local/y', x: 1 }] })
     expect(bulk.status).toBe(401)
-    expect((await call('GET', 'lobby_public/_local/x', { authorization: lobby.adminAuth })).status).toBe(404)
+    // A POST to the database itself names no `_local` path, only its body does.
+    expect((await call('POST', 'lobby_public', {}, { _id: '_local/z', x: 1 })).status).toBe(401)
+    for (const id of ['x', 'y', 'z']) {
+      expect((await call('GET', `lobby_public/_local/${id}`, { authorization: lobby.adminAuth })).status, id).toBe(404)
+    }
   })
 
   it('takes a signed-in user’s replication checkpoint, not a large _local document', async () => {
