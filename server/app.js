@@ -33,6 +33,27 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
  * @property {(message: string) => void} [log]
  */
 
+const ERROR_NAMES = /** @type {Record<number, string>} */ ({ 400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 413: 'too_large' })
+
+/**
+ * The last handler: errors as CouchDB-style JSON. Express's own answer is an
+ * HTML page with the stack trace (the server's paths and module versions);
+ * a malformed `%` escape in any path was enough to get one.
+ * @param {(message: string) => void} log
+ * @returns {import('express').ErrorRequestHandler}
+ */
+function answerErrorsAsJson(log) {
+  return (err, _req, res, next) => {
+    if (res.headersSent) return next(err)
+    const status = Number.isInteger(err?.status) && err.status >= 400 && err.status < 600 ? err.status : 500
+    if (status >= 500) log(`Lobby: ${err?.stack ?? err}`)
+    res.status(status).json({
+      error: ERROR_NAMES[status] ?? (status >= 500 ? 'unknown_error' : 'error'),
+      reason: status >= 500 ? 'The server could not answer this request.' : String(err?.expose === false ? '' : err?.message ?? ''),
+    })
+  }
+}
+
 /**
  * @param {LobbyServerOptions} [options]
  */
@@ -80,6 +101,7 @@ export async function createLobbyServer(options = {}) {
     pouch.pouchApp)
 
   if (distDir !== null) app.use(staticApp(distDir))
+  app.use(answerErrorsAsJson(log))
 
   if (provision) {
     // A ready sync server: every start brings databases, `_security` and
