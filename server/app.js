@@ -12,8 +12,9 @@ import { corsForOrigins } from './cors.js'
 import { hardenSessionCookie, noStore, uncompressedFeeds } from './db-headers.js'
 import { createPouchServer } from './pouch-server.js'
 import { provisionEmbedded } from './provision/embedded.js'
-import { bulkGetAsCaller, limitRequestBodies, ownUserDocGuard, stripTrustedOptions } from './request-guards.js'
+import { bulkGetAsCaller, limitLocalDocumentBodies, limitRequestBodies, ownUserDocGuard, signedInForDatabasePaths, stripTrustedOptions } from './request-guards.js'
 import { loadOrCreateSessionSecret } from './session-secret.js'
+import { createSignInLimiter, limitBasicSignIns } from './sign-in-limits.js'
 import { staticApp } from './static-app.js'
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
@@ -27,19 +28,46 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
  * @property {boolean} [provision] create and update Lobby's databases, their `_security` and
  *   validation on start (default true; server/provision/)
  * @property {string} [prefix] database name prefix (default `lobby_`)
+ * @property {import('./sign-in-limits.js').SignInLimits} [signInLimits] failed sign-ins allowed per
+ *   name and per address (default 10 and 50 in 15 minutes)
  * @property {(message: string) => void} [log]
  */
+
+const ERROR_NAMES = /** @type {Record<number, string>} */ ({ 400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 413: 'too_large' })
+
+/**
+ * The last handler: errors as CouchDB-style JSON. Express's own answer is an
+ * HTML page with the stack trace (the server's paths and module versions);
+ * a malformed `%` escape in any path was enough to get one.
+ * @param {(message: string) => void} log
+ * @returns {import('express').ErrorRequestHandler}
+ */
+function answerErrorsAsJson(log) {
+  return (err, _req, res, next) => {
+    if (res.headersSent) return next(err)
+    const status = Number.isInteger(err?.status) && err.status >= 400 && err.status < 600 ? err.status : 500
+    if (status >= 500) log(`Lobby: ${err?.stack ?? err}`)
+    res.status(status).json({
+      error: ERROR_NAMES[status] ?? (status >= 500 ? 'unknown_error' : 'error'),
+      reason: status >= 500 ? 'The server could not answer this request.' : String(err?.expose === false ? '' : err?.message ?? ''),
+    })
+  }
+}
 
 /**
  * @param {LobbyServerOptions} [options]
  */
 export async function createLobbyServer(options = {}) {
-  const { dataDir = '.lobby-data', memory = false, distDir = 'dist', corsOrigins = [], provision = true, prefix, log = console.log } = options
+  const {
+    dataDir = '.lobby-data', memory = false, distDir = 'dist', corsOrigins = [], provision = true, prefix, signInLimits,
+    log = console.log,
+  } = options
   // Built first: it throws on a malformed origin before anything is opened.
   const cors = corsOrigins.length > 0 ? corsForOrigins(corsOrigins) : null
   const adminPassword = loadOrCreateAdminPassword({ dataDir, memory, log })
   const sessionSecret = loadOrCreateSessionSecret({ dataDir, memory, log })
-  const pouch = await createPouchServer({ dataDir, memory, adminPassword, sessionSecret })
+  const signInLimiter = createSignInLimiter(signInLimits)
+  const pouch = await createPouchServer({ dataDir, memory, adminPassword, sessionSecret, signInLimiter })
   let ready = true
 
   const app = express()
@@ -57,7 +85,8 @@ export async function createLobbyServer(options = {}) {
     res.json({ ok: true, version })
   })
 
-  app.use('/db', noStore, hardenSessionCookie, uncompressedFeeds, stripTrustedOptions, limitRequestBodies)
+  app.use('/db', noStore, hardenSessionCookie, uncompressedFeeds, stripTrustedOptions, limitRequestBodies, limitLocalDocumentBodies,
+    limitBasicSignIns(signInLimiter, pouch.getUsersDb))
   // CouchDB answers its root with {"couchdb":"Welcome"}, which clients and
   // tools check for; express-pouchdb's own root answer lacks it.
   app.get('/db', (_req, res) => res.json({ couchdb: 'Welcome', vendor: { name: 'Lobby', version } }))
@@ -66,11 +95,13 @@ export async function createLobbyServer(options = {}) {
   // Guards and API share one mount so all see the same paths.
   app.use('/db',
     adminOnlyGuard(pouch.rolesOf),
+    signedInForDatabasePaths(pouch.userCtxOf),
     bulkGetAsCaller(pouch.userCtxOf),
     ownUserDocGuard(pouch),
     pouch.pouchApp)
 
   if (distDir !== null) app.use(staticApp(distDir))
+  app.use(answerErrorsAsJson(log))
 
   if (provision) {
     // A ready sync server: every start brings databases, `_security` and

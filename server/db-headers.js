@@ -56,7 +56,7 @@ export function hardenSessionCookie(req, res, next) {
   const secure = requestIsHttps(req)
   // An own property, so it stays in place when express hands the response to
   // express-pouchdb's sub-app (which swaps the prototype, not the object).
-  const cookie = res.cookie
+  const cookie = /** @type {(name: string, value: any, options?: any) => any} */ (res.cookie)
   res.cookie = /** @type {any} */ (function (/** @type {string} */ name, /** @type {any} */ value, /** @type {any} */ options) {
     if (name !== SESSION_COOKIE) return cookie.call(res, name, value, options)
     return cookie.call(res, name, value, { ...options, httpOnly: true, sameSite: 'strict', secure })

@@ -19,12 +19,19 @@
  *    a validate function: see `keepReplicatedHistory`.
  */
 import { createRequire } from 'node:module'
+import { MissingPatchPointError, prependHandler, requirePatchPoint } from './patch-point.js'
 
 /** Methods pouchdb-system-db wraps with its admins-only check. */
 const SYSTEM_DB_METHODS = [
-  'allDocs', 'bulkGet', 'revsDiff', 'getIndexes', 'find', 'explain', 'show', 'list', 'changes', 'query',
-  'get', 'getAttachment', 'sync', 'replicate.from', 'replicate.to',
+  'allDocs', 'bulkGet', 'revsDiff', 'changes', 'query', 'get', 'getAttachment', 'sync', 'replicate.from', 'replicate.to',
 ]
+/**
+ * Repaired too where wrapped. Their plugins come and go: show and list are off
+ * with their routes, and pouchdb-find's methods are wrapped only when it was
+ * installed before pouchdb-system-db ran (not so with LevelDB). None is
+ * reachable by non-admins over HTTP anyway (server/admin-guard.js).
+ */
+const OPTIONAL_SYSTEM_DB_METHODS = ['getIndexes', 'find', 'explain', 'show', 'list']
 const REPAIRED = Symbol('lobby.systemDbRepaired')
 
 /** @type {(original: () => any, args: any) => any} */
@@ -48,23 +55,26 @@ function attachmentAsDocument(original, args) {
 
 /**
  * Puts `provideArgsDb` first in each wrapped method's handler chain, and
- * replaces missing handlers. Safe to call more than once per instance.
+ * replaces missing handlers. Safe to call more than once per instance. Throws
+ * (the server does not start) when a method is not wrapped as expected.
  * @param {any} db a `_users` instance wrapped by express-pouchdb
  */
 export function repairSystemDbProtection(db) {
   if (db[REPAIRED]) return db
-  db[REPAIRED] = true
-  for (const path of SYSTEM_DB_METHODS) {
-    const names = path.split('.')
-    const method = names.reduce((base, name) => base?.[name], db)
-    // pouchdb-wrappers reads this array on every call, first handler outermost.
-    const handlers = method?._handlers
-    if (!Array.isArray(handlers)) continue
+  const present = OPTIONAL_SYSTEM_DB_METHODS.filter((name) => Array.isArray(db[name]?._handlers))
+  const methods = [...SYSTEM_DB_METHODS, ...present]
+  // Every chain checked before any is changed: all or nothing.
+  for (const path of methods) {
+    const method = path.split('.').reduce((base, name) => base?.[name], db)
+    requirePatchPoint(method?._handlers, `the pouchdb-wrappers handler chain of db.${path} (pouchdb-system-db)`, Array.isArray)
+  }
+  for (const path of methods) {
+    const handlers = prependHandler(db, path, provideArgsDb)
     for (let i = handlers.length - 1; i >= 0; i--) {
       if (typeof handlers[i] !== 'function') handlers.splice(i, 1, attachmentAsDocument)
     }
-    handlers.unshift(provideArgsDb)
   }
+  db[REPAIRED] = true
   return db
 }
 
@@ -81,24 +91,33 @@ const REPORTING = Symbol('lobby.reportsRefusedChanges')
  * @param {any} db any instance wrapped by express-pouchdb
  */
 export function reportRefusedChanges(db) {
-  const handlers = db.changes?._handlers
-  if (db[REPORTING] || !Array.isArray(handlers)) return db
-  db[REPORTING] = true
-  handlers.unshift((/** @type {() => any} */ original) => {
+  if (db[REPORTING]) return db
+  prependHandler(db, 'changes', (/** @type {() => any} */ original) => {
     const feed = original()
     feed?.catch?.((/** @type {unknown} */ err) => {
       if (feed.listenerCount?.('error') > 0) feed.emit('error', err)
     })
     return feed
   })
+  db[REPORTING] = true
   return db
 }
 
 
 const requireFromExpressPouchDB = createRequire(createRequire(import.meta.url).resolve('express-pouchdb'))
-const wrappers = requireFromExpressPouchDB('pouchdb-wrappers')
-const createBulkDocsWrapper = requireFromExpressPouchDB('pouchdb-bulkdocs-wrapper')
-const PouchPluginError = requireFromExpressPouchDB('pouchdb-plugin-error')
+/** @param {string} id a module express-pouchdb depends on @param {(value: any) => boolean} [isRight] */
+function requireModule(id, isRight) {
+  let value
+  try {
+    value = requireFromExpressPouchDB(id)
+  } catch {
+    throw new MissingPatchPointError(`the module ${id}`)
+  }
+  return requirePatchPoint(value, `the module ${id}`, isRight)
+}
+const wrappers = requireModule('pouchdb-wrappers', (m) => typeof m?.installWrapperMethods === 'function')
+const createBulkDocsWrapper = requireModule('pouchdb-bulkdocs-wrapper')
+const PouchPluginError = requireModule('pouchdb-plugin-error')
 
 const SECURITY_DOC = '_local/_security'
 const GUARDING = Symbol('lobby.guardsAdminDocuments')
@@ -152,8 +171,9 @@ const adminDocumentWrappers = {
  */
 export function guardAdminDocuments(db) {
   if (db[GUARDING]) return db
-  db[GUARDING] = true
+  for (const name of Object.keys(adminDocumentWrappers)) requirePatchPoint(db[name], `db.${name}`)
   wrappers.installWrapperMethods(db, adminDocumentWrappers)
+  db[GUARDING] = true
   return db
 }
 
@@ -186,17 +206,72 @@ function freezeRevisions(doc) {
  */
 export function keepReplicatedHistory(db) {
   if (db[KEEPING_HISTORY]) return db
-  db[KEEPING_HISTORY] = true
   /** @type {Record<string, (original: () => any, args: any) => any>} */
   const handlers = {
     put: (original, args) => { freezeRevisions(args.doc); return original() },
     post: (original, args) => { freezeRevisions(args.doc); return original() },
     bulkDocs: (original, args) => { for (const doc of args.docs ?? []) freezeRevisions(doc); return original() },
   }
-  for (const [name, handler] of Object.entries(handlers)) {
-    const chain = db[name]?._handlers
-    // First in the chain: before pouchdb-validation's handler runs.
-    if (Array.isArray(chain)) chain.unshift(handler)
+  for (const name of Object.keys(handlers)) {
+    requirePatchPoint(db[name]?._handlers, `the pouchdb-wrappers handler chain of db.${name}`, Array.isArray)
   }
+  // First in each chain: before pouchdb-validation's handler runs.
+  for (const [name, handler] of Object.entries(handlers)) prependHandler(db, name, handler)
+  db[KEEPING_HISTORY] = true
+  return db
+}
+
+
+const LIMITING_LOCAL = Symbol('lobby.limitsLocalDocuments')
+
+/**
+ * Largest `_local` document a non-admin may write. PouchDB's replication
+ * checkpoints (its only `_local` documents here) hold a session id, a
+ * sequence and a short history: well under 1 KiB.
+ */
+export const MAX_LOCAL_DOC_BYTES = 64 * 1024
+
+/** @param {any} doc @param {any} options @returns {Promise<void>} refused, or fine */
+function checkLocalWrite(doc, options) {
+  const id = String(doc?._id ?? '')
+  if (!id.startsWith('_local/') || id === SECURITY_DOC || !byNonAdmin(options)) return Promise.resolve()
+  if (!options.userCtx.name) {
+    return Promise.reject(new PouchPluginError({ status: 401, name: 'unauthorized', message: 'Sign in to write _local documents.' }))
+  }
+  if (Buffer.byteLength(JSON.stringify(doc)) > MAX_LOCAL_DOC_BYTES) {
+    return Promise.reject(new PouchPluginError({
+      status: 413, name: 'too_large', message: `_local documents are limited to ${MAX_LOCAL_DOC_BYTES} bytes.`,
+    }))
+  }
+  return Promise.resolve()
+}
+
+/** @type {(original: () => any, args: any) => any} */
+function limitLocalWrite(original, args) {
+  return checkLocalWrite(args.doc, args.options).then(() => original())
+}
+
+/**
+ * `_local` documents are not replicated, not validated by
+ * `validate_doc_update` and not counted anywhere: anyone could store one of
+ * any size (a 20 MiB `PUT /db/lobby_public/_local/x` was kept). Here only
+ * signed-in users write them, and no bigger than a replication checkpoint
+ * needs; through any write method (a `_bulk_docs` batch or a POST may carry a
+ * `_local/` id too). Server admins and internal calls are not limited.
+ * (server/request-guards.js refuses anonymous `_local` paths and oversized
+ * bodies before they are read; this is the rule itself.)
+ * @param {any} db any instance wrapped by express-pouchdb
+ */
+export function limitLocalDocuments(db) {
+  if (db[LIMITING_LOCAL]) return db
+  const localWrappers = {
+    put: limitLocalWrite,
+    post: limitLocalWrite,
+    remove: limitLocalWrite,
+    bulkDocs: createBulkDocsWrapper((/** @type {any} */ doc, /** @type {any} */ args) => checkLocalWrite(doc, args.options)),
+  }
+  for (const name of Object.keys(localWrappers)) requirePatchPoint(db[name], `db.${name}`)
+  wrappers.installWrapperMethods(db, localWrappers)
+  db[LIMITING_LOCAL] = true
   return db
 }

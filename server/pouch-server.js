@@ -6,15 +6,17 @@ import { devNull } from 'node:os'
 import { join, resolve } from 'node:path'
 import expressPouchDB from 'express-pouchdb'
 import { ADMIN_USER } from './admin-password.js'
+import { requirePatchPoint } from './patch-point.js'
 import { createPouchClass } from './pouch-class.js'
 import { userCtxOfRequest } from './request-roles.js'
-import { guardAdminDocuments, keepReplicatedHistory, repairSystemDbProtection, reportRefusedChanges } from './pouch-repairs.js'
+import { guardAdminDocuments, keepReplicatedHistory, limitLocalDocuments, repairSystemDbProtection, reportRefusedChanges } from './pouch-repairs.js'
 import { sessionLogIn } from './session-login.js'
 
 /**
  * Parts of express-pouchdb's `fullCouchDB` mode that Lobby does not use. What
  * stays: _users, _session, _security, validate_doc_update, _changes,
- * _bulk_docs, _revs_diff, _bulk_get, _find, views, _config (admins only).
+ * _bulk_docs, _revs_diff, _bulk_get, _compact, _find and _config (the last
+ * three for server admins only: server/admin-guard.js).
  */
 const EXCLUDED_PARTS = [
   'routes/fauxton', // admin web UI: not needed, large surface
@@ -25,7 +27,27 @@ const EXCLUDED_PARTS = [
   'routes/replicate', 'replicator', // server-side replication: devices replicate themselves
   'routes/db-updates', // unimplemented in express-pouchdb (always 400)
   'routes/show', 'routes/list', 'routes/update', // server-side design functions, deprecated in CouchDB 3
+  // Views: Lobby's documents are ciphertext, so it queries on the device and
+  // has no views; nor does its admin. `_temp_view` evaluated the request's
+  // `map` for anyone, before any permission check, with Node's `vm` (no
+  // sandbox: the code reached the server's process). server/admin-guard.js
+  // refuses these paths to non-admins as well, should a route come back.
+  'routes/temp-views', 'routes/views', 'routes/ddoc-info', 'routes/view-cleanup',
 ]
+
+/**
+ * The parts of an express-pouchdb app this server hooks into, each checked, so
+ * that a version without one refuses to start rather than run unrepaired.
+ * @param {any} pouchApp
+ */
+export function checkExpressPouchDB(pouchApp) {
+  requirePatchPoint(pouchApp?.dbWrapper?.wrap, 'express-pouchdb app.dbWrapper.wrap')
+  for (const method of ['get', 'set', 'on', 'removeListener']) {
+    requirePatchPoint(pouchApp?.couchConfig?.[method], `express-pouchdb app.couchConfig.${method}`)
+  }
+  requirePatchPoint(pouchApp?.daemonManager?._daemons, 'express-pouchdb app.daemonManager._daemons', Array.isArray)
+  requirePatchPoint(pouchApp?.setPouchDB, 'express-pouchdb app.setPouchDB')
+}
 
 /** @param {any} config express-pouchdb's couchConfig @param {string} section @param {string} key @param {string} value */
 function setConfig(config, section, key, value) {
@@ -34,9 +56,10 @@ function setConfig(config, section, key, value) {
 }
 
 /**
- * @param {{ dataDir: string, memory: boolean, adminPassword: string, sessionSecret: string }} options
+ * @param {{ dataDir: string, memory: boolean, adminPassword: string, sessionSecret: string,
+ *   signInLimiter: import('./sign-in-limits.js').SignInLimiter }} options
  */
-export async function createPouchServer({ dataDir, memory, adminPassword, sessionSecret }) {
+export async function createPouchServer({ dataDir, memory, adminPassword, sessionSecret, signInLimiter }) {
   const { Pouch, closeAll } = createPouchClass({ dataDir, memory })
   const pouchApp = expressPouchDB({
     mode: 'fullCouchDB',
@@ -49,6 +72,7 @@ export async function createPouchServer({ dataDir, memory, adminPassword, sessio
     // Its logger always opens a file, by default ./log.txt.
     logPath: memory ? devNull : join(resolve(dataDir), 'log.txt'),
   })
+  checkExpressPouchDB(pouchApp)
   pouchApp.disable('x-powered-by')
   const config = pouchApp.couchConfig
 
@@ -58,7 +82,7 @@ export async function createPouchServer({ dataDir, memory, adminPassword, sessio
   const dbWrapper = pouchApp.dbWrapper
   const wrap = dbWrapper.wrap.bind(dbWrapper)
   dbWrapper.wrap = async (/** @type {string} */ name, /** @type {any} */ db) => {
-    const wrapped = keepReplicatedHistory(guardAdminDocuments(reportRefusedChanges(await wrap(name, db))))
+    const wrapped = keepReplicatedHistory(limitLocalDocuments(guardAdminDocuments(reportRefusedChanges(await wrap(name, db)))))
     return name === usersDbName() ? repairSystemDbProtection(wrapped) : wrapped
   }
   try {
@@ -111,7 +135,7 @@ export async function createPouchServer({ dataDir, memory, adminPassword, sessio
   return {
     pouchApp,
     /** `POST /_session`, to mount in front of pouchApp: sign-in on the shared `_users` instance. */
-    logIn: sessionLogIn(getUsersDb),
+    logIn: sessionLogIn(getUsersDb, signInLimiter),
     /** The name and roles express-pouchdb will see for a request. @param {import('express').Request} req */
     userCtxOf: async (req) => userCtxOfRequest(req, await getUsersDb()),
     /** @param {import('express').Request} req */

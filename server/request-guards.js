@@ -5,9 +5,11 @@
  * non-admins in server/admin-guard.js.)
  */
 import { createRequire } from 'node:module'
+import { expressPouchUtils } from './patch-point.js'
+import { MAX_LOCAL_DOC_BYTES as MAX_LOCAL_DOC_BYTES_HTTP } from './pouch-repairs.js'
 
 const requireFromExpressPouchDB = createRequire(createRequire(import.meta.url).resolve('express-pouchdb'))
-const couchUtils = requireFromExpressPouchDB('./utils.js')
+const couchUtils = expressPouchUtils(requireFromExpressPouchDB)
 
 /** @typedef {import('./request-roles.js').UserCtx} UserCtx */
 /** @typedef {(req: import('express').Request) => Promise<UserCtx>} UserCtxOf */
@@ -143,6 +145,61 @@ export function limitRequestBodies(req, res, next) {
   }
   if (/^multipart\//i.test(req.headers['content-type'] ?? '')) {
     return refuse(415, 'bad_content_type', 'Multipart bodies are not accepted; send JSON, or an attachment as its own PUT.')
+  }
+  next()
+}
+
+export { MAX_LOCAL_DOC_BYTES } from './pouch-repairs.js'
+
+/** `/<db>/_…`: anything of a database but a document by id (listings, feeds, replication, `_local`, `_design`, `_security`). */
+const SPECIAL_DB_PATH = /^\/[^/]+\/_/
+
+/** @param {string} path @returns {string} the path URL-decoded where it can be, as given where not */
+function decodedPath(path) {
+  try {
+    return decodeURIComponent(path)
+  } catch {
+    return path
+  }
+}
+
+/**
+ * Anonymous clients get documents by id, nothing more. The public database is
+ * readable by anyone so that a device can join before its user has signed in
+ * (src/sync/join.ts fetches `org` and `login:<hash>` by id); listing it
+ * (`_all_docs`, `_changes`, `_bulk_get`, `_revs_diff`, `_find`, …) handed out
+ * every login document, the names of every account's user ids with them.
+ * Database-level paths (`/<db>/_…`) are for signed-in users: replication signs
+ * in first. This covers `_local` documents too (an anonymous 20 MiB
+ * `_local/x` was stored): no anonymous `_local` read or write anywhere. Server
+ * admins and every signed-in user go on to express-pouchdb's own checks.
+ * @param {UserCtxOf} userCtxOf
+ * @returns {import('express').RequestHandler}
+ */
+export function signedInForDatabasePaths(userCtxOf) {
+  return (req, res, next) => {
+    if (req.method === 'OPTIONS') return next()
+    if (!SPECIAL_DB_PATH.test(req.path) && !SPECIAL_DB_PATH.test(decodedPath(req.path))) return next()
+    userCtxOf(req).then((userCtx) => {
+      if (userCtx.name || userCtx.roles.includes('_admin')) return next()
+      couchUtils.sendJSON(res, 401, { error: 'unauthorized', reason: 'Sign in first: anonymous clients may only fetch documents by id.' })
+    }, next)
+  }
+}
+
+const LOCAL_DOC_PATH = /^\/[^/]+\/_local\//i
+
+/**
+ * A `_local` document PUT whose body is over the limit is refused before it
+ * is read (the limit itself is enforced on every write method in
+ * server/pouch-repairs.js).
+ * @type {import('express').RequestHandler}
+ */
+export function limitLocalDocumentBodies(req, res, next) {
+  const local = LOCAL_DOC_PATH.test(req.path) || LOCAL_DOC_PATH.test(decodedPath(req.path))
+  if (local && Number(req.headers['content-length']) > MAX_LOCAL_DOC_BYTES_HTTP) {
+    res.setHeader('Connection', 'close')
+    return couchUtils.sendJSON(res, 413, { error: 'too_large', reason: `_local documents are limited to ${MAX_LOCAL_DOC_BYTES_HTTP} bytes.` })
   }
   next()
 }

@@ -6,7 +6,7 @@
  */
 
 /** @param {string | undefined} header @returns {string | undefined} */
-function authSessionCookie(header) {
+export function authSessionCookie(header) {
   const match = /(?:^|;)\s*AuthSession\s*=([^;]*)/.exec(header ?? '')
   if (!match) return undefined
   // Trimmed, unquoted and URI-decoded, as cookie-parser does.
@@ -24,7 +24,7 @@ function authSessionCookie(header) {
  * read the same credentials from the same header.
  * @param {string | undefined} header @returns {{ name: string, pass: string } | undefined}
  */
-function basicCredentials(header) {
+export function basicCredentials(header) {
   const match = /^ *(?:[Bb][Aa][Ss][Ii][Cc]) +([A-Za-z0-9._~+/-]+=*) *$/.exec(header ?? '')
   if (!match) return undefined
   const userPass = /^([^:]*):(.*)$/.exec(Buffer.from(match[1], 'base64').toString())

@@ -30,6 +30,7 @@ export async function runServer({ distDir, extend }) {
   }
 
   const { dataDir, memory, corsOrigins } = options
+  /** @type {Awaited<ReturnType<typeof createLobbyServer>>} */
   let lobby
   try {
     lobby = await createLobbyServer({ dataDir, memory, distDir, corsOrigins })

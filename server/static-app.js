@@ -1,7 +1,8 @@
 /**
  * Serves the built app from `distDir`: cache headers per kind of file (see
  * docs/operations.md), the SPA fallback to index.html for client-side routes,
- * and a plain 503 while nothing has been built.
+ * a plain 503 while nothing has been built, and the Content-Security-Policy
+ * and Permissions-Policy on every answer.
  */
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -11,6 +12,36 @@ const IMMUTABLE = 'public, max-age=31536000, immutable'
 // Everything that is not content-hashed must be revalidated, above all sw.js
 // and index.html: a cached one would pin tablets to an old release.
 const REVALIDATE = 'no-cache'
+
+/**
+ * What the app's pages and workers may load and run: only its own files (no
+ * inline script or style: the build has none), WebAssembly compiled from
+ * them (Argon2id, the QR decoder), images from itself, camera frames (blob:)
+ * and data: URLs (QR codes), and no framing, `<base>` or plugins. An injected
+ * inline script or a script from elsewhere does not run. Keep
+ * docs/operations.md's reverse-proxy examples the same;
+ * test/e2e/csp.e2e.ts walks the app under it.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self'",
+  "img-src 'self' blob: data:",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "object-src 'none'",
+].join('; ')
+
+/**
+ * Powerful features: the camera (check-in scanning) and the screen wake lock
+ * (the check-in screen stays on) for the app itself, nothing for anyone else;
+ * the rest, which Lobby never uses, for no one.
+ */
+export const PERMISSIONS_POLICY = [
+  'camera=(self)', 'screen-wake-lock=(self)',
+  'microphone=()', 'geolocation=()', 'payment=()', 'usb=()', 'serial=()', 'bluetooth=()', 'hid=()', 'midi=()',
+  'display-capture=()',
+].join(', ')
 
 /** Paths owned by the sync server, which never answer with the app. */
 const SERVER_PATHS = /^\/(db|healthz)(\/|$)/i
@@ -38,6 +69,11 @@ export function staticApp(distDir) {
   const indexFile = join(root, 'index.html')
   const router = express.Router()
 
+  router.use((_req, res, next) => {
+    res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+    res.setHeader('Permissions-Policy', PERMISSIONS_POLICY)
+    next()
+  })
   router.use(express.static(root, {
     index: 'index.html',
     // Hashed files and the manifest are served as they are; ETag and

@@ -138,11 +138,12 @@ describe('lobby_public', () => {
   })
   afterAll(() => lobby?.stop())
 
-  it('is readable by anyone, signed in or not', async () => {
+  it('is readable by id by anyone, and listable when signed in (issue 8: no anonymous listing)', async () => {
     const res = await anonymous(lobby, 'GET', 'lobby_public/org')
     expect(res.status).toBe(200)
     expect(await res.json()).toMatchObject({ orgId: 'o1', auditPublicJwk: { kty: 'EC' } })
-    expect((await anonymous(lobby, 'GET', 'lobby_public/_all_docs')).status).toBe(200)
+    expect((await anonymous(lobby, 'GET', 'lobby_public/_all_docs')).status).toBe(401)
+    expect((await desk1.call('GET', 'lobby_public/_all_docs')).status).toBe(200)
   })
 
   it('refuses writes from anonymous clients and from roles other than admin', async () => {
@@ -166,7 +167,7 @@ describe('lobby_public', () => {
 
   it('keeps its _security out of reach of documents (_local/_security)', async () => {
     const takeover = { _rev: '0-1', security: { admins: { names: ['desk1'], roles: [] }, members: { names: ['desk1'], roles: [] } } }
-    expect((await anonymous(lobby, 'PUT', 'lobby_public/_local/_security', takeover)).status).toBe(403)
+    expect((await anonymous(lobby, 'PUT', 'lobby_public/_local/_security', takeover)).status).toBe(401) // no anonymous _local at all
     expect((await desk1.call('PUT', 'lobby_public/_local/_security', takeover)).status).toBe(403)
     const bulk = await desk1.call('POST', 'lobby_public/_bulk_docs', { docs: [{ _id: '_local/_security', ...takeover }] })
     expect((await bulk.json())[0]).toMatchObject({ error: 'forbidden' })

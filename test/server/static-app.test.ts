@@ -44,6 +44,18 @@ describe('serving the built app', () => {
     }
   })
 
+  it('sends the Content-Security-Policy and Permissions-Policy with the app (issue 8: headers)', async () => {
+    for (const [path, headers] of [['/', {}], ['/diagnostics', html], ['/sw.js', {}], ['/assets/x.js', {}]] as const) {
+      const res = await fetch(`${lobby.url}${path}`, { headers })
+      expect(res.headers.get('content-security-policy'), path).toBe(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; img-src 'self' blob: data:; " +
+        "frame-ancestors 'none'; base-uri 'none'; object-src 'none'")
+      const permissions = res.headers.get('permissions-policy') ?? ''
+      expect(permissions, path).toContain('camera=(self)')
+      for (const feature of ['microphone=()', 'geolocation=()', 'payment=()', 'usb=()']) expect(permissions, path).toContain(feature)
+    }
+  })
+
   it('answers client-side routes such as /diagnostics with index.html', async () => {
     const res = await fetch(`${lobby.url}/diagnostics`, { headers: html })
     expect(res.status).toBe(200)
