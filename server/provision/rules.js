@@ -29,7 +29,7 @@
  * @property {Access} writers
  * @property {Record<string, Access>} typeWriters envelope types only some writers may write
  * @property {string[]} appendOnly envelope types that are events: created, never changed or deleted
- * @property {string[]} reservedTypes types an envelope database refuses: those of the typed and audit databases
+ * @property {string[]} [reservedTypes] types an envelope database refuses: those of the typed and audit databases
  * @property {Record<string, TypeRules>} [types] the types a `typed` database holds
  */
 
