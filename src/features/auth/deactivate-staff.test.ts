@@ -255,7 +255,7 @@ describe('CONF-9: a departing manager and the audit key', () => {
   it('an audit grant that does not hold an audit key is refused as malformed', async () => {
     const { storage, admin, users } = await managers()
     const keyring = await storage.accounts.getKeyring(users.m1.userId)
-    const bad = await sealGrant(keyring!, { kid: 'audit:2', realmKey: 'x', indexKeyId: 'directory:2', indexKey: 'y' }, admin.userId)
+    const bad = await sealGrant({ userId: keyring!.userId, ecdh: keyring!.publicKeys.ecdh }, { kid: 'audit:2', realmKey: 'x', indexKeyId: 'directory:2', indexKey: 'y' }, admin)
     await expect(openGrant(bad, users.m1.keyring)).rejects.toMatchObject({ code: 'malformed' })
   })
 })

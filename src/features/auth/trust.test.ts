@@ -54,7 +54,7 @@ async function forgedGrant(to: { userId: string; ecdh: JsonWebKey }, kid: string
   return { _id: `grant:${to.userId}:${kid}`, type: 'grant' as const, userId: to.userId, kid, by, box, createdAt: new Date().toISOString() }
 }
 
-describe('CONF-9 root of trust: keys nobody vouches for are refused', () => {
+describe('CONF-9 root of trust: keys nobody vouches for are refused', { timeout: 30_000 }, () => {
   it('a front-desk user seals a desk key of their choosing (epoch 99) to the admin: the admin never adopts it', async () => {
     const { storage, admin, users } = await organisation()
     const adminKeyring = (await storage.accounts.getKeyring(admin.userId))!
@@ -81,8 +81,9 @@ describe('CONF-9 root of trust: keys nobody vouches for are refused', () => {
     if (!result.ok) throw new Error(result.problem)
     const accounts = result.rotations.find((r) => r.realm === 'accounts')!
     expect(accounts.kid).toBe('accounts:2')
-    for (const grant of await storage.grants.all()) {
-      // Whatever was sealed, the front-desk user's private key opens none of it.
+    expect((await storage.grants.addressedTo(users.desk1.userId)).map((g) => g.kid)).toEqual(['directory:2'])
+    for (const grant of (await storage.grants.all()).filter((g) => g.userId !== users.desk1.userId)) {
+      // Whatever was sealed to anyone else, the front-desk user's private key opens none of it.
       await expect(openSealed(users.desk1.keyring.userKeys.ecdh.privateKey, grant.box, grantContext(grant.userId, grant.kid))).rejects.toMatchObject({ name: 'CryptoError' })
     }
     // agent2 still gets the new key, sealed to their certified key.
@@ -103,10 +104,10 @@ describe('CONF-9 root of trust: keys nobody vouches for are refused', () => {
   it('a departure interrupted mid-rotation is recorded, the leaver stays out, and resuming finishes it', async () => {
     const { storage, admin, users } = await organisation()
     // The rotation of `desk` fails after `directory` was done (a crash, a full disk…).
-    const put = storage.grants.put
-    const spy = vi.spyOn(storage.grants, 'put').mockImplementation(async (grant) => {
-      if (grant.kid.startsWith('desk:')) throw new Error('disk full')
-      return put(grant)
+    const putAll = storage.grants.putAll
+    const spy = vi.spyOn(storage.grants, 'putAll').mockImplementation(async (grants) => {
+      if (grants[0]?.kid.startsWith('desk:')) throw new Error('disk full')
+      return putAll(grants)
     })
     await expect(deactivateStaff(storage, admin, users.desk2.userId)).rejects.toThrow('disk full')
     spy.mockRestore()
