@@ -9,7 +9,7 @@ import { keySourceFrom } from '@/storage/keyring-key-source'
 import { createTestStorage } from '@/storage/testing'
 import { deactivateStaff } from './deactivate-staff'
 import { completeFirstSignIn } from './first-sign-in'
-import { acceptGrants, grantContext } from './key-grants'
+import { acceptGrants, grantContext, sealGrant } from './key-grants'
 import { createOrganisation } from './organisation'
 import type { Session } from './session'
 import { signIn } from './sign-in'
@@ -125,6 +125,61 @@ describe('CONF-9 root of trust: keys nobody vouches for are refused', { timeout:
     expect(await signIn(storage, 'desk2', pass('desk2'))).toMatchObject({ status: 'refused', reason: 'deactivated' })
     const desk1 = await acceptGrants(storage, users.desk1)
     expect(desk1.accepted.sort()).toEqual(['desk:2', 'directory:2'])
+  })
+
+  it('signed grants still follow the role and epoch rules: no grant from the front desk, no accounts key to the front desk, no epoch jump', async () => {
+    const { storage, admin, users } = await organisation()
+    const seal = async (to: Session, kid: string, by: Session) => {
+      const cert = (await storage.accounts.getCert(to.userId))!
+      const realm = kid.slice(0, kid.lastIndexOf(':'))
+      const keys = { kid, realmKey: toBase64Url(await exportRawKey(await generateRealmKey())), indexKeyId: kid, indexKey: toBase64Url(await exportRawKey(await generateIndexKey())) }
+      expect(realm).not.toBe('')
+      return sealGrant({ userId: to.userId, ecdh: cert.ecdh }, keys, by)
+    }
+    await storage.grants.put(await seal(admin, 'desk:2', users.desk1)) // a front-desk user signs, with their own certified key
+    await storage.grants.put(await seal(users.desk2, 'accounts:2', admin)) // the admin hands the front desk a realm it must never hold
+    await storage.grants.put(await seal(users.desk2, 'desk:5', admin)) // an epoch that does not follow one held
+    expect((await acceptGrants(storage, admin)).accepted).toEqual([])
+    expect((await acceptGrants(storage, users.desk2)).accepted).toEqual([])
+    expect(users.desk2.keyring.realmKeys.has('accounts:2')).toBe(false)
+    const reasons = (await storage.quarantined()).map((q) => q.reason).sort()
+    expect(reasons).toEqual(['grant: a admin may not grant accounts:2 to a frontdesk', 'grant: a frontdesk may not grant desk:2 to a admin', 'grant: epoch 5 does not follow one held'])
+    // The same admin's grant of the next epoch is taken in.
+    await storage.grants.put(await seal(users.desk2, 'desk:2', admin))
+    expect((await acceptGrants(storage, users.desk2)).accepted).toEqual(['desk:2'])
+  })
+
+  it('an organisation founded before certificates: the founder’s next sign-in sets the root and certifies the active accounts; a keyring planted after that gets nothing', async () => {
+    const { db, storage, admin, users } = await organisation()
+    // Today's data as it was before this change: no root in the organisation, no certificates, nothing pinned.
+    const org = (await storage.accounts.getOrg())!
+    delete (org as { root?: unknown }).root
+    await storage.accounts.putOrg(org)
+    await db.keyrings.filter((r) => (r as { type: string }).type === 'cert').delete()
+    await db.local.delete('trust-root')
+    const signedIn = await signIn(storage, 'admin', adminPass)
+    if (signedIn.status !== 'signed-in') throw new Error(signedIn.status)
+    expect((await storage.accounts.getOrg())?.root?.userId).toBe(admin.userId)
+    expect((await storage.accounts.listCerts()).map((c) => c.userId).sort()).toEqual([admin.userId, ...Object.values(users).map((u) => u.userId)].sort())
+    // Now a keyring swapped on the server is ignored: the rotation seals to the certified key.
+    const attacker = (await storage.accounts.getKeyring(users.desk1.userId))!
+    const victim = (await storage.accounts.getKeyring(users.agent2.userId))!
+    await storage.accounts.putKeyring({ ...victim, publicKeys: attacker.publicKeys })
+    const result = await deactivateStaff(storage, signedIn.session, users.agent1.userId)
+    if (!result.ok) throw new Error(result.problem)
+    const grant = (await storage.grants.addressedTo(users.agent2.userId)).find((g) => g.kid === 'accounts:2')!
+    await expect(openSealed(users.desk1.keyring.userKeys.ecdh.privateKey, grant.box, grantContext(grant.userId, grant.kid))).rejects.toMatchObject({ name: 'CryptoError' })
+  })
+
+  it('the root account cannot be deactivated: every certificate leads back to it', async () => {
+    const { storage, admin } = await organisation()
+    const second = await createStaff(storage, admin, { name: 'admin2', username: 'admin2', role: 'admin' }, cost)
+    if (!second.ok) throw new Error(second.problem)
+    const first = await signIn(storage, 'admin2', second.setupCode)
+    if (first.status !== 'setup-required') throw new Error(first.status)
+    const done = await completeFirstSignIn(storage, first.pending, { passphrase: pass('second admin'), agreementAccepted: true }, cost)
+    if (!done.ok) throw new Error(done.problem)
+    expect(await deactivateStaff(storage, done.session, admin.userId)).toEqual({ ok: false, problem: 'not-allowed' })
   })
 
   it('a sign-in that meets another root than the one pinned on this device refuses and says so', async () => {
