@@ -77,6 +77,7 @@ export async function rotateAudit(storage: LobbyStorage, session: Session, leavi
   const pair = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, ['deriveBits'])
   const [publicJwk, privateJwk] = await Promise.all([crypto.subtle.exportKey('jwk', pair.publicKey), crypto.subtle.exportKey('jwk', pair.privateKey)])
   const holders = await auditReaders(storage, session, leaving)
+  if (holders.length === 0) return undefined // nobody certified to receive it yet: the step waits
   const grants = []
   for (const holder of holders) grants.push(await sealGrant(holder, { kid, auditPrivateJwk: privateJwk }, session))
   await storage.grants.putAll(grants)

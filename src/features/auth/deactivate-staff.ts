@@ -41,7 +41,8 @@ async function disableOnServer(session: Session, target: { userId: string; login
 
 /** The steps of a departure, recorded on the account before any is done. */
 function departureSteps(role: AccountDoc['role']): string[] {
-  return [...realmsByRole[role].map((realm) => `realm:${realm}`), ...(mayHoldAuditKey(role) ? ['audit'] : []), 'certs']
+  // Certificates first: the accounts the leaver vouched for must stay trusted to receive the new keys.
+  return ['certs', ...realmsByRole[role].map((realm) => `realm:${realm}`), ...(mayHoldAuditKey(role) ? ['audit'] : [])]
 }
 
 /**
@@ -108,9 +109,13 @@ async function runDeparture(storage: LobbyStorage, session: Session, userId: str
   return { rotations, ...(audit ? { audit } : {}), left }
 }
 
-/** The active accounts `leaver` certified, certified again by the session's user; false when one needs an admin. */
+/**
+ * The active accounts `leaver` certified, certified again by the session's
+ * user (the audit entry lists them, for review); false when one needs an admin.
+ */
 async function recertify(storage: LobbyStorage, session: Session, leaver: string): Promise<boolean> {
   let all = true
+  const done: string[] = []
   for (const cert of await storage.accounts.listCerts()) {
     if (cert.by !== leaver || cert.userId === leaver) continue
     const account = await storage.accounts.getAccount(cert.userId)
@@ -120,7 +125,9 @@ async function recertify(storage: LobbyStorage, session: Session, leaver: string
       continue
     }
     await certifyAccount(storage, session, account, { publicKeys: { ecdh: cert.ecdh, ecdsa: cert.ecdsa } })
+    done.push(account.userId)
   }
+  if (done.length > 0) await storage.audit.append({ action: 'key.change', by: session.userId, recordId: `account:${leaver}`, recordType: 'account', detail: `re-certified ${done.join(',')}` })
   return all
 }
 

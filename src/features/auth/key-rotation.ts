@@ -56,6 +56,9 @@ export async function rotateRealm(storage: LobbyStorage, session: Session, realm
     indexKey: await rawKey(await generateIndexKey()),
   }
   const { holders, uncertified } = await holdersOf(storage, session, realm, leaving)
+  // Without a certificate of their own (an organisation whose founder has not signed in since certificates came),
+  // the acting user would mint a key nobody can take in: the step waits.
+  if (!holders.some((h) => h.userId === session.userId)) return undefined
   const grants = []
   for (const holder of holders) grants.push(await sealGrant(holder, keys, session))
   await storage.grants.putAll(grants)
