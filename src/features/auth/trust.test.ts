@@ -171,6 +171,23 @@ describe('CONF-9 root of trust: keys nobody vouches for are refused', { timeout:
     await expect(openSealed(users.desk1.keyring.userKeys.ecdh.privateKey, grant.box, grantContext(grant.userId, grant.kid))).rejects.toMatchObject({ name: 'CryptoError' })
   })
 
+  it('accounts a departed manager certified are certified again first, so they still receive the new keys', async () => {
+    const { storage, admin, users } = await organisation()
+    const made = await createStaff(storage, users.boss, { name: 'desk3', username: 'desk3', role: 'frontdesk' }, cost)
+    if (!made.ok) throw new Error(made.problem)
+    const first = await signIn(storage, 'desk3', made.setupCode)
+    if (first.status !== 'setup-required') throw new Error(first.status)
+    const desk3 = await completeFirstSignIn(storage, first.pending, { passphrase: pass('desk three'), agreementAccepted: true }, cost)
+    if (!desk3.ok) throw new Error(desk3.problem)
+    expect((await storage.accounts.getCert(made.userId))?.by).toBe(users.boss.userId)
+    const result = await deactivateStaff(storage, admin, users.boss.userId)
+    if (!result.ok) throw new Error(result.problem)
+    expect((await storage.accounts.getCert(made.userId))?.by).toBe(admin.userId)
+    expect(result.rotations.find((r) => r.realm === 'desk')?.holders).toContain(made.userId)
+    expect((await acceptGrants(storage, desk3.session)).accepted).toContain('desk:2')
+    expect((await storage.accounts.getAccount(users.boss.userId))?.departure?.pending).toEqual([])
+  })
+
   it('the root account cannot be deactivated: every certificate leads back to it', async () => {
     const { storage, admin } = await organisation()
     const second = await createStaff(storage, admin, { name: 'admin2', username: 'admin2', role: 'admin' }, cost)
