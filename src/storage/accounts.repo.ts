@@ -48,6 +48,9 @@ export function createAccountsRepo(db: LobbyDb) {
     /** CONF-9: the root this device pinned when it joined (device-local: never replicated, never replaced by synced data). */
     getPinnedRoot: async (): Promise<PinnedRoot | undefined> => (await db.local.get('trust-root'))?.value as PinnedRoot | undefined,
     pinRoot: async (root: PinnedRoot): Promise<void> => void (await db.local.put({ key: 'trust-root', value: root })),
+    /** CONF-9: users this device has seen deactivated (device-local): never trusted again, whatever account document arrives later. */
+    getDeparted: async (): Promise<string[]> => ((await db.local.get('trust-departed'))?.value as string[] | undefined) ?? [],
+    putDeparted: async (userIds: string[]): Promise<void> => void (await db.local.put({ key: 'trust-departed', value: userIds })),
     /** Writes a new account with its keyring atomically: never an account that cannot sign in. */
     async createAccount(account: AccountDoc, keyring: KeyringDoc): Promise<void> {
       await db.transaction('rw', db.accounts, db.keyrings, async () => {

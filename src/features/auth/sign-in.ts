@@ -7,7 +7,7 @@ import type { LobbyStorage } from '@/storage/lobby-storage'
 import { looksLikePin, unlockWithPin } from './pin'
 import type { PendingSetup, Session } from './session'
 import { normaliseSetupCode } from './setup-code'
-import { checkRoot, establishRoot } from './trust'
+import { checkRoot, departedHere, establishRoot } from './trust'
 
 export type SignInRefusal =
   | { reason: 'wrong-credentials' }
@@ -50,7 +50,7 @@ export async function signIn(storage: LobbyStorage, username: string, secret: st
   const account = await storage.accounts.findAccountByLogin(login)
   const keyringDoc = account && (await storage.accounts.getKeyring(account.userId))
   if (!account || !keyringDoc) return fail('anonymous')
-  if (account.status !== 'active') {
+  if (account.status !== 'active' || (await departedHere(storage)).has(account.userId)) {
     await storage.audit.append({ action: 'sign-in.failed', by: account.userId, detail: 'deactivated' })
     return { status: 'refused', reason: 'deactivated' }
   }

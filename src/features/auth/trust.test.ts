@@ -188,6 +188,20 @@ describe('CONF-9 root of trust: keys nobody vouches for are refused', { timeout:
     expect((await storage.accounts.getAccount(users.boss.userId))?.departure?.pending).toEqual([])
   })
 
+  it('a departed account marked active again by whoever can write the server never gets another key on a device that saw it leave', async () => {
+    const { storage, admin, users } = await organisation()
+    const first = await deactivateStaff(storage, admin, users.desk2.userId)
+    if (!first.ok) throw new Error(first.problem)
+    // The server operator (or anyone writing account documents) brings the old account document back.
+    const gone = (await storage.accounts.getAccount(users.desk2.userId))!
+    await storage.accounts.putAccount({ ...gone, status: 'active' })
+    expect(await signIn(storage, 'desk2', pass('desk2'))).toMatchObject({ status: 'refused', reason: 'deactivated' })
+    const second = await deactivateStaff(storage, admin, users.desk1.userId)
+    if (!second.ok) throw new Error(second.problem)
+    for (const r of second.rotations) expect(r.holders).not.toContain(users.desk2.userId)
+    expect(await storage.grants.addressedTo(users.desk2.userId)).toEqual([])
+  })
+
   it('the root account cannot be deactivated: every certificate leads back to it', async () => {
     const { storage, admin } = await organisation()
     const second = await createStaff(storage, admin, { name: 'admin2', username: 'admin2', role: 'admin' }, cost)

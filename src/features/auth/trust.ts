@@ -50,6 +50,20 @@ export async function rootFingerprint(storage: LobbyStorage): Promise<string | u
 }
 
 /**
+ * The users this device has ever seen deactivated, the ones it sees now
+ * added. A deactivation cannot be undone by a later account document (an
+ * old one replayed, or one written by whoever controls the server): the
+ * person gets a new account instead.
+ */
+export async function departedHere(storage: LobbyStorage, accounts?: AccountDoc[]): Promise<Set<string>> {
+  const known = await storage.accounts.getDeparted()
+  const departed = new Set(known)
+  for (const a of accounts ?? (await storage.accounts.listAccounts())) if (a.status === 'deactivated') departed.add(a.userId)
+  if (departed.size !== known.length) await storage.accounts.putDeparted([...departed])
+  return departed
+}
+
+/**
  * Who this device trusts, read once from its store: certificates verified back
  * to the pinned root, their certifiers active. Nothing is certified on a
  * device with no pinned root.
@@ -58,11 +72,14 @@ export async function loadTrust(storage: LobbyStorage) {
   const [pinned, certs, accounts] = await Promise.all([storage.accounts.getPinnedRoot(), storage.accounts.listCerts(), storage.accounts.listAccounts()])
   const byUser = new Map(certs.map((c) => [c.userId, c]))
   const status = new Map(accounts.map((a) => [a.userId, a]))
-  const chain = pinned && createChainVerifier(pinned as TrustRoot, (id) => byUser.get(id), (id) => status.get(id)?.status === 'active')
+  const departed = await departedHere(storage, accounts)
+  const isActive = (id: string) => status.get(id)?.status === 'active' && !departed.has(id)
+  const chain = pinned && createChainVerifier(pinned as TrustRoot, (id) => byUser.get(id), isActive)
 
   /** The account's certified keys, or why not. An account whose document names another role than its certificate is not trusted until re-certified. */
   async function certified(userId: string): Promise<{ ok: true; account: CertifiedAccount } | { ok: false; reason: string }> {
     if (!chain) return { ok: false, reason: 'no root pinned on this device' }
+    if (departed.has(userId)) return { ok: false, reason: `${userId} was deactivated` }
     const result = await chain.verify(userId)
     if (!result.ok) return result
     const account = status.get(userId)
