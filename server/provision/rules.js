@@ -115,6 +115,16 @@ export const FIXED_REALMS = Object.freeze({
         update: null, // never changed: a new key is a new grant
         delete: { roles: MANAGERS, owner: 'userId' },
       },
+      // CONF-9: an account's certified public keys, signed by the admin or manager who vouches for
+      // them (`by`); devices check the signature chain to their pinned root, the server only who writes.
+      cert: {
+        id: ['userId'], // `cert:<userId>`
+        signed: true,
+        fields: { userId: 'string', role: 'string', ecdh: 'object', ecdsa: 'object', sig: 'string' },
+        create: { roles: MANAGERS },
+        update: { roles: MANAGERS }, // re-certified when the certifier leaves
+        delete: { roles: MANAGERS },
+      },
       // CONF-9: the public half of a new audit key pair, minted when a reader of the audit log
       // leaves; an admin copies it into the organisation document (public db, admins only).
       'audit-key': {

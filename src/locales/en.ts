@@ -332,6 +332,13 @@ export const en = {
       deactivated: 'This account can no longer sync: it was deactivated',
     },
   },
+  // CONF-9: the organisation's root of trust (the founding admin's signing key, pinned on each device).
+  trust: {
+    rootFingerprint: 'Root of trust fingerprint',
+    noRoot: 'Not pinned yet (the founding admin’s next sign-in sets it)',
+    compareAfterJoin: 'After they sign in on their device, their Diagnostics page must show this same root of trust fingerprint:',
+    untrustedRoot: 'This organisation’s root of trust is not the one this device knows. Someone may have tampered with the server: do not sign in, and tell your admin.',
+  },
   join: {
     title: 'Sign in on a new device',
     intro: 'Your organisation already uses Lobby: sign in with your account and this device fetches what your role may see from the sync server.',

@@ -334,6 +334,13 @@ export const zhCN: Messages = {
       deactivated: '此账户已无法同步：它已被停用',
     },
   },
+  // CONF-9：组织的信任根（创始管理员的签名密钥，每台设备各自固定）。
+  trust: {
+    rootFingerprint: '信任根指纹',
+    noRoot: '尚未固定（创始管理员下次登录时设置）',
+    compareAfterJoin: '对方在自己的设备上登录后，其“诊断”页面显示的信任根指纹必须与此相同：',
+    untrustedRoot: '该组织的信任根与本设备已知的不一致，服务器可能被篡改：请勿登录，并告知管理员。',
+  },
   join: {
     title: '在新设备上登录',
     intro: '您的机构已经在使用 Lobby：用您的账户登录，本设备会从同步服务器取回您的角色可以查看的内容。',

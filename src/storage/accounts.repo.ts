@@ -2,7 +2,7 @@ import { utf8 } from '@/crypto/bytes'
 import { sha256 } from '@/crypto/signature'
 import type { LobbyDb } from './db'
 import type { KdfParams } from '@/crypto/kdf-params'
-import type { AccountDoc, KeyringDoc, LoginDoc, OrgDoc } from './documents'
+import type { AccountDoc, CertDoc, KeyringDoc, LoginDoc, OrgDoc, PinnedRoot } from './documents'
 
 /** Sign-in names are compared case- and width-insensitively. */
 export function normaliseLogin(username: string): string {
@@ -35,6 +35,22 @@ export function createAccountsRepo(db: LobbyDb) {
     putAccount: async (account: AccountDoc): Promise<void> => void (await db.accounts.put({ ...account, _local: 1 })),
     getKeyring: (userId: string): Promise<KeyringDoc | undefined> => db.keyrings.get(`keyring:${userId}`),
     putKeyring: async (keyring: KeyringDoc): Promise<void> => void (await db.keyrings.put({ ...keyring, _local: 1 })),
+    getCert: async (userId: string): Promise<CertDoc | undefined> => {
+      const doc = (await db.keyrings.get(`cert:${userId}`)) as unknown as CertDoc | undefined
+      return doc?.type === 'cert' && !doc._deleted ? doc : undefined
+    },
+    listCerts: async (): Promise<CertDoc[]> => (await db.keyrings.filter((r) => (r as { type: string }).type === 'cert' && !r._deleted).toArray()) as unknown as CertDoc[],
+    /** Writes (or replaces, keeping the revision) an account's certificate. */
+    async putCert(cert: CertDoc): Promise<void> {
+      const rev = (await db.keyrings.get(cert._id))?._rev
+      await db.table<CertDoc, string>('keyrings').put({ ...cert, _local: 1, ...(rev ? { _rev: rev } : {}) })
+    },
+    /** CONF-9: the root this device pinned when it joined (device-local: never replicated, never replaced by synced data). */
+    getPinnedRoot: async (): Promise<PinnedRoot | undefined> => (await db.local.get('trust-root'))?.value as PinnedRoot | undefined,
+    pinRoot: async (root: PinnedRoot): Promise<void> => void (await db.local.put({ key: 'trust-root', value: root })),
+    /** CONF-9: users this device has seen deactivated (device-local): never trusted again, whatever account document arrives later. */
+    getDeparted: async (): Promise<string[]> => ((await db.local.get('trust-departed'))?.value as string[] | undefined) ?? [],
+    putDeparted: async (userIds: string[]): Promise<void> => void (await db.local.put({ key: 'trust-departed', value: userIds })),
     /** Writes a new account with its keyring atomically: never an account that cannot sign in. */
     async createAccount(account: AccountDoc, keyring: KeyringDoc): Promise<void> {
       await db.transaction('rw', db.accounts, db.keyrings, async () => {

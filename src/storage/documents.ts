@@ -1,3 +1,4 @@
+import type { KeyCertificate } from '@/crypto/certificates'
 import type { Envelope } from '@/crypto/envelope'
 import type { KdfParams } from '@/crypto/kdf-params'
 import type { LockedKeyring } from '@/crypto/keyring'
@@ -27,6 +28,13 @@ export interface OrgDoc extends LocalMark {
   /** CONF-9: which audit key pair `auditPublicJwk` is (`audit:<epoch>`); absent in older documents, meaning `audit:1`. */
   auditKid?: string
   settings: OrgSettings
+  /**
+   * CONF-9: the organisation's root of trust, the founding admin and their ECDSA
+   * public key. A device pins it when it joins (device-local state) and never
+   * takes a different one from the server; absent in organisations founded
+   * before certificates, until the founder's next sign-in adds it.
+   */
+  root?: { userId: string; publicJwk: JsonWebKey }
 }
 
 /**
@@ -56,6 +64,12 @@ export interface AccountDoc extends LocalMark {
   agreementAcceptedAt?: string
   createdBy: string
   createdAt: string
+  /**
+   * CONF-9: a departure still under way, recorded with the deactivation before
+   * anything else: the steps left (`realm:<name>`, `audit`, `certs`), retried
+   * by any admin or manager device until none is left.
+   */
+  departure?: { pending: string[]; by: string; at: string }
 }
 
 export interface KeyringDoc extends LocalMark {
@@ -64,6 +78,23 @@ export interface KeyringDoc extends LocalMark {
   userId: string
   publicKeys: { ecdh: JsonWebKey; ecdsa: JsonWebKey }
   locked: LockedKeyring
+}
+
+/**
+ * CONF-9: an account's public keys, certified (`cert:<userId>` in `lobby_org`,
+ * beside the keyrings on the device). Written by the certifier (`by`, checked
+ * by the server); a device trusts it only through the chain to its pinned root.
+ */
+export interface CertDoc extends LocalMark, KeyCertificate {
+  _id: string // `cert:<userId>`
+  type: 'cert'
+}
+
+/** What a device pins of its organisation's root (device-local, never replaced by synced data). */
+export interface PinnedRoot {
+  orgId: string
+  userId: string
+  publicJwk: JsonWebKey
 }
 
 /** A device that writes audit entries; its public key verifies them (CONF-6, CONF-10). */
@@ -95,6 +126,8 @@ export interface AuditKeyDoc extends LocalMark {
   /** who minted it (the server checks it is the signed-in user) */
   by: string
   createdAt: string
+  /** CONF-9: the minter's signature of kid and public key (`key-grants.ts`); a key without a valid one is never published */
+  sig?: string
 }
 
 /** One link of a device's hash chain. The event itself is inside `box`, readable by managers only. */

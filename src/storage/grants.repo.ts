@@ -20,6 +20,8 @@ export interface GrantDoc extends LocalMark {
   by: string
   box: SealedBox
   createdAt: string
+  /** CONF-9: the grantor's ECDSA signature of id, recipient, kid and box (`key-grants.ts`); a grant without a valid one is refused */
+  sig?: string
 }
 
 export const grantId = (userId: string, kid: string) => `grant:${userId}:${kid}`
@@ -34,6 +36,8 @@ export function createGrantsRepo(db: LobbyDb, local: LocalStore) {
 
   return {
     put: async (grant: GrantDoc): Promise<void> => void (await table().put({ ...grant, _local: 1 })),
+    /** CONF-9: every grant of one rotation at once, or none (a departure resumed after a crash never finds half of them). */
+    putAll: async (grants: GrantDoc[]): Promise<void> => void (await db.transaction('rw', db.keyrings, () => table().bulkPut(grants.map((g) => ({ ...g, _local: 1 as const }))))),
     /** Grants waiting for `userId` (not yet accepted into their keyring). */
     addressedTo: async (userId: string): Promise<GrantDoc[]> => (await table().where('userId').equals(userId).toArray()).filter(isGrant),
     /** Every grant on this device, whoever it is for (to find the newest epoch anyone was given). */
@@ -61,7 +65,7 @@ export function createGrantsRepo(db: LobbyDb, local: LocalStore) {
     async keepForPin(userId: string, grants: GrantDoc[]): Promise<void> {
       const kept = (await local.get<GrantDoc[]>(supplementKey(userId))) ?? []
       const ids = new Set(kept.map((g) => g._id))
-      const strip = ({ _id, type, userId: u, kid, by, box, createdAt }: GrantDoc): GrantDoc => ({ _id, type, userId: u, kid, by, box, createdAt })
+      const strip = ({ _id, type, userId: u, kid, by, box, createdAt, sig }: GrantDoc): GrantDoc => ({ _id, type, userId: u, kid, by, box, createdAt, ...(sig ? { sig } : {}) })
       await local.set(supplementKey(userId), [...kept, ...grants.filter((g) => !ids.has(g._id)).map(strip)])
     },
   }

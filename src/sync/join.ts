@@ -2,6 +2,7 @@ import { normaliseSetupCode } from '@/core/access/setup-code'
 import { deriveFromSecret } from '@/crypto/kdf'
 import { checkKdfParams } from '@/crypto/kdf-params'
 import { loginHash } from '@/storage/accounts.repo'
+import { checkRoot } from '@/features/auth/trust'
 import { storage } from '@/storage/session-keys'
 import type { OrgDoc } from '@/storage/documents'
 import { serverBase } from './browser-sync'
@@ -11,7 +12,7 @@ import { databaseNameFor } from './remote-names'
 import { serverLogin } from './server-session'
 import { createSyncEngine } from './sync-engine'
 
-export type JoinResult = { ok: true } | { ok: false; reason: 'no-server' | 'wrong-credentials' | 'network' }
+export type JoinResult = { ok: true } | { ok: false; reason: 'no-server' | 'wrong-credentials' | 'network' | 'untrusted-root' }
 
 async function getJson<T>(path: string): Promise<{ status: number; body?: T }> {
   const res = await fetch(`${serverBase}${path}`, { credentials: 'include', headers: { Accept: 'application/json' } })
@@ -53,7 +54,10 @@ export async function joinFromServer(username: string, secret: string): Promise<
     })
     const status = await engine.runOnce()
     await engine.close()
-    return status.state === 'idle' ? { ok: true } : { ok: false, reason: 'network' }
+    if (status.state !== 'idle') return { ok: false, reason: 'network' }
+    // CONF-9: the root of trust is pinned now (first join: trust on first use, to compare by fingerprint);
+    // a device that pinned another one before refuses this server's organisation.
+    return (await checkRoot(storage)).status === 'mismatch' ? { ok: false, reason: 'untrusted-root' } : { ok: true }
   } catch {
     return { ok: false, reason: 'network' }
   }

@@ -12,6 +12,7 @@ export function tableFor(type: unknown): ReplicatedTable | undefined {
     case 'keyring':
     case 'grant': // CONF-9: key grants sit beside the keyrings they add to (storage/grants.repo.ts)
     case 'audit-key': // CONF-9: the public half of a rotated audit key, until an admin publishes it
+    case 'cert': // CONF-9: an account's certified public keys
       return 'keyrings'
     case 'device':
       return 'devices'

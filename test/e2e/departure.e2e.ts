@@ -20,12 +20,19 @@ describe('a staff member leaves (CONF-9)', () => {
     await authB.go('/people')
     await new PeoplePage(pageB).register({ name: '诸葛亮', phone: '13911112222', idNumber: '' })
     await new ShellPage(pageB, env.lobby.url).syncNow()
+    // CONF-9: the tablet that joined pinned the organisation's root of trust; Diagnostics shows its fingerprint.
+    await authB.go('/diagnostics')
+    const fingerprint = /^[0-9A-F]{4}( [0-9A-F]{4}){15}$/
+    await expect.poll(async () => (await pageB.getByTestId('root-fingerprint').textContent())?.trim(), { timeout: 30_000 }).toMatch(fingerprint)
+    const printB = (await pageB.getByTestId('root-fingerprint').textContent())!.trim()
 
     // Back on tablet A, the admin deactivates them.
     await pageA.bringToFront()
     await authA.signOut()
     await authA.signIn(admin.username, admin.passphrase)
     await authA.go('/staff')
+    // …the same one the admin's Staff page shows.
+    await expect.poll(async () => (await pageA.getByTestId('staff-root-fingerprint').textContent()) ?? '', { timeout: 30_000 }).toContain(printB)
     const said = await new StaffAdminPage(pageA).deactivate(desk.name)
     expect(said).toMatch(/已停用|deactivated/)
     expect(said).toMatch(/服务器账户已禁用|server account is disabled/)

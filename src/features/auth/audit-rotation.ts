@@ -1,11 +1,16 @@
 import { readsAudit, type Role } from '@/core/access/roles'
 import { auditKeyEpoch, auditKeyId, firstAuditKid } from '@/crypto/audit-keys'
-import { importEcdhPublicKey } from '@/crypto/user-keys'
-import type { AuditKeyDoc, KeyringDoc } from '@/storage/documents'
+import { utf8 } from '@/crypto/bytes'
+import { publicJwk } from '@/crypto/certificates'
+import { canonicalJson, sign, verify } from '@/crypto/signature'
+import { importEcdhPublicKey, importEcdsaPublicKey } from '@/crypto/user-keys'
+import { mayHoldAuditKeyRole, nextEpochAfter } from '@/core/access/trust-rules'
+import type { AuditKeyDoc } from '@/storage/documents'
 import { auditKeyDocId } from '@/storage/grants.repo'
 import type { LobbyStorage } from '@/storage/lobby-storage'
 import { sealGrant } from './key-grants'
 import type { Session } from './session'
+import { loadTrust, refuseDocument, type CertifiedAccount } from './trust'
 
 export interface AuditRotation {
   /** the audit key new entries were sealed to before */
@@ -21,35 +26,39 @@ export interface AuditRotation {
 /** Whether an account of `role` holds the audit private key: managers, and the founding admin as custodian. */
 export const mayHoldAuditKey = (role: Role) => readsAudit(role) || role === 'admin'
 
-/** One past the highest audit epoch this device has seen: the organisation's, minted public keys, grants, the keyring. */
-async function nextAuditEpoch(storage: LobbyStorage, session: Session): Promise<number> {
+/**
+ * One past the highest audit epoch this device trusts: the organisation's and
+ * the audit keys the acting user holds (epochs seen only in grants or in
+ * unpublished public keys do not count); undefined when that is not a safe integer.
+ */
+async function nextAuditEpoch(storage: LobbyStorage, session: Session): Promise<number | undefined> {
   const org = await storage.accounts.getOrg()
-  const kids = [
-    org?.auditKid ?? firstAuditKid,
-    ...(await storage.grants.auditKeys()).map((d) => d.kid),
-    ...(await storage.grants.all()).map((g) => g.kid),
-    ...(session.keyring.auditPrivate?.keys() ?? []),
-  ]
-  return Math.max(...kids.map((kid) => auditKeyEpoch(kid) ?? 0)) + 1
+  const kids = [org?.auditKid ?? firstAuditKid, ...(session.keyring.auditPrivate?.keys() ?? [])]
+  return nextEpochAfter(kids.map((kid) => auditKeyEpoch(kid) ?? 0))
 }
 
 /**
- * Active holders of the audit private key other than `leaving`: managers, the
- * founding admin (its custodian, who hands it to new managers: the one account
- * that created itself) and the acting user if they hold an audit key.
+ * Active holders of the audit private key other than `leaving`, by their
+ * certified keys: managers, the founding admin (its custodian, who hands it to
+ * new managers: the one account that created itself) and the acting user if
+ * they hold an audit key.
  */
-async function auditReaders(storage: LobbyStorage, session: Session, leaving: string): Promise<KeyringDoc[]> {
-  const out: KeyringDoc[] = []
+async function auditReaders(storage: LobbyStorage, session: Session, leaving: string): Promise<CertifiedAccount[]> {
+  const trust = await loadTrust(storage)
+  const out: CertifiedAccount[] = []
   for (const account of await storage.accounts.listAccounts()) {
     if (account.userId === leaving || account.status !== 'active') continue
     const self = account.userId === session.userId && session.keyring.auditPrivate !== undefined
     const custodian = account.role === 'admin' && account.createdBy === account.userId
     if (!readsAudit(account.role) && !custodian && !self) continue
-    const keyring = await storage.accounts.getKeyring(account.userId)
-    if (keyring?.publicKeys?.ecdh) out.push(keyring)
+    const certified = await trust.certified(account.userId)
+    if (certified.ok && mayHoldAuditKeyRole(certified.account.role)) out.push(certified.account)
   }
   return out
 }
+
+/** The exact bytes an audit-key document's signature covers. */
+const auditKeyStatement = (d: Pick<AuditKeyDoc, 'kid' | 'publicJwk' | 'by'>) => utf8(canonicalJson({ purpose: 'lobby-audit-key', kid: d.kid, publicJwk: publicJwk(d.publicJwk), by: d.by }))
 
 /**
  * CONF-9: a new audit key pair when someone who could read the audit log
@@ -62,12 +71,19 @@ async function auditReaders(storage: LobbyStorage, session: Session, leaving: st
 export async function rotateAudit(storage: LobbyStorage, session: Session, leaving: string): Promise<AuditRotation | undefined> {
   const org = await storage.accounts.getOrg()
   if (!org) return undefined
-  const kid = auditKeyId(await nextAuditEpoch(storage, session))
+  const epoch = await nextAuditEpoch(storage, session)
+  if (epoch === undefined) throw new Error('audit: no epoch after the current one')
+  const kid = auditKeyId(epoch)
   const pair = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, ['deriveBits'])
   const [publicJwk, privateJwk] = await Promise.all([crypto.subtle.exportKey('jwk', pair.publicKey), crypto.subtle.exportKey('jwk', pair.privateKey)])
   const holders = await auditReaders(storage, session, leaving)
-  for (const holder of holders) await storage.grants.put(await sealGrant(holder, { kid, auditPrivateJwk: privateJwk }, session.userId))
-  const doc: AuditKeyDoc = { _id: auditKeyDocId(kid), type: 'audit-key', kid, publicJwk, by: session.userId, createdAt: new Date().toISOString() }
+  if (holders.length === 0) return undefined // nobody certified to receive it yet: the step waits
+  const grants = []
+  for (const holder of holders) grants.push(await sealGrant(holder, { kid, auditPrivateJwk: privateJwk }, session))
+  await storage.grants.putAll(grants)
+  const unsigned = { kid, publicJwk, by: session.userId }
+  const sig = await sign(session.keyring.userKeys.ecdsa.privateKey, auditKeyStatement(unsigned))
+  const doc: AuditKeyDoc = { _id: auditKeyDocId(kid), type: 'audit-key', ...unsigned, sig, createdAt: new Date().toISOString() }
   await storage.grants.putAuditKey(doc)
   const published = (await publishAuditKey(storage, session)) === kid
   const detail = `${holders.length} holder(s)${published ? '' : ', waiting for an admin to publish'}`
@@ -87,13 +103,20 @@ export async function publishAuditKey(storage: LobbyStorage, session: Session): 
   if (!org) return undefined
   let best: AuditKeyDoc | undefined
   let bestEpoch = auditKeyEpoch(org.auditKid ?? firstAuditKid) ?? 1
+  const trust = await loadTrust(storage)
   for (const doc of await storage.grants.auditKeys()) {
     const epoch = auditKeyEpoch(doc.kid)
-    if (epoch === undefined || epoch <= bestEpoch) continue
-    // A key minted by someone who has since left (or never could) is not published.
-    const author = await storage.accounts.getAccount(doc.by)
-    if (author?.status !== 'active' || !mayHoldAuditKey(author.role)) continue
+    // Epochs move one step at a time.
+    if (epoch === undefined || epoch !== bestEpoch + 1) continue
+    // A key minted by someone who has since left (or never could), or not signed by them, is not published.
+    const author = await trust.certified(doc.by)
+    if (!author.ok || !mayHoldAuditKeyRole(author.account.role)) continue
     if (!(await importEcdhPublicKey(doc.publicJwk).then(() => true, () => false))) continue
+    const signed = typeof doc.sig === 'string' && (await verify(await importEcdsaPublicKey(author.account.ecdsa), auditKeyStatement(doc), doc.sig).catch(() => false))
+    if (!signed) {
+      await refuseDocument(storage, doc, 'audit key: not signed by its certified minter')
+      continue
+    }
     best = doc
     bestEpoch = epoch
   }

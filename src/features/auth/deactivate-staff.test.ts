@@ -41,7 +41,7 @@ const fakeServer = (): DepartureServer & { disabled: string[] } => {
   return { disabled, disable: async (t) => void disabled.push(t.userId), withdrawn: async () => false }
 }
 
-describe('CONF-9: deactivation and key rotation (one device, no server)', () => {
+describe('CONF-9: deactivation and key rotation (one device, no server)', { timeout: 30_000 }, () => {
   it('deactivates, rotates the realms the leaver held, wraps them to every remaining holder but the leaver', async () => {
     const { storage, admin, users } = await organisation()
     const server = fakeServer()
@@ -171,7 +171,7 @@ async function readable(storage: ReturnType<typeof createTestStorage>['storage']
   return new Map((await storage.audit.read(keys ?? new Map())).map((r) => [r.entry._id, r.event?.action]))
 }
 
-describe('CONF-9: a departing manager and the audit key', () => {
+describe('CONF-9: a departing manager and the audit key', { timeout: 30_000 }, () => {
   it('an admin deactivates manager m2: new entries are sealed to audit:2, which m2 cannot open and m1, m3 and the admin can; old entries stay readable', async () => {
     const { storage, admin, users } = await managers()
     const before = (await storage.audit.append({ action: 'lock', by: users.m1.userId }))!
@@ -255,7 +255,7 @@ describe('CONF-9: a departing manager and the audit key', () => {
   it('an audit grant that does not hold an audit key is refused as malformed', async () => {
     const { storage, admin, users } = await managers()
     const keyring = await storage.accounts.getKeyring(users.m1.userId)
-    const bad = await sealGrant(keyring!, { kid: 'audit:2', realmKey: 'x', indexKeyId: 'directory:2', indexKey: 'y' }, admin.userId)
+    const bad = await sealGrant({ userId: keyring!.userId, ecdh: keyring!.publicKeys.ecdh }, { kid: 'audit:2', realmKey: 'x', indexKeyId: 'directory:2', indexKey: 'y' }, admin)
     await expect(openGrant(bad, users.m1.keyring)).rejects.toMatchObject({ code: 'malformed' })
   })
 })

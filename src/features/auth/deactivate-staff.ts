@@ -1,12 +1,15 @@
 import { can } from '@/core/access/permissions'
 import { realmsByRole } from '@/core/access/roles'
+import { mayCertify } from '@/core/access/trust-rules'
+import type { AccountDoc } from '@/storage/documents'
 import type { LobbyStorage } from '@/storage/lobby-storage'
 import type { ReencryptOptions, ReencryptProgress } from '@/storage/reencrypt'
 import { mayHoldAuditKey, publishAuditKey, rotateAudit, type AuditRotation } from './audit-rotation'
 import { acceptGrants } from './key-grants'
 import { rotateRealm, type Rotation } from './key-rotation'
-import { rotateCardKeyOnDeparture } from '@/features/members/card-key-rotation'
+import { rotateCardKey } from '@/features/members/card-key-rotation'
 import { PermissionError, type Session } from './session'
+import { certifyAccount } from './trust'
 
 /**
  * The sync server's part of a departure, done with the acting admin's server
@@ -37,14 +40,26 @@ async function disableOnServer(session: Session, target: { userId: string; login
   }
 }
 
+/** The steps of a departure, recorded on the account before any is done. */
+function departureSteps(role: AccountDoc['role']): string[] {
+  // Certificates first: the accounts the leaver vouched for must stay trusted to receive the new keys.
+  // MEM-8: whoever held the desk realm could read the card key, so it is replaced once the new desk key is held.
+  const cardKey = realmsByRole[role].includes('desk') ? ['card-key'] : []
+  return ['certs', ...realmsByRole[role].map((realm) => `realm:${realm}`), ...cardKey, ...(mayHoldAuditKey(role) ? ['audit'] : [])]
+}
+
 /**
  * CONF-9: a staff member leaves. Their account is marked deactivated (synced:
- * no device signs them in any more), every shared realm key their role held is
- * rotated (epoch n+1 wrapped to the remaining holders, `key-rotation.ts`) and,
- * for a reader of the audit log, the audit key pair (`audit-rotation.ts`), the
- * acting user takes in their own grant at once, and, for an admin, the server
- * account is disabled so their devices can no longer sync. Records already
- * written stay under the old epoch until `reencryptRealm` re-seals them.
+ * no device signs them in any more) together with the list of what is left to
+ * do, then each step is done and struck off: every shared realm key their role
+ * held is rotated (epoch n+1 wrapped to the remaining holders, `key-rotation.ts`),
+ * for a reader of the audit log the audit key pair (`audit-rotation.ts`), and
+ * the accounts they certified are certified again by the acting user (a
+ * departed certifier's certificates stop counting). The acting user takes in
+ * their own grants at once and, for an admin, the server account is disabled
+ * so their devices can no longer sync. A departure interrupted half-way is
+ * finished by `resumeDepartures`. Records already written stay under the old
+ * epoch until `reencryptRealm` re-seals them.
  */
 export async function deactivateStaff(storage: LobbyStorage, session: Session, userId: string, server?: DepartureServer): Promise<DeactivateResult> {
   if (!can(session.role, 'staff.manage')) throw new PermissionError('staff.manage')
@@ -53,22 +68,93 @@ export async function deactivateStaff(storage: LobbyStorage, session: Session, u
   if (!account) return { ok: false, problem: 'not-found' }
   if (account.status === 'deactivated') return { ok: false, problem: 'already-deactivated' }
   if (account.role === 'admin' && session.role !== 'admin') return { ok: false, problem: 'not-allowed' }
+  // The root of trust stays: every certificate leads back to it (docs/security.md).
+  if ((await storage.accounts.getOrg())?.root?.userId === userId) return { ok: false, problem: 'not-allowed' }
 
-  await storage.accounts.putAccount({ ...account, status: 'deactivated' })
+  // First, before anything can fail: they are out, and what is left to do is written down.
+  const departure = { pending: departureSteps(account.role), by: session.userId, at: new Date().toISOString() }
+  await storage.accounts.putAccount({ ...account, status: 'deactivated', departure })
   await storage.audit.append({ action: 'staff.deactivate', by: session.userId, recordId: account._id, recordType: 'account', detail: account.role })
+  const serverOutcome = await disableOnServer(session, { userId, login: account.login }, server)
   // Keys still waiting for them are of no use to anyone now.
   for (const grant of await storage.grants.addressedTo(userId)) await storage.grants.remove(grant, session.userId)
 
-  const rotations: Rotation[] = []
-  for (const realm of realmsByRole[account.role]) {
-    const rotation = await rotateRealm(storage, session, realm, userId)
-    if (rotation) rotations.push(rotation)
-  }
-  // A manager (or the founding admin, custodian of the audit key) could read the audit log: new entries get a new key.
-  const audit = mayHoldAuditKey(account.role) ? await rotateAudit(storage, session, userId) : undefined
+  const { rotations, audit } = await runDeparture(storage, session, userId)
+  return { ok: true, rotations, ...(audit ? { audit } : {}), ...serverOutcome }
+}
+
+/** Does the pending steps of `userId`'s departure that this user can do, striking each off once done. */
+async function runDeparture(storage: LobbyStorage, session: Session, userId: string): Promise<{ rotations: Rotation[]; audit?: AuditRotation; left: string[] }> {
+  // Own grants first: a rotation interrupted after its grants were written then counts as done.
   await acceptGrants(storage, session)
-  await rotateCardKeyOnDeparture(storage, session, account.role) // MEM-8: after the new desk key is held, so the departed never holds the new card key
-  return { ok: true, rotations, ...(audit ? { audit } : {}), ...(await disableOnServer(session, { userId, login: account.login }, server)) }
+  const rotations: Rotation[] = []
+  let audit: AuditRotation | undefined
+  const strike = async (step: string) => {
+    const now = await storage.accounts.getAccount(userId)
+    if (!now?.departure) return
+    await storage.accounts.putAccount({ ...now, departure: { ...now.departure, pending: now.departure.pending.filter((s) => s !== step) } })
+  }
+  for (const step of (await storage.accounts.getAccount(userId))?.departure?.pending ?? []) {
+    if (step.startsWith('realm:')) {
+      const rotation = await rotateRealm(storage, session, step.slice('realm:'.length), userId)
+      if (!rotation) continue // someone who holds the realm finishes it
+      rotations.push(rotation)
+    } else if (step === 'audit') {
+      audit = await rotateAudit(storage, session, userId)
+      if (!audit) continue
+    } else if (step === 'card-key') {
+      // Sealed under the newest desk key, which the leaver never held: only once that rotation is done and taken in.
+      if ((await storage.accounts.getAccount(userId))?.departure?.pending.includes('realm:desk')) continue
+      await acceptGrants(storage, session)
+      await rotateCardKey(storage, session)
+    } else if (step === 'certs') {
+      if (!(await recertify(storage, session, userId))) continue
+    }
+    await strike(step)
+  }
+  await acceptGrants(storage, session)
+  const left = (await storage.accounts.getAccount(userId))?.departure?.pending ?? []
+  return { rotations, ...(audit ? { audit } : {}), left }
+}
+
+/**
+ * The active accounts `leaver` certified, certified again by the session's
+ * user (the audit entry lists them, for review); false when one needs an admin.
+ */
+async function recertify(storage: LobbyStorage, session: Session, leaver: string): Promise<boolean> {
+  let all = true
+  const done: string[] = []
+  for (const cert of await storage.accounts.listCerts()) {
+    if (cert.by !== leaver || cert.userId === leaver) continue
+    const account = await storage.accounts.getAccount(cert.userId)
+    if (account?.status !== 'active') continue
+    if (!mayCertify(session.role, account.role)) {
+      all = false
+      continue
+    }
+    await certifyAccount(storage, session, account, { publicKeys: { ecdh: cert.ecdh, ecdsa: cert.ecdsa } })
+    done.push(account.userId)
+  }
+  if (done.length > 0) await storage.audit.append({ action: 'key.change', by: session.userId, recordId: `account:${leaver}`, recordType: 'account', detail: `re-certified ${done.join(',')}` })
+  return all
+}
+
+/**
+ * CONF-9: finishes every departure still under way (a rotation that failed
+ * half-way, a step only another role can do), on an admin's or manager's
+ * device at sign-in and when the Staff page opens. The person stays
+ * deactivated throughout. Returns the departures it moved on.
+ */
+export async function resumeDepartures(storage: LobbyStorage, session: Session): Promise<{ userId: string; rotations: Rotation[]; left: string[] }[]> {
+  if (!can(session.role, 'staff.manage')) return []
+  const out: { userId: string; rotations: Rotation[]; left: string[] }[] = []
+  for (const account of await storage.accounts.listAccounts()) {
+    if (account.status !== 'deactivated' || !account.departure?.pending.length) continue
+    const before = account.departure.pending.length
+    const { rotations, left } = await runDeparture(storage, session, account.userId)
+    if (left.length < before) out.push({ userId: account.userId, rotations, left })
+  }
+  return out
 }
 
 /**

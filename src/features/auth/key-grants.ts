@@ -5,11 +5,13 @@ import { parseIndexKeyId } from '@/crypto/index-keys'
 import { auditJwksOf, lockKeyring, unlockKeyring, type Keyring } from '@/crypto/keyring'
 import { importIndexKey, importRealmKey, parseRealmKeyId } from '@/crypto/realm-keys'
 import { openSealed, sealTo } from '@/crypto/sealed-box'
-import { importEcdhPrivateKey, importEcdhPublicKey } from '@/crypto/user-keys'
-import type { KeyringDoc } from '@/storage/documents'
+import { canonicalJson, sign, verify } from '@/crypto/signature'
+import { importEcdhPrivateKey, importEcdhPublicKey, importEcdsaPublicKey } from '@/crypto/user-keys'
+import { acceptableEpoch, mayGrant, type GrantedKid } from '@/core/access/trust-rules'
 import { grantId, type GrantDoc } from '@/storage/grants.repo'
 import type { LobbyStorage } from '@/storage/lobby-storage'
 import type { Session } from './session'
+import { loadTrust, refuseDocument, type CertifiedAccount, type Trust } from './trust'
 
 /** What a realm grant carries: one epoch of a realm key and of its index key, as raw bytes (base64url). */
 export interface GrantedRealmKeys {
@@ -32,10 +34,50 @@ export const isAuditGrant = (keys: GrantedKeys): keys is GrantedAuditKey => 'aud
 /** The sealed box's context (HKDF info and AES-GCM additional data): a box opens only as this user's grant of this key. */
 export const grantContext = (userId: string, kid: string) => `grant|${userId}|${kid}`
 
-/** Wraps `keys` to the holder of `to` (their ECDH public key, from their KeyringDoc). */
-export async function sealGrant(to: Pick<KeyringDoc, 'userId' | 'publicKeys'>, keys: GrantedKeys, by: string): Promise<GrantDoc> {
-  const box = await sealTo(await importEcdhPublicKey(to.publicKeys.ecdh), utf8(JSON.stringify(keys)), grantContext(to.userId, keys.kid))
-  return { _id: grantId(to.userId, keys.kid), type: 'grant', userId: to.userId, kid: keys.kid, by, box, createdAt: new Date().toISOString() }
+/** The exact bytes a grant's signature covers: which key, to whom, from whom, in which box. */
+export const grantStatement = (g: Pick<GrantDoc, '_id' | 'userId' | 'kid' | 'by' | 'box'>) =>
+  utf8(canonicalJson({ purpose: 'lobby-grant', id: g._id, userId: g.userId, kid: g.kid, by: g.by, box: g.box }))
+
+/**
+ * Wraps `keys` to `to` (their certified ECDH public key, `trust.ts`: never an
+ * unauthenticated keyring document) and signs the grant with the grantor's
+ * ECDSA key, so the recipient can tell who handed them the key.
+ */
+export async function sealGrant(to: Pick<CertifiedAccount, 'userId' | 'ecdh'>, keys: GrantedKeys, grantor: Pick<Session, 'userId' | 'keyring'>): Promise<GrantDoc> {
+  const box = await sealTo(await importEcdhPublicKey(to.ecdh), utf8(JSON.stringify(keys)), grantContext(to.userId, keys.kid))
+  const unsigned = { _id: grantId(to.userId, keys.kid), type: 'grant' as const, userId: to.userId, kid: keys.kid, by: grantor.userId, box, createdAt: new Date().toISOString() }
+  return { ...unsigned, sig: await sign(grantor.keyring.userKeys.ecdsa.privateKey, grantStatement(unsigned)) }
+}
+
+/** What a grant's kid names, for the role rules; undefined for anything else. */
+function grantedKid(kid: string): GrantedKid | undefined {
+  const audit = auditKeyEpoch(kid)
+  if (audit !== undefined) return { kind: 'audit', epoch: audit }
+  try {
+    const { realm, epoch } = parseRealmKeyId(kid)
+    return { kind: 'realm', realm, epoch }
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * CONF-9: why a grant addressed to `recipient` must be refused, or undefined
+ * when it is good: signed by its grantor's certified key, the grantor allowed
+ * to hand this key to the recipient's certified role.
+ */
+export async function grantProblem(trust: Trust, grant: GrantDoc, recipient: string): Promise<string | undefined> {
+  if (grant.userId !== recipient) return 'addressed to another user'
+  const kid = grantedKid(grant.kid)
+  if (!kid) return `not a key id: ${String(grant.kid).slice(0, 40)}`
+  if (typeof grant.sig !== 'string') return 'unsigned grant'
+  const grantor = await trust.certified(grant.by)
+  if (!grantor.ok) return `grantor not trusted: ${grant.by}`
+  const to = await trust.certified(recipient)
+  if (!to.ok) return 'recipient not certified'
+  if (!mayGrant(grantor.account.role, to.account.role, kid)) return `a ${grantor.account.role} may not grant ${grant.kid} to a ${to.account.role}`
+  if (!(await verify(await importEcdsaPublicKey(grantor.account.ecdsa), grantStatement(grant), grant.sig))) return 'bad grant signature'
+  return undefined
 }
 
 /** Opens a grant addressed to the keyring's user; throws a CryptoError when it is not theirs, altered or malformed. */
@@ -137,17 +179,48 @@ export function acceptGrants(storage: LobbyStorage, session: Pick<Session, 'user
   return next
 }
 
+/** The epochs of `kid`'s realm (or of the audit keys) the keyring holds. */
+function heldEpochs(keyring: Keyring, kid: GrantedKid): number[] {
+  if (kid.kind === 'audit') return [...(keyring.auditPrivate?.keys() ?? [])].map((k) => auditKeyEpoch(k) ?? -1)
+  return [...keyring.realmKeys.keys()].map((k) => parseRealmKeyId(k)).filter((p) => p.realm === kid.realm).map((p) => p.epoch)
+}
+
 async function acceptNow(storage: LobbyStorage, session: Pick<Session, 'userId' | 'keyring' | 'kek'>): Promise<{ accepted: string[]; relocked: boolean }> {
+  const trust = await loadTrust(storage)
   const synced = await storage.grants.addressedTo(session.userId)
-  const kept = await storage.grants.supplement(session.userId)
+  // Accepted on this device before (verified then, kept for the PIN box) or verified now; refused ones are set aside.
+  const candidates = [...(await storage.grants.supplement(session.userId))]
+  for (const grant of synced) {
+    const problem = await grantProblem(trust, grant, session.userId)
+    if (problem) await refuseDocument(storage, grant, `grant: ${problem}`)
+    else candidates.push(grant)
+  }
+  // Oldest epoch first: each must follow one already held (an epoch moves one step at a time).
+  const epochOf = (g: GrantDoc) => grantedKid(g.kid)?.epoch ?? Number.MAX_SAFE_INTEGER
+  candidates.sort((x, y) => epochOf(x) - epochOf(y))
   const opened: GrantedKeys[] = []
   const valid: GrantDoc[] = []
-  for (const grant of [...synced, ...kept]) {
+  const pending: Keyring = { ...session.keyring, realmKeys: new Map(session.keyring.realmKeys), auditPrivate: new Map(session.keyring.auditPrivate ?? []) }
+  for (const grant of candidates) {
+    const kid = grantedKid(grant.kid)
+    if (!kid) continue
+    const held = heldEpochs(pending, kid)
+    if (held.includes(kid.epoch)) {
+      if (synced.includes(grant)) valid.push(grant) // already in the keyring: only the grant is left to delete
+      continue
+    }
+    if (!acceptableEpoch(held, kid.epoch)) {
+      if (synced.includes(grant)) await refuseDocument(storage, grant, `grant: epoch ${kid.epoch} does not follow one held`)
+      continue
+    }
     try {
       opened.push(await openGrant(grant, session.keyring))
+      if (kid.kind === 'audit') pending.auditPrivate!.set(grant.kid, {} as CryptoKey)
+      else pending.realmKeys.set(grant.kid, {} as CryptoKey)
       if (synced.includes(grant)) valid.push(grant)
     } catch (e) {
-      if (!isCryptoError(e)) throw e // a grant that does not open for this user stays for an admin to look at
+      if (!isCryptoError(e)) throw e
+      if (synced.includes(grant)) await refuseDocument(storage, grant, `grant: ${e.message}`)
     }
   }
   const realm = opened.filter((k): k is GrantedRealmKeys => !isAuditGrant(k))

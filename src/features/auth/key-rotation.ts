@@ -1,11 +1,12 @@
 import { realmsByRole } from '@/core/access/roles'
+import { mayGrant, nextEpochAfter } from '@/core/access/trust-rules'
 import { indexKeyId } from '@/crypto/index-keys'
 import { currentKid } from '@/crypto/keyring'
 import { generateIndexKey, generateRealmKey, parseRealmKeyId, realmKeyId } from '@/crypto/realm-keys'
-import type { KeyringDoc } from '@/storage/documents'
 import type { LobbyStorage } from '@/storage/lobby-storage'
 import { rawKey, sealGrant, type GrantedRealmKeys } from './key-grants'
 import type { Session } from './session'
+import { loadTrust, type CertifiedAccount } from './trust'
 
 export interface Rotation {
   realm: string
@@ -17,52 +18,51 @@ export interface Rotation {
   holders: string[]
 }
 
-/**
- * The next epoch of `realm`: one past the highest this device has seen, in the
- * acting user's keyring or in any grant. Two rotations of the same realm made
- * offline on two devices would pick the same epoch; rotate online, after a sync.
- */
-async function nextEpoch(storage: LobbyStorage, session: Session, realm: string): Promise<number> {
-  let highest = 0
-  const kids = [...session.keyring.realmKeys.keys(), ...(await storage.grants.all()).map((g) => g.kid)]
-  for (const kid of kids) {
-    const parsed = parseRealmKeyId(kid)
-    if (parsed.realm === realm) highest = Math.max(highest, parsed.epoch)
-  }
-  return highest + 1
-}
-
-/** Active accounts (other than `leaving`) whose role holds `realm`, with their keyrings; the acting user always. */
-async function holdersOf(storage: LobbyStorage, session: Session, realm: string, leaving: string): Promise<KeyringDoc[]> {
-  const out: KeyringDoc[] = []
+/** Active accounts (other than `leaving`) whose certified role holds `realm`, with their certified keys; the acting user always. */
+async function holdersOf(storage: LobbyStorage, session: Session, realm: string, leaving: string): Promise<{ holders: CertifiedAccount[]; uncertified: string[] }> {
+  const trust = await loadTrust(storage)
+  const holders: CertifiedAccount[] = []
+  const uncertified: string[] = []
   for (const account of await storage.accounts.listAccounts()) {
     if (account.userId === leaving || account.status !== 'active') continue
-    const holds = (realmsByRole[account.role] as readonly string[]).includes(realm)
-    if (!holds && account.userId !== session.userId) continue
-    const keyring = await storage.accounts.getKeyring(account.userId)
-    if (keyring?.publicKeys?.ecdh) out.push(keyring)
+    if (!(realmsByRole[account.role] as readonly string[] | undefined)?.includes(realm) && account.userId !== session.userId) continue
+    const certified = await trust.certified(account.userId)
+    // CONF-9: a key goes only to keys someone vouches for, and only to a role that holds the realm.
+    if (certified.ok && (mayGrant(session.role, certified.account.role, { kind: 'realm', realm, epoch: 1 }) || account.userId === session.userId)) holders.push(certified.account)
+    else uncertified.push(account.userId)
   }
-  return out
+  return { holders, uncertified }
 }
 
 /**
- * CONF-9: mints epoch n+1 of `realm`'s key and index key and wraps it, as a
- * grant, to every remaining holder (the acting user's own grant included, so
- * the new key reaches their stored keyring the same way as everyone else's).
- * The new key exists only inside these grants until they are accepted.
+ * CONF-9: mints epoch n+1 of `realm`'s key and index key (n the highest the
+ * acting user holds: epochs seen only in grants do not count) and wraps it,
+ * as a signed grant, to every remaining holder's certified key (the acting
+ * user's own grant included, so the new key reaches their stored keyring the
+ * same way as everyone else's). The grants are written all at once. Two
+ * rotations of the same realm made offline on two devices would pick the same
+ * epoch; rotate online, after a sync.
  */
 export async function rotateRealm(storage: LobbyStorage, session: Session, realm: string, leaving: string): Promise<Rotation | undefined> {
   const current = currentKid(session.keyring, realm)
   if (!current) return undefined // this user holds no key of the realm: someone who does must rotate it
-  const epoch = await nextEpoch(storage, session, realm)
+  const held = [...session.keyring.realmKeys.keys()].map((k) => parseRealmKeyId(k)).filter((p) => p.realm === realm).map((p) => p.epoch)
+  const epoch = nextEpochAfter(held)
+  if (epoch === undefined) throw new Error(`${realm}: no epoch after ${current}`)
   const keys: GrantedRealmKeys = {
     kid: realmKeyId(realm, epoch),
     realmKey: await rawKey(await generateRealmKey()),
     indexKeyId: indexKeyId(realm, epoch),
     indexKey: await rawKey(await generateIndexKey()),
   }
-  const holders = await holdersOf(storage, session, realm, leaving)
-  for (const holder of holders) await storage.grants.put(await sealGrant(holder, keys, session.userId))
-  await storage.audit.append({ action: 'key.rotate', by: session.userId, recordId: keys.kid, detail: `${holders.length} holder(s)` })
+  const { holders, uncertified } = await holdersOf(storage, session, realm, leaving)
+  // Without a certificate of their own (an organisation whose founder has not signed in since certificates came),
+  // the acting user would mint a key nobody can take in: the step waits.
+  if (!holders.some((h) => h.userId === session.userId)) return undefined
+  const grants = []
+  for (const holder of holders) grants.push(await sealGrant(holder, keys, session))
+  await storage.grants.putAll(grants)
+  const skipped = uncertified.length > 0 ? `, ${uncertified.length} uncertified account(s) skipped` : ''
+  await storage.audit.append({ action: 'key.rotate', by: session.userId, recordId: keys.kid, detail: `${holders.length} holder(s)${skipped}` })
   return { realm, fromEpoch: parseRealmKeyId(current).epoch, kid: keys.kid, holders: holders.map((h) => h.userId) }
 }

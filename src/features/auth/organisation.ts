@@ -4,6 +4,7 @@ import { firstAuditKid } from '@/crypto/audit-keys'
 import { randomId, toBase64Url } from '@/crypto/bytes'
 import { deriveFromSecret } from '@/crypto/kdf'
 import { defaultKdfCost, newKdfParams, type KdfCost } from '@/crypto/kdf-params'
+import { publicJwk } from '@/crypto/certificates'
 import { lockKeyring, unlockKeyring, type KeyringSecrets } from '@/crypto/keyring'
 import { exportRawKey, generateIndexKey, generateRealmKey, realmKeyId } from '@/crypto/realm-keys'
 import { exportUserKeyPairs, generateUserKeyPairs } from '@/crypto/user-keys'
@@ -12,6 +13,7 @@ import { keySourceFrom } from '@/storage/keyring-key-source'
 import type { LobbyStorage } from '@/storage/lobby-storage'
 import { ensureDeskSetup } from '@/features/members/desk-setup'
 import type { Session } from './session'
+import { certifyAccount } from './trust'
 import { newUserId } from './user-id'
 
 const dataRealms = ['directory', 'desk', 'accounts', 'field'] as const
@@ -61,7 +63,10 @@ export async function createOrganisation(storage: LobbyStorage, input: NewOrgani
     auditPublicJwk: audit.ecdh.publicJwk,
     auditKid: firstAuditKid,
     settings: { agreement: { ...defaultAgreement }, idleLockSeconds: { ...defaultIdleLockSeconds } },
+    // CONF-9: the founder's signing key is the organisation's root of trust, pinned on this device now.
+    root: { userId, publicJwk: publicJwk(userKeys.ecdsa.publicJwk) },
   })
+  await storage.accounts.pinRoot({ orgId, userId, publicJwk: publicJwk(userKeys.ecdsa.publicJwk) })
   const login = await loginHash(orgId, input.username)
   await storage.accounts.putLogin(login, userId, kdf)
   await storage.accounts.createAccount(
@@ -70,6 +75,8 @@ export async function createOrganisation(storage: LobbyStorage, input: NewOrgani
   )
   await storage.audit.append({ action: 'org.create', by: userId })
   const keyring = await unlockKeyring(locked, kek)
+  // The root certifies itself.
+  await certifyAccount(storage, { userId, keyring }, { userId, role: 'admin' }, { publicKeys: { ecdh: userKeys.ecdh.publicJwk, ecdsa: userKeys.ecdsa.publicJwk } })
   const founder = storage.withKeys(keySourceFrom(keyring))
   await founder.staff.put({ userId, name: input.name.trim(), username: input.username.trim(), role: 'admin' }, `staff:${userId}`)
   await ensureDeskSetup(founder.desk, orgId)

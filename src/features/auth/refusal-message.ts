@@ -7,6 +7,8 @@ export function refusalMessage(r: SignInRefusal): [string, Record<string, number
       return ['auth.problems.wait', { seconds: r.seconds }]
     case 'wrong-pin':
       return ['auth.problems.wrong-pin', { attemptsLeft: r.attemptsLeft }]
+    case 'untrusted-root':
+      return ['trust.untrustedRoot', {}]
     default:
       return [`auth.problems.${r.reason}`, {}]
   }

@@ -67,6 +67,11 @@ export const useSessionStore = defineStore('session', () => {
     if (!s) return
     const { acceptGrants } = await import('./key-grants')
     await acceptGrants(storage, s).catch((e: unknown) => console.warn('key grants not taken in', e))
+    // CONF-9: a departure left half-done (here or on another device) is finished by whoever may.
+    if (roleCan(s.role, 'staff.manage')) {
+      const { resumeDepartures } = await import('./deactivate-staff')
+      await resumeDepartures(storage, s).catch((e: unknown) => console.warn('departures not resumed', e))
+    }
   }
 
   function dropKeys() {

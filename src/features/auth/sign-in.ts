@@ -7,6 +7,7 @@ import type { LobbyStorage } from '@/storage/lobby-storage'
 import { looksLikePin, unlockWithPin } from './pin'
 import type { PendingSetup, Session } from './session'
 import { normaliseSetupCode } from './setup-code'
+import { checkRoot, departedHere, establishRoot } from './trust'
 
 export type SignInRefusal =
   | { reason: 'wrong-credentials' }
@@ -15,6 +16,8 @@ export type SignInRefusal =
   | { reason: 'wrong-pin'; attemptsLeft: number }
   | { reason: 'pin-disabled' }
   | { reason: 'no-pin' }
+  /** CONF-9: this device pinned another root of trust than the organisation now names: someone swapped it. */
+  | { reason: 'untrusted-root' }
 
 export type SignInResult =
   | { status: 'signed-in'; session: Session }
@@ -29,6 +32,10 @@ export type SignInResult =
 export async function signIn(storage: LobbyStorage, username: string, secret: string, now = Date.now()): Promise<SignInResult> {
   const org = await storage.accounts.getOrg()
   if (!org) return { status: 'refused', reason: 'wrong-credentials' }
+  if ((await checkRoot(storage)).status === 'mismatch') {
+    await storage.audit.append({ action: 'sign-in.failed', by: 'anonymous', detail: 'root of trust differs from the one pinned' })
+    return { status: 'refused', reason: 'untrusted-root' }
+  }
   const login = await loginHash(org.orgId, username)
   const failures = await storage.unlockState.getFailures(login)
   const wait = secondsUntilNextAttempt(failures.failures, failures.lastFailureAt, now)
@@ -43,7 +50,7 @@ export async function signIn(storage: LobbyStorage, username: string, secret: st
   const account = await storage.accounts.findAccountByLogin(login)
   const keyringDoc = account && (await storage.accounts.getKeyring(account.userId))
   if (!account || !keyringDoc) return fail('anonymous')
-  if (account.status !== 'active') {
+  if (account.status !== 'active' || (await departedHere(storage)).has(account.userId)) {
     await storage.audit.append({ action: 'sign-in.failed', by: account.userId, detail: 'deactivated' })
     return { status: 'refused', reason: 'deactivated' }
   }
@@ -72,5 +79,7 @@ export async function signIn(storage: LobbyStorage, username: string, secret: st
   await storage.unlockState.clearFailures(login)
   if (account.setup === 'pending') return { status: 'setup-required', pending: { ...who, keyring, serverPassword } }
   await storage.audit.append({ action: 'sign-in', by: account.userId })
-  return { status: 'signed-in', session: { ...who, keyring, serverPassword, kek } }
+  const session: Session = { ...who, keyring, serverPassword, kek }
+  await establishRoot(storage, session) // an organisation founded before certificates gets its root now
+  return { status: 'signed-in', session }
 }

@@ -1,4 +1,5 @@
 import { can } from '@/core/access/permissions'
+import { mayCertify } from '@/core/access/trust-rules'
 import { readsAudit, realmsByRole, type StaffRole } from '@/core/access/roles'
 import { newUserId } from './user-id'
 import { deriveFromSecret } from '@/crypto/kdf'
@@ -11,6 +12,7 @@ import { DuplicateLoginError, loginHash } from '@/storage/accounts.repo'
 import type { LobbyStorage } from '@/storage/lobby-storage'
 import { PermissionError, type Session } from './session'
 import { newSetupCode, normaliseSetupCode } from './setup-code'
+import { certifyAccount } from './trust'
 
 export interface NewStaff {
   name: string
@@ -27,6 +29,8 @@ export type CreateStaffResult = { ok: true; userId: string; setupCode: string; s
  */
 export async function createStaff(storage: LobbyStorage, session: Session, input: NewStaff, cost: KdfCost = defaultKdfCost): Promise<CreateStaffResult> {
   if (!can(session.role, 'staff.manage')) throw new PermissionError('staff.manage')
+  // CONF-9: a manager's certificate of an admin would not count anywhere (core/access/trust-rules.ts).
+  if (!mayCertify(session.role, input.role)) throw new PermissionError('staff.manage')
   if (input.name.trim() === '' || input.username.trim() === '') return { ok: false, problem: 'name-required' }
   const org = await storage.accounts.getOrg()
   if (!org) throw new Error('No organisation on this device')
@@ -51,15 +55,18 @@ export async function createStaff(storage: LobbyStorage, session: Session, input
   const kdf = newKdfParams(cost)
   const { kek, serverPassword } = await deriveFromSecret(normaliseSetupCode(setupCode), kdf)
   const now = new Date().toISOString()
+  const publicKeys = { ecdh: userKeys.ecdh.publicJwk, ecdsa: userKeys.ecdsa.publicJwk }
   try {
     await storage.accounts.createAccount(
       { _id: `account:${userId}`, type: 'account', userId, login, role: input.role, status: 'active', setup: 'pending', createdBy: session.userId, createdAt: now },
-      { _id: `keyring:${userId}`, type: 'keyring', userId, publicKeys: { ecdh: userKeys.ecdh.publicJwk, ecdsa: userKeys.ecdsa.publicJwk }, locked: await lockKeyring(secrets, kek, kdf) },
+      { _id: `keyring:${userId}`, type: 'keyring', userId, publicKeys, locked: await lockKeyring(secrets, kek, kdf) },
     )
   } catch (e) {
     if (e instanceof DuplicateLoginError) return { ok: false, problem: 'username-taken' }
     throw e
   }
+  // CONF-9: the creator vouches for the new account's public keys (their own certificate leads to the root).
+  await certifyAccount(storage, session, { userId, role: input.role }, { publicKeys })
   await storage.accounts.putLogin(login, userId, kdf)
   await storage.staff.put({ userId, name: input.name.trim(), username: input.username.trim(), role: input.role }, `staff:${userId}`)
   await storage.audit.append({ action: 'staff.create', by: session.userId, recordId: `account:${userId}`, recordType: 'account', detail: input.role })

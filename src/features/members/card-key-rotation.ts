@@ -1,4 +1,3 @@
-import { realmsByRole, type Role } from '@/core/access/roles'
 import { generateCardKey } from '@/crypto/card-key'
 import type { DeskStorage } from './membership-actions'
 import type { Session } from '@/features/auth/session'
@@ -18,14 +17,4 @@ export async function rotateCardKey(storage: DeskStorage, session: Session, now 
   await storage.desk.cardKeys.add({ orgId: org.orgId, ...(await generateCardKey()), createdAt: now, epoch })
   await storage.audit.append({ action: 'card.key-rotate', by: session.userId, detail: `epoch ${epoch}` })
   return epoch
-}
-
-/**
- * MEM-8: someone who held the desk realm (and so could read the card key) has
- * left: the card key is replaced. Called by the departure after the realm
- * rotation, once the acting user holds the new desk key, so the departed never held the new card key.
- */
-export async function rotateCardKeyOnDeparture(storage: DeskStorage, session: Session, departedRole: Role): Promise<number | undefined> {
-  if (!realmsByRole[departedRole].includes('desk')) return undefined
-  return rotateCardKey(storage, session)
 }

@@ -3,7 +3,8 @@ import { ref } from 'vue'
 import type { StaffRole } from '@/core/access/roles'
 import { onLock, useSessionStore } from '@/features/auth/session.store'
 import { createStaff, type NewStaff } from '@/features/auth/staff-accounts'
-import { deactivateStaff, finishPendingDepartures, reencryptRealm } from '@/features/auth/deactivate-staff'
+import { deactivateStaff, finishPendingDepartures, reencryptRealm, resumeDepartures } from '@/features/auth/deactivate-staff'
+import { rootFingerprint } from '@/features/auth/trust'
 import type { ReencryptProgress } from '@/storage/reencrypt'
 import { storage } from '@/storage/session-keys'
 
@@ -30,7 +31,11 @@ export const useStaffStore = defineStore('staff', () => {
     reencryption.value = {}
   })
 
+  /** CONF-9: the pinned root of trust's fingerprint, for a new colleague to compare on their own device. */
+  const fingerprint = ref<string>()
+
   async function load() {
+    fingerprint.value = await rootFingerprint(storage)
     const accounts = await storage.accounts.listAccounts()
     const out: StaffRow[] = []
     for (const a of accounts) {
@@ -50,6 +55,9 @@ export const useStaffStore = defineStore('staff', () => {
   async function resume() {
     const session = useSessionStore().session
     if (!session) return
+    // CONF-9: rotations a departure left undone (a crash, a step only this role can do).
+    const resumed = await resumeDepartures(storage, session).catch(() => [])
+    void reencryptAll(resumed.flatMap((d) => d.rotations.map((r) => ({ realm: r.realm, fromEpoch: r.fromEpoch }))))
     if (session.role === 'admin') {
       const { browserDepartureServer } = await import('@/sync/browser-departure')
       await finishPendingDepartures(storage, session, browserDepartureServer).catch(() => undefined) // offline: next time
@@ -103,5 +111,5 @@ export const useStaffStore = defineStore('staff', () => {
     return { ...result, serverProblem }
   }
 
-  return { rows, load, create, deactivate, resume, reencryption }
+  return { rows, load, create, deactivate, resume, reencryption, fingerprint }
 })
