@@ -110,3 +110,19 @@ describe('CONF-6 signed heads: the end of a chain cannot be cut off', () => {
     expect(broken.map((f) => f.problems)).toEqual([['head-signature']])
   })
 })
+
+describe('CONF-6 what happens while nobody is signed in', () => {
+  it('holds a failed sign-in, then opens the next user’s chain with it as "anonymous", sealed naming the account tried', async () => {
+    const { storage, db, session } = await orgStorage()
+    const before = (await db.audit.toArray()).length
+    expect(await storage.audit.append({ action: 'sign-in.failed', by: 'u-tried' })).toBeUndefined()
+    expect((await db.audit.toArray()).length).toBe(before) // held, in no chain yet
+    await storage.audit.append({ action: 'sign-in', by: session.userId })
+    const read = await storage.audit.read(session.keyring.auditPrivate!)
+    const [failed, signedIn] = read.slice(-2)
+    expect([failed!.entry.by, failed!.event?.action, failed!.event?.by]).toEqual(['anonymous', 'sign-in.failed', 'u-tried'])
+    expect([signedIn!.entry.by, signedIn!.entry.seq]).toEqual([session.userId, failed!.entry.seq + 1])
+    expect(failed!.entry.dev.startsWith(`${session.userId}:`)).toBe(true)
+    expect((await storage.audit.verifyChains()).every((f) => f.ok)).toBe(true)
+  })
+})

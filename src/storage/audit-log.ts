@@ -65,7 +65,8 @@ export function createAuditLog(
 ) {
   let queue: Promise<unknown> = Promise.resolve()
 
-  async function chainTo(dev: UserDevice, held: HeldEntry, by: string): Promise<AuditEntry> {
+  /** Adds one sealed entry to `dev`'s chain and signs its new head; `stillHeld`: what is left held once it is in. */
+  async function chainTo(dev: UserDevice, held: HeldEntry, by: string, stillHeld?: HeldEntry[]): Promise<AuditEntry> {
     const head = (await local.get<{ seq: number; hash: string }>(headKey(dev.deviceId))) ?? { seq: 0, hash: genesis }
     const body = { _id: held._id, type: 'audit' as const, realm: 'audit' as const, v: 1 as const, by, dev: dev.deviceId, seq: head.seq + 1, prev: head.hash, box: held.box, akid: held.akid }
     const hash = await sha256(chained(body))
@@ -78,6 +79,7 @@ export function createAuditLog(
       const stored = await db.audit.get(headDoc._id)
       await db.audit.put({ ...headDoc, ...(stored?._rev ? { _rev: stored._rev } : {}), _local: 1 })
       await db.local.put({ key: headKey(dev.deviceId), value: { seq: entry.seq, hash } })
+      if (stillHeld) await db.local.put({ key: pendingKey, value: stillHeld })
     })
     return entry
   }
@@ -95,8 +97,7 @@ export function createAuditLog(
       await local.set(pendingKey, [...waiting, entry])
       return undefined
     }
-    for (const w of waiting) await chainTo(dev, w, 'anonymous')
-    if (waiting.length) await local.delete(pendingKey)
+    for (let i = 0; i < waiting.length; i++) await chainTo(dev, waiting[i]!, 'anonymous', waiting.slice(i + 1))
     return chainTo(dev, entry, event.by)
   }
 
