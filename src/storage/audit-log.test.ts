@@ -126,3 +126,14 @@ describe('CONF-6 what happens while nobody is signed in', () => {
     expect((await storage.audit.verifyChains()).every((f) => f.ok)).toBe(true)
   })
 })
+
+describe('CONF-6 heads remembered as they arrive', () => {
+  it('keeps the newest signed head when the log is pulled, so entries and head deleted before any check still show as missing', async () => {
+    const { storage, db, session } = await orgStorage()
+    await storage.audit.append({ action: 'lock', by: session.userId })
+    await storage.audit.rememberHeads() // what a manager's device does after each pull of lobby_audit
+    const last = (await db.audit.toArray()).filter((e) => e.type === 'audit').sort((a, b) => b.seq - a.seq)[0]!
+    await db.audit.bulkDelete([last._id, `audit-head:${last.dev}`])
+    expect((await storage.audit.verifyChains()).filter((f) => !f.ok).map((f) => [f.seq, f.to, f.problems])).toEqual([[last.seq, last.seq, ['missing']]])
+  })
+})

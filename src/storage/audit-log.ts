@@ -125,7 +125,7 @@ export function createAuditLog(
     return out
   }
 
-  return { append, read, verifyChains: () => verifyAuditChains(db, local) }
+  return { append, read, verifyChains: () => verifyAuditChains(db, local), rememberHeads: () => rememberHeads(db, local) }
 }
 
 const auditEntries = async (db: LobbyDb) => (await db.audit.toArray()).filter((e): e is AuditEntry => e.type === 'audit')
@@ -145,39 +145,52 @@ export interface ChainFinding {
 
 type SignedHead = Pick<AuditHead, 'dev' | 'seq' | 'hash' | 'sig'>
 
+async function devicePublicKeys(db: LobbyDb): Promise<Map<string, CryptoKey>> {
+  const publicKeys = new Map<string, CryptoKey>()
+  for (const d of await db.devices.toArray()) {
+    publicKeys.set(d.deviceId, await crypto.subtle.importKey('jwk', d.publicJwk, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']))
+  }
+  return publicKeys
+}
+
+/**
+ * CONF-6: keeps the newest validly signed head of each device this device has seen (run after each
+ * pull of the audit log and at each check), so a head document deleted or rewound since does not
+ * undo it. Returns those newest heads, and the head documents that are not signed by their device.
+ */
+async function rememberHeads(db: LobbyDb, local: LocalStore, publicKeys?: Map<string, CryptoKey>): Promise<{ heads: Map<string, SignedHead>; unsigned: AuditHead[] }> {
+  const keys = publicKeys ?? (await devicePublicKeys(db))
+  const heads = new Map<string, SignedHead>()
+  const unsigned: AuditHead[] = []
+  for (const h of await db.audit.toArray()) {
+    if (h.type !== 'audit-head') continue
+    const key = keys.get(h.dev)
+    if (key && (await verify(key, headStatement(h), h.sig))) heads.set(h.dev, h)
+    else unsigned.push(h)
+  }
+  for (const row of await db.local.where('key').startsWith(seenHeadKey('')).toArray()) {
+    const seen = row.value as SignedHead
+    const head = heads.get(seen.dev)
+    if (!head || head.seq < seen.seq) heads.set(seen.dev, seen)
+  }
+  for (const head of heads.values()) {
+    const seen = await local.get<SignedHead>(seenHeadKey(head.dev))
+    if (!seen || head.seq > seen.seq) await local.set(seenHeadKey(head.dev), { dev: head.dev, seq: head.seq, hash: head.hash, sig: head.sig })
+  }
+  return { heads, unsigned }
+}
+
 /**
  * Checks every device's chain: each entry's hash, its link to the previous one, no gaps, the
  * device signature, and (CONF-6) that nothing is missing before the newest signed head this
- * device has seen of it, from the head documents or remembered from an earlier check.
+ * device has seen of it, from the head documents or remembered from before.
  */
 export async function verifyAuditChains(db: LobbyDb, local: LocalStore): Promise<ChainFinding[]> {
-  const [rows, devices] = await Promise.all([db.audit.toArray(), db.devices.toArray()])
-  const publicKeys = new Map<string, CryptoKey>()
-  for (const d of devices) {
-    publicKeys.set(d.deviceId, await crypto.subtle.importKey('jwk', d.publicJwk, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']))
-  }
-  const findings: ChainFinding[] = []
+  const publicKeys = await devicePublicKeys(db)
+  const { heads, unsigned } = await rememberHeads(db, local, publicKeys)
+  const findings: ChainFinding[] = unsigned.map((h) => ({ id: h._id, dev: h.dev, seq: h.seq, ok: false, problems: ['head-signature'] }))
   const byDevice = new Map<string, AuditEntry[]>()
-  const heads = new Map<string, SignedHead>()
-  for (const e of rows) {
-    if (e.type === 'audit') {
-      byDevice.set(e.dev, [...(byDevice.get(e.dev) ?? []), e])
-      continue
-    }
-    const key = publicKeys.get(e.dev)
-    if (!key || !(await verify(key, headStatement(e), e.sig))) {
-      findings.push({ id: e._id, dev: e.dev, seq: e.seq, ok: false, problems: ['head-signature'] })
-      continue
-    }
-    heads.set(e.dev, e)
-  }
-  // The newest head seen, here or before: a head document deleted or rewound since does not undo it.
-  for (const dev of new Set([...heads.keys(), ...byDevice.keys()])) {
-    const seen = await local.get<SignedHead>(seenHeadKey(dev))
-    const head = heads.get(dev)
-    if (head && (!seen || head.seq > seen.seq)) await local.set(seenHeadKey(dev), { dev, seq: head.seq, hash: head.hash, sig: head.sig })
-    else if (seen) heads.set(dev, seen)
-  }
+  for (const e of await auditEntries(db)) byDevice.set(e.dev, [...(byDevice.get(e.dev) ?? []), e])
   for (const dev of new Set([...heads.keys(), ...byDevice.keys()])) {
     const chain = (byDevice.get(dev) ?? []).sort((a, b) => a.seq - b.seq)
     const head = heads.get(dev)

@@ -61,7 +61,11 @@ export function startBrowserSync(options: BrowserSyncOptions): { stop: () => voi
       onMerged: port.onMerged,
       observeClock: port.observeClock,
       onStatus: (s) => options.onStatus({ ...s, leader: true }),
-      afterChannel: options.afterChannel,
+      afterChannel: async (ch) => {
+        // CONF-6: a reader of the log keeps the newest signed head of each device as soon as it arrives.
+        if (ch.pull && ch.tables.includes('audit')) await storage.audit.rememberHeads()
+        await options.afterChannel?.(ch)
+      },
     })
     let signedIn = false
     let inRound = false
