@@ -70,4 +70,34 @@ describe('CONF-6 one tablet, two users, two audit chains', () => {
     expect(owners.sort()).toEqual([admin.userId, desk.userId].sort())
     expect((await tablet.storage.audit.verifyChains()).filter((f) => !f.ok)).toEqual([])
   })
+
+  it('brings the other devices’ signed heads to a manager’s device as audit rows, not as records to quarantine', async () => {
+    const tablet = testDevice(server.base)
+    const org = await createOrganisation(tablet.storage, { name: '王经理', username: 'admin', passphrase: 'front desk keeps the keys 2026', agreementAccepted: true }, cost)
+    if (!org.ok) throw new Error(org.problem)
+    const admin = org.session
+    tablet.setKeys(keySourceFrom(admin.keyring))
+    await createServerUser(server.admin, { name: admin.userId, password: admin.serverPassword!, roles: ['admin'] })
+    const boss = await createStaff(tablet.storage, admin, { name: '赵经理', username: 'zhao', role: 'manager' }, cost)
+    if (!boss.ok) throw new Error(boss.problem)
+    await createServerUser(server.admin, { name: boss.userId, password: boss.serverPassword, roles: ['manager'] })
+    expect((await tablet.login(admin.userId, admin.serverPassword!)).ok).toBe(true)
+    expect(await (await tablet.engineFor(admin)).runOnce()).toMatchObject({ state: 'idle', pending: 0 })
+
+    const office = testDevice(server.base)
+    expect((await office.login(boss.userId, boss.serverPassword)).ok).toBe(true)
+    await (await office.engineFor(undefined, [])).runOnce()
+    const first = await signIn(office.storage, 'zhao', boss.setupCode)
+    if (first.status !== 'setup-required') throw new Error(`expected setup, got ${first.status}`)
+    const done = await completeFirstSignIn(office.storage, first.pending, { passphrase: 'audit every single thing', agreementAccepted: true }, cost)
+    if (!done.ok) throw new Error(done.problem)
+    office.setKeys(keySourceFrom(done.session.keyring))
+    expect(await (await office.engineFor(done.session)).runOnce()).toMatchObject({ state: 'idle', pending: 0 })
+
+    const adminDev = (await tablet.storage.userDevice(admin.userId)).deviceId
+    expect((await office.db.audit.get(`audit-head:${adminDev}`))?.type).toBe('audit-head')
+    expect(await office.db.records.get(`audit-head:${adminDev}`)).toBeUndefined()
+    expect(await office.db.quarantine.count()).toBe(0)
+    expect((await office.storage.audit.verifyChains()).filter((f) => !f.ok)).toEqual([])
+  })
 })
