@@ -22,6 +22,7 @@
  * @property {Permission | null} create
  * @property {Permission | null} update `null`: never
  * @property {Permission | null} delete
+ * @property {{ field: string, id: string, fixed: string[] }} [belongsTo] the document belongs to the user named in `field`, whose name and ':' start `id`; `fixed` fields never change
  * @typedef {object} DatabaseRules
  * @property {string} realm
  * @property {'typed' | 'envelope' | 'audit'} kind
@@ -102,10 +103,15 @@ export const FIXED_REALMS = Object.freeze({
         id: ['deviceId'],
         signed: true, // `by` is the signed-in user, on deletions too
         fields: { deviceId: 'string', publicJwk: 'object' },
+        // CONF-6/CONF-10: a device belongs to one user (`userId`, and `deviceId` is `<userId>:<random>`);
+        // only they register it, and nobody changes whose it is or its key afterwards. Devices from
+        // before this have no `userId`: they stay their registrant's (`by`).
+        belongsTo: { field: 'userId', id: 'deviceId', fixed: ['deviceId', 'userId', 'publicJwk'] },
         create: { roles: STAFF_ROLES },
-        // Whoever registered it, or a manager revoking it (CONF-10); `by` then names the manager.
-        update: { author: true, roles: MANAGERS },
-        delete: { author: true },
+        // Its user, or a manager revoking it (CONF-10); `by` then names the manager.
+        update: { owner: 'userId', author: true, roles: MANAGERS },
+        // Never: its public key verifies its audit chain for as long as the log is kept.
+        delete: null,
       },
       grant: {
         id: ['userId', 'kid'], // `grant:<userId>:<kid>`

@@ -68,6 +68,26 @@ function checkLobbyWrite(rules, newDoc, oldDoc, userCtx) {
     }
   }
 
+  // CONF-10: a document that belongs to one user (a device): `belongs.field` names them, and
+  // `belongs.id` starts with their name and ':'; only they create it. A document without the
+  // field is from before (legacy) and its id has no ':'. `belongs.fixed` never change, whoever writes.
+  function checkBelongsTo(belongs) {
+    var owner = newDoc[belongs.field]
+    var ownedId = String(newDoc[belongs.id])
+    if (owner === undefined) {
+      if (ownedId.indexOf(':') !== -1) forbid('Missing field "' + belongs.field + '": the user this ' + newDoc.type + ' belongs to.')
+    } else {
+      if (typeof owner !== 'string' || owner === '') forbid('Field "' + belongs.field + '" must be a non-empty string.')
+      if (ownedId.indexOf(owner + ':') !== 0) forbid('Field "' + belongs.id + '" of a ' + newDoc.type + ' of ' + owner + ' must start with "' + owner + ':".')
+      if (!oldDoc && owner !== name) forbid('Only ' + owner + ' registers a ' + newDoc.type + ' of theirs.')
+    }
+    for (var f = 0; oldDoc && f < belongs.fixed.length; f++) {
+      if (JSON.stringify(newDoc[belongs.fixed[f]]) !== JSON.stringify(oldDoc[belongs.fixed[f]])) {
+        forbid('Field "' + belongs.fixed[f] + '" of a ' + newDoc.type + ' cannot change.')
+      }
+    }
+  }
+
   // Design documents are for server admins, which CouchDB checks itself
   // (nobody is a database admin); this function governs data only.
   if (String(newDoc._id).indexOf('_design/') === 0) return
@@ -76,15 +96,44 @@ function checkLobbyWrite(rules, newDoc, oldDoc, userCtx) {
   if (!name) throw ({ unauthorized: 'Sign in to write to this database.' })
 
   // Audit entries are append-only for everyone: CouchDB runs this function
-  // for server admins too.
-  if (rules.kind === 'audit' && (oldDoc || deleting)) {
-    forbid('Audit entries cannot be changed or deleted.')
+  // for server admins too. A device's signed head (`audit-head:<dev>`) is the one
+  // document there that changes, and only forward: nobody, server admins
+  // included, rewinds or deletes it (CONF-6).
+  var auditHead = rules.kind === 'audit' && String(newDoc._id).indexOf('audit-head:') === 0
+  if (rules.kind === 'audit' && deleting) forbid(auditHead ? 'Audit heads cannot be deleted.' : 'Audit entries cannot be changed or deleted.')
+  if (rules.kind === 'audit' && oldDoc && !auditHead) forbid('Audit entries cannot be changed or deleted.')
+  if (auditHead && oldDoc) {
+    if (newDoc.dev !== oldDoc.dev) forbid('The device of an audit head cannot change.')
+    if (!isInteger(newDoc.seq, 1) || newDoc.seq < oldDoc.seq || (newDoc.seq === oldDoc.seq && newDoc.hash !== oldDoc.hash)) {
+      forbid('An audit head only moves forward (it is at ' + oldDoc.seq + ').')
+    }
   }
-  if (rules.kind === 'audit' && !isFirstRevision(newDoc)) forbid('Audit entries have one revision: only a first one is taken.')
+  if (rules.kind === 'audit' && !auditHead && !isFirstRevision(newDoc)) forbid('Audit entries have one revision: only a first one is taken.')
   // Server admins may clean up anything else (a bare {_deleted: true} included).
   if (has(roles, '_admin')) return
 
   if (!allowed(rules.writers)) forbid('You may not write to the ' + rules.realm + ' database.')
+
+  // CONF-6/CONF-10: a device belongs to one user, named before the first ':' of its id
+  // (server user names cannot contain ':'); a device id without one is from before
+  // devices had owners, and null is returned.
+  function deviceOwner(deviceId) {
+    var colon = String(deviceId).indexOf(':')
+    return colon > 0 ? String(deviceId).substring(0, colon) : null
+  }
+
+  if (auditHead) {
+    var headWhy = ' (an audit head carries type, dev, seq, hash and sig).'
+    requireField(newDoc, 'type', 'string', headWhy)
+    if (newDoc.type !== 'audit-head') forbid('Field "type" must be "audit-head" for an audit head.')
+    requireField(newDoc, 'dev', 'string', headWhy)
+    if (String(newDoc._id) !== 'audit-head:' + newDoc.dev) forbid('The id of this audit head must be "audit-head:' + newDoc.dev + '".')
+    requireField(newDoc, 'seq', 'integer', headWhy)
+    requireField(newDoc, 'hash', 'string', headWhy)
+    requireField(newDoc, 'sig', 'string', headWhy)
+    if (deviceOwner(newDoc.dev) !== name) forbid('Only the user a device belongs to publishes its audit head.')
+    return
+  }
 
   if (rules.kind === 'audit') {
     var auditWhy = ' (an audit entry carries type, realm, v, by, dev, seq, prev, box, hash and sig).'
@@ -95,10 +144,17 @@ function checkLobbyWrite(rules, newDoc, oldDoc, userCtx) {
     if (newDoc.realm !== 'audit') forbid('Field "realm" must be "audit" in this database.')
     requireField(newDoc, 'v', 'integer', auditWhy)
     requireField(newDoc, 'by', 'string', auditWhy)
-    // No "by is you" check here: a shared tablet pushes the entries of everyone who used it
-    // (and of failed sign-ins by nobody). An entry is authenticated by its device's hash
-    // chain and signature, which managers verify, not by who happens to push it.
     requireField(newDoc, 'dev', 'string', auditWhy)
+    // Only the user a device belongs to pushes its entries: as themselves, or as "anonymous"
+    // (what happened while nobody was signed in on it, such as a failed sign-in). A shared
+    // tablet keeps one device, so one chain, per user. An entry of a device from before
+    // devices had owners is taken only from the user it names.
+    var devOwner = deviceOwner(newDoc.dev)
+    if (devOwner !== null && devOwner !== name) forbid('Only ' + devOwner + ' pushes the audit entries of device ' + newDoc.dev + '.')
+    if (devOwner !== null && newDoc.by !== name && newDoc.by !== 'anonymous') {
+      forbid('Field "by" of an audit entry must be the signed-in user (' + name + ') or "anonymous".')
+    }
+    if (devOwner === null && newDoc.by !== name) forbid('Field "by" must be the signed-in user (' + name + ') for a device without an owner.')
     requireField(newDoc, 'seq', 'integer', auditWhy)
     requireField(newDoc, 'prev', 'string', auditWhy)
     requireField(newDoc, 'box', 'object', auditWhy)
@@ -166,6 +222,7 @@ function checkLobbyWrite(rules, newDoc, oldDoc, userCtx) {
   if (!rule) forbid('Documents of type "' + type + '" do not belong in the ' + rules.realm + ' database.')
   if (!deleting && oldDoc && oldDoc.type !== newDoc.type) forbid('The type of a document cannot change.')
   if (rule.signed) requireSigned()
+  if (rule.belongsTo && !deleting) checkBelongsTo(rule.belongsTo)
   if (!deleting) {
     for (var field in rule.fields) {
       if (rule.fields.hasOwnProperty(field)) requireField(newDoc, field, rule.fields[field], ' (' + type + ' document).')

@@ -2,14 +2,28 @@ import { firstAuditKid } from '@/crypto/audit-keys'
 import { fromUtf8, randomId, utf8 } from '@/crypto/bytes'
 import { openSealed, sealTo } from '@/crypto/sealed-box'
 import { canonicalJson, sha256, sign, verify } from '@/crypto/signature'
-import type { AuditEvent } from './audit-events'
+import type { AuditAction, AuditEvent } from './audit-events'
 import type { LobbyDb } from './db'
-import type { DeviceIdentity } from './device-identity'
-import type { AuditEntry } from './documents'
+import type { DeviceIdentity, UserDevice } from './device-identity'
+import type { SealedBox } from '@/crypto/sealed-box'
+import type { AuditEntry, AuditHead } from './documents'
 import type { LocalStore } from './local-store'
 
 const genesis = 'genesis'
-const headKey = 'audit-head'
+const headKey = (dev: string) => `audit-head:${dev}`
+/** Entries sealed while nobody was signed in, waiting for the next chain on this device. */
+const pendingKey = 'audit-pending'
+/** CONF-6: the newest signed head this device has seen of each device, kept even if the head document goes. */
+const seenHeadKey = (dev: string) => `audit-head-seen:${dev}`
+
+/**
+ * What happened while nobody was signed in, or names an account that did not act (a failed
+ * sign-in or unlock names the account tried): held, sealed, until a user acts on this device,
+ * then added to that user's chain as "anonymous" (the sealed event still names the account tried).
+ */
+const heldActions: readonly AuditAction[] = ['sign-in.failed', 'unlock.failed']
+const nobody = ['anonymous', 'unknown']
+const isHeld = (event: Pick<AuditEvent, 'action' | 'by'>) => heldActions.includes(event.action) || nobody.includes(event.by)
 
 /**
  * The part of an entry its hash covers: everything but the hash and signature themselves.
@@ -20,36 +34,71 @@ function chained(e: Omit<AuditEntry, 'hash' | 'sig' | '_local' | '_rev'>): Uint8
   return utf8(canonicalJson(e.akid === undefined ? base : { ...base, akid: e.akid }))
 }
 
+/** What a device signs to say where its chain ends. */
+const headStatement = (h: Pick<AuditHead, 'dev' | 'seq' | 'hash'>) => utf8(canonicalJson({ head: 'audit-head', dev: h.dev, seq: h.seq, hash: h.hash }))
+
 /** The audit public key new entries are sealed to, with its id (`audit:<epoch>`). */
 export interface AuditPublicKey {
   kid: string
   key: CryptoKey
 }
 
+interface HeldEntry {
+  _id: string
+  box: SealedBox
+  akid: string
+}
+
 /**
  * CONF-6: an append-only audit log, hash-chained per device and signed with the
  * device key. Entries are sealed to the audit public key, so any device can
- * write them and only managers can read them.
+ * write them and only managers can read them. Each user has their own device,
+ * so their own chain, on a shared tablet (the server takes it from them alone),
+ * and each chain's signed head travels with it.
  */
-export function createAuditLog(db: LobbyDb, local: LocalStore, device: () => Promise<DeviceIdentity>, auditPublicKey: () => Promise<AuditPublicKey | undefined>) {
+export function createAuditLog(
+  db: LobbyDb,
+  local: LocalStore,
+  profile: () => Promise<DeviceIdentity>,
+  userDevice: (userId: string) => Promise<UserDevice>,
+  auditPublicKey: () => Promise<AuditPublicKey | undefined>,
+) {
   let queue: Promise<unknown> = Promise.resolve()
+
+  /** Adds one sealed entry to `dev`'s chain and signs its new head; `stillHeld`: what is left held once it is in. */
+  async function chainTo(dev: UserDevice, held: HeldEntry, by: string, stillHeld?: HeldEntry[]): Promise<AuditEntry> {
+    const head = (await local.get<{ seq: number; hash: string }>(headKey(dev.deviceId))) ?? { seq: 0, hash: genesis }
+    const body = { _id: held._id, type: 'audit' as const, realm: 'audit' as const, v: 1 as const, by, dev: dev.deviceId, seq: head.seq + 1, prev: head.hash, box: held.box, akid: held.akid }
+    const hash = await sha256(chained(body))
+    const entry: AuditEntry = { ...body, hash, sig: await sign(dev.signing.privateKey, utf8(hash)) }
+    const signedHead = { dev: dev.deviceId, seq: entry.seq, hash }
+    const headDoc: AuditHead = { _id: `audit-head:${dev.deviceId}`, type: 'audit-head', realm: 'audit', ...signedHead, sig: await sign(dev.signing.privateKey, headStatement(signedHead)) }
+    await db.transaction('rw', db.audit, db.local, async () => {
+      await db.audit.add({ ...entry, _local: 1 })
+      // The head document is updated in place (the server lets it only move forward); keep its revision.
+      const stored = await db.audit.get(headDoc._id)
+      await db.audit.put({ ...headDoc, ...(stored?._rev ? { _rev: stored._rev } : {}), _local: 1 })
+      await db.local.put({ key: headKey(dev.deviceId), value: { seq: entry.seq, hash } })
+      if (stillHeld) await db.local.put({ key: pendingKey, value: stillHeld })
+    })
+    return entry
+  }
 
   async function appendNow(event: Omit<AuditEvent, 'device' | 'at'> & { at?: string }): Promise<AuditEntry | undefined> {
     const publicKey = await auditPublicKey()
     if (!publicKey) return undefined // no organisation yet: nothing to audit against
-    const dev = await device()
-    const full: AuditEvent = { ...event, at: event.at ?? new Date().toISOString(), device: dev.deviceId }
+    const held = isHeld(event)
+    const dev = held ? undefined : await userDevice(event.by)
+    const full: AuditEvent = { ...event, at: event.at ?? new Date().toISOString(), device: dev?.deviceId ?? (await profile()).deviceId }
     const _id = `audit:${randomId()}`
-    const box = await sealTo(publicKey.key, utf8(JSON.stringify(full)), `audit|${_id}`)
-    const head = (await local.get<{ seq: number; hash: string }>(headKey)) ?? { seq: 0, hash: genesis }
-    const body = { _id, type: 'audit' as const, realm: 'audit' as const, v: 1 as const, by: event.by, dev: dev.deviceId, seq: head.seq + 1, prev: head.hash, box, akid: publicKey.kid }
-    const hash = await sha256(chained(body))
-    const entry: AuditEntry = { ...body, hash, sig: await sign(dev.signing.privateKey, utf8(hash)) }
-    await db.transaction('rw', db.audit, db.local, async () => {
-      await db.audit.add({ ...entry, _local: 1 })
-      await db.local.put({ key: headKey, value: { seq: entry.seq, hash } })
-    })
-    return entry
+    const entry: HeldEntry = { _id, box: await sealTo(publicKey.key, utf8(JSON.stringify(full)), `audit|${_id}`), akid: publicKey.kid }
+    const waiting = (await local.get<HeldEntry[]>(pendingKey)) ?? []
+    if (!dev) {
+      await local.set(pendingKey, [...waiting, entry])
+      return undefined
+    }
+    for (let i = 0; i < waiting.length; i++) await chainTo(dev, waiting[i]!, 'anonymous', waiting.slice(i + 1))
+    return chainTo(dev, entry, event.by)
   }
 
   /** Appends one event; appends from this tab are serialised so the chain never forks. */
@@ -64,7 +113,7 @@ export function createAuditLog(db: LobbyDb, local: LocalStore, device: () => Pro
    * `auditPrivate` by id (managers only); an entry whose key is not held reads as undefined.
    */
   async function read(auditPrivate: ReadonlyMap<string, CryptoKey>): Promise<{ entry: AuditEntry; event: AuditEvent | undefined }[]> {
-    const entries = (await db.audit.toArray()).sort((a, b) => a.dev.localeCompare(b.dev) || a.seq - b.seq)
+    const entries = (await auditEntries(db)).sort((a, b) => a.dev.localeCompare(b.dev) || a.seq - b.seq)
     const out = []
     for (const entry of entries) {
       const key = auditPrivate.get(entry.akid ?? firstAuditKid)
@@ -76,30 +125,75 @@ export function createAuditLog(db: LobbyDb, local: LocalStore, device: () => Pro
     return out
   }
 
-  return { append, read, verifyChains: () => verifyAuditChains(db) }
+  return { append, read, verifyChains: () => verifyAuditChains(db, local), rememberHeads: () => rememberHeads(db, local) }
 }
 
-export type AuditProblem = 'hash' | 'link' | 'signature' | 'gap' | 'unknown-device'
+const auditEntries = async (db: LobbyDb) => (await db.audit.toArray()).filter((e): e is AuditEntry => e.type === 'audit')
+
+export type AuditProblem = 'hash' | 'link' | 'signature' | 'gap' | 'unknown-device' | 'missing' | 'head-mismatch' | 'head-signature'
 export interface ChainFinding {
+  /** The entry's id; for entries missing at the end of a chain `missing:<dev>:<seq>`, for a bad head its id. */
   id: string
   dev: string
   seq: number
   ok: boolean
   problems: AuditProblem[]
+  /** `missing`: the last missing entry, and the head that says they exist. */
+  to?: number
+  head?: number
 }
 
-/** Checks every device's chain: each entry's hash, its link to the previous one, no gaps, and the device signature. */
-export async function verifyAuditChains(db: LobbyDb): Promise<ChainFinding[]> {
-  const [entries, devices] = await Promise.all([db.audit.toArray(), db.devices.toArray()])
+type SignedHead = Pick<AuditHead, 'dev' | 'seq' | 'hash' | 'sig'>
+
+async function devicePublicKeys(db: LobbyDb): Promise<Map<string, CryptoKey>> {
   const publicKeys = new Map<string, CryptoKey>()
-  for (const d of devices) {
+  for (const d of await db.devices.toArray()) {
     publicKeys.set(d.deviceId, await crypto.subtle.importKey('jwk', d.publicJwk, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']))
   }
+  return publicKeys
+}
+
+/**
+ * CONF-6: keeps the newest validly signed head of each device this device has seen (run after each
+ * pull of the audit log and at each check), so a head document deleted or rewound since does not
+ * undo it. Returns those newest heads, and the head documents that are not signed by their device.
+ */
+async function rememberHeads(db: LobbyDb, local: LocalStore, publicKeys?: Map<string, CryptoKey>): Promise<{ heads: Map<string, SignedHead>; unsigned: AuditHead[] }> {
+  const keys = publicKeys ?? (await devicePublicKeys(db))
+  const heads = new Map<string, SignedHead>()
+  const unsigned: AuditHead[] = []
+  for (const h of await db.audit.toArray()) {
+    if (h.type !== 'audit-head') continue
+    const key = keys.get(h.dev)
+    if (key && (await verify(key, headStatement(h), h.sig))) heads.set(h.dev, h)
+    else unsigned.push(h)
+  }
+  for (const row of await db.local.where('key').startsWith(seenHeadKey('')).toArray()) {
+    const seen = row.value as SignedHead
+    const head = heads.get(seen.dev)
+    if (!head || head.seq < seen.seq) heads.set(seen.dev, seen)
+  }
+  for (const head of heads.values()) {
+    const seen = await local.get<SignedHead>(seenHeadKey(head.dev))
+    if (!seen || head.seq > seen.seq) await local.set(seenHeadKey(head.dev), { dev: head.dev, seq: head.seq, hash: head.hash, sig: head.sig })
+  }
+  return { heads, unsigned }
+}
+
+/**
+ * Checks every device's chain: each entry's hash, its link to the previous one, no gaps, the
+ * device signature, and (CONF-6) that nothing is missing before the newest signed head this
+ * device has seen of it, from the head documents or remembered from before.
+ */
+export async function verifyAuditChains(db: LobbyDb, local: LocalStore): Promise<ChainFinding[]> {
+  const publicKeys = await devicePublicKeys(db)
+  const { heads, unsigned } = await rememberHeads(db, local, publicKeys)
+  const findings: ChainFinding[] = unsigned.map((h) => ({ id: h._id, dev: h.dev, seq: h.seq, ok: false, problems: ['head-signature'] }))
   const byDevice = new Map<string, AuditEntry[]>()
-  for (const e of entries) byDevice.set(e.dev, [...(byDevice.get(e.dev) ?? []), e])
-  const findings: ChainFinding[] = []
-  for (const [dev, chain] of byDevice) {
-    chain.sort((a, b) => a.seq - b.seq)
+  for (const e of await auditEntries(db)) byDevice.set(e.dev, [...(byDevice.get(e.dev) ?? []), e])
+  for (const dev of new Set([...heads.keys(), ...byDevice.keys()])) {
+    const chain = (byDevice.get(dev) ?? []).sort((a, b) => a.seq - b.seq)
+    const head = heads.get(dev)
     let prevHash = genesis
     let prevSeq = 0
     for (const e of chain) {
@@ -110,9 +204,13 @@ export async function verifyAuditChains(db: LobbyDb): Promise<ChainFinding[]> {
       const key = publicKeys.get(dev)
       if (!key) problems.push('unknown-device')
       else if (!(await verify(key, utf8(e.hash), e.sig))) problems.push('signature')
+      if (head && e.seq === head.seq && e.hash !== head.hash) problems.push('head-mismatch')
       findings.push({ id: e._id, dev, seq: e.seq, ok: problems.length === 0, problems })
       prevHash = e.hash
       prevSeq = e.seq
+    }
+    if (head && head.seq > prevSeq) {
+      findings.push({ id: `missing:${dev}:${prevSeq + 1}`, dev, seq: prevSeq + 1, to: head.seq, head: head.seq, ok: false, problems: ['missing'] })
     }
   }
   return findings

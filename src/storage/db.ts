@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie'
-import type { AccountDoc, AuditEntry, DeviceDoc, KeyringDoc, LocalSecret, LoginDoc, OrgDoc, QuarantinedDoc, StoredEnvelope } from './documents'
+import type { AccountDoc, AuditEntry, AuditHead, DeviceDoc, KeyringDoc, LocalSecret, LoginDoc, OrgDoc, QuarantinedDoc, StoredEnvelope } from './documents'
 
 /**
  * The device's IndexedDB. Every table holds what is safe at rest (CONF-1):
@@ -13,7 +13,8 @@ export class LobbyDb extends Dexie {
   /** The organisation document and the public pre-login documents (type `login`). */
   org!: EntityTable<OrgDoc | LoginDoc, '_id'>
   devices!: EntityTable<DeviceDoc, '_id'>
-  audit!: EntityTable<AuditEntry, '_id'>
+  /** Audit entries, and the signed head of each device's chain (CONF-6). */
+  audit!: EntityTable<AuditEntry | AuditHead, '_id'>
   local!: EntityTable<LocalSecret, 'key'>
   quarantine!: EntityTable<QuarantinedDoc, 'key'>
 

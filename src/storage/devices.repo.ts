@@ -13,8 +13,9 @@ export function createDevicesRepo(db: LobbyDb) {
         await db.devices.put({ ...doc, by, revoked: { by, at: new Date().toISOString() }, _local: 1 })
       })
     },
-    async isRevoked(deviceId: string): Promise<boolean> {
-      return (await db.devices.get(`device:${deviceId}`))?.revoked !== undefined
+    /** Whether any of these devices is revoked. */
+    async isRevoked(...deviceIds: string[]): Promise<boolean> {
+      return (await db.devices.bulkGet(deviceIds.map((id) => `device:${id}`))).some((d) => d?.revoked !== undefined)
     },
   }
 }

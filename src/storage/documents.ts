@@ -101,8 +101,13 @@ export interface PinnedRoot {
 export interface DeviceDoc extends LocalMark {
   _id: string // `device:<deviceId>`
   type: 'device'
-  /** The first user who synced from this device, or the manager who revoked it (the server checks it is the one writing). */
+  /** Its user, or the manager who revoked it (the server checks it is the one writing). Legacy devices: the first user who synced. */
   by?: string
+  /**
+   * CONF-6/CONF-10: the one user this device belongs to; `deviceId` is `<userId>:<random>`. A shared
+   * tablet has one per user who signed in on it. Absent on devices registered before (legacy: one per browser profile).
+   */
+  userId?: string
   /** CONF-10: set by a manager; the device wipes its local data at its next sync. */
   revoked?: { by: string; at: string }
   deviceId: string
@@ -143,6 +148,20 @@ export interface AuditEntry extends LocalMark {
   box: SealedBox
   /** CONF-9: the audit key `box` is sealed to (`audit:<epoch>`); absent in older entries, meaning `audit:1`. Covered by `hash`. */
   akid?: string
+  hash: string
+  sig: string
+}
+
+/**
+ * CONF-6: the newest entry of one device's chain, signed by that device (`audit-head:<dev>`, in
+ * `lobby_audit` beside the entries). Only moves forward; verification reports entries missing before it.
+ */
+export interface AuditHead extends LocalMark {
+  _id: string
+  type: 'audit-head'
+  realm: 'audit'
+  dev: string
+  seq: number
   hash: string
   sig: string
 }

@@ -4,7 +4,7 @@ import { createAccountsRepo } from './accounts.repo'
 import type { AuditAction } from './audit-events'
 import { createAuditLog, type AuditPublicKey } from './audit-log'
 import type { LobbyDb } from './db'
-import { claimDevice, ensureDeviceIdentity, type DeviceIdentity } from './device-identity'
+import { claimDevice, ensureDeviceIdentity, ensureUserDevice, localDeviceIds, type DeviceIdentity } from './device-identity'
 import type { KeySource } from './key-source'
 import { createLocalStore } from './local-store'
 import { createDeskRecords } from './desk-records.repo'
@@ -27,7 +27,9 @@ export function createLobbyStorage(db: LobbyDb, keys: () => KeySource | undefine
   const accounts = createAccountsRepo(db)
 
   let device: Promise<DeviceIdentity> | undefined
-  const deviceIdentity = () => (device ??= ensureDeviceIdentity(db, local, userAgent))
+  const deviceIdentity = () => (device ??= ensureDeviceIdentity(db, local))
+  /** CONF-6/CONF-10: each user's own device on this profile, which signs their audit chain. */
+  const userDevice = (userId: string) => ensureUserDevice(db, local, userAgent, userId)
 
   // CONF-9: whatever audit key the organisation document on this device names (an older document: `audit:1`).
   let auditKey: (AuditPublicKey & { jwk: string }) | undefined
@@ -40,7 +42,7 @@ export function createLobbyStorage(db: LobbyDb, keys: () => KeySource | undefine
     return { kid: auditKey.kid, key: auditKey.key }
   }
 
-  const audit = createAuditLog(db, local, deviceIdentity, auditPublicKey)
+  const audit = createAuditLog(db, local, deviceIdentity, userDevice, auditPublicKey)
   const clock = createHlcClock(local, async () => (await deviceIdentity()).deviceId)
   const auditWrites = (ks: () => KeySource | undefined) => ({
     onWrite: async (c: { action: 'create' | 'change' | 'delete'; type: string; id: string }) => {
@@ -86,6 +88,9 @@ export function createLobbyStorage(db: LobbyDb, keys: () => KeySource | undefine
     unlockState: createUnlockStateRepo(local),
     deviceIdentity,
     claimDevice: async (userId: string) => claimDevice(db, (await deviceIdentity()).deviceId, userId),
+    userDevice,
+    /** Every device id of this profile (its own, and each user's): the Devices page marks them, revocation of any wipes it. */
+    localDeviceIds: () => localDeviceIds(db),
     devices: createDevicesRepo(db),
     /** CONF-2: incoming documents that failed to open, kept aside (never applied) for managers to see. */
     quarantined: async () =>

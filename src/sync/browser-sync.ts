@@ -48,7 +48,7 @@ export function startBrowserSync(options: BrowserSyncOptions): { stop: () => voi
     const Pouch = await loadBrowserPouch()
     await storage.claimDevice(options.userId)
     const port = storage.syncPort
-    const channels = channelsFor(realmsByRole[options.role], readsAudit(options.role))
+    const channels = channelsFor(realmsByRole[options.role], readsAudit(options.role), undefined, options.userId)
     const engine: SyncEngine = createSyncEngine({
       db: port.db,
       Pouch,
@@ -62,7 +62,11 @@ export function startBrowserSync(options: BrowserSyncOptions): { stop: () => voi
       onTampered: port.onTampered,
       observeClock: port.observeClock,
       onStatus: (s) => options.onStatus({ ...s, leader: true }),
-      afterChannel: options.afterChannel,
+      afterChannel: async (ch) => {
+        // CONF-6: a reader of the log keeps the newest signed head of each device as soon as it arrives.
+        if (ch.pull && ch.tables.includes('audit')) await storage.audit.rememberHeads()
+        await options.afterChannel?.(ch)
+      },
     })
     let signedIn = false
     let inRound = false
@@ -97,7 +101,8 @@ export function startBrowserSync(options: BrowserSyncOptions): { stop: () => voi
           if (status.pending > 0 && status.state !== 'offline') delay = busyDelayMs
           if (status.state === 'idle') {
             watch()
-            if (await storage.devices.isRevoked((await storage.deviceIdentity()).deviceId)) {
+            // CONF-10: revoking any device of this profile (its own, or one of its users') wipes it.
+            if (await storage.devices.isRevoked(...(await storage.localDeviceIds()))) {
               await engine.destroyLocal()
               await storage.wipeDevice()
               options.onStatus({ state: 'revoked', pending: 0, leader: true })

@@ -8,8 +8,22 @@ export interface Channel {
   tables: ReplicatedTable[]
   /** For records: only rows of this realm. */
   realm?: string
+  /** Of the local rows, only those this accepts go (all when absent). */
+  accept?: (row: Record<string, unknown>) => boolean
+  /** The local PouchDB's own name, when the channel does not share the database's (one user's pushes). */
+  local?: string
   push: boolean
   pull: boolean
+}
+
+/**
+ * CONF-6/CONF-10: whether a local audit row (entry or head) is `userId`'s to push: the
+ * server reads a device's user from its id (`<userId>:…`), and takes an entry of a device
+ * from before devices had owners only from the user it names.
+ */
+export function ownsAuditRow(row: Record<string, unknown>, userId: string): boolean {
+  const dev = String(row.dev)
+  return dev.includes(':') ? dev.slice(0, dev.indexOf(':')) === userId : row.by === userId
 }
 
 /**
@@ -17,14 +31,25 @@ export interface Channel {
  * device never receives a realm it cannot read, CONF-3), the organisation's
  * accounts and keyrings, and the audit log — pushed by all, pulled only by
  * those who can read it.
+ *
+ * What only one user may write (their devices' documents and audit chains, and the device
+ * revocations they sign) goes through a local PouchDB of that user's own: on a shared tablet
+ * another user's round never pushes it, since the server would refuse it and replication
+ * would then step past it for good.
  */
-export function channelsFor(realms: readonly string[], readsAudit: boolean, prefix?: string): Channel[] {
+export function channelsFor(realms: readonly string[], readsAudit: boolean, prefix?: string, userId?: string): Channel[] {
+  const org = databaseNameFor('org', prefix)
+  const audit = databaseNameFor('audit', prefix)
+  const own = (database: string, table: ReplicatedTable, accept: NonNullable<Channel['accept']>): Channel[] =>
+    userId ? [{ database, tables: [table], accept, local: `${database}~${userId}`, push: true, pull: false }] : []
   return [
     // The organisation and pre-login documents: everyone reads them; admins publish them, and each
     // user republishes their own login document (the server's rules say who may write what).
     { database: databaseNameFor('public', prefix), tables: ['org'], push: true, pull: true },
-    { database: databaseNameFor('org', prefix), tables: ['accounts', 'keyrings', 'devices'], push: true, pull: true },
+    { database: org, tables: ['accounts', 'keyrings', 'devices'], accept: (row) => row.type !== 'device', push: true, pull: true },
+    ...own(org, 'devices', (row) => row.by === userId),
     ...realms.map((realm): Channel => ({ database: databaseNameFor(realm, prefix), tables: ['records'], realm, push: true, pull: true })),
-    { database: databaseNameFor('audit', prefix), tables: ['audit'], push: true, pull: readsAudit },
+    ...own(audit, 'audit', (row) => ownsAuditRow(row, userId!)),
+    ...(readsAudit ? [{ database: audit, tables: ['audit'], push: false, pull: true } satisfies Channel] : []),
   ]
 }

@@ -6,6 +6,7 @@ export type ReplicatedTable = 'records' | 'audit' | 'accounts' | 'keyrings' | 'd
 export function tableFor(type: unknown): ReplicatedTable | undefined {
   switch (type) {
     case 'audit':
+    case 'audit-head': // CONF-6: each device's signed head sits beside its entries
       return 'audit'
     case 'account':
       return 'accounts'

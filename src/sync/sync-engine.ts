@@ -52,9 +52,14 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   const remote = (name: string) =>
     remotes.get(name) ?? remotes.set(name, new deps.Pouch(`${deps.remoteBase}${name}`, { skip_setup: true, fetch: deps.remoteFetch })).get(name)!
 
+  /** Local rows some channel of this user will push (on a shared tablet, another user's wait for their own round). */
   async function pendingCount(): Promise<number> {
     let n = 0
-    for (const name of ['records', 'audit', 'accounts', 'keyrings', 'devices', 'org'] as const) n += await deps.db.table(name).where('_local').equals(1).count()
+    for (const name of ['records', 'audit', 'accounts', 'keyrings', 'devices', 'org'] as const) {
+      const pushing = deps.channels.filter((ch) => ch.push && ch.tables.includes(name))
+      if (pushing.every((ch) => !ch.accept)) n += await deps.db.table(name).where('_local').equals(1).count()
+      else n += (await deps.db.table(name).where('_local').equals(1).toArray()).filter((row) => pushing.some((ch) => !ch.accept || ch.accept(row))).length
+    }
     return n
   }
 
@@ -71,12 +76,15 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   async function runChannel(ch: Channel, keys: KeySource | undefined): Promise<void> {
     // Before sign-in a new device may fetch the organisation, accounts and keyrings, never sealed records.
     if (!keys && ch.tables.includes('records')) return
-    const pouch = local(ch.database)
-    await pushLocalRows(deps.db, ch.tables, pouch, (row) => !ch.realm || row.realm === ch.realm)
+    const localName = ch.local ?? ch.database
+    const pouch = local(localName)
+    if (ch.push) await pushLocalRows(deps.db, ch.tables, pouch, (row) => (!ch.realm || row.realm === ch.realm) && (!ch.accept || ch.accept(row)))
     const options = { batch_size: deps.batchSize ?? 250, batches_limit: 4 }
     if (ch.push) refused(ch.database, await deps.Pouch.replicate(pouch, remote(ch.database), options))
     if (ch.pull) await deps.Pouch.replicate(remote(ch.database), pouch, options)
-    const since = (await deps.cursors.get(ch.database)) ?? 0
+    // A push-only replica holds only what this device wrote: nothing to take in.
+    if (!ch.pull) return void (await deps.afterChannel?.(ch))
+    const since = (await deps.cursors.get(localName)) ?? 0
     const quarantine = (doc: PouchDoc, reason: string) => deps.quarantine(ch.database, doc, reason)
     const ctx = {
       keys: keys ?? noKeys,
@@ -88,7 +96,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       onMerged: deps.onMerged,
       observeClock: deps.observeClock,
     }
-    await deps.cursors.set(ch.database, await applyIncoming(deps.db, pouch, since, ctx))
+    await deps.cursors.set(localName, await applyIncoming(deps.db, pouch, since, ctx))
     await deps.afterChannel?.(ch)
   }
 

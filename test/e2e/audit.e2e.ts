@@ -42,9 +42,9 @@ describe('CONF-6 audit log and CONF-3 route permissions', () => {
         req.onerror = () => reject(req.error)
       })
       const store = db.transaction('audit', 'readwrite').objectStore('audit')
-      const all = await new Promise<{ _id: string; seq: number; by: string }[]>((resolve) => {
+      const all = await new Promise<{ _id: string; type: string; seq: number; by: string }[]>((resolve) => {
         const r = store.getAll()
-        r.onsuccess = () => resolve(r.result)
+        r.onsuccess = () => resolve(r.result.filter((e: { type: string }) => e.type === 'audit')) // not the chains' heads
       })
       const entry = all.sort((a, b) => a.seq - b.seq)[3]!
       await new Promise((resolve) => (store.put({ ...entry, by: 'someone-else' }).onsuccess = resolve))
@@ -55,6 +55,29 @@ describe('CONF-6 audit log and CONF-3 route permissions', () => {
     await expect.poll(() => page.getByTestId('audit-broken').count()).toBe(1)
     expect(await page.getByTestId('audit-broken').getAttribute('data-entry')).toBe(victim)
     expect(await page.getByTestId('audit-broken').textContent()).toMatch(/内容被修改|content altered/)
+
+    // Cut off the end of the front desk's chain (its sign-out, the last thing it did here): its signed head still says where it ended.
+    await page.getByTestId('audit-filter-action').selectOption('sign-out')
+    const [dev, seq] = (await table.locator('tbody tr td code').last().textContent())!.split('#')
+    await page.evaluate(async ({ dev, seq }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('lobby')
+        req.onsuccess = () => resolve(req.result)
+        req.onerror = () => reject(req.error)
+      })
+      const store = db.transaction('audit', 'readwrite').objectStore('audit')
+      const all = await new Promise<{ _id: string; type: string; dev: string; seq: number }[]>((resolve) => {
+        const r = store.getAll()
+        r.onsuccess = () => resolve(r.result)
+      })
+      const last = all.find((e) => e.type === 'audit' && e.dev.endsWith(dev) && e.seq === seq)!
+      await new Promise((resolve) => (store.delete(last._id).onsuccess = resolve))
+      db.close()
+    }, { dev: dev!, seq: Number(seq) })
+    await page.getByTestId('audit-verify').click()
+    await expect.poll(() => page.getByTestId('audit-broken').count()).toBe(2)
+    // CONF-6: "its signed head says entry N; entries N–N are missing".
+    expect(await page.locator('[data-testid="audit-broken"][data-entry^="missing:"]').textContent()).toMatch(new RegExp(`(entry ${seq}; entries ${seq}–${seq} are missing)|(第 ${seq} 条；第 ${seq}–${seq} 条缺失)`))
     await context.close()
   })
 

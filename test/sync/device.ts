@@ -36,7 +36,7 @@ export function testDevice(base: string) {
       remoteBase: base,
       remoteFetch: offlineAware,
       keys: () => (session ? keySourceFrom(session.keyring) : undefined),
-      channels: channelsFor(realms ?? realmsByRole[role], readsAudit(role)),
+      channels: channelsFor(realms ?? realmsByRole[role], readsAudit(role), undefined, session?.userId),
       cursors: {
         get: async (db) => (await t.db.local.get(`cursor:${db}`))?.value as number | undefined,
         set: async (db, seq) => void (await t.db.local.put({ key: `cursor:${db}`, value: seq })),

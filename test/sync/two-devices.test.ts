@@ -132,7 +132,8 @@ describe('sync between two devices through the embedded server (CONF-2, CONF-3)'
     const { b, deskSession } = await joined(desk)
     const engineB = await b.engineFor(deskSession)
     await engineB.runOnce()
-    const bDevice = (await b.storage.deviceIdentity()).deviceId
+    // The front-desk user's device on B (CONF-6: a device belongs to one user); revoking it wipes all of B.
+    const bDevice = (await b.storage.userDevice(deskSession.userId)).deviceId
     expect(await b.storage.devices.isRevoked(bDevice)).toBe(false)
 
     const engineA = await a.engineFor(adminSession)
@@ -141,6 +142,7 @@ describe('sync between two devices through the embedded server (CONF-2, CONF-3)'
     expect((await engineA.runOnce()).state).toBe('idle') // the server let the admin change someone else's device document
     await engineB.runOnce()
     expect(await b.storage.devices.isRevoked(bDevice)).toBe(true)
+    expect(await b.storage.devices.isRevoked(...(await b.storage.localDeviceIds()))).toBe(true)
   })
 
   it('CONF-2: a tampered envelope injected on the server is quarantined on the device, never applied', async () => {

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, reactive, ref, shallowRef } from 'vue'
 import { PermissionError } from '@/features/auth/session'
 import { onLock, useSessionStore } from '@/features/auth/session.store'
-import type { AuditAction } from '@/storage/audit-events'
+import type { AuditAction, AuditEvent } from '@/storage/audit-events'
 import type { ChainFinding } from '@/storage/audit-log'
 import { storage } from '@/storage/session-keys'
 
@@ -16,6 +16,15 @@ export interface AuditRow {
   dev: string
   seq: number
   detail: string
+}
+
+/**
+ * Who an entry is about. The clear `by` is what the server checked against whoever pushed it (and the
+ * hash covers); only for an attempt held while nobody was signed in (clear `by` "anonymous") is the
+ * account tried, sealed inside, shown instead.
+ */
+function actor(by: string, event: AuditEvent | undefined): string {
+  return by === 'anonymous' && event && (event.action === 'sign-in.failed' || event.action === 'unlock.failed') ? event.by : by
 }
 
 /** CONF-6 review: entries opened with the manager's audit key, filters, and chain verification. */
@@ -41,11 +50,12 @@ export const useAuditStore = defineStore('audit', () => {
     const names = new Map((await storage.staff.list().catch(() => [])).map((s) => [s.record.userId, s.record.username]))
     const read = await storage.audit.read(key)
     rows.value = read
-      .map(({ entry, event }) => ({
+      .map(({ entry, event }) => ({ entry, event, by: actor(entry.by, event) }))
+      .map(({ entry, event, by }) => ({
         id: entry._id,
         at: event?.at ?? '',
-        by: entry.by,
-        who: names.get(entry.by) ?? entry.by,
+        by,
+        who: names.get(by) ?? by,
         action: event?.action,
         recordId: event?.recordId ?? '',
         dev: entry.dev,

@@ -35,7 +35,7 @@ export const useDevicesStore = defineStore('devices', () => {
   async function load() {
     const s = session()
     const devices = await storage.devices.list()
-    const here = (await storage.deviceIdentity()).deviceId
+    const here = new Set(await storage.localDeviceIds())
     const names = new Map((await storage.staff.list().catch(() => [])).map((p) => [p.record.userId, p.record.username]))
     const seen = new Map<string, { at: string; server?: string }>()
     if (s.keyring.auditPrivate) {
@@ -49,8 +49,8 @@ export const useDevicesStore = defineStore('devices', () => {
     const out: DeviceUse[] = []
     for (const d of devices) {
       const users = [...seen.entries()].filter(([k]) => k.startsWith(`${d.deviceId}|`))
-      const base = { deviceId: d.deviceId, current: d.deviceId === here, userAgent: d.userAgent, registeredAt: d.registeredAt, revoked: d.revoked }
-      if (users.length === 0) out.push({ ...base, user: d.by ? (names.get(d.by) ?? d.by) : '—' })
+      const base = { deviceId: d.deviceId, current: here.has(d.deviceId), userAgent: d.userAgent, registeredAt: d.registeredAt, revoked: d.revoked }
+      if (users.length === 0) out.push({ ...base, user: (d.userId ?? d.by) ? (names.get((d.userId ?? d.by)!) ?? (d.userId ?? d.by)!) : '—' })
       for (const [k, v] of users) {
         const userId = k.slice(d.deviceId.length + 1)
         out.push({ ...base, user: names.get(userId) ?? userId, lastSeen: v.at, server: v.server })
