@@ -4,28 +4,24 @@
 // here the server admin plants one. The device keeps both versions, merges and deletes neither,
 // quarantines the losing one, audits it, and managers see it on the audit page.
 import { describe, expect, it } from 'vitest'
-import { createServerUser } from '../../server/provision/users.js'
 import { seal } from '../../src/crypto/envelope'
-import { createOrganisation } from '../../src/features/auth/organisation'
 import type { LedgerEntry } from '../../src/core/membership/types'
 import { keySourceFrom } from '../../src/storage/keyring-key-source'
 import { rivalEventReason } from '../../src/sync/conflicts'
 import type { PouchDoc } from '../../src/sync/pouch-port'
 import { testDevice } from './device'
 import { eachTestSyncServer } from './sync-server'
+import { foundOrganisation } from './organisation'
 
-const cost = { memoryKiB: 19456, iterations: 2, parallelism: 1 }
 
 describe('a conflict on an append-only record is tampering (issue 8 §5, MEM-6)', () => {
   const server = eachTestSyncServer()
 
   it('keeps both versions, quarantines the loser, audits it, and merges nothing', async () => {
     const a = testDevice(server.base)
-    const org = await createOrganisation(a.storage, { name: '王经理', username: 'admin', passphrase: 'front desk keeps the keys 2026', agreementAccepted: true }, cost)
-    if (!org.ok) throw new Error(org.problem)
-    const keys = keySourceFrom(org.session.keyring)
-    a.setKeys(keys)
-    await createServerUser(server.admin, { name: org.session.userId, password: org.session.serverPassword!, roles: ['admin'] })
+    const session = await foundOrganisation(a, server.admin)
+    const org = { session }
+    const keys = keySourceFrom(session.keyring)
     expect((await a.login(org.session.userId, org.session.serverPassword!)).ok).toBe(true)
     const port = a.storage.syncPort
     const engine = await a.engineFor(org.session, undefined, { quarantine: port.quarantine, onMerged: port.onMerged, onTampered: port.onTampered })

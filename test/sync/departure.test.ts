@@ -6,7 +6,6 @@ import { keyLookup } from '../../src/crypto/keyring'
 import { deactivateStaff, reencryptRealm, type DepartureServer } from '../../src/features/auth/deactivate-staff'
 import { completeFirstSignIn } from '../../src/features/auth/first-sign-in'
 import { acceptGrants } from '../../src/features/auth/key-grants'
-import { createOrganisation } from '../../src/features/auth/organisation'
 import { signIn } from '../../src/features/auth/sign-in'
 import { createStaff } from '../../src/features/auth/staff-accounts'
 import type { Session } from '../../src/features/auth/session'
@@ -15,8 +14,8 @@ import type { ReencryptProgress } from '../../src/storage/reencrypt'
 import { disableDepartedAccount, loginWithdrawn, refusalDetail } from '../../src/sync/departure-server'
 import { testDevice } from './device'
 import { eachTestSyncServer } from './sync-server'
+import { addStaff, cost, foundOrganisation } from './organisation'
 
-const cost = { memoryKiB: 19456, iterations: 2, parallelism: 1 }
 const people = [
   { name: '欧阳娜娜', phone: '13912345678' },
   { name: '张三', phone: '13800138000' },
@@ -30,16 +29,8 @@ describe('CONF-9: a departed employee (deactivation, key rotation, re-encryption
   /** Device A: the admin founds the organisation with two front-desk accounts, D (who will leave) and E (who stays). */
   async function founded() {
     const a = testDevice(server.base)
-    const org = await createOrganisation(a.storage, { name: '王经理', username: 'admin', passphrase: 'front desk keeps the keys 2026', agreementAccepted: true }, cost)
-    if (!org.ok) throw new Error(org.problem)
-    a.setKeys(keySourceFrom(org.session.keyring))
-    await createServerUser(server.admin, { name: org.session.userId, password: org.session.serverPassword!, roles: ['admin'] })
-    const staff = async (name: string, username: string) => {
-      const s = await createStaff(a.storage, org.session, { name, username, role: 'frontdesk' }, cost)
-      if (!s.ok) throw new Error(s.problem)
-      await createServerUser(server.admin, { name: s.userId, password: s.serverPassword, roles: ['frontdesk'] })
-      return { ...s, username }
-    }
+    const org = { session: await foundOrganisation(a, server.admin) }
+    const staff = async (name: string, username: string) => ({ ...(await addStaff(a, server.admin, org.session, { name, username, role: 'frontdesk' })), username })
     const d = await staff('李前台', 'li.desk')
     const e = await staff('赵前台', 'zhao.desk')
     expect((await a.login(org.session.userId, org.session.serverPassword!)).ok).toBe(true)

@@ -1,6 +1,5 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { createServerUser } from '../../server/provision/users.js'
 import { toBase64Url, utf8 } from '../../src/crypto/bytes'
 import { currentKid } from '../../src/crypto/keyring'
 import { exportRawKey, generateIndexKey, generateRealmKey } from '../../src/crypto/realm-keys'
@@ -9,30 +8,20 @@ import { canonicalJson, sign } from '../../src/crypto/signature'
 import { exportUserKeyPairs, generateUserKeyPairs, importEcdhPublicKey } from '../../src/crypto/user-keys'
 import { deactivateStaff } from '../../src/features/auth/deactivate-staff'
 import { acceptGrants, grantContext } from '../../src/features/auth/key-grants'
-import { createOrganisation } from '../../src/features/auth/organisation'
-import { createStaff } from '../../src/features/auth/staff-accounts'
-import { keySourceFrom } from '../../src/storage/keyring-key-source'
 import { testDevice } from './device'
 import { eachTestSyncServer } from './sync-server'
+import { addStaff, foundOrganisation } from './organisation'
 
-const cost = { memoryKiB: 19456, iterations: 2, parallelism: 1 }
 
 describe('CONF-9: a server operator who can write any document cannot make a device accept a key they chose', { timeout: 60_000 }, () => {
   const server = eachTestSyncServer()
 
   it('a grant, a keyring, an account and a certificate written by the server admin into lobby_org are refused', async () => {
     const a = testDevice(server.base)
-    const org = await createOrganisation(a.storage, { name: '王经理', username: 'admin', passphrase: 'front desk keeps the keys 2026', agreementAccepted: true }, cost)
-    if (!org.ok) throw new Error(org.problem)
-    const admin = org.session
-    a.setKeys(keySourceFrom(admin.keyring))
-    await createServerUser(server.admin, { name: admin.userId, password: admin.serverPassword!, roles: ['admin'] })
+    const admin = await foundOrganisation(a, server.admin)
     const staff: Record<string, string> = {}
-    for (const [username, role] of [['li.desk', 'frontdesk'], ['zhao.desk', 'frontdesk']] as const) {
-      const s = await createStaff(a.storage, admin, { name: username, username, role }, cost)
-      if (!s.ok) throw new Error(s.problem)
-      await createServerUser(server.admin, { name: s.userId, password: s.serverPassword, roles: [role] })
-      staff[username] = s.userId
+    for (const username of ['li.desk', 'zhao.desk']) {
+      staff[username] = (await addStaff(a, server.admin, admin, { name: username, username, role: 'frontdesk' })).userId
     }
     expect((await a.login(admin.userId, admin.serverPassword!)).ok).toBe(true)
     const engine = await a.engineFor(admin, undefined, {

@@ -2,31 +2,22 @@
 // CONF-6/CONF-10 (issue 8, section 4): two users on one tablet each have their own device and audit
 // chain; each user's sync round pushes only their own, and nothing is lost on the way to the server.
 import { describe, expect, it } from 'vitest'
-import { createServerUser } from '../../server/provision/users.js'
 import { completeFirstSignIn } from '../../src/features/auth/first-sign-in'
-import { createOrganisation } from '../../src/features/auth/organisation'
 import { signIn } from '../../src/features/auth/sign-in'
-import { createStaff } from '../../src/features/auth/staff-accounts'
 import type { AuditEntry } from '../../src/storage/documents'
 import { keySourceFrom } from '../../src/storage/keyring-key-source'
 import { testDevice } from './device'
 import { eachTestSyncServer } from './sync-server'
+import { addStaff, cost, foundOrganisation } from './organisation'
 
-const cost = { memoryKiB: 19456, iterations: 2, parallelism: 1 }
 
 describe('CONF-6 one tablet, two users, two audit chains', () => {
   const server = eachTestSyncServer()
 
   it('pushes each user’s chain and head in their own round only, and loses nothing', async () => {
     const tablet = testDevice(server.base)
-    const org = await createOrganisation(tablet.storage, { name: '王经理', username: 'admin', passphrase: 'front desk keeps the keys 2026', agreementAccepted: true }, cost)
-    if (!org.ok) throw new Error(org.problem)
-    const admin = org.session
-    tablet.setKeys(keySourceFrom(admin.keyring))
-    await createServerUser(server.admin, { name: admin.userId, password: admin.serverPassword!, roles: ['admin'] })
-    const desk = await createStaff(tablet.storage, admin, { name: '李前台', username: 'li.desk', role: 'frontdesk' }, cost)
-    if (!desk.ok) throw new Error(desk.problem)
-    await createServerUser(server.admin, { name: desk.userId, password: desk.serverPassword, roles: ['frontdesk'] })
+    const admin = await foundOrganisation(tablet, server.admin)
+    const desk = await addStaff(tablet, server.admin, admin, { name: '李前台', username: 'li.desk', role: 'frontdesk' })
     expect((await tablet.login(admin.userId, admin.serverPassword!)).ok).toBe(true)
     expect(await (await tablet.engineFor(admin)).runOnce()).toMatchObject({ state: 'idle', pending: 0 })
 
@@ -73,14 +64,8 @@ describe('CONF-6 one tablet, two users, two audit chains', () => {
 
   it('brings the other devices’ signed heads to a manager’s device as audit rows, not as records to quarantine', async () => {
     const tablet = testDevice(server.base)
-    const org = await createOrganisation(tablet.storage, { name: '王经理', username: 'admin', passphrase: 'front desk keeps the keys 2026', agreementAccepted: true }, cost)
-    if (!org.ok) throw new Error(org.problem)
-    const admin = org.session
-    tablet.setKeys(keySourceFrom(admin.keyring))
-    await createServerUser(server.admin, { name: admin.userId, password: admin.serverPassword!, roles: ['admin'] })
-    const boss = await createStaff(tablet.storage, admin, { name: '赵经理', username: 'zhao', role: 'manager' }, cost)
-    if (!boss.ok) throw new Error(boss.problem)
-    await createServerUser(server.admin, { name: boss.userId, password: boss.serverPassword, roles: ['manager'] })
+    const admin = await foundOrganisation(tablet, server.admin)
+    const boss = await addStaff(tablet, server.admin, admin, { name: '赵经理', username: 'zhao', role: 'manager' })
     expect((await tablet.login(admin.userId, admin.serverPassword!)).ok).toBe(true)
     expect(await (await tablet.engineFor(admin)).runOnce()).toMatchObject({ state: 'idle', pending: 0 })
 

@@ -1,16 +1,13 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { createServerUser } from '../../server/provision/users.js'
 import { completeFirstSignIn } from '../../src/features/auth/first-sign-in'
-import { createOrganisation } from '../../src/features/auth/organisation'
 import { signIn } from '../../src/features/auth/sign-in'
-import { createStaff } from '../../src/features/auth/staff-accounts'
 import type { Session } from '../../src/features/auth/session'
 import { keySourceFrom } from '../../src/storage/keyring-key-source'
 import { testDevice } from './device'
 import { eachTestSyncServer } from './sync-server'
+import { addStaff, cost, foundOrganisation } from './organisation'
 
-const cost = { memoryKiB: 19456, iterations: 2, parallelism: 1 }
 
 describe('sync between two devices through the embedded server (CONF-2, CONF-3)', () => {
   const server = eachTestSyncServer()
@@ -18,15 +15,10 @@ describe('sync between two devices through the embedded server (CONF-2, CONF-3)'
   /** Device A: the admin founds the organisation and a front-desk account; both get server users. */
   async function founded() {
     const a = testDevice(server.base)
-    const org = await createOrganisation(a.storage, { name: '王经理', username: 'admin', passphrase: 'front desk keeps the keys 2026', agreementAccepted: true }, cost)
-    if (!org.ok) throw new Error(org.problem)
-    a.setKeys(keySourceFrom(org.session.keyring))
-    await createServerUser(server.admin, { name: org.session.userId, password: org.session.serverPassword!, roles: ['admin'] })
-    const desk = await createStaff(a.storage, org.session, { name: '李前台', username: 'li.desk', role: 'frontdesk' }, cost)
-    if (!desk.ok) throw new Error(desk.problem)
-    await createServerUser(server.admin, { name: desk.userId, password: desk.serverPassword, roles: ['frontdesk'] })
-    expect((await a.login(org.session.userId, org.session.serverPassword!)).ok).toBe(true)
-    return { a, adminSession: org.session, desk }
+    const adminSession = await foundOrganisation(a, server.admin)
+    const desk = await addStaff(a, server.admin, adminSession, { name: '李前台', username: 'li.desk', role: 'frontdesk' })
+    expect((await a.login(adminSession.userId, adminSession.serverPassword!)).ok).toBe(true)
+    return { a, adminSession, desk }
   }
 
   /** Device B: a fresh device signs in as the front-desk user with the setup code, after pulling its keyring. */

@@ -3,14 +3,10 @@
 // `account` and `keyring` documents into lobby_desk; the admin's device filed them by type and took
 // them in (its audit entries sealed to the attacker's key, itself wiped as revoked, its owner refused).
 import { describe, expect, it } from 'vitest'
-import { createServerUser } from '../../server/provision/users.js'
-import { createOrganisation } from '../../src/features/auth/organisation'
-import { createStaff } from '../../src/features/auth/staff-accounts'
-import { keySourceFrom } from '../../src/storage/keyring-key-source'
 import { testDevice } from './device'
 import { eachTestSyncServer } from './sync-server'
+import { addStaff, foundOrganisation } from './organisation'
 
-const cost = { memoryKiB: 19456, iterations: 2, parallelism: 1 }
 
 describe('documents of the wrong kind in a realm database (issue 8 §2, CONF-2, CONF-10)', () => {
   const server = eachTestSyncServer()
@@ -18,18 +14,13 @@ describe('documents of the wrong kind in a realm database (issue 8 §2, CONF-2, 
   /** The admin's device founds the organisation and syncs; a front-desk user gets a server account. */
   async function founded() {
     const a = testDevice(server.base)
-    const org = await createOrganisation(a.storage, { name: '王经理', username: 'admin', passphrase: 'front desk keeps the keys 2026', agreementAccepted: true }, cost)
-    if (!org.ok) throw new Error(org.problem)
-    a.setKeys(keySourceFrom(org.session.keyring))
-    await createServerUser(server.admin, { name: org.session.userId, password: org.session.serverPassword!, roles: ['admin'] })
-    const desk = await createStaff(a.storage, org.session, { name: '李前台', username: 'li.desk', role: 'frontdesk' }, cost)
-    if (!desk.ok) throw new Error(desk.problem)
-    await createServerUser(server.admin, { name: desk.userId, password: desk.serverPassword, roles: ['frontdesk'] })
-    expect((await a.login(org.session.userId, org.session.serverPassword!)).ok).toBe(true)
+    const admin = await foundOrganisation(a, server.admin)
+    const desk = await addStaff(a, server.admin, admin, { name: '李前台', username: 'li.desk', role: 'frontdesk' })
+    expect((await a.login(admin.userId, admin.serverPassword!)).ok).toBe(true)
     // The real quarantine of the app: kept aside and audited.
-    const engine = await a.engineFor(org.session, undefined, { quarantine: a.storage.syncPort.quarantine })
+    const engine = await a.engineFor(admin, undefined, { quarantine: a.storage.syncPort.quarantine })
     expect((await engine.runOnce()).state).toBe('idle')
-    return { a, admin: org.session, desk, engine, deviceId: (await a.storage.deviceIdentity()).deviceId }
+    return { a, admin, desk, engine, deviceId: (await a.storage.deviceIdentity()).deviceId }
   }
 
   /** What the front desk wrote: typed documents dressed as envelopes of the desk realm. */

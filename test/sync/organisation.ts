@@ -1,0 +1,31 @@
+import { createServerUser } from '../../server/provision/users.js'
+import type { StaffRole } from '../../src/core/access/roles'
+import { createOrganisation } from '../../src/features/auth/organisation'
+import type { Session } from '../../src/features/auth/session'
+import { createStaff } from '../../src/features/auth/staff-accounts'
+import { keySourceFrom } from '../../src/storage/keyring-key-source'
+import type { testDevice } from './device'
+
+/** Argon2id at its floor: these tests are about sync and keys, not key stretching. */
+export const cost = { memoryKiB: 19456, iterations: 2, parallelism: 1 }
+
+type Device = ReturnType<typeof testDevice>
+/** The server admin's client (SyncServer['admin']), which creates server accounts as an operator does. */
+type ServerAdmin = Parameters<typeof createServerUser>[0]
+
+/** The founding admin on `device`, keys held, with a server account of role admin (not yet signed in to the server). */
+export async function foundOrganisation(device: Device, serverAdmin: ServerAdmin): Promise<Session> {
+  const org = await createOrganisation(device.storage, { name: '王经理', username: 'admin', passphrase: 'front desk keeps the keys 2026', agreementAccepted: true }, cost)
+  if (!org.ok) throw new Error(org.problem)
+  device.setKeys(keySourceFrom(org.session.keyring))
+  await createServerUser(serverAdmin, { name: org.session.userId, password: org.session.serverPassword!, roles: ['admin'] })
+  return org.session
+}
+
+/** A colleague created by `admin` on `device`, with a server account of their role. */
+export async function addStaff(device: Device, serverAdmin: ServerAdmin, admin: Session, staff: { name: string; username: string; role: StaffRole }) {
+  const created = await createStaff(device.storage, admin, staff, cost)
+  if (!created.ok) throw new Error(created.problem)
+  await createServerUser(serverAdmin, { name: created.userId, password: created.serverPassword, roles: [staff.role] })
+  return created
+}
