@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { defaultMembershipSettings } from '@/core/membership/defaults'
+import { depositLockedUntil } from '@/core/membership/deposit-return'
 import { looksLikeMemberNo } from '@/core/membership/member-number'
 import { membershipState } from '@/core/membership/membership-state'
 import { isOpenAt } from '@/core/membership/opening-hours'
@@ -134,6 +135,16 @@ describe('demo members: the membership rules hold', () => {
     const deposits = plan.ledger.filter((e) => e.kind === 'deposit')
     expect(deposits.map((d) => [d.member, d.at, d.amount])).toEqual([...vipFirst].map(([m, at]) => [m, at, vip.deposit]))
     for (const r of plan.ledger.filter((e) => e.kind === 'deposit-return')) expect(r.refunded + r.kept).toBe(vip.deposit)
+  })
+
+  it.each(seeds)('MEM-6: each deposit went back only after the VIP membership it secured had ended (seed %i)', (seed) => {
+    const ledger = ledgerOf(planFor(seed))
+    const returns = ledger.filter((e) => e.kind === 'deposit-return')
+    expect(returns.length).toBeGreaterThan(0)
+    for (const r of returns) {
+      const known = ledger.filter((e) => e.at < r.at)
+      expect(depositLockedUntil(known, r.memberId, localDateOf(r.at, tz), settings)).toBeUndefined()
+    }
   })
 
   it.each(seeds)('MEM-2/MEM-3: every visit is inside its tier’s opening hours, on a day its term covers, in the last 60 days (seed %i)', (seed) => {

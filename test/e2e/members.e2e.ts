@@ -89,10 +89,10 @@ describe('membership desk: enrol, card, renew (MEM-1, MEM-6, MEM-7, MEM-8, MEM-1
     await context.close()
   })
 
-  it('MEM-6: enrols a second person as VIP with the deposit shown before confirming and held afterwards; the first is offered their page instead of a second enrolment', async () => {
+  it('MEM-6: enrols a second person as VIP with the deposit shown before confirming, held while the VIP year runs (managers see the total) and returned after it ends; the first is offered their page instead of a second enrolment', async () => {
     const context = await newContext(env.browser, { viewport: tablet })
     const page = await context.newPage()
-    const { auth } = await orgWithStaff(page, env.lobby.url)
+    const { auth, managerCode } = await orgWithStaff(page, env.lobby.url, { manager: true })
     await auth.go('/members')
     const members = new MembersPage(page)
     await members.enrolNewPerson({ name: '李雷', phone: '13900139001' }, { tier: 'ordinary', term: 'month', receiptNo: 'R-010' })
@@ -121,7 +121,26 @@ describe('membership desk: enrol, card, renew (MEM-1, MEM-6, MEM-7, MEM-8, MEM-1
     await expect.poll(() => month.getAttribute('data-shortfall')).toBe('5.5')
     expect(await month.getAttribute('data-logged')).toBe('2.5')
 
-    // MEM-6: the deposit goes back less a part kept with a reason; nothing is held afterwards.
+    // MEM-6: while the VIP year runs the deposit is not returned: the form is shut and says the day it ends.
+    const vipEnd = termEnd(today(), 'year')
+    expect(await page.getByTestId('deposit-locked').innerText()).toMatch(/VIP/)
+    expect(await page.getByTestId('deposit-locked').innerText()).toContain(vipEnd.slice(0, 4))
+    expect(await page.getByTestId('deposit-confirm').isDisabled()).toBe(true)
+
+    // MEM-6: a manager sees the deposits held by all members, as money, on /members.
+    await auth.signOut()
+    await auth.signIn(manager.username, managerCode!)
+    await auth.completeFirstSignIn(manager.passphrase)
+    await auth.go('/members')
+    expect(await page.getByTestId('deposits-held-total').innerText()).toContain('¥1,000.00')
+
+    // The day after the VIP year ends (the page clock moves on), the deposit goes back less a part
+    // kept with a reason; nothing is held afterwards, in the member's account or in the total.
+    await context.clock.setFixedTime(new Date(`${addDaysTo(vipEnd, 1)}T10:00:00+08:00`))
+    await auth.go('/members')
+    await page.locator('tbody tr').filter({ hasText: 'VIP' }).getByTestId('member-open').click()
+    await expect.poll(async () => (await members.summary()).status).toBe('expired')
+    expect(await page.getByTestId('deposit-locked').count()).toBe(0)
     await page.getByTestId('deposit-part').check()
     await page.getByTestId('deposit-kept').fill('200')
     await page.getByTestId('deposit-reason').fill('Locker key lost')
@@ -130,6 +149,8 @@ describe('membership desk: enrol, card, renew (MEM-1, MEM-6, MEM-7, MEM-8, MEM-1
     await page.getByTestId('deposit-confirm').click()
     await expect.poll(async () => (await members.summary()).depositFen).toBe(0)
     expect((await members.history()).find((h) => h.kind === 'deposit-return')?.cells.join(' ')).toContain('Locker key lost')
+    await auth.go('/members')
+    await expect.poll(() => page.getByTestId('deposits-held-total').innerText()).toContain('¥0.00')
 
     // The phone lookup finds the first member's person: no second enrolment, a link to their page.
     await auth.go('/members')

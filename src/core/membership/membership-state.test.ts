@@ -77,19 +77,34 @@ describe('MEM-7 membership state', () => {
     expect(membershipState(entries, 'm1', '2027-01-10', settings).depositHeld).toBe(60000)
   })
 
-  it('MEM-10: one point per full yuan of each fee, floored per fee', () => {
+  it('MEM-10: two fees of 0.50 earn 1 point: points count full yuan of the total paid, not of each fee', () => {
     const entries = [
-      feeEntry({ at: 1, start: '2027-01-01', end: '2027-01-31', amount: 9999 }),
-      feeEntry({ at: 2, start: '2027-02-01', end: '2027-02-28', amount: 10050 }),
+      feeEntry({ at: 1, start: '2027-01-01', end: '2027-01-31', amount: 50 }),
+      feeEntry({ at: 2, start: '2027-02-01', end: '2027-02-28', amount: 50 }),
     ]
-    const state = membershipState(entries, 'm1', '2027-01-10', settings)
-    expect(state.points).toBe(99 + 100)
-    expect(state.feesPaid).toBe(20049)
+    expect(membershipState(entries, 'm1', '2027-01-10', settings).points).toBe(1)
   })
 
-  it('MEM-10: points follow the points-per-yuan setting and what was paid after credit', () => {
-    const entries = [feeEntry({ at: 1, tierId: 'vip', start: '2027-01-01', end: '2027-01-31', listed: 96000, credit: 5000 })]
-    expect(membershipState(entries, 'm1', '2027-01-10', { ...settings, pointsPerYuan: 2 }).points).toBe(910 * 2)
+  it('MEM-10: 99.99 paid earns 99 points', () => {
+    const entries = [feeEntry({ at: 1, start: '2027-01-01', end: '2027-01-31', amount: 9999 })]
+    const state = membershipState(entries, 'm1', '2027-01-10', settings)
+    expect(state.points).toBe(99)
+    expect(state.feesPaid).toBe(9999)
+  })
+
+  it('MEM-10: a deposit is not money paid for membership (it goes back) and earns no points', () => {
+    const entries = [feeEntry({ at: 1, tierId: 'vip', start: '2027-01-01', end: '2027-12-31', amount: 960000 }), depositEntry(100000, 1)]
+    expect(membershipState(entries, 'm1', '2027-01-10', settings).points).toBe(9600)
+  })
+
+  it('MEM-10: an upgrade counts what was taken (listed − credit) once, on top of the fee it credits, with the points-per-yuan setting', () => {
+    const entries = [
+      feeEntry({ at: 1, tierId: 'ordinary', start: '2027-01-01', end: '2027-01-31', amount: 10050 }),
+      feeEntry({ at: 2, tierId: 'vip', start: '2027-01-11', end: '2027-02-10', listed: 96000, credit: 6750 }),
+    ]
+    const state = membershipState(entries, 'm1', '2027-01-20', { ...settings, pointsPerYuan: 2 })
+    expect(state.feesPaid).toBe(10050 + 89250)
+    expect(state.points).toBe(993 * 2)
   })
 })
 

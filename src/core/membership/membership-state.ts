@@ -82,9 +82,19 @@ function depositHeldOf(entries: LedgerEntry[], memberId: string): Fen {
   return held
 }
 
-/** MEM-10: `pointsPerYuan` points for each full 1.00 of each fee (99.99 paid earns 99 points). */
+/**
+ * MEM-10: `pointsPerYuan` points for each full 1.00 of the member's total paid
+ * (two fees of 0.50 earn 1 point; 99.99 earns 99). "Paid" is the sum of the
+ * fees' `amount`, what was actually taken:
+ * - deposits are not counted: they are held for the member and go back (MEM-6);
+ * - an upgrade's credit is not money paid: the fee records `listed − credit`
+ *   as its `amount`, and the credited fee keeps its own amount, so the money
+ *   taken for the old term counts once, and the credit neither adds to nor
+ *   takes from the total.
+ */
 export function pointsFor(fees: FeeEntry[], pointsPerYuan: number): number {
-  return fees.reduce((sum, f) => sum + Math.floor(f.amount / 100) * pointsPerYuan, 0)
+  const paidFen = fees.reduce((sum, f) => sum + f.amount, 0)
+  return Math.floor(paidFen / 100) * pointsPerYuan
 }
 
 /**

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
 import { maskName, maskPhone } from '@/core/access/masking'
+import { depositLockedUntil } from '@/core/membership/deposit-return'
 import { expiringSoon } from '@/core/membership/expiring'
 import { duplicateCheckIns, whoIsIn } from '@/core/membership/visits'
 import type { CheckInDecision, RefusalReason, Term } from '@/core/membership/types'
@@ -26,6 +27,8 @@ export interface MemberRow {
   status: 'none' | 'not-started' | 'active' | 'expired'
   points: number
   depositHeld: number
+  /** MEM-6: while the VIP membership the deposit secures runs, its last day (the deposit goes back after it). */
+  depositLockedUntil?: string
   suspended: boolean
 }
 
@@ -97,6 +100,7 @@ export const useDeskStore = defineStore('desk', () => {
       return {
         id: m.id, personId: m.record.personId, memberNo: m.record.memberNo, name: who?.name ?? '', phone: who?.phone ?? '',
         tierId: st.tierId, start: st.start, end: st.end, status: st.status, points: st.points, depositHeld: st.depositHeld, suspended: !!m.record.suspended,
+        depositLockedUntil: depositLockedUntil(s.ledger, m.id, todayIn(s, now), s.settings),
       }
     })
   })

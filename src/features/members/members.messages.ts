@@ -53,6 +53,7 @@ const en = {
       'more-than-held': 'What is refunded and what is kept must add up to the deposit held, {held}.',
       'reason-required': 'Give a reason.',
       'nothing-held': 'No deposit is held for this member.',
+      'membership-running': 'The deposit can be returned when the VIP membership ends on {endsOn}.',
       'hours-invalid': 'Enter hours between 0.25 and 24, in quarter hours (for example 1.5).',
       'no-membership': 'This member has no membership to change.',
       'not-an-upgrade': 'This tier is not an upgrade of the current one.',
@@ -123,7 +124,7 @@ const en = {
     deposit: {
       heading: 'Deposit',
       held: 'Held: {amount}',
-      stillActive: 'The membership is still running: a deposit is normally returned when it ends.',
+      lockedUntil: 'The deposit can be returned when the VIP membership ends on {date}.',
       how: 'Return the deposit',
       all: 'Refund all ({amount})',
       part: 'Keep part, with a reason',
@@ -133,6 +134,11 @@ const en = {
       refunded: 'To refund: {amount}',
       confirm: 'Record the deposit return',
       done: 'Deposit returned: {refunded} refunded, {kept} kept.',
+    },
+    depositsHeld: {
+      heading: 'Deposits held',
+      total: 'Held for all members: {amount}',
+      note: 'Not income: each goes back when that member’s VIP membership ends.',
     },
     serviceMonth: {
       heading: 'Service hours in {month}',
@@ -234,6 +240,7 @@ const zhCN: typeof en = {
       'more-than-held': '退还金额与扣留金额之和必须等于在押押金 {held}。',
       'reason-required': '请填写原因。',
       'nothing-held': '该会员没有在押押金。',
+      'membership-running': 'VIP 会籍于 {endsOn} 结束后，方可退还押金。',
       'hours-invalid': '请填写 0.25 到 24 之间、以一刻钟为单位的小时数（例如 1.5）。',
       'no-membership': '该会员没有可变更的会籍。',
       'not-an-upgrade': '该等级不是当前等级的升级。',
@@ -304,7 +311,7 @@ const zhCN: typeof en = {
     deposit: {
       heading: '押金',
       held: '在押：{amount}',
-      stillActive: '会籍仍在有效期内：押金通常在会籍结束时退还。',
+      lockedUntil: 'VIP 会籍于 {date} 结束后，方可退还押金。',
       how: '退还押金',
       all: '全部退还（{amount}）',
       part: '扣留部分（需说明原因）',
@@ -314,6 +321,11 @@ const zhCN: typeof en = {
       refunded: '应退：{amount}',
       confirm: '记录押金退还',
       done: '押金已处理：退还 {refunded}，扣留 {kept}。',
+    },
+    depositsHeld: {
+      heading: '在押押金',
+      total: '全部会员合计：{amount}',
+      note: '不计收入：各会员的 VIP 会籍结束后逐一退还。',
     },
     serviceMonth: {
       heading: '{month}服务时长',

@@ -1,10 +1,10 @@
-import { checkDepositReturn } from '@/core/membership/deposit-return'
+import { checkDepositReturn, depositLockedUntil } from '@/core/membership/deposit-return'
 import { coveringFee, planFee } from '@/core/membership/membership-state'
 import { memberNumberFrom } from '@/core/membership/member-number'
 import { upgradeCredit } from '@/core/membership/upgrade'
 import { validServiceHours } from '@/core/membership/service-hours'
 import { capCheck, countActive } from '@/core/membership/vip-cap'
-import type { Fen, LedgerEntry, Member, PaymentMethod, Term, Tier } from '@/core/membership/types'
+import type { Fen, LedgerEntry, LocalDate, Member, PaymentMethod, Term, Tier } from '@/core/membership/types'
 import type { LobbyStorage } from '@/storage/lobby-storage'
 import { blacklistOf, stateOf, tierOf, todayIn, type DeskSnapshot } from './desk-snapshot'
 
@@ -118,14 +118,24 @@ export async function pay(ctx: ActionContext, input: { memberId: string; tierId:
   return quoted
 }
 
-/** MEM-6: the deposit goes back, all of it or less what is kept, with the reason. */
+/**
+ * MEM-6: the deposit goes back, all of it or less what is kept, with the
+ * reason, once the VIP membership it secures has ended (refused with the day
+ * it ends while it runs: the desk has no action that ends a membership early).
+ */
 export async function returnDeposit(
   ctx: ActionContext,
   input: { memberId: string; refunded: Fen; kept: Fen; reason: string } & Payment,
-): Promise<ActionResult | { ok: false; problem: 'more-than-held' | 'reason-required' | 'nothing-held'; held: Fen }> {
+): Promise<
+  | ActionResult
+  | { ok: false; problem: 'more-than-held' | 'reason-required' | 'nothing-held'; held: Fen }
+  | { ok: false; problem: 'membership-running'; held: Fen; endsOn: LocalDate }
+> {
   const held = stateOf(ctx.snapshot, input.memberId, ctx.now).depositHeld
-  const problem = checkDepositReturn(held, input.refunded, input.kept, input.reason)
-  if (problem) return { ok: false, problem, held }
+  const lockedUntil = depositLockedUntil(ctx.snapshot.ledger, input.memberId, todayIn(ctx.snapshot, ctx.now), ctx.snapshot.settings)
+  const problem = checkDepositReturn(held, input.refunded, input.kept, input.reason, lockedUntil)
+  if (problem === 'membership-running' && lockedUntil !== undefined) return { ok: false, problem, held, endsOn: lockedUntil }
+  if (problem && problem !== 'membership-running') return { ok: false, problem, held }
   await ctx.storage.desk.ledger.add({
     kind: 'deposit-return', memberId: input.memberId, at: ctx.now, refunded: input.refunded, kept: input.kept, reason: input.reason.trim(),
     method: input.method, receiptNo: input.receiptNo.trim(), by: ctx.userId,

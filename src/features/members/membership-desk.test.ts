@@ -72,14 +72,19 @@ describe('enrolment and fees', () => {
     expect(stateOf(snapshot, id, mondayEvening)).toMatchObject({ status: 'active', tierId: 'ordinary', points: 100, depositHeld: 0 })
   })
 
-  it('MEM-1, MEM-6: a yearly VIP pays 9600.00 as listed plus the 1000.00 deposit, held until returned', async () => {
+  it('MEM-1, MEM-6: a yearly VIP pays 9600.00 as listed plus the 1000.00 deposit, held until returned after the VIP term ends', async () => {
     const id = await member('vip', 'year')
-    const c = await ctx()
-    expect(stateOf(c.snapshot, id, mondayEvening)).toMatchObject({ status: 'active', tierId: 'vip', feesPaid: 960000, depositHeld: 100000 })
+    const running = await ctx()
+    expect(stateOf(running.snapshot, id, mondayEvening)).toMatchObject({ status: 'active', tierId: 'vip', feesPaid: 960000, depositHeld: 100000, end: '2027-11-29' })
+    // MEM-6: not while the membership runs; the desk is told the day it ends, and nothing is written.
+    expect(await returnDeposit(running, { memberId: id, refunded: 100000, kept: 0, reason: '', ...cash })).toEqual({ ok: false, problem: 'membership-running', held: 100000, endsOn: '2027-11-29' })
+    expect((await loadDeskSnapshot(storage)).ledger.filter((e) => e.kind === 'deposit-return')).toEqual([])
+    const afterEnd = instantOf('2027-11-30', '10:00', tz)
+    const c = await ctx(afterEnd)
     expect(await returnDeposit(c, { memberId: id, refunded: 100000, kept: 10000, reason: '', ...cash })).toMatchObject({ ok: false, problem: 'more-than-held' })
     expect(await returnDeposit(c, { memberId: id, refunded: 90000, kept: 10000, reason: ' ', ...cash })).toMatchObject({ ok: false, problem: 'reason-required' })
     expect(await returnDeposit(c, { memberId: id, refunded: 90000, kept: 10000, reason: '储物柜损坏', ...cash })).toEqual({ ok: true })
-    expect(stateOf(await loadDeskSnapshot(storage), id, mondayEvening).depositHeld).toBe(0)
+    expect(stateOf(await loadDeskSnapshot(storage), id, afterEnd).depositHeld).toBe(0)
   })
 
   it('MEM-1: a new price applies to new fees only; what a member already paid never changes', async () => {
