@@ -7,7 +7,7 @@ import { checkKdfParams } from '@/crypto/kdf-params'
 import type { Session } from '@/features/auth/session'
 import { loginHash } from '@/storage/accounts.repo'
 import { LobbyDb } from '@/storage/db'
-import type { OrgDoc } from '@/storage/documents'
+import type { LoginDoc, OrgDoc } from '@/storage/documents'
 import type { KeySource } from '@/storage/key-source'
 import { keySourceFrom } from '@/storage/keyring-key-source'
 import { createLobbyStorage } from '@/storage/lobby-storage'
@@ -81,12 +81,13 @@ export function demoDevice(base: string, label: string) {
   async function join(username: string, secret: string): Promise<boolean> {
     const org = await getJson<OrgDoc>(`${databaseNameFor('public')}/org`)
     if (!org) throw new Error('The server has no organisation')
-    const loginDoc = await getJson<{ userId: string; kdf: unknown }>(`${databaseNameFor('public')}/${encodeURIComponent(`login:${await loginHash(org.orgId, username)}`)}`)
+    const loginDoc = await getJson<LoginDoc>(`${databaseNameFor('public')}/${encodeURIComponent(`login:${await loginHash(org.orgId, username)}`)}`)
     if (!loginDoc) return false
     const kdf = checkKdfParams(loginDoc.kdf)
     for (const candidate of new Set([secret, normaliseSetupCode(secret)])) {
       const { serverPassword } = await deriveFromSecret(candidate, kdf)
       if ((await login(loginDoc.userId, serverPassword)).ok) {
+        await storage.accounts.keepLogin(loginDoc) // with its revision, as src/sync/join.ts
         await sync(undefined)
         return true
       }

@@ -1,11 +1,14 @@
 import { checkPassphrase } from '@/core/access/passphrase-policy'
+import { normaliseSetupCode } from '@/core/access/setup-code'
 import { completeFirstSignIn } from '@/features/auth/first-sign-in'
 import { createOrganisation } from '@/features/auth/organisation'
 import type { Session } from '@/features/auth/session'
 import { signIn } from '@/features/auth/sign-in'
 import { createStaff } from '@/features/auth/staff-accounts'
+import { loginHash } from '@/storage/accounts.repo'
+import { databaseNameFor } from '@/sync/remote-names'
 import { createServerAccount } from '@/sync/server-account'
-import type { CouchClient } from '../../server/provision/http-client.js'
+import { docPath, type CouchClient } from '../../server/provision/http-client.js'
 import { createServerUser } from '../../server/provision/users.js'
 import { demoDevice, type DemoDevice } from './device'
 import type { DemoSignIn } from './sign-ins'
@@ -20,9 +23,10 @@ export interface SignedIn {
  * The demo organisation, made the way the app makes one: the admin founds it
  * on their device and connects it to the server (SettingsSyncServer.vue), creates
  * each staff account and its server account (staff.store.ts), and syncs; then each
- * staff member signs in for the first time with their setup code, accepts the
- * agreement and sets their passphrase (FirstSignInPage.vue), the server password
- * moves from the code's to the passphrase's, and the device syncs as them.
+ * staff member joins from a device of their own with their setup code (JoinPage.vue),
+ * signs in for the first time, accepts the agreement and sets their passphrase
+ * (FirstSignInPage.vue), the server password moves from the code's to the
+ * passphrase's, and the device syncs as them.
  * Argon2id at the app's cost throughout.
  */
 export async function foundDemoOrganisation(base: string, serverAdmin: CouchClient, signIns: readonly DemoSignIn[], out: (line: string) => void): Promise<SignedIn[]> {
@@ -52,22 +56,32 @@ export async function foundDemoOrganisation(base: string, serverAdmin: CouchClie
   await a.sync(admin)
   out(`  ${adminSpec.username}: created ${created.map((c) => c.spec.username).join(', ')} and their server accounts; synced`)
 
-  // First sign-ins happen on this same office device, one user after another (as in test/e2e/sync.e2e.ts):
-  // a first sign-in on a fresh device republishes the pre-login document without its revision (the join
-  // does not keep login documents), which leaves a conflict in lobby_public that devices then fail to resolve.
+  // Each staff member joins from a fresh device of their own with the setup code and signs in there for the
+  // first time (JoinPage.vue, then FirstSignInPage.vue): their login document is republished as an update of
+  // the revision the join fetched. The code as typed without its dashes: one Argon2id derivation, not two.
   const signedIn: SignedIn[] = [{ spec: adminSpec, device: a, session: admin }]
+  const orgId = (await a.storage.accounts.getOrg())!.orgId
   for (const { spec, staff } of created) {
-    const first = await signIn(a.storage, spec.username, staff.setupCode)
+    const device = demoDevice(base, spec.username)
+    if (!(await device.join(spec.username, normaliseSetupCode(staff.setupCode)))) throw new Error(`${spec.username} cannot join with their setup code`)
+    const first = await signIn(device.storage, spec.username, staff.setupCode)
     if (first.status !== 'setup-required') throw new Error(`${spec.username}: expected a first sign-in, got ${first.status}`)
-    const done = await completeFirstSignIn(a.storage, first.pending, { passphrase: spec.passphrase, agreementAccepted: true })
+    const done = await completeFirstSignIn(device.storage, first.pending, { passphrase: spec.passphrase, agreementAccepted: true })
     if (!done.ok) throw new Error(`${spec.username}: first sign-in refused: ${done.problem}`)
-    await a.moveServerPassword(done.session.userId, done.previousServerPassword, done.session.serverPassword!)
-    await a.activate(done.session)
-    await a.sync(done.session)
-    signedIn.push({ spec, device: a, session: done.session })
-    out(`  ${spec.username}: first sign-in (agreement, own passphrase, server password moved); synced`)
+    await device.moveServerPassword(done.session.userId, done.previousServerPassword, done.session.serverPassword!)
+    await device.activate(done.session)
+    await device.sync(done.session)
+    signedIn.push({ spec, device, session: done.session })
+    await refuseLoginConflict(serverAdmin, orgId, spec.username)
+    out(`  ${spec.username}: joined a fresh device with the setup code, first sign-in (agreement, own passphrase, server password moved); synced`)
   }
   return signedIn
+}
+
+/** CONF-8: the republished login document is an update of the server's revision, never a rival leaf. */
+async function refuseLoginConflict(serverAdmin: CouchClient, orgId: string, username: string): Promise<void> {
+  const { body } = await serverAdmin.request('GET', `${docPath(databaseNameFor('public'), `login:${await loginHash(orgId, username)}`)}?conflicts=true`)
+  if ((body as { _conflicts?: string[] })._conflicts?.length) throw new Error(`${username}: the first sign-in left a conflict in the login document`)
 }
 
 /** A staff member joins from a fresh device with their passphrase and signs in, as in the app's Join page. */

@@ -19,6 +19,29 @@ async function revOf(db: LobbyDb, id: string): Promise<{ _rev?: string }> {
   return rev ? { _rev: rev } : {}
 }
 
+/** Device-local: new Argon2id parameters waiting for the published login document's revision. */
+const pendingKey = (id: string) => `login-pending:${id}`
+type PendingLogin = { userId: string; kdf: KdfParams }
+
+/**
+ * Writes new parameters over the login document this device holds, as an update of its revision.
+ * Without a revision there is nothing to base the update on: a write then would reach the server as a
+ * rival first revision (a conflict whose winner may be the setup code's parameters), so it waits.
+ */
+async function republish(db: LobbyDb, id: string, pending: PendingLogin): Promise<boolean> {
+  return db.transaction('rw', db.org, db.local, async () => {
+    const held = (await db.org.get(id)) as LoginDoc | undefined
+    // A row still waiting for its first push (created on this device) has no revision yet and needs none.
+    if (!held?._rev && !held?._local) {
+      await db.local.put({ key: pendingKey(id), value: pending })
+      return false
+    }
+    await db.table<LoginDoc, string>('org').put({ ...held, ...pending, _local: 1 })
+    await db.local.delete(pendingKey(id))
+    return true
+  })
+}
+
 /** Organisation, staff accounts and their locked keyrings. */
 export function createAccountsRepo(db: LobbyDb) {
   return {
@@ -27,6 +50,37 @@ export function createAccountsRepo(db: LobbyDb) {
     async putLogin(login: string, userId: string, kdf: KdfParams): Promise<void> {
       const doc: LoginDoc = { _id: `login:${login}`, type: 'login', userId, kdf, _local: 1, ...(await revOf(db, `login:${login}`)) }
       await db.table<LoginDoc, string>('org').put(doc)
+    },
+    /**
+     * CONF-8: the owner replaces the parameters of their published login document (setup code →
+     * passphrase). Based on the revision this device holds; with none (it never received the
+     * document) the change is kept here and goes out by `publishPendingLogins` once it has one.
+     * Returns whether it was written now.
+     */
+    republishLogin: (login: string, userId: string, kdf: KdfParams): Promise<boolean> => republish(db, `login:${login}`, { userId, kdf }),
+    /**
+     * Republishes `userId`'s parameters that waited for a revision, once their login document has arrived.
+     * Only the owner's: the server takes an update of a login document from its user alone.
+     */
+    async publishPendingLogins(userId: string): Promise<void> {
+      const waiting = await db.local.where('key').startsWith(pendingKey('')).toArray()
+      for (const { key, value } of waiting) {
+        const id = key.slice(pendingKey('').length)
+        if ((value as PendingLogin).userId === userId && (await db.org.get(id))?._rev) await republish(db, id, value as PendingLogin)
+      }
+    },
+    /**
+     * Keeps a login document fetched from the server (with its revision), so that this device's
+     * own update is based on it; never over a newer revision or an unsent local edit.
+     */
+    async keepLogin(fetched: LoginDoc): Promise<void> {
+      if (fetched.type !== 'login' || !fetched._rev || !fetched._id.startsWith('login:')) return
+      await db.transaction('rw', db.org, async () => {
+        const held = await db.org.get(fetched._id)
+        if (held?._local || (held?._rev && Number.parseInt(held._rev, 10) >= Number.parseInt(fetched._rev!, 10))) return
+        const { _local: _never, ...doc } = fetched
+        await db.table<LoginDoc, string>('org').put(doc)
+      })
     },
     putOrg: async (org: OrgDoc): Promise<void> => void (await db.org.put({ ...org, _local: 1 })),
     getAccount: (userId: string): Promise<AccountDoc | undefined> => db.accounts.get(`account:${userId}`),

@@ -4,7 +4,7 @@ import { checkKdfParams } from '@/crypto/kdf-params'
 import { loginHash } from '@/storage/accounts.repo'
 import { checkRoot } from '@/features/auth/trust'
 import { storage } from '@/storage/session-keys'
-import type { OrgDoc } from '@/storage/documents'
+import type { LoginDoc, OrgDoc } from '@/storage/documents'
 import { serverBase } from './browser-sync'
 import { channelsFor } from './channels'
 import { loadBrowserPouch } from './pouch-port'
@@ -29,7 +29,7 @@ export async function joinFromServer(username: string, secret: string): Promise<
   try {
     const org = await getJson<OrgDoc>(`${databaseNameFor('public')}/org`)
     if (!org.body) return { ok: false, reason: org.status === 404 ? 'no-server' : 'network' }
-    const login = await getJson<{ userId: string; kdf: unknown }>(`${databaseNameFor('public')}/${encodeURIComponent(`login:${await loginHash(org.body.orgId, username)}`)}`)
+    const login = await getJson<LoginDoc>(`${databaseNameFor('public')}/${encodeURIComponent(`login:${await loginHash(org.body.orgId, username)}`)}`)
     if (!login.body) return { ok: false, reason: 'wrong-credentials' }
     const kdf = checkKdfParams(login.body.kdf)
     let signedIn = false
@@ -41,6 +41,8 @@ export async function joinFromServer(username: string, secret: string): Promise<
       }
     }
     if (!signedIn) return { ok: false, reason: 'wrong-credentials' }
+    // The revision travels with the document: this device's own update (first sign-in) is based on it.
+    await storage.accounts.keepLogin(login.body)
     const port = storage.syncPort
     const engine = createSyncEngine({
       db: port.db,

@@ -30,7 +30,7 @@ export async function completeFirstSignIn(
   const now = new Date().toISOString()
   await storage.accounts.putKeyring({ ...keyringDoc, locked })
   await storage.accounts.putAccount({ ...account, setup: 'done', agreementAcceptedAt: now })
-  await storage.accounts.putLogin(account.login, pending.userId, kdf)
+  await storage.accounts.republishLogin(account.login, pending.userId, kdf)
   await storage.audit.append({ action: 'agreement.accept', by: pending.userId, recordId: account._id, recordType: 'account' })
   await storage.audit.append({ action: 'key.change', by: pending.userId, recordId: keyringDoc._id, recordType: 'keyring', detail: 'passphrase-set' })
   await storage.audit.append({ action: 'sign-in', by: pending.userId })

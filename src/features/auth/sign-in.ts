@@ -79,6 +79,8 @@ export async function signIn(storage: LobbyStorage, username: string, secret: st
   await storage.unlockState.clearFailures(login)
   if (account.setup === 'pending') return { status: 'setup-required', pending: { ...who, keyring, serverPassword } }
   await storage.audit.append({ action: 'sign-in', by: account.userId })
+  // CONF-8: a passphrase set on this device before it held its login document's revision is published now, if it has one.
+  await storage.accounts.publishPendingLogins(account.userId)
   const session: Session = { ...who, keyring, serverPassword, kek }
   await establishRoot(storage, session) // an organisation founded before certificates gets its root now
   return { status: 'signed-in', session }
