@@ -3,6 +3,31 @@ import pluginVue from 'eslint-plugin-vue'
 import tseslint from 'typescript-eslint'
 
 const databaseLibraries = ['dexie', 'dexie/*', 'pouchdb', 'pouchdb-*']
+const coreDomains = ['membership', 'access', 'directory', 'sync']
+
+const viaRepository = { group: databaseLibraries, message: 'Use a repository from src/storage.' }
+const notAboveUi = { group: ['@/features/*', '@/app/*'], message: 'src/ui is presentational: stateful components belong in src/app/shell.' }
+const notAboveSyncOrStorage = { group: ['@/features/*', '@/app/*'], message: 'src/sync and src/storage sit below features and the app: pass what they need in.' }
+const notAppFromSyncOrStorage = { group: ['@/app/*'], message: notAboveSyncOrStorage.message }
+const noFrameworkInStorage = { group: ['vue', 'vue-*', '@vue/*', 'pinia'], message: 'src/storage knows no UI framework: make state reactive above it.' }
+const corePure = {
+  group: ['vue', 'vue-*', '@vue/*', 'pinia', '@vueuse/*', ...databaseLibraries, '@/platform/*', '@/storage/*', '@/sync/*', '@/features/*', '@/app/*'],
+  message: 'src/core must stay pure: pass what it needs in as arguments.',
+}
+const sharedKnowsNoDomain = {
+  group: coreDomains.flatMap((d) => [`@/core/${d}`, `@/core/${d}/*`, `../${d}`, `../${d}/*`]),
+  message: 'src/core/shared must not import a domain folder: move the shared part down into core/shared.',
+}
+
+// Known violations, per file, that need issue 9's identity-layer move (identity below features) to go away.
+const layerExceptions = {
+  // issue 9: identity moves below features (checkRoot lives in features/auth/trust).
+  sync: ['src/sync/join.ts'],
+  // issue 9: identity moves below features (the test builds an organisation with features/auth).
+  storageFeatures: ['src/storage/audit-log.test.ts'],
+  // issue 9: identity moves below features (a vue ref the shell's update prompt watches).
+  storageVue: ['src/storage/upgraded-elsewhere.ts'],
+}
 
 export default tseslint.config(
   { ignores: ['dist/', '.e2e/', 'node_modules/', '.lobby-data/', 'dev-dist/'] },
@@ -33,29 +58,50 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  // Layer edges (docs/architecture.md "Layers", issue 9). A later block's `no-restricted-imports` replaces an
+  // earlier one for the same file, so each block lists every pattern its folder obeys.
   {
-    // Features reach storage only through repositories (ARCHITECTURE.md "Layers").
-    files: ['src/features/**/*.{ts,vue}', 'src/ui/**/*.{ts,vue}', 'src/app/**/*.{ts,vue}'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: databaseLibraries, message: 'Use a repository from src/storage.' }] }],
-    },
+    // Features reach storage only through repositories.
+    files: ['src/features/**/*.{ts,vue}', 'src/app/**/*.{ts,vue}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [viaRepository] }] },
+  },
+  {
+    // ui/ holds presentational components only; anything that needs a store, a feature or the app is shell (src/app/shell).
+    files: ['src/ui/**/*.{ts,vue}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [viaRepository, notAboveUi] }] },
+  },
+  {
+    // sync/ sits below features and the app: features call it, never the reverse.
+    files: ['src/sync/**/*.ts'],
+    ignores: layerExceptions.sync,
+    rules: { 'no-restricted-imports': ['error', { patterns: [notAboveSyncOrStorage] }] },
+  },
+  {
+    // storage/ sits below features and the app and knows no UI framework.
+    files: ['src/storage/**/*.ts'],
+    ignores: layerExceptions.storageFeatures,
+    rules: { 'no-restricted-imports': ['error', { patterns: [notAboveSyncOrStorage, noFrameworkInStorage] }] },
+  },
+  {
+    // Exceptions, each naming its file. Issue 9: identity moves below features; until then these import features/auth.
+    files: layerExceptions.sync,
+    rules: { 'no-restricted-imports': ['error', { patterns: [notAppFromSyncOrStorage] }] },
+  },
+  {
+    files: layerExceptions.storageFeatures,
+    rules: { 'no-restricted-imports': ['error', { patterns: [notAppFromSyncOrStorage, noFrameworkInStorage] }] },
+  },
+  {
+    // Exception: a reactive flag the update prompt watches. Issue 9: identity moves below features (and this flag with the shell's state).
+    files: layerExceptions.storageVue,
+    rules: { 'no-restricted-imports': ['error', { patterns: [notAboveSyncOrStorage] }] },
   },
   {
     // core/ is pure TypeScript: no framework, no database, no browser globals.
     files: ['src/core/**/*.ts'],
     languageOptions: { globals: { ...globals.es2022 } },
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['vue', 'vue-*', '@vue/*', 'pinia', '@vueuse/*', ...databaseLibraries, '@/platform/*', '@/storage/*', '@/sync/*', '@/features/*'],
-              message: 'src/core must stay pure: pass what it needs in as arguments.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: [corePure] }],
       'no-restricted-globals': [
         'error',
         ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'location', 'fetch', 'self'].map((name) => ({
@@ -64,6 +110,11 @@ export default tseslint.config(
         })),
       ],
     },
+  },
+  {
+    // core/shared is what every domain folder may use, so it may use none of them.
+    files: ['src/core/shared/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [corePure, sharedKnowsNoDomain] }] },
   },
   {
     files: ['server/**/*.js', 'scripts/**/*.js', 'test/**/*.{js,ts}', 'bench/**/*.{js,ts}', '*.config.{js,ts}'],

@@ -1,6 +1,5 @@
-import type { DepartureServer } from '@/features/auth/deactivate-staff'
 import { serverBase } from './browser-sync'
-import { disableDepartedAccount, loginWithdrawn } from './departure-server'
+import { disableDepartedAccount, loginWithdrawn, type DepartureServer } from './departure-server'
 
 /** CONF-9: the server part of a departure, through this origin's sync server with the signed-in admin's cookie. */
 export const browserDepartureServer: DepartureServer = {

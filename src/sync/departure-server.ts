@@ -2,6 +2,18 @@ import { databaseNameFor } from './remote-names'
 import { disableServerAccount } from './server-account'
 
 /**
+ * The sync server's part of a departure, done with the acting admin's server
+ * session (`browserDepartureServer` in `sync/browser-departure.ts`): disable the server account and withdraw
+ * the public pre-login document. CouchDB lets only `_users` administrators
+ * (role admin) change another user's account.
+ */
+export interface DepartureServer {
+  disable(target: { userId: string; login: string }): Promise<void>
+  /** Whether the pre-login document is already withdrawn (the server part is done). */
+  withdrawn(login: string): Promise<boolean>
+}
+
+/**
  * CONF-9 on the sync server. A departed user's server account is disabled
  * (`disableServerAccount`) and their public pre-login document withdrawn: a
  * new device can no longer even find them, and their old device, refused at

@@ -6,12 +6,10 @@
  * instants (check-ins, payments) are epoch milliseconds.
  */
 
-/** Integer fen (1/100 CNY). */
-export type Fen = number
-/** A calendar date in the organisation's time zone, `YYYY-MM-DD`. */
-export type LocalDate = string
-/** A wall-clock time of day, `HH:MM` (24 h). */
-export type LocalTime = string
+import type { Fen, LocalDate, LocalTime } from '@/core/shared/units'
+
+// Defined in core/shared (every domain uses them); re-exported so membership callers keep one import.
+export type { Fen, LocalDate, LocalTime }
 
 export const terms = ['month', 'halfYear', 'year'] as const
 export type Term = (typeof terms)[number]

@@ -5,7 +5,7 @@
  * hours, so no zone's daylight-saving change can shift a date. Only the step
  * between an instant and a local date/time needs the zone.
  */
-import type { LocalDate, LocalTime } from '@/core/membership/types'
+import type { LocalDate, LocalTime } from './units'
 
 const dayMs = 86_400_000
 const localDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/

@@ -3,7 +3,7 @@
  * currency unit). Formatting and parsing never go through a float of yuan, so
  * 0.1 + 0.2 can never show up on a receipt.
  */
-import type { Fen } from '@/core/membership/types'
+import type { Fen } from './units'
 
 // Either plain digits or correctly grouped thousands ("1,000", never "1,00"), then at most two decimals.
 const yuanPattern = /^¥?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/

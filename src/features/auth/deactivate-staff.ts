@@ -10,18 +10,10 @@ import { rotateRealm, type Rotation } from './key-rotation'
 import { rotateCardKey } from '@/features/members/card-key-rotation'
 import { PermissionError, type Session } from './session'
 import { certifyAccount } from './trust'
+import type { DepartureServer } from '@/sync/departure-server'
 
-/**
- * The sync server's part of a departure, done with the acting admin's server
- * session (`sync/departure-server.ts`): disable the server account and withdraw
- * the public pre-login document. CouchDB lets only `_users` administrators
- * (role admin) change another user's account.
- */
-export interface DepartureServer {
-  disable(target: { userId: string; login: string }): Promise<void>
-  /** Whether the pre-login document is already withdrawn (the server part is done). */
-  withdrawn(login: string): Promise<boolean>
-}
+// The interface lives in sync/ (its implementer) so sync never imports features; re-exported for callers here.
+export type { DepartureServer }
 
 export type ServerOutcome = 'disabled' | 'failed' | 'admin-needed' | 'no-server'
 

@@ -1,0 +1,69 @@
+import { ESLint } from 'eslint'
+import { describe, expect, it } from 'vitest'
+
+// Issue 9: the layer edges of docs/architecture.md "Layers" are lint errors, not conventions; prove each one bites.
+const eslint = new ESLint()
+async function ruleIdsFor(code: string, filePath: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath })
+  return (result?.messages ?? []).map((m) => m.ruleId ?? 'fatal')
+}
+
+describe('layer edges lint', () => {
+  it.each([
+    // ui/ is presentational: no feature, no app shell.
+    ["import { useSessionStore } from '@/features/auth/session.store'\nexport const a = useSessionStore\n", 'src/ui/example.ts'],
+    ["import { setLocale } from '@/app/i18n'\nexport const a = setLocale\n", 'src/ui/example.ts'],
+    // sync and storage sit below features and the app.
+    ["import { checkRoot } from '@/features/auth/trust'\nexport const a = checkRoot\n", 'src/sync/example.ts'],
+    ["import { router } from '@/app/router'\nexport const a = router\n", 'src/sync/example.ts'],
+    ["import { checkRoot } from '@/features/auth/trust'\nexport const a = checkRoot\n", 'src/storage/example.ts'],
+    ["import { router } from '@/app/router'\nexport const a = router\n", 'src/storage/example.ts'],
+    // storage is framework-free.
+    ["import { ref } from 'vue'\nexport const a = ref\n", 'src/storage/example.ts'],
+    ["import { defineStore } from 'pinia'\nexport const a = defineStore\n", 'src/storage/example.ts'],
+    // core/shared knows no domain folder.
+    ["import { x } from '@/core/membership/rules'\nexport const a = x\n", 'src/core/shared/example.ts'],
+    ["import { x } from '@/core/access/rules'\nexport const a = x\n", 'src/core/shared/example.ts'],
+    ["import { x } from '@/core/directory/rules'\nexport const a = x\n", 'src/core/shared/example.ts'],
+    ["import { x } from '@/core/sync/rules'\nexport const a = x\n", 'src/core/shared/example.ts'],
+    ["import { x } from '../membership/rules'\nexport const a = x\n", 'src/core/shared/example.ts'],
+  ])('refuses %s in %s', async (code, filePath) => {
+    expect(await ruleIdsFor(code, filePath)).toContain('no-restricted-imports')
+  })
+
+  it('still keeps core pure when a file is in core/shared', async () => {
+    expect(await ruleIdsFor("import { ref } from 'vue'\nexport const a = ref\n", 'src/core/shared/example.ts')).toContain('no-restricted-imports')
+  })
+
+  it('still keeps ui away from the database libraries', async () => {
+    expect(await ruleIdsFor("import Dexie from 'dexie'\nexport const a = Dexie\n", 'src/ui/example.ts')).toContain('no-restricted-imports')
+  })
+
+  it.each([
+    ["import { ref } from 'vue'\nexport const a = ref\n", 'src/ui/example.ts'],
+    ["import { setLocale } from '@/app/i18n'\nexport const a = setLocale\n", 'src/app/shell/example.ts'],
+    ["import { useSessionStore } from '@/features/auth/session.store'\nexport const a = useSessionStore\n", 'src/app/shell/example.ts'],
+    ["import { x } from '@/core/shared/rules'\nexport const a = x\n", 'src/core/membership/example.ts'],
+    ["import { x } from '@/storage/db'\nexport const a = x\n", 'src/sync/example.ts'],
+  ])('allows %s in %s', async (code, filePath) => {
+    expect(await ruleIdsFor(code, filePath)).toEqual([])
+  })
+})
+
+describe('layer edge exceptions stay exact', () => {
+  it('lets only the named file import features/auth, and still not the app', async () => {
+    const features = "import { checkRoot } from '@/features/auth/trust'\nexport const a = checkRoot\n"
+    expect(await ruleIdsFor(features, 'src/sync/join.ts')).toEqual([])
+    expect(await ruleIdsFor(features, 'src/sync/join-helper.ts')).toContain('no-restricted-imports')
+    expect(await ruleIdsFor("import { router } from '@/app/router'\nexport const a = router\n", 'src/sync/join.ts')).toContain('no-restricted-imports')
+  })
+
+  it('lets only the named storage file use vue, and still not the features', async () => {
+    const vue = "import { ref } from 'vue'\nexport const a = ref\n"
+    expect(await ruleIdsFor(vue, 'src/storage/upgraded-elsewhere.ts')).toEqual([])
+    expect(await ruleIdsFor(vue, 'src/storage/audit-log.test.ts')).toContain('no-restricted-imports')
+    expect(await ruleIdsFor("import { checkRoot } from '@/features/auth/trust'\nexport const a = checkRoot\n", 'src/storage/upgraded-elsewhere.ts')).toContain(
+      'no-restricted-imports',
+    )
+  })
+})
