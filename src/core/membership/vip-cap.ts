@@ -72,3 +72,8 @@ export function overCap(entries: LedgerEntry[], tier: Tier, today: LocalDate, se
   places.sort((a, b) => a.place.at - b.place.at || a.order - b.order)
   return { tierId: tier.id, cap: tier.cap, holding: places.length, enrolledLast: places.slice(tier.cap).map((p) => p.place) }
 }
+
+/** MEM-4: every capped tier over its cap on `today`, in the order of the settings. */
+export function overCapsOn(entries: LedgerEntry[], today: LocalDate, settings: MembershipSettings): OverCap[] {
+  return settings.tiers.flatMap((tier) => overCap(entries, tier, today, settings) ?? [])
+}
