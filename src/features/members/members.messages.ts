@@ -140,6 +140,11 @@ const en = {
       total: 'Held for all members: {amount}',
       note: 'Not income: each goes back when that member’s VIP membership ends.',
     },
+    overCap: {
+      heading: '{tier} places over the cap: {holding} of {cap}',
+      enrolledLast: 'Enrolled last: {member}, {date}',
+      todo: 'Offline tablets each gave away the last place. At the desk, move one enrolled last to the waiting list, or refund them.',
+    },
     serviceMonth: {
       heading: 'Service hours in {month}',
       member: 'Member',
@@ -326,6 +331,11 @@ const zhCN: typeof en = {
       heading: '在押押金',
       total: '全部会员合计：{amount}',
       note: '不计收入：各会员的 VIP 会籍结束后逐一退还。',
+    },
+    overCap: {
+      heading: '{tier}名额超出上限：{holding} / {cap}',
+      enrolledLast: '最后登记：{member}，{date}',
+      todo: '多台平板离线时各自发放了最后一个名额。请在前台将最后登记者之一移入候补名单，或为其退款。',
     },
     serviceMonth: {
       heading: '{month}服务时长',

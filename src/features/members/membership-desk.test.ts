@@ -14,6 +14,7 @@ import type { Session } from '@/features/auth/session'
 import { decide, OverrideRefusedError, recordCheckIn, resolvePresented, checkOut } from './checkin-actions'
 import { loadDeskSnapshot, stateOf } from './desk-snapshot'
 import { rotateCardKey } from './card-key-rotation'
+import { overCapsOn } from '@/core/membership/vip-cap'
 import { enrol, joinWaitlist, pay, quoteFee, reissueCard, returnDeposit, setBlacklisted, type DeskStorage } from './membership-actions'
 
 const cost = { memoryKiB: 19456, iterations: 2, parallelism: 1 }
@@ -126,6 +127,19 @@ describe('enrolment and fees', () => {
     expect(renewed).toMatchObject({ ok: true, quote: { start: '2026-12-30', end: '2027-01-29' } })
     const lapsed = instantOf('2027-03-10', '19:30', tz)
     expect(await pay(await ctx(lapsed), { memberId: id, tierId: 'ordinary', term: 'month', ...cash })).toMatchObject({ ok: true, quote: { start: '2027-03-10' } })
+  })
+
+  it('MEM-4: two offline tablets each enrol the last VIP place; after sync the over-cap names the later enrolment', async () => {
+    for (let i = 0; i < 3; i++) await member('vip', 'month')
+    // Each tablet decided on what it had seen before the other's enrolment arrived: three VIPs, one place left.
+    const [tablet1, tablet2] = [await ctx(mondayEvening + 60_000), await ctx(mondayEvening + 120_000)]
+    const second = await enrol(tablet2, { personId: await person('李娜'), tierId: 'vip', term: 'month', ...cash })
+    const first = await enrol(tablet1, { personId: await person('王芳'), tierId: 'vip', term: 'month', ...cash })
+    if (!first.ok || !second.ok) throw new Error('both tablets enrol offline')
+    const synced = await loadDeskSnapshot(storage)
+    expect(overCapsOn(synced.ledger, '2026-12-01', synced.settings)).toEqual([
+      { tierId: 'vip', cap: 4, holding: 5, enrolledLast: [{ memberId: second.memberId, at: mondayEvening + 120_000, start: '2026-11-30' }] },
+    ])
   })
 
   it('upgrade: ordinary → VIP starts today, credits the unused part of what was paid, and takes the deposit', async () => {
