@@ -21,8 +21,6 @@ const sharedKnowsNoDomain = {
 
 // Known violations, per file, that need issue 9's identity-layer move (identity below features) to go away.
 const layerExceptions = {
-  // issue 9: identity moves below features (checkRoot lives in features/auth/trust).
-  sync: ['src/sync/join.ts'],
   // issue 9: identity moves below features (the test builds an organisation with features/auth).
   storageFeatures: ['src/storage/audit-log.test.ts'],
   // issue 9: identity moves below features (a vue ref the shell's update prompt watches).
@@ -73,7 +71,6 @@ export default tseslint.config(
   {
     // sync/ sits below features and the app: features call it, never the reverse.
     files: ['src/sync/**/*.ts'],
-    ignores: layerExceptions.sync,
     rules: { 'no-restricted-imports': ['error', { patterns: [notAboveSyncOrStorage] }] },
   },
   {
@@ -83,11 +80,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [notAboveSyncOrStorage, noFrameworkInStorage] }] },
   },
   {
-    // Exceptions, each naming its file. Issue 9: identity moves below features; until then these import features/auth.
-    files: layerExceptions.sync,
-    rules: { 'no-restricted-imports': ['error', { patterns: [notAppFromSyncOrStorage] }] },
-  },
-  {
+    // Exceptions, each naming its file. Issue 9: identity moves below features; until then this imports features/auth.
     files: layerExceptions.storageFeatures,
     rules: { 'no-restricted-imports': ['error', { patterns: [notAppFromSyncOrStorage, noFrameworkInStorage] }] },
   },

@@ -1,7 +1,7 @@
 import { isStaffRole, type StaffRole } from '@/core/access/roles'
 import { keyFingerprint, publicJwk, sameKey, signCertificate } from '@/crypto/certificates'
 import { createChainVerifier, type TrustRoot } from '@/crypto/trust-chain'
-import type { AccountDoc, CertDoc, KeyringDoc, OrgDoc, PinnedRoot } from '@/storage/documents'
+import type { AccountDoc, CertDoc, KeyringDoc } from '@/storage/documents'
 import type { LobbyStorage } from '@/storage/lobby-storage'
 import type { Session } from './session'
 
@@ -13,8 +13,6 @@ import type { Session } from './session'
  * through a certificate chain back to it (`crypto/trust-chain.ts`).
  */
 
-export type RootCheck = { status: 'pinned'; root: PinnedRoot } | { status: 'no-root' } | { status: 'mismatch'; pinned: PinnedRoot }
-
 /** The account's keys as certified: what grants are sealed to and verified against. */
 export interface CertifiedAccount {
   userId: string
@@ -23,25 +21,7 @@ export interface CertifiedAccount {
   ecdsa: JsonWebKey
 }
 
-const rootOf = (org: OrgDoc): PinnedRoot | undefined => (org.root ? { orgId: org.orgId, userId: org.root.userId, publicJwk: publicJwk(org.root.publicJwk) } : undefined)
-const sameRoot = (a: PinnedRoot, b: PinnedRoot) => a.orgId === b.orgId && a.userId === b.userId && sameKey(a.publicJwk, b.publicJwk)
-
-/**
- * Compares the organisation document on this device with the pinned root. With
- * nothing pinned yet, the organisation's root is pinned now (trust on first
- * use: the fingerprint shown on the Staff and Diagnostics pages lets people
- * compare it with the admin's).
- */
-export async function checkRoot(storage: LobbyStorage): Promise<RootCheck> {
-  const [org, pinned] = await Promise.all([storage.accounts.getOrg(), storage.accounts.getPinnedRoot()])
-  const root = org && rootOf(org)
-  if (!root) return pinned ? { status: 'mismatch', pinned } : { status: 'no-root' }
-  if (!pinned) {
-    await storage.accounts.pinRoot(root)
-    return { status: 'pinned', root }
-  }
-  return sameRoot(root, pinned) ? { status: 'pinned', root: pinned } : { status: 'mismatch', pinned }
-}
+export { checkRoot, type RootCheck } from '@/storage/trust-root'
 
 /** The pinned root's fingerprint, for people to compare (`AB12 CD34 …`); undefined before a root is pinned. */
 export async function rootFingerprint(storage: LobbyStorage): Promise<string | undefined> {
