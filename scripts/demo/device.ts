@@ -4,8 +4,8 @@ import { normaliseSetupCode } from '@/core/access/setup-code'
 import { readsAudit, realmsByRole } from '@/core/access/roles'
 import { deriveFromSecret } from '@/crypto/kdf'
 import { checkKdfParams } from '@/crypto/kdf-params'
-import type { Session } from '@/features/auth/session'
-import { loginHash } from '@/storage/accounts.repo'
+import type { Session } from '@/identity/session'
+import { loginHash } from '@/storage/sign-ins.repo'
 import { LobbyDb } from '@/storage/db'
 import type { LoginDoc, OrgDoc } from '@/storage/documents'
 import type { KeySource } from '@/storage/key-source'
@@ -87,7 +87,7 @@ export function demoDevice(base: string, label: string) {
     for (const candidate of new Set([secret, normaliseSetupCode(secret)])) {
       const { serverPassword } = await deriveFromSecret(candidate, kdf)
       if ((await login(loginDoc.userId, serverPassword)).ok) {
-        await storage.accounts.keepLogin(loginDoc) // with its revision, as src/sync/join.ts
+        await storage.signIns.keepLogin(loginDoc) // with its revision, as src/sync/join.ts
         await sync(undefined)
         return true
       }

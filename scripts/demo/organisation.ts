@@ -1,11 +1,11 @@
 import { checkPassphrase } from '@/core/access/passphrase-policy'
 import { normaliseSetupCode } from '@/core/access/setup-code'
-import { completeFirstSignIn } from '@/features/auth/first-sign-in'
-import { createOrganisation } from '@/features/auth/organisation'
-import type { Session } from '@/features/auth/session'
-import { signIn } from '@/features/auth/sign-in'
-import { createStaff } from '@/features/auth/staff-accounts'
-import { loginHash } from '@/storage/accounts.repo'
+import { completeFirstSignIn } from '@/identity/first-sign-in'
+import { createOrganisation } from '@/identity/organisation'
+import type { Session } from '@/identity/session'
+import { signIn } from '@/identity/sign-in'
+import { createStaff } from '@/identity/staff-accounts'
+import { loginHash } from '@/storage/sign-ins.repo'
 import { databaseNameFor } from '@/sync/remote-names'
 import { createServerAccount } from '@/sync/server-account'
 import { docPath, type CouchClient } from '../../server/provision/http-client.js'
@@ -60,7 +60,7 @@ export async function foundDemoOrganisation(base: string, serverAdmin: CouchClie
   // first time (JoinPage.vue, then FirstSignInPage.vue): their login document is republished as an update of
   // the revision the join fetched. The code as typed without its dashes: one Argon2id derivation, not two.
   const signedIn: SignedIn[] = [{ spec: adminSpec, device: a, session: admin }]
-  const orgId = (await a.storage.accounts.getOrg())!.orgId
+  const orgId = (await a.storage.signIns.getOrg())!.orgId
   for (const { spec, staff } of created) {
     const device = demoDevice(base, spec.username)
     if (!(await device.join(spec.username, normaliseSetupCode(staff.setupCode)))) throw new Error(`${spec.username} cannot join with their setup code`)

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net'
-import { loginHash } from '@/storage/accounts.repo'
+import { loginHash } from '@/storage/sign-ins.repo'
 import { databaseNameFor } from '@/sync/remote-names'
 import { createLobbyServer } from '../../server/app.js'
 import { provisionServer } from '../../server/provision/databases.js'

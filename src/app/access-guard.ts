@@ -1,5 +1,5 @@
 import type { NavigationGuard } from 'vue-router'
-import { useSessionStore } from '@/features/auth/session.store'
+import { useSessionStore } from '@/identity/session.store'
 import { storage } from '@/storage/session-keys'
 
 /**

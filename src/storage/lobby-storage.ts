@@ -1,6 +1,6 @@
 import { firstAuditKid } from '@/crypto/audit-keys'
 import { importEcdhPublicKey } from '@/crypto/user-keys'
-import { createAccountsRepo } from './accounts.repo'
+import { createSignInsRepo } from './sign-ins.repo'
 import type { AuditAction } from './audit-events'
 import { createAuditLog, type AuditPublicKey } from './audit-log'
 import type { LobbyDb } from './db'
@@ -24,7 +24,8 @@ import { createUnlockStateRepo } from './unlock-state.repo'
  */
 export function createLobbyStorage(db: LobbyDb, keys: () => KeySource | undefined, userAgent: string) {
   const local = createLocalStore(db)
-  const accounts = createAccountsRepo(db)
+  // The staff sign-in store: the organisation document, login documents, staff accounts and their locked keyrings.
+  const signIns = createSignInsRepo(db)
 
   let device: Promise<DeviceIdentity> | undefined
   const deviceIdentity = () => (device ??= ensureDeviceIdentity(db, local))
@@ -34,7 +35,7 @@ export function createLobbyStorage(db: LobbyDb, keys: () => KeySource | undefine
   // CONF-9: whatever audit key the organisation document on this device names (an older document: `audit:1`).
   let auditKey: (AuditPublicKey & { jwk: string }) | undefined
   async function auditPublicKey(): Promise<AuditPublicKey | undefined> {
-    const org = await accounts.getOrg()
+    const org = await signIns.getOrg()
     if (!org) return undefined
     const jwk = JSON.stringify(org.auditPublicJwk)
     const kid = org.auditKid ?? firstAuditKid
@@ -82,7 +83,7 @@ export function createLobbyStorage(db: LobbyDb, keys: () => KeySource | undefine
   }
 
   return {
-    accounts,
+    signIns,
     syncPort,
     withKeys,
     unlockState: createUnlockStateRepo(local),

@@ -22,11 +22,11 @@ const sameRoot = (a: PinnedRoot, b: PinnedRoot) => a.orgId === b.orgId && a.user
  * compare it with the admin's).
  */
 export async function checkRoot(storage: LobbyStorage): Promise<RootCheck> {
-  const [org, pinned] = await Promise.all([storage.accounts.getOrg(), storage.accounts.getPinnedRoot()])
+  const [org, pinned] = await Promise.all([storage.signIns.getOrg(), storage.signIns.getPinnedRoot()])
   const root = org && rootOf(org)
   if (!root) return pinned ? { status: 'mismatch', pinned } : { status: 'no-root' }
   if (!pinned) {
-    await storage.accounts.pinRoot(root)
+    await storage.signIns.pinRoot(root)
     return { status: 'pinned', root }
   }
   return sameRoot(root, pinned) ? { status: 'pinned', root: pinned } : { status: 'mismatch', pinned }

@@ -141,7 +141,7 @@ export function startBrowserSync(options: BrowserSyncOptions): { stop: () => voi
     const result = await serverLogin(serverBase, options.userId, options.serverPassword)
     if (result.ok) return true
     // CONF-9: a deactivated account's pre-login document is withdrawn, which tells it from a wrong password.
-    const detail = result.status === 401 ? await refusalDetail(serverBase, (await storage.accounts.getAccount(options.userId))?.login, result.reason) : result.reason
+    const detail = result.status === 401 ? await refusalDetail(serverBase, (await storage.signIns.getAccount(options.userId))?.login, result.reason) : result.reason
     options.onStatus({ state: result.status === 0 ? 'offline' : 'error', error: result.status === 0 ? 'network' : 'unauthorized', detail, pending: 0, leader: true })
     return false
   }

@@ -1,7 +1,7 @@
 import { normaliseSetupCode } from '@/core/access/setup-code'
 import { deriveFromSecret } from '@/crypto/kdf'
 import { checkKdfParams } from '@/crypto/kdf-params'
-import { loginHash } from '@/storage/accounts.repo'
+import { loginHash } from '@/storage/sign-ins.repo'
 import { checkRoot } from '@/storage/trust-root'
 import { storage } from '@/storage/session-keys'
 import type { LoginDoc, OrgDoc } from '@/storage/documents'
@@ -42,7 +42,7 @@ export async function joinFromServer(username: string, secret: string): Promise<
     }
     if (!signedIn) return { ok: false, reason: 'wrong-credentials' }
     // The revision travels with the document: this device's own update (first sign-in) is based on it.
-    await storage.accounts.keepLogin(login.body)
+    await storage.signIns.keepLogin(login.body)
     const port = storage.syncPort
     const engine = createSyncEngine({
       db: port.db,

@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest'
 import { createServerUser } from '../../server/provision/users.js'
 import { open, type Envelope } from '../../src/crypto/envelope'
 import { keyLookup } from '../../src/crypto/keyring'
-import { deactivateStaff, reencryptRealm, type DepartureServer } from '../../src/features/auth/deactivate-staff'
-import { completeFirstSignIn } from '../../src/features/auth/first-sign-in'
-import { acceptGrants } from '../../src/features/auth/key-grants'
-import { signIn } from '../../src/features/auth/sign-in'
-import { createStaff } from '../../src/features/auth/staff-accounts'
-import type { Session } from '../../src/features/auth/session'
+import { deactivateStaff, reencryptRealm, type DepartureServer } from '../../src/identity/deactivate-staff'
+import { completeFirstSignIn } from '../../src/identity/first-sign-in'
+import { acceptGrants } from '../../src/identity/key-grants'
+import { signIn } from '../../src/identity/sign-in'
+import { createStaff } from '../../src/identity/staff-accounts'
+import type { Session } from '../../src/identity/session'
 import { keySourceFrom } from '../../src/storage/keyring-key-source'
 import type { ReencryptProgress } from '../../src/storage/reencrypt'
 import { disableDepartedAccount, loginWithdrawn, refusalDetail } from '../../src/sync/departure-server'
@@ -95,7 +95,7 @@ describe('CONF-9: a departed employee (deactivation, key rotation, re-encryption
       ['desk', 1, 'desk:2'],
     ])
     for (const r of result.rotations) expect(new Set(r.holders)).toEqual(new Set([admin.userId, e.userId]))
-    expect((await a.storage.accounts.getAccount(d.userId))?.status).toBe('deactivated')
+    expect((await a.storage.signIns.getAccount(d.userId))?.status).toBe('deactivated')
     // The admin's own grant was taken in at once: in memory and in the stored keyring (the session holds the KEK).
     expect(admin.keyring.realmKeys.has('directory:2')).toBe(true)
     expect(await a.storage.grants.addressedTo(admin.userId)).toEqual([])
@@ -113,11 +113,11 @@ describe('CONF-9: a departed employee (deactivation, key rotation, re-encryption
     expect(refused).toMatchObject({ state: 'error', error: 'unauthorized' })
     const relogin = await b.login(d.userId, dSession.serverPassword!)
     expect(relogin.ok).toBe(false)
-    const dLogin = (await b.storage.accounts.getAccount(d.userId))!.login
+    const dLogin = (await b.storage.signIns.getAccount(d.userId))!.login
     expect(await refusalDetail(server.base, dLogin, relogin.ok ? '' : relogin.reason)).toBe('deactivated')
     // An account never published on this server (its organisation not connected yet) says so instead.
     expect(await refusalDetail(server.base, 'a-login-never-published', 'Name or password is incorrect.')).toBe('not-connected')
-    expect(await loginWithdrawn(server.base, (await a.storage.accounts.getAccount(e.userId))!.login)).toBe(false)
+    expect(await loginWithdrawn(server.base, (await a.storage.signIns.getAccount(e.userId))!.login)).toBe(false)
     const { body: users } = await server.admin.request('GET', `_users/org.couchdb.user:${d.userId}`)
     expect(users.roles).toEqual([])
     // …and their old keyring cannot open what was written after the rotation.

@@ -4,7 +4,7 @@ import { createTestStorage } from '../../src/storage/testing'
 import { channelsFor } from '../../src/sync/channels'
 import { serverLogin } from '../../src/sync/server-session'
 import { createSyncEngine, type SyncEngineDeps } from '../../src/sync/sync-engine'
-import type { Session } from '../../src/features/auth/session'
+import type { Session } from '../../src/identity/session'
 import { realmsByRole, readsAudit } from '../../src/core/access/roles'
 import { nodePouch } from './node-pouch'
 

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { normaliseSetupCode } from '../../src/core/access/setup-code'
 import { deriveFromSecret } from '../../src/crypto/kdf'
 import { checkKdfParams } from '../../src/crypto/kdf-params'
-import { completeFirstSignIn } from '../../src/features/auth/first-sign-in'
-import { signIn } from '../../src/features/auth/sign-in'
-import { loginHash } from '../../src/storage/accounts.repo'
+import { completeFirstSignIn } from '../../src/identity/first-sign-in'
+import { signIn } from '../../src/identity/sign-in'
+import { loginHash } from '../../src/storage/sign-ins.repo'
 import type { LoginDoc } from '../../src/storage/documents'
 import { channelsFor } from '../../src/sync/channels'
 import { changeOwnServerPassword } from '../../src/sync/server-account'
@@ -31,7 +31,7 @@ describe('the login document after a first sign-in on a joined device (CONF-8)',
     const desk = await addStaff(a, server.admin, admin, { name: '李前台', username: 'li.desk', role: 'frontdesk' })
     expect((await a.login(admin.userId, admin.serverPassword!)).ok).toBe(true)
     expect((await (await a.engineFor(admin)).runOnce()).state).toBe('idle')
-    const orgId = (await a.storage.accounts.getOrg())!.orgId
+    const orgId = (await a.storage.signIns.getOrg())!.orgId
     return { a, admin, desk, loginId: `login:${await loginHash(orgId, 'li.desk')}` }
   }
 
@@ -81,7 +81,7 @@ describe('the login document after a first sign-in on a joined device (CONF-8)',
     const { doc, leaves } = await onServer(loginId)
     expect(doc._conflicts).toBeUndefined()
     expect(leaves).toBe(1)
-    expect(doc.kdf).toEqual((await b.storage.accounts.getKeyring(desk.userId))!.locked.kdf)
+    expect(doc.kdf).toEqual((await b.storage.signIns.getKeyring(desk.userId))!.locked.kdf)
     const c = await joins(loginId, desk.userId, newPassphrase)
     expect(c).toBeDefined()
     expect((await signIn(c!.storage, 'li.desk', newPassphrase)).status).toBe('signed-in')
@@ -92,7 +92,7 @@ describe('the login document after a first sign-in on a joined device (CONF-8)',
     const b = testDevice(server.base)
     const fetched = (await (await b.request(`lobby_public/${encodeURIComponent(loginId)}`)).json()) as LoginDoc
     expect((await b.login(desk.userId, desk.serverPassword)).ok).toBe(true)
-    await b.storage.accounts.keepLogin(fetched) // src/sync/join.ts, after signing in to the server
+    await b.storage.signIns.keepLogin(fetched) // src/sync/join.ts, after signing in to the server
     const withoutPublic = channelsFor([], false).filter((ch) => ch.database !== 'lobby_public')
     expect((await (await b.engineFor(undefined, [], { channels: withoutPublic })).runOnce()).state).toBe('idle')
     await b.db.org.put(await (await b.request('lobby_public/org')).json())
@@ -103,7 +103,7 @@ describe('the login document after a first sign-in on a joined device (CONF-8)',
     const { doc, leaves } = await onServer(loginId)
     expect(leaves).toBe(1)
     expect(doc._rev).toMatch(/^2-/)
-    expect(doc.kdf).toEqual((await b.storage.accounts.getKeyring(desk.userId))!.locked.kdf)
+    expect(doc.kdf).toEqual((await b.storage.signIns.getKeyring(desk.userId))!.locked.kdf)
   })
 
   it('a device that never received the login document sets its passphrase offline: no rival leaf when it syncs, the parameters go out on its next sign-in', async () => {
@@ -133,7 +133,7 @@ describe('the login document after a first sign-in on a joined device (CONF-8)',
     expect(doc._conflicts).toBeUndefined()
     expect(leaves).toBe(1)
     expect(doc._rev).toMatch(/^2-/)
-    expect(doc.kdf).toEqual((await b.storage.accounts.getKeyring(desk.userId))!.locked.kdf)
+    expect(doc.kdf).toEqual((await b.storage.signIns.getKeyring(desk.userId))!.locked.kdf)
     expect(await joins(loginId, desk.userId, newPassphrase)).toBeDefined()
   })
 })

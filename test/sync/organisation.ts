@@ -1,8 +1,8 @@
 import { createServerUser } from '../../server/provision/users.js'
 import type { StaffRole } from '../../src/core/access/roles'
-import { createOrganisation } from '../../src/features/auth/organisation'
-import type { Session } from '../../src/features/auth/session'
-import { createStaff } from '../../src/features/auth/staff-accounts'
+import { createOrganisation } from '../../src/identity/organisation'
+import type { Session } from '../../src/identity/session'
+import { createStaff } from '../../src/identity/staff-accounts'
 import { keySourceFrom } from '../../src/storage/keyring-key-source'
 import type { testDevice } from './device'
 

@@ -2,8 +2,8 @@
 // CONF-6/CONF-10 (issue 8, section 4): two users on one tablet each have their own device and audit
 // chain; each user's sync round pushes only their own, and nothing is lost on the way to the server.
 import { describe, expect, it } from 'vitest'
-import { completeFirstSignIn } from '../../src/features/auth/first-sign-in'
-import { signIn } from '../../src/features/auth/sign-in'
+import { completeFirstSignIn } from '../../src/identity/first-sign-in'
+import { signIn } from '../../src/identity/sign-in'
 import type { AuditEntry } from '../../src/storage/documents'
 import { keySourceFrom } from '../../src/storage/keyring-key-source'
 import { testDevice } from './device'

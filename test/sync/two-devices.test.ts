@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { completeFirstSignIn } from '../../src/features/auth/first-sign-in'
-import { signIn } from '../../src/features/auth/sign-in'
-import type { Session } from '../../src/features/auth/session'
+import { completeFirstSignIn } from '../../src/identity/first-sign-in'
+import { signIn } from '../../src/identity/sign-in'
+import type { Session } from '../../src/identity/session'
 import { keySourceFrom } from '../../src/storage/keyring-key-source'
 import { testDevice } from './device'
 import { eachTestSyncServer } from './sync-server'
@@ -45,11 +45,11 @@ describe('sync between two devices through the embedded server (CONF-2, CONF-3)'
     expect((await (await b.engineFor(deskSession)).runOnce()).state).toBe('idle')
     expect(await b.storage.people.get(id)).toMatchObject({ name: '欧阳娜娜', phone: '13912345678' })
     // The first sign-in on B republished the login document as an update of the admin's version, not a rival one.
-    const account = await b.storage.accounts.getAccount(desk.userId)
+    const account = await b.storage.signIns.getAccount(desk.userId)
     const { body: login } = await server.admin.request('GET', `lobby_public/login:${account!.login}?conflicts=true`)
     expect(login._conflicts).toBeUndefined()
     expect(login._rev).toMatch(/^2-/)
-    expect(login.kdf.salt).toBe((await b.storage.accounts.getKeyring(desk.userId))!.locked.kdf.salt)
+    expect(login.kdf.salt).toBe((await b.storage.signIns.getKeyring(desk.userId))!.locked.kdf.salt)
     expect((await b.storage.people.findBy('phone', '139 1234 5678')).map((s) => s.id)).toEqual([id])
 
     const { body } = await server.admin.request('GET', 'lobby_directory/_all_docs?include_docs=true')

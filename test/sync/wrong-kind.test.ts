@@ -52,15 +52,15 @@ describe('documents of the wrong kind in a realm database (issue 8 §2, CONF-2, 
   it('a device that finds them in lobby_desk anyway (put there by whoever runs the server) quarantines and audits them, and applies none', async () => {
     const { a, admin, desk, engine, deviceId } = await founded()
     const orgBefore = await a.db.org.get('org')
-    const accountBefore = await a.storage.accounts.getAccount(admin.userId)
-    const keyringBefore = await a.storage.accounts.getKeyring(admin.userId)
+    const accountBefore = await a.storage.signIns.getAccount(admin.userId)
+    const keyringBefore = await a.storage.signIns.getKeyring(admin.userId)
     await server.admin.request('POST', 'lobby_desk/_bulk_docs', { body: { docs: takeover(admin.userId, deviceId, desk.userId) } })
 
     expect((await engine.runOnce()).state).toBe('idle')
     expect(await a.storage.devices.isRevoked(deviceId)).toBe(false)
     expect(await a.db.org.get('org')).toEqual(orgBefore)
-    expect(await a.storage.accounts.getAccount(admin.userId)).toEqual(accountBefore)
-    expect(await a.storage.accounts.getKeyring(admin.userId)).toEqual(keyringBefore)
+    expect(await a.storage.signIns.getAccount(admin.userId)).toEqual(accountBefore)
+    expect(await a.storage.signIns.getKeyring(admin.userId)).toEqual(keyringBefore)
 
     const quarantined = await a.storage.quarantined()
     expect(quarantined.map((q) => q.docId).sort()).toEqual([`account:${admin.userId}`, `device:${deviceId}`, `keyring:${admin.userId}`, 'org'].sort())
@@ -99,7 +99,7 @@ describe('documents of the wrong kind in a realm database (issue 8 §2, CONF-2, 
     const id = await a.storage.people.put({ name: '欧阳娜娜', phone: '13912345678', createdAt: '2026-11-28T09:00:00Z' })
     await engine.runOnce()
     const orgBefore = await a.db.org.get('org')
-    const accountBefore = await a.storage.accounts.getAccount(admin.userId)
+    const accountBefore = await a.storage.signIns.getAccount(admin.userId)
     const personBefore = await a.db.records.get(id)
     const { body: person } = await server.admin.request('GET', `lobby_directory/${id}`)
     const { _rev: _drop, ...copied } = person
@@ -109,7 +109,7 @@ describe('documents of the wrong kind in a realm database (issue 8 §2, CONF-2, 
 
     expect((await engine.runOnce()).state).toBe('idle')
     expect(await a.db.org.get('org')).toEqual(orgBefore)
-    expect(await a.storage.accounts.getAccount(admin.userId)).toEqual(accountBefore)
+    expect(await a.storage.signIns.getAccount(admin.userId)).toEqual(accountBefore)
     expect(await a.db.records.get(id)).toEqual(personBefore)
     expect((await a.storage.quarantined()).map((q) => [q.database, q.docId]).sort()).toEqual(
       [['lobby_org', 'org'], ['lobby_public', `account:${admin.userId}`], ['lobby_org', id]].sort(),

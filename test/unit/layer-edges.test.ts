@@ -11,12 +11,12 @@ async function ruleIdsFor(code: string, filePath: string): Promise<string[]> {
 describe('layer edges lint', () => {
   it.each([
     // ui/ is presentational: no feature, no app shell.
-    ["import { useSessionStore } from '@/features/auth/session.store'\nexport const a = useSessionStore\n", 'src/ui/example.ts'],
+    ["import { useSessionStore } from '@/identity/session.store'\nexport const a = useSessionStore\n", 'src/ui/example.ts'],
     ["import { setLocale } from '@/app/i18n'\nexport const a = setLocale\n", 'src/ui/example.ts'],
     // sync and storage sit below features and the app.
-    ["import { checkRoot } from '@/features/auth/trust'\nexport const a = checkRoot\n", 'src/sync/example.ts'],
+    ["import { checkRoot } from '@/identity/trust'\nexport const a = checkRoot\n", 'src/sync/example.ts'],
     ["import { router } from '@/app/router'\nexport const a = router\n", 'src/sync/example.ts'],
-    ["import { checkRoot } from '@/features/auth/trust'\nexport const a = checkRoot\n", 'src/storage/example.ts'],
+    ["import { checkRoot } from '@/identity/trust'\nexport const a = checkRoot\n", 'src/storage/example.ts'],
     ["import { router } from '@/app/router'\nexport const a = router\n", 'src/storage/example.ts'],
     // storage is framework-free.
     ["import { ref } from 'vue'\nexport const a = ref\n", 'src/storage/example.ts'],
@@ -42,7 +42,7 @@ describe('layer edges lint', () => {
   it.each([
     ["import { ref } from 'vue'\nexport const a = ref\n", 'src/ui/example.ts'],
     ["import { setLocale } from '@/app/i18n'\nexport const a = setLocale\n", 'src/app/shell/example.ts'],
-    ["import { useSessionStore } from '@/features/auth/session.store'\nexport const a = useSessionStore\n", 'src/app/shell/example.ts'],
+    ["import { useSessionStore } from '@/identity/session.store'\nexport const a = useSessionStore\n", 'src/app/shell/example.ts'],
     ["import { x } from '@/core/shared/rules'\nexport const a = x\n", 'src/core/membership/example.ts'],
     ["import { x } from '@/storage/db'\nexport const a = x\n", 'src/sync/example.ts'],
   ])('allows %s in %s', async (code, filePath) => {
@@ -50,18 +50,35 @@ describe('layer edges lint', () => {
   })
 })
 
-describe('layer edge exceptions stay exact', () => {
-  it('gives sync/ no exception: joining checks the root through storage, never features/auth', async () => {
-    const features = "import { checkRoot } from '@/features/auth/trust'\nexport const a = checkRoot\n"
-    expect(await ruleIdsFor(features, 'src/sync/join.ts')).toContain('no-restricted-imports')
+describe('identity sits between storage/sync and the features', () => {
+  it.each([
+    ["import { useDeskStore } from '@/features/members/desk.store'\nexport const a = useDeskStore\n", 'src/identity/example.ts'],
+    ["import { router } from '@/app/router'\nexport const a = router\n", 'src/identity/example.ts'],
+  ])('refuses %s in %s', async (code, filePath) => {
+    expect(await ruleIdsFor(code, filePath)).toContain('no-restricted-imports')
   })
 
-  it('lets only the named storage file use vue, and still not the features', async () => {
-    const vue = "import { ref } from 'vue'\nexport const a = ref\n"
-    expect(await ruleIdsFor(vue, 'src/storage/upgraded-elsewhere.ts')).toEqual([])
-    expect(await ruleIdsFor(vue, 'src/storage/audit-log.test.ts')).toContain('no-restricted-imports')
-    expect(await ruleIdsFor("import { checkRoot } from '@/features/auth/trust'\nexport const a = checkRoot\n", 'src/storage/upgraded-elsewhere.ts')).toContain(
-      'no-restricted-imports',
-    )
+  it.each([
+    ["import { createSealedRepo } from '@/storage/sealed-repo'\nexport const a = createSealedRepo\n", 'src/identity/example.ts'],
+    ["import { joinFromServer } from '@/sync/join'\nexport const a = joinFromServer\n", 'src/identity/example.ts'],
+    ["import { useSessionStore } from '@/identity/session.store'\nexport const a = useSessionStore\n", 'src/features/example.ts'],
+  ])('allows %s in %s', async (code, filePath) => {
+    expect(await ruleIdsFor(code, filePath)).toEqual([])
+  })
+})
+
+describe('layer edge exceptions stay exact', () => {
+  it('gives sync/ and storage/ no exception: neither reaches identity, a feature or the app', async () => {
+    const identity = "import { checkRoot } from '@/identity/trust'\nexport const a = checkRoot\n"
+    expect(await ruleIdsFor(identity, 'src/sync/join.ts')).toContain('no-restricted-imports')
+    expect(await ruleIdsFor(identity, 'src/storage/audit-log.ts')).toContain('no-restricted-imports')
+    expect(await ruleIdsFor("import { ref } from 'vue'\nexport const a = ref\n", 'src/storage/db.ts')).toContain('no-restricted-imports')
+  })
+
+  it('lets only the named identity files reach a feature, and never the app', async () => {
+    const feature = "import { ensureDeskSetup } from '@/features/members/desk-setup'\nexport const a = ensureDeskSetup\n"
+    expect(await ruleIdsFor(feature, 'src/identity/organisation.ts')).toEqual([])
+    expect(await ruleIdsFor(feature, 'src/identity/sign-in.ts')).toContain('no-restricted-imports')
+    expect(await ruleIdsFor("import { router } from '@/app/router'\nexport const a = router\n", 'src/identity/organisation.ts')).toContain('no-restricted-imports')
   })
 })

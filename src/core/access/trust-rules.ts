@@ -3,7 +3,7 @@ import { realmsByRole, readsAudit, type Role } from './roles'
 /**
  * CONF-9 root of trust: who may vouch for whose keys, and who may hand which
  * key to whom. Pure rules; the signatures themselves are checked in
- * `src/crypto/trust-chain.ts` and `src/features/auth/trust.ts`.
+ * `src/crypto/trust-chain.ts` and `src/identity/trust.ts`.
  */
 
 /** Roles whose certificates count: the roles that create staff accounts. */

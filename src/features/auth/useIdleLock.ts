@@ -3,7 +3,7 @@ import { useRoute } from 'vue-router'
 import { idleLockDue, locksWhenHidden } from '@/core/access/idle-lock'
 import { useDeviceKind } from '@/platform/device-kind'
 import { useIdleLockSetting } from '@/platform/idle-lock-setting'
-import { useSessionStore } from './session.store'
+import { useSessionStore } from '@/identity/session.store'
 
 /**
  * CONF-7: locks the app once nobody has touched it for the configured time, including time the

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { shallowRef } from 'vue'
-import { PermissionError } from '@/features/auth/session'
-import { onLock, useSessionStore } from '@/features/auth/session.store'
+import { PermissionError } from '@/identity/session'
+import { onLock, useSessionStore } from '@/identity/session.store'
 import { storage } from '@/storage/session-keys'
 
 /** One device and one user who synced from it: the CONF-10 interface review. */

@@ -1,6 +1,6 @@
 import { generateCardKey } from '@/crypto/card-key'
 import type { DeskStorage } from './membership-actions'
-import type { Session } from '@/features/auth/session'
+import type { Session } from '@/identity/session'
 
 /**
  * MEM-8: replaces the card signing key with a new one of the next epoch (the
@@ -10,7 +10,7 @@ import type { Session } from '@/features/auth/session'
  * no card key yet (nothing to replace: the first one is made at desk setup).
  */
 export async function rotateCardKey(storage: DeskStorage, session: Session, now = Date.now()): Promise<number | undefined> {
-  const [keys, org] = await Promise.all([storage.desk.cardKeys.list(), storage.accounts.getOrg()])
+  const [keys, org] = await Promise.all([storage.desk.cardKeys.list(), storage.signIns.getOrg()])
   const newest = keys.filter((k) => k.orgId === org?.orgId).at(-1)
   if (!org || !newest) return undefined
   const epoch = Math.max(...keys.map((k) => k.epoch)) + 1

@@ -41,7 +41,7 @@ export async function resolvePresented(ctx: ActionContext & { deviceId: string }
   const input = text.trim()
   if (!input) return { kind: 'unknown' }
   if (input.toUpperCase().startsWith(cardPrefix)) {
-    const [keys, org] = await Promise.all([ctx.storage.desk.cardKeys.list(), ctx.storage.accounts.getOrg()])
+    const [keys, org] = await Promise.all([ctx.storage.desk.cardKeys.list(), ctx.storage.signIns.getOrg()])
     const ring = org ? cardKeyRing(keys, org.orgId) : undefined
     const verdict = ring && org ? await verifyCard(input, ring.publicKeys, org.orgId) : ({ ok: false, reason: 'forged' } as const)
     if (verdict.ok) return { kind: 'card', memberId: verdict.memberId, serial: verdict.serial, epoch: ring!.statusOf(verdict.epoch, ctx.snapshot.settings, ctx.now) }

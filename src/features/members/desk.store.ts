@@ -6,8 +6,8 @@ import { expiringSoon } from '@/core/membership/expiring'
 import { duplicateCheckIns, whoIsIn } from '@/core/membership/visits'
 import type { CheckInDecision, RefusalReason, Term } from '@/core/membership/types'
 import { storage } from '@/storage/session-keys'
-import { onLock, useSessionStore } from '@/features/auth/session.store'
-import { PermissionError } from '@/features/auth/session'
+import { onLock, useSessionStore } from '@/identity/session.store'
+import { PermissionError } from '@/identity/session'
 import { useStoragePersistence } from '@/platform/storage-persistence'
 import { checkOut, decide, recordCheckIn, resolvePresented, type CheckInOutcome } from './checkin-actions'
 import { ensureDeskSetup } from './desk-setup'
@@ -68,7 +68,7 @@ export const useDeskStore = defineStore('desk', () => {
     let next = await loadDeskSnapshot(storage)
     // An organisation founded before the membership desk existed: its first manager here sets it up.
     if (!next.settingsSaved && session.can('settings.manage')) {
-      const org = await storage.accounts.getOrg()
+      const org = await storage.signIns.getOrg()
       if (org) await ensureDeskSetup(storage.desk, org.orgId)
       next = await loadDeskSnapshot(storage)
     }

@@ -9,8 +9,8 @@ import type { LobbyDb } from '@/storage/db'
 import { canonicalJson, sign } from '@/crypto/signature'
 import { keySourceFrom } from '@/storage/keyring-key-source'
 import { createTestStorage } from '@/storage/testing'
-import { createOrganisation } from '@/features/auth/organisation'
-import type { Session } from '@/features/auth/session'
+import { createOrganisation } from '@/identity/organisation'
+import type { Session } from '@/identity/session'
 import { decide, OverrideRefusedError, recordCheckIn, resolvePresented, checkOut } from './checkin-actions'
 import { loadDeskSnapshot, stateOf } from './desk-snapshot'
 import { rotateCardKey } from './card-key-rotation'
@@ -54,7 +54,7 @@ async function member(tierId = 'ordinary', term: 'month' | 'halfYear' | 'year' =
 
 /** The member's card as the desk prints it: signed by the newest card key (MEM-8). */
 async function cardOf(memberId: string) {
-  const [keys, org, snapshot] = await Promise.all([storage.desk.cardKeys.list(), storage.accounts.getOrg(), loadDeskSnapshot(storage)])
+  const [keys, org, snapshot] = await Promise.all([storage.desk.cardKeys.list(), storage.signIns.getOrg(), loadDeskSnapshot(storage)])
   const key = keys.at(-1)!
   const serial = snapshot.members.find((m) => m.id === memberId)!.record.cardSerial
   return signCard({ orgId: org!.orgId, memberId, serial, epoch: key.epoch }, key.privateJwk)
@@ -242,7 +242,7 @@ describe('card key epochs at the desk', () => {
   it('MEM-8: a card key this device cannot open yet (its desk key not taken in) is left out; its cards are unknown here, not forged', async () => {
     const id = await member()
     const [first] = await storage.desk.cardKeys.list()
-    const org = (await storage.accounts.getOrg())!
+    const org = (await storage.signIns.getOrg())!
     const other = await generateCardKey()
     const stray = await seal(
       { _id: cardKeyId(2), type: 'card-key', realm: 'desk', kid: 'desk:2', v: 1, by: session.userId },
@@ -274,7 +274,7 @@ describe('card key epochs at the desk', () => {
     const [, mid, serial] = lby2.split('.')
     const signature = await sign(
       await crypto.subtle.importKey('jwk', key!.privateJwk, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign']),
-      new TextEncoder().encode(canonicalJson(['lobby-card-v1', (await storage.accounts.getOrg())!.orgId, mid, Number(serial)])),
+      new TextEncoder().encode(canonicalJson(['lobby-card-v1', (await storage.signIns.getOrg())!.orgId, mid, Number(serial)])),
     )
     expect((await scan(`LBY1.${mid}.${serial}.${signature}`)).admit).toBe(true)
     await rotateCardKey(storage, session, mondayEvening)

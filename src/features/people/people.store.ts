@@ -3,8 +3,8 @@ import { ref } from 'vue'
 import { maskIdNumber, maskName, maskPhone } from '@/core/access/masking'
 import { checkPerson, type Person } from '@/core/directory/person'
 import { storage } from '@/storage/session-keys'
-import { onLock, useSessionStore } from '@/features/auth/session.store'
-import { PermissionError } from '@/features/auth/session'
+import { onLock, useSessionStore } from '@/identity/session.store'
+import { PermissionError } from '@/identity/session'
 import { useStoragePersistence } from '@/platform/storage-persistence'
 
 /** What a list may show of a person: masked values only (CONF-4). */

@@ -1,10 +1,10 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { StaffRole } from '@/core/access/roles'
-import { onLock, useSessionStore } from '@/features/auth/session.store'
-import { createStaff, type NewStaff } from '@/features/auth/staff-accounts'
-import { deactivateStaff, finishPendingDepartures, reencryptRealm, resumeDepartures } from '@/features/auth/deactivate-staff'
-import { rootFingerprint } from '@/features/auth/trust'
+import { onLock, useSessionStore } from '@/identity/session.store'
+import { createStaff, type NewStaff } from '@/identity/staff-accounts'
+import { deactivateStaff, finishPendingDepartures, reencryptRealm, resumeDepartures } from '@/identity/deactivate-staff'
+import { rootFingerprint } from '@/identity/trust'
 import type { ReencryptProgress } from '@/storage/reencrypt'
 import { storage } from '@/storage/session-keys'
 
@@ -36,7 +36,7 @@ export const useStaffStore = defineStore('staff', () => {
 
   async function load() {
     fingerprint.value = await rootFingerprint(storage)
-    const accounts = await storage.accounts.listAccounts()
+    const accounts = await storage.signIns.listAccounts()
     const out: StaffRow[] = []
     for (const a of accounts) {
       const profile = await storage.staff.get(`staff:${a.userId}`).catch(() => undefined)

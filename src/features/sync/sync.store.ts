@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref, watch } from 'vue'
-import { useSessionStore } from '@/features/auth/session.store'
+import { useSessionStore } from '@/identity/session.store'
 import { useNetworkStatus } from '@/platform/network-status'
 import type { SyncStatus } from '@/sync/sync-status'
 

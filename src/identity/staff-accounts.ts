@@ -8,7 +8,7 @@ import { auditJwksOf, lockKeyring, type KeyringSecrets } from '@/crypto/keyring'
 import { parseIndexKeyId } from '@/crypto/index-keys'
 import { parseRealmKeyId } from '@/crypto/realm-keys'
 import { exportUserKeyPairs, generateUserKeyPairs } from '@/crypto/user-keys'
-import { DuplicateLoginError, loginHash } from '@/storage/accounts.repo'
+import { DuplicateLoginError, loginHash } from '@/storage/sign-ins.repo'
 import type { LobbyStorage } from '@/storage/lobby-storage'
 import { PermissionError, type Session } from './session'
 import { newSetupCode, normaliseSetupCode } from './setup-code'
@@ -32,10 +32,10 @@ export async function createStaff(storage: LobbyStorage, session: Session, input
   // CONF-9: a manager's certificate of an admin would not count anywhere (core/access/trust-rules.ts).
   if (!mayCertify(session.role, input.role)) throw new PermissionError('staff.manage')
   if (input.name.trim() === '' || input.username.trim() === '') return { ok: false, problem: 'name-required' }
-  const org = await storage.accounts.getOrg()
+  const org = await storage.signIns.getOrg()
   if (!org) throw new Error('No organisation on this device')
   const login = await loginHash(org.orgId, input.username)
-  if (await storage.accounts.findAccountByLogin(login)) return { ok: false, problem: 'username-taken' }
+  if (await storage.signIns.findAccountByLogin(login)) return { ok: false, problem: 'username-taken' }
 
   const held = session.keyring.secrets
   const realms = new Set<string>(realmsByRole[input.role])
@@ -57,7 +57,7 @@ export async function createStaff(storage: LobbyStorage, session: Session, input
   const now = new Date().toISOString()
   const publicKeys = { ecdh: userKeys.ecdh.publicJwk, ecdsa: userKeys.ecdsa.publicJwk }
   try {
-    await storage.accounts.createAccount(
+    await storage.signIns.createAccount(
       { _id: `account:${userId}`, type: 'account', userId, login, role: input.role, status: 'active', setup: 'pending', createdBy: session.userId, createdAt: now },
       { _id: `keyring:${userId}`, type: 'keyring', userId, publicKeys, locked: await lockKeyring(secrets, kek, kdf) },
     )
@@ -67,7 +67,7 @@ export async function createStaff(storage: LobbyStorage, session: Session, input
   }
   // CONF-9: the creator vouches for the new account's public keys (their own certificate leads to the root).
   await certifyAccount(storage, session, { userId, role: input.role }, { publicKeys })
-  await storage.accounts.putLogin(login, userId, kdf)
+  await storage.signIns.putLogin(login, userId, kdf)
   await storage.staff.put({ userId, name: input.name.trim(), username: input.username.trim(), role: input.role }, `staff:${userId}`)
   await storage.audit.append({ action: 'staff.create', by: session.userId, recordId: `account:${userId}`, recordType: 'account', detail: input.role })
   await storage.audit.append({ action: 'grant', by: session.userId, recordId: `keyring:${userId}`, recordType: 'keyring', detail: Object.keys(secrets.realmKeys).join(',') })

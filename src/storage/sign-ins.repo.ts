@@ -42,8 +42,8 @@ async function republish(db: LobbyDb, id: string, pending: PendingLogin): Promis
   })
 }
 
-/** Organisation, staff accounts and their locked keyrings. */
-export function createAccountsRepo(db: LobbyDb) {
+/** The staff sign-in store: the organisation, login documents, staff accounts and their locked keyrings (not broadband accounts, which are a realm). */
+export function createSignInsRepo(db: LobbyDb) {
   return {
     getOrg: async (): Promise<OrgDoc | undefined> => (await db.org.get('org')) as OrgDoc | undefined,
     /** Publishes (for the server) which user a sign-in name is and how to derive their keys. */
@@ -116,7 +116,7 @@ export function createAccountsRepo(db: LobbyDb) {
   }
 }
 
-export type AccountsRepo = ReturnType<typeof createAccountsRepo>
+export type SignInsRepo = ReturnType<typeof createSignInsRepo>
 
 export class DuplicateLoginError extends Error {
   constructor() {

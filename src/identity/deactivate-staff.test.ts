@@ -49,7 +49,7 @@ describe('CONF-9: deactivation and key rotation (one device, no server)', { time
     if (!result.ok) throw new Error(result.problem)
     expect(result.server).toBe('disabled')
     expect(server.disabled).toEqual([users.leaver.userId])
-    expect((await storage.accounts.getAccount(users.leaver.userId))?.status).toBe('deactivated')
+    expect((await storage.signIns.getAccount(users.leaver.userId))?.status).toBe('deactivated')
     expect(result.rotations.map((r) => r.kid)).toEqual(['directory:2', 'desk:2'])
     for (const r of result.rotations) expect(new Set(r.holders)).toEqual(new Set([admin.userId, users.stayer.userId, users.boss.userId]))
     expect(await storage.grants.addressedTo(users.leaver.userId)).toEqual([])
@@ -182,7 +182,7 @@ describe('CONF-9: a departing manager and the audit key', { timeout: 30_000 }, (
     if (!result.ok) throw new Error(result.problem)
     expect(result.audit).toMatchObject({ fromKid: 'audit:1', kid: 'audit:2', published: true })
     expect(new Set(result.audit?.holders)).toEqual(new Set([admin.userId, users.m1.userId, users.m3.userId]))
-    expect(await storage.accounts.getOrg()).toMatchObject({ auditKid: 'audit:2' })
+    expect(await storage.signIns.getOrg()).toMatchObject({ auditKid: 'audit:2' })
     expect(await storage.grants.addressedTo(users.m2.userId)).toEqual([])
     expect((await storage.grants.addressedTo(users.desk.userId)).filter((g) => g.kid.startsWith('audit'))).toEqual([])
 
@@ -223,7 +223,7 @@ describe('CONF-9: a departing manager and the audit key', { timeout: 30_000 }, (
     // The acting manager holds the new key already; the founding admin, its custodian, gets it too.
     expect(new Set(result.audit?.holders)).toEqual(new Set([admin.userId, users.m1.userId, users.m3.userId]))
     expect(users.m1.keyring.auditPrivate?.has('audit:2')).toBe(true)
-    expect((await storage.accounts.getOrg())?.auditKid).toBe('audit:1')
+    expect((await storage.signIns.getOrg())?.auditKid).toBe('audit:1')
     expect((await storage.audit.append({ action: 'lock', by: users.desk.userId }))?.akid).toBe('audit:1')
 
     // m2's device, still syncing until an admin disables the account, offers its own key: refused.
@@ -232,9 +232,9 @@ describe('CONF-9: a departing manager and the audit key', { timeout: 30_000 }, (
     await storage.grants.putAuditKey({ _id: 'audit-key:audit:3', type: 'audit-key', kid: 'audit:3', publicJwk, by: users.m2.userId, createdAt: '2026-12-01T00:00:00Z' })
 
     expect(await finishPendingDepartures(storage, users.m1, fakeServer())).toEqual([])
-    expect((await storage.accounts.getOrg())?.auditKid).toBe('audit:1')
+    expect((await storage.signIns.getOrg())?.auditKid).toBe('audit:1')
     expect(await finishPendingDepartures(storage, admin, fakeServer())).toEqual([users.m2.userId])
-    expect((await storage.accounts.getOrg())?.auditKid).toBe('audit:2')
+    expect((await storage.signIns.getOrg())?.auditKid).toBe('audit:2')
 
     const after = (await storage.audit.append({ action: 'unlock', by: users.desk.userId }))!
     expect(after.akid).toBe('audit:2')
@@ -249,12 +249,12 @@ describe('CONF-9: a departing manager and the audit key', { timeout: 30_000 }, (
     const result = await deactivateStaff(storage, admin, users.desk.userId)
     expect(result).toMatchObject({ ok: true })
     expect(result.ok && result.audit).toBeUndefined()
-    expect((await storage.accounts.getOrg())?.auditKid).toBe('audit:1')
+    expect((await storage.signIns.getOrg())?.auditKid).toBe('audit:1')
   })
 
   it('an audit grant that does not hold an audit key is refused as malformed', async () => {
     const { storage, admin, users } = await managers()
-    const keyring = await storage.accounts.getKeyring(users.m1.userId)
+    const keyring = await storage.signIns.getKeyring(users.m1.userId)
     const bad = await sealGrant({ userId: keyring!.userId, ecdh: keyring!.publicKeys.ecdh }, { kid: 'audit:2', realmKey: 'x', indexKeyId: 'directory:2', indexKey: 'y' }, admin)
     await expect(openGrant(bad, users.m1.keyring)).rejects.toMatchObject({ code: 'malformed' })
   })

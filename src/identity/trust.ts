@@ -25,7 +25,7 @@ export { checkRoot, type RootCheck } from '@/storage/trust-root'
 
 /** The pinned root's fingerprint, for people to compare (`AB12 CD34 …`); undefined before a root is pinned. */
 export async function rootFingerprint(storage: LobbyStorage): Promise<string | undefined> {
-  const pinned = await storage.accounts.getPinnedRoot()
+  const pinned = await storage.signIns.getPinnedRoot()
   return pinned ? keyFingerprint(pinned.publicJwk) : undefined
 }
 
@@ -36,10 +36,10 @@ export async function rootFingerprint(storage: LobbyStorage): Promise<string | u
  * person gets a new account instead.
  */
 export async function departedHere(storage: LobbyStorage, accounts?: AccountDoc[]): Promise<Set<string>> {
-  const known = await storage.accounts.getDeparted()
+  const known = await storage.signIns.getDeparted()
   const departed = new Set(known)
-  for (const a of accounts ?? (await storage.accounts.listAccounts())) if (a.status === 'deactivated') departed.add(a.userId)
-  if (departed.size !== known.length) await storage.accounts.putDeparted([...departed])
+  for (const a of accounts ?? (await storage.signIns.listAccounts())) if (a.status === 'deactivated') departed.add(a.userId)
+  if (departed.size !== known.length) await storage.signIns.putDeparted([...departed])
   return departed
 }
 
@@ -49,7 +49,7 @@ export async function departedHere(storage: LobbyStorage, accounts?: AccountDoc[
  * device with no pinned root.
  */
 export async function loadTrust(storage: LobbyStorage) {
-  const [pinned, certs, accounts] = await Promise.all([storage.accounts.getPinnedRoot(), storage.accounts.listCerts(), storage.accounts.listAccounts()])
+  const [pinned, certs, accounts] = await Promise.all([storage.signIns.getPinnedRoot(), storage.signIns.listCerts(), storage.signIns.listAccounts()])
   const byUser = new Map(certs.map((c) => [c.userId, c]))
   const status = new Map(accounts.map((a) => [a.userId, a]))
   const departed = await departedHere(storage, accounts)
@@ -73,14 +73,14 @@ export type Trust = Awaited<ReturnType<typeof loadTrust>>
 
 /** Signs and stores a certificate of `account`'s keys (from their keyring document) by the session's user. */
 export async function certifyAccount(storage: LobbyStorage, session: Pick<Session, 'userId' | 'keyring'>, account: Pick<AccountDoc, 'userId' | 'role'>, keyring: Pick<KeyringDoc, 'publicKeys'>): Promise<CertDoc> {
-  const org = await storage.accounts.getOrg()
+  const org = await storage.signIns.getOrg()
   if (!org) throw new Error('No organisation on this device')
   const cert = await signCertificate(
     { orgId: org.orgId, userId: account.userId, role: account.role, ecdh: keyring.publicKeys.ecdh, ecdsa: keyring.publicKeys.ecdsa, by: session.userId, at: new Date().toISOString() },
     session.keyring.userKeys.ecdsa.privateKey,
   )
   const doc: CertDoc = { _id: `cert:${account.userId}`, type: 'cert', ...cert }
-  await storage.accounts.putCert(doc)
+  await storage.signIns.putCert(doc)
   return doc
 }
 
@@ -94,18 +94,18 @@ export async function certifyAccount(storage: LobbyStorage, session: Pick<Sessio
  * not its founder.
  */
 export async function establishRoot(storage: LobbyStorage, session: Session): Promise<number> {
-  const org = await storage.accounts.getOrg()
-  const me = await storage.accounts.getAccount(session.userId)
+  const org = await storage.signIns.getOrg()
+  const me = await storage.signIns.getAccount(session.userId)
   if (!org || org.root || !me || me.role !== 'admin' || me.createdBy !== me.userId || !session.kek) return 0
-  const ownKeyring = await storage.accounts.getKeyring(session.userId)
+  const ownKeyring = await storage.signIns.getKeyring(session.userId)
   if (!ownKeyring || !sameKey(ownKeyring.publicKeys.ecdsa, await crypto.subtle.exportKey('jwk', session.keyring.userKeys.ecdsa.publicKey))) return 0
   const root = { userId: session.userId, publicJwk: publicJwk(ownKeyring.publicKeys.ecdsa) }
-  await storage.accounts.putOrg({ ...org, root })
-  await storage.accounts.pinRoot({ orgId: org.orgId, ...root })
+  await storage.signIns.putOrg({ ...org, root })
+  await storage.signIns.pinRoot({ orgId: org.orgId, ...root })
   let n = 0
-  for (const account of await storage.accounts.listAccounts()) {
+  for (const account of await storage.signIns.listAccounts()) {
     if (account.status !== 'active' || !isStaffRole(account.role)) continue
-    const keyring = await storage.accounts.getKeyring(account.userId)
+    const keyring = await storage.signIns.getKeyring(account.userId)
     if (!keyring?.publicKeys?.ecdh || !keyring.publicKeys.ecdsa) continue
     await certifyAccount(storage, session, account, keyring)
     n++

@@ -56,16 +56,16 @@ function departureSteps(role: AccountDoc['role']): string[] {
 export async function deactivateStaff(storage: LobbyStorage, session: Session, userId: string, server?: DepartureServer): Promise<DeactivateResult> {
   if (!can(session.role, 'staff.manage')) throw new PermissionError('staff.manage')
   if (userId === session.userId) return { ok: false, problem: 'self' }
-  const account = await storage.accounts.getAccount(userId)
+  const account = await storage.signIns.getAccount(userId)
   if (!account) return { ok: false, problem: 'not-found' }
   if (account.status === 'deactivated') return { ok: false, problem: 'already-deactivated' }
   if (account.role === 'admin' && session.role !== 'admin') return { ok: false, problem: 'not-allowed' }
   // The root of trust stays: every certificate leads back to it (docs/security.md).
-  if ((await storage.accounts.getOrg())?.root?.userId === userId) return { ok: false, problem: 'not-allowed' }
+  if ((await storage.signIns.getOrg())?.root?.userId === userId) return { ok: false, problem: 'not-allowed' }
 
   // First, before anything can fail: they are out, and what is left to do is written down.
   const departure = { pending: departureSteps(account.role), by: session.userId, at: new Date().toISOString() }
-  await storage.accounts.putAccount({ ...account, status: 'deactivated', departure })
+  await storage.signIns.putAccount({ ...account, status: 'deactivated', departure })
   await storage.audit.append({ action: 'staff.deactivate', by: session.userId, recordId: account._id, recordType: 'account', detail: account.role })
   const serverOutcome = await disableOnServer(session, { userId, login: account.login }, server)
   // Keys still waiting for them are of no use to anyone now.
@@ -82,11 +82,11 @@ async function runDeparture(storage: LobbyStorage, session: Session, userId: str
   const rotations: Rotation[] = []
   let audit: AuditRotation | undefined
   const strike = async (step: string) => {
-    const now = await storage.accounts.getAccount(userId)
+    const now = await storage.signIns.getAccount(userId)
     if (!now?.departure) return
-    await storage.accounts.putAccount({ ...now, departure: { ...now.departure, pending: now.departure.pending.filter((s) => s !== step) } })
+    await storage.signIns.putAccount({ ...now, departure: { ...now.departure, pending: now.departure.pending.filter((s) => s !== step) } })
   }
-  for (const step of (await storage.accounts.getAccount(userId))?.departure?.pending ?? []) {
+  for (const step of (await storage.signIns.getAccount(userId))?.departure?.pending ?? []) {
     if (step.startsWith('realm:')) {
       const rotation = await rotateRealm(storage, session, step.slice('realm:'.length), userId)
       if (!rotation) continue // someone who holds the realm finishes it
@@ -96,7 +96,7 @@ async function runDeparture(storage: LobbyStorage, session: Session, userId: str
       if (!audit) continue
     } else if (step === 'card-key') {
       // Sealed under the newest desk key, which the leaver never held: only once that rotation is done and taken in.
-      if ((await storage.accounts.getAccount(userId))?.departure?.pending.includes('realm:desk')) continue
+      if ((await storage.signIns.getAccount(userId))?.departure?.pending.includes('realm:desk')) continue
       await acceptGrants(storage, session)
       await rotateCardKey(storage, session)
     } else if (step === 'certs') {
@@ -105,7 +105,7 @@ async function runDeparture(storage: LobbyStorage, session: Session, userId: str
     await strike(step)
   }
   await acceptGrants(storage, session)
-  const left = (await storage.accounts.getAccount(userId))?.departure?.pending ?? []
+  const left = (await storage.signIns.getAccount(userId))?.departure?.pending ?? []
   return { rotations, ...(audit ? { audit } : {}), left }
 }
 
@@ -116,9 +116,9 @@ async function runDeparture(storage: LobbyStorage, session: Session, userId: str
 async function recertify(storage: LobbyStorage, session: Session, leaver: string): Promise<boolean> {
   let all = true
   const done: string[] = []
-  for (const cert of await storage.accounts.listCerts()) {
+  for (const cert of await storage.signIns.listCerts()) {
     if (cert.by !== leaver || cert.userId === leaver) continue
-    const account = await storage.accounts.getAccount(cert.userId)
+    const account = await storage.signIns.getAccount(cert.userId)
     if (account?.status !== 'active') continue
     if (!mayCertify(session.role, account.role)) {
       all = false
@@ -140,7 +140,7 @@ async function recertify(storage: LobbyStorage, session: Session, leaver: string
 export async function resumeDepartures(storage: LobbyStorage, session: Session): Promise<{ userId: string; rotations: Rotation[]; left: string[] }[]> {
   if (!can(session.role, 'staff.manage')) return []
   const out: { userId: string; rotations: Rotation[]; left: string[] }[] = []
-  for (const account of await storage.accounts.listAccounts()) {
+  for (const account of await storage.signIns.listAccounts()) {
     if (account.status !== 'deactivated' || !account.departure?.pending.length) continue
     const before = account.departure.pending.length
     const { rotations, left } = await runDeparture(storage, session, account.userId)
@@ -168,7 +168,7 @@ export async function finishPendingDepartures(storage: LobbyStorage, session: Se
   if (session.role !== 'admin') return []
   await publishAuditKey(storage, session)
   const done: string[] = []
-  for (const account of await storage.accounts.listAccounts()) {
+  for (const account of await storage.signIns.listAccounts()) {
     if (account.status !== 'deactivated' || (await server.withdrawn(account.login))) continue
     await server.disable({ userId: account.userId, login: account.login })
     done.push(account.userId)

@@ -144,7 +144,7 @@ async function mergeKeys(keyring: Keyring, realmKeys: Record<string, string>, in
  * another device) join the session.
  */
 async function relock(storage: LobbyStorage, keyring: Keyring, kek: CryptoKey): Promise<boolean> {
-  const doc = await storage.accounts.getKeyring(keyring.userId)
+  const doc = await storage.signIns.getKeyring(keyring.userId)
   if (!doc) return false
   let stored: Keyring
   try {
@@ -157,7 +157,7 @@ async function relock(storage: LobbyStorage, keyring: Keyring, kek: CryptoKey): 
   const secrets = { ...stored.secrets, realmKeys: { ...keyring.secrets.realmKeys }, indexKeys: { ...keyring.secrets.indexKeys } }
   const audit = auditJwksOf(keyring.secrets)
   if (Object.keys(audit).length > 0) secrets.auditPrivateJwks = audit
-  await storage.accounts.putKeyring({ ...doc, locked: await lockKeyring(secrets, kek, doc.locked.kdf) })
+  await storage.signIns.putKeyring({ ...doc, locked: await lockKeyring(secrets, kek, doc.locked.kdf) })
   return true
 }
 

@@ -38,7 +38,7 @@ describe('accounts and sign-in', () => {
     expect(await completeFirstSignIn(storage, first.pending, { passphrase: deskPass, agreementAccepted: false }, cost)).toEqual({ ok: false, problem: 'agreement-required' })
     const done = await completeFirstSignIn(storage, first.pending, { passphrase: deskPass, agreementAccepted: true }, cost)
     expect(done.ok).toBe(true)
-    expect((await storage.accounts.getAccount(staff.userId))?.agreementAcceptedAt).toBeTypeOf('string')
+    expect((await storage.signIns.getAccount(staff.userId))?.agreementAcceptedAt).toBeTypeOf('string')
     // The setup code no longer works; the passphrase does.
     expect((await signIn(storage, 'li.desk', staff.setupCode)).status).toBe('refused')
     const again = await signIn(storage, 'li.desk', deskPass)

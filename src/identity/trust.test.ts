@@ -57,7 +57,7 @@ async function forgedGrant(to: { userId: string; ecdh: JsonWebKey }, kid: string
 describe('CONF-9 root of trust: keys nobody vouches for are refused', { timeout: 30_000 }, () => {
   it('a front-desk user seals a desk key of their choosing (epoch 99) to the admin: the admin never adopts it', async () => {
     const { storage, admin, users } = await organisation()
-    const adminKeyring = (await storage.accounts.getKeyring(admin.userId))!
+    const adminKeyring = (await storage.signIns.getKeyring(admin.userId))!
     await storage.grants.put(await forgedGrant({ userId: admin.userId, ecdh: adminKeyring.publicKeys.ecdh }, 'desk:99', users.desk1.userId))
     await storage.grants.put(await forgedGrant({ userId: admin.userId, ecdh: adminKeyring.publicKeys.ecdh }, 'desk:2', users.desk1.userId))
     const result = await acceptGrants(storage, admin)
@@ -74,9 +74,9 @@ describe('CONF-9 root of trust: keys nobody vouches for are refused', { timeout:
 
   it('a keyring planted with the front desk’s own public key never makes a rotation hand them the accounts key', async () => {
     const { storage, admin, users } = await organisation()
-    const victim = (await storage.accounts.getKeyring(users.agent2.userId))!
-    const attacker = (await storage.accounts.getKeyring(users.desk1.userId))!
-    await storage.accounts.putKeyring({ ...victim, publicKeys: attacker.publicKeys })
+    const victim = (await storage.signIns.getKeyring(users.agent2.userId))!
+    const attacker = (await storage.signIns.getKeyring(users.desk1.userId))!
+    await storage.signIns.putKeyring({ ...victim, publicKeys: attacker.publicKeys })
     const result = await deactivateStaff(storage, admin, users.agent1.userId)
     if (!result.ok) throw new Error(result.problem)
     const accounts = result.rotations.find((r) => r.realm === 'accounts')!
@@ -93,7 +93,7 @@ describe('CONF-9 root of trust: keys nobody vouches for are refused', { timeout:
 
   it('an epoch of 2^53 in a grant nobody signed does not stop the departure rotation', async () => {
     const { storage, admin, users } = await organisation()
-    const adminKeyring = (await storage.accounts.getKeyring(admin.userId))!
+    const adminKeyring = (await storage.signIns.getKeyring(admin.userId))!
     await storage.grants.put(await forgedGrant({ userId: admin.userId, ecdh: adminKeyring.publicKeys.ecdh }, `desk:${Number.MAX_SAFE_INTEGER}`, users.desk1.userId))
     const result = await deactivateStaff(storage, admin, users.desk2.userId)
     if (!result.ok) throw new Error(result.problem)
@@ -111,7 +111,7 @@ describe('CONF-9 root of trust: keys nobody vouches for are refused', { timeout:
     })
     await expect(deactivateStaff(storage, admin, users.desk2.userId)).rejects.toThrow('disk full')
     spy.mockRestore()
-    expect((await storage.accounts.getAccount(users.desk2.userId))?.status).toBe('deactivated')
+    expect((await storage.signIns.getAccount(users.desk2.userId))?.status).toBe('deactivated')
     expect(await signIn(storage, 'desk2', pass('desk2'))).toMatchObject({ status: 'refused', reason: 'deactivated' })
     expect(typeof deactivation.resumeDepartures).toBe('function')
 
@@ -130,7 +130,7 @@ describe('CONF-9 root of trust: keys nobody vouches for are refused', { timeout:
   it('signed grants still follow the role and epoch rules: no grant from the front desk, no accounts key to the front desk, no epoch jump', async () => {
     const { storage, admin, users } = await organisation()
     const seal = async (to: Session, kid: string, by: Session) => {
-      const cert = (await storage.accounts.getCert(to.userId))!
+      const cert = (await storage.signIns.getCert(to.userId))!
       const realm = kid.slice(0, kid.lastIndexOf(':'))
       const keys = { kid, realmKey: toBase64Url(await exportRawKey(await generateRealmKey())), indexKeyId: kid, indexKey: toBase64Url(await exportRawKey(await generateIndexKey())) }
       expect(realm).not.toBe('')
@@ -152,19 +152,19 @@ describe('CONF-9 root of trust: keys nobody vouches for are refused', { timeout:
   it('an organisation founded before certificates: the founder’s next sign-in sets the root and certifies the active accounts; a keyring planted after that gets nothing', async () => {
     const { db, storage, admin, users } = await organisation()
     // Today's data as it was before this change: no root in the organisation, no certificates, nothing pinned.
-    const org = (await storage.accounts.getOrg())!
+    const org = (await storage.signIns.getOrg())!
     delete (org as { root?: unknown }).root
-    await storage.accounts.putOrg(org)
+    await storage.signIns.putOrg(org)
     await db.keyrings.filter((r) => (r as { type: string }).type === 'cert').delete()
     await db.local.delete('trust-root')
     const signedIn = await signIn(storage, 'admin', adminPass)
     if (signedIn.status !== 'signed-in') throw new Error(signedIn.status)
-    expect((await storage.accounts.getOrg())?.root?.userId).toBe(admin.userId)
-    expect((await storage.accounts.listCerts()).map((c) => c.userId).sort()).toEqual([admin.userId, ...Object.values(users).map((u) => u.userId)].sort())
+    expect((await storage.signIns.getOrg())?.root?.userId).toBe(admin.userId)
+    expect((await storage.signIns.listCerts()).map((c) => c.userId).sort()).toEqual([admin.userId, ...Object.values(users).map((u) => u.userId)].sort())
     // Now a keyring swapped on the server is ignored: the rotation seals to the certified key.
-    const attacker = (await storage.accounts.getKeyring(users.desk1.userId))!
-    const victim = (await storage.accounts.getKeyring(users.agent2.userId))!
-    await storage.accounts.putKeyring({ ...victim, publicKeys: attacker.publicKeys })
+    const attacker = (await storage.signIns.getKeyring(users.desk1.userId))!
+    const victim = (await storage.signIns.getKeyring(users.agent2.userId))!
+    await storage.signIns.putKeyring({ ...victim, publicKeys: attacker.publicKeys })
     const result = await deactivateStaff(storage, signedIn.session, users.agent1.userId)
     if (!result.ok) throw new Error(result.problem)
     const grant = (await storage.grants.addressedTo(users.agent2.userId)).find((g) => g.kid === 'accounts:2')!
@@ -179,13 +179,13 @@ describe('CONF-9 root of trust: keys nobody vouches for are refused', { timeout:
     if (first.status !== 'setup-required') throw new Error(first.status)
     const desk3 = await completeFirstSignIn(storage, first.pending, { passphrase: pass('desk three'), agreementAccepted: true }, cost)
     if (!desk3.ok) throw new Error(desk3.problem)
-    expect((await storage.accounts.getCert(made.userId))?.by).toBe(users.boss.userId)
+    expect((await storage.signIns.getCert(made.userId))?.by).toBe(users.boss.userId)
     const result = await deactivateStaff(storage, admin, users.boss.userId)
     if (!result.ok) throw new Error(result.problem)
-    expect((await storage.accounts.getCert(made.userId))?.by).toBe(admin.userId)
+    expect((await storage.signIns.getCert(made.userId))?.by).toBe(admin.userId)
     expect(result.rotations.find((r) => r.realm === 'desk')?.holders).toContain(made.userId)
     expect((await acceptGrants(storage, desk3.session)).accepted).toContain('desk:2')
-    expect((await storage.accounts.getAccount(users.boss.userId))?.departure?.pending).toEqual([])
+    expect((await storage.signIns.getAccount(users.boss.userId))?.departure?.pending).toEqual([])
   })
 
   it('a departed account marked active again by whoever can write the server never gets another key on a device that saw it leave', async () => {
@@ -193,8 +193,8 @@ describe('CONF-9 root of trust: keys nobody vouches for are refused', { timeout:
     const first = await deactivateStaff(storage, admin, users.desk2.userId)
     if (!first.ok) throw new Error(first.problem)
     // The server operator (or anyone writing account documents) brings the old account document back.
-    const gone = (await storage.accounts.getAccount(users.desk2.userId))!
-    await storage.accounts.putAccount({ ...gone, status: 'active' })
+    const gone = (await storage.signIns.getAccount(users.desk2.userId))!
+    await storage.signIns.putAccount({ ...gone, status: 'active' })
     expect(await signIn(storage, 'desk2', pass('desk2'))).toMatchObject({ status: 'refused', reason: 'deactivated' })
     const second = await deactivateStaff(storage, admin, users.desk1.userId)
     if (!second.ok) throw new Error(second.problem)
@@ -215,11 +215,11 @@ describe('CONF-9 root of trust: keys nobody vouches for are refused', { timeout:
 
   it('a sign-in that meets another root than the one pinned on this device refuses and says so', async () => {
     const { storage } = await organisation()
-    const org = (await storage.accounts.getOrg())!
+    const org = (await storage.signIns.getOrg())!
     const other = await exportUserKeyPairs(await generateUserKeyPairs())
     const root = (org as unknown as { root?: { userId: string } }).root
     expect(root).toBeDefined()
-    await storage.accounts.putOrg({ ...org, root: { userId: root!.userId, publicJwk: other.ecdsa.publicJwk } } as typeof org)
+    await storage.signIns.putOrg({ ...org, root: { userId: root!.userId, publicJwk: other.ecdsa.publicJwk } } as typeof org)
     expect(await signIn(storage, 'admin', adminPass)).toMatchObject({ status: 'refused', reason: 'untrusted-root' })
   })
 })

@@ -49,7 +49,7 @@ export const useSessionStore = defineStore('session', () => {
   const can = (p: Permission) => roleCan(role.value, p)
 
   async function refreshOrg(): Promise<boolean> {
-    hasOrg.value = (await storage.accounts.getOrg()) !== undefined
+    hasOrg.value = (await storage.signIns.getOrg()) !== undefined
     return hasOrg.value
   }
 

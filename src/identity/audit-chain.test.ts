@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
-import { createOrganisation } from '@/features/auth/organisation'
-import type { AuditEntry } from './documents'
-import { createTestStorage } from './testing'
+import { createOrganisation } from '@/identity/organisation'
+import type { AuditEntry } from '@/storage/documents'
+import { createTestStorage } from '@/storage/testing'
 
 const cost = { memoryKiB: 19456, iterations: 2, parallelism: 1 }
 
@@ -57,8 +57,8 @@ describe('CONF-6 audit log', () => {
     const entry = (await storage.audit.append({ action: 'lock', by: session.userId }))!
     expect(entry.akid).toBe('audit:1')
     // An older organisation document (no auditKid) still means audit:1.
-    const { auditKid: _dropped, ...older } = (await storage.accounts.getOrg())!
-    await storage.accounts.putOrg(older)
+    const { auditKid: _dropped, ...older } = (await storage.signIns.getOrg())!
+    await storage.signIns.putOrg(older)
     expect((await storage.audit.append({ action: 'unlock', by: session.userId }))?.akid).toBe('audit:1')
     // Changing the key id breaks the chain like any other edit.
     await db.audit.put({ ...entry, akid: 'audit:2' } as AuditEntry)

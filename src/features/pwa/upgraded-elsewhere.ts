@@ -1,5 +1,5 @@
 import { ref } from 'vue'
-import { whenUpgradedElsewhere } from './db'
+import { whenUpgradedElsewhere } from '@/storage/db'
 
 /**
  * True once another tab opened a newer database schema and this tab closed its

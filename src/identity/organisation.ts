@@ -8,7 +8,7 @@ import { publicJwk } from '@/crypto/certificates'
 import { lockKeyring, unlockKeyring, type KeyringSecrets } from '@/crypto/keyring'
 import { exportRawKey, generateIndexKey, generateRealmKey, realmKeyId } from '@/crypto/realm-keys'
 import { exportUserKeyPairs, generateUserKeyPairs } from '@/crypto/user-keys'
-import { loginHash } from '@/storage/accounts.repo'
+import { loginHash } from '@/storage/sign-ins.repo'
 import { keySourceFrom } from '@/storage/keyring-key-source'
 import type { LobbyStorage } from '@/storage/lobby-storage'
 import { ensureDeskSetup } from '@/features/members/desk-setup'
@@ -36,7 +36,7 @@ export async function createOrganisation(storage: LobbyStorage, input: NewOrgani
   const problem = checkPassphrase(input.passphrase, { username: input.username, name: input.name })
   if (problem) return { ok: false, problem }
   if (!input.agreementAccepted) return { ok: false, problem: 'agreement-required' }
-  if (await storage.accounts.getOrg()) return { ok: false, problem: 'exists' }
+  if (await storage.signIns.getOrg()) return { ok: false, problem: 'exists' }
 
   const orgId = randomId()
   const userId = newUserId()
@@ -55,7 +55,7 @@ export async function createOrganisation(storage: LobbyStorage, input: NewOrgani
   const locked = await lockKeyring(secrets, kek, kdf)
   const now = new Date().toISOString()
 
-  await storage.accounts.putOrg({
+  await storage.signIns.putOrg({
     _id: 'org',
     type: 'org',
     orgId,
@@ -66,10 +66,10 @@ export async function createOrganisation(storage: LobbyStorage, input: NewOrgani
     // CONF-9: the founder's signing key is the organisation's root of trust, pinned on this device now.
     root: { userId, publicJwk: publicJwk(userKeys.ecdsa.publicJwk) },
   })
-  await storage.accounts.pinRoot({ orgId, userId, publicJwk: publicJwk(userKeys.ecdsa.publicJwk) })
+  await storage.signIns.pinRoot({ orgId, userId, publicJwk: publicJwk(userKeys.ecdsa.publicJwk) })
   const login = await loginHash(orgId, input.username)
-  await storage.accounts.putLogin(login, userId, kdf)
-  await storage.accounts.createAccount(
+  await storage.signIns.putLogin(login, userId, kdf)
+  await storage.signIns.createAccount(
     { _id: `account:${userId}`, type: 'account', userId, login, role: 'admin', status: 'active', setup: 'done', agreementAcceptedAt: now, createdBy: userId, createdAt: now },
     { _id: `keyring:${userId}`, type: 'keyring', userId, publicKeys: { ecdh: userKeys.ecdh.publicJwk, ecdsa: userKeys.ecdsa.publicJwk }, locked },
   )

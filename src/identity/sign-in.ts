@@ -2,7 +2,7 @@ import { secondsUntilNextAttempt } from '@/core/access/unlock-throttle'
 import { isCryptoError } from '@/crypto/errors'
 import { deriveFromSecret } from '@/crypto/kdf'
 import { unlockKeyring } from '@/crypto/keyring'
-import { loginHash } from '@/storage/accounts.repo'
+import { loginHash } from '@/storage/sign-ins.repo'
 import type { LobbyStorage } from '@/storage/lobby-storage'
 import { looksLikePin, unlockWithPin } from './pin'
 import type { PendingSetup, Session } from './session'
@@ -30,7 +30,7 @@ export type SignInResult =
  * whether the name exists; repeated ones make the next attempt wait (CONF-7).
  */
 export async function signIn(storage: LobbyStorage, username: string, secret: string, now = Date.now()): Promise<SignInResult> {
-  const org = await storage.accounts.getOrg()
+  const org = await storage.signIns.getOrg()
   if (!org) return { status: 'refused', reason: 'wrong-credentials' }
   if ((await checkRoot(storage)).status === 'mismatch') {
     await storage.audit.append({ action: 'sign-in.failed', by: 'anonymous', detail: 'root of trust differs from the one pinned' })
@@ -47,8 +47,8 @@ export async function signIn(storage: LobbyStorage, username: string, secret: st
     return { status: 'refused', reason: 'wrong-credentials' }
   }
 
-  const account = await storage.accounts.findAccountByLogin(login)
-  const keyringDoc = account && (await storage.accounts.getKeyring(account.userId))
+  const account = await storage.signIns.findAccountByLogin(login)
+  const keyringDoc = account && (await storage.signIns.getKeyring(account.userId))
   if (!account || !keyringDoc) return fail('anonymous')
   if (account.status !== 'active' || (await departedHere(storage)).has(account.userId)) {
     await storage.audit.append({ action: 'sign-in.failed', by: account.userId, detail: 'deactivated' })
@@ -80,7 +80,7 @@ export async function signIn(storage: LobbyStorage, username: string, secret: st
   if (account.setup === 'pending') return { status: 'setup-required', pending: { ...who, keyring, serverPassword } }
   await storage.audit.append({ action: 'sign-in', by: account.userId })
   // CONF-8: a passphrase set on this device before it held its login document's revision is published now, if it has one.
-  await storage.accounts.publishPendingLogins(account.userId)
+  await storage.signIns.publishPendingLogins(account.userId)
   const session: Session = { ...who, keyring, serverPassword, kek }
   await establishRoot(storage, session) // an organisation founded before certificates gets its root now
   return { status: 'signed-in', session }

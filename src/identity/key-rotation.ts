@@ -23,7 +23,7 @@ async function holdersOf(storage: LobbyStorage, session: Session, realm: string,
   const trust = await loadTrust(storage)
   const holders: CertifiedAccount[] = []
   const uncertified: string[] = []
-  for (const account of await storage.accounts.listAccounts()) {
+  for (const account of await storage.signIns.listAccounts()) {
     if (account.userId === leaving || account.status !== 'active') continue
     if (!(realmsByRole[account.role] as readonly string[] | undefined)?.includes(realm) && account.userId !== session.userId) continue
     const certified = await trust.certified(account.userId)

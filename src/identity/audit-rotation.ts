@@ -32,7 +32,7 @@ export const mayHoldAuditKey = (role: Role) => readsAudit(role) || role === 'adm
  * unpublished public keys do not count); undefined when that is not a safe integer.
  */
 async function nextAuditEpoch(storage: LobbyStorage, session: Session): Promise<number | undefined> {
-  const org = await storage.accounts.getOrg()
+  const org = await storage.signIns.getOrg()
   const kids = [org?.auditKid ?? firstAuditKid, ...(session.keyring.auditPrivate?.keys() ?? [])]
   return nextEpochAfter(kids.map((kid) => auditKeyEpoch(kid) ?? 0))
 }
@@ -46,7 +46,7 @@ async function nextAuditEpoch(storage: LobbyStorage, session: Session): Promise<
 async function auditReaders(storage: LobbyStorage, session: Session, leaving: string): Promise<CertifiedAccount[]> {
   const trust = await loadTrust(storage)
   const out: CertifiedAccount[] = []
-  for (const account of await storage.accounts.listAccounts()) {
+  for (const account of await storage.signIns.listAccounts()) {
     if (account.userId === leaving || account.status !== 'active') continue
     const self = account.userId === session.userId && session.keyring.auditPrivate !== undefined
     const custodian = account.role === 'admin' && account.createdBy === account.userId
@@ -69,7 +69,7 @@ const auditKeyStatement = (d: Pick<AuditKeyDoc, 'kid' | 'publicJwk' | 'by'>) => 
  * device publishes it (`publishAuditKey`), as it finishes the server part.
  */
 export async function rotateAudit(storage: LobbyStorage, session: Session, leaving: string): Promise<AuditRotation | undefined> {
-  const org = await storage.accounts.getOrg()
+  const org = await storage.signIns.getOrg()
   if (!org) return undefined
   const epoch = await nextAuditEpoch(storage, session)
   if (epoch === undefined) throw new Error('audit: no epoch after the current one')
@@ -99,7 +99,7 @@ export async function rotateAudit(storage: LobbyStorage, session: Session, leavi
  */
 export async function publishAuditKey(storage: LobbyStorage, session: Session): Promise<string | undefined> {
   if (session.role !== 'admin') return undefined
-  const org = await storage.accounts.getOrg()
+  const org = await storage.signIns.getOrg()
   if (!org) return undefined
   let best: AuditKeyDoc | undefined
   let bestEpoch = auditKeyEpoch(org.auditKid ?? firstAuditKid) ?? 1
@@ -121,7 +121,7 @@ export async function publishAuditKey(storage: LobbyStorage, session: Session): 
     bestEpoch = epoch
   }
   if (!best) return undefined
-  await storage.accounts.putOrg({ ...org, auditPublicJwk: best.publicJwk, auditKid: best.kid })
+  await storage.signIns.putOrg({ ...org, auditPublicJwk: best.publicJwk, auditKid: best.kid })
   await storage.audit.append({ action: 'key.change', by: session.userId, recordId: 'org', recordType: 'org', detail: `audit key ${best.kid} published` })
   return best.kid
 }

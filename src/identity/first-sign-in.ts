@@ -21,16 +21,16 @@ export async function completeFirstSignIn(
   if (!input.agreementAccepted) return { ok: false, problem: 'agreement-required' }
   const problem = checkPassphrase(input.passphrase, { username: pending.username })
   if (problem) return { ok: false, problem }
-  const [account, keyringDoc] = await Promise.all([storage.accounts.getAccount(pending.userId), storage.accounts.getKeyring(pending.userId)])
+  const [account, keyringDoc] = await Promise.all([storage.signIns.getAccount(pending.userId), storage.signIns.getKeyring(pending.userId)])
   if (!account || !keyringDoc) throw new Error('The account disappeared during setup')
 
   const kdf = newKdfParams(cost)
   const { kek, serverPassword } = await deriveFromSecret(input.passphrase, kdf)
   const locked = await lockKeyring(pending.keyring.secrets, kek, kdf)
   const now = new Date().toISOString()
-  await storage.accounts.putKeyring({ ...keyringDoc, locked })
-  await storage.accounts.putAccount({ ...account, setup: 'done', agreementAcceptedAt: now })
-  await storage.accounts.republishLogin(account.login, pending.userId, kdf)
+  await storage.signIns.putKeyring({ ...keyringDoc, locked })
+  await storage.signIns.putAccount({ ...account, setup: 'done', agreementAcceptedAt: now })
+  await storage.signIns.republishLogin(account.login, pending.userId, kdf)
   await storage.audit.append({ action: 'agreement.accept', by: pending.userId, recordId: account._id, recordType: 'account' })
   await storage.audit.append({ action: 'key.change', by: pending.userId, recordId: keyringDoc._id, recordType: 'keyring', detail: 'passphrase-set' })
   await storage.audit.append({ action: 'sign-in', by: pending.userId })
