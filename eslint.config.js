@@ -6,6 +6,10 @@ const databaseLibraries = ['dexie', 'dexie/*', 'pouchdb', 'pouchdb-*']
 const coreDomains = ['membership', 'access', 'directory', 'sync']
 
 const viaRepository = { group: databaseLibraries, message: 'Use a repository from src/storage.' }
+const injectedStorage = {
+  group: ['@/storage/session-keys'],
+  message: 'Stores take the device storage by injection (useLobbyStorage from @/identity/device-storage); only app/main.ts picks it.',
+}
 const notAboveUi = { group: ['@/identity/*', '@/features/*', '@/app/*'], message: 'src/ui is presentational: stateful components belong in src/app/shell.' }
 const notAboveSyncOrStorage = {
   group: ['@/identity/*', '@/features/*', '@/app/*'],
@@ -26,6 +30,8 @@ const sharedKnowsNoDomain = {
 const layerExceptions = {
   // The membership desk's founding defaults and its card-key rotation as a departure step: until feature modules
   // contribute them as hooks (issue 9 §1).
+  // The desk store and the member card, until the desk reads slices (issue 9 §2) and signs cards in the store.
+  sessionKeys: ['src/features/members/desk.store.ts', 'src/features/members/MemberCard.vue'],
   identityFeatures: ['src/identity/organisation.ts', 'src/identity/deactivate-staff.ts', 'src/identity/deactivate-staff.test.ts'],
 }
 
@@ -61,8 +67,13 @@ export default tseslint.config(
   // Layer edges (docs/architecture.md "Layers", issue 9). A later block's `no-restricted-imports` replaces an
   // earlier one for the same file, so each block lists every pattern its folder obeys.
   {
-    // Features reach storage only through repositories.
-    files: ['src/features/**/*.{ts,vue}', 'src/app/**/*.{ts,vue}'],
+    // Features reach storage only through repositories, and take the device's storage by injection.
+    files: ['src/features/**/*.{ts,vue}', 'src/app/**/*.{ts,vue}', 'src/identity/**/*.{ts,vue}'],
+    ignores: ['src/app/main.ts', ...layerExceptions.sessionKeys],
+    rules: { 'no-restricted-imports': ['error', { patterns: [viaRepository, injectedStorage] }] },
+  },
+  {
+    files: layerExceptions.sessionKeys,
     rules: { 'no-restricted-imports': ['error', { patterns: [viaRepository] }] },
   },
   {
@@ -84,12 +95,12 @@ export default tseslint.config(
     // identity/ (sign-in, keys, grants, departure, founding) sits below features and the app.
     files: ['src/identity/**/*.ts'],
     ignores: layerExceptions.identityFeatures,
-    rules: { 'no-restricted-imports': ['error', { patterns: [notAboveIdentity] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [notAboveIdentity, injectedStorage] }] },
   },
   {
     // Exception, naming its files: the departure imports the membership desk's card-key rotation until modules contribute it.
     files: layerExceptions.identityFeatures,
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@/app/*'], message: notAboveIdentity.message }] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@/app/*'], message: notAboveIdentity.message }, injectedStorage] }] },
   },
   {
     // core/ is pure TypeScript: no framework, no database, no browser globals.

@@ -1,6 +1,5 @@
 import type { NavigationGuard } from 'vue-router'
 import { useSessionStore } from '@/identity/session.store'
-import { storage } from '@/storage/session-keys'
 
 /**
  * CONF-3 in the router: first run goes to set-up, signed-out users to sign-in,
@@ -23,7 +22,7 @@ export const accessGuard: NavigationGuard = async (to) => {
   }
   if (to.meta.permission && !session.can(to.meta.permission)) {
     session.refusedPath = to.fullPath
-    await storage.audit.append({ action: 'access.denied', by: session.session!.userId, detail: to.path })
+    await session.recordRefusal(to.path)
     return { name: 'forbidden' }
   }
   return true

@@ -3,7 +3,7 @@ import { computed, ref, shallowRef } from 'vue'
 import { can as roleCan, type Permission } from '@/core/access/permissions'
 import type { StaffRole } from '@/core/access/roles'
 import { keySourceFrom } from '@/storage/keyring-key-source'
-import { setSessionKeys, storage } from '@/storage/session-keys'
+import { useDeviceStorage } from './device-storage'
 import type { completeFirstSignIn as CompleteFirstSignIn } from './first-sign-in'
 import type { createOrganisation as CreateOrganisation, NewOrganisation } from './organisation'
 import type { PendingSetup, Session } from './session'
@@ -34,6 +34,7 @@ export function onLock(clear: () => void): () => void {
  * signing out drops both.
  */
 export const useSessionStore = defineStore('session', () => {
+  const { storage, setSessionKeys } = useDeviceStorage()
   const session = shallowRef<Session>()
   const pending = shallowRef<PendingSetup>()
   const lockedUser = ref<LockedUser>()
@@ -147,5 +148,27 @@ export const useSessionStore = defineStore('session', () => {
     if (by) await storage.audit.append({ action: 'sign-out', by })
   }
 
-  return { session, pending, lockedUser, returnTo, refusedPath, hasOrg, role, isSignedIn, isLocked, can, refreshOrg, createOrg, signInWith, finishSetup, join, lock, unlock, signOut, absorbGrants }
+  /** CONF-3: a route the role may not open, refused and audited. */
+  async function recordRefusal(path: string) {
+    if (session.value) await storage.audit.append({ action: 'access.denied', by: session.value.userId, detail: path })
+  }
+
+  /** CONF-7: sets or clears the quick-unlock PIN of the signed-in user on this device. */
+  async function changePin(pin: string) {
+    if (!session.value) throw new Error('Not signed in')
+    const { setPin } = await import('./pin')
+    return setPin(storage, session.value, pin)
+  }
+
+  /** CONF-9: the fingerprint of the root of trust this device pinned (Diagnostics shows it to compare). */
+  async function rootFingerprint() {
+    return (await import('./trust')).rootFingerprint(storage)
+  }
+
+  /** CONF-8: the organisation's agreement text, for the first sign-in. */
+  async function agreement() {
+    return (await storage.signIns.getOrg())?.settings.agreement
+  }
+
+  return { recordRefusal, changePin, rootFingerprint, agreement, session, pending, lockedUser, returnTo, refusedPath, hasOrg, role, isSignedIn, isLocked, can, refreshOrg, createOrg, signInWith, finishSetup, join, lock, unlock, signOut, absorbGrants }
 })

@@ -1,5 +1,5 @@
 import { ESLint } from 'eslint'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 
 // Issue 9: the layer edges of docs/architecture.md "Layers" are lint errors, not conventions; prove each one bites.
 const eslint = new ESLint()
@@ -7,6 +7,9 @@ async function ruleIdsFor(code: string, filePath: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath })
   return (result?.messages ?? []).map((m) => m.ruleId ?? 'fatal')
 }
+
+// The first lint loads the config and its plugins: seconds on a busy machine, so it happens once, before the cases.
+beforeAll(() => ruleIdsFor('export {}\n', 'src/core/example.ts'), 60_000)
 
 describe('layer edges lint', () => {
   it.each([
@@ -80,5 +83,18 @@ describe('layer edge exceptions stay exact', () => {
     expect(await ruleIdsFor(feature, 'src/identity/organisation.ts')).toEqual([])
     expect(await ruleIdsFor(feature, 'src/identity/sign-in.ts')).toContain('no-restricted-imports')
     expect(await ruleIdsFor("import { router } from '@/app/router'\nexport const a = router\n", 'src/identity/organisation.ts')).toContain('no-restricted-imports')
+  })
+})
+
+describe('the device storage is injected', () => {
+  const singleton = "import { storage } from '@/storage/session-keys'\nexport const a = storage\n"
+  it.each(['src/features/people/people.store.ts', 'src/identity/session.store.ts', 'src/identity/organisation.ts', 'src/app/access-guard.ts'])(
+    'refuses the app singleton in %s',
+    async (filePath) => {
+      expect(await ruleIdsFor(singleton, filePath)).toContain('no-restricted-imports')
+    },
+  )
+  it('lets app/main.ts pick it', async () => {
+    expect(await ruleIdsFor(singleton, 'src/app/main.ts')).toEqual([])
   })
 })

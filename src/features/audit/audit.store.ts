@@ -4,7 +4,7 @@ import { PermissionError } from '@/identity/session'
 import { onLock, useSessionStore } from '@/identity/session.store'
 import type { AuditAction, AuditEvent } from '@/storage/audit-events'
 import type { ChainFinding } from '@/storage/audit-log'
-import { storage } from '@/storage/session-keys'
+import { useLobbyStorage } from '@/identity/device-storage'
 
 export interface AuditRow {
   id: string
@@ -29,6 +29,7 @@ function actor(by: string, event: AuditEvent | undefined): string {
 
 /** CONF-6 review: entries opened with the manager's audit key, filters, and chain verification. */
 export const useAuditStore = defineStore('audit', () => {
+  const storage = useLobbyStorage()
   const rows = shallowRef<AuditRow[]>([])
   const findings = shallowRef<ChainFinding[]>()
   const filter = reactive({ user: '', action: '', record: '', from: '', to: '' })

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { shallowRef } from 'vue'
 import { PermissionError } from '@/identity/session'
 import { onLock, useSessionStore } from '@/identity/session.store'
-import { storage } from '@/storage/session-keys'
+import { useLobbyStorage } from '@/identity/device-storage'
 
 /** One device and one user who synced from it: the CONF-10 interface review. */
 export interface DeviceUse {
@@ -23,6 +23,7 @@ export interface DeviceUse {
  * sync notes), which only holders of the audit key can read.
  */
 export const useDevicesStore = defineStore('devices', () => {
+  const storage = useLobbyStorage()
   const rows = shallowRef<DeviceUse[]>([])
   onLock(() => (rows.value = []))
 

@@ -8,7 +8,7 @@ import { randomId } from '@/crypto/bytes'
 import { onLock, useSessionStore } from '@/identity/session.store'
 import { PermissionError } from '@/identity/session'
 import { useUnsavedWork } from '@/platform/unsaved-work'
-import { storage } from '@/storage/session-keys'
+import { useLobbyStorage } from '@/identity/device-storage'
 import { anchorsOf, placeProblems } from './problem-placement'
 import { draftProblems, newOverrideDraft, newTierDraft, toDraft, withoutTier, type SettingsDraft } from './settings-draft'
 import { mergeForSave } from './settings-merge'
@@ -26,6 +26,7 @@ export type SaveOutcome = 'saved' | 'unchanged' | 'problems' | 'conflict'
  * unmounted then, the store is not) and holds off automatic updates.
  */
 export const useMembershipSettingsStore = defineStore('membership-settings', () => {
+  const storage = useLobbyStorage()
   const session = useSessionStore()
   const draft = ref<SettingsDraft>()
   /** The settings the draft was opened on (defaults while nothing is stored). */

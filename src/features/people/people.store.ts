@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { maskIdNumber, maskName, maskPhone } from '@/core/access/masking'
 import { checkPerson, type Person } from '@/core/directory/person'
-import { storage } from '@/storage/session-keys'
+import { useLobbyStorage } from '@/identity/device-storage'
 import { onLock, useSessionStore } from '@/identity/session.store'
 import { PermissionError } from '@/identity/session'
 import { useStoragePersistence } from '@/platform/storage-persistence'
@@ -27,6 +27,7 @@ function masked(id: string, p: Person): MaskedPerson {
  * and forgets them when the app locks.
  */
 export const usePeopleStore = defineStore('people', () => {
+  const storage = useLobbyStorage()
   const rows = ref<MaskedPerson[]>([])
   const searched = ref(false)
 

@@ -6,7 +6,7 @@ import { createStaff, type NewStaff } from '@/identity/staff-accounts'
 import { deactivateStaff, finishPendingDepartures, reencryptRealm, resumeDepartures } from '@/identity/deactivate-staff'
 import { rootFingerprint } from '@/identity/trust'
 import type { ReencryptProgress } from '@/storage/reencrypt'
-import { storage } from '@/storage/session-keys'
+import { useLobbyStorage } from '@/identity/device-storage'
 
 export interface StaffRow {
   userId: string
@@ -18,6 +18,7 @@ export interface StaffRow {
 
 /** Staff accounts for the admin screen; names come from the encrypted directory and are dropped on lock. */
 export const useStaffStore = defineStore('staff', () => {
+  const storage = useLobbyStorage()
   const rows = ref<StaffRow[]>([])
   /** CONF-9: re-encryption progress per realm (counts only, nothing decrypted). */
   const reencryption = ref<Record<string, ReencryptProgress>>({})
