@@ -6,6 +6,10 @@ const databaseLibraries = ['dexie', 'dexie/*', 'pouchdb', 'pouchdb-*']
 const coreDomains = ['membership', 'access', 'directory', 'sync']
 
 const viaRepository = { group: databaseLibraries, message: 'Use a repository from src/storage.' }
+const componentsViaStores = {
+  group: ['@/storage/*', '@/crypto/*', '@/sync/*'],
+  message: 'A component works through its store (or an action of its feature): no repository, key or sync call in a .vue file.',
+}
 const injectedStorage = {
   group: ['@/storage/session-keys'],
   message: 'Stores take the device storage by injection (useLobbyStorage from @/identity/device-storage); only app/main.ts picks it.',
@@ -30,8 +34,8 @@ const sharedKnowsNoDomain = {
 const layerExceptions = {
   // The membership desk's founding defaults and its card-key rotation as a departure step: until feature modules
   // contribute them as hooks (issue 9 §1).
-  // The desk store and the member card, until the desk reads slices (issue 9 §2) and signs cards in the store.
-  sessionKeys: ['src/features/members/desk.store.ts', 'src/features/members/MemberCard.vue'],
+  // The desk store, until it takes its storage by injection like the others (issue 9 §2 rewrites its reads).
+  sessionKeys: ['src/features/members/desk.store.ts'],
   identityFeatures: ['src/identity/organisation.ts', 'src/identity/deactivate-staff.ts', 'src/identity/deactivate-staff.test.ts'],
 }
 
@@ -71,6 +75,11 @@ export default tseslint.config(
     files: ['src/features/**/*.{ts,vue}', 'src/app/**/*.{ts,vue}', 'src/identity/**/*.{ts,vue}'],
     ignores: ['src/app/main.ts', ...layerExceptions.sessionKeys],
     rules: { 'no-restricted-imports': ['error', { patterns: [viaRepository, injectedStorage] }] },
+  },
+  {
+    // A component works through its store: it never opens a repository, a key or the sync layer itself.
+    files: ['src/features/**/*.vue', 'src/app/**/*.vue'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [viaRepository, injectedStorage, componentsViaStores] }] },
   },
   {
     files: layerExceptions.sessionKeys,

@@ -98,3 +98,15 @@ describe('the device storage is injected', () => {
     expect(await ruleIdsFor(singleton, 'src/app/main.ts')).toEqual([])
   })
 })
+
+describe('a component works through its store', () => {
+  it.each([
+    ["import { storage } from '@/storage/session-keys'\nexport const a = storage\n"],
+    ["import { signCard } from '@/crypto/card-key'\nexport const a = signCard\n"],
+    ["import { createSealedRepo } from '@/storage/sealed-repo'\nexport const a = createSealedRepo\n"],
+    ["import { joinFromServer } from '@/sync/join'\nexport const a = joinFromServer\n"],
+  ])('refuses %s in a feature component', async (code) => {
+    const vue = `<script setup lang="ts">\n${code}</script>\n<template><p>{{ a }}</p></template>\n`
+    expect(await ruleIdsFor(vue, 'src/features/members/MemberCard.vue')).toContain('no-restricted-imports')
+  })
+})

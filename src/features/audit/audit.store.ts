@@ -1,10 +1,13 @@
 import { defineStore } from 'pinia'
 import { computed, reactive, ref, shallowRef } from 'vue'
+import { useLobbyStorage } from '@/identity/device-storage'
 import { PermissionError } from '@/identity/session'
 import { onLock, useSessionStore } from '@/identity/session.store'
-import type { AuditAction, AuditEvent } from '@/storage/audit-events'
+import { auditActions, type AuditAction, type AuditEvent } from '@/storage/audit-events'
 import type { ChainFinding } from '@/storage/audit-log'
-import { useLobbyStorage } from '@/identity/device-storage'
+
+/** Every audit action, for the page's filter. */
+export { auditActions }
 
 export interface AuditRow {
   id: string

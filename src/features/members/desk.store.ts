@@ -10,6 +10,7 @@ import { onLock, useSessionStore } from '@/identity/session.store'
 import { PermissionError } from '@/identity/session'
 import { useStoragePersistence } from '@/platform/storage-persistence'
 import { checkOut, decide, recordCheckIn, resolvePresented, type CheckInOutcome } from './checkin-actions'
+import { signedCardText } from './card-signing'
 import { ensureDeskSetup } from './desk-setup'
 import { loadDeskSnapshot, stateOf, todayIn, type DeskSnapshot } from './desk-snapshot'
 import * as actions from './membership-actions'
@@ -200,6 +201,11 @@ export const useDeskStore = defineStore('desk', () => {
     joinWaitlist: (personId: string, tierId: string) => run((ctx) => actions.joinWaitlist(ctx, personId, tierId)),
     withdrawFromWaitlist: (personId: string, tierId: string) => run((ctx) => actions.withdrawFromWaitlist(ctx, personId, tierId)),
     reissueCard: (memberId: string) => run((ctx) => actions.reissueCard(ctx, memberId)),
+    /** MEM-8: the signed text of a member's card QR (undefined while the organisation has no card key). */
+    cardText: (memberId: string, serial: number) => {
+      allowed()
+      return signedCardText(storage, memberId, serial)
+    },
     setSuspended: (memberId: string, reason: string | undefined) => run((ctx) => actions.setSuspended(ctx, memberId, reason)),
     setBlacklisted: (memberId: string, action: 'add' | 'lift', reason: string) => {
       if (!session.can('members.blacklist')) throw new PermissionError('members.blacklist')
