@@ -1,12 +1,15 @@
+import * as v from 'valibot'
+
 /** A person in the directory (visitor, member, subscriber, staff profile). Every field is confidential (CONF-1). */
-export interface Person {
-  name: string
-  phone?: string
-  idNumber?: string
-  organisation?: string
-  notes?: string
-  createdAt: string
-}
+export const personSchema = v.object({
+  name: v.string(),
+  phone: v.optional(v.string()),
+  idNumber: v.optional(v.string()),
+  organisation: v.optional(v.string()),
+  notes: v.optional(v.string()),
+  createdAt: v.string(),
+})
+export type Person = v.InferOutput<typeof personSchema>
 
 export type PersonProblem = 'name-required' | 'phone-invalid' | 'id-invalid'
 
