@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { LedgerEntry } from '@/core/membership/types'
 import { generateIndexKey, generateRealmKey } from '@/crypto/realm-keys'
-import type { AuditEntry } from '../documents'
+import type { AuditEntry, OrgDoc } from '../documents'
 import type { KeySource } from '../key-source'
 import { createTestStorage } from '../testing'
 
@@ -10,14 +10,15 @@ import { createTestStorage } from '../testing'
 async function deskStorage() {
   const t = createTestStorage()
   const audit = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, ['deriveBits'])
-  await t.db.org.put({
+  const org: OrgDoc = {
     _id: 'org',
     type: 'org',
     orgId: 'o1',
     createdAt: '2026-12-01T00:00:00Z',
     auditPublicJwk: await crypto.subtle.exportKey('jwk', audit.publicKey),
     settings: { agreement: { 'zh-CN': '', en: '' }, idleLockSeconds: { frontdesk: 60, personal: 300 } },
-  })
+  }
+  await t.db.org.put(org)
   const key = await generateRealmKey()
   const indexKey = await generateIndexKey()
   const keys: KeySource = {
@@ -64,7 +65,8 @@ describe('bulk writes: records and their audit entries in one transaction (issue
     await t.storage.audit.append({ action: 'lock', by: 'u1' })
     const add = t.db.audit.add.bind(t.db.audit)
     let calls = 0
-    vi.spyOn(t.db.audit, 'add').mockImplementation((...args: Parameters<typeof add>) => (++calls === 2 ? Promise.reject(quotaExceeded()) : add(...args)))
+    // Dexie's table methods return its own promise type; a plain rejected promise stands in for a full disk.
+    vi.spyOn(t.db.audit, 'add').mockImplementation(((...args: Parameters<typeof add>) => (++calls === 2 ? Promise.reject(quotaExceeded()) : add(...args))) as typeof add)
     await expect(t.storage.desk.ledger.addMany([fee('R1'), fee('R2')])).rejects.toThrow(/quota/i)
     vi.restoreAllMocks()
     expect(await t.db.records.where('[type+realm]').equals(['ledger', 'desk']).count()).toBe(0)
@@ -76,7 +78,7 @@ describe('bulk writes: records and their audit entries in one transaction (issue
 
   it('stores no audit entry when a record write fails', async () => {
     const t = await deskStorage()
-    vi.spyOn(t.db.records, 'bulkPut').mockImplementation(() => Promise.reject(quotaExceeded()))
+    vi.spyOn(t.db.records, 'bulkPut').mockImplementation((() => Promise.reject(quotaExceeded())) as unknown as typeof t.db.records.bulkPut)
     await expect(t.storage.desk.ledger.addMany([fee('R1'), fee('R2')])).rejects.toThrow(/quota/i)
     vi.restoreAllMocks()
     expect(await t.db.records.count()).toBe(0)
