@@ -147,6 +147,8 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
 
   /** Seals one record into the row to store: all the WebCrypto work of a write, none of the writing. */
   async function prepare(record: T, id?: string): Promise<{ row: StoredEnvelope; change: RecordChange }> {
+    // What would be quarantined on read is refused on write: a bug shows at once, not as a record gone missing.
+    check(record)
     const s = session()
     const writeKey = s.writeKey(kind.realm)
     if (!writeKey) throw new MissingRealmKeyError(kind.realm)

@@ -79,4 +79,13 @@ describe('CONF-2 records that fail their schema (issue 9 §2)', () => {
     })
     expect(await v2.get(id)).toEqual({ name: '李四', createdAt: '2026-12-01T00:00:00Z' })
   })
+
+  it('are refused on write, so a bug never stores a record that would vanish on read', async () => {
+    const t = createTestStorage()
+    t.setKeys(await keys())
+    const bad = { phone: '13800138000', createdAt: '2026-12-01T00:00:00Z' } as unknown as Parameters<typeof t.storage.people.put>[0]
+    await expect(t.storage.people.put(bad)).rejects.toThrow(/name/)
+    await expect(t.storage.people.putMany([{ record: bad }])).rejects.toThrow(/name/)
+    expect(await t.db.records.count()).toBe(0)
+  })
 })
