@@ -2,6 +2,7 @@ import { firstAuditKid } from '@/crypto/audit-keys'
 import { fromUtf8, randomId, utf8 } from '@/crypto/bytes'
 import { openSealed, sealTo } from '@/crypto/sealed-box'
 import { canonicalJson, sha256, sign, verify } from '@/crypto/signature'
+import type { Table } from 'dexie'
 import type { AuditAction, AuditEvent } from './audit-events'
 import type { LobbyDb } from './db'
 import type { DeviceIdentity, UserDevice } from './device-identity'
@@ -65,33 +66,60 @@ export function createAuditLog(
 ) {
   let queue: Promise<unknown> = Promise.resolve()
 
-  /** Adds one sealed entry to `dev`'s chain and signs its new head; `stillHeld`: what is left held once it is in. */
-  async function chainTo(dev: UserDevice, held: HeldEntry, by: string, stillHeld?: HeldEntry[]): Promise<AuditEntry> {
-    const head = (await local.get<{ seq: number; hash: string }>(headKey(dev.deviceId))) ?? { seq: 0, hash: genesis }
+  type Head = { seq: number; hash: string }
+  interface Link {
+    entry: AuditEntry
+    headDoc: AuditHead
+  }
+
+  /** Seals, hashes and signs the next link of `dev`'s chain after `head`: all the WebCrypto work, none of the writing. */
+  async function link(dev: UserDevice, held: HeldEntry, by: string, head: Head): Promise<Link> {
     const body = { _id: held._id, type: 'audit' as const, realm: 'audit' as const, v: 1 as const, by, dev: dev.deviceId, seq: head.seq + 1, prev: head.hash, box: held.box, akid: held.akid }
     const hash = await sha256(chained(body))
     const entry: AuditEntry = { ...body, hash, sig: await sign(dev.signing.privateKey, utf8(hash)) }
     const signedHead = { dev: dev.deviceId, seq: entry.seq, hash }
     const headDoc: AuditHead = { _id: `audit-head:${dev.deviceId}`, type: 'audit-head', realm: 'audit', ...signedHead, sig: await sign(dev.signing.privateKey, headStatement(signedHead)) }
-    await db.transaction('rw', db.audit, db.local, async () => {
-      await db.audit.add({ ...entry, _local: 1 })
+    return { entry, headDoc }
+  }
+
+  /**
+   * Writes prepared links and the chain's new head: Dexie calls only, so it can run inside a caller's
+   * transaction (an awaited WebCrypto promise there would let IndexedDB commit it early).
+   */
+  async function writeLinks(dev: UserDevice, links: Link[], stillHeld: HeldEntry[] | undefined): Promise<void> {
+    const last = links.at(-1)
+    for (const { entry } of links) await db.audit.add({ ...entry, _local: 1 })
+    if (last) {
       // The head document is updated in place (the server lets it only move forward); keep its revision.
-      const stored = await db.audit.get(headDoc._id)
-      await db.audit.put({ ...headDoc, ...(stored?._rev ? { _rev: stored._rev } : {}), _local: 1 })
-      await db.local.put({ key: headKey(dev.deviceId), value: { seq: entry.seq, hash } })
-      if (stillHeld) await db.local.put({ key: pendingKey, value: stillHeld })
-    })
-    return entry
+      const stored = await db.audit.get(last.headDoc._id)
+      await db.audit.put({ ...last.headDoc, ...(stored?._rev ? { _rev: stored._rev } : {}), _local: 1 })
+      await db.local.put({ key: headKey(dev.deviceId), value: { seq: last.entry.seq, hash: last.entry.hash } })
+    }
+    if (stillHeld) await db.local.put({ key: pendingKey, value: stillHeld })
+  }
+
+  /** Adds one sealed entry to `dev`'s chain and signs its new head; `stillHeld`: what is left held once it is in. */
+  async function chainTo(dev: UserDevice, held: HeldEntry, by: string, stillHeld?: HeldEntry[]): Promise<AuditEntry> {
+    const head = (await local.get<Head>(headKey(dev.deviceId))) ?? { seq: 0, hash: genesis }
+    const next = await link(dev, held, by, head)
+    await db.transaction('rw', db.audit, db.local, () => writeLinks(dev, [next], stillHeld))
+    return next.entry
+  }
+
+  /** Seals one event to the audit key; `undefined` without an organisation (nothing to audit against). */
+  async function sealEvent(event: Omit<AuditEvent, 'device' | 'at'> & { at?: string }): Promise<{ held: HeldEntry; dev: UserDevice | undefined } | undefined> {
+    const publicKey = await auditPublicKey()
+    if (!publicKey) return undefined
+    const dev = isHeld(event) ? undefined : await userDevice(event.by)
+    const full: AuditEvent = { ...event, at: event.at ?? new Date().toISOString(), device: dev?.deviceId ?? (await profile()).deviceId }
+    const _id = `audit:${randomId()}`
+    return { held: { _id, box: await sealTo(publicKey.key, utf8(JSON.stringify(full)), `audit|${_id}`), akid: publicKey.kid }, dev }
   }
 
   async function appendNow(event: Omit<AuditEvent, 'device' | 'at'> & { at?: string }): Promise<AuditEntry | undefined> {
-    const publicKey = await auditPublicKey()
-    if (!publicKey) return undefined // no organisation yet: nothing to audit against
-    const held = isHeld(event)
-    const dev = held ? undefined : await userDevice(event.by)
-    const full: AuditEvent = { ...event, at: event.at ?? new Date().toISOString(), device: dev?.deviceId ?? (await profile()).deviceId }
-    const _id = `audit:${randomId()}`
-    const entry: HeldEntry = { _id, box: await sealTo(publicKey.key, utf8(JSON.stringify(full)), `audit|${_id}`), akid: publicKey.kid }
+    const sealed = await sealEvent(event)
+    if (!sealed) return undefined // no organisation yet: nothing to audit against
+    const { held: entry, dev } = sealed
     const waiting = (await local.get<HeldEntry[]>(pendingKey)) ?? []
     if (!dev) {
       await local.set(pendingKey, [...waiting, entry])
@@ -99,6 +127,53 @@ export function createAuditLog(
     }
     for (let i = 0; i < waiting.length; i++) await chainTo(dev, waiting[i]!, 'anonymous', waiting.slice(i + 1))
     return chainTo(dev, entry, event.by)
+  }
+
+  /**
+   * Audits `events` and runs `write` (Dexie calls on `tables` only) in ONE transaction: the
+   * records and their audit entries all land, or none does (a full disk, a failed write). All
+   * sealing and signing happens first; the chain's head is read inside the append queue, so the
+   * batch's links follow this tab's other appends without a fork.
+   */
+  async function appendAllNow(events: (Omit<AuditEvent, 'device' | 'at'> & { at?: string })[], tables: Table[], write: () => Promise<unknown>): Promise<void> {
+    const sealed = []
+    for (const event of events) sealed.push({ event, s: await sealEvent(event) })
+    const waiting = (await local.get<HeldEntry[]>(pendingKey)) ?? []
+    const toHold = [...waiting]
+    const links = new Map<string, { dev: UserDevice; links: Link[] }>()
+    const heads = new Map<string, Head>()
+    for (const { event, s } of sealed) {
+      if (!s) continue
+      if (!s.dev) {
+        toHold.push(s.held)
+        continue
+      }
+      const dev = s.dev
+      const chain = links.get(dev.deviceId) ?? links.set(dev.deviceId, { dev, links: [] }).get(dev.deviceId)!
+      let head = heads.get(dev.deviceId) ?? (await local.get<Head>(headKey(dev.deviceId))) ?? { seq: 0, hash: genesis }
+      // Entries held while nobody was signed in go first, as `anonymous`, as a single append would chain them.
+      for (const h of toHold.splice(0)) {
+        const l = await link(dev, h, 'anonymous', head)
+        chain.links.push(l)
+        head = { seq: l.entry.seq, hash: l.entry.hash }
+      }
+      const l = await link(dev, s.held, event.by, head)
+      chain.links.push(l)
+      heads.set(dev.deviceId, { seq: l.entry.seq, hash: l.entry.hash })
+    }
+    const holdChanged = toHold.length !== waiting.length || toHold.some((h, i) => h !== waiting[i])
+    await db.transaction('rw', [db.audit, db.local, ...tables], async () => {
+      for (const { dev, links: l } of links.values()) await writeLinks(dev, l, undefined)
+      if (holdChanged) await db.local.put({ key: pendingKey, value: toHold })
+      await write()
+    })
+  }
+
+  /** Many events and the writes they audit, in one transaction (see appendAllNow); serialised with `append`. */
+  function appendAll(events: (Omit<AuditEvent, 'device' | 'at'> & { at?: string })[], tables: Table[], write: () => Promise<unknown>): Promise<void> {
+    const next = queue.then(() => appendAllNow(events, tables, write))
+    queue = next.catch(() => undefined)
+    return next
   }
 
   /** Appends one event; appends from this tab are serialised so the chain never forks. */
@@ -125,7 +200,7 @@ export function createAuditLog(
     return out
   }
 
-  return { append, read, verifyChains: () => verifyAuditChains(db, local), rememberHeads: () => rememberHeads(db, local) }
+  return { append, appendAll, read, verifyChains: () => verifyAuditChains(db, local), rememberHeads: () => rememberHeads(db, local) }
 }
 
 const auditEntries = async (db: LobbyDb) => (await db.audit.toArray()).filter((e): e is AuditEntry => e.type === 'audit')

@@ -1,26 +1,12 @@
-import type {
-  BlacklistEvent,
-  CheckIn,
-  CheckOut,
-  LedgerEntry,
-  Member,
-  MembershipSettings,
-  ServiceLog,
-  WaitlistEntry,
-} from '@/core/membership/types'
+import type * as v from 'valibot'
+import type { Member } from '@/core/membership/types'
+import * as schemas from '@/core/membership/schemas'
 import { isCryptoError } from '@/crypto/errors'
-import { isAppendOnly } from './append-only'
-import { createSealedRepo, type RecordKind, type RepoContext, type Stored } from './sealed-repo'
+import { defineEvents, defineMutable, defineSingleton, eventRecords, mutableRecords, singletonRecord } from './records'
+import { createSealedRepo, type RepoContext, type Stored } from './sealed-repo'
 
 /** The organisation's member-card signing key (MEM-8): the desk signs cards offline; anyone at the desk verifies them. */
-export interface CardKey {
-  orgId: string
-  privateJwk: JsonWebKey
-  publicJwk: JsonWebKey
-  createdAt: number
-  /** Raised on every rotation (card-key-rotation.ts); absent on the organisation's first key: 1. */
-  epoch?: number
-}
+export type CardKey = v.InferOutput<typeof schemas.cardKeySchema>
 
 /** A card key with its epoch filled in. */
 export type CardKeyOfEpoch = CardKey & { epoch: number }
@@ -28,26 +14,21 @@ export type CardKeyOfEpoch = CardKey & { epoch: number }
 /** Each epoch's key is its own append-only record; the first kept the id it had before epochs. */
 export const cardKeyId = (epoch: number) => (epoch === 1 ? 'card-key:org' : `card-key:epoch-${epoch}`)
 
-export interface CheckInReview {
-  checkInIds: string[]
-  at: number
-  by: string
-}
+export type CheckInReview = v.InferOutput<typeof schemas.checkInReviewSchema>
 
-const desk = <T>(type: string): RecordKind<T> => ({ type, realm: 'desk', version: 1 })
-
-/** Events: `add` and read, nothing else (see append-only.ts). */
-function createEventRepo<T extends object>(ctx: RepoContext, type: string) {
-  if (!isAppendOnly(type)) throw new Error(`${type} is not an append-only type`)
-  const repo = createSealedRepo<T>(ctx, desk<T>(type))
-  return { add: (event: T): Promise<string> => repo.put(event), get: repo.get, list: repo.list }
-}
-
-/** One record per organisation under a fixed id. */
-function createSingleton<T extends object>(ctx: RepoContext, type: string) {
-  const repo = createSealedRepo<T>(ctx, desk<T>(type))
-  const id = `${type}:org`
-  return { id, get: () => repo.get(id), save: (value: T) => repo.put(value, id) }
+// The desk realm's record types, defined once (the registry refuses a name another realm or sync uses).
+const desk = { realm: 'desk', version: 1 } as const
+const kinds = {
+  settings: defineSingleton({ ...desk, type: 'membership-settings', schema: schemas.membershipSettingsSchema }),
+  member: defineMutable({ ...desk, type: 'member', schema: schemas.memberSchema, indexes: (m) => ({ memberNo: m.memberNo }) }),
+  ledger: defineEvents({ ...desk, type: 'ledger', schema: schemas.ledgerEntrySchema }),
+  checkIn: defineEvents({ ...desk, type: 'checkin', schema: schemas.checkInSchema }),
+  checkOut: defineEvents({ ...desk, type: 'checkout', schema: schemas.checkOutSchema }),
+  blacklist: defineEvents({ ...desk, type: 'blacklist', schema: schemas.blacklistEventSchema }),
+  serviceLog: defineEvents({ ...desk, type: 'service-log', schema: schemas.serviceLogSchema }),
+  cardKey: defineEvents({ ...desk, type: 'card-key', schema: schemas.cardKeySchema }),
+  waitlist: defineMutable({ ...desk, type: 'waitlist', schema: schemas.waitlistEntrySchema }),
+  review: defineMutable({ ...desk, type: 'checkin-review', schema: schemas.checkInReviewSchema }),
 }
 
 /**
@@ -56,7 +37,8 @@ function createSingleton<T extends object>(ctx: RepoContext, type: string) {
  * forge the other's cards. Older keys stay to verify the cards they signed.
  */
 function createCardKeys(ctx: RepoContext) {
-  const repo = createSealedRepo<CardKey>(ctx, desk<CardKey>('card-key'))
+  // Not `eventRecords`: each epoch's key is written under its own fixed id (cardKeyId), once.
+  const repo = createSealedRepo<CardKey>(ctx, kinds.cardKey)
   return {
     /**
      * Every card key this session can open, oldest epoch first. A key sealed under a desk key not taken in
@@ -87,24 +69,25 @@ function createCardKeys(ctx: RepoContext) {
 
 /** Everything the membership desk keeps, sealed in the `desk` realm (MEM-1 … MEM-10). */
 export function createDeskRecords(ctx: RepoContext) {
-  const members = createSealedRepo<Member>(ctx, { ...desk<Member>('member'), indexes: (m) => ({ memberNo: m.memberNo }) })
+  const members = mutableRecords(ctx, kinds.member)
   return {
-    settings: createSingleton<MembershipSettings>(ctx, 'membership-settings'),
+    settings: singletonRecord(ctx, kinds.settings),
     cardKeys: createCardKeys(ctx),
     members: {
       get: members.get,
       list: members.list,
       put: members.put,
+      putMany: members.putMany,
       findByMemberNo: (no: string): Promise<Stored<Member>[]> => members.findBy('memberNo', no),
     },
-    ledger: createEventRepo<LedgerEntry>(ctx, 'ledger'),
-    checkIns: createEventRepo<CheckIn>(ctx, 'checkin'),
-    checkOuts: createEventRepo<CheckOut>(ctx, 'checkout'),
-    blacklist: createEventRepo<BlacklistEvent>(ctx, 'blacklist'),
-    serviceLogs: createEventRepo<ServiceLog>(ctx, 'service-log'),
-    waitlist: createSealedRepo<WaitlistEntry>(ctx, desk<WaitlistEntry>('waitlist')),
+    ledger: eventRecords(ctx, kinds.ledger),
+    checkIns: eventRecords(ctx, kinds.checkIn),
+    checkOuts: eventRecords(ctx, kinds.checkOut),
+    blacklist: eventRecords(ctx, kinds.blacklist),
+    serviceLogs: eventRecords(ctx, kinds.serviceLog),
+    waitlist: mutableRecords(ctx, kinds.waitlist),
     /** Duplicate check-ins (two offline tablets) a person at the desk has looked at. */
-    reviews: createSealedRepo<CheckInReview>(ctx, desk<CheckInReview>('checkin-review')),
+    reviews: mutableRecords(ctx, kinds.review),
   }
 }
 

@@ -14,7 +14,7 @@ import { createReencryption } from './reencrypt'
 import { createPeopleRepo } from './people.repo'
 import { createStaffRepo } from './staff.repo'
 import { createHlcClock } from './hlc-clock'
-import type { RepoContext } from './sealed-repo'
+import type { RepoContext, RepoEvents } from './sealed-repo'
 import { createUnlockStateRepo } from './unlock-state.repo'
 
 /**
@@ -45,9 +45,27 @@ export function createLobbyStorage(db: LobbyDb, keys: () => KeySource | undefine
 
   const audit = createAuditLog(db, local, deviceIdentity, userDevice, auditPublicKey)
   const clock = createHlcClock(local, async () => (await deviceIdentity()).deviceId)
-  const auditWrites = (ks: () => KeySource | undefined) => ({
-    onWrite: async (c: { action: 'create' | 'change' | 'delete'; type: string; id: string }) => {
+  const quarantineKey = (database: string, doc: { _id: string; _rev?: string }) => `${database}|${doc._id}|${doc._rev}`
+  /** CONF-2: a document that failed to open or check is kept aside, never applied, and audited. */
+  async function quarantine(database: string, doc: { _id: string; _rev?: string }, reason: string, by: string) {
+    const key = quarantineKey(database, doc)
+    await db.quarantine.put({ key, database, docId: doc._id, rev: String(doc._rev), reason, at: new Date().toISOString(), doc })
+    await audit.append({ action: 'quarantine', by, recordId: doc._id, detail: `${database}: ${reason.slice(0, 120)}` })
+  }
+  const auditWrites = (ks: () => KeySource | undefined): RepoEvents => ({
+    onWrite: async (c) => {
       await audit.append({ action: `record.${c.action}` as AuditAction, by: ks()?.userId ?? 'unknown', recordId: c.id, recordType: c.type })
+    },
+    writeAll: async (rows, changes) => {
+      const by = ks()?.userId ?? 'unknown'
+      const events = changes.map((c) => ({ action: `record.${c.action}` as AuditAction, by, recordId: c.id, recordType: c.type }))
+      await audit.appendAll(events, [db.records], () => db.records.bulkPut(rows))
+    },
+    // A stored record whose body fails its schema (issue 9 §2): the `records:<realm>` database is this device's own.
+    // Each list would find it again: quarantined and audited once per stored version.
+    onInvalid: async (row, reason) => {
+      const database = `records:${row.realm}`
+      if (!(await db.quarantine.get(quarantineKey(database, row)))) await quarantine(database, row, reason, ks()?.userId ?? 'unknown')
     },
   })
 
@@ -67,10 +85,7 @@ export function createLobbyStorage(db: LobbyDb, keys: () => KeySource | undefine
       set: async (database: string, seq: number | string) => void (await db.local.put({ key: `cursor:${database}`, value: seq })),
     },
     /** CONF-2: an incoming document that failed to open is kept aside, never applied, and audited. */
-    async quarantine(database: string, doc: { _id: string; _rev?: string }, reason: string) {
-      await db.quarantine.put({ key: `${database}|${doc._id}|${doc._rev}`, database, docId: doc._id, rev: String(doc._rev), reason, at: new Date().toISOString(), doc })
-      await audit.append({ action: 'quarantine', by: keys()?.userId ?? 'unknown', recordId: doc._id, detail: `${database}: ${reason.slice(0, 120)}` })
-    },
+    quarantine: (database: string, doc: { _id: string; _rev?: string }, reason: string) => quarantine(database, doc, reason, keys()?.userId ?? 'unknown'),
     async onMerged(docId: string, leaves: number) {
       await audit.append({ action: 'conflict.merge', by: keys()?.userId ?? 'unknown', recordId: docId, detail: `${leaves} versions` })
     },

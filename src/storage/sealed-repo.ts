@@ -4,7 +4,9 @@ import { additionalData, open, seal, type Envelope } from '@/crypto/envelope'
 import { isCryptoError } from '@/crypto/errors'
 import { normaliseIdNumber, normaliseMemberNo, normaliseName, normalisePhone } from '@/core/shared/normalise'
 import { stampChanges, type Clocked } from '@/core/sync/field-merge'
+import * as v from 'valibot'
 import type { LobbyDb } from './db'
+import type { StoredEnvelope } from './documents'
 import { LockedError, MissingRealmKeyError, type KeySource } from './key-source'
 
 const normalisers: Record<BlindField, (s: string) => string> = {
@@ -22,6 +24,26 @@ export interface RecordKind<T> {
   indexes?: (record: T) => Partial<Record<BlindField, string>>
   /** Brings an older stored body up to `version`; called on read, the next write stores the new shape. */
   migrate?: (body: unknown, fromVersion: number) => T
+  /**
+   * What an opened body must look like (after `migrate`): one that does not is quarantined, never
+   * returned. A check, not a conversion: the body itself is returned, so it must not transform.
+   */
+  schema?: v.GenericSchema<unknown, T>
+}
+
+/** A body that opened but is not a valid record of its kind (schema check failed). */
+export class InvalidRecordError extends Error {
+  constructor(readonly reason: string) {
+    super(reason)
+    this.name = 'InvalidRecordError'
+  }
+}
+
+/** What a write changed, for the audit log (CONF-6). */
+export interface RecordChange {
+  action: 'create' | 'change' | 'delete'
+  type: string
+  id: string
 }
 
 export interface Stored<T> {
@@ -36,7 +58,11 @@ export interface RepoClock {
 
 export interface RepoEvents {
   /** Called after a write so the caller can audit it (CONF-6). */
-  onWrite?: (change: { action: 'create' | 'change' | 'delete'; type: string; id: string }) => Promise<void>
+  onWrite?: (change: RecordChange) => Promise<void>
+  /** Writes rows and audits their changes in one transaction: all or nothing (see audit-log.ts appendAll). */
+  writeAll?: (rows: StoredEnvelope[], changes: RecordChange[]) => Promise<void>
+  /** A stored record that opened but failed its schema: kept aside and audited (like CONF-2's incoming documents). */
+  onInvalid?: (row: StoredEnvelope, reason: string) => Promise<void>
 }
 
 /**
@@ -67,7 +93,7 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
 
   // Lists are read often (the desk's "who is in" after every check-in): each ciphertext is opened once per
   // session. Keyed by the session's key source, so locking (which drops it) drops the plaintext with it.
-  const opened = new WeakMap<KeySource, Map<string, T>>()
+  const opened = new WeakMap<KeySource, Map<string, T | InvalidRecordError>>()
 
   async function decode(env: Envelope): Promise<T> {
     const s = session()
@@ -76,22 +102,53 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
     // moved to another record, re-attributed or re-indexed must be opened (and fail) again.
     const key = `${fromUtf8(additionalData(env))}|${env.ct}`
     const hit = cache.get(key)
+    if (hit instanceof InvalidRecordError) throw hit
     if (hit) return { ...hit }
-    const record = await decodeUncached(env)
+    let record: T
+    try {
+      record = await decodeUncached(env)
+    } catch (e) {
+      if (!(e instanceof InvalidRecordError)) throw e
+      cache.set(key, e)
+      await events.onInvalid?.(env, e.reason)
+      throw e
+    }
     cache.set(key, record)
     return { ...record }
+  }
+
+  /** The record, or undefined when its body failed the schema (quarantined by `decode`). */
+  async function decodeValid(env: Envelope): Promise<T | undefined> {
+    try {
+      return await decode(env)
+    } catch (e) {
+      if (e instanceof InvalidRecordError) return undefined
+      throw e
+    }
+  }
+
+  function check(body: T): T {
+    if (!kind.schema) return body
+    const result = v.safeParse(kind.schema, body)
+    if (result.success) return body
+    const reason = result.issues.map((i) => `${v.getDotPath(i) ?? '(record)'}: ${i.message}`).join('; ')
+    throw new InvalidRecordError(`${kind.type} v${kind.version}: ${reason}`)
   }
 
   async function decodeUncached(env: Envelope): Promise<T> {
     const { fields } = await openClocked(env)
     // Deleted fields are kept as null with their clock, so a merge cannot resurrect them.
     const present = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null))
-    if (env.v === kind.version) return present as T
+    if (env.v === kind.version) return check(present as T)
     if (!kind.migrate) throw new Error(`${kind.type} v${env.v} has no migration to v${kind.version}`)
-    return kind.migrate(present, env.v)
+    // Migration first: the schema describes the current version only.
+    return check(kind.migrate(present, env.v))
   }
 
-  async function put(record: T, id?: string): Promise<string> {
+  /** Seals one record into the row to store: all the WebCrypto work of a write, none of the writing. */
+  async function prepare(record: T, id?: string): Promise<{ row: StoredEnvelope; change: RecordChange }> {
+    // What would be quarantined on read is refused on write: a bug shows at once, not as a record gone missing.
+    check(record)
     const s = session()
     const writeKey = s.writeKey(kind.realm)
     if (!writeKey) throw new MissingRealmKeyError(kind.realm)
@@ -105,22 +162,45 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
     const header = { _id, type: kind.type, realm: kind.realm, kid: writeKey.kid, v: kind.version, by: s.userId, bi }
     const env = await seal(header, body, writeKey.key)
     // `_rev` stays the revision this edit was based on: replication turns a stale base into a conflict to merge.
-    await db.records.put(existing?._rev ? { ...env, _rev: existing._rev, _local: 1 } : { ...env, _local: 1 })
-    await events.onWrite?.({ action: existing ? 'change' : 'create', type: kind.type, id: _id })
-    return _id
+    const row: StoredEnvelope = existing?._rev ? { ...env, _rev: existing._rev, _local: 1 } : { ...env, _local: 1 }
+    return { row, change: { action: existing ? 'change' : 'create', type: kind.type, id: _id } }
+  }
+
+  async function put(record: T, id?: string): Promise<string> {
+    const { row, change } = await prepare(record, id)
+    await db.records.put(row)
+    await events.onWrite?.(change)
+    return change.id
+  }
+
+  /**
+   * Writes many records and their audit entries in one transaction: all land or none does (a full
+   * disk mid-import leaves nothing half-written). Everything is sealed before the transaction opens.
+   */
+  async function putMany(items: readonly { record: T; id?: string }[]): Promise<string[]> {
+    const prepared = []
+    for (const { record, id } of items) prepared.push(await prepare(record, id))
+    const rows = prepared.map((p) => p.row)
+    const changes = prepared.map((p) => p.change)
+    if (events.writeAll) await events.writeAll(rows, changes)
+    else await db.transaction('rw', db.records, () => db.records.bulkPut(rows))
+    return changes.map((c) => c.id)
   }
 
   async function get(id: string): Promise<T | undefined> {
     const env = await db.records.get(id)
     if (!env || env._deleted || env.type !== kind.type) return undefined
-    return decode(env)
+    return decodeValid(env)
   }
 
   async function list(): Promise<Stored<T>[]> {
     session()
     const envs = (await db.records.where('[type+realm]').equals([kind.type, kind.realm]).toArray()).filter((e) => !e._deleted)
     const out: Stored<T>[] = []
-    for (const env of envs) out.push({ id: env._id, record: await decode(env) })
+    for (const env of envs) {
+      const record = await decodeValid(env)
+      if (record) out.push({ id: env._id, record })
+    }
     return out
   }
 
@@ -137,13 +217,14 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
     const matches: Stored<T>[] = []
     for (const env of candidates) {
       if (env._deleted || env.type !== kind.type || env.realm !== kind.realm) continue
-      let record: T
+      let record: T | undefined
       try {
-        record = await decode(env)
+        record = await decodeValid(env)
       } catch (e) {
         if (isCryptoError(e)) continue // an envelope we cannot open is never a match (issue 4 quarantines it)
         throw e
       }
+      if (!record) continue
       // The same truncated index is not the same value: compare the full normalised value.
       const own = kind.indexes(record)[field]
       if (own !== undefined && normalisers[field](own) === normalisers[field](value)) matches.push({ id: env._id, record })
@@ -161,7 +242,7 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
     await events.onWrite?.({ action: 'delete', type: kind.type, id })
   }
 
-  return { put, get, list, findBy, remove }
+  return { put, putMany, get, list, findBy, remove }
 }
 
 export type SealedRepo<T extends object> = ReturnType<typeof createSealedRepo<T>>

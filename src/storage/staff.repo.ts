@@ -1,16 +1,14 @@
-import type { StaffRole } from '@/core/access/roles'
-import { createSealedRepo, type RepoContext } from './sealed-repo'
+import { staffProfileSchema, type StaffProfile } from '@/core/access/schemas'
+import { defineMutable, mutableRecords } from './records'
+import type { RepoContext } from './sealed-repo'
 
-/** A staff member's profile: confidential like any person, kept in the `directory` realm under their user id. */
-export interface StaffProfile {
-  userId: string
-  name: string
-  username: string
-  role: StaffRole
-}
+export type { StaffProfile }
+
+/** Staff profiles, confidential like any person: in the `directory` realm under their user id. */
+const staff = defineMutable({ type: 'staff', realm: 'directory', version: 1, schema: staffProfileSchema })
 
 export function createStaffRepo(ctx: RepoContext) {
-  return createSealedRepo<StaffProfile>(ctx, { type: 'staff', realm: 'directory', version: 1 })
+  return mutableRecords(ctx, staff)
 }
 
 export type StaffRepo = ReturnType<typeof createStaffRepo>

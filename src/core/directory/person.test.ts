@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { checkPerson } from './person'
+import * as v from 'valibot'
+import { checkPerson, personFormSchema, personSchema } from './person'
 
 describe('REC-1 person as registered at the desk', () => {
   it('needs a name', () => {
@@ -10,5 +11,22 @@ describe('REC-1 person as registered at the desk', () => {
   })
   it('names the field that is wrong', () => {
     expect(checkPerson({ name: '张三', phone: 'call me', idNumber: '12' })).toEqual({ phone: 'phone-invalid', idNumber: 'id-invalid' })
+  })
+})
+
+describe('REC-1 the person form schema (issue 9 §2): the stored schema plus what the desk must type', () => {
+  it("names each problem with the form's message key, in one pass over every field", () => {
+    const result = v.safeParse(personFormSchema, { name: '', phone: '12', idNumber: '?', createdAt: '2026-12-01T00:00:00Z' })
+    expect(result.success).toBe(false)
+    expect(result.issues?.map((i) => [v.getDotPath(i), i.message])).toEqual([
+      ['name', 'name-required'],
+      ['phone', 'phone-invalid'],
+      ['idNumber', 'id-invalid'],
+    ])
+  })
+  it('accepts every person the stored schema holds when the typed fields are right', () => {
+    const person = { name: '张三', phone: '+86 138-0013-8000', organisation: 'Lab', createdAt: '2026-12-01T00:00:00Z' }
+    expect(v.safeParse(personFormSchema, person).success).toBe(true)
+    expect(v.safeParse(personSchema, person).success).toBe(true)
   })
 })

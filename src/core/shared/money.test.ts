@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { fenToYuanText, formatFen, parseYuan } from './money'
+import { fenToYuanText, formatFen, parseYuan, roundHalfUpToFen } from './money'
 
 describe('formatFen', () => {
   it('shows yuan with the ¥ sign and two decimals in both languages', () => {
@@ -56,5 +56,43 @@ describe('parseYuan', () => {
   })
   it('reads back what fenToYuanText wrote', () => {
     fc.assert(fc.property(fc.nat({ max: Number.MAX_SAFE_INTEGER }), (fen) => parseYuan(fenToYuanText(fen)) === fen))
+  })
+})
+
+describe('roundHalfUpToFen (BB-5, BB-6: "rounded to the fen")', () => {
+  it('rounds half a fen up, and less than half down', () => {
+    expect(roundHalfUpToFen(1)).toBe(1)
+    expect(roundHalfUpToFen(2.5)).toBe(3)
+    expect(roundHalfUpToFen(2.4)).toBe(2)
+    expect(roundHalfUpToFen(0.5)).toBe(1)
+  })
+  it('divides exactly: numerator and denominator in whole units never pass through a float quotient', () => {
+    // BB-6: 3 affected days × ¥100.00 ÷ 30 days = 1000 fen; × ÷ 31 days = 967.74… → 968.
+    expect(roundHalfUpToFen(3 * 10000, 30)).toBe(1000)
+    expect(roundHalfUpToFen(3 * 10000, 31)).toBe(968)
+    // BB-5: 3‰ of 1.50 for one day is 0.45 fen → 0; of 5.00 for one day: 1.5 fen → 2 (exactly half, up).
+    expect(roundHalfUpToFen(150 * 3, 1000)).toBe(0)
+    expect(roundHalfUpToFen(500 * 3, 1000)).toBe(2)
+    // A float would say 1.005 × 100 = 100.49999…: the exact division does not.
+    expect(roundHalfUpToFen(201, 2)).toBe(101)
+  })
+  it('is symmetric for negative amounts: half a fen goes away from zero', () => {
+    expect(roundHalfUpToFen(-2.5)).toBe(-3)
+    expect(roundHalfUpToFen(-500 * 3, 1000)).toBe(-2)
+    expect(roundHalfUpToFen(500 * 3, -1000)).toBe(-2)
+    fc.assert(fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 1, max: 1e6 }), (n, d) => roundHalfUpToFen(-n, d) === -roundHalfUpToFen(n, d) || (roundHalfUpToFen(n, d) === 0 && roundHalfUpToFen(-n, d) === 0)))
+  })
+  it('is never more than half a fen away from the exact value', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 1, max: 1e6 }), (n, d) => {
+        const fen = roundHalfUpToFen(n, d)
+        return Number.isSafeInteger(fen) && Math.abs(fen * d - n) * 2 <= d
+      }),
+    )
+  })
+  it('refuses what is not a finite amount or a whole division', () => {
+    expect(() => roundHalfUpToFen(Number.NaN)).toThrow(RangeError)
+    expect(() => roundHalfUpToFen(10, 0)).toThrow(RangeError)
+    expect(() => roundHalfUpToFen(10.5, 3)).toThrow(RangeError)
   })
 })

@@ -42,3 +42,26 @@ export function parseYuan(text: string): Fen | undefined {
   const fen = whole * 100 + fraction
   return Number.isSafeInteger(fen) ? fen : undefined
 }
+
+/**
+ * An amount worked out in fractions of a fen (BB-5 late fees, BB-6 outage credits: "rounded to the fen"),
+ * rounded to whole fen, half a fen up. Negative amounts are symmetric (half a fen away from zero), so a
+ * refund and the charge it undoes round to the same number of fen.
+ *
+ * Pass the fraction as `numerator / denominator` in whole units (days × fee, days in the month) and the
+ * division is exact; a float quotient (1.005 × 100 = 100.4999…) can round the wrong way.
+ */
+export function roundHalfUpToFen(numerator: number, denominator = 1): Fen {
+  if (!Number.isFinite(numerator) || !Number.isSafeInteger(denominator) || denominator === 0) throw new RangeError(`not an amount: ${numerator}/${denominator}`)
+  const sign = Math.sign(numerator) * Math.sign(denominator)
+  const d = Math.abs(denominator)
+  const n = Math.abs(numerator)
+  if (d === 1) return sign * Math.floor(n + 0.5) || 0
+  if (!Number.isSafeInteger(numerator)) throw new RangeError(`divide whole units, not ${numerator}`)
+  let whole = Math.floor(n / d)
+  // The float quotient of two large safe integers can land one off a whole number: settle it on the remainder.
+  if (whole * d > n) whole -= 1
+  else if ((whole + 1) * d <= n) whole += 1
+  const rest = n - whole * d
+  return sign * (rest * 2 >= d ? whole + 1 : whole) || 0
+}

@@ -1,0 +1,13 @@
+import { createSealedRepo, type RepoContext } from '../sealed-repo'
+import type { DefinedKind } from './define-records'
+
+/** Events: `add` and read, nothing else (see append-only.ts); `addMany` writes many and their audit entries at once. */
+export function eventRecords<T extends object>(ctx: RepoContext, kind: DefinedKind<T, 'events'>) {
+  const repo = createSealedRepo<T>(ctx, kind)
+  return {
+    add: (event: T): Promise<string> => repo.put(event),
+    addMany: (events: readonly T[]): Promise<string[]> => repo.putMany(events.map((record) => ({ record }))),
+    get: repo.get,
+    list: repo.list,
+  }
+}
