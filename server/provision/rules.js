@@ -123,6 +123,17 @@ const TYPED_RULES = {
       update: { roles: MANAGERS }, // re-certified when the certifier leaves
       delete: { roles: MANAGERS },
     },
+    // CONF-9, issue 9 §5: the claim on one epoch of a realm key (`epoch:<realm>:<n>`), written by the
+    // rotation that mints it with a plain PUT before any grant (src/sync/epoch-claim.ts). The first
+    // claim stands (a second PUT of the id is a 409), so two rotations never mint the same epoch.
+    epoch: {
+      id: ['kid'], // `epoch:<kid>`
+      signed: true,
+      fields: { kid: 'string' },
+      create: { roles: MANAGERS },
+      update: null,
+      delete: null,
+    },
     // CONF-9: the public half of a new audit key pair, minted when a reader of the audit log
     // leaves; an admin copies it into the organisation document (public db, admins only).
     'audit-key': {

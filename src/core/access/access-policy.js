@@ -83,7 +83,7 @@ export const clearDatabases = /** @type {const} */ ({
   org: {
     kind: 'typed',
     readers: 'staff',
-    types: { account: 'accounts', keyring: 'keyrings', grant: 'keyrings', cert: 'keyrings', 'audit-key': 'keyrings', device: 'devices' },
+    types: { account: 'accounts', keyring: 'keyrings', grant: 'keyrings', cert: 'keyrings', 'audit-key': 'keyrings', epoch: 'keyrings', device: 'devices' },
   },
   audit: { kind: 'audit', readers: 'staff', types: { audit: 'audit', 'audit-head': 'audit' } },
 })
