@@ -2,9 +2,9 @@
  * Who may read and write what on the sync server: the one table behind every
  * database's `_security` object (server/provision/security.js) and its
  * `validate_doc_update` function (server/provision/validate-source.js).
- * Change permissions here, then run `npm run provision` (the embedded server
- * provisions itself on every start): design documents and `_security`
- * objects that differ are replaced.
+ * Change who holds what in the access policy, and the clear documents' rules
+ * here, then run `npm run provision` (the embedded server provisions itself on
+ * every start): design documents and `_security` objects that differ are replaced.
  *
  * Layout: docs/operations.md ("Provisioning"). Roles: ARCHITECTURE.md.
  *
