@@ -9,6 +9,7 @@
  *   member:Ab-3_x  → lobby_member_41622d335f78
  *   tech:Ab-3_x    → lobby_tech_41622d335f78
  */
+import { personalRealms } from '../../src/core/access/access-policy.js'
 import { FIXED_REALMS, parsePersonalRealm } from './rules.js'
 
 export const DEFAULT_PREFIX = 'lobby_'
@@ -51,7 +52,7 @@ export function databaseNameFor(realm, prefix = DEFAULT_PREFIX) {
  * @returns {string} the realm, e.g. `member:<userId>`
  */
 export function personalRealm(kind, userId) {
-  if (kind !== 'member' && kind !== 'tech') throw new Error(`Not a personal realm kind: ${kind}`)
+  if (!Object.hasOwn(personalRealms, kind)) throw new Error(`Not a personal realm kind: ${kind}`)
   if (typeof userId !== 'string' || userId === '') throw new Error('A personal realm needs a user id')
   return `${kind}:${userId}`
 }

@@ -2,12 +2,18 @@
  * Who may read and write what on the sync server: the one table behind every
  * database's `_security` object (server/provision/security.js) and its
  * `validate_doc_update` function (server/provision/validate-source.js).
- * Change permissions here, then run `npm run provision` (the embedded server
- * provisions itself on every start): design documents and `_security`
- * objects that differ are replaced.
+ * Change who holds what in the access policy, and the clear documents' rules
+ * here, then run `npm run provision` (the embedded server provisions itself on
+ * every start): design documents and `_security` objects that differ are replaced.
  *
  * Layout: docs/operations.md ("Provisioning"). Roles: ARCHITECTURE.md.
+ *
+ * The realms, their holders, who writes which record types, the events and
+ * the reserved types come from the access policy the app reads too
+ * (src/core/access/access-policy.js); only the clear documents' own rules
+ * (`TYPED_RULES`: fields, ids, who creates or changes each) live here.
  */
+import * as policy from '../../src/core/access/access-policy.js'
 
 /**
  * @typedef {{ names?: string[], roles?: string[] }} Access
@@ -34,160 +40,170 @@
  * @property {Record<string, TypeRules>} [types] the types a `typed` database holds
  */
 
-/** Every staff role, as in src/core/access/roles.ts. */
-export const STAFF_ROLES = Object.freeze(['frontdesk', 'agent', 'technician', 'lead', 'manager', 'admin'])
+/** Every staff role (the access policy's). */
+export const STAFF_ROLES = Object.freeze([...policy.staffRoles])
 /** Accounts of members (customers) carry this role; they only read their own realm. */
-export const MEMBER_ROLE = 'member'
+export const MEMBER_ROLE = policy.memberRole
 /** Roles that manage staff accounts and hand out keys. */
-const MANAGERS = ['admin', 'manager']
+const MANAGERS = [...policy.managerRoles]
+
+/**
+ * The rules of each clear (typed) database's document types: the access policy
+ * names the types (`clearDatabases`), these say what each must carry and who
+ * creates, changes or deletes it.
+ * @type {Record<string, Record<string, TypeRules>>}
+ */
+const TYPED_RULES = {
+  // What a new device needs before anyone signs in: the organisation and the
+  // Argon2id parameters per (hashed) sign-in name. Only admins write them, except that a
+  // user republishes their own login document when they replace their setup code or passphrase.
+  public: {
+    org: {
+      id: 'org', // the one document with this exact _id
+      fields: { orgId: 'string', auditPublicJwk: 'object' },
+      create: { roles: ['admin'] },
+      update: { roles: ['admin'] },
+      delete: { roles: ['admin'] },
+    },
+    login: {
+      id: [], // `login:<anything>`
+      fields: { userId: 'string', kdf: 'object' },
+      create: { roles: ['admin'] },
+      // The owner publishes new Argon2id parameters when they replace their setup code or passphrase.
+      update: { roles: ['admin'], owner: 'userId', ownerKeeps: ['userId'] },
+      delete: { roles: ['admin'] },
+    },
+  },
+  org: {
+    account: {
+      id: ['userId'], // `account:<userId>`
+      fields: { userId: 'string', login: 'string', role: 'string', status: 'string' },
+      create: { roles: MANAGERS },
+      // The owner records their own first sign-in (setup, agreement) but
+      // cannot change who they are or what they may do.
+      update: { roles: MANAGERS, owner: 'userId', ownerKeeps: ['role', 'status', 'userId', 'login'] },
+      delete: { roles: MANAGERS },
+    },
+    keyring: {
+      id: ['userId'],
+      fields: { userId: 'string', publicKeys: 'object' },
+      create: { roles: MANAGERS, owner: 'userId' },
+      update: { owner: 'userId' },
+      delete: { owner: 'userId' },
+    },
+    device: {
+      id: ['deviceId'],
+      signed: true, // `by` is the signed-in user, on deletions too
+      fields: { deviceId: 'string', publicJwk: 'object' },
+      // CONF-6/CONF-10: a device belongs to one user (`userId`, and `deviceId` is `<userId>:<random>`);
+      // only they register it, and nobody changes whose it is or its key afterwards. Devices from
+      // before this have no `userId`: they stay their registrant's (`by`).
+      belongsTo: { field: 'userId', id: 'deviceId', fixed: ['deviceId', 'userId', 'publicJwk'] },
+      create: { roles: [...STAFF_ROLES] },
+      // Its user, or a manager revoking it (CONF-10); `by` then names the manager.
+      update: { owner: 'userId', author: true, roles: MANAGERS },
+      // Never: its public key verifies its audit chain for as long as the log is kept.
+      delete: null,
+    },
+    grant: {
+      id: ['userId', 'kid'], // `grant:<userId>:<kid>`
+      signed: true,
+      fields: { userId: 'string', kid: 'string', box: 'present' },
+      create: { roles: MANAGERS },
+      update: null, // never changed: a new key is a new grant
+      delete: { roles: MANAGERS, owner: 'userId' },
+    },
+    // CONF-9: an account's certified public keys, signed by the admin or manager who vouches for
+    // them (`by`); devices check the signature chain to their pinned root, the server only who writes.
+    cert: {
+      id: ['userId'], // `cert:<userId>`
+      signed: true,
+      fields: { userId: 'string', role: 'string', ecdh: 'object', ecdsa: 'object', sig: 'string' },
+      create: { roles: MANAGERS },
+      update: { roles: MANAGERS }, // re-certified when the certifier leaves
+      delete: { roles: MANAGERS },
+    },
+    // CONF-9, issue 9 §5: the claim on one epoch of a realm key (`epoch:<realm>:<n>`), written by the
+    // rotation that mints it with a plain PUT before any grant (src/sync/epoch-claim.ts). The first
+    // claim stands (a second PUT of the id is a 409), so two rotations never mint the same epoch.
+    epoch: {
+      id: ['kid'], // `epoch:<kid>`
+      signed: true,
+      fields: { kid: 'string' },
+      create: { roles: MANAGERS },
+      update: null,
+      delete: null,
+    },
+    // CONF-9: the public half of a new audit key pair, minted when a reader of the audit log
+    // leaves; an admin copies it into the organisation document (public db, admins only).
+    'audit-key': {
+      id: ['kid'], // `audit-key:<kid>`
+      signed: true,
+      fields: { kid: 'string', publicJwk: 'object' },
+      create: { roles: MANAGERS },
+      update: null,
+      delete: null,
+    },
+  },
+}
+
+/** @param {readonly string[]} roles */
+const access = (roles) => ({ roles: [...roles] })
 
 /**
  * Realms kept in one database each, by kind:
  * - `typed`: clear documents of a few known types, each with its own rights;
  * - `envelope`: encrypted records (`ct`) of that realm, of any record type but the reserved ones
- *   (`RESERVED_TYPES`), each under an id `<type>:…`, written by the roles listed;
+ *   (`RESERVED_TYPES`), each under an id `<type>:…`, written by the realm's holders;
  * - `audit`: append-only audit entries.
  * `readers` become the database's `_security` members; `null` means everyone,
  * anonymous included. Nobody is a database admin: design documents and
  * `_security` are for server admins only.
+ * @type {Readonly<Record<string, { kind: 'typed' | 'envelope' | 'audit', readers: { roles: string[] } | null, writers: { roles: string[] }, types?: Record<string, TypeRules>, typeWriters?: Record<string, { roles: string[] }>, appendOnly?: string[] }>>}
  */
-export const FIXED_REALMS = Object.freeze({
-  // What a new device needs before anyone signs in: the organisation and the
-  // Argon2id parameters per (hashed) sign-in name.
-  public: {
-    kind: 'typed',
-    readers: null,
-    // Any staff member may reach the type rules below; they let only admins write, except that a
-    // user republishes their own login document when they replace their setup code or passphrase.
-    writers: { roles: STAFF_ROLES },
-    types: {
-      org: {
-        id: 'org', // the one document with this exact _id
-        fields: { orgId: 'string', auditPublicJwk: 'object' },
-        create: { roles: ['admin'] },
-        update: { roles: ['admin'] },
-        delete: { roles: ['admin'] },
-      },
-      login: {
-        id: [], // `login:<anything>`
-        fields: { userId: 'string', kdf: 'object' },
-        create: { roles: ['admin'] },
-        // The owner publishes new Argon2id parameters when they replace their setup code or passphrase.
-        update: { roles: ['admin'], owner: 'userId', ownerKeeps: ['userId'] },
-        delete: { roles: ['admin'] },
-      },
-    },
-  },
-  org: {
-    kind: 'typed',
-    readers: { roles: STAFF_ROLES },
-    writers: { roles: STAFF_ROLES },
-    types: {
-      account: {
-        id: ['userId'], // `account:<userId>`
-        fields: { userId: 'string', login: 'string', role: 'string', status: 'string' },
-        create: { roles: MANAGERS },
-        // The owner records their own first sign-in (setup, agreement) but
-        // cannot change who they are or what they may do.
-        update: { roles: MANAGERS, owner: 'userId', ownerKeeps: ['role', 'status', 'userId', 'login'] },
-        delete: { roles: MANAGERS },
-      },
-      keyring: {
-        id: ['userId'],
-        fields: { userId: 'string', publicKeys: 'object' },
-        create: { roles: MANAGERS, owner: 'userId' },
-        update: { owner: 'userId' },
-        delete: { owner: 'userId' },
-      },
-      device: {
-        id: ['deviceId'],
-        signed: true, // `by` is the signed-in user, on deletions too
-        fields: { deviceId: 'string', publicJwk: 'object' },
-        // CONF-6/CONF-10: a device belongs to one user (`userId`, and `deviceId` is `<userId>:<random>`);
-        // only they register it, and nobody changes whose it is or its key afterwards. Devices from
-        // before this have no `userId`: they stay their registrant's (`by`).
-        belongsTo: { field: 'userId', id: 'deviceId', fixed: ['deviceId', 'userId', 'publicJwk'] },
-        create: { roles: STAFF_ROLES },
-        // Its user, or a manager revoking it (CONF-10); `by` then names the manager.
-        update: { owner: 'userId', author: true, roles: MANAGERS },
-        // Never: its public key verifies its audit chain for as long as the log is kept.
-        delete: null,
-      },
-      grant: {
-        id: ['userId', 'kid'], // `grant:<userId>:<kid>`
-        signed: true,
-        fields: { userId: 'string', kid: 'string', box: 'present' },
-        create: { roles: MANAGERS },
-        update: null, // never changed: a new key is a new grant
-        delete: { roles: MANAGERS, owner: 'userId' },
-      },
-      // CONF-9: an account's certified public keys, signed by the admin or manager who vouches for
-      // them (`by`); devices check the signature chain to their pinned root, the server only who writes.
-      cert: {
-        id: ['userId'], // `cert:<userId>`
-        signed: true,
-        fields: { userId: 'string', role: 'string', ecdh: 'object', ecdsa: 'object', sig: 'string' },
-        create: { roles: MANAGERS },
-        update: { roles: MANAGERS }, // re-certified when the certifier leaves
-        delete: { roles: MANAGERS },
-      },
-      // CONF-9: the public half of a new audit key pair, minted when a reader of the audit log
-      // leaves; an admin copies it into the organisation document (public db, admins only).
-      'audit-key': {
-        id: ['kid'], // `audit-key:<kid>`
-        signed: true,
-        fields: { kid: 'string', publicJwk: 'object' },
-        create: { roles: MANAGERS },
-        update: null,
-        delete: null,
-      },
-    },
-  },
-  directory: {
+export const FIXED_REALMS = Object.freeze(Object.fromEntries([
+  // In the order provisioning creates them: the clear typed databases, the realms, the audit log.
+  ...clearEntries('typed'),
+  ...Object.entries(policy.sharedRealms).map(([realm, { holders, typeWriters }]) => [realm, {
     kind: 'envelope',
-    readers: { roles: ['frontdesk', 'agent', 'lead', 'manager', 'admin'] },
-    writers: { roles: ['frontdesk', 'agent', 'lead', 'manager', 'admin'] },
-    // Staff profiles: only those who manage staff write them.
-    typeWriters: { staff: { roles: MANAGERS } },
-  },
-  desk: {
-    kind: 'envelope',
-    readers: { roles: ['frontdesk', 'lead', 'manager', 'admin'] },
-    writers: { roles: ['frontdesk', 'lead', 'manager', 'admin'] },
-    // MEM-1/MEM-2 settings, MEM-8 card key and MEM-9 blacklisting are a manager's.
-    typeWriters: { 'membership-settings': { roles: MANAGERS }, 'card-key': { roles: MANAGERS }, blacklist: { roles: MANAGERS } },
-    // Money taken, visits and blacklisting are events (src/storage/append-only.ts keeps the same list).
-    appendOnly: ['ledger', 'checkin', 'checkout', 'blacklist', 'service-log', 'card-key'],
-  },
-  accounts: {
-    kind: 'envelope',
-    readers: { roles: ['agent', 'lead', 'manager', 'admin'] },
-    writers: { roles: ['agent', 'lead', 'manager', 'admin'] },
-  },
-  field: {
-    kind: 'envelope',
-    readers: { roles: ['agent', 'lead', 'manager', 'admin'] },
-    writers: { roles: ['agent', 'lead', 'manager', 'admin'] },
-  },
-  // Every device appends (entries are sealed to the audit public key); nobody,
-  // server admins included, changes or deletes an entry.
-  audit: {
-    kind: 'audit',
-    readers: { roles: STAFF_ROLES },
-    writers: { roles: STAFF_ROLES },
-  },
-})
+    readers: access(holders),
+    writers: access(holders),
+    typeWriters: Object.fromEntries(Object.entries(typeWriters).map(([type, roles]) => [type, access(roles)])),
+    appendOnly: [...policy.appendOnlyTypes],
+  }]),
+  ...clearEntries('audit'),
+]))
+
+/**
+ * The clear databases of one kind, as the policy lists them, with their type rules.
+ * @param {'typed' | 'audit'} kind
+ */
+function clearEntries(kind) {
+  return Object.entries(policy.clearDatabases).filter(([, db]) => db.kind === kind).map(([realm, db]) => {
+    const types = TYPED_RULES[realm]
+    if (kind === 'typed' && !sameKeys(types, db.types)) throw new Error(`server/provision/rules.js: the ${realm} type rules differ from the access policy's types`)
+    return [realm, {
+      kind,
+      readers: db.readers === 'everyone' ? null : access(STAFF_ROLES),
+      // Any staff member may reach the type rules, which say who writes each type (all append audit entries).
+      writers: access(STAFF_ROLES),
+      ...(kind === 'typed' ? { types } : {}),
+    }]
+  })
+}
+
+/** @param {object | undefined} a @param {object} b */
+function sameKeys(a, b) {
+  return a !== undefined && JSON.stringify(Object.keys(a).sort()) === JSON.stringify(Object.keys(b).sort())
+}
 
 /**
  * Types that belong to the typed databases and the audit log, never to a realm
  * (envelope) database: a device files each document it pulls into a local
  * table by its type (src/sync/replicated-tables.ts), so an `org`, `device` or
- * `keyring` document slipped into `lobby_desk` would reach a table it must not.
+ * `audit-head` document slipped into `lobby_desk` would reach a table it must not.
  */
-export const RESERVED_TYPES = Object.freeze([
-  ...Object.values(FIXED_REALMS).flatMap((realm) => ('types' in realm ? Object.keys(realm.types) : [])),
-  'audit',
-])
+export const RESERVED_TYPES = Object.freeze([...policy.reservedTypes])
 
 /**
  * Personal realms, one database per user (`member:<userId>`, `tech:<userId>`):
@@ -195,10 +211,9 @@ export const RESERVED_TYPES = Object.freeze([
  * work done offline; a member may dispute a charge), read by those and by the
  * user alone among non-staff.
  */
-export const PERSONAL_REALMS = Object.freeze({
-  member: { roles: ['frontdesk', 'lead', 'manager'] },
-  tech: { roles: ['lead', 'manager'] },
-})
+export const PERSONAL_REALMS = Object.freeze(
+  Object.fromEntries(Object.entries(policy.personalRealms).map(([kind, { staff }]) => [kind, access(staff)])),
+)
 
 /**
  * The rules of one realm's database, in the shape the validate function and
@@ -210,8 +225,8 @@ export function rulesFor(realm) {
   const personal = parsePersonalRealm(realm)
   if (personal) {
     const { roles } = PERSONAL_REALMS[personal.kind]
-    const access = { names: [personal.userId], roles: [...roles] }
-    return { realm, kind: 'envelope', readers: access, writers: access, typeWriters: {}, appendOnly: [], reservedTypes: [...RESERVED_TYPES] }
+    const holders = { names: [personal.userId], roles: [...roles] }
+    return { realm, kind: 'envelope', readers: holders, writers: holders, typeWriters: {}, appendOnly: [...policy.appendOnlyTypes], reservedTypes: [...RESERVED_TYPES] }
   }
   const fixed = Object.hasOwn(FIXED_REALMS, realm) ? /** @type {any} */ (FIXED_REALMS)[realm] : undefined
   if (!fixed) throw new Error(`Unknown realm: ${realm}`)
@@ -228,10 +243,13 @@ export function rulesFor(realm) {
 }
 
 /**
+ * `member:<userId>` / `tech:<userId>` (the policy's personal kinds) → its kind and user.
  * @param {string} realm
- * @returns {{ kind: 'member' | 'tech', userId: string } | null}
+ * @returns {{ kind: keyof typeof policy.personalRealms, userId: string } | null}
  */
 export function parsePersonalRealm(realm) {
-  const match = /^(member|tech):(.+)$/s.exec(realm)
-  return match ? { kind: /** @type {'member' | 'tech'} */ (match[1]), userId: match[2] } : null
+  const at = realm.indexOf(':')
+  const kind = realm.slice(0, Math.max(at, 0))
+  if (at <= 0 || at === realm.length - 1 || !Object.hasOwn(policy.personalRealms, kind)) return null
+  return { kind: /** @type {keyof typeof policy.personalRealms} */ (kind), userId: realm.slice(at + 1) }
 }

@@ -191,9 +191,10 @@ function checkLobbyWrite(rules, newDoc, oldDoc, userCtx) {
     // Issue 8: a realm database holds sealed records only. Documents of the typed databases
     // (organisation, accounts, keyrings, grants, devices, audit entries) would be filed by type on
     // the devices that pull this database.
-    if (has(rules.reservedTypes, newDoc.type)) {
-      forbid('Documents of type "' + newDoc.type + '" do not belong in the ' + rules.realm + ' database.')
-    }
+    // A tombstone may leave its type out: the id still says it (`<type>:…`).
+    var idType = String(newDoc._id).split(':')[0]
+    var reserved = has(rules.reservedTypes, newDoc.type) ? newDoc.type : has(rules.reservedTypes, idType) ? idType : null
+    if (reserved) forbid('Documents of type "' + reserved + '" do not belong in the ' + rules.realm + ' database.')
     // Every record id is `<type>:…` (src/storage/sealed-repo.ts); a tombstone that names a type names its own.
     if (newDoc.type !== undefined && String(newDoc._id).indexOf(newDoc.type + ':') !== 0) {
       forbid('The id of a "' + newDoc.type + '" record must start with "' + newDoc.type + ':".')
@@ -202,8 +203,6 @@ function checkLobbyWrite(rules, newDoc, oldDoc, userCtx) {
     if (oldDoc && (events.indexOf(oldDoc.type) !== -1 || events.indexOf(newDoc.type) !== -1)) {
       forbid('Documents of type "' + (oldDoc.type || newDoc.type) + '" are events: they cannot be changed or deleted.')
     }
-    // A tombstone may leave its type out: the id still says it (`<type>:…`).
-    var idType = String(newDoc._id).split(':')[0]
     var eventType = events.indexOf(newDoc.type) !== -1 ? newDoc.type : events.indexOf(idType) !== -1 ? idType : null
     if (eventType && !isFirstRevision(newDoc)) {
       forbid('Documents of type "' + eventType + '" are events: only a first revision is taken.')

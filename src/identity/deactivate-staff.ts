@@ -71,12 +71,19 @@ export async function deactivateStaff(storage: LobbyStorage, session: Session, u
   // Keys still waiting for them are of no use to anyone now.
   for (const grant of await storage.grants.addressedTo(userId)) await storage.grants.remove(grant, session.userId)
 
-  const { rotations, audit } = await runDeparture(storage, session, userId)
+  const { rotations, audit } = await runDeparture(storage, session, userId, server)
   return { ok: true, rotations, ...(audit ? { audit } : {}), ...serverOutcome }
 }
 
 /** Does the pending steps of `userId`'s departure that this user can do, striking each off once done. */
-async function runDeparture(storage: LobbyStorage, session: Session, userId: string): Promise<{ rotations: Rotation[]; audit?: AuditRotation; left: string[] }> {
+async function runDeparture(
+  storage: LobbyStorage,
+  session: Session,
+  userId: string,
+  server?: Pick<DepartureServer, 'claimEpoch'>,
+): Promise<{ rotations: Rotation[]; audit?: AuditRotation; left: string[] }> {
+  // Issue 9 §5: with a server, each epoch is claimed there first; offline or beaten to it, the step waits.
+  const claim = server?.claimEpoch && ((kid: string) => server.claimEpoch!(kid, session.userId))
   // Own grants first: a rotation interrupted after its grants were written then counts as done.
   await acceptGrants(storage, session)
   const rotations: Rotation[] = []
@@ -88,7 +95,7 @@ async function runDeparture(storage: LobbyStorage, session: Session, userId: str
   }
   for (const step of (await storage.signIns.getAccount(userId))?.departure?.pending ?? []) {
     if (step.startsWith('realm:')) {
-      const rotation = await rotateRealm(storage, session, step.slice('realm:'.length), userId)
+      const rotation = await rotateRealm(storage, session, step.slice('realm:'.length), userId, claim)
       if (!rotation) continue // someone who holds the realm finishes it
       rotations.push(rotation)
     } else if (step === 'audit') {
@@ -137,13 +144,17 @@ async function recertify(storage: LobbyStorage, session: Session, leaver: string
  * device at sign-in and when the Staff page opens. The person stays
  * deactivated throughout. Returns the departures it moved on.
  */
-export async function resumeDepartures(storage: LobbyStorage, session: Session): Promise<{ userId: string; rotations: Rotation[]; left: string[] }[]> {
+export async function resumeDepartures(
+  storage: LobbyStorage,
+  session: Session,
+  server?: Pick<DepartureServer, 'claimEpoch'>,
+): Promise<{ userId: string; rotations: Rotation[]; left: string[] }[]> {
   if (!can(session.role, 'staff.manage')) return []
   const out: { userId: string; rotations: Rotation[]; left: string[] }[] = []
   for (const account of await storage.signIns.listAccounts()) {
     if (account.status !== 'deactivated' || !account.departure?.pending.length) continue
     const before = account.departure.pending.length
-    const { rotations, left } = await runDeparture(storage, session, account.userId)
+    const { rotations, left } = await runDeparture(storage, session, account.userId, server)
     if (left.length < before) out.push({ userId: account.userId, rotations, left })
   }
   return out

@@ -4,6 +4,7 @@ import { indexKeyId } from '@/crypto/index-keys'
 import { currentKid } from '@/crypto/keyring'
 import { generateIndexKey, generateRealmKey, parseRealmKeyId, realmKeyId } from '@/crypto/realm-keys'
 import type { LobbyStorage } from '@/storage/lobby-storage'
+import type { EpochClaim } from '@/sync/epoch-claim'
 import { rawKey, sealGrant, type GrantedRealmKeys } from './key-grants'
 import type { Session } from './session'
 import { loadTrust, type CertifiedAccount } from './trust'
@@ -39,11 +40,23 @@ async function holdersOf(storage: LobbyStorage, session: Session, realm: string,
  * acting user holds: epochs seen only in grants do not count) and wraps it,
  * as a signed grant, to every remaining holder's certified key (the acting
  * user's own grant included, so the new key reaches their stored keyring the
- * same way as everyone else's). The grants are written all at once. Two
- * rotations of the same realm made offline on two devices would pick the same
- * epoch; rotate online, after a sync.
+ * same way as everyone else's). The grants are written all at once.
+ *
+ * Issue 9 §5: two rotations of one realm on two devices, offline, would both
+ * mint epoch n+1 with different keys, and holders would end up with one or
+ * the other under the same key id. So, given `claim`, the epoch is first
+ * claimed on the sync server (`sync/epoch-claim.ts`): only the first claim
+ * stands; a rotation whose epoch is taken, or that cannot reach the server,
+ * mints nothing and returns undefined, and is made again after the next sync
+ * (a departure keeps the step pending), on top of the epoch that won.
  */
-export async function rotateRealm(storage: LobbyStorage, session: Session, realm: string, leaving: string): Promise<Rotation | undefined> {
+export async function rotateRealm(
+  storage: LobbyStorage,
+  session: Session,
+  realm: string,
+  leaving: string,
+  claim?: (kid: string) => Promise<EpochClaim>,
+): Promise<Rotation | undefined> {
   const current = currentKid(session.keyring, realm)
   if (!current) return undefined // this user holds no key of the realm: someone who does must rotate it
   const held = [...session.keyring.realmKeys.keys()].map((k) => parseRealmKeyId(k)).filter((p) => p.realm === realm).map((p) => p.epoch)
@@ -59,6 +72,7 @@ export async function rotateRealm(storage: LobbyStorage, session: Session, realm
   // Without a certificate of their own (an organisation whose founder has not signed in since certificates came),
   // the acting user would mint a key nobody can take in: the step waits.
   if (!holders.some((h) => h.userId === session.userId)) return undefined
+  if (claim && (await claim(keys.kid)) !== 'claimed') return undefined
   const grants = []
   for (const holder of holders) grants.push(await sealGrant(holder, keys, session))
   await storage.grants.putAll(grants)

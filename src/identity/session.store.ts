@@ -71,7 +71,8 @@ export const useSessionStore = defineStore('session', () => {
     // CONF-9: a departure left half-done (here or on another device) is finished by whoever may.
     if (roleCan(s.role, 'staff.manage')) {
       const { resumeDepartures } = await import('./deactivate-staff')
-      await resumeDepartures(storage, s).catch((e: unknown) => console.warn('departures not resumed', e))
+      const { browserDepartureServer } = await import('@/sync/browser-departure')
+      await resumeDepartures(storage, s, browserDepartureServer).catch((e: unknown) => console.warn('departures not resumed', e))
     }
   }
 

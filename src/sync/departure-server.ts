@@ -1,3 +1,4 @@
+import type { EpochClaim } from './epoch-claim'
 import { databaseNameFor } from './remote-names'
 import { disableServerAccount } from './server-account'
 
@@ -11,6 +12,8 @@ export interface DepartureServer {
   disable(target: { userId: string; login: string }): Promise<void>
   /** Whether the pre-login document is already withdrawn (the server part is done). */
   withdrawn(login: string): Promise<boolean>
+  /** Issue 9 §5: claims a realm key epoch before a rotation mints it (`sync/epoch-claim.ts`). */
+  claimEpoch?(kid: string, by: string): Promise<EpochClaim>
 }
 
 /**

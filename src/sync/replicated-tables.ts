@@ -1,29 +1,23 @@
+import { clearDatabases } from '@/core/access/access-policy'
 import type { LobbyDb } from '@/storage/db'
 
 /** Dexie tables whose rows replicate, and which table an incoming document belongs in. */
 export type ReplicatedTable = 'records' | 'audit' | 'accounts' | 'keyrings' | 'devices' | 'org'
 
+/**
+ * The local table a pulled document goes to: the one the access policy files
+ * its type under (src/core/access/access-policy.js `clearDatabases`: e.g.
+ * grants and certificates beside the keyrings, CONF-9; each device's signed
+ * audit head beside its entries, CONF-6; the pre-login documents in `org`, so
+ * a device's own update carries the revision), else a sealed record.
+ */
 export function tableFor(type: unknown): ReplicatedTable | undefined {
-  switch (type) {
-    case 'audit':
-    case 'audit-head': // CONF-6: each device's signed head sits beside its entries
-      return 'audit'
-    case 'account':
-      return 'accounts'
-    case 'keyring':
-    case 'grant': // CONF-9: key grants sit beside the keyrings they add to (storage/grants.repo.ts)
-    case 'audit-key': // CONF-9: the public half of a rotated audit key, until an admin publishes it
-    case 'cert': // CONF-9: an account's certified public keys
-      return 'keyrings'
-    case 'device':
-      return 'devices'
-    case 'org':
-    case 'login':
-      // Pre-login documents are public; a device keeps them so its own update carries the revision.
-      return 'org'
-    default:
-      return typeof type === 'string' ? 'records' : undefined
+  if (typeof type !== 'string') return undefined
+  for (const database of Object.values(clearDatabases)) {
+    const types: Record<string, ReplicatedTable> = database.types
+    if (Object.hasOwn(types, type)) return types[type]
   }
+  return 'records'
 }
 
 /** Dexie's tables are typed one by one; replication treats them alike, as rows with an `_id`. */

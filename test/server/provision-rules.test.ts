@@ -167,6 +167,20 @@ describe('validate_doc_update source', () => {
     expect(verdict(validate, { _id: doc._id, _rev: '1-a', _deleted: true, by: 'boss' }, doc, boss)).toMatchObject({ forbidden: expect.stringContaining('cannot be deleted') })
   })
 
+  it('CONF-9, issue 9 §5: lets managers and admins claim a realm key epoch in lobby_org, once, as themselves; never changed or deleted', () => {
+    const validate = compile('org')
+    const claim = { _id: 'epoch:desk:2', type: 'epoch', kid: 'desk:2', by: 'boss', createdAt: '2026-12-01T00:00:00Z' }
+    const boss = { name: 'boss', roles: ['manager'] }
+    expect(verdict(validate, claim, null, boss)).toBe('ok')
+    expect(verdict(validate, { ...claim, by: 'root' }, null, { name: 'root', roles: ['admin'] })).toBe('ok')
+    expect(verdict(validate, { ...claim, by: 'desk1' }, null, desk1)).toMatchObject({ forbidden: expect.stringContaining('create') })
+    expect(verdict(validate, claim, null, { name: 'root', roles: ['admin'] })).toMatchObject({ forbidden: expect.stringContaining('"by"') })
+    expect(verdict(validate, { ...claim, _id: 'epoch:desk:3' }, null, boss)).toMatchObject({ forbidden: expect.stringContaining('epoch:desk:2') })
+    // The second rotation to reach the server for this epoch: its claim is refused.
+    expect(verdict(validate, { ...claim, by: 'root' }, claim, { name: 'root', roles: ['admin'] })).toMatchObject({ forbidden: expect.stringContaining('cannot be changed') })
+    expect(verdict(validate, { _id: claim._id, _rev: '1-a', _deleted: true, by: 'boss' }, claim, boss)).toMatchObject({ forbidden: expect.stringContaining('cannot be deleted') })
+  })
+
   it('lets the design document through, which only server admins can write anyway', () => {
     const validate = compile('audit')
     expect(verdict(validate, { _id: '_design/lobby', _rev: '1-a' }, { _id: '_design/lobby' }, { name: 'admin', roles: ['_admin'] })).toBe('ok')

@@ -5,13 +5,16 @@
 // quarantines the losing one, audits it, and managers see it on the audit page.
 import { describe, expect, it } from 'vitest'
 import { seal } from '../../src/crypto/envelope'
+import { duplicateCheckIns } from '../../src/core/membership/visits'
 import type { LedgerEntry } from '../../src/core/membership/types'
+import { completeFirstSignIn } from '../../src/identity/first-sign-in'
+import { signIn } from '../../src/identity/sign-in'
 import { keySourceFrom } from '../../src/storage/keyring-key-source'
 import { rivalEventReason } from '../../src/sync/conflicts'
 import type { PouchDoc } from '../../src/sync/pouch-port'
 import { testDevice } from './device'
 import { eachTestSyncServer } from './sync-server'
-import { foundOrganisation } from './organisation'
+import { addStaff, cost, foundOrganisation } from './organisation'
 
 
 describe('a conflict on an append-only record is tampering (issue 8 §5, MEM-6)', () => {
@@ -52,5 +55,53 @@ describe('a conflict on an append-only record is tampering (issue 8 §5, MEM-6)'
     const actions = (await a.storage.audit.read(org.session.keyring.auditPrivate!)).map((r) => r.event)
     expect(actions.filter((e) => e?.action === 'conflict.tamper').map((e) => e?.recordId)).toEqual([id])
     expect(actions.some((e) => e?.action === 'conflict.merge')).toBe(false)
+  })
+
+  // Issue 9 §5, MEM-3: two offline tablets admitting one member write two check-ins under two ids.
+  // Both are events of their own, not rival versions of one: both stay, both are flagged for review,
+  // and nothing is merged or deleted on the way.
+  it('keeps two offline check-ins of one member from two tablets, flags them, and writes no merge or tombstone (MEM-3)', async () => {
+    const a = testDevice(server.base)
+    const admin = await foundOrganisation(a, server.admin)
+    const desk = await addStaff(a, server.admin, admin, { name: '李前台', username: 'li.desk', role: 'frontdesk' })
+    expect((await a.login(admin.userId, admin.serverPassword!)).ok).toBe(true)
+    const engineA = await a.engineFor(admin)
+    expect((await engineA.runOnce()).state).toBe('idle')
+
+    const b = testDevice(server.base)
+    expect((await b.login(desk.userId, desk.serverPassword)).ok).toBe(true)
+    await (await b.engineFor(undefined, [])).runOnce()
+    const first = await signIn(b.storage, 'li.desk', desk.setupCode)
+    if (first.status !== 'setup-required') throw new Error(`expected setup, got ${first.status}`)
+    const done = await completeFirstSignIn(b.storage, first.pending, { passphrase: 'green tea at the front desk', agreementAccepted: true }, cost)
+    if (!done.ok) throw new Error(done.problem)
+    b.setKeys(keySourceFrom(done.session.keyring))
+    const engineB = await b.engineFor(done.session)
+    expect((await engineB.runOnce()).state).toBe('idle')
+
+    // Both offline, the same card at both desks a minute apart.
+    a.setOnline(false)
+    b.setOnline(false)
+    const onA = await a.storage.desk.checkIns.add({ memberId: 'member:m1', at: Date.parse('2026-12-06T09:00:00Z'), deviceId: 'tablet-a', by: admin.userId })
+    const onB = await b.storage.desk.checkIns.add({ memberId: 'member:m1', at: Date.parse('2026-12-06T09:01:00Z'), deviceId: 'tablet-b', by: desk.userId })
+    expect(onA).not.toBe(onB)
+    a.setOnline(true)
+    b.setOnline(true)
+    for (const engine of [engineA, engineB, engineA]) expect((await engine.runOnce()).state).toBe('idle')
+
+    for (const device of [a, b]) {
+      const checkIns = await device.storage.desk.checkIns.list()
+      expect(checkIns.map((c) => c.id).sort()).toEqual([onA, onB].sort())
+      expect(duplicateCheckIns(checkIns, [])).toEqual([{ memberId: 'member:m1', ids: [onA, onB] }])
+      expect(await device.storage.quarantined()).toEqual([])
+    }
+    // On the server: each check-in has one first revision and no other, and nothing in lobby_desk was deleted.
+    const { body: changes } = await server.admin.request('GET', 'lobby_desk/_changes?style=all_docs')
+    const events = (changes.results as { id: string; deleted?: boolean; changes: { rev: string }[] }[]).filter((r) => r.id.startsWith('checkin:'))
+    expect(events.map((r) => r.id).sort()).toEqual([onA, onB].sort())
+    for (const r of events) expect([r.id, r.deleted, r.changes.map((c) => c.rev.split('-')[0])]).toEqual([r.id, undefined, ['1']])
+    expect((changes.results as { deleted?: boolean }[]).some((r) => r.deleted)).toBe(false)
+    const actions = (await a.storage.audit.read(admin.keyring.auditPrivate!)).map((r) => r.event?.action)
+    expect(actions.filter((action) => action === 'conflict.merge' || action === 'conflict.tamper')).toEqual([])
   })
 })

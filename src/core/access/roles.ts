@@ -1,35 +1,30 @@
-/** CONF-3 roles (ARCHITECTURE.md "Roles"). Staff roles plus `member`, who only ever sees their own realm. */
-export const staffRoles = ['frontdesk', 'agent', 'technician', 'lead', 'manager', 'admin'] as const
+import { auditReaders, memberRole, sharedRealms as sharedRealmPolicy, staffRoles as staffRolePolicy } from './access-policy'
+
+/** CONF-3 roles (ARCHITECTURE.md "Roles", src/core/access/access-policy.js). Staff roles plus `member`, who only ever sees their own realm. */
+export const staffRoles = staffRolePolicy
 export type StaffRole = (typeof staffRoles)[number]
-export type Role = StaffRole | 'member'
+export type Role = StaffRole | typeof memberRole
 
 export function isStaffRole(value: unknown): value is StaffRole {
   return typeof value === 'string' && (staffRoles as readonly string[]).includes(value)
 }
 
-/** Shared compartments; personal realms are `member:<id>` and `tech:<id>`. */
-export const sharedRealms = ['directory', 'desk', 'accounts', 'field', 'audit'] as const
-export type SharedRealm = (typeof sharedRealms)[number]
+/** Shared compartments with a key of their own; personal realms are `member:<id>` and `tech:<id>`. */
+export type SharedRealm = keyof typeof sharedRealmPolicy
+export const sharedRealms = Object.keys(sharedRealmPolicy) as SharedRealm[]
 
 /**
- * CONF-3: which shared realm keys each role holds. A device unlocked by a role
- * without a realm's key cannot decrypt that realm at all. Audit is special:
- * every device can append (sealed to the audit public key); only holders of
- * the audit private key (manager) can read it.
+ * CONF-3: which shared realm keys each role holds, as the access policy says.
+ * A device unlocked by a role without a realm's key cannot decrypt that realm
+ * at all. Audit is apart: every device appends (sealed to the audit public
+ * key); only holders of the audit private key can read it (`readsAudit`).
  */
-export const realmsByRole: Record<Role, readonly SharedRealm[]> = {
-  frontdesk: ['directory', 'desk'],
-  agent: ['directory', 'accounts', 'field'],
-  technician: [],
-  lead: ['directory', 'desk', 'accounts', 'field'],
-  manager: ['directory', 'desk', 'accounts', 'field'],
-  // The admin holds keys as their custodian (to hand them to new staff), but no screen lets the
-  // admin open customer data (see docs/security.md).
-  admin: ['directory', 'desk', 'accounts', 'field'],
-  member: [],
+export const realmsByRole = {} as Record<Role, readonly SharedRealm[]>
+for (const role of [...staffRoles, memberRole] as const) {
+  realmsByRole[role] = sharedRealms.filter((realm) => (sharedRealmPolicy[realm].holders as readonly string[]).includes(role))
 }
 
 /** Whether a role may read the audit log (holds the audit private key). */
 export function readsAudit(role: Role): boolean {
-  return role === 'manager'
+  return (auditReaders as readonly string[]).includes(role)
 }

@@ -56,11 +56,11 @@ export const useStaffStore = defineStore('staff', () => {
   async function resume() {
     const session = useSessionStore().session
     if (!session) return
-    // CONF-9: rotations a departure left undone (a crash, a step only this role can do).
-    const resumed = await resumeDepartures(storage, session).catch(() => [])
+    const { browserDepartureServer } = await import('@/sync/browser-departure')
+    // CONF-9: rotations a departure left undone (a crash, a step only this role can do, an epoch not yet claimed).
+    const resumed = await resumeDepartures(storage, session, browserDepartureServer).catch(() => [])
     void reencryptAll(resumed.flatMap((d) => d.rotations.map((r) => ({ realm: r.realm, fromEpoch: r.fromEpoch }))))
     if (session.role === 'admin') {
-      const { browserDepartureServer } = await import('@/sync/browser-departure')
       await finishPendingDepartures(storage, session, browserDepartureServer).catch(() => undefined) // offline: next time
     }
     void reencryptAll(await storage.reencrypt.pending())

@@ -1,0 +1,100 @@
+// @ts-check
+/**
+ * One access policy (issue 9 §3): the realms, who holds (reads) each, who may
+ * write which record types, which types are events, and which document types
+ * belong to the clear databases. Read by both sides: the app
+ * (src/core/access/roles.ts, src/storage/append-only.ts, src/sync/*) and the
+ * sync server, which builds every `_security` object and `validate_doc_update`
+ * from it (server/provision/rules.js). A new realm or record type is one edit
+ * here; test/server/provision-agreement.test.ts then checks both sides on it.
+ *
+ * Plain data in plain ESM JavaScript, not TypeScript or JSON: the server runs
+ * under Node without a build, Vite and TypeScript (allowJs) read it as it is,
+ * and unlike JSON it can say why each line is there. No imports: it stays pure.
+ */
+
+/** CONF-3 staff roles (ARCHITECTURE.md "Roles"). */
+export const staffRoles = /** @type {const} */ (['frontdesk', 'agent', 'technician', 'lead', 'manager', 'admin'])
+
+/** Accounts of members (customers) carry this role; they only ever see their own realm. */
+export const memberRole = 'member'
+
+/** Roles that manage staff accounts, hand out keys, and decide what only a manager decides. */
+export const managerRoles = /** @type {const} */ (['admin', 'manager'])
+
+/**
+ * Shared realms: one envelope database each (`<prefix><realm>`) of records
+ * sealed with the realm key. `holders` hold the realm key, so read the
+ * database and write its records (CONF-3); the admin holds keys as their
+ * custodian, to hand them to new staff, though no screen shows it customer
+ * data (docs/security.md). `typeWriters`: record types only some holders write.
+ */
+export const sharedRealms = /** @type {const} */ ({
+  directory: {
+    holders: ['frontdesk', 'agent', 'lead', 'manager', 'admin'],
+    // Staff profiles: only those who manage staff write them.
+    typeWriters: { staff: managerRoles },
+  },
+  desk: {
+    holders: ['frontdesk', 'lead', 'manager', 'admin'],
+    // MEM-1/MEM-2 settings, MEM-8 card key and MEM-9 blacklisting are a manager's.
+    typeWriters: { 'membership-settings': managerRoles, 'card-key': managerRoles, blacklist: managerRoles },
+  },
+  accounts: {
+    holders: ['agent', 'lead', 'manager', 'admin'],
+    typeWriters: {},
+  },
+  field: {
+    holders: ['agent', 'lead', 'manager', 'admin'],
+    typeWriters: {},
+  },
+})
+
+/**
+ * Personal realms `<kind>:<userId>`, one envelope database per user
+ * (`<prefix><kind>_<hex of the user id>`): held by that user and by the staff
+ * roles listed (a technician records work done offline; a member may dispute a
+ * charge). No record type there is kept to fewer writers.
+ */
+export const personalRealms = /** @type {const} */ ({
+  member: { staff: ['frontdesk', 'lead', 'manager'] },
+  tech: { staff: ['lead', 'manager'] },
+})
+
+/**
+ * Record types that are events, in every envelope database: created once,
+ * never changed or deleted (a mistake is corrected by a further event), so
+ * nothing paid or recorded offline is lost and two tablets never conflict
+ * over them (ARCHITECTURE.md "Sync").
+ */
+export const appendOnlyTypes = /** @type {const} */ (['ledger', 'checkin', 'checkout', 'blacklist', 'service-log', 'card-key'])
+
+/**
+ * The clear databases and the document types each holds, with the local
+ * (Dexie) table a device files them in (src/sync/replicated-tables.ts).
+ * `readers`: `everyone` (anonymous included: what a new device needs before
+ * anyone signs in), or `staff`. Who may write each type is the server's
+ * detail (server/provision/rules.js), as only the server checks it.
+ * `audit`: every device appends entries sealed to the audit public key; only
+ * managers pull them, as only they hold the audit private key (CONF-6).
+ */
+export const clearDatabases = /** @type {const} */ ({
+  public: { kind: 'typed', readers: 'everyone', types: { org: 'org', login: 'org' } },
+  org: {
+    kind: 'typed',
+    readers: 'staff',
+    types: { account: 'accounts', keyring: 'keyrings', grant: 'keyrings', cert: 'keyrings', 'audit-key': 'keyrings', epoch: 'keyrings', device: 'devices' },
+  },
+  audit: { kind: 'audit', readers: 'staff', types: { audit: 'audit', 'audit-head': 'audit' } },
+})
+
+/** Roles that read the audit log (hold the audit private key). */
+export const auditReaders = /** @type {const} */ (['manager'])
+
+/**
+ * Types no envelope database takes and no record may use: those of the clear
+ * databases. A device files each document it pulls into a local table by its
+ * type, so an `org`, `device` or `audit-head` document slipped into a realm
+ * database would reach a table it must not (issue 8).
+ */
+export const reservedTypes = Object.freeze(Object.values(clearDatabases).flatMap((db) => Object.keys(db.types)))
