@@ -18,7 +18,7 @@ describe('a conflict on an append-only record is tampering (issue 8 §5, MEM-6)'
   const server = eachTestSyncServer()
 
   it('keeps both versions, quarantines the loser, audits it, and merges nothing', async () => {
-    const a = testDevice(server.base)
+    const a = testDevice(server.dbUrl)
     const session = await foundOrganisation(a, server.admin)
     const org = { session }
     const keys = keySourceFrom(session.keyring)
