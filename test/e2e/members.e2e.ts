@@ -53,6 +53,14 @@ describe('membership desk: enrol, card, renew (MEM-1, MEM-6, MEM-7, MEM-8, MEM-1
 
     // MEM-8: a lost card is revoked and reissued: a new serial, a new signed QR.
     const firstQr = await members.cardQr()
+    // The question takes focus on its safe answer; Escape cancels and puts focus back on the button that asked.
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))
+    await page.getByTestId('card-reissue').click()
+    await expect.poll(focused).toBe('card-reissue-no')
+    expect(await page.getByRole('alertdialog').getAttribute('data-testid')).toBe('card-reissue-confirm')
+    await page.keyboard.press('Escape')
+    await page.getByTestId('card-reissue-confirm').waitFor({ state: 'detached' })
+    expect(await focused()).toBe('card-reissue')
     await page.getByTestId('card-reissue').click()
     await page.getByTestId('card-reissue-yes').click()
     await page.locator('[data-testid=member-card][data-serial="2"]').waitFor()
