@@ -317,6 +317,9 @@ export const en = {
       'checkin.duplicate': 'Duplicate check-in reviewed',
     },
   },
+  money: {
+    invalid: 'Enter an amount in yuan, for example 200 or 200.50.',
+  },
   sync: {
     now: 'Sync now',
     syncing: 'Syncing…',

@@ -319,6 +319,9 @@ export const zhCN: Messages = {
       'checkin.duplicate': '已复核重复签到',
     },
   },
+  money: {
+    invalid: '请填写以元为单位的金额，例如 200 或 200.50。',
+  },
   sync: {
     now: '立即同步',
     syncing: '正在同步…',

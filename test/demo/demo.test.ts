@@ -1,11 +1,8 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto'
-import type { AddressInfo } from 'node:net'
-import type { Server } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkPerson } from '@/core/directory/person'
 import { signIn } from '@/identity/sign-in'
-import { createLobbyServer } from '../../server/app.js'
 import { couchClient } from '../../server/provision/http-client.js'
 import { demoDevice, type DemoDevice } from '../../scripts/demo/device'
 import { generateMembership, type DemoMembership } from '../../scripts/demo/members'
@@ -13,6 +10,7 @@ import { generatePeople, idCheckDigit } from '../../scripts/demo/people'
 import { parseDemoOptions } from '../../scripts/demo/options'
 import { main } from '../../scripts/demo/run'
 import { demoSignIns } from '../../scripts/demo/sign-ins'
+import { startLobbyServer } from '../support/lobby-server'
 
 const seed = 2026
 const count = 50
@@ -21,7 +19,6 @@ const members = 20
 const visits = 30
 
 describe('npm run demo: a demo organisation on an empty sync server', () => {
-  let server: Server
   let stop: () => Promise<void>
   let base: string
   let adminPassword: string
@@ -31,18 +28,11 @@ describe('npm run demo: a demo organisation on an empty sync server', () => {
   const run = (...args: string[]) => main(['--url', base, `--password=${adminPassword}`, ...args], { env: {}, out: (l) => output.push(l), err: (l) => output.push(l) })
 
   beforeAll(async () => {
-    const lobby = await createLobbyServer({ memory: true, distDir: null, log: () => {} })
-    server = await new Promise((resolve) => {
-      const s = lobby.app.listen(0, '127.0.0.1', () => resolve(s))
-    })
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/db/`
+    const lobby = await startLobbyServer()
+    base = lobby.dbUrl
     adminPassword = lobby.adminPassword
-    admin = couchClient({ url: base, name: lobby.adminUser, password: adminPassword })
-    stop = async () => {
-      server.closeAllConnections()
-      await new Promise((r) => server.close(r))
-      await lobby.close()
-    }
+    admin = lobby.admin
+    stop = lobby.stop
     expect(await run('--people', String(count), '--seed', String(seed), '--members', String(members), '--visits', String(visits)), output.join('\n')).toBe(0)
   }, 60_000)
   afterAll(async () => stop?.())

@@ -4,7 +4,7 @@ import { MembersPage } from './pages/members.page'
 import { ShellPage } from './pages/shell.page'
 import { newContext } from './support/chromium'
 import { withLobby } from './support/fixture'
-import type { RunningLobby } from './support/lobby-server'
+import type { RunningLobbyServer } from '../support/lobby-server'
 import { manager, orgWithStaff } from './support/org-setup'
 import { connectedDeskTablet } from './support/tablets'
 
@@ -122,9 +122,9 @@ describe('check-in at the desk (MEM-3, MEM-8) on a tablet', () => {
   })
 })
 
-async function serverDocs(lobby: RunningLobby, database: string): Promise<{ type?: string }[]> {
+async function serverDocs(lobby: RunningLobbyServer, database: string): Promise<{ type?: string }[]> {
   const res = await fetch(`${lobby.url}/db/${database}/_all_docs?include_docs=true`, {
-    headers: { Authorization: `Basic ${Buffer.from(`${lobby.adminUser}:${lobby.adminPassword}`).toString('base64')}` },
+    headers: { Authorization: lobby.adminAuthorization },
   })
   return ((await res.json()) as { rows: { doc: { type?: string } }[] }).rows.map((r) => r.doc)
 }

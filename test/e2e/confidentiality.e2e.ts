@@ -5,7 +5,7 @@ import type { BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PeoplePage } from './pages/people.page'
 import { launchPersistent } from './support/chromium'
-import { startLobby, type RunningLobby } from './support/lobby-server'
+import { startLobbyServer, type RunningLobbyServer } from '../support/lobby-server'
 import { dumpOriginStorage, filesContaining } from './support/origin-storage'
 import { orgWithStaff } from './support/org-setup'
 import { distDir } from './support/paths'
@@ -14,12 +14,12 @@ const person = { name: '欧阳娜娜', phone: '13912345678', idNumber: '11010119
 const control = 'CONTROL-欧阳-13700001111'
 
 describe('CONF-1: nothing about a person is stored in clear on the device', () => {
-  let lobby: RunningLobby
+  let lobby: RunningLobbyServer
   let profile: string
   let context: BrowserContext
 
   beforeAll(async () => {
-    lobby = await startLobby({ distDir })
+    lobby = await startLobbyServer({ distDir })
     profile = await mkdtemp(join(tmpdir(), 'lobby-profile-'))
     context = await launchPersistent(profile)
   })

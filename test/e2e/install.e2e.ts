@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchPersistent } from './support/chromium'
-import { startLobby, type RunningLobby } from './support/lobby-server'
+import { startLobbyServer, type RunningLobbyServer } from '../support/lobby-server'
 import { distDir } from './support/paths'
 
 interface ManifestImage {
@@ -31,11 +31,11 @@ function pngSize(png: Buffer): string {
 
 describe('install: the built manifest makes Lobby installable', () => {
   let manifest: Manifest
-  let lobby: RunningLobby
+  let lobby: RunningLobbyServer
 
   beforeAll(async () => {
     manifest = JSON.parse(await readFile(`${distDir}/manifest.webmanifest`, 'utf8')) as Manifest
-    lobby = await startLobby({ distDir })
+    lobby = await startLobbyServer({ distDir })
   })
   afterAll(async () => {
     await lobby?.stop()

@@ -6,6 +6,7 @@ import { MembersPage } from './pages/members.page'
 import { newContext, phone, tablet } from './support/chromium'
 import { withLobby } from './support/fixture'
 import { manager, orgWithStaff } from './support/org-setup'
+import { artifactPath } from '../support/artifacts'
 
 // The default organisation zone (MEM settings): dates a member sees are calendar dates there.
 const today = () => localDateOf(Date.now(), 'Asia/Shanghai')
@@ -52,6 +53,14 @@ describe('membership desk: enrol, card, renew (MEM-1, MEM-6, MEM-7, MEM-8, MEM-1
 
     // MEM-8: a lost card is revoked and reissued: a new serial, a new signed QR.
     const firstQr = await members.cardQr()
+    // The question takes focus on its safe answer; Escape cancels and puts focus back on the button that asked.
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))
+    await page.getByTestId('card-reissue').click()
+    await expect.poll(focused).toBe('card-reissue-no')
+    expect(await page.getByRole('alertdialog').getAttribute('data-testid')).toBe('card-reissue-confirm')
+    await page.keyboard.press('Escape')
+    await page.getByTestId('card-reissue-confirm').waitFor({ state: 'detached' })
+    expect(await focused()).toBe('card-reissue')
     await page.getByTestId('card-reissue').click()
     await page.getByTestId('card-reissue-yes').click()
     await page.locator('[data-testid=member-card][data-serial="2"]').waitFor()
@@ -60,7 +69,7 @@ describe('membership desk: enrol, card, renew (MEM-1, MEM-6, MEM-7, MEM-8, MEM-1
 
     // The "offline ready" notice sits over the bottom of the page: out of the way for the pictures.
     await page.getByTestId('offline-ready').getByRole('button').click({ timeout: 5_000 }).catch(() => undefined)
-    await page.screenshot({ path: '/tmp/member-page-tablet.png', fullPage: true })
+    await page.screenshot({ path: artifactPath('screenshots/member-page-tablet.png'), fullPage: true })
     expect(await members.horizontalOverflow()).toBeLessThanOrEqual(0)
     // "Print card": nothing but the card, at credit-card size (85.6 × 53.98 mm at 96 dpi).
     await page.emulateMedia({ media: 'print' })
@@ -69,13 +78,13 @@ describe('membership desk: enrol, card, renew (MEM-1, MEM-6, MEM-7, MEM-8, MEM-1
     expect(Math.round(box.height)).toBe(Math.round((53.98 / 25.4) * 96))
     expect(await page.getByTestId('member-summary').isVisible()).toBe(false)
     expect(await page.locator('nav').first().isVisible()).toBe(false)
-    await page.screenshot({ path: '/tmp/member-card-print.png' })
+    await page.screenshot({ path: artifactPath('screenshots/member-card-print.png') })
     await page.emulateMedia({ media: 'screen' })
 
     await page.setViewportSize(phone)
     await page.getByTestId('member-card').scrollIntoViewIfNeeded()
-    await page.screenshot({ path: '/tmp/member-card-phone.png' })
-    await page.screenshot({ path: '/tmp/member-page-phone.png', fullPage: true })
+    await page.screenshot({ path: artifactPath('screenshots/member-card-phone.png') })
+    await page.screenshot({ path: artifactPath('screenshots/member-page-phone.png'), fullPage: true })
     expect(await members.horizontalOverflow()).toBeLessThanOrEqual(0)
     await page.setViewportSize(tablet)
 
@@ -85,7 +94,7 @@ describe('membership desk: enrol, card, renew (MEM-1, MEM-6, MEM-7, MEM-8, MEM-1
     expect(await members.search(enrolled.memberNo.toLowerCase())).toEqual([enrolled.memberNo])
     expect(await members.search('13800138001')).toEqual([enrolled.memberNo])
     expect(await page.getByTestId('members-table').innerText()).not.toContain('王芳')
-    await page.screenshot({ path: '/tmp/members-list.png', fullPage: true })
+    await page.screenshot({ path: artifactPath('screenshots/members-list.png'), fullPage: true })
     await context.close()
   })
 
@@ -107,7 +116,7 @@ describe('membership desk: enrol, card, renew (MEM-1, MEM-6, MEM-7, MEM-8, MEM-1
     expect(quote.deposit).toContain('¥1,000.00')
     // MEM-1: the yearly VIP price is charged as listed, and the real saving against 12 × 960.00 shown.
     expect(quote.saving).toContain('¥1,920.00')
-    await page.screenshot({ path: '/tmp/member-enrol-vip.png', fullPage: true })
+    await page.screenshot({ path: artifactPath('screenshots/member-enrol-vip.png'), fullPage: true })
     await members.fillPayment({ method: 'transfer', receiptNo: 'R-011' })
     await members.confirmEnrol()
     expect(await members.summary()).toMatchObject({ tierId: 'vip', status: 'active', depositFen: 1000_00, points: 9600 })
@@ -183,7 +192,7 @@ describe('membership desk: enrol, card, renew (MEM-1, MEM-6, MEM-7, MEM-8, MEM-1
     expect(await page.getByTestId('enrol-confirm').count()).toBe(0)
     await page.getByTestId('join-waitlist').click()
     expect(await page.getByTestId('waitlist-added').innerText()).toContain('number 1 in line')
-    await page.screenshot({ path: '/tmp/member-enrol-cap-full.png', fullPage: true })
+    await page.screenshot({ path: artifactPath('screenshots/member-enrol-cap-full.png'), fullPage: true })
     // An ordinary membership is still open to the same person.
     await members.chooseTierAndTerm('ordinary', 'month')
     expect((await members.quote()).totalFen).toBe(100_00)

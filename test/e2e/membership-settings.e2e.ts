@@ -5,10 +5,11 @@ import { MembershipSettingsPage } from './pages/membership-settings.page'
 import { newContext, phone, tablet } from './support/chromium'
 import { withLobby } from './support/fixture'
 import { desk, manager, orgWithStaff } from './support/org-setup'
+import { artifactPath } from '../support/artifacts'
 
 const holiday = { from: '2026-10-01', to: '2026-10-07', note: '国庆' }
-// Set LOBBY_E2E_SCREENSHOTS to a folder to keep a picture of the page at each size.
-const screenshots = process.env.LOBBY_E2E_SCREENSHOTS
+// Set LOBBY_E2E_SCREENSHOTS=1 to keep a picture of the page at each size, under artifacts/screenshots/.
+const screenshots = process.env.LOBBY_E2E_SCREENSHOTS === '1'
 
 /** An organisation with a desk user and a manager; ends with the manager signed in for the first time. */
 async function signedInManager(page: Page, baseUrl: string): Promise<AuthPage> {
@@ -41,7 +42,7 @@ describe('membership settings: a manager changes tiers, prices and the calendar 
     expect(await settings.saving('vip', 'year').textContent()).toContain('1,920.00')
     expect(await settings.saving('vip', 'year').textContent()).toContain('11,520.00')
     expect(await page.getByTestId('price-change-note').textContent()).toMatch(/新付款|new payments/)
-    if (screenshots) await page.screenshot({ path: `${screenshots}/membership-settings-tablet.png`, fullPage: true })
+    if (screenshots) await page.screenshot({ path: artifactPath('screenshots/membership-settings-tablet.png'), fullPage: true })
     expect(await settings.fitsWidth()).toBe(true)
 
     await settings.setPrice('ordinary', 'month', '120')
@@ -74,7 +75,7 @@ describe('membership settings: a manager changes tiers, prices and the calendar 
     const settings = new MembershipSettingsPage(page)
     await settings.open(auth)
     expect(await settings.fitsWidth()).toBe(true)
-    if (screenshots) await page.screenshot({ path: `${screenshots}/membership-settings-phone.png`, fullPage: true })
+    if (screenshots) await page.screenshot({ path: artifactPath('screenshots/membership-settings-phone.png'), fullPage: true })
 
     await settings.setPrice('vip', 'year', '12.345')
     await settings.setPrice('ordinary', 'month', '-1')
@@ -87,7 +88,7 @@ describe('membership settings: a manager changes tiers, prices and the calendar 
     // The draft is kept as typed, for fixing.
     expect(await settings.price('vip', 'year').inputValue()).toBe('12.345')
     expect(await settings.status().textContent()).not.toMatch(/已保存|Saved/)
-    if (screenshots) await page.screenshot({ path: `${screenshots}/membership-settings-phone-problems.png`, fullPage: true })
+    if (screenshots) await page.screenshot({ path: artifactPath('screenshots/membership-settings-phone-problems.png'), fullPage: true })
     expect(await settings.fitsWidth()).toBe(true)
 
     // Fixing one field clears its problem at once; the other stays.

@@ -5,19 +5,19 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DiagnosticsPage } from './pages/diagnostics.page'
 import { launch, newContext } from './support/chromium'
-import { startLobby, type RunningLobby } from './support/lobby-server'
+import { startLobbyServer, type RunningLobbyServer } from '../support/lobby-server'
 import { distDir, nextDistDir, nextVersionSuffix } from './support/paths'
 
 describe('pwa: offline shell and update flow', () => {
   let browser: Browser
-  let lobby: RunningLobby
+  let lobby: RunningLobbyServer
   let siteDir: string
 
   beforeAll(async () => {
     // The server serves a folder we can "deploy" a new version into mid-test.
     siteDir = await mkdtemp(join(tmpdir(), 'lobby-site-'))
     await cp(distDir, siteDir, { recursive: true })
-    lobby = await startLobby({ distDir: siteDir })
+    lobby = await startLobbyServer({ distDir: siteDir })
     browser = await launch()
   })
   afterAll(async () => {

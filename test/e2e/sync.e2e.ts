@@ -6,7 +6,7 @@ import { ShellPage } from './pages/shell.page'
 import { StaffAdminPage } from './pages/staff.page'
 import { newContext } from './support/chromium'
 import { withLobby } from './support/fixture'
-import type { RunningLobby } from './support/lobby-server'
+import type { RunningLobbyServer } from '../support/lobby-server'
 import { admin, desk, manager } from './support/org-setup'
 import { deskJoinsOnSecondTablet } from './support/tablets'
 
@@ -26,7 +26,7 @@ describe('sync: two devices share one organisation through the embedded server (
 
     // What the server stores, read as its administrator: envelopes, never the person.
     const res = await fetch(`${env.lobby.url}/db/lobby_directory/_all_docs?include_docs=true`, {
-      headers: { Authorization: `Basic ${Buffer.from(`${env.lobby.adminUser}:${env.lobby.adminPassword}`).toString('base64')}` },
+      headers: { Authorization: env.lobby.adminAuthorization },
     })
     const stored = await res.text()
     expect(res.status).toBe(200)
@@ -64,7 +64,9 @@ describe('sync: two devices share one organisation through the embedded server (
     await a.setOffline(true)
     await b.setOffline(true)
     await editPerson(pageA, { organisation: 'A 单位', notes: '常客' })
-    await pageA.waitForTimeout(20) // the later edit must carry the later clock
+    // B's edit must carry the later clock: wait until B's clock has passed the moment A saved.
+    const aSavedAt = await pageA.evaluate(() => Date.now())
+    await pageB.waitForFunction((t) => Date.now() > t, aSavedAt)
     await editPerson(pageB, { organisation: 'B 单位', phone: '13600001111' })
     await a.setOffline(false)
     await b.setOffline(false)
@@ -99,7 +101,7 @@ describe('sync: two devices share one organisation through the embedded server (
   })
 })
 
-type Env = { browser: Browser; lobby: RunningLobby }
+type Env = { browser: Browser; lobby: RunningLobbyServer }
 
 /**
  * Tablet A: the admin founds the organisation, connects it to the server and creates the desk

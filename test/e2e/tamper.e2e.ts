@@ -31,7 +31,7 @@ describe('issue 8 §5: a rival version of an append-only record is shown to mana
 
     // Whoever runs the server (or a CouchDB taking a new_edits:false branch) adds a rival first revision
     // of the card key (MEM-8), an append-only record: created once, never changed.
-    const authorization = `Basic ${Buffer.from(`${env.lobby.adminUser}:${env.lobby.adminPassword}`).toString('base64')}`
+    const authorization = env.lobby.adminAuthorization
     const db = `${env.lobby.url}/db/lobby_desk`
     const stored = await (await fetch(`${db}/card-key:org`, { headers: { authorization } })).json()
     const rival = { ...stored, ct: 'cml2YWw', _rev: `1-${'0'.repeat(32)}`, _revisions: { start: 1, ids: ['0'.repeat(32)] } }

@@ -1,13 +1,13 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { basicAuth, startLobby, type TestLobby } from './support'
+import { basicAuth, startLobbyServer, type RunningLobbyServer } from '../support/lobby-server'
 
 const REFUSED = { error: 'unauthorized', reason: 'Only a server admin can create databases.' }
 
 describe('admin party is off', () => {
-  let lobby: TestLobby
+  let lobby: RunningLobbyServer
   beforeAll(async () => {
-    lobby = await startLobby()
+    lobby = await startLobbyServer()
   })
   afterAll(() => lobby?.stop())
 
@@ -19,14 +19,14 @@ describe('admin party is off', () => {
   })
 
   it('makes basic auth with the generated password the server admin', async () => {
-    const session = await (await get('/db/_session', { authorization: lobby.adminAuth })).json()
+    const session = await (await get('/db/_session', { authorization: lobby.adminAuthorization })).json()
     expect(session.userCtx).toEqual({ name: 'admin', roles: ['_admin'] })
   })
 
   it('lists databases to the admin only', async () => {
     expect((await get('/db/_all_dbs')).status).toBe(401)
     expect((await get('/db/_ALL_DBS')).status).toBe(401) // express routes ignore case
-    const asAdmin = await get('/db/_all_dbs', { authorization: lobby.adminAuth })
+    const asAdmin = await get('/db/_all_dbs', { authorization: lobby.adminAuthorization })
     expect(asAdmin.status).toBe(200)
     expect(await asAdmin.json()).toContain('_users')
   })
@@ -38,14 +38,14 @@ describe('admin party is off', () => {
 
   it('keeps server config to admins', async () => {
     expect((await get('/db/_config')).status).toBe(401)
-    expect((await get('/db/_config', { authorization: lobby.adminAuth })).status).toBe(200)
+    expect((await get('/db/_config', { authorization: lobby.adminAuthorization })).status).toBe(200)
   })
 })
 
 describe('creating and deleting databases', () => {
-  let lobby: TestLobby
+  let lobby: RunningLobbyServer
   beforeAll(async () => {
-    lobby = await startLobby()
+    lobby = await startLobbyServer()
   })
   afterAll(() => lobby?.stop())
 
@@ -64,37 +64,37 @@ describe('creating and deleting databases', () => {
   )
 
   it('lets the admin create a database', async () => {
-    const res = await call('PUT', '/db/newdb', { authorization: lobby.adminAuth })
+    const res = await call('PUT', '/db/newdb', { authorization: lobby.adminAuthorization })
     expect(res.status).toBe(201)
     expect(await res.json()).toEqual({ ok: true })
-    const info = await call('GET', '/db/newdb', { authorization: lobby.adminAuth })
+    const info = await call('GET', '/db/newdb', { authorization: lobby.adminAuthorization })
     expect((await info.json()).db_name).toBe('newdb')
   })
 
   it('refuses an anonymous DELETE, and the database survives', async () => {
-    await call('PUT', '/db/keepme', { authorization: lobby.adminAuth })
+    await call('PUT', '/db/keepme', { authorization: lobby.adminAuthorization })
     const res = await call('DELETE', '/db/keepme')
     expect(res.status).toBe(401)
     expect(await res.json()).toEqual(REFUSED)
-    expect((await call('GET', '/db/keepme', { authorization: lobby.adminAuth })).status).toBe(200)
+    expect((await call('GET', '/db/keepme', { authorization: lobby.adminAuthorization })).status).toBe(200)
   })
 
   it('lets the admin delete a database', async () => {
-    await call('PUT', '/db/dropme', { authorization: lobby.adminAuth })
-    expect((await call('DELETE', '/db/dropme', { authorization: lobby.adminAuth })).status).toBe(200)
-    expect((await call('GET', '/db/dropme', { authorization: lobby.adminAuth })).status).toBe(404)
+    await call('PUT', '/db/dropme', { authorization: lobby.adminAuthorization })
+    expect((await call('DELETE', '/db/dropme', { authorization: lobby.adminAuthorization })).status).toBe(200)
+    expect((await call('GET', '/db/dropme', { authorization: lobby.adminAuthorization })).status).toBe(404)
   })
 })
 
 describe('a user signed in through _session', () => {
-  let lobby: TestLobby
+  let lobby: RunningLobbyServer
   let cookie: string
   beforeAll(async () => {
-    lobby = await startLobby()
+    lobby = await startLobbyServer()
     const user = { _id: 'org.couchdb.user:desk1', name: 'desk1', type: 'user', roles: ['frontdesk'], password: 'correct horse' }
     const created = await fetch(`${lobby.url}/db/_users/${encodeURIComponent(user._id)}`, {
       method: 'PUT',
-      headers: { authorization: lobby.adminAuth, 'content-type': 'application/json' },
+      headers: { authorization: lobby.adminAuthorization, 'content-type': 'application/json' },
       body: JSON.stringify(user),
     })
     expect(created.status).toBe(201)
@@ -125,7 +125,7 @@ describe('a user signed in through _session', () => {
 
   it('cannot borrow admin rights with basic auth next to its cookie', async () => {
     // express-pouchdb goes by the cookie when there is one, so the guard must too.
-    const res = await fetch(`${lobby.url}/db/mine`, { method: 'PUT', headers: { cookie, authorization: lobby.adminAuth } })
+    const res = await fetch(`${lobby.url}/db/mine`, { method: 'PUT', headers: { cookie, authorization: lobby.adminAuthorization } })
     expect(res.status).toBe(401)
     expect((await fetch(`${lobby.url}/healthz`)).status).toBe(200)
   })
@@ -149,9 +149,9 @@ describe('a user signed in through _session', () => {
 })
 
 describe('an admin signed in through _session', () => {
-  let lobby: TestLobby
+  let lobby: RunningLobbyServer
   beforeAll(async () => {
-    lobby = await startLobby()
+    lobby = await startLobbyServer()
   })
   afterAll(() => lobby?.stop())
 
@@ -170,14 +170,14 @@ describe('an admin signed in through _session', () => {
 
 describe('two in-memory servers in one process', () => {
   it('share no databases and no admin', async () => {
-    const [a, b] = await Promise.all([startLobby(), startLobby()])
+    const [a, b] = await Promise.all([startLobbyServer(), startLobbyServer()])
     try {
       expect(a.adminPassword).not.toBe(b.adminPassword)
-      expect((await fetch(`${a.url}/db/onlyina`, { method: 'PUT', headers: { authorization: a.adminAuth } })).status).toBe(201)
-      expect((await fetch(`${b.url}/db/onlyina`, { method: 'PUT', headers: { authorization: a.adminAuth } })).status).toBe(401)
-      const listB = await (await fetch(`${b.url}/db/_all_dbs`, { headers: { authorization: b.adminAuth } })).json()
+      expect((await fetch(`${a.url}/db/onlyina`, { method: 'PUT', headers: { authorization: a.adminAuthorization } })).status).toBe(201)
+      expect((await fetch(`${b.url}/db/onlyina`, { method: 'PUT', headers: { authorization: a.adminAuthorization } })).status).toBe(401)
+      const listB = await (await fetch(`${b.url}/db/_all_dbs`, { headers: { authorization: b.adminAuthorization } })).json()
       expect(listB).not.toContain('onlyina')
-      expect((await fetch(`${b.url}/db/onlyina`, { headers: { authorization: b.adminAuth } })).status).toBe(404)
+      expect((await fetch(`${b.url}/db/onlyina`, { headers: { authorization: b.adminAuthorization } })).status).toBe(404)
     } finally {
       await Promise.all([a.stop(), b.stop()])
     }

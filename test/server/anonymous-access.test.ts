@@ -5,12 +5,13 @@
 // `_local` writes stay as small as replication checkpoints.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MAX_LOCAL_DOC_BYTES } from '../../server/request-guards.js'
-import { basicAuth, createUser, startLobby, type TestLobby } from './support'
+import { createUser } from './support'
+import { basicAuth, startLobbyServer, type RunningLobbyServer } from '../support/lobby-server'
 
 const JSON_TYPE = { 'content-type': 'application/json' }
 
 describe('anonymous access to the sync API', () => {
-  let lobby: TestLobby
+  let lobby: RunningLobbyServer
   const desk = { authorization: basicAuth('udesk', 'pw-desk') }
   const call = (method: string, path: string, headers: Record<string, string> = {}, body?: unknown) =>
     fetch(`${lobby.url}/db/${path}`, {
@@ -18,9 +19,9 @@ describe('anonymous access to the sync API', () => {
     })
 
   beforeAll(async () => {
-    lobby = await startLobby({ distDir: null })
+    lobby = await startLobbyServer({ distDir: null })
     await createUser(lobby, 'udesk', 'pw-desk', ['frontdesk'])
-    const admin = { authorization: lobby.adminAuth }
+    const admin = { authorization: lobby.adminAuthorization }
     expect((await call('PUT', 'lobby_public/org', admin, { type: 'org', orgId: 'o1', auditPublicJwk: {} })).status).toBe(201)
     expect((await call('PUT', 'lobby_public/login:abc', admin, { type: 'login', userId: 'udesk', kdf: { v: 1 } })).status).toBe(201)
   })
@@ -76,7 +77,7 @@ describe('anonymous access to the sync API', () => {
     // A POST to the database itself names no `_local` path, only its body does.
     expect((await call('POST', 'lobby_public', {}, { _id: '_local/z', x: 1 })).status).toBe(401)
     for (const id of ['x', 'y', 'z']) {
-      expect((await call('GET', `lobby_public/_local/${id}`, { authorization: lobby.adminAuth })).status, id).toBe(404)
+      expect((await call('GET', `lobby_public/_local/${id}`, { authorization: lobby.adminAuthorization })).status, id).toBe(404)
     }
   })
 
@@ -89,7 +90,7 @@ describe('anonymous access to the sync API', () => {
     const bulkBig = await call('POST', 'lobby_public/_bulk_docs', desk, { docs: [{ _id: '_local/cp3', pad: 'x'.repeat(MAX_LOCAL_DOC_BYTES) }] })
     // `_bulk_docs` answers per document, as CouchDB does.
     expect((await bulkBig.json())[0]).toMatchObject({ error: 'too_large' })
-    expect((await call('GET', 'lobby_public/_local/cp2', { authorization: lobby.adminAuth })).status).toBe(404)
-    expect((await call('GET', 'lobby_public/_local/cp3', { authorization: lobby.adminAuth })).status).toBe(404)
+    expect((await call('GET', 'lobby_public/_local/cp2', { authorization: lobby.adminAuthorization })).status).toBe(404)
+    expect((await call('GET', 'lobby_public/_local/cp3', { authorization: lobby.adminAuthorization })).status).toBe(404)
   })
 })

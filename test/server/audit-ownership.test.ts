@@ -3,14 +3,14 @@
 // documents, audit entries and signed head only from that user (issue 8, section 4).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { adminClient, adminGet, signedInUser, type SignedIn } from './provision-support'
-import { startLobby, type TestLobby } from './support'
+import { startLobbyServer, type RunningLobbyServer } from '../support/lobby-server'
 
-let lobby: TestLobby
+let lobby: RunningLobbyServer
 let alice: SignedIn
 let bob: SignedIn
 let boss: SignedIn
 beforeAll(async () => {
-  lobby = await startLobby()
+  lobby = await startLobbyServer()
   alice = await signedInUser(lobby, 'alice', ['frontdesk'])
   bob = await signedInUser(lobby, 'bob', ['frontdesk'])
   boss = await signedInUser(lobby, 'boss', ['manager'])

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { adminGet, signedInUser, type SignedIn } from './provision-support'
-import { startLobby, type TestLobby } from './support'
+import { startLobbyServer, type RunningLobbyServer } from '../support/lobby-server'
 
-let lobby: TestLobby
+let lobby: RunningLobbyServer
 let desk1: SignedIn
 let boss: SignedIn
 beforeAll(async () => {
-  lobby = await startLobby()
+  lobby = await startLobbyServer()
   desk1 = await signedInUser(lobby, 'desk1', ['frontdesk'])
   boss = await signedInUser(lobby, 'boss', ['manager'])
 })

@@ -6,7 +6,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { basicAuth, createUser, startLobby, type TestLobby } from './support'
+import { createUser } from './support'
+import { basicAuth, startLobbyServer, type RunningLobbyServer } from '../support/lobby-server'
 
 /**
  * A `map` that writes `marker` as the server's user while express-pouchdb
@@ -23,16 +24,16 @@ function escapingMap(marker: string): string {
 }
 
 describe('routes that run code', () => {
-  let lobby: TestLobby
+  let lobby: RunningLobbyServer
   let dir: string
   const desk = basicAuth('udesk', 'pw-desk')
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'lobby-marker-'))
-    lobby = await startLobby({ distDir: null })
+    lobby = await startLobbyServer({ distDir: null })
     await createUser(lobby, 'udesk', 'pw-desk', ['frontdesk'])
     const put = await fetch(`${lobby.url}/db/lobby_public/org`, {
-      method: 'PUT', headers: { authorization: lobby.adminAuth, 'content-type': 'application/json' },
+      method: 'PUT', headers: { authorization: lobby.adminAuthorization, 'content-type': 'application/json' },
       body: JSON.stringify({ type: 'org', orgId: 'o1', auditPublicJwk: {} }),
     })
     expect(put.status).toBe(201)
@@ -82,7 +83,7 @@ describe('routes that run code', () => {
   it('evaluates no _temp_view map for the server admin either (the route is off) ', async () => {
     const marker = join(dir, 'ran-admin')
     const res = await fetch(`${lobby.url}/db/lobby_public/_temp_view`, {
-      method: 'POST', headers: { authorization: lobby.adminAuth, 'content-type': 'application/json' },
+      method: 'POST', headers: { authorization: lobby.adminAuthorization, 'content-type': 'application/json' },
       body: JSON.stringify({ map: escapingMap(marker) }),
     })
     const body = await res.text()

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createLobbyServer } from '../../server/app.js'
-import { makeDist, startLobby, type TestLobby } from './support'
+import { makeDist } from './support'
+import { startLobbyServer, type RunningLobbyServer } from '../support/lobby-server'
 
 const OK = 'https://ok.example'
 const EVIL = 'https://evil.example'
@@ -14,9 +14,9 @@ function preflight(url: string, origin: string) {
 }
 
 describe('CORS with an allowed origin', () => {
-  let lobby: TestLobby
+  let lobby: RunningLobbyServer
   beforeAll(async () => {
-    lobby = await startLobby({ distDir: makeDist(), corsOrigins: [OK] })
+    lobby = await startLobbyServer({ distDir: makeDist(), corsOrigins: [OK] })
   })
   afterAll(() => lobby?.stop())
 
@@ -55,9 +55,9 @@ describe('CORS with an allowed origin', () => {
 })
 
 describe('CORS without configured origins', () => {
-  let lobby: TestLobby
+  let lobby: RunningLobbyServer
   beforeAll(async () => {
-    lobby = await startLobby({ distDir: makeDist() })
+    lobby = await startLobbyServer({ distDir: makeDist() })
   })
   afterAll(() => lobby?.stop())
 
@@ -75,6 +75,6 @@ describe('CORS without configured origins', () => {
 
 describe('CORS configuration', () => {
   it.each(['*', 'https://ok.example/', 'ok.example'])('refuses %s as an origin', async (origin) => {
-    await expect(createLobbyServer({ memory: true, corsOrigins: [origin], log: () => {} })).rejects.toThrow(/CORS origin/)
+    await expect(startLobbyServer({ corsOrigins: [origin] })).rejects.toThrow(/CORS origin/)
   })
 })

@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { cookiePair, createUser, postSession, startLobby } from './support'
+import { cookiePair, createUser, postSession } from './support'
+import { startLobbyServer } from '../support/lobby-server'
 
 const tempDirs: string[] = []
 function tempDir(): string {
@@ -18,24 +19,24 @@ afterAll(() => {
 describe('a data directory on disk (LevelDB)', () => {
   it('creates the admin password file with mode 0600 and reuses it on the next start', async () => {
     const dataDir = join(tempDir(), 'data')
-    const first = await startLobby({ memory: false, dataDir })
+    const first = await startLobbyServer({ memory: false, dataDir })
     const file = join(dataDir, 'admin-password')
     try {
       expect(statSync(file).mode & 0o777).toBe(0o600)
       expect(statSync(dataDir).mode & 0o777).toBe(0o700)
       expect(readFileSync(file, 'utf8').trim()).toBe(first.adminPassword)
       expect(first.adminPassword).toMatch(/^L[A-Za-z0-9_-]{32}$/) // 24 random bytes, base64url, never a leading '-'
-      const created = await fetch(`${first.url}/db/kept`, { method: 'PUT', headers: { authorization: first.adminAuth } })
+      const created = await fetch(`${first.url}/db/kept`, { method: 'PUT', headers: { authorization: first.adminAuthorization } })
       expect(created.status).toBe(201)
     } finally {
       await first.stop()
     }
 
-    const second = await startLobby({ memory: false, dataDir })
+    const second = await startLobbyServer({ memory: false, dataDir })
     try {
       expect(second.adminPassword).toBe(first.adminPassword)
       // Same credentials still work, and the database created before is still there.
-      const info = await fetch(`${second.url}/db/kept`, { headers: { authorization: second.adminAuth } })
+      const info = await fetch(`${second.url}/db/kept`, { headers: { authorization: second.adminAuthorization } })
       expect(info.status).toBe(200)
       expect(statSync(file).mode & 0o777).toBe(0o600)
     } finally {
@@ -45,7 +46,7 @@ describe('a data directory on disk (LevelDB)', () => {
 
   it('keeps every file inside the data directory', async () => {
     const dataDir = join(tempDir(), 'data')
-    const lobby = await startLobby({ memory: false, dataDir })
+    const lobby = await startLobbyServer({ memory: false, dataDir })
     await lobby.stop()
     expect(readdirSync(dataDir).sort()).toEqual(['admin-password', 'db', 'log.txt', 'session-secret'])
     // _users, the list of databases, and the realms provisioned on start.
@@ -59,7 +60,7 @@ describe('a data directory on disk (LevelDB)', () => {
 describe('the session secret', () => {
   it('is kept in <dataDir>/session-secret (0600), so sessions survive a restart', async () => {
     const dataDir = join(tempDir(), 'data')
-    const first = await startLobby({ memory: false, dataDir })
+    const first = await startLobbyServer({ memory: false, dataDir })
     const file = join(dataDir, 'session-secret')
     let cookie: string
     try {
@@ -72,7 +73,7 @@ describe('the session secret', () => {
     }
     const secret = readFileSync(file, 'utf8')
 
-    const second = await startLobby({ memory: false, dataDir })
+    const second = await startLobbyServer({ memory: false, dataDir })
     try {
       const session = await (await fetch(`${second.url}/db/_session`, { headers: { cookie } })).json()
       expect(session.userCtx).toEqual({ name: 'desk1', roles: ['frontdesk'] })
@@ -84,10 +85,10 @@ describe('the session secret', () => {
 
   it('is new on every start in memory mode, and written nowhere', async () => {
     const dataDir = join(tempDir(), 'never-created')
-    const secretOf = async (lobby: Awaited<ReturnType<typeof startLobby>>) =>
-      (await fetch(`${lobby.url}/db/_config/couch_httpd_auth/secret`, { headers: { authorization: lobby.adminAuth } })).json()
-    const a = await startLobby({ memory: true, dataDir })
-    const b = await startLobby({ memory: true, dataDir })
+    const secretOf = async (lobby: Awaited<ReturnType<typeof startLobbyServer>>) =>
+      (await fetch(`${lobby.url}/db/_config/couch_httpd_auth/secret`, { headers: { authorization: lobby.adminAuthorization } })).json()
+    const a = await startLobbyServer({ memory: true, dataDir })
+    const b = await startLobbyServer({ memory: true, dataDir })
     try {
       const [secretA, secretB] = [await secretOf(a), await secretOf(b)]
       expect(secretA).toMatch(/^[0-9a-f]{64}$/)
@@ -105,11 +106,11 @@ describe('memory mode', () => {
     const dataDir = join(tempDir(), 'never-created')
     // express-pouchdb's defaults would put these in the working directory.
     const strayFiles = ['config.json', 'log.txt'].filter((f) => !existsSync(f))
-    const a = await startLobby({ memory: true, dataDir })
-    const b = await startLobby({ memory: true, dataDir })
+    const a = await startLobbyServer({ memory: true, dataDir })
+    const b = await startLobbyServer({ memory: true, dataDir })
     try {
       expect(a.adminPassword).not.toBe(b.adminPassword)
-      expect((await fetch(`${a.url}/db/x`, { method: 'PUT', headers: { authorization: a.adminAuth } })).status).toBe(201)
+      expect((await fetch(`${a.url}/db/x`, { method: 'PUT', headers: { authorization: a.adminAuthorization } })).status).toBe(201)
     } finally {
       await Promise.all([a.stop(), b.stop()])
     }

@@ -1,13 +1,14 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createUser, makeDist, postSession, startLobby, type TestLobby } from './support'
+import { createUser, makeDist, postSession } from './support'
+import { startLobbyServer, type RunningLobbyServer } from '../support/lobby-server'
 
 describe('Cache-Control under /db/', () => {
-  let lobby: TestLobby
+  let lobby: RunningLobbyServer
   beforeAll(async () => {
-    lobby = await startLobby({ distDir: makeDist() })
+    lobby = await startLobbyServer({ distDir: makeDist() })
     await createUser(lobby, 'desk1', 'pw-desk1')
-    await fetch(`${lobby.url}/db/realm`, { method: 'PUT', headers: { authorization: lobby.adminAuth } })
+    await fetch(`${lobby.url}/db/realm`, { method: 'PUT', headers: { authorization: lobby.adminAuthorization } })
   })
   afterAll(() => lobby?.stop())
 
@@ -25,7 +26,7 @@ describe('Cache-Control under /db/', () => {
     ['PUT', '/db/another'],
     ['GET', '/db/_users/_changes'],
   ])('is no-store for %s %s, admin or not', async (method, path) => {
-    for (const headers of [{}, { authorization: lobby.adminAuth }] as Record<string, string>[]) {
+    for (const headers of [{}, { authorization: lobby.adminAuthorization }] as Record<string, string>[]) {
       const res = await fetch(`${lobby.url}${path}`, { method, headers })
       expect(res.headers.get('cache-control'), `${res.status}`).toBe('no-store')
     }
@@ -45,40 +46,36 @@ describe('Cache-Control under /db/', () => {
 })
 
 describe('live _changes feeds', () => {
-  let lobby: TestLobby
+  let lobby: RunningLobbyServer
   beforeAll(async () => {
-    lobby = await startLobby()
-    await fetch(`${lobby.url}/db/realm`, { method: 'PUT', headers: { authorization: lobby.adminAuth } })
+    lobby = await startLobbyServer()
+    await fetch(`${lobby.url}/db/realm`, { method: 'PUT', headers: { authorization: lobby.adminAuthorization } })
   })
   afterAll(() => lobby?.stop())
 
   it('stream uncompressed, so a continuous feed delivers each change at once', async () => {
+    await fetch(`${lobby.url}/db/realm/doc1`, {
+      method: 'PUT', headers: { authorization: lobby.adminAuthorization, 'content-type': 'application/json' }, body: '{}',
+    })
     const controller = new AbortController()
-    const timer = setTimeout(() => controller.abort(), 5000)
     try {
-      // Headers go out with the first change, so the request must be open before the change is made.
-      const pending = fetch(`${lobby.url}/db/realm/_changes?feed=continuous&since=now&heartbeat=60000`, {
-        headers: { authorization: lobby.adminAuth, 'accept-encoding': 'gzip, deflate, br' },
-        signal: controller.signal,
+      // The feed stays open after the change already there: compressed, that change would sit in the compressor's buffer.
+      const res = await fetch(`${lobby.url}/db/realm/_changes?feed=continuous&since=0&heartbeat=60000`, {
+        headers: { authorization: lobby.adminAuthorization, 'accept-encoding': 'gzip, deflate, br' },
+        signal: AbortSignal.any([controller.signal, AbortSignal.timeout(5000)]),
       })
-      await new Promise((resolve) => setTimeout(resolve, 200))
-      await fetch(`${lobby.url}/db/realm/doc1`, {
-        method: 'PUT', headers: { authorization: lobby.adminAuth, 'content-type': 'application/json' }, body: '{}',
-      })
-      const res = await pending
       expect(res.status).toBe(200)
       expect(res.headers.get('content-encoding')).toBeNull()
       const { value } = await res.body!.getReader().read()
       expect(new TextDecoder().decode(value)).toContain('"id":"doc1"')
     } finally {
-      clearTimeout(timer)
       controller.abort()
     }
   })
 
   it('still compresses ordinary answers for clients that accept it', async () => {
     const res = await fetch(`${lobby.url}/db/realm/_changes?since=0&descending=false&style=all_docs&include_docs=true&limit=1000`, {
-      headers: { authorization: lobby.adminAuth, 'accept-encoding': 'gzip' },
+      headers: { authorization: lobby.adminAuthorization, 'accept-encoding': 'gzip' },
     })
     expect(res.status).toBe(200)
     // Small bodies stay below the compression threshold; the header shows compression is still on.

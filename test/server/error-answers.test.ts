@@ -2,12 +2,12 @@
 // Errors are answered as CouchDB-style JSON, never express's HTML page with
 // the stack trace (the server's file paths and module versions).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startLobby, type TestLobby } from './support'
+import { startLobbyServer, type RunningLobbyServer } from '../support/lobby-server'
 
 describe('error answers', () => {
-  let lobby: TestLobby
+  let lobby: RunningLobbyServer
   beforeAll(async () => {
-    lobby = await startLobby({ distDir: null })
+    lobby = await startLobbyServer({ distDir: null })
   })
   afterAll(() => lobby?.stop())
 

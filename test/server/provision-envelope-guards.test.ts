@@ -7,16 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rulesFor } from '../../server/provision/rules.js'
 import { validateSource } from '../../server/provision/validate-source.js'
 import { adminGet, auditEntry, envelope, signedInUser, type SignedIn } from './provision-support'
-import { startLobby, type TestLobby } from './support'
+import { startLobbyServer, type RunningLobbyServer } from '../support/lobby-server'
 
 /** Every type that lives in lobby_public, lobby_org or lobby_audit (typed documents), never in a realm database. */
 const RESERVED = ['org', 'login', 'account', 'keyring', 'grant', 'audit-key', 'device', 'audit']
 
-let lobby: TestLobby
+let lobby: RunningLobbyServer
 let desk1: SignedIn
 let boss: SignedIn
 beforeAll(async () => {
-  lobby = await startLobby()
+  lobby = await startLobbyServer()
   desk1 = await signedInUser(lobby, 'desk1', ['frontdesk'])
   boss = await signedInUser(lobby, 'boss', ['manager'])
 })

@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditEntry, envelope, signedInUser, type SignedIn } from './provision-support'
-import { startLobby, type TestLobby } from './support'
+import { startLobbyServer, type RunningLobbyServer } from '../support/lobby-server'
 
 /** The little of PouchDB this test uses (the repo has no PouchDB type declarations). */
 interface Doc { _id: string; _rev?: string; [key: string]: unknown }
@@ -28,7 +28,7 @@ const PouchDB = require('pouchdb') as PouchDBClass
 PouchDB.plugin(require('pouchdb-adapter-memory'))
 
 describe('PouchDB replication into provisioned realms', () => {
-  let lobby: TestLobby
+  let lobby: RunningLobbyServer
   let desk1: SignedIn
   let n = 0
   const device = () => new PouchDB(`provision-replication-${++n}-${Date.now()}`, { adapter: 'memory' })
@@ -43,7 +43,7 @@ describe('PouchDB replication into provisioned realms', () => {
   })
 
   beforeAll(async () => {
-    lobby = await startLobby()
+    lobby = await startLobbyServer()
     desk1 = await signedInUser(lobby, 'desk1', ['frontdesk'])
   })
   afterAll(() => lobby?.stop())

@@ -1,12 +1,13 @@
 /** Helpers for the provisioning tests: clients, users with sessions, documents. */
-import { couchClient, type CouchClient } from '../../server/provision/http-client.js'
+import type { CouchClient } from '../../server/provision/http-client.js'
 import { createServerUser } from '../../server/provision/users.js'
-import { cookiePair, postSession, type TestLobby } from './support'
+import { cookiePair, postSession } from './support'
+import { type RunningLobbyServer } from '../support/lobby-server'
 
 export const json = { 'content-type': 'application/json' }
 
-export function adminClient(lobby: TestLobby): CouchClient {
-  return couchClient({ url: `${lobby.url}/db/`, name: 'admin', password: lobby.adminPassword })
+export function adminClient(lobby: RunningLobbyServer): CouchClient {
+  return lobby.admin
 }
 
 export interface SignedIn {
@@ -19,7 +20,7 @@ export interface SignedIn {
 }
 
 /** Creates a server user (as the server admin) and signs them in through `POST /db/_session`. */
-export async function signedInUser(lobby: TestLobby, name: string, roles: string[]): Promise<SignedIn> {
+export async function signedInUser(lobby: RunningLobbyServer, name: string, roles: string[]): Promise<SignedIn> {
   const password = `pw-${name}`
   await createServerUser(adminClient(lobby), { name, password, roles })
   const login = await postSession(lobby.url, name, password)
@@ -36,14 +37,14 @@ export async function signedInUser(lobby: TestLobby, name: string, roles: string
 }
 
 /** An anonymous request under /db/. */
-export function anonymous(lobby: TestLobby, method: string, path: string, body?: unknown): Promise<Response> {
+export function anonymous(lobby: RunningLobbyServer, method: string, path: string, body?: unknown): Promise<Response> {
   return fetch(`${lobby.url}/db/${path}`, { method, headers: json, body: body === undefined ? undefined : JSON.stringify(body) })
 }
 
 /** The server admin's view of a document: its status and body. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any CouchDB answer
-export async function adminGet(lobby: TestLobby, path: string): Promise<{ status: number; body: Record<string, any> }> {
-  const res = await fetch(`${lobby.url}/db/${path}`, { headers: { authorization: `Basic ${Buffer.from(`admin:${lobby.adminPassword}`).toString('base64')}` } })
+export async function adminGet(lobby: RunningLobbyServer, path: string): Promise<{ status: number; body: Record<string, any> }> {
+  const res = await fetch(`${lobby.url}/db/${path}`, { headers: { authorization: lobby.adminAuthorization } })
   return { status: res.status, body: await res.json() }
 }
 

@@ -4,14 +4,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { provisionPersonalRealm } from '../../server/provision/databases.js'
 import { adminClient, adminGet, anonymous, auditEntry, envelope, signedInUser, type SignedIn } from './provision-support'
-import { startLobby, type TestLobby } from './support'
+import { startLobbyServer, type RunningLobbyServer } from '../support/lobby-server'
 
-let lobby: TestLobby
+let lobby: RunningLobbyServer
 let desk1: SignedIn
 let agent1: SignedIn
 let boss: SignedIn
 beforeAll(async () => {
-  lobby = await startLobby()
+  lobby = await startLobbyServer()
   desk1 = await signedInUser(lobby, 'desk1', ['frontdesk'])
   agent1 = await signedInUser(lobby, 'agent1', ['agent'])
   boss = await signedInUser(lobby, 'boss', ['manager'])

@@ -12,7 +12,8 @@ import { provisionServer } from '../../server/provision/databases.js'
 import { couchClient } from '../../server/provision/http-client.js'
 import { createServerUser, disableServerUser, listServerUsers, setServerUserPassword } from '../../server/provision/users.js'
 import { adminClient, adminGet, anonymous, signedInUser, type SignedIn } from './provision-support'
-import { postSession, startLobby, type TestLobby } from './support'
+import { postSession } from './support'
+import { startLobbyServer, type RunningLobbyServer } from '../support/lobby-server'
 
 /** A loopback port nothing listens on (fetch refuses well-known ones such as 1). */
 async function closedPort(): Promise<number> {
@@ -26,9 +27,9 @@ async function closedPort(): Promise<number> {
 const FIXED = ['lobby_public', 'lobby_org', 'lobby_directory', 'lobby_desk', 'lobby_accounts', 'lobby_field', 'lobby_audit']
 
 describe('provisioning a bare server', () => {
-  let lobby: TestLobby
+  let lobby: RunningLobbyServer
   beforeAll(async () => {
-    lobby = await startLobby({ provision: false })
+    lobby = await startLobbyServer({ provision: false })
   })
   afterAll(() => lobby?.stop())
 
@@ -65,7 +66,7 @@ describe('provisioning a bare server', () => {
 })
 
 describe('npm run provision (server/provision/cli.js)', () => {
-  let lobby: TestLobby
+  let lobby: RunningLobbyServer
   let dir: string
   const run = async (args: string[], env: Record<string, string> = {}) => {
     const out: string[] = []
@@ -74,7 +75,7 @@ describe('npm run provision (server/provision/cli.js)', () => {
     return { code, out: out.join('\n'), err: err.join('\n') }
   }
   beforeAll(async () => {
-    lobby = await startLobby() // provisioned itself on start
+    lobby = await startLobbyServer() // provisioned itself on start
     dir = mkdtempSync(join(tmpdir(), 'lobby-provision-'))
     writeFileSync(join(dir, 'admin-password'), `${lobby.adminPassword}\n`, { mode: 0o600 })
   })
@@ -126,12 +127,12 @@ describe('npm run provision (server/provision/cli.js)', () => {
 })
 
 describe('lobby_public', () => {
-  let lobby: TestLobby
+  let lobby: RunningLobbyServer
   let admin: SignedIn
   let desk1: SignedIn
   const org = { _id: 'org', type: 'org', orgId: 'o1', createdAt: '2024-01-01T00:00:00.000Z', auditPublicJwk: { kty: 'EC' }, settings: {} }
   beforeAll(async () => {
-    lobby = await startLobby()
+    lobby = await startLobbyServer()
     admin = await signedInUser(lobby, 'adm1', ['admin'])
     desk1 = await signedInUser(lobby, 'desk1', ['frontdesk'])
     expect((await admin.call('PUT', 'lobby_public/org', org)).status).toBe(201)
@@ -178,12 +179,12 @@ describe('lobby_public', () => {
 })
 
 describe('server accounts', () => {
-  let lobby: TestLobby
+  let lobby: RunningLobbyServer
   let adm1: SignedIn
   let desk1: SignedIn
   const asUser = (user: SignedIn) => couchClient({ url: `${lobby.url}/db/`, cookie: user.cookie })
   beforeAll(async () => {
-    lobby = await startLobby()
+    lobby = await startLobbyServer()
     adm1 = await signedInUser(lobby, 'adm1', ['admin'])
     desk1 = await signedInUser(lobby, 'desk1', ['frontdesk'])
   })

@@ -1,34 +1,24 @@
 // @vitest-environment node
-import type { AddressInfo } from 'node:net'
-import type { Server } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createLobbyServer } from '../../server/app.js'
 import { couchClient } from '../../server/provision/http-client.js'
 import { createServerUser } from '../../server/provision/users.js'
+import { startLobbyServer } from '../support/lobby-server'
 
 describe('public pre-login documents', () => {
-  let server: Server
   let stop: () => Promise<void>
   let admin: ReturnType<typeof couchClient>
   let desk: ReturnType<typeof couchClient>
   let rev: string
 
   beforeAll(async () => {
-    const lobby = await createLobbyServer({ memory: true, distDir: null, log: () => {} })
-    server = await new Promise((resolve) => {
-      const s = lobby.app.listen(0, '127.0.0.1', () => resolve(s))
-    })
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/db/`
-    admin = couchClient({ url: base, name: lobby.adminUser, password: lobby.adminPassword })
+    const lobby = await startLobbyServer()
+    const base = lobby.dbUrl
+    admin = lobby.admin
     await createServerUser(admin, { name: 'udesk', password: 'pw-desk', roles: ['frontdesk'] })
     desk = couchClient({ url: base, name: 'udesk', password: 'pw-desk' })
     rev = (await admin.request('PUT', 'lobby_public/login:mine', { body: { type: 'login', userId: 'udesk', kdf: { v: 1 } } })).body.rev
     await admin.request('PUT', 'lobby_public/login:theirs', { body: { type: 'login', userId: 'uother', kdf: { v: 1 } } })
-    stop = async () => {
-      server.closeAllConnections()
-      await new Promise((r) => server.close(r))
-      await lobby.close()
-    }
+    stop = lobby.stop
   })
   afterAll(async () => stop?.())
 

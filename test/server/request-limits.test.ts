@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MAX_BODY_BYTES } from '../../server/request-guards.js'
-import { startLobby, type TestLobby } from './support'
+import { startLobbyServer, type RunningLobbyServer } from '../support/lobby-server'
 
 /** A raw request, so headers can say what the body does not. */
 function rawRequest(url: string, options: http.RequestOptions, write: (req: http.ClientRequest) => void) {
@@ -20,10 +20,10 @@ function rawRequest(url: string, options: http.RequestOptions, write: (req: http
 }
 
 describe('request bodies under /db/', () => {
-  let lobby: TestLobby
+  let lobby: RunningLobbyServer
   beforeAll(async () => {
-    lobby = await startLobby()
-    await fetch(`${lobby.url}/db/realm`, { method: 'PUT', headers: { authorization: lobby.adminAuth } })
+    lobby = await startLobbyServer()
+    await fetch(`${lobby.url}/db/realm`, { method: 'PUT', headers: { authorization: lobby.adminAuthorization } })
   })
   afterAll(() => lobby?.stop())
 
@@ -52,7 +52,7 @@ describe('request bodies under /db/', () => {
       ['PUT', '/db/realm/m1', `multipart/related; boundary=${boundary}`],
       ['POST', '/db/realm/m1', `multipart/form-data; boundary=${boundary}`],
     ]) {
-      for (const authorization of [undefined, lobby.adminAuth]) {
+      for (const authorization of [undefined, lobby.adminAuthorization]) {
         const res = await fetch(`${lobby.url}${path}`, {
           method, body, headers: { 'content-type': type!, ...(authorization ? { authorization } : {}) },
         })
@@ -64,7 +64,7 @@ describe('request bodies under /db/', () => {
   })
 
   it('still accepts ordinary writes and attachments', async () => {
-    const admin = { authorization: lobby.adminAuth }
+    const admin = { authorization: lobby.adminAuthorization }
     const put = await fetch(`${lobby.url}/db/realm/doc1`, { method: 'PUT', headers: { ...admin, 'content-type': 'application/json' }, body: '{"a":1}' })
     expect(put.status).toBe(201)
     const { rev } = await put.json()

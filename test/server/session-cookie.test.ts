@@ -2,14 +2,12 @@
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import https from 'node:https'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createLobbyServer } from '../../server/app.js'
 import { requestIsHttps } from '../../server/db-headers.js'
-import { createHttpServer } from '../../server/http-listener.js'
-import { cookiePair, createUser, postSession, startLobby, type TestLobby } from './support'
+import { cookiePair, createUser, postSession } from './support'
+import { startLobbyServer, type RunningLobbyServer } from '../support/lobby-server'
 
 /** Cookie attributes, lower-cased, without the name=value pair. */
 function attributes(setCookie: string | null): string[] {
@@ -17,9 +15,9 @@ function attributes(setCookie: string | null): string[] {
 }
 
 describe('the AuthSession cookie over plain HTTP', () => {
-  let lobby: TestLobby
+  let lobby: RunningLobbyServer
   beforeAll(async () => {
-    lobby = await startLobby()
+    lobby = await startLobbyServer()
     await createUser(lobby, 'desk1', 'pw-desk1', ['frontdesk'])
   })
   afterAll(() => lobby?.stop())
@@ -103,7 +101,6 @@ function hasOpenssl(): boolean {
 }
 
 describe.skipIf(!hasOpenssl())('the AuthSession cookie over HTTPS (--https-cert)', () => {
-  let server: https.Server
   let close: () => Promise<void>
   let port: number
   let adminPassword: string
@@ -112,16 +109,10 @@ describe.skipIf(!hasOpenssl())('the AuthSession cookie over HTTPS (--https-cert)
     execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
       '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1',
       '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' })
-    const lobby = await createLobbyServer({ memory: true, log: () => {} })
+    const lobby = await startLobbyServer({ https: { cert: join(dir, 'cert.pem'), key: join(dir, 'key.pem') } })
     adminPassword = lobby.adminPassword
-    server = createHttpServer(lobby.app, { httpsCert: join(dir, 'cert.pem'), httpsKey: join(dir, 'key.pem') }) as https.Server
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    port = (server.address() as AddressInfo).port
-    close = async () => {
-      server.closeAllConnections()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
-      await lobby.close()
-    }
+    port = lobby.port
+    close = lobby.stop
   })
   afterAll(() => close?.())
 

@@ -3,7 +3,8 @@
 // name and per client address, for `POST /_session` and for Basic auth on any
 // request; successful sign-ins are not counted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { basicAuth, createUser, postSession, startLobby, type TestLobby } from './support'
+import { createUser, postSession } from './support'
+import { basicAuth, startLobbyServer, type RunningLobbyServer } from '../support/lobby-server'
 
 async function expectLimited(res: Response): Promise<void> {
   expect(res.status).toBe(429)
@@ -13,9 +14,9 @@ async function expectLimited(res: Response): Promise<void> {
 }
 
 describe('failed sign-ins with the default limits', () => {
-  let lobby: TestLobby
+  let lobby: RunningLobbyServer
   beforeAll(async () => {
-    lobby = await startLobby({ distDir: null })
+    lobby = await startLobbyServer({ distDir: null })
     for (const name of ['victim', 'colleague', 'basicvictim']) await createUser(lobby, name, `pw-${name}`, ['frontdesk'])
   })
   afterAll(() => lobby?.stop())
@@ -46,9 +47,9 @@ describe('failed sign-ins with the default limits', () => {
 })
 
 describe('failed sign-ins per address', () => {
-  let lobby: TestLobby
+  let lobby: RunningLobbyServer
   beforeAll(async () => {
-    lobby = await startLobby({ distDir: null, signInLimits: { perName: 100, perAddress: 5 } })
+    lobby = await startLobbyServer({ distDir: null, signInLimits: { perName: 100, perAddress: 5 } })
     await createUser(lobby, 'someone', 'pw-someone')
   })
   afterAll(() => lobby?.stop())

@@ -3,15 +3,16 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { INDEX_HTML, makeDist, startLobby, type TestLobby } from './support'
+import { INDEX_HTML, makeDist } from './support'
+import { startLobbyServer, type RunningLobbyServer } from '../support/lobby-server'
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
 const html = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' }
 
 describe('serving the built app', () => {
-  let lobby: TestLobby
+  let lobby: RunningLobbyServer
   beforeAll(async () => {
-    lobby = await startLobby({ distDir: makeDist() })
+    lobby = await startLobbyServer({ distDir: makeDist() })
   })
   afterAll(() => lobby?.stop())
 
@@ -90,9 +91,9 @@ describe('serving the built app', () => {
 })
 
 describe('before the app is built', () => {
-  let lobby: TestLobby
+  let lobby: RunningLobbyServer
   beforeAll(async () => {
-    lobby = await startLobby({ distDir: mkdtempSync(join(tmpdir(), 'lobby-empty-dist-')) })
+    lobby = await startLobbyServer({ distDir: mkdtempSync(join(tmpdir(), 'lobby-empty-dist-')) })
   })
   afterAll(() => lobby?.stop())
 

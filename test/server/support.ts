@@ -1,10 +1,8 @@
-/** Starting a Lobby server for a test: real HTTP on a free loopback port, a tiny dist/. */
+/** Server tests' shared pieces: a tiny dist/ and sign-in helpers (the server itself: test/support/lobby-server.ts). */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createLobbyServer, type LobbyServerOptions } from '../../server/app.js'
+import type { RunningLobbyServer } from '../support/lobby-server'
 
 export const INDEX_HTML = '<!doctype html><title>Lobby test shell</title>'
 
@@ -21,41 +19,11 @@ export function makeDist(): string {
   return dir
 }
 
-export interface TestLobby {
-  url: string
-  adminPassword: string
-  /** `Authorization` header value for the server admin. */
-  adminAuth: string
-  stop(): Promise<void>
-}
-
-export function basicAuth(name: string, password: string): string {
-  return `Basic ${Buffer.from(`${name}:${password}`).toString('base64')}`
-}
-
-export async function startLobby(options: LobbyServerOptions = {}): Promise<TestLobby> {
-  const lobby = await createLobbyServer({ memory: true, log: () => {}, ...options })
-  const server: Server = await new Promise((resolve) => {
-    const s = lobby.app.listen(0, '127.0.0.1', () => resolve(s))
-  })
-  const { port } = server.address() as AddressInfo
-  return {
-    url: `http://127.0.0.1:${port}`,
-    adminPassword: lobby.adminPassword,
-    adminAuth: basicAuth(lobby.adminUser, lobby.adminPassword),
-    async stop() {
-      server.closeAllConnections()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
-      await lobby.close()
-    },
-  }
-}
-
 /** Creates a `_users` account as the server admin. */
-export async function createUser(lobby: TestLobby, name: string, password: string, roles: string[] = []): Promise<void> {
+export async function createUser(lobby: RunningLobbyServer, name: string, password: string, roles: string[] = []): Promise<void> {
   const res = await fetch(`${lobby.url}/db/_users/${encodeURIComponent(`org.couchdb.user:${name}`)}`, {
     method: 'PUT',
-    headers: { authorization: lobby.adminAuth, 'content-type': 'application/json' },
+    headers: { authorization: lobby.adminAuthorization, 'content-type': 'application/json' },
     body: JSON.stringify({ _id: `org.couchdb.user:${name}`, name, type: 'user', roles, password }),
   })
   if (res.status !== 201) throw new Error(`creating ${name}: ${res.status} ${await res.text()}`)

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startLobby, type TestLobby } from './support'
+import { startLobbyServer, type RunningLobbyServer } from '../support/lobby-server'
 
 /** The little of PouchDB this test uses (the repo has no PouchDB type declarations). */
 interface Db {
@@ -32,15 +32,15 @@ const designDoc = {
 }
 
 describe('a PouchDB client replicating with the server', () => {
-  let lobby: TestLobby
+  let lobby: RunningLobbyServer
   let n = 0
   const localDb = () => new PouchDB(`sync-test-local-${++n}`, { adapter: 'memory' })
   const remoteDb = (auth?: { username: string; password: string }) =>
     new PouchDB(`${lobby.url}/db/desk`, { adapter: 'http', skip_setup: true, ...(auth ? { auth } : {}) })
 
   beforeAll(async () => {
-    lobby = await startLobby()
-    const admin = { authorization: lobby.adminAuth, 'content-type': 'application/json' }
+    lobby = await startLobbyServer()
+    const admin = { authorization: lobby.adminAuthorization, 'content-type': 'application/json' }
     const put = async (path: string, body: unknown) => {
       const res = await fetch(`${lobby.url}/db/${path}`, { method: 'PUT', headers: admin, body: JSON.stringify(body) })
       expect(res.status, path).toBeLessThan(300)

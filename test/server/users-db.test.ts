@@ -1,15 +1,16 @@
 // @vitest-environment node
 import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { basicAuth, createUser, postSession, startLobby, type TestLobby } from './support'
+import { createUser, postSession } from './support'
+import { basicAuth, startLobbyServer, type RunningLobbyServer } from '../support/lobby-server'
 
 const json = { 'content-type': 'application/json' }
 
 describe('_users read by someone who is not the server admin', () => {
-  let lobby: TestLobby
+  let lobby: RunningLobbyServer
   let desk1: string
   beforeAll(async () => {
-    lobby = await startLobby()
+    lobby = await startLobbyServer()
     await createUser(lobby, 'desk1', 'pw-desk1', ['frontdesk'])
     await createUser(lobby, 'other', 'pw-other', ['frontdesk'])
     desk1 = basicAuth('desk1', 'pw-desk1')
@@ -66,7 +67,7 @@ describe('_users read by someone who is not the server admin', () => {
   })
 
   it('still lets the server admin read _users', async () => {
-    const admin = { authorization: lobby.adminAuth }
+    const admin = { authorization: lobby.adminAuthorization }
     expect((await fetch(`${lobby.url}/db/_users/_changes`, { headers: admin })).status).toBe(200)
     const doc = await (await fetch(`${lobby.url}/db/_users/org.couchdb.user:desk1`, { headers: admin })).json()
     expect(doc.roles).toEqual(['frontdesk'])
@@ -74,11 +75,11 @@ describe('_users read by someone who is not the server admin', () => {
 })
 
 describe('a user editing their own _users document', () => {
-  let lobby: TestLobby
+  let lobby: RunningLobbyServer
   const desk1 = { authorization: basicAuth('desk1', 'pw-desk1'), ...json }
   const ownUrl = () => `${lobby.url}/db/_users/org.couchdb.user:desk1`
   beforeAll(async () => {
-    lobby = await startLobby()
+    lobby = await startLobbyServer()
     await createUser(lobby, 'desk1', 'pw-desk1', ['frontdesk'])
     await createUser(lobby, 'boss', 'pw-boss', ['manager'])
   })
@@ -102,7 +103,7 @@ describe('a user editing their own _users document', () => {
   })
 
   it('cannot overwrite someone else’s account through their own URL', async () => {
-    const boss = await (await fetch(`${lobby.url}/db/_users/org.couchdb.user:boss`, { headers: { authorization: lobby.adminAuth } })).json()
+    const boss = await (await fetch(`${lobby.url}/db/_users/org.couchdb.user:boss`, { headers: { authorization: lobby.adminAuthorization } })).json()
     const forged = { _rev: boss._rev, name: 'boss', type: 'user', roles: ['manager'], password: 'taken' }
     const viaBody = await fetch(ownUrl(), { method: 'PUT', headers: desk1, body: JSON.stringify({ _id: 'org.couchdb.user:boss', ...forged }) })
     expect(viaBody.status).toBe(403)
@@ -128,8 +129,8 @@ describe('a user editing their own _users document', () => {
 })
 
 describe('_bulk_get and Mango respect _security', () => {
-  let lobby: TestLobby
-  const asAdmin = () => ({ authorization: lobby.adminAuth, ...json })
+  let lobby: RunningLobbyServer
+  const asAdmin = () => ({ authorization: lobby.adminAuthorization, ...json })
   const member = { authorization: basicAuth('desk1', 'pw-desk1'), ...json }
   const outsider = { authorization: basicAuth('guest', 'pw-guest'), ...json }
   const bulkGet = (headers: Record<string, string>, body: unknown, query = '') =>
@@ -137,7 +138,7 @@ describe('_bulk_get and Mango respect _security', () => {
   const one = { docs: [{ id: 'visit:1' }] }
 
   beforeAll(async () => {
-    lobby = await startLobby()
+    lobby = await startLobbyServer()
     const put = (path: string, body: unknown) => fetch(`${lobby.url}/db/${path}`, { method: 'PUT', headers: asAdmin(), body: JSON.stringify(body) })
     await put('desk', {})
     await put('desk/_security', { admins: { names: [], roles: [] }, members: { names: [], roles: ['frontdesk'] } })
@@ -216,10 +217,10 @@ describe('signing in', () => {
     on(event: 'ref', listener: (db: { name: string }) => void): void
     removeListener(event: 'ref', listener: (db: { name: string }) => void): void
   }
-  let lobby: TestLobby
+  let lobby: RunningLobbyServer
   beforeAll(async () => {
     // Ten wrong passwords below: more than a name may fail by default (test/server/sign-in-limits.test.ts).
-    lobby = await startLobby({ signInLimits: { perName: 100 } })
+    lobby = await startLobbyServer({ signInLimits: { perName: 100 } })
     await createUser(lobby, 'desk1', 'pw-desk1', ['frontdesk'])
   })
   afterAll(() => lobby?.stop())

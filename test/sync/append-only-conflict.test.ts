@@ -21,7 +21,7 @@ describe('a conflict on an append-only record is tampering (issue 8 §5, MEM-6)'
   const server = eachTestSyncServer()
 
   it('keeps both versions, quarantines the loser, audits it, and merges nothing', async () => {
-    const a = testDevice(server.base)
+    const a = testDevice(server.dbUrl)
     const session = await foundOrganisation(a, server.admin)
     const org = { session }
     const keys = keySourceFrom(session.keyring)
@@ -61,14 +61,14 @@ describe('a conflict on an append-only record is tampering (issue 8 §5, MEM-6)'
   // Both are events of their own, not rival versions of one: both stay, both are flagged for review,
   // and nothing is merged or deleted on the way.
   it('keeps two offline check-ins of one member from two tablets, flags them, and writes no merge or tombstone (MEM-3)', async () => {
-    const a = testDevice(server.base)
+    const a = testDevice(server.dbUrl)
     const admin = await foundOrganisation(a, server.admin)
     const desk = await addStaff(a, server.admin, admin, { name: '李前台', username: 'li.desk', role: 'frontdesk' })
     expect((await a.login(admin.userId, admin.serverPassword!)).ok).toBe(true)
     const engineA = await a.engineFor(admin)
     expect((await engineA.runOnce()).state).toBe('idle')
 
-    const b = testDevice(server.base)
+    const b = testDevice(server.dbUrl)
     expect((await b.login(desk.userId, desk.serverPassword)).ok).toBe(true)
     await (await b.engineFor(undefined, [])).runOnce()
     const first = await signIn(b.storage, 'li.desk', desk.setupCode)

@@ -28,7 +28,7 @@ describe('CONF-9: a departed employee (deactivation, key rotation, re-encryption
 
   /** Device A: the admin founds the organisation with two front-desk accounts, D (who will leave) and E (who stays). */
   async function founded() {
-    const a = testDevice(server.base)
+    const a = testDevice(server.dbUrl)
     const org = { session: await foundOrganisation(a, server.admin) }
     const staff = async (name: string, username: string) => ({ ...(await addStaff(a, server.admin, org.session, { name, username, role: 'frontdesk' })), username })
     const d = await staff('李前台', 'li.desk')
@@ -42,7 +42,7 @@ describe('CONF-9: a departed employee (deactivation, key rotation, re-encryption
 
   /** A fresh device for a front-desk user: pulls its keyring, first sign-in with the setup code, own passphrase. */
   async function joined(who: { userId: string; setupCode: string; serverPassword: string; username: string }, passphrase: string) {
-    const device = testDevice(server.base)
+    const device = testDevice(server.dbUrl)
     expect((await device.login(who.userId, who.serverPassword)).ok).toBe(true)
     await (await device.engineFor(undefined, [])).runOnce()
     const first = await signIn(device.storage, who.username, who.setupCode)
@@ -68,8 +68,8 @@ describe('CONF-9: a departed employee (deactivation, key rotation, re-encryption
   }
 
   const departureServer = (a: ReturnType<typeof testDevice>): DepartureServer => ({
-    disable: (target) => disableDepartedAccount(server.base, target, a.fetch),
-    withdrawn: (login) => loginWithdrawn(server.base, login),
+    disable: (target) => disableDepartedAccount(server.dbUrl, target, a.fetch),
+    withdrawn: (login) => loginWithdrawn(server.dbUrl, login),
   })
 
   async function serverEnvelope(id: string): Promise<Envelope> {
@@ -114,10 +114,10 @@ describe('CONF-9: a departed employee (deactivation, key rotation, re-encryption
     const relogin = await b.login(d.userId, dSession.serverPassword!)
     expect(relogin.ok).toBe(false)
     const dLogin = (await b.storage.signIns.getAccount(d.userId))!.login
-    expect(await refusalDetail(server.base, dLogin, relogin.ok ? '' : relogin.reason)).toBe('deactivated')
+    expect(await refusalDetail(server.dbUrl, dLogin, relogin.ok ? '' : relogin.reason)).toBe('deactivated')
     // An account never published on this server (its organisation not connected yet) says so instead.
-    expect(await refusalDetail(server.base, 'a-login-never-published', 'Name or password is incorrect.')).toBe('not-connected')
-    expect(await loginWithdrawn(server.base, (await a.storage.signIns.getAccount(e.userId))!.login)).toBe(false)
+    expect(await refusalDetail(server.dbUrl, 'a-login-never-published', 'Name or password is incorrect.')).toBe('not-connected')
+    expect(await loginWithdrawn(server.dbUrl, (await a.storage.signIns.getAccount(e.userId))!.login)).toBe(false)
     const { body: users } = await server.admin.request('GET', `_users/org.couchdb.user:${d.userId}`)
     expect(users.roles).toEqual([])
     // …and their old keyring cannot open what was written after the rotation.

@@ -26,7 +26,7 @@ describe('the login document after a first sign-in on a joined device (CONF-8)',
 
   /** The admin founds the organisation on device A, adds a colleague and syncs. */
   async function founded() {
-    const a = testDevice(server.base)
+    const a = testDevice(server.dbUrl)
     const admin = await foundOrganisation(a, server.admin)
     const desk = await addStaff(a, server.admin, admin, { name: '李前台', username: 'li.desk', role: 'frontdesk' })
     expect((await a.login(admin.userId, admin.serverPassword!)).ok).toBe(true)
@@ -45,7 +45,7 @@ describe('the login document after a first sign-in on a joined device (CONF-8)',
 
   /** src/sync/join.ts on a fresh device: the login document by id (anonymous), the server password from the secret, then a pull. */
   async function joins(loginId: string, userId: string, secret: string) {
-    const c = testDevice(server.base)
+    const c = testDevice(server.dbUrl)
     const login = (await (await c.request(`lobby_public/${encodeURIComponent(loginId)}`)).json()) as LoginDoc
     const { serverPassword } = await deriveFromSecret(normaliseSetupCode(secret), checkKdfParams(login.kdf))
     const passphrase = await deriveFromSecret(secret, checkKdfParams(login.kdf))
@@ -66,7 +66,7 @@ describe('the login document after a first sign-in on a joined device (CONF-8)',
   /** src/sync/organisation-server.ts moveServerPassword: from the setup code's server password to the passphrase's. */
   async function moveServerPassword(device: ReturnType<typeof testDevice>, desk: { userId: string; serverPassword: string }, to: string) {
     expect((await device.login(desk.userId, desk.serverPassword)).ok).toBe(true)
-    await changeOwnServerPassword(server.base, desk.userId, to, device.fetch)
+    await changeOwnServerPassword(server.dbUrl, desk.userId, to, device.fetch)
     expect((await device.login(desk.userId, to)).ok).toBe(true)
   }
 
@@ -89,7 +89,7 @@ describe('the login document after a first sign-in on a joined device (CONF-8)',
 
   it('the join keeps the login document it fetched, with its revision: the first sign-in updates it even before lobby_public is pulled', async () => {
     const { desk, loginId } = await founded()
-    const b = testDevice(server.base)
+    const b = testDevice(server.dbUrl)
     const fetched = (await (await b.request(`lobby_public/${encodeURIComponent(loginId)}`)).json()) as LoginDoc
     expect((await b.login(desk.userId, desk.serverPassword)).ok).toBe(true)
     await b.storage.signIns.keepLogin(fetched) // src/sync/join.ts, after signing in to the server
@@ -109,7 +109,7 @@ describe('the login document after a first sign-in on a joined device (CONF-8)',
   it('a device that never received the login document sets its passphrase offline: no rival leaf when it syncs, the parameters go out on its next sign-in', async () => {
     const { desk, loginId } = await founded()
     // Joined with accounts and keyrings only: the device holds no revision of the login document.
-    const b = testDevice(server.base)
+    const b = testDevice(server.dbUrl)
     expect((await b.login(desk.userId, desk.serverPassword)).ok).toBe(true)
     const withoutPublic = channelsFor([], false).filter((ch) => ch.database !== 'lobby_public')
     expect((await (await b.engineFor(undefined, [], { channels: withoutPublic })).runOnce()).state).toBe('idle')

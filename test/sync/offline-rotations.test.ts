@@ -24,7 +24,7 @@ describe('two offline rotations of one realm (issue 9 §5, CONF-9)', () => {
 
   /** A fresh device for a colleague: pulls their keyring, first sign-in with the setup code. */
   async function joined(who: { userId: string; setupCode: string; serverPassword: string }, username: string) {
-    const device = testDevice(server.base)
+    const device = testDevice(server.dbUrl)
     expect((await device.login(who.userId, who.serverPassword)).ok).toBe(true)
     await (await device.engineFor(undefined, [])).runOnce()
     const first = await signIn(device.storage, username, who.setupCode)
@@ -50,7 +50,7 @@ describe('two offline rotations of one realm (issue 9 §5, CONF-9)', () => {
   }
 
   it('leaves every record sealed under either rotation readable to every holder of the realm', async () => {
-    const a = testDevice(server.base)
+    const a = testDevice(server.dbUrl)
     const admin = await foundOrganisation(a, server.admin)
     const staff = async (name: string, username: string, role: StaffRole) => ({ ...(await addStaff(a, server.admin, admin, { name, username, role })), username })
     const boss = await staff('王店长', 'wang.manager', 'manager')
@@ -67,7 +67,7 @@ describe('two offline rotations of one realm (issue 9 §5, CONF-9)', () => {
     const offline: typeof fetch = () => Promise.reject(new TypeError('fetch failed: offline'))
     const verdicts: string[] = []
     const claimFor = (device: Device, session: Session) => async (kid: string) => {
-      const verdict = await claimEpochOnServer(server.base, kid, session.userId, online.get(device) ? device.fetch : offline)
+      const verdict = await claimEpochOnServer(server.dbUrl, kid, session.userId, online.get(device) ? device.fetch : offline)
       verdicts.push(`${session.role} ${kid} ${verdict}`)
       return verdict
     }

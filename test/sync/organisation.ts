@@ -10,7 +10,7 @@ import type { testDevice } from './device'
 export const cost = { memoryKiB: 19456, iterations: 2, parallelism: 1 }
 
 type Device = ReturnType<typeof testDevice>
-/** The server admin's client (SyncServer['admin']), which creates server accounts as an operator does. */
+/** The server admin's client (RunningLobbyServer['admin']), which creates server accounts as an operator does. */
 type ServerAdmin = Parameters<typeof createServerUser>[0]
 
 /** The founding admin on `device`, keys held, with a server account of role admin (not yet signed in to the server). */

@@ -12,12 +12,12 @@ function watch(options: { pollMs?: number; retryMs?: number; fetch?: typeof fetc
   const stop = new AbortController()
   stops.push(stop)
   const asAdmin: typeof fetch = (url, init) => fetch(url, { ...init, headers: { Authorization: server.adminAuthorization } })
-  const done = watchRemote({ url: `${server.base}lobby_desk`, fetch: options.fetch ?? asAdmin, onChange: changes, signal: stop.signal, ...options })
+  const done = watchRemote({ url: `${server.dbUrl}lobby_desk`, fetch: options.fetch ?? asAdmin, onChange: changes, signal: stop.signal, ...options })
   return { changes, stop, done }
 }
 
 const put = (id: string) =>
-  fetch(`${server.base}lobby_desk/${id}`, {
+  fetch(`${server.dbUrl}lobby_desk/${id}`, {
     method: 'PUT',
     headers: { Authorization: server.adminAuthorization, 'Content-Type': 'application/json' },
     body: JSON.stringify({ type: 'checkin', realm: 'desk', kid: 'desk:1', v: 1, by: 'admin', ct: 'AAAA' }),
@@ -26,7 +26,8 @@ const put = (id: string) =>
 describe('the long-poll feed between rounds (another tablet\'s check-in shows in seconds)', () => {
   it('reports a change made on the server after it started, and nothing before one happens', async () => {
     const { changes } = watch()
-    await new Promise((r) => setTimeout(r, 500))
+    // Deliberate wait: proving the feed reports nothing before a change takes some time passing; kept short.
+    await new Promise((r) => setTimeout(r, 300))
     expect(changes).not.toHaveBeenCalled()
     expect((await put('checkin:a')).status).toBe(201)
     await vi.waitFor(() => expect(changes).toHaveBeenCalledTimes(1), { timeout: 5_000 })
@@ -35,8 +36,12 @@ describe('the long-poll feed between rounds (another tablet\'s check-in shows in
   })
 
   it('ends each quiet poll itself and asks again (the embedded server ignores `timeout`)', async () => {
-    const { changes } = watch({ pollMs: 200 })
-    await new Promise((r) => setTimeout(r, 6_000)) // past the first poll's own limit (pollMs + 5 s)
+    const polls: string[] = []
+    const counting: typeof fetch = (url, init) => (polls.push(String(url)), fetch(url, { ...init, headers: { Authorization: server.adminAuthorization } }))
+    const { changes } = watch({ pollMs: 200, fetch: counting })
+    // The first poll ended at its own limit (pollMs + 5 s) once a second one is asked for.
+    await vi.waitFor(() => expect(polls.filter((u) => u.includes('/_changes?'))).toHaveLength(2), { timeout: 10_000, interval: 100 })
+    expect(changes).not.toHaveBeenCalled()
     expect((await put('checkin:c')).status).toBe(201)
     await vi.waitFor(() => expect(changes).toHaveBeenCalledTimes(1), { timeout: 10_000 })
   }, 20_000)

@@ -2,7 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import { createServerUser } from '../../server/provision/users.js'
 import { completeFirstSignIn } from '../../src/identity/first-sign-in'
 import { createOrganisation } from '../../src/identity/organisation'
@@ -10,7 +10,7 @@ import { signIn } from '../../src/identity/sign-in'
 import { createStaff } from '../../src/identity/staff-accounts'
 import { keySourceFrom } from '../../src/storage/keyring-key-source'
 import { testDevice } from './device'
-import { startSyncServer } from './sync-server'
+import { startLobbyServer } from '../support/lobby-server'
 
 const cost = { memoryKiB: 19456, iterations: 2, parallelism: 1 }
 const total = 2000
@@ -24,8 +24,8 @@ describe('sync survives the server going away mid-replication', () => {
   it(`kill the server while a device pulls ${total} records, restart it: every record arrives, exactly once`, async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'lobby-resume-'))
     cleanup.push(() => rm(dataDir, { recursive: true, force: true }))
-    let running = await startSyncServer({ dataDir })
-    const { base, admin } = running
+    let running = await startLobbyServer({ dataDir })
+    const { dbUrl: base, admin } = running
 
     const a = testDevice(base)
     const org = await createOrganisation(a.storage, { name: '王经理', username: 'admin', passphrase: 'front desk keeps the keys 2026', agreementAccepted: true }, cost)
@@ -54,14 +54,14 @@ describe('sync survives the server going away mid-replication', () => {
     // Pull, and pull the plug once part of the directory has arrived.
     const round = engine.runOnce()
     const directory = engine.local('lobby_directory')
-    while ((await directory.info()).doc_count < 300) await new Promise((r) => setTimeout(r, 10))
+    await vi.waitFor(async () => expect((await directory.info()).doc_count).toBeGreaterThanOrEqual(300), { timeout: 60_000, interval: 5 })
     await running.stop()
     const interrupted = await round
     expect(interrupted.state).toBe('offline')
     const partial = (await directory.info()).doc_count
     expect(partial).toBeLessThan(total)
 
-    running = await startSyncServer({ dataDir, port: running.port })
+    running = await startLobbyServer({ dataDir, port: running.port })
     cleanup.push(() => running.stop())
     expect((await engine.runOnce()).state).toBe('idle')
     const people = await b.storage.people.list()

@@ -17,7 +17,7 @@ describe('CONF-9: a server operator who can write any document cannot make a dev
   const server = eachTestSyncServer()
 
   it('a grant, a keyring, an account and a certificate written by the server admin into lobby_org are refused', async () => {
-    const a = testDevice(server.base)
+    const a = testDevice(server.dbUrl)
     const admin = await foundOrganisation(a, server.admin)
     const staff: Record<string, string> = {}
     for (const username of ['li.desk', 'zhao.desk']) {

@@ -15,7 +15,7 @@ describe('CONF-6 one tablet, two users, two audit chains', () => {
   const server = eachTestSyncServer()
 
   it('pushes each user’s chain and head in their own round only, and loses nothing', async () => {
-    const tablet = testDevice(server.base)
+    const tablet = testDevice(server.dbUrl)
     const admin = await foundOrganisation(tablet, server.admin)
     const desk = await addStaff(tablet, server.admin, admin, { name: '李前台', username: 'li.desk', role: 'frontdesk' })
     expect((await tablet.login(admin.userId, admin.serverPassword!)).ok).toBe(true)
@@ -63,13 +63,13 @@ describe('CONF-6 one tablet, two users, two audit chains', () => {
   })
 
   it('brings the other devices’ signed heads to a manager’s device as audit rows, not as records to quarantine', async () => {
-    const tablet = testDevice(server.base)
+    const tablet = testDevice(server.dbUrl)
     const admin = await foundOrganisation(tablet, server.admin)
     const boss = await addStaff(tablet, server.admin, admin, { name: '赵经理', username: 'zhao', role: 'manager' })
     expect((await tablet.login(admin.userId, admin.serverPassword!)).ok).toBe(true)
     expect(await (await tablet.engineFor(admin)).runOnce()).toMatchObject({ state: 'idle', pending: 0 })
 
-    const office = testDevice(server.base)
+    const office = testDevice(server.dbUrl)
     expect((await office.login(boss.userId, boss.serverPassword)).ok).toBe(true)
     await (await office.engineFor(undefined, [])).runOnce()
     const first = await signIn(office.storage, 'zhao', boss.setupCode)

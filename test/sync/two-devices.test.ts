@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { completeFirstSignIn } from '../../src/identity/first-sign-in'
 import { signIn } from '../../src/identity/sign-in'
 import type { Session } from '../../src/identity/session'
@@ -14,7 +14,7 @@ describe('sync between two devices through the embedded server (CONF-2, CONF-3)'
 
   /** Device A: the admin founds the organisation and a front-desk account; both get server users. */
   async function founded() {
-    const a = testDevice(server.base)
+    const a = testDevice(server.dbUrl)
     const adminSession = await foundOrganisation(a, server.admin)
     const desk = await addStaff(a, server.admin, adminSession, { name: '李前台', username: 'li.desk', role: 'frontdesk' })
     expect((await a.login(adminSession.userId, adminSession.serverPassword!)).ok).toBe(true)
@@ -23,7 +23,7 @@ describe('sync between two devices through the embedded server (CONF-2, CONF-3)'
 
   /** Device B: a fresh device signs in as the front-desk user with the setup code, after pulling its keyring. */
   async function joined(desk: { userId: string; setupCode: string; serverPassword: string }) {
-    const b = testDevice(server.base)
+    const b = testDevice(server.dbUrl)
     expect((await b.login(desk.userId, desk.serverPassword)).ok).toBe(true)
     await (await b.engineFor(undefined, [])).runOnce() // org database only: accounts and keyrings
     const first = await signIn(b.storage, 'li.desk', desk.setupCode)
@@ -86,7 +86,8 @@ describe('sync between two devices through the embedded server (CONF-2, CONF-3)'
     a.setOnline(false)
     b.setOnline(false)
     await a.storage.people.put({ name: '张三', phone: '13900139000', notes: '', organisation: 'A 单位', createdAt: '2026-11-28T09:00:00Z' }, id)
-    await new Promise((r) => setTimeout(r, 5))
+    const aEditedAt = Date.now()
+    await vi.waitFor(() => expect(Date.now()).toBeGreaterThan(aEditedAt)) // B's edit must carry the later clock
     await b.storage.people.put({ name: '张三', phone: '13800138000', notes: '常客', organisation: 'B 单位', createdAt: '2026-11-28T09:00:00Z' }, id)
     expect((await engineA.runOnce()).state).toBe('offline')
     a.setOnline(true)

@@ -13,7 +13,7 @@ describe('documents of the wrong kind in a realm database (issue 8 §2, CONF-2, 
 
   /** The admin's device founds the organisation and syncs; a front-desk user gets a server account. */
   async function founded() {
-    const a = testDevice(server.base)
+    const a = testDevice(server.dbUrl)
     const admin = await foundOrganisation(a, server.admin)
     const desk = await addStaff(a, server.admin, admin, { name: '李前台', username: 'li.desk', role: 'frontdesk' })
     expect((await a.login(admin.userId, admin.serverPassword!)).ok).toBe(true)
@@ -37,7 +37,7 @@ describe('documents of the wrong kind in a realm database (issue 8 §2, CONF-2, 
 
   it('the server refuses them from a front-desk user', async () => {
     const { admin, desk, deviceId } = await founded()
-    const li = testDevice(server.base)
+    const li = testDevice(server.dbUrl)
     expect((await li.login(desk.userId, desk.serverPassword)).ok).toBe(true)
     const docs = takeover(admin.userId, deviceId, desk.userId)
     for (const doc of docs) {

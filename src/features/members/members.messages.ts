@@ -58,7 +58,6 @@ const en = {
       'no-membership': 'This member has no membership to change.',
       'not-an-upgrade': 'This tier is not an upgrade of the current one.',
       'unknown-member': 'This member was not found on this device.',
-      'amount-invalid': 'Enter an amount in yuan, for example 200 or 200.50.',
     },
     quote: {
       heading: 'Before you take the money',
@@ -250,7 +249,6 @@ const zhCN: typeof en = {
       'no-membership': '该会员没有可变更的会籍。',
       'not-an-upgrade': '该等级不是当前等级的升级。',
       'unknown-member': '本设备上找不到该会员。',
-      'amount-invalid': '请填写以元为单位的金额，例如 200 或 200.50。',
     },
     quote: {
       heading: '收款前请确认',

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import { launch } from './chromium'
-import { startLobby, type RunningLobby } from './lobby-server'
+import { startLobbyServer, type RunningLobbyServer } from '../../support/lobby-server'
 import { distDir } from './paths'
 
 /**
@@ -10,14 +10,14 @@ import { distDir } from './paths'
  * every test gets a fresh server: a server holds one organisation, so tests that
  * found one must not share it.
  */
-export function withLobby(options: { serverPerTest?: boolean } = {}): { browser: Browser; lobby: RunningLobby } {
-  const env = {} as { browser: Browser; lobby: RunningLobby }
+export function withLobby(options: { serverPerTest?: boolean } = {}): { browser: Browser; lobby: RunningLobbyServer } {
+  const env = {} as { browser: Browser; lobby: RunningLobbyServer }
   const [before, after] = options.serverPerTest ? [beforeEach, afterEach] : [beforeAll, afterAll]
   beforeAll(async () => {
     env.browser = await launch()
   })
   before(async () => {
-    env.lobby = await startLobby({ distDir })
+    env.lobby = await startLobbyServer({ distDir })
   })
   after(async () => {
     await env.lobby?.stop()

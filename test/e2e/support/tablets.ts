@@ -4,7 +4,7 @@ import { AuthPage } from '../pages/auth.page'
 import { ShellPage } from '../pages/shell.page'
 import { StaffAdminPage } from '../pages/staff.page'
 import { newContext } from './chromium'
-import type { RunningLobby } from './lobby-server'
+import type { RunningLobbyServer } from '../../support/lobby-server'
 import { admin, desk } from './org-setup'
 
 /**
@@ -12,7 +12,7 @@ import { admin, desk } from './org-setup'
  * front-desk account (and a manager's, if asked); the front-desk user then signs in for the first
  * time there. Ends signed in as the front-desk user, synced.
  */
-export async function connectedDeskTablet(page: Page, lobby: RunningLobby, options: { manager?: { name: string; username: string } } = {}) {
+export async function connectedDeskTablet(page: Page, lobby: RunningLobbyServer, options: { manager?: { name: string; username: string } } = {}) {
   const auth = new AuthPage(page, lobby.url)
   await auth.createOrganisation(admin)
   await auth.go('/settings')
@@ -33,7 +33,7 @@ export async function connectedDeskTablet(page: Page, lobby: RunningLobby, optio
 }
 
 /** Tablet B: a fresh browser joins with the front-desk user's own passphrase. */
-export async function deskJoinsOnSecondTablet(browser: Browser, lobby: RunningLobby) {
+export async function deskJoinsOnSecondTablet(browser: Browser, lobby: RunningLobbyServer) {
   const b = await newContext(browser)
   const pageB = await b.newPage()
   const authB = new AuthPage(pageB, lobby.url)
