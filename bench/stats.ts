@@ -30,6 +30,10 @@ export interface MetricResult {
   pass?: boolean
   /** Anything a reader needs next to the figures (sizes, a cut-short run). */
   note?: string
+  /** desk_heap_growth_mb: the two readings and the scans between them. */
+  heap_before_mb?: number
+  heap_after_mb?: number
+  scans?: number
 }
 
 const round = (n: number) => Math.round(n * 100) / 100

@@ -16,6 +16,7 @@ import { signIn } from '@/features/auth/sign-in'
 import { createStaff } from '@/features/auth/staff-accounts'
 import { lobbyDb } from '@/storage/db'
 import { createDeskRecords } from '@/storage/desk-records.repo'
+import type { KeySource } from '@/storage/key-source'
 import { keySourceFrom } from '@/storage/keyring-key-source'
 import { createLobbyStorage } from '@/storage/lobby-storage'
 import { createPeopleRepo } from '@/storage/people.repo'
@@ -58,11 +59,14 @@ async function seed(sizes: SeedSizes, users: SeedUsers): Promise<SeedResult> {
   const t0 = performance.now()
   const log = (line: string) => console.log(`[seed] ${line} (${((performance.now() - t0) / 1000).toFixed(1)} s)`)
   const db = lobbyDb()
-  const storage = createLobbyStorage(db, () => undefined, navigator.userAgent)
+  // The session's keys, as the app's session-keys.ts holds them: the admin's while founding and creating staff.
+  let session: KeySource | undefined
+  const storage = createLobbyStorage(db, () => session, navigator.userAgent)
 
   const org = await createOrganisation(storage, { name: users.admin.name, username: users.admin.username, passphrase: users.admin.passphrase, agreementAccepted: true })
   if (!org.ok) throw new Error(`createOrganisation: ${org.problem}`)
   const admin = org.session
+  session = keySourceFrom(admin.keyring)
   for (const u of [users.manager, users.desk]) {
     const made = await createStaff(storage, admin, { name: u.name, username: u.username, role: u.role })
     if (!made.ok) throw new Error(`createStaff ${u.username}: ${made.problem}`)
@@ -72,6 +76,7 @@ async function seed(sizes: SeedSizes, users: SeedUsers): Promise<SeedResult> {
     const done = await completeFirstSignIn(storage, first.pending, { passphrase: u.passphrase, agreementAccepted: true })
     if (!done.ok) throw new Error(`${u.username}: first sign-in refused: ${done.problem}`)
   }
+  session = undefined
   log('organisation founded (admin, manager, front desk)')
 
   // The desk user's keys, as the app holds them after sign-in.
