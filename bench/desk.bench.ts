@@ -94,15 +94,21 @@ async function heapMb(page: Page, context: BrowserContext): Promise<number> {
 }
 
 /** An hour at the desk, compressed: scans one after the other in the page, each dismissed, until done or out of time. */
-async function scanMany(page: Page, numbers: string[], count: number, budgetMs: number) {
+async function scanMany(page: Page, numbers: string[], count: number, budgetMs: number, stepMs: number) {
   return page.evaluate(
-    async ({ numbers, count, budgetMs }) => {
-      const until = (check: () => boolean) =>
-        new Promise<void>((resolve) => {
+    async ({ numbers, count, budgetMs, stepMs }) => {
+      const until = (what: string, check: () => boolean) =>
+        new Promise<void>((resolve, reject) => {
           if (check()) return resolve()
+          const timer = setTimeout(() => {
+            observer.disconnect()
+            const screen = (document.querySelector('main') ?? document.body).textContent?.replace(/\s+/g, ' ').slice(0, 300)
+            reject(new Error(`${what} did not happen within ${stepMs / 1000} s; the page shows: ${screen}`))
+          }, stepMs)
           const observer = new MutationObserver(() => {
             if (!check()) return
             observer.disconnect()
+            clearTimeout(timer)
             resolve()
           })
           observer.observe(document.body, { childList: true, subtree: true, attributes: true })
@@ -111,18 +117,20 @@ async function scanMany(page: Page, numbers: string[], count: number, budgetMs: 
       const started = performance.now()
       let done = 0
       while (done < count && performance.now() - started < budgetMs) {
+        const no = numbers[done % numbers.length]!
+        await until('the scan field ready', () => !document.querySelector('[data-testid=scan-submit]')?.hasAttribute('disabled'))
         const field = document.querySelector<HTMLInputElement>('[data-testid=scan-text]')!
-        field.value = numbers[done % numbers.length]!
+        field.value = no
         field.dispatchEvent(new Event('input', { bubbles: true }))
         field.form!.requestSubmit()
-        await until(() => verdict() !== null)
+        await until(`a verdict for ${no}`, () => verdict() !== null)
         document.querySelector<HTMLButtonElement>('[data-testid=verdict-dismiss]')!.click()
-        await until(() => verdict() === null && !document.querySelector('[data-testid=scan-submit]')!.hasAttribute('disabled'))
+        await until('the verdict dismissed', () => verdict() === null)
         if (++done % 200 === 0) console.log(`[bench] ${done} scans in ${((performance.now() - started) / 1000).toFixed(0)} s`)
       }
       return { done, seconds: (performance.now() - started) / 1000 }
     },
-    { numbers, count, budgetMs },
+    { numbers, count, budgetMs, stepMs },
   )
 }
 
@@ -200,7 +208,7 @@ export async function deskBench(browser: Browser, server: BenchServer, plan: Des
     await goTo(page, '/desk')
     await page.getByTestId('scan-text').waitFor()
     const beforeMb = await heapMb(page, context)
-    const run = await within(plan.heapBudgetMs + step * 5, `${plan.heapScans} scans for the heap reading`, scanMany(page, numbers, plan.heapScans, plan.heapBudgetMs))
+    const run = await within(plan.heapBudgetMs + step * 5, `${plan.heapScans} scans for the heap reading`, scanMany(page, numbers, plan.heapScans, plan.heapBudgetMs, step))
     const afterMb = await heapMb(page, context)
     plan.log(`  desk_heap_growth_mb: ${run.done} scans in ${run.seconds.toFixed(0)} s, heap ${beforeMb.toFixed(1)} → ${afterMb.toFixed(1)} MB`)
 
