@@ -37,6 +37,8 @@ export interface DeskPlan {
   seedTimeoutMs: number
   /** The longest one step (a scan, a search, a page) may take before the bench gives up. */
   stepMs: number
+  /** Called after each metric with what is measured so far: a later failure keeps the earlier figures. */
+  report: (figures: Partial<DeskFigures>) => void
   log: (line: string) => void
 }
 
@@ -161,6 +163,11 @@ export async function deskBench(browser: Browser, server: BenchServer, plan: Des
     const page = await context.newPage()
     page.setDefaultTimeout(step)
     const seed = await seedBrowser(page, server, plan)
+    const figures: Partial<DeskFigures> = { seed }
+    const report = <K extends keyof DeskFigures>(key: K, value: DeskFigures[K]) => {
+      figures[key] = value
+      plan.report(figures)
+    }
     plan.log(`  seeded in ${seed.seconds.toFixed(0)} s: ${seed.people} people, ${seed.members} members, ${seed.fees} fees, ${seed.checkIns} check-ins (today ${seed.today})`)
 
     await signInAsDesk(page, server, step)
@@ -178,6 +185,8 @@ export async function deskBench(browser: Browser, server: BenchServer, plan: Des
       if (i >= plan.warmup) verdicts.set(verdict, (verdicts.get(verdict) ?? 0) + 1)
       return ms
     })
+    report('verdicts', verdicts)
+    report('scans', scans)
     plan.log(`  checkin_scan_ms: ${scans.length} scans`)
 
     // Locking drops the session's keys and decrypted records: the first scan after the unlock reads cold.
@@ -192,6 +201,7 @@ export async function deskBench(browser: Browser, server: BenchServer, plan: Des
       plan.log(`    first scan after unlock: ${ms.toFixed(0)} ms`)
       return ms
     })
+    report('firstAfterUnlock', firstAfterUnlock)
     plan.log(`  checkin_first_after_unlock_ms: ${firstAfterUnlock.length} unlocks`)
 
     await goTo(page, '/people')
@@ -205,6 +215,7 @@ export async function deskBench(browser: Browser, server: BenchServer, plan: Des
       await page.getByTestId('person-search').press('Enter')
       return within(step, `phone search of ${phone} → rows`, page.evaluate(() => (window as unknown as BenchWindow).__stopwatch.result))
     })
+    report('phoneSearch', phoneSearch)
     plan.log(`  phone_search_ms: ${phoneSearch.length} searches`)
 
     const firstPage = Math.min(50, seed.members)
@@ -217,6 +228,7 @@ export async function deskBench(browser: Browser, server: BenchServer, plan: Des
       plan.log(`    members list: ${ms.toFixed(0)} ms`)
       return ms
     })
+    report('membersListOpen', membersListOpen)
     plan.log(`  members_list_open_ms: ${membersListOpen.length} opens`)
 
     await goTo(page, '/desk')
@@ -226,7 +238,8 @@ export async function deskBench(browser: Browser, server: BenchServer, plan: Des
     const afterMb = await heapMb(page, context)
     plan.log(`  desk_heap_growth_mb: ${run.done} scans in ${run.seconds.toFixed(0)} s, heap ${beforeMb.toFixed(1)} → ${afterMb.toFixed(1)} MB`)
 
-    return { seed, scans, verdicts, firstAfterUnlock, phoneSearch, membersListOpen, heap: { beforeMb, afterMb, scans: run.done, seconds: run.seconds, cutShort: run.done < plan.heapScans } }
+    report('heap', { beforeMb, afterMb, scans: run.done, seconds: run.seconds, cutShort: run.done < plan.heapScans })
+    return figures as DeskFigures
   } finally {
     await context.close()
   }
