@@ -40,7 +40,7 @@ const layerExceptions = {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/', '.e2e/', 'node_modules/', '.lobby-data/', 'dev-dist/'] },
+  { ignores: ['dist/', 'dist-bench/', '.e2e/', 'node_modules/', '.lobby-data/', 'dev-dist/'] },
   ...tseslint.configs.recommended,
   ...pluginVue.configs['flat/recommended'],
   {

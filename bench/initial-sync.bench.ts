@@ -45,7 +45,8 @@ export async function initialSyncBench(browser: Browser, lobby: { url: string; a
   const lookup = performance.now() - q0
   await context.close()
 
-  const raw = await browser.newContext()
+  // The app's CSP refuses the inline PouchDB script this comparison injects: bypassed for this context only.
+  const raw = await browser.newContext({ bypassCSP: true })
   // tsx (esbuild keepNames) wraps functions in __name(); functions sent to the page need it defined there.
   await raw.addInitScript({ content: 'window.__name = (f) => f' })
   const rawPage = await raw.newPage()
