@@ -9,7 +9,7 @@ import { createSealedRepo } from './sealed-repo'
 import { createTestStorage } from './testing'
 
 vi.mock('@/crypto/envelope', async (original) => {
-  const real = await original<typeof import('@/crypto/envelope')>()
+  const real = await original<typeof envelope>()
   return { ...real, open: vi.fn(real.open) }
 })
 const opened = vi.mocked(envelope.open)
@@ -40,7 +40,7 @@ async function writeUnindexed(t: ReturnType<typeof createTestStorage>, k: KeySou
 
 describe('slice reads: a record’s parent and day through blind indexes', () => {
   it('reads one member’s records among many, opening only those', async () => {
-    const { t, repo } = setup()
+    const { repo } = setup()
     const k = await keys()
     const visits = repo(k)
     for (let i = 0; i < 60; i++) await visits.put({ memberId: `m${i % 20}`, day: `2026-12-0${(i % 5) + 1}` })
