@@ -11,6 +11,7 @@ import type {
 import { isCryptoError } from '@/crypto/errors'
 import { isAppendOnly } from './append-only'
 import { createSealedRepo, type RecordKind, type RepoContext, type Stored } from './sealed-repo'
+import type { ReindexOptions } from './slice-index'
 
 /** The organisation's member-card signing key (MEM-8): the desk signs cards offline; anyone at the desk verifies them. */
 export interface CardKey {
@@ -34,13 +35,16 @@ export interface CheckInReview {
   by: string
 }
 
-const desk = <T>(type: string): RecordKind<T> => ({ type, realm: 'desk', version: 1 })
+const desk = <T>(type: string, indexes?: RecordKind<T>['indexes']): RecordKind<T> => ({ type, realm: 'desk', version: 1, ...(indexes ? { indexes } : {}) })
 
-/** Events: `add` and read, nothing else (see append-only.ts). */
-function createEventRepo<T extends object>(ctx: RepoContext, type: string) {
+/**
+ * Events: `add` and read, nothing else (see append-only.ts). Read a slice (docs/architecture.md "Reading a
+ * slice"): one member's events (`byParent`) or one day's (`onDay`), opening only those.
+ */
+function createEventRepo<T extends object>(ctx: RepoContext, type: string, indexes: RecordKind<T>['indexes']) {
   if (!isAppendOnly(type)) throw new Error(`${type} is not an append-only type`)
-  const repo = createSealedRepo<T>(ctx, desk<T>(type))
-  return { add: (event: T): Promise<string> => repo.put(event), get: repo.get, list: repo.list }
+  const repo = createSealedRepo<T>(ctx, desk<T>(type, indexes))
+  return { add: (event: T): Promise<string> => repo.put(event), get: repo.get, list: repo.list, byParent: repo.byParent, onDay: repo.onDay, reindex: repo.reindex }
 }
 
 /** One record per organisation under a fixed id. */
@@ -87,7 +91,16 @@ function createCardKeys(ctx: RepoContext) {
 
 /** Everything the membership desk keeps, sealed in the `desk` realm (MEM-1 … MEM-10). */
 export function createDeskRecords(ctx: RepoContext) {
-  const members = createSealedRepo<Member>(ctx, { ...desk<Member>('member'), indexes: (m) => ({ memberNo: m.memberNo }) })
+  const members = createSealedRepo<Member>(ctx, desk<Member>('member', (m) => ({ memberNo: m.memberNo, parent: m.personId })))
+  // A fee's day is the last day of its term: the desk's "ending soon" list reads the fees ending in the next days.
+  const ledger = createEventRepo<LedgerEntry>(ctx, 'ledger', (e) => ({ parent: e.memberId, day: e.kind === 'fee' ? e.end : undefined }))
+  // A visit's day is the organisation-local date it was made (absent on visits recorded before it was stored).
+  const checkIns = createEventRepo<CheckIn>(ctx, 'checkin', (c) => ({ parent: c.memberId, day: c.day }))
+  const checkOuts = createEventRepo<CheckOut>(ctx, 'checkout', (c) => ({ parent: c.memberId, day: c.day }))
+  const blacklist = createEventRepo<BlacklistEvent>(ctx, 'blacklist', (b) => ({ parent: b.memberId }))
+  const serviceLogs = createEventRepo<ServiceLog>(ctx, 'service-log', (l) => ({ parent: l.memberId, day: l.date }))
+  const waitlist = createSealedRepo<WaitlistEntry>(ctx, desk<WaitlistEntry>('waitlist', (w) => ({ parent: w.personId })))
+  const sliced = [members, ledger, checkIns, checkOuts, blacklist, serviceLogs, waitlist]
   return {
     settings: createSingleton<MembershipSettings>(ctx, 'membership-settings'),
     cardKeys: createCardKeys(ctx),
@@ -96,15 +109,27 @@ export function createDeskRecords(ctx: RepoContext) {
       list: members.list,
       put: members.put,
       findByMemberNo: (no: string): Promise<Stored<Member>[]> => members.findBy('memberNo', no),
+      /** A person's member record (one; more only after two offline desks enrolled them both). */
+      ofPerson: members.byParent,
     },
-    ledger: createEventRepo<LedgerEntry>(ctx, 'ledger'),
-    checkIns: createEventRepo<CheckIn>(ctx, 'checkin'),
-    checkOuts: createEventRepo<CheckOut>(ctx, 'checkout'),
-    blacklist: createEventRepo<BlacklistEvent>(ctx, 'blacklist'),
-    serviceLogs: createEventRepo<ServiceLog>(ctx, 'service-log'),
-    waitlist: createSealedRepo<WaitlistEntry>(ctx, desk<WaitlistEntry>('waitlist')),
+    ledger,
+    checkIns,
+    checkOuts,
+    blacklist,
+    serviceLogs,
+    waitlist,
     /** Duplicate check-ins (two offline tablets) a person at the desk has looked at. */
     reviews: createSealedRepo<CheckInReview>(ctx, desk<CheckInReview>('checkin-review')),
+    /** The one-time re-index of desk records sealed before slice indexes (slice-index.ts), type by type. */
+    async reindex(options?: ReindexOptions): Promise<number> {
+      let indexed = 0
+      for (const repo of sliced) {
+        const result = await repo.reindex(options)
+        indexed += result.indexed
+        if (result.stopped) break
+      }
+      return indexed
+    },
   }
 }
 

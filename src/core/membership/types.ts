@@ -151,6 +151,8 @@ export interface CheckIn {
   by: string
   /** When staff admitted despite a refusal: the refusal overridden and why (audited). */
   override?: { refusal: RefusalReason; reason: string }
+  /** The organisation-local date of `at`, kept so the desk reads one day's visits by it (absent on older visits). */
+  day?: LocalDate
 }
 
 /** Closes one check-in (a separate event, so two tablets never conflict over a visit). */
@@ -159,6 +161,8 @@ export interface CheckOut {
   memberId: string
   at: number
   by: string
+  /** The organisation-local date of `at` (absent on older check-outs). */
+  day?: LocalDate
 }
 
 /** MEM-5: hours of service a VIP gave, on a date. */
