@@ -123,7 +123,7 @@ export async function recordCheckIn(
   return id
 }
 
-export async function checkOut(ctx: CheckinContext, checkInId: string, memberId: string): Promise<void> {
+export async function checkOut(ctx: ScanContext & { snapshot: Pick<DeskView, 'settings'> }, checkInId: string, memberId: string): Promise<void> {
   await ctx.storage.desk.checkOuts.add({ checkInId, memberId, at: ctx.now, day: todayIn(ctx.snapshot, ctx.now), by: ctx.userId })
 }
 
