@@ -165,17 +165,17 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
     return findBy(field, value)
   }
 
-  /** The one-time, resumable pass giving records sealed before slice indexes their device-local entries. */
+  /** The resumable pass giving records sealed without slice indexes their device-local entries (slice-index.ts). */
   async function reindex(options?: ReindexOptions): Promise<ReindexResult> {
     session()
-    const slicesOf = async (env: Envelope): Promise<string[]> => {
+    const slicesOf = async (env: Envelope): Promise<string[] | undefined> => {
       const indexKey = session().indexKey(kind.realm)
-      if (!indexKey || !kind.indexes) return []
+      if (!indexKey || !kind.indexes) return undefined
       let record: T
       try {
         record = await decode(env)
       } catch (e) {
-        if (isCryptoError(e)) return [] // a record this session cannot open is never read either
+        if (isCryptoError(e)) return undefined // not openable by this session: never read either; tried again later
         throw e
       }
       const { parent, day } = kind.indexes(record)

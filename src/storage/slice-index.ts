@@ -15,22 +15,23 @@ export interface ReindexOptions {
   onBatch?: () => void
 }
 
-const hasSlices = (bi: readonly string[] | undefined) => !!bi?.some((b) => b.startsWith('parent:') || b.startsWith('day:'))
-
 /**
- * Slice indexes (`parent`, `day`) for records sealed before their kind declared them. Such a record cannot
- * simply be re-sealed with the new indexes: events are append-only (the server refuses a second revision),
- * and the blind indexes are authenticated in the envelope. So this device computes them once, from the
- * decrypted record, and keeps them in its device-local table (never replicated): `slice:<type>:<blind>|<id>`.
+ * Slice indexes (`parent`, `day`) for records sealed without them (before their kind declared them, or by an
+ * older app version on another device). Such a record cannot simply be re-sealed with the new indexes: events
+ * are append-only (the server refuses a second revision), and the blind indexes are authenticated in the
+ * envelope. So this device computes them from the decrypted record and keeps them in its device-local table
+ * (never replicated): `slice:<type>:<blind>|<id>`, and `slice-done:<type>|<id>` once a record is handled.
  * A blind value stored here is the one the record would carry in its own header; nothing new is revealed.
  *
- * Until the one-time pass has finished, slice reads take the old path (every record of the type), so a
- * record is never missed while the pass runs; the cursor makes the pass resumable across reloads.
+ * Until the first pass over a type has finished, slice reads of it take the old path (every record of the
+ * type), so nothing is missed while it runs. Later runs (after unlock, after a sync round) find what arrived
+ * since from keys alone (the type's ids, less those with slice indexes in `bi`, less those done), and open
+ * only those; a pass stopped half-way resumes the same way.
  */
 export function createLocalSlices(db: LobbyDb, type: string, realm: string) {
   const entryPrefix = (bi: string) => `slice:${type}:${bi}|`
+  const donePrefix = `slice-done:${type}|`
   const readyKey = `slice-ready:${type}:${realm}`
-  const cursorKey = `slice-cursor:${type}:${realm}`
   let known = false
 
   async function ready(): Promise<boolean> {
@@ -44,29 +45,38 @@ export function createLocalSlices(db: LobbyDb, type: string, realm: string) {
     return keys.flat().map((k) => k.slice(k.lastIndexOf('|') + 1))
   }
 
-  /** The one-time pass: `slicesOf` opens a record and returns its slice blind values (none when it cannot). */
-  async function run(slicesOf: (env: StoredEnvelope) => Promise<string[]>, options: ReindexOptions = {}): Promise<ReindexResult> {
-    if (await ready()) return { indexed: 0 }
-    const after = ((await db.local.get(cursorKey))?.value as string | undefined) ?? ''
-    // Keys only: the pass reads each record once, in id order, and opens only those without slice indexes.
-    const ids = (await db.records.where('[type+realm]').equals([type, realm]).primaryKeys()).filter((id) => id > after).sort()
+  /** Records of the type with neither slice indexes of their own nor entries here: keys only, nothing opened. */
+  async function unindexed(): Promise<string[]> {
+    const [ids, parents, days, done] = await Promise.all([
+      db.records.where('[type+realm]').equals([type, realm]).primaryKeys(),
+      db.records.where('bi').startsWith('parent:').primaryKeys(),
+      db.records.where('bi').startsWith('day:').primaryKeys(),
+      db.local.where('key').startsWith(donePrefix).primaryKeys(),
+    ])
+    const skip = new Set<string>([...parents, ...days, ...done.map((k) => k.slice(donePrefix.length))])
+    return ids.filter((id) => !skip.has(id)).sort()
+  }
+
+  /** A pass: `slicesOf` opens a record and returns its slice blind values (undefined when it cannot open it). */
+  async function run(slicesOf: (env: StoredEnvelope) => Promise<string[] | undefined>, options: ReindexOptions = {}): Promise<ReindexResult> {
+    const ids = await unindexed()
     const batchSize = options.batchSize ?? 200
     let indexed = 0
     for (let i = 0; i < ids.length; i += batchSize) {
       if (options.signal?.aborted) return { indexed, stopped: true }
-      const batch = ids.slice(i, i + batchSize)
       const rows: { key: string; value: unknown }[] = []
-      for (const env of await db.records.bulkGet(batch)) {
-        if (!env || env._deleted || hasSlices(env.bi)) continue
+      for (const env of await db.records.bulkGet(ids.slice(i, i + batchSize))) {
+        if (!env || env._deleted) continue
         const bis = await slicesOf(env)
+        if (!bis) continue // not openable now (a key not held yet): tried again at the next run
         if (bis.length) indexed++
         for (const bi of bis) rows.push({ key: `${entryPrefix(bi)}${env._id}`, value: 1 })
+        rows.push({ key: `${donePrefix}${env._id}`, value: 1 })
       }
-      await db.local.bulkPut([...rows, { key: cursorKey, value: batch.at(-1) }])
+      await db.local.bulkPut(rows)
       options.onBatch?.()
     }
-    await db.local.put({ key: readyKey, value: true })
-    await db.local.delete(cursorKey)
+    if (!known) await db.local.put({ key: readyKey, value: true })
     known = true
     return { indexed }
   }

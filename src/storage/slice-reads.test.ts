@@ -98,4 +98,13 @@ describe('slice reads: a record’s parent and day through blind indexes', () =>
     expect(await repo(k).reindex({ batchSize: 2 })).toEqual({ indexed: 3 })
     expect((await repo({ ...k }).onDay('2026-12-01')).map((s) => s.id).sort()).toEqual([0, 1, 2, 3, 4].map((i) => `visit:old${i}`))
   })
+
+  it('indexes records that arrive after the pass has finished (an older app version on another tablet) at the next run', async () => {
+    const { t, repo } = setup()
+    const k = await keys()
+    expect(await repo(k).reindex()).toEqual({ indexed: 0 })
+    await writeUnindexed(t, k, 'visit:synced', { memberId: 'm9', day: '2026-12-03' })
+    expect(await repo(k).reindex()).toEqual({ indexed: 1 })
+    expect((await repo({ ...k }).byParent('m9')).map((s) => s.id)).toEqual(['visit:synced'])
+  })
 })

@@ -44,14 +44,15 @@ export const useDeskStore = defineStore('desk', () => {
   const view = shallowRef<DeskSlice>()
   const names = shallowRef(new Map<string, { name: string; phone: string }>())
   const clock = { now: () => Date.now() }
-  // The one-time re-index of records sealed before slice indexes (slice-index.ts): once per session, in the background.
-  let reindexing: AbortController | undefined
+  // The re-index of records sealed without slice indexes (slice-index.ts): in the background, one run at a time.
+  let reindexing: Promise<unknown> | undefined
+  let stopReindex: AbortController | undefined
 
   onLock(() => {
     snapshot.value = undefined
     view.value = undefined
     names.value = new Map()
-    reindexing?.abort()
+    stopReindex?.abort()
     reindexing = undefined
   })
 
@@ -68,15 +69,23 @@ export const useDeskStore = defineStore('desk', () => {
     return inflight
   }
   let inflightDay: Promise<DeskSlice> | undefined
-  /** The check-in page's slice: the last days' visits and the members they name, and memberships ending soon. */
-  function refreshDesk(): Promise<DeskSlice> {
+  function refreshDay(): Promise<DeskSlice> {
     inflightDay ??= loadDay().finally(() => (inflightDay = undefined))
     return inflightDay
+  }
+  /**
+   * The check-in page's slice: the last days' visits and the members they name, and memberships ending soon.
+   * Called when the page opens and after each sync round, which may have brought records of an older app
+   * version without slice indexes: a re-index run looks for them in the background.
+   */
+  function refreshDesk(): Promise<DeskSlice> {
+    startReindex()
+    return refreshDay()
   }
   /** After a write: reads that start after it (of whatever is shown), so they see what was written. */
   async function refreshAfterWrite(): Promise<void> {
     await Promise.all([inflight?.catch(() => undefined), inflightDay?.catch(() => undefined)])
-    await Promise.all([snapshot.value ? refresh() : undefined, view.value ? refreshDesk() : undefined])
+    await Promise.all([snapshot.value ? refresh() : undefined, view.value ? refreshDay() : undefined])
   }
 
   /** The settings, set up first when an organisation founded before the membership desk opens it (a manager). */
@@ -90,8 +99,14 @@ export const useDeskStore = defineStore('desk', () => {
 
   function startReindex() {
     if (reindexing) return
-    const stop = (reindexing = new AbortController())
-    void storage.desk.reindex({ signal: stop.signal }).catch(() => undefined)
+    stopReindex = new AbortController()
+    const run: Promise<unknown> = storage.desk
+      .reindex({ signal: stopReindex.signal })
+      .catch(() => undefined)
+      .finally(() => {
+        if (reindexing === run) reindexing = undefined // a lock since then has already let it go
+      })
+    reindexing = run
   }
 
   async function load(): Promise<DeskSnapshot> {
@@ -108,7 +123,6 @@ export const useDeskStore = defineStore('desk', () => {
   async function loadDay(): Promise<DeskSlice> {
     allowed()
     const base = await settingsBase()
-    startReindex()
     const next = await loadDeskDay(storage, base, clock.now())
     await learnNames(next.members.map((m) => m.record.personId))
     view.value = next
