@@ -56,6 +56,8 @@ beforeAll(async () => {
   const e = await member('E', [['2026-11-29', '2026-12-28']]) // a duplicate three days ago, not yet reviewed
   await visit(e, '2026-11-27', '19:00', 'tablet-1')
   await visit(e, '2026-11-27', '19:05', 'tablet-2')
+  const f = await member('F', [['2026-10-01', '2027-09-30']]) // came and went two days ago: only the week's visits name them
+  await leave(await visit(f, '2026-11-28', '18:00'), f, '2026-11-28', '20:00')
   for (let i = 0; i < 20; i++) {
     const other = await member(`X${i}`, [['2026-10-01', '2027-09-30']]) // a year's membership, seen a month ago
     await visit(other, '2026-10-28', '19:00')

@@ -1,6 +1,7 @@
 import { defaultMembershipSettings } from '@/core/membership/defaults'
 import type { LocalDate, MembershipSettings } from '@/core/membership/types'
 import { addDaysTo } from '@/core/shared/local-date'
+import { duplicateCheckIns } from '@/core/membership/visits'
 import type { LobbyStorage } from '@/storage/lobby-storage'
 import type { DeskView } from './desk-snapshot'
 import { todayIn } from './desk-snapshot'
@@ -33,6 +34,31 @@ export interface SliceRequest {
   reviewed?: Set<string>
 }
 
+/** The members named, with their fees and blacklist events (each through the `parent` index). */
+async function readMembers(storage: Desk, memberIds: Iterable<string>) {
+  const desk = storage.desk
+  const ids = [...new Set(memberIds)]
+  const [members, ledger, blacklist] = await Promise.all([
+    Promise.all(ids.map(async (id) => ({ id, record: await desk.members.get(id) }))),
+    Promise.all(ids.map((id) => desk.ledger.byParent(id))),
+    Promise.all(ids.map((id) => desk.blacklist.byParent(id))),
+  ])
+  return {
+    members: members.filter((m) => m.record !== undefined).map((m) => ({ id: m.id, record: m.record! })),
+    ledger: ledger.flat().map((s) => s.record).sort((a, b) => a.at - b.at),
+    blacklist: blacklist.flat().map((s) => s.record).sort((a, b) => a.at - b.at),
+  }
+}
+
+/** The check-ins and check-outs of these days (each through the `day` index). */
+async function readVisits(storage: Desk, days: LocalDate[]) {
+  const [checkIns, checkOuts] = await Promise.all([
+    Promise.all(days.map((d) => storage.desk.checkIns.onDay(d))),
+    Promise.all(days.map((d) => storage.desk.checkOuts.onDay(d))),
+  ])
+  return { checkIns: checkIns.flat(), checkOuts: checkOuts.flat().map((s) => s.record) }
+}
+
 /** Reads the members named and the visits of the days asked for, as a `DeskSlice`. */
 export async function loadDeskSlice(
   storage: Desk,
@@ -40,28 +66,9 @@ export async function loadDeskSlice(
   now: number,
   request: SliceRequest,
 ): Promise<DeskSlice> {
-  const desk = storage.desk
   const days = daysBack(todayIn(base, now), request.visitDays ?? 1)
-  const ids = [...new Set(request.memberIds)]
-  const [members, ledger, blacklist, checkIns, checkOuts] = await Promise.all([
-    Promise.all(ids.map(async (id) => ({ id, record: await desk.members.get(id) }))),
-    Promise.all(ids.map((id) => desk.ledger.byParent(id))),
-    Promise.all(ids.map((id) => desk.blacklist.byParent(id))),
-    Promise.all(days.map((d) => desk.checkIns.onDay(d))),
-    Promise.all(days.map((d) => desk.checkOuts.onDay(d))),
-  ])
-  return {
-    scope: 'slice',
-    ...base,
-    members: members.filter((m) => m.record !== undefined).map((m) => ({ id: m.id, record: m.record! })),
-    ledger: ledger.flat().map((s) => s.record).sort((a, b) => a.at - b.at),
-    blacklist: blacklist.flat().map((s) => s.record).sort((a, b) => a.at - b.at),
-    checkIns: checkIns.flat(),
-    checkOuts: checkOuts.flat().map((s) => s.record),
-    serviceLogs: [],
-    waitlist: [],
-    reviewed: request.reviewed ?? new Set(),
-  }
+  const [members, visits] = await Promise.all([readMembers(storage, request.memberIds), readVisits(storage, days)])
+  return { scope: 'slice', ...base, ...members, ...visits, serviceLogs: [], waitlist: [], reviewed: request.reviewed ?? new Set() }
 }
 
 /** Members with a fee whose term ends today or within `days` days after (MEM-7 candidates: their state decides). */
@@ -79,15 +86,18 @@ export const duplicateWindowDays = 7
  */
 export async function loadDeskDay(storage: Desk, base: { settings: MembershipSettings; settingsSaved: boolean }, now: number): Promise<DeskSlice> {
   const today = todayIn(base, now)
-  const days = daysBack(today, duplicateWindowDays)
   const [visits, ending, reviews] = await Promise.all([
-    Promise.all(days.map((d) => storage.desk.checkIns.onDay(d))),
+    readVisits(storage, daysBack(today, duplicateWindowDays)),
     membersWithFeesEnding(storage, today, base.settings.expiringWithinDays),
     storage.desk.reviews.list(),
   ])
-  const memberIds = new Set([...visits.flat().map((c) => c.record.memberId), ...ending])
   const reviewed = new Set(reviews.flatMap((r) => r.record.checkInIds))
-  return loadDeskSlice(storage, base, now, { memberIds, visitDays: duplicateWindowDays, reviewed })
+  // Members the lists name: today's visitors, those with duplicates to review, those ending soon. Not every
+  // visitor of the week: the older visits are read only to find duplicates.
+  const visitedToday = visits.checkIns.filter((c) => todayIn(base, c.record.at) === today).map((c) => c.record.memberId)
+  const withDuplicates = duplicateCheckIns(visits.checkIns, visits.checkOuts).filter((d) => d.ids.some((id) => !reviewed.has(id))).map((d) => d.memberId)
+  const members = await readMembers(storage, [...visitedToday, ...withDuplicates, ...ending])
+  return { scope: 'slice', ...base, ...members, ...visits, serviceLogs: [], waitlist: [], reviewed }
 }
 
 /** The slice `more` adds to `view`: its members, fees and visits replace those of the same members and days. */
