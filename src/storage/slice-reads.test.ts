@@ -56,7 +56,7 @@ describe('slice reads: a record’s parent and day through blind indexes', () =>
     expect(day).toHaveLength(12)
     expect(day.every((s) => s.record.day === '2026-12-02')).toBe(true)
     expect(opened.mock.calls.length).toBeLessThanOrEqual(12)
-  })
+  }, 30_000)
 
   it('keeps the parent and day values out of the stored row', async () => {
     const { t, repo } = setup()

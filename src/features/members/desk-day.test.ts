@@ -65,7 +65,7 @@ beforeAll(async () => {
     await visit(other, '2026-10-28', '19:00')
   }
   await desk.reindex()
-}, 120_000)
+}, 300_000)
 
 describe('MEM-3, MEM-7: the check-in page reads a slice and loses nothing of its lists', () => {
   it('who is in, duplicates to review and memberships ending soon are those of the whole realm', async () => {

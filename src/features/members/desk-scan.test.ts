@@ -20,14 +20,14 @@ const opened = vi.mocked(envelope.open)
 const cost = { memoryKiB: 19456, iterations: 2, parallelism: 1 }
 const tz = 'Asia/Shanghai'
 const mondayEvening = instantOf('2026-11-30', '19:30', tz)
-const pastDays = ['2026-11-23', '2026-11-25']
-const memberCount = 300
+const pastDays = ['2026-11-25']
+const memberCount = 200
 
 let t: ReturnType<typeof createTestStorage>
 let session: Session
 const ids: { memberId: string; memberNo: string; phone: string }[] = []
 
-/** A desk of 300 members, each with a person, a paid month, and visits on two earlier days. */
+/** A desk of 200 members, each with a person, a paid month, and a visit on an earlier day. */
 beforeAll(async () => {
   t = createTestStorage()
   const org = await createOrganisation(t.storage, { name: '王经理', username: 'admin', passphrase: 'front desk keeps the keys 2026', agreementAccepted: true }, cost)
@@ -46,7 +46,7 @@ beforeAll(async () => {
     ids.push({ memberId, memberNo: member.memberNo, phone })
   }
   await desk.reindex()
-}, 120_000)
+}, 300_000)
 
 /** A session as after unlocking: the same keys, nothing opened yet. */
 function freshSession() {
@@ -64,7 +64,7 @@ async function cardOf(memberId: string) {
 const scanBound = 20
 
 describe('MEM-3 a scan reads a slice of the desk realm, not the realm', () => {
-  it('a card scan among 300 members with fees and visits opens at most a handful of records, and admits', async () => {
+  it('a card scan among 200 members with fees and visits opens at most a handful of records, and admits', async () => {
     const card = await cardOf(ids[7]!.memberId)
     const ctx = freshSession()
     opened.mockClear()
@@ -75,7 +75,7 @@ describe('MEM-3 a scan reads a slice of the desk realm, not the realm', () => {
     opened.mockClear()
     expect((await scanAtDesk({ ...ctx, now: mondayEvening + 60_000 }, card)).decision).toEqual({ admit: false, reason: 'already-checked-in', since: mondayEvening })
     expect(opened.mock.calls.length).toBeLessThanOrEqual(scanBound)
-  })
+  }, 30_000)
 
   it('a member number and a phone number are found through blind indexes, opening at most a handful of records', async () => {
     const { memberNo, phone, memberId } = ids[42]!
@@ -86,5 +86,5 @@ describe('MEM-3 a scan reads a slice of the desk realm, not the realm', () => {
       expect(outcome.memberId).toBe(memberId)
       expect(opened.mock.calls.length).toBeLessThanOrEqual(scanBound)
     }
-  })
+  }, 30_000)
 })
