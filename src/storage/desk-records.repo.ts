@@ -8,9 +8,6 @@ import type {
   ServiceLog,
   WaitlistEntry,
 } from '@/core/membership/types'
-import { defaultMembershipSettings } from '@/core/membership/defaults'
-import type { LocalDate } from '@/core/shared/units'
-import { localDateOf } from '@/core/shared/local-date'
 import { isCryptoError } from '@/crypto/errors'
 import { isAppendOnly } from './append-only'
 import { createSealedRepo, type RecordKind, type RepoContext, type Stored } from './sealed-repo'
@@ -94,12 +91,6 @@ function createCardKeys(ctx: RepoContext) {
 
 /** Everything the membership desk keeps, sealed in the `desk` realm (MEM-1 … MEM-10). */
 export function createDeskRecords(ctx: RepoContext) {
-  const settings = createSingleton<MembershipSettings>(ctx, 'membership-settings')
-  /** A visit's day when its writer gave none (the demo, an older caller): the organisation's date of `at`, so the day index holds it. */
-  async function withDay<V extends { at: number; day?: LocalDate }>(visit: V): Promise<V> {
-    if (visit.day) return visit
-    return { ...visit, day: localDateOf(visit.at, (await settings.get())?.timeZone ?? defaultMembershipSettings().timeZone) }
-  }
   const members = createSealedRepo<Member>(ctx, desk<Member>('member', (m) => ({ memberNo: m.memberNo, parent: m.personId })))
   // A fee's day is the last day of its term: the desk's "ending soon" list reads the fees ending in the next days.
   const ledger = createEventRepo<LedgerEntry>(ctx, 'ledger', (e) => ({ parent: e.memberId, day: e.kind === 'fee' ? e.end : undefined }))
@@ -111,7 +102,7 @@ export function createDeskRecords(ctx: RepoContext) {
   const waitlist = createSealedRepo<WaitlistEntry>(ctx, desk<WaitlistEntry>('waitlist', (w) => ({ parent: w.personId })))
   const sliced = [members, ledger, checkIns, checkOuts, blacklist, serviceLogs, waitlist]
   return {
-    settings,
+    settings: createSingleton<MembershipSettings>(ctx, 'membership-settings'),
     cardKeys: createCardKeys(ctx),
     members: {
       get: members.get,
@@ -122,8 +113,8 @@ export function createDeskRecords(ctx: RepoContext) {
       ofPerson: members.byParent,
     },
     ledger,
-    checkIns: { ...checkIns, add: async (c: CheckIn) => checkIns.add(await withDay(c)) },
-    checkOuts: { ...checkOuts, add: async (c: CheckOut) => checkOuts.add(await withDay(c)) },
+    checkIns,
+    checkOuts,
     blacklist,
     serviceLogs,
     waitlist,
