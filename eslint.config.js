@@ -34,8 +34,6 @@ const sharedKnowsNoDomain = {
 const layerExceptions = {
   // The membership desk's founding defaults and its card-key rotation as a departure step: until feature modules
   // contribute them as hooks (issue 9 §1).
-  // The desk store, until it takes its storage by injection like the others (issue 9 §2 rewrites its reads).
-  sessionKeys: ['src/features/members/desk.store.ts'],
   identityFeatures: ['src/identity/organisation.ts', 'src/identity/deactivate-staff.ts', 'src/identity/deactivate-staff.test.ts'],
 }
 
@@ -73,17 +71,13 @@ export default tseslint.config(
   {
     // Features reach storage only through repositories, and take the device's storage by injection.
     files: ['src/features/**/*.{ts,vue}', 'src/app/**/*.{ts,vue}', 'src/identity/**/*.{ts,vue}'],
-    ignores: ['src/app/main.ts', ...layerExceptions.sessionKeys],
+    ignores: ['src/app/main.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [viaRepository, injectedStorage] }] },
   },
   {
     // A component works through its store: it never opens a repository, a key or the sync layer itself.
     files: ['src/features/**/*.vue', 'src/app/**/*.vue'],
     rules: { 'no-restricted-imports': ['error', { patterns: [viaRepository, injectedStorage, componentsViaStores] }] },
-  },
-  {
-    files: layerExceptions.sessionKeys,
-    rules: { 'no-restricted-imports': ['error', { patterns: [viaRepository] }] },
   },
   {
     // ui/ holds presentational components only; anything that needs a store, a feature or the app is shell (src/app/shell).

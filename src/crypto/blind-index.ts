@@ -1,15 +1,32 @@
 import { normaliseIdNumber, normaliseMemberNo, normaliseName, normalisePhone } from '@/core/shared/normalise'
 import { toBase64Url, utf8 } from './bytes'
 
-/** The fields we can look a person up by without decrypting every record. */
-export type BlindField = 'phone' | 'idNumber' | 'memberNo' | 'name'
+/**
+ * The fields we can look a record up by without decrypting every record: a
+ * person's phone, ID number or name, a member's number, and the slice fields
+ * (docs/architecture.md "Reading a slice"): `parent`, the id of the record a
+ * record belongs to (a fee's member, a member's person), and `day`, the
+ * organisation-local date the desk reads it by (a check-in's day).
+ */
+export type BlindField = 'phone' | 'idNumber' | 'memberNo' | 'name' | 'parent' | 'day'
+
+/** The fields that slice a realm (as opposed to the look-up fields a person types). */
+export type SliceField = Extract<BlindField, 'parent' | 'day'>
+
+// Ids and ISO dates are compared exactly: no spelling of them is typed by a person.
+const exact = (s: string) => s.trim()
 
 const normalisers: Record<BlindField, (s: string) => string> = {
   phone: normalisePhone,
   idNumber: normaliseIdNumber,
   memberNo: normaliseMemberNo,
   name: normaliseName,
+  parent: exact,
+  day: exact,
 }
+
+/** The form of `raw` that is MACed (and compared, to drop collisions). */
+export const normaliseBlind = (field: BlindField, raw: string): string => normalisers[field](raw)
 
 /**
  * 6 bytes = 48 bits, truncated on purpose. It keeps the clear part of every

@@ -4,6 +4,7 @@ import * as schemas from '@/core/membership/schemas'
 import { isCryptoError } from '@/crypto/errors'
 import { defineEvents, defineMutable, defineSingleton, eventRecords, mutableRecords, singletonRecord } from './records'
 import { createSealedRepo, type RepoContext, type Stored } from './sealed-repo'
+import type { ReindexOptions } from './slice-index'
 
 /** The organisation's member-card signing key (MEM-8): the desk signs cards offline; anyone at the desk verifies them. */
 export type CardKey = v.InferOutput<typeof schemas.cardKeySchema>
@@ -16,18 +17,21 @@ export const cardKeyId = (epoch: number) => (epoch === 1 ? 'card-key:org' : `car
 
 export type CheckInReview = v.InferOutput<typeof schemas.checkInReviewSchema>
 
-// The desk realm's record types, defined once (the registry refuses a name another realm or sync uses).
+// The desk realm's record types, defined once (the registry refuses a name another realm or sync uses), each with
+// the slice indexes it is read by (docs/architecture.md "Reading a slice").
 const desk = { realm: 'desk', version: 1 } as const
 const kinds = {
   settings: defineSingleton({ ...desk, type: 'membership-settings', schema: schemas.membershipSettingsSchema }),
-  member: defineMutable({ ...desk, type: 'member', schema: schemas.memberSchema, indexes: (m) => ({ memberNo: m.memberNo }) }),
-  ledger: defineEvents({ ...desk, type: 'ledger', schema: schemas.ledgerEntrySchema }),
-  checkIn: defineEvents({ ...desk, type: 'checkin', schema: schemas.checkInSchema }),
-  checkOut: defineEvents({ ...desk, type: 'checkout', schema: schemas.checkOutSchema }),
-  blacklist: defineEvents({ ...desk, type: 'blacklist', schema: schemas.blacklistEventSchema }),
-  serviceLog: defineEvents({ ...desk, type: 'service-log', schema: schemas.serviceLogSchema }),
+  member: defineMutable({ ...desk, type: 'member', schema: schemas.memberSchema, indexes: (m) => ({ memberNo: m.memberNo, parent: m.personId }) }),
+  // A fee's day is the last day of its term: the desk's "ending soon" list reads the fees ending in the next days.
+  ledger: defineEvents({ ...desk, type: 'ledger', schema: schemas.ledgerEntrySchema, indexes: (e) => ({ parent: e.memberId, day: e.kind === 'fee' ? e.end : undefined }) }),
+  // A visit's day is the organisation-local date it was made (absent on visits recorded before it was stored).
+  checkIn: defineEvents({ ...desk, type: 'checkin', schema: schemas.checkInSchema, indexes: (c) => ({ parent: c.memberId, day: c.day }) }),
+  checkOut: defineEvents({ ...desk, type: 'checkout', schema: schemas.checkOutSchema, indexes: (c) => ({ parent: c.memberId, day: c.day }) }),
+  blacklist: defineEvents({ ...desk, type: 'blacklist', schema: schemas.blacklistEventSchema, indexes: (b) => ({ parent: b.memberId }) }),
+  serviceLog: defineEvents({ ...desk, type: 'service-log', schema: schemas.serviceLogSchema, indexes: (l) => ({ parent: l.memberId, day: l.date }) }),
   cardKey: defineEvents({ ...desk, type: 'card-key', schema: schemas.cardKeySchema }),
-  waitlist: defineMutable({ ...desk, type: 'waitlist', schema: schemas.waitlistEntrySchema }),
+  waitlist: defineMutable({ ...desk, type: 'waitlist', schema: schemas.waitlistEntrySchema, indexes: (w) => ({ parent: w.personId }) }),
   review: defineMutable({ ...desk, type: 'checkin-review', schema: schemas.checkInReviewSchema }),
 }
 
@@ -70,6 +74,13 @@ function createCardKeys(ctx: RepoContext) {
 /** Everything the membership desk keeps, sealed in the `desk` realm (MEM-1 … MEM-10). */
 export function createDeskRecords(ctx: RepoContext) {
   const members = mutableRecords(ctx, kinds.member)
+  const ledger = eventRecords(ctx, kinds.ledger)
+  const checkIns = eventRecords(ctx, kinds.checkIn)
+  const checkOuts = eventRecords(ctx, kinds.checkOut)
+  const blacklist = eventRecords(ctx, kinds.blacklist)
+  const serviceLogs = eventRecords(ctx, kinds.serviceLog)
+  const waitlist = mutableRecords(ctx, kinds.waitlist)
+  const sliced = [members, ledger, checkIns, checkOuts, blacklist, serviceLogs, waitlist]
   return {
     settings: singletonRecord(ctx, kinds.settings),
     cardKeys: createCardKeys(ctx),
@@ -79,15 +90,27 @@ export function createDeskRecords(ctx: RepoContext) {
       put: members.put,
       putMany: members.putMany,
       findByMemberNo: (no: string): Promise<Stored<Member>[]> => members.findBy('memberNo', no),
+      /** A person's member record (one; more only after two offline desks enrolled them both). */
+      ofPerson: members.byParent,
     },
-    ledger: eventRecords(ctx, kinds.ledger),
-    checkIns: eventRecords(ctx, kinds.checkIn),
-    checkOuts: eventRecords(ctx, kinds.checkOut),
-    blacklist: eventRecords(ctx, kinds.blacklist),
-    serviceLogs: eventRecords(ctx, kinds.serviceLog),
-    waitlist: mutableRecords(ctx, kinds.waitlist),
+    ledger,
+    checkIns,
+    checkOuts,
+    blacklist,
+    serviceLogs,
+    waitlist,
     /** Duplicate check-ins (two offline tablets) a person at the desk has looked at. */
     reviews: mutableRecords(ctx, kinds.review),
+    /** The one-time re-index of desk records sealed before slice indexes (slice-index.ts), type by type. */
+    async reindex(options?: ReindexOptions): Promise<number> {
+      let indexed = 0
+      for (const repo of sliced) {
+        const result = await repo.reindex(options)
+        indexed += result.indexed
+        if (result.stopped) break
+      }
+      return indexed
+    },
   }
 }
 

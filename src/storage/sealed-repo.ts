@@ -1,26 +1,20 @@
-import { blindIndex, blindIndexes, type BlindField } from '@/crypto/blind-index'
+import { blindIndex, blindIndexes, normaliseBlind, type BlindField, type SliceField } from '@/crypto/blind-index'
 import { fromUtf8, randomId } from '@/crypto/bytes'
 import { additionalData, open, seal, type Envelope } from '@/crypto/envelope'
 import { isCryptoError } from '@/crypto/errors'
-import { normaliseIdNumber, normaliseMemberNo, normaliseName, normalisePhone } from '@/core/shared/normalise'
 import { stampChanges, type Clocked } from '@/core/sync/field-merge'
 import * as v from 'valibot'
 import type { LobbyDb } from './db'
 import type { StoredEnvelope } from './documents'
 import { LockedError, MissingRealmKeyError, type KeySource } from './key-source'
-
-const normalisers: Record<BlindField, (s: string) => string> = {
-  phone: normalisePhone,
-  idNumber: normaliseIdNumber,
-  memberNo: normaliseMemberNo,
-  name: normaliseName,
-}
+import { createLocalSlices, type ReindexOptions, type ReindexResult } from './slice-index'
 
 /** How one record type is sealed: its realm, schema version, blind-indexed fields and migrations. */
 export interface RecordKind<T> {
   type: string
   realm: string
   version: number
+  /** Blind-indexed values: look-up fields, and the slice fields `parent` and `day` (docs/architecture.md "Reading a slice"). */
   indexes?: (record: T) => Partial<Record<BlindField, string>>
   /** Brings an older stored body up to `version`; called on read, the next write stores the new shape. */
   migrate?: (body: unknown, fromVersion: number) => T
@@ -213,9 +207,14 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
     if (indexKeys.length === 0 || !kind.indexes) return []
     const bis = (await Promise.all(indexKeys.map((k) => blindIndex(k, field, value)))).filter((b): b is string => b !== undefined)
     if (bis.length === 0) return []
-    const candidates = await db.records.where('bi').anyOf(bis).distinct().toArray()
+    const candidates = new Map((await db.records.where('bi').anyOf(bis).distinct().toArray()).map((e) => [e._id, e]))
+    if (field === 'parent' || field === 'day') {
+      // Records sealed before their kind declared slice indexes: this device indexed them itself (slice-index.ts).
+      const more = (await localSlices.idsFor(bis)).filter((id) => !candidates.has(id))
+      for (const env of await db.records.bulkGet(more)) if (env) candidates.set(env._id, env)
+    }
     const matches: Stored<T>[] = []
-    for (const env of candidates) {
+    for (const env of candidates.values()) {
       if (env._deleted || env.type !== kind.type || env.realm !== kind.realm) continue
       let record: T | undefined
       try {
@@ -226,10 +225,44 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
       }
       if (!record) continue
       // The same truncated index is not the same value: compare the full normalised value.
-      const own = kind.indexes(record)[field]
-      if (own !== undefined && normalisers[field](own) === normalisers[field](value)) matches.push({ id: env._id, record })
+      if (holds(record, field, value)) matches.push({ id: env._id, record })
     }
     return matches
+  }
+
+  function holds(record: T, field: BlindField, value: string): boolean {
+    const own = kind.indexes?.(record)[field]
+    return own !== undefined && normaliseBlind(field, own) === normaliseBlind(field, value)
+  }
+
+  const localSlices = createLocalSlices(db, kind.type, kind.realm)
+
+  /**
+   * Records whose slice field (`parent`, `day`) is `value`, opening only the candidates. Until this device has
+   * indexed the records sealed before slice indexes existed (`reindex`), it reads every record of the type.
+   */
+  async function slice(field: SliceField, value: string): Promise<Stored<T>[]> {
+    if (!(await localSlices.ready())) return (await list()).filter((s) => holds(s.record, field, value))
+    return findBy(field, value)
+  }
+
+  /** The resumable pass giving records sealed without slice indexes their device-local entries (slice-index.ts). */
+  async function reindex(options?: ReindexOptions): Promise<ReindexResult> {
+    session()
+    const slicesOf = async (env: Envelope): Promise<string[] | undefined> => {
+      const indexKey = session().indexKey(kind.realm)
+      if (!indexKey || !kind.indexes) return undefined
+      let record: T
+      try {
+        record = await decode(env)
+      } catch (e) {
+        if (isCryptoError(e)) return undefined // not openable by this session: never read either; tried again later
+        throw e
+      }
+      const { parent, day } = kind.indexes(record)
+      return blindIndexes(indexKey, { parent, day })
+    }
+    return localSlices.run(slicesOf, options)
   }
 
   async function remove(id: string): Promise<void> {
@@ -242,7 +275,11 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
     await events.onWrite?.({ action: 'delete', type: kind.type, id })
   }
 
-  return { put, putMany, get, list, findBy, remove }
+  return {
+    put, putMany, get, list, findBy, remove, reindex,
+    byParent: (id: string) => slice('parent', id),
+    onDay: (date: string) => slice('day', date),
+  }
 }
 
 export type SealedRepo<T extends object> = ReturnType<typeof createSealedRepo<T>>

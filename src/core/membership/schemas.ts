@@ -111,9 +111,18 @@ export const checkInSchema = v.object({
   by: v.string(),
   /** When staff admitted despite a refusal: the refusal overridden and why (audited). */
   override: v.optional(v.object({ refusal: v.picklist(refusalReasons), reason: v.string() })),
+  /** The organisation-local date of `at`, kept so the desk reads one day's visits by it (absent on older visits). */
+  day: v.optional(localDateSchema),
 })
 
-export const checkOutSchema = v.object({ checkInId: v.string(), memberId: v.string(), at: instantSchema, by: v.string() })
+export const checkOutSchema = v.object({
+  checkInId: v.string(),
+  memberId: v.string(),
+  at: instantSchema,
+  by: v.string(),
+  /** The organisation-local date of `at` (absent on older check-outs). */
+  day: v.optional(localDateSchema),
+})
 
 export const serviceLogSchema = v.object({ memberId: v.string(), date: localDateSchema, hours: v.number(), note: v.string(), by: v.string() })
 

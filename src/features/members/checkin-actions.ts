@@ -5,8 +5,12 @@ import { openCheckInOf } from '@/core/membership/visits'
 import type { CheckInDecision, RefusalReason } from '@/core/membership/types'
 import { verifyCard } from '@/crypto/card-key'
 import { cardKeyRing } from './card-keys'
-import { blacklistOf, stateOf, todayIn, type DeskSnapshot } from './desk-snapshot'
+import { deskSettings, loadDeskSlice, type DeskSlice } from './desk-slice'
+import { blacklistOf, stateOf, todayIn, type DeskView } from './desk-snapshot'
 import type { ActionContext } from './membership-actions'
+
+/** What a check-in decides with: a slice of the desk realm (desk-slice.ts) is enough, or the whole of it. */
+export type CheckinContext = Omit<ActionContext, 'snapshot'> & { snapshot: DeskView }
 
 type DecideInput = Parameters<typeof decideCheckIn>[0]
 
@@ -37,7 +41,7 @@ const cardPrefix = 'LBY'
  * people, then their member records). A QR that looks like ours but fails its signature is
  * forged, and audited.
  */
-export async function resolvePresented(ctx: ActionContext & { deviceId: string }, text: string): Promise<Presented> {
+export async function resolvePresented(ctx: ScanContext & { snapshot: Pick<DeskView, 'settings'> }, text: string): Promise<Presented> {
   const input = text.trim()
   if (!input) return { kind: 'unknown' }
   if (input.toUpperCase().startsWith(cardPrefix)) {
@@ -55,20 +59,21 @@ export async function resolvePresented(ctx: ActionContext & { deviceId: string }
     const found = await ctx.storage.desk.members.findByMemberNo(input)
     if (found.length) return { kind: 'lookup', memberId: found[0]!.id }
   }
-  const people = new Set((await ctx.storage.people.findBy('phone', input)).map((p) => p.id))
-  const members = ctx.snapshot.members.filter((m) => people.has(m.record.personId)).map((m) => m.id)
+  // Each person's member record through the `parent` index: no member is opened but theirs.
+  const people = await ctx.storage.people.findBy('phone', input)
+  const members = (await Promise.all(people.map((p) => ctx.storage.desk.members.ofPerson(p.id)))).flat().map((m) => m.id)
   if (members.length === 1) return { kind: 'lookup', memberId: members[0]! }
   if (members.length > 1) return { kind: 'choose', memberIds: members }
   return { kind: 'unknown' }
 }
 
 /** An open check-in counts only on the day it was made: yesterday's forgotten check-out does not block today. */
-export function openToday(snapshot: DeskSnapshot, memberId: string, now: number) {
+export function openToday(snapshot: DeskView, memberId: string, now: number) {
   const open = openCheckInOf(snapshot.checkIns, snapshot.checkOuts, memberId)
   return open && todayIn(snapshot, open.record.at) === todayIn(snapshot, now) ? open : undefined
 }
 
-export function decide(ctx: ActionContext, presented: Presented): CheckInDecision {
+export function decide(ctx: CheckinContext, presented: Presented): CheckInDecision {
   const { snapshot, now } = ctx
   let card: DecideInput['card'] = 'unknown'
   if (presented.kind === 'forged') card = 'forged'
@@ -103,7 +108,7 @@ export class OverrideRefusedError extends Error {
  * blacklisted member cannot be admitted by calling this with another reason.
  */
 export async function recordCheckIn(
-  ctx: ActionContext & { deviceId: string },
+  ctx: CheckinContext & { deviceId: string },
   memberId: string,
   override?: { refusal: RefusalReason; reason: string },
 ): Promise<string> {
@@ -112,11 +117,33 @@ export async function recordCheckIn(
     const now = decide(ctx, { kind: 'lookup', memberId })
     if (!now.admit && !overridableAtDesk(now.reason)) throw new OverrideRefusedError(now.reason)
   }
-  const id = await ctx.storage.desk.checkIns.add({ memberId, at: ctx.now, deviceId: ctx.deviceId, by: ctx.userId, ...(override ? { override } : {}) })
+  const day = todayIn(ctx.snapshot, ctx.now)
+  const id = await ctx.storage.desk.checkIns.add({ memberId, at: ctx.now, day, deviceId: ctx.deviceId, by: ctx.userId, ...(override ? { override } : {}) })
   if (override) await ctx.storage.audit.append({ action: 'checkin.override', by: ctx.userId, recordId: id, recordType: 'checkin', detail: override.refusal })
   return id
 }
 
-export async function checkOut(ctx: ActionContext, checkInId: string, memberId: string): Promise<void> {
-  await ctx.storage.desk.checkOuts.add({ checkInId, memberId, at: ctx.now, by: ctx.userId })
+export async function checkOut(ctx: ScanContext & { snapshot: Pick<DeskView, 'settings'> }, checkInId: string, memberId: string): Promise<void> {
+  await ctx.storage.desk.checkOuts.add({ checkInId, memberId, at: ctx.now, day: todayIn(ctx.snapshot, ctx.now), by: ctx.userId })
 }
+
+/** Who scans, when: a check-in reads its own slice, so it needs no snapshot. */
+export type ScanContext = Omit<CheckinContext, 'snapshot'> & { deviceId: string }
+
+/**
+ * MEM-3: scan or typed text → decision; an admit is recorded at once. Reads a slice, never the realm
+ * (docs/architecture.md "Reading a slice"): the settings and card keys, the member the text names, their fees
+ * and blacklist events, and today's visits; `slice` is what was read (the page shows the member from it).
+ */
+export async function scanAtDesk(ctx: ScanContext, text: string): Promise<CheckInOutcome & { slice: DeskSlice }> {
+  const base = await deskSettings(ctx.storage)
+  const presented = await resolvePresented({ ...ctx, snapshot: base }, text)
+  const memberIds = presented.kind === 'choose' ? presented.memberIds : presented.kind === 'card' || presented.kind === 'lookup' ? [presented.memberId] : []
+  const slice = await loadDeskSlice(ctx.storage, base, ctx.now, { memberIds })
+  if (presented.kind === 'choose') return { decision: { admit: false, reason: 'unknown-card' }, choose: presented.memberIds, slice }
+  const decision = decide({ ...ctx, snapshot: slice }, presented)
+  const memberId = memberIds[0]
+  const checkInId = decision.admit && memberId ? await recordCheckIn({ ...ctx, snapshot: slice }, memberId) : undefined
+  return { decision, memberId, checkInId, slice }
+}
+

@@ -7,11 +7,13 @@ import type { Stored } from '@/storage/sealed-repo'
 import type { LobbyStorage } from '@/storage/lobby-storage'
 
 /**
- * Everything the membership desk decides with, read at once. Each record is
- * decrypted once per session (the repositories remember), so reading it
- * again after every scan costs IndexedDB reads, not cryptography.
+ * What the desk's rules read, in the shape of the whole realm: either all of it (`DeskSnapshot`, what
+ * realm-wide aggregates need: the members list, caps, deposits held) or a slice (`DeskSlice`,
+ * desk-slice.ts: some members with their fees, and some days' visits, what a scan needs).
+ * `scope` says which, so an action that counts across the realm cannot be handed a slice.
  */
-export interface DeskSnapshot {
+export interface DeskView {
+  scope: 'realm' | 'slice'
   settings: MembershipSettings
   /** Whether `settings` were stored (false: the defaults, nothing saved yet). */
   settingsSaved: boolean
@@ -24,6 +26,15 @@ export interface DeskSnapshot {
   waitlist: Stored<WaitlistEntry>[]
   /** Check-in ids already reviewed as duplicates. */
   reviewed: Set<string>
+}
+
+/**
+ * Everything the membership desk keeps, read at once: only for screens that aggregate over the whole realm
+ * (opened by a manager, never on a scan). Each record is decrypted once per session (the repositories
+ * remember), so reading it again costs IndexedDB reads, not cryptography.
+ */
+export interface DeskSnapshot extends DeskView {
+  scope: 'realm'
 }
 
 export async function loadDeskSnapshot(storage: Pick<LobbyStorage, 'desk'>): Promise<DeskSnapshot> {
@@ -40,6 +51,7 @@ export async function loadDeskSnapshot(storage: Pick<LobbyStorage, 'desk'>): Pro
     desk.reviews.list(),
   ])
   return {
+    scope: 'realm',
     settings: settings ?? defaultMembershipSettings(),
     settingsSaved: settings !== undefined,
     members,
@@ -54,12 +66,12 @@ export async function loadDeskSnapshot(storage: Pick<LobbyStorage, 'desk'>): Pro
 }
 
 /** Today in the organisation's time zone. */
-export const todayIn = (snapshot: DeskSnapshot, now: number) => localDateOf(now, snapshot.settings.timeZone)
+export const todayIn = (snapshot: Pick<DeskView, 'settings'>, now: number) => localDateOf(now, snapshot.settings.timeZone)
 
-export function stateOf(snapshot: DeskSnapshot, memberId: string, now: number): MembershipState {
+export function stateOf(snapshot: DeskView, memberId: string, now: number): MembershipState {
   return membershipState(snapshot.ledger, memberId, todayIn(snapshot, now), snapshot.settings)
 }
 
-export const blacklistOf = (snapshot: DeskSnapshot, memberId: string) => isBlacklisted(snapshot.blacklist, memberId)
+export const blacklistOf = (snapshot: DeskView, memberId: string) => isBlacklisted(snapshot.blacklist, memberId)
 
-export const tierOf = (snapshot: DeskSnapshot, tierId: string | undefined) => snapshot.settings.tiers.find((t) => t.id === tierId)
+export const tierOf = (snapshot: Pick<DeskView, 'settings'>, tierId: string | undefined) => snapshot.settings.tiers.find((t) => t.id === tierId)

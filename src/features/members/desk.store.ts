@@ -4,15 +4,16 @@ import { maskName, maskPhone } from '@/core/access/masking'
 import { depositLockedUntil } from '@/core/membership/deposit-return'
 import { expiringSoon } from '@/core/membership/expiring'
 import { duplicateCheckIns, whoIsIn } from '@/core/membership/visits'
-import type { CheckInDecision, RefusalReason, Term } from '@/core/membership/types'
-import { storage } from '@/storage/session-keys'
+import type { RefusalReason, Term } from '@/core/membership/types'
+import { useLobbyStorage } from '@/identity/device-storage'
 import { onLock, useSessionStore } from '@/identity/session.store'
 import { PermissionError } from '@/identity/session'
 import { useStoragePersistence } from '@/platform/storage-persistence'
-import { checkOut, decide, recordCheckIn, resolvePresented, type CheckInOutcome } from './checkin-actions'
 import { signedCardText } from './card-signing'
+import { checkOut, recordCheckIn, scanAtDesk, type CheckInOutcome } from './checkin-actions'
 import { ensureDeskSetup } from './desk-setup'
-import { loadDeskSnapshot, stateOf, todayIn, type DeskSnapshot } from './desk-snapshot'
+import { deskSettings, loadDeskDay, loadDeskSlice, mergeSlices, type DeskSlice } from './desk-slice'
+import { loadDeskSnapshot, stateOf, todayIn, type DeskSnapshot, type DeskView } from './desk-snapshot'
 import * as actions from './membership-actions'
 
 /** What lists may show of a member: masked name and phone (CONF-4), number, tier and dates. */
@@ -34,17 +35,27 @@ export interface MemberRow {
 }
 
 /**
- * The membership desk: enrolment, fees, cards and check-in (MEM-*). Holds a snapshot of the desk
- * realm and masked names of members only, and forgets both when the app locks (CONF-7).
+ * The membership desk: enrolment, fees, cards and check-in (MEM-*). The check-in page reads a slice of
+ * the desk realm (`view`: the last days' visits, the members they name and those ending soon, plus each
+ * member scanned); the members pages read the whole realm (`snapshot`), only when they open. Holds masked
+ * names of members only, and forgets all of it when the app locks (CONF-7).
  */
 export const useDeskStore = defineStore('desk', () => {
+  const storage = useLobbyStorage()
   const snapshot = shallowRef<DeskSnapshot>()
+  const view = shallowRef<DeskSlice>()
   const names = shallowRef(new Map<string, { name: string; phone: string }>())
   const clock = { now: () => Date.now() }
+  // The re-index of records sealed without slice indexes (slice-index.ts): in the background, one run at a time.
+  let reindexing: Promise<unknown> | undefined
+  let stopReindex: AbortController | undefined
 
   onLock(() => {
     snapshot.value = undefined
+    view.value = undefined
     names.value = new Map()
+    stopReindex?.abort()
+    reindexing = undefined
   })
 
   const session = useSessionStore()
@@ -54,36 +65,91 @@ export const useDeskStore = defineStore('desk', () => {
 
   // One read at a time: the page opening, a sync round ending and a scan often ask together.
   let inflight: Promise<DeskSnapshot> | undefined
+  /** The whole realm, for the members pages (never on a scan). */
   function refresh(): Promise<DeskSnapshot> {
     inflight ??= load().finally(() => (inflight = undefined))
     return inflight
   }
-  /** After a write: a read that starts after it, so it sees what was written. */
-  async function refreshAfterWrite(): Promise<DeskSnapshot> {
-    await inflight?.catch(() => undefined)
-    return refresh()
+  let inflightDay: Promise<DeskSlice> | undefined
+  function refreshDay(): Promise<DeskSlice> {
+    inflightDay ??= loadDay().finally(() => (inflightDay = undefined))
+    return inflightDay
+  }
+  /**
+   * The check-in page's slice: the last days' visits and the members they name, and memberships ending soon.
+   * Called when the page opens and after each sync round, which may have brought records of an older app
+   * version without slice indexes: a re-index run looks for them in the background.
+   */
+  function refreshDesk(): Promise<DeskSlice> {
+    startReindex()
+    return refreshDay()
+  }
+  /** After a write: reads that start after it (of whatever is shown), so they see what was written. */
+  async function refreshAfterWrite(): Promise<void> {
+    await Promise.all([inflight?.catch(() => undefined), inflightDay?.catch(() => undefined)])
+    await Promise.all([snapshot.value ? refresh() : undefined, view.value ? refreshDay() : undefined])
+  }
+
+  /** The settings, set up first when an organisation founded before the membership desk opens it (a manager). */
+  async function settingsBase() {
+    const base = await deskSettings(storage)
+    if (base.settingsSaved || !session.can('settings.manage')) return base
+    const org = await storage.signIns.getOrg()
+    if (org) await ensureDeskSetup(storage.desk, org.orgId)
+    return deskSettings(storage)
+  }
+
+  function startReindex() {
+    if (reindexing) return
+    stopReindex = new AbortController()
+    const run: Promise<unknown> = storage.desk
+      .reindex({ signal: stopReindex.signal })
+      .catch(() => undefined)
+      .finally(() => {
+        if (reindexing === run) reindexing = undefined // a lock since then has already let it go
+      })
+    reindexing = run
   }
 
   async function load(): Promise<DeskSnapshot> {
     allowed()
-    let next = await loadDeskSnapshot(storage)
-    // An organisation founded before the membership desk existed: its first manager here sets it up.
-    if (!next.settingsSaved && session.can('settings.manage')) {
-      const org = await storage.signIns.getOrg()
-      if (org) await ensureDeskSetup(storage.desk, org.orgId)
-      next = await loadDeskSnapshot(storage)
-    }
-    const known = new Map(names.value)
+    await settingsBase()
+    startReindex()
+    const next = await loadDeskSnapshot(storage)
     // Members, and the people waiting for a place (MEM-4): the lists show their masked names.
-    const personIds = [...next.members.map((m) => m.record.personId), ...next.waitlist.filter((w) => !w.record.closed).map((w) => w.record.personId)]
+    await learnNames([...next.members.map((m) => m.record.personId), ...next.waitlist.filter((w) => !w.record.closed).map((w) => w.record.personId)])
+    snapshot.value = next
+    return next
+  }
+
+  async function loadDay(): Promise<DeskSlice> {
+    allowed()
+    const base = await settingsBase()
+    const next = await loadDeskDay(storage, base, clock.now())
+    await learnNames(next.members.map((m) => m.record.personId))
+    view.value = next
+    return next
+  }
+
+  /** Masked names of these people (CONF-4), each directory record opened once per session. */
+  async function learnNames(personIds: string[]) {
+    const known = new Map(names.value)
     for (const personId of personIds) {
       if (known.has(personId)) continue
       const person = await storage.people.get(personId)
       known.set(personId, { name: maskName(person?.name ?? ''), phone: maskPhone(person?.phone ?? '') })
     }
     names.value = known
-    snapshot.value = next
-    return next
+  }
+
+  /** A scanned member joins the check-in page's slice (the verdict shows them; the lists may name them). */
+  async function show(slice: DeskSlice) {
+    await learnNames(slice.members.map((m) => m.record.personId))
+    view.value = view.value ? mergeSlices(view.value, slice) : slice
+  }
+
+  async function scanContext() {
+    return { storage, now: clock.now(), userId: session.session!.userId, deviceId: (await storage.deviceIdentity()).deviceId }
   }
 
   async function context() {
@@ -91,8 +157,7 @@ export const useDeskStore = defineStore('desk', () => {
     return { storage, snapshot: s, now: clock.now(), userId: session.session!.userId, deviceId: (await storage.deviceIdentity()).deviceId }
   }
 
-  const rows = computed<MemberRow[]>(() => {
-    const s = snapshot.value
+  function rowsOf(s: DeskView | undefined): MemberRow[] {
     if (!s) return []
     const now = clock.now()
     return s.members.map((m) => {
@@ -104,15 +169,19 @@ export const useDeskStore = defineStore('desk', () => {
         depositLockedUntil: depositLockedUntil(s.ledger, m.id, todayIn(s, now), s.settings),
       }
     })
-  })
+  }
+  /** Every member (the members pages, once the realm is read). */
+  const rows = computed(() => rowsOf(snapshot.value))
+  /** The members of the check-in page's slice. */
+  const viewRows = computed(() => rowsOf(view.value))
 
-  const rowOf = (memberId: string | undefined) => rows.value.find((r) => r.id === memberId)
+  const rowOf = (memberId: string | undefined) => viewRows.value.find((r) => r.id === memberId) ?? rows.value.find((r) => r.id === memberId)
   /** The masked name of a member's or a waiting person's directory record (CONF-4). */
   const nameOf = (personId: string) => names.value.get(personId)?.name ?? ''
 
   /** MEM-3: who is in now (checked in today, not checked out), newest first. */
   const present = computed(() => {
-    const s = snapshot.value
+    const s = view.value
     if (!s) return []
     const today = todayIn(s, clock.now())
     return whoIsIn(s.checkIns, s.checkOuts)
@@ -123,7 +192,7 @@ export const useDeskStore = defineStore('desk', () => {
 
   /** MEM-7: active memberships ending within the configured days, soonest first. */
   const endingSoon = computed(() => {
-    const s = snapshot.value
+    const s = view.value
     if (!s) return []
     const now = clock.now()
     const items = s.members.map((m) => ({ memberId: m.id, state: stateOf(s, m.id, now) }))
@@ -132,7 +201,7 @@ export const useDeskStore = defineStore('desk', () => {
 
   /** ARCHITECTURE "Sync": the same card checked in on two offline tablets, flagged for review after sync. */
   const duplicates = computed(() => {
-    const s = snapshot.value
+    const s = view.value
     if (!s) return []
     return duplicateCheckIns(s.checkIns, s.checkOuts)
       .filter((d) => d.ids.some((id) => !s.reviewed.has(id)))
@@ -148,37 +217,33 @@ export const useDeskStore = defineStore('desk', () => {
     await refreshAfterWrite()
   }
 
-  /** MEM-3: scan or typed text → decision; an admit is recorded at once. */
+  /** MEM-3: scan or typed text → decision; an admit is recorded at once. Reads a slice, never the realm. */
   async function checkIn(text: string): Promise<CheckInOutcome> {
     allowed()
-    await refresh()
-    const ctx = await context()
-    const presented = await resolvePresented(ctx, text)
-    if (presented.kind === 'choose') return { decision: { admit: false, reason: 'unknown-card' }, choose: presented.memberIds }
-    const decision: CheckInDecision = decide(ctx, presented)
-    const memberId = presented.kind === 'card' || presented.kind === 'lookup' ? presented.memberId : undefined
-    let checkInId: string | undefined
-    if (decision.admit && memberId) {
-      checkInId = await recordCheckIn(ctx, memberId)
+    const { slice, ...outcome } = await scanAtDesk(await scanContext(), text)
+    await show(slice)
+    if (outcome.checkInId) {
       void useStoragePersistence().requestPersistence()
       // The verdict shows now; the "in now" list follows a moment later.
       void refreshAfterWrite().catch(() => undefined)
     }
-    return { decision, memberId, checkInId }
+    return outcome
   }
 
   /** MEM-3: staff admit over a refusal, with a reason (audited). */
   async function override(memberId: string, refusal: RefusalReason, reason: string): Promise<string | undefined> {
     allowed()
     if (!reason.trim()) return undefined
-    const id = await recordCheckIn(await context(), memberId, { refusal, reason: reason.trim() })
+    const ctx = await scanContext()
+    const slice = await loadDeskSlice(storage, await deskSettings(storage), ctx.now, { memberIds: [memberId] })
+    const id = await recordCheckIn({ ...ctx, snapshot: slice }, memberId, { refusal, reason: reason.trim() })
     await refreshAfterWrite()
     return id
   }
 
   async function leave(checkInId: string, memberId: string): Promise<void> {
     allowed()
-    await checkOut(await context(), checkInId, memberId)
+    await checkOut({ ...(await scanContext()), snapshot: await deskSettings(storage) }, checkInId, memberId)
     await refreshAfterWrite()
   }
 
@@ -192,8 +257,8 @@ export const useDeskStore = defineStore('desk', () => {
   }
 
   return {
-    snapshot, rows, present, endingSoon, duplicates, clock,
-    refresh, rowOf, nameOf, checkIn, override, leave, reviewDuplicate,
+    snapshot, view, rows, present, endingSoon, duplicates, clock,
+    refresh, refreshDesk, rowOf, nameOf, checkIn, override, leave, reviewDuplicate,
     quote: async (memberId: string | undefined, tierId: string, term: Term) => actions.quoteFee(await context(), memberId, tierId, term),
     enrol: (input: Parameters<typeof actions.enrol>[1]) => run((ctx) => actions.enrol(ctx, input)),
     pay: (input: Parameters<typeof actions.pay>[1]) => run((ctx) => actions.pay(ctx, input)),

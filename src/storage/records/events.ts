@@ -9,5 +9,9 @@ export function eventRecords<T extends object>(ctx: RepoContext, kind: DefinedKi
     addMany: (events: readonly T[]): Promise<string[]> => repo.putMany(events.map((record) => ({ record }))),
     get: repo.get,
     list: repo.list,
+    /** A slice (docs/architecture.md "Reading a slice"): one parent's events, or one day's, opening only those. */
+    byParent: repo.byParent,
+    onDay: repo.onDay,
+    reindex: repo.reindex,
   }
 }

@@ -1,0 +1,118 @@
+import { defaultMembershipSettings } from '@/core/membership/defaults'
+import type { LocalDate, MembershipSettings } from '@/core/membership/types'
+import { addDaysTo } from '@/core/shared/local-date'
+import { duplicateCheckIns } from '@/core/membership/visits'
+import type { LobbyStorage } from '@/storage/lobby-storage'
+import type { DeskView } from './desk-snapshot'
+import { todayIn } from './desk-snapshot'
+
+/**
+ * A slice of the desk realm (docs/architecture.md "Reading a slice"): some members with their fees and
+ * blacklist events, and the visits of some days, each read through blind `parent` / `day` indexes so only
+ * those records are opened. Enough for a scan's rules (`decide`, `stateOf`, `openToday`) and the check-in
+ * page's lists; never for an aggregate over the realm (those take a `DeskSnapshot`).
+ */
+export interface DeskSlice extends DeskView {
+  scope: 'slice'
+}
+
+type Desk = Pick<LobbyStorage, 'desk'>
+
+/** The organisation's settings (small: read once per call, the repository keeps them open for the session). */
+export async function deskSettings(storage: Desk): Promise<{ settings: MembershipSettings; settingsSaved: boolean }> {
+  const settings = await storage.desk.settings.get()
+  return { settings: settings ?? defaultMembershipSettings(), settingsSaved: settings !== undefined }
+}
+
+/** `from` and the `count - 1` days before it, newest first. */
+const daysBack = (from: LocalDate, count: number): LocalDate[] => Array.from({ length: count }, (_, i) => addDaysTo(from, -i))
+
+export interface SliceRequest {
+  memberIds: Iterable<string>
+  /** Visits of today and this many days before (1: today only). */
+  visitDays?: number
+  reviewed?: Set<string>
+}
+
+/** The members named, with their fees and blacklist events (each through the `parent` index). */
+async function readMembers(storage: Desk, memberIds: Iterable<string>) {
+  const desk = storage.desk
+  const ids = [...new Set(memberIds)]
+  const [members, ledger, blacklist] = await Promise.all([
+    Promise.all(ids.map(async (id) => ({ id, record: await desk.members.get(id) }))),
+    Promise.all(ids.map((id) => desk.ledger.byParent(id))),
+    Promise.all(ids.map((id) => desk.blacklist.byParent(id))),
+  ])
+  return {
+    members: members.filter((m) => m.record !== undefined).map((m) => ({ id: m.id, record: m.record! })),
+    ledger: ledger.flat().map((s) => s.record).sort((a, b) => a.at - b.at),
+    blacklist: blacklist.flat().map((s) => s.record).sort((a, b) => a.at - b.at),
+  }
+}
+
+/** The check-ins and check-outs of these days (each through the `day` index). */
+async function readVisits(storage: Desk, days: LocalDate[]) {
+  const [checkIns, checkOuts] = await Promise.all([
+    Promise.all(days.map((d) => storage.desk.checkIns.onDay(d))),
+    Promise.all(days.map((d) => storage.desk.checkOuts.onDay(d))),
+  ])
+  return { checkIns: checkIns.flat(), checkOuts: checkOuts.flat().map((s) => s.record) }
+}
+
+/** Reads the members named and the visits of the days asked for, as a `DeskSlice`. */
+export async function loadDeskSlice(
+  storage: Desk,
+  base: { settings: MembershipSettings; settingsSaved: boolean },
+  now: number,
+  request: SliceRequest,
+): Promise<DeskSlice> {
+  const days = daysBack(todayIn(base, now), request.visitDays ?? 1)
+  const [members, visits] = await Promise.all([readMembers(storage, request.memberIds), readVisits(storage, days)])
+  return { scope: 'slice', ...base, ...members, ...visits, serviceLogs: [], waitlist: [], reviewed: request.reviewed ?? new Set() }
+}
+
+/** Members with a fee whose term ends today or within `days` days after (MEM-7 candidates: their state decides). */
+export async function membersWithFeesEnding(storage: Desk, today: LocalDate, days: number): Promise<Set<string>> {
+  const ending = await Promise.all(Array.from({ length: days + 1 }, (_, i) => storage.desk.ledger.onDay(addDaysTo(today, i))))
+  return new Set(ending.flat().map((s) => s.record.memberId))
+}
+
+/** Check-ins older than this many days are not looked at for duplicates on the check-in page. */
+export const duplicateWindowDays = 7
+
+/**
+ * What the check-in page shows, read as a slice: the last days' visits (who is in; duplicates after sync,
+ * within `duplicateWindowDays`), the members they name, and the members whose fees end soon (MEM-7).
+ */
+export async function loadDeskDay(storage: Desk, base: { settings: MembershipSettings; settingsSaved: boolean }, now: number): Promise<DeskSlice> {
+  const today = todayIn(base, now)
+  const [visits, ending, reviews] = await Promise.all([
+    readVisits(storage, daysBack(today, duplicateWindowDays)),
+    membersWithFeesEnding(storage, today, base.settings.expiringWithinDays),
+    storage.desk.reviews.list(),
+  ])
+  const reviewed = new Set(reviews.flatMap((r) => r.record.checkInIds))
+  // Members the lists name: today's visitors, those with duplicates to review, those ending soon. Not every
+  // visitor of the week: the older visits are read only to find duplicates.
+  const visitedToday = visits.checkIns.filter((c) => todayIn(base, c.record.at) === today).map((c) => c.record.memberId)
+  const withDuplicates = duplicateCheckIns(visits.checkIns, visits.checkOuts).filter((d) => d.ids.some((id) => !reviewed.has(id))).map((d) => d.memberId)
+  const members = await readMembers(storage, [...visitedToday, ...withDuplicates, ...ending])
+  return { scope: 'slice', ...base, ...members, ...visits, serviceLogs: [], waitlist: [], reviewed }
+}
+
+/** The slice `more` adds to `view`: its members, fees and visits replace those of the same members and days. */
+export function mergeSlices(view: DeskSlice, more: DeskSlice): DeskSlice {
+  const added = new Set(more.members.map((m) => m.id))
+  const visitIds = new Set(more.checkIns.map((c) => c.id))
+  const outIds = new Set(more.checkOuts.map((c) => c.checkInId + '|' + c.at))
+  return {
+    ...view,
+    settings: more.settings,
+    settingsSaved: more.settingsSaved,
+    members: [...view.members.filter((m) => !added.has(m.id)), ...more.members],
+    ledger: [...view.ledger.filter((e) => !added.has(e.memberId)), ...more.ledger],
+    blacklist: [...view.blacklist.filter((b) => !added.has(b.memberId)), ...more.blacklist],
+    checkIns: [...view.checkIns.filter((c) => !visitIds.has(c.id)), ...more.checkIns],
+    checkOuts: [...view.checkOuts.filter((c) => !outIds.has(c.checkInId + '|' + c.at)), ...more.checkOuts],
+  }
+}
