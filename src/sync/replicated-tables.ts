@@ -19,6 +19,7 @@ export function tableFor(type: unknown): ReplicatedTable | undefined {
       return 'devices'
     case 'org':
     case 'login':
+    case 'org-settings': // issue 9 §4: name, zone, hours, agreement: read before sign-in, beside the organisation
       // Pre-login documents are public; a device keeps them so its own update carries the revision.
       return 'org'
     default:
