@@ -282,6 +282,7 @@ export const en = {
     count: '{count} entries',
     actions: {
       'org.create': 'Organisation created',
+      'org-settings.change': 'Organisation settings changed',
       'sign-in': 'Signed in',
       'sign-in.failed': 'Failed sign-in',
       'sign-out': 'Signed out',

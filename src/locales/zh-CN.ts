@@ -284,6 +284,7 @@ export const zhCN: Messages = {
     count: '共 {count} 条',
     actions: {
       'org.create': '创建机构',
+      'org-settings.change': '修改机构设置',
       'sign-in': '登录',
       'sign-in.failed': '登录失败',
       'sign-out': '退出登录',

@@ -26,8 +26,8 @@ export function checkOrganisationSettings(s: OrganisationSettings): { path: stri
   })
   for (const kind of ['frontdesk', 'personal'] as const) {
     const n = s.idleLockSeconds[kind]
-    // CONF-7: a screen must lock; between 30 seconds and an hour.
-    if (!Number.isInteger(n) || n < 30 || n > 3600) problems.push({ path: `idleLockSeconds.${kind}`, problem: 'idle-lock-invalid' })
+    // CONF-7: a screen must lock; no sooner than 10 seconds (a device's own floor, platform/idle-lock-setting.ts), no later than an hour.
+    if (!Number.isInteger(n) || n < 10 || n > 3600) problems.push({ path: `idleLockSeconds.${kind}`, problem: 'idle-lock-invalid' })
   }
   for (const lang of ['zh-CN', 'en'] as const)
     if (s.agreement[lang].trim() === '') problems.push({ path: `agreement.${lang}`, problem: 'agreement-required' })

@@ -1,4 +1,6 @@
 import { defaultAgreement, defaultIdleLockSeconds } from '@/core/access/agreement'
+import { firstAgreementVersion } from '@/core/organisation/agreement-version'
+import { defaultOrganisationSettings } from '@/core/organisation/defaults'
 import { checkPassphrase, type PassphraseProblem } from '@/core/access/passphrase-policy'
 import { firstAuditKid } from '@/crypto/audit-keys'
 import { randomId, toBase64Url } from '@/crypto/bytes'
@@ -70,9 +72,11 @@ export async function createOrganisation(storage: LobbyStorage, input: NewOrgani
   const login = await loginHash(orgId, input.username)
   await storage.accounts.putLogin(login, userId, kdf)
   await storage.accounts.createAccount(
-    { _id: `account:${userId}`, type: 'account', userId, login, role: 'admin', status: 'active', setup: 'done', agreementAcceptedAt: now, createdBy: userId, createdAt: now },
+    { _id: `account:${userId}`, type: 'account', userId, login, role: 'admin', status: 'active', setup: 'done', agreementAcceptedAt: now, agreementVersion: firstAgreementVersion, createdBy: userId, createdAt: now },
     { _id: `keyring:${userId}`, type: 'keyring', userId, publicKeys: { ecdh: userKeys.ecdh.publicJwk, ecdsa: userKeys.ecdsa.publicJwk }, locked },
   )
+  // Issue 9 §4: the name waits for the founder (issue 10); the zone is this device's.
+  await storage.orgSettings.found(defaultOrganisationSettings(Intl.DateTimeFormat().resolvedOptions().timeZone), userId, now)
   await storage.audit.append({ action: 'org.create', by: userId })
   const keyring = await unlockKeyring(locked, kek)
   // The root certifies itself.
