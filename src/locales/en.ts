@@ -20,6 +20,7 @@ export const en = {
     diagnostics: 'Diagnostics',
     settings: 'Settings',
     membershipSettings: 'Membership settings',
+    organisationSettings: 'Organisation settings',
   },
   language: {
     label: 'Language',

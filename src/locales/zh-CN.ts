@@ -22,6 +22,7 @@ export const zhCN: Messages = {
     diagnostics: '诊断',
     settings: '设置',
     membershipSettings: '会员设置',
+    organisationSettings: '机构设置',
   },
   language: {
     label: '语言',
