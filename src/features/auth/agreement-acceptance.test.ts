@@ -17,7 +17,7 @@ const bossPass = 'the manager reads every line'
 
 async function orgWithDeskAndManager() {
   const t = createTestStorage()
-  const org = await createOrganisation(t.storage, { name: '王经理', username: 'admin', passphrase: adminPass, agreementAccepted: true }, cost)
+  const org = await createOrganisation(t.storage, { name: '王经理', username: 'admin', passphrase: adminPass, agreementAccepted: true, timeZone: 'Europe/Berlin' }, cost)
   if (!org.ok) throw new Error(org.problem)
   t.setKeys(keySourceFrom(org.session.keyring))
   const desk = await createStaff(t.storage, org.session, { name: '李前台', username: 'li.desk', role: 'frontdesk' }, cost)
@@ -37,12 +37,12 @@ async function orgWithDeskAndManager() {
 }
 
 describe('CONF-8 agreement versions at sign-in', () => {
-  it('founding saves the organisation settings: no name yet, the device zone, the default agreement as version 1', async () => {
+  it('founding saves the organisation settings: no name yet, the founding device\'s zone, the default agreement as version 1', async () => {
     const { storage, admin } = await orgWithDeskAndManager()
     const saved = await storage.orgSettings.get()
     expect([saved?.name, saved?.timeZone, saved?.agreement]).toEqual([
       { 'zh-CN': '', en: '' },
-      Intl.DateTimeFormat().resolvedOptions().timeZone,
+      'Europe/Berlin',
       { version: 1, ...defaultAgreement },
     ])
     expect(await agreementDueFor(storage, admin.userId)).toBe(false)
@@ -64,16 +64,16 @@ describe('CONF-8 agreement versions at sign-in', () => {
   it('CONF-8: saving other settings keeps the agreement version: nobody is asked again', async () => {
     const { storage, manager, deskId } = await orgWithDeskAndManager()
     const { settings } = await storage.orgSettings.read()
-    expect(await saveOrganisationSettings(storage, manager, { ...settings, timeZone: 'Europe/Berlin' })).toEqual({ ok: true, agreementVersion: 1 })
+    expect(await saveOrganisationSettings(storage, manager, { ...settings, timeZone: 'Asia/Tokyo' })).toEqual({ ok: true, agreementVersion: 1 })
     expect(await agreementDueFor(storage, deskId)).toBe(false)
-    expect((await storage.orgSettings.get())?.timeZone).toBe('Europe/Berlin')
+    expect((await storage.orgSettings.get())?.timeZone).toBe('Asia/Tokyo')
   })
 
   it('refuses a front desk user, and settings with problems, saving nothing', async () => {
     const { storage, manager } = await orgWithDeskAndManager()
     const { settings } = await storage.orgSettings.read()
     const desk = { ...manager, role: 'frontdesk' as const }
-    expect(await saveOrganisationSettings(storage, desk, { ...settings, timeZone: 'Europe/Berlin' })).toEqual({ ok: false, reason: 'not-allowed' })
+    expect(await saveOrganisationSettings(storage, desk, { ...settings, timeZone: 'Asia/Tokyo' })).toEqual({ ok: false, reason: 'not-allowed' })
     expect(await saveOrganisationSettings(storage, manager, { ...settings, timeZone: 'Mars/Olympus' })).toEqual({
       ok: false,
       reason: 'problems',

@@ -25,6 +25,8 @@ export interface NewOrganisation {
   username: string
   passphrase: string
   agreementAccepted: boolean
+  /** Issue 9 §4: the organisation's IANA zone, the founding device's (the page passes it); absent or unknown: Asia/Shanghai. */
+  timeZone?: string
 }
 
 export type CreateOrgResult = { ok: true; session: Session } | { ok: false; problem: PassphraseProblem | 'agreement-required' | 'name-required' | 'exists' }
@@ -75,8 +77,8 @@ export async function createOrganisation(storage: LobbyStorage, input: NewOrgani
     { _id: `account:${userId}`, type: 'account', userId, login, role: 'admin', status: 'active', setup: 'done', agreementAcceptedAt: now, agreementVersion: firstAgreementVersion, createdBy: userId, createdAt: now },
     { _id: `keyring:${userId}`, type: 'keyring', userId, publicKeys: { ecdh: userKeys.ecdh.publicJwk, ecdsa: userKeys.ecdsa.publicJwk }, locked },
   )
-  // Issue 9 §4: the name waits for the founder (issue 10); the zone is this device's.
-  await storage.orgSettings.found(defaultOrganisationSettings(Intl.DateTimeFormat().resolvedOptions().timeZone), userId, now)
+  // Issue 9 §4: the name waits for the founder (issue 10); the zone is the founding device's.
+  await storage.orgSettings.found(defaultOrganisationSettings(input.timeZone), userId, now)
   await storage.audit.append({ action: 'org.create', by: userId })
   const keyring = await unlockKeyring(locked, kek)
   // The root certifies itself.
