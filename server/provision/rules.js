@@ -65,6 +65,16 @@ const TYPED_RULES = {
       update: { roles: ['admin'] },
       delete: { roles: ['admin'] },
     },
+    // Issue 9 §4: the organisation's settings every staff role reads, before sign-in too (the first
+    // sign-in shows the agreement): name, time zone, building hours, idle lock, CONF-8 agreement.
+    // None of it is personal data; managers keep it, admins too (they found the organisation).
+    'org-settings': {
+      id: 'org-settings',
+      fields: { name: 'object', timeZone: 'string', hours: 'object', holidays: 'present', idleLockSeconds: 'object', agreement: 'object' },
+      create: { roles: MANAGERS },
+      update: { roles: MANAGERS },
+      delete: { roles: ['admin'] },
+    },
     login: {
       id: [], // `login:<anything>`
       fields: { userId: 'string', kdf: 'object' },

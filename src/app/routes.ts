@@ -76,6 +76,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'nav.membershipSettings', permission: 'settings.manage' },
   },
   {
+    path: '/manage/organisation',
+    name: 'organisation-settings',
+    component: () => import('@/features/organisation-settings/OrganisationSettingsPage.vue'),
+    meta: { titleKey: 'nav.organisationSettings', permission: 'settings.manage' },
+  },
+  {
     path: '/welcome',
     name: 'welcome',
     component: () => import('@/features/auth/CreateOrgPage.vue'),

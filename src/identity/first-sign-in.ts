@@ -29,7 +29,8 @@ export async function completeFirstSignIn(
   const locked = await lockKeyring(pending.keyring.secrets, kek, kdf)
   const now = new Date().toISOString()
   await storage.signIns.putKeyring({ ...keyringDoc, locked })
-  await storage.signIns.putAccount({ ...account, setup: 'done', agreementAcceptedAt: now })
+  const { agreement } = (await storage.orgSettings.read()).settings
+  await storage.signIns.putAccount({ ...account, setup: 'done', agreementAcceptedAt: now, agreementVersion: agreement.version })
   await storage.signIns.republishLogin(account.login, pending.userId, kdf)
   await storage.audit.append({ action: 'agreement.accept', by: pending.userId, recordId: account._id, recordType: 'account' })
   await storage.audit.append({ action: 'key.change', by: pending.userId, recordId: keyringDoc._id, recordType: 'keyring', detail: 'passphrase-set' })

@@ -1,4 +1,6 @@
 import { defaultAgreement, defaultIdleLockSeconds } from '@/core/access/agreement'
+import { firstAgreementVersion } from '@/core/organisation/agreement-version'
+import { defaultOrganisationSettings } from '@/core/organisation/defaults'
 import { checkPassphrase, type PassphraseProblem } from '@/core/access/passphrase-policy'
 import { firstAuditKid } from '@/crypto/audit-keys'
 import { randomId, toBase64Url } from '@/crypto/bytes'
@@ -23,6 +25,8 @@ export interface NewOrganisation {
   username: string
   passphrase: string
   agreementAccepted: boolean
+  /** Issue 9 §4: the organisation's IANA zone, the founding device's (the page passes it); absent or unknown: Asia/Shanghai. */
+  timeZone?: string
 }
 
 export type CreateOrgResult = { ok: true; session: Session } | { ok: false; problem: PassphraseProblem | 'agreement-required' | 'name-required' | 'exists' }
@@ -70,9 +74,11 @@ export async function createOrganisation(storage: LobbyStorage, input: NewOrgani
   const login = await loginHash(orgId, input.username)
   await storage.signIns.putLogin(login, userId, kdf)
   await storage.signIns.createAccount(
-    { _id: `account:${userId}`, type: 'account', userId, login, role: 'admin', status: 'active', setup: 'done', agreementAcceptedAt: now, createdBy: userId, createdAt: now },
+    { _id: `account:${userId}`, type: 'account', userId, login, role: 'admin', status: 'active', setup: 'done', agreementAcceptedAt: now, agreementVersion: firstAgreementVersion, createdBy: userId, createdAt: now },
     { _id: `keyring:${userId}`, type: 'keyring', userId, publicKeys: { ecdh: userKeys.ecdh.publicJwk, ecdsa: userKeys.ecdsa.publicJwk }, locked },
   )
+  // Issue 9 §4: the name waits for the founder (issue 10); the zone is the founding device's.
+  await storage.orgSettings.found(defaultOrganisationSettings(input.timeZone), userId, now)
   await storage.audit.append({ action: 'org.create', by: userId })
   const keyring = await unlockKeyring(locked, kek)
   // The root certifies itself.

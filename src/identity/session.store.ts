@@ -13,6 +13,7 @@ import type { signIn as SignIn, SignInResult } from './sign-in'
 const createOrganisation = async (...a: Parameters<typeof CreateOrganisation>) => (await import('./organisation')).createOrganisation(...a)
 const completeFirstSignIn = async (...a: Parameters<typeof CompleteFirstSignIn>) => (await import('./first-sign-in')).completeFirstSignIn(...a)
 const signIn = async (...a: Parameters<typeof SignIn>): Promise<SignInResult> => (await import('./sign-in')).signIn(...a)
+const agreement = () => import('./agreement-acceptance')
 
 /** Who is at the locked screen: enough to greet them, nothing decrypted. */
 export interface LockedUser {
@@ -43,6 +44,8 @@ export const useSessionStore = defineStore('session', () => {
   /** The address a permission check just refused, to name it on the refusal page. */
   const refusedPath = ref<string>()
   const hasOrg = ref<boolean>()
+  /** CONF-8: the organisation's agreement changed since this user accepted it: they accept again before their work shows. */
+  const agreementDue = ref(false)
 
   const role = computed(() => session.value?.role)
   const isSignedIn = computed(() => session.value !== undefined)
@@ -78,6 +81,7 @@ export const useSessionStore = defineStore('session', () => {
 
   function dropKeys() {
     setSessionKeys(undefined)
+    agreementDue.value = false
     session.value = undefined
     pending.value = undefined
     for (const clear of lockListeners) clear()
@@ -94,7 +98,11 @@ export const useSessionStore = defineStore('session', () => {
 
   async function signInWith(username: string, secret: string): Promise<SignInResult> {
     const result = await signIn(storage, username, secret)
-    if (result.status === 'signed-in') activate(result.session)
+    if (result.status === 'signed-in') {
+      // Decided before the keys are active, so no page of work shows first.
+      agreementDue.value = await (await agreement()).agreementDueFor(storage, result.session.userId)
+      activate(result.session)
+    }
     if (result.status === 'setup-required') pending.value = result.pending
     return result
   }
@@ -135,10 +143,18 @@ export const useSessionStore = defineStore('session', () => {
     if (!who) throw new Error('Not locked')
     const result = await signIn(storage, who.username, secret)
     if (result.status === 'signed-in') {
+      agreementDue.value = await (await agreement()).agreementDueFor(storage, who.userId)
       activate(result.session)
       await storage.audit.append({ action: 'unlock', by: who.userId })
     }
     return result
+  }
+
+  /** CONF-8: the signed-in user accepts the current agreement; their work shows again. */
+  async function acceptAgreement() {
+    if (!session.value) throw new Error('Not signed in')
+    await (await agreement()).acceptAgreement(storage, session.value.userId)
+    agreementDue.value = false
   }
 
   async function signOut() {
@@ -166,10 +182,11 @@ export const useSessionStore = defineStore('session', () => {
     return (await import('./trust')).rootFingerprint(storage)
   }
 
-  /** CONF-8: the organisation's agreement text, for the first sign-in. */
-  async function agreement() {
-    return (await storage.signIns.getOrg())?.settings.agreement
+  /** CONF-8: the organisation's current agreement text, readable before sign-in (its settings are public). */
+  async function agreementText() {
+    const { agreement } = (await storage.orgSettings.read()).settings
+    return { 'zh-CN': agreement['zh-CN'], en: agreement.en }
   }
 
-  return { recordRefusal, changePin, rootFingerprint, agreement, session, pending, lockedUser, returnTo, refusedPath, hasOrg, role, isSignedIn, isLocked, can, refreshOrg, createOrg, signInWith, finishSetup, join, lock, unlock, signOut, absorbGrants }
+  return { recordRefusal, changePin, rootFingerprint, agreementText, session, pending, lockedUser, returnTo, refusedPath, hasOrg, agreementDue, acceptAgreement, role, isSignedIn, isLocked, can, refreshOrg, createOrg, signInWith, finishSetup, join, lock, unlock, signOut, absorbGrants }
 })

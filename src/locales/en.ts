@@ -20,6 +20,7 @@ export const en = {
     diagnostics: 'Diagnostics',
     settings: 'Settings',
     membershipSettings: 'Membership settings',
+    organisationSettings: 'Organisation settings',
   },
   language: {
     label: 'Language',
@@ -128,6 +129,9 @@ export const en = {
     passphraseHelp: 'At least 12 characters; a few words you will remember work best.',
     agreementTitle: 'Confidentiality agreement',
     agreementAccept: 'I have read and accept the confidentiality agreement',
+    agreementChangedTitle: 'The confidentiality agreement has changed',
+    agreementChangedText: 'Your organisation has a new version of the agreement. Read it and accept it to continue.',
+    agreementContinue: 'Accept and continue',
     create: 'Create organisation',
     creating: 'Creating keys…',
     signInTitle: 'Sign in',
@@ -282,6 +286,7 @@ export const en = {
     count: '{count} entries',
     actions: {
       'org.create': 'Organisation created',
+      'org-settings.change': 'Organisation settings changed',
       'sign-in': 'Signed in',
       'sign-in.failed': 'Failed sign-in',
       'sign-out': 'Signed out',

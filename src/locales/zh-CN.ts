@@ -22,6 +22,7 @@ export const zhCN: Messages = {
     diagnostics: '诊断',
     settings: '设置',
     membershipSettings: '会员设置',
+    organisationSettings: '机构设置',
   },
   language: {
     label: '语言',
@@ -130,6 +131,9 @@ export const zhCN: Messages = {
     passphraseHelp: '至少 12 个字符；用几个您记得住的词最好。',
     agreementTitle: '保密协议',
     agreementAccept: '我已阅读并接受保密协议',
+    agreementChangedTitle: '保密协议已更新',
+    agreementChangedText: '机构已更新保密协议，请阅读并接受后继续。',
+    agreementContinue: '接受并继续',
     create: '创建机构',
     creating: '正在生成密钥…',
     signInTitle: '登录',
@@ -284,6 +288,7 @@ export const zhCN: Messages = {
     count: '共 {count} 条',
     actions: {
       'org.create': '创建机构',
+      'org-settings.change': '修改机构设置',
       'sign-in': '登录',
       'sign-in.failed': '登录失败',
       'sign-out': '退出登录',

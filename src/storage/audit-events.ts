@@ -35,6 +35,8 @@ export const auditActions = [
   'member.blacklist-lift',
   'member.suspend',
   'checkin.duplicate',
+  // Issue 9 §4: a manager or admin saved the organisation settings (a new agreement version asks everyone again, CONF-8).
+  'org-settings.change',
 ] as const
 export type AuditAction = (typeof auditActions)[number]
 

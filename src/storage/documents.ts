@@ -62,6 +62,8 @@ export interface AccountDoc extends LocalMark {
   /** `pending` until the user replaces the one-time setup code with their own passphrase. */
   setup: 'pending' | 'done'
   agreementAcceptedAt?: string
+  /** CONF-8: the agreement version accepted then (organisation settings); absent: accepted before versions, version 1. */
+  agreementVersion?: number
   createdBy: string
   createdAt: string
   /**

@@ -16,6 +16,7 @@ import { createStaffRepo } from './staff.repo'
 import { createHlcClock } from './hlc-clock'
 import type { RepoContext, RepoEvents } from './sealed-repo'
 import { createUnlockStateRepo } from './unlock-state.repo'
+import { createOrgSettingsRepo } from './org-settings.repo'
 
 /**
  * Everything features may reach on this device, wired once: repositories that
@@ -121,6 +122,8 @@ export function createLobbyStorage(db: LobbyDb, keys: () => KeySource | undefine
     },
     audit,
     clock,
+    /** Issue 9 §4: name, time zone, building hours, idle lock and CONF-8 agreement: clear, for every staff role. */
+    orgSettings: createOrgSettingsRepo(db, audit),
     people: createPeopleRepo(context(keys)),
     staff: createStaffRepo(context(keys)),
     desk: createDeskRecords(context(keys)),

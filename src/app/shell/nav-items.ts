@@ -17,6 +17,7 @@ export const navItems: readonly NavItem[] = [
   { to: '/field', key: 'nav.field', permission: 'field.work' },
   { to: '/manage', key: 'nav.manage', permission: 'settings.manage' },
   { to: '/manage/membership', key: 'nav.membershipSettings', permission: 'settings.manage' },
+  { to: '/manage/organisation', key: 'nav.organisationSettings', permission: 'settings.manage' },
   { to: '/staff', key: 'nav.staff', permission: 'staff.manage' },
   { to: '/audit', key: 'nav.audit', permission: 'audit.review' },
   { to: '/devices', key: 'nav.devices', permission: 'devices.manage' },

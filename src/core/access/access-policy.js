@@ -79,7 +79,7 @@ export const appendOnlyTypes = /** @type {const} */ (['ledger', 'checkin', 'chec
  * managers pull them, as only they hold the audit private key (CONF-6).
  */
 export const clearDatabases = /** @type {const} */ ({
-  public: { kind: 'typed', readers: 'everyone', types: { org: 'org', login: 'org' } },
+  public: { kind: 'typed', readers: 'everyone', types: { org: 'org', 'org-settings': 'org', login: 'org' } },
   org: {
     kind: 'typed',
     readers: 'staff',

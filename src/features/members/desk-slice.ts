@@ -2,6 +2,7 @@ import { defaultMembershipSettings } from '@/core/membership/defaults'
 import type { LocalDate, MembershipSettings } from '@/core/membership/types'
 import { addDaysTo } from '@/core/shared/local-date'
 import { duplicateCheckIns } from '@/core/membership/visits'
+import { deskTimeZone } from '@/core/organisation/time-zone'
 import type { LobbyStorage } from '@/storage/lobby-storage'
 import type { DeskView } from './desk-snapshot'
 import { todayIn } from './desk-snapshot'
@@ -16,12 +17,15 @@ export interface DeskSlice extends DeskView {
   scope: 'slice'
 }
 
-type Desk = Pick<LobbyStorage, 'desk'>
+type Desk = Pick<LobbyStorage, 'desk' | 'orgSettings'>
 
 /** The organisation's settings (small: read once per call, the repository keeps them open for the session). */
 export async function deskSettings(storage: Desk): Promise<{ settings: MembershipSettings; settingsSaved: boolean }> {
-  const settings = await storage.desk.settings.get()
-  return { settings: settings ?? defaultMembershipSettings(), settingsSaved: settings !== undefined }
+  const [organisation, settings] = await Promise.all([storage.orgSettings.read(), storage.desk.settings.get()])
+  const stored = settings ?? defaultMembershipSettings()
+  // Tier hours stay the desk's; the zone is the organisation's (an organisation from before its settings: the desk's own).
+  const timeZone = deskTimeZone(organisation.saved ? organisation.settings.timeZone : undefined, settings?.timeZone)
+  return { settings: { ...stored, timeZone }, settingsSaved: settings !== undefined }
 }
 
 /** `from` and the `count - 1` days before it, newest first. */

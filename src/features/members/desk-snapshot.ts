@@ -3,6 +3,7 @@ import { membershipState, type MembershipState } from '@/core/membership/members
 import { isBlacklisted } from '@/core/membership/blacklist'
 import type { BlacklistEvent, CheckIn, CheckOut, LedgerEntry, Member, MembershipSettings, ServiceLog, WaitlistEntry } from '@/core/membership/types'
 import { localDateOf } from '@/core/shared/local-date'
+import { deskTimeZone } from '@/core/organisation/time-zone'
 import type { Stored } from '@/storage/sealed-repo'
 import type { LobbyStorage } from '@/storage/lobby-storage'
 
@@ -37,9 +38,10 @@ export interface DeskSnapshot extends DeskView {
   scope: 'realm'
 }
 
-export async function loadDeskSnapshot(storage: Pick<LobbyStorage, 'desk'>): Promise<DeskSnapshot> {
+export async function loadDeskSnapshot(storage: Pick<LobbyStorage, 'desk' | 'orgSettings'>): Promise<DeskSnapshot> {
   const desk = storage.desk
-  const [settings, members, ledger, checkIns, checkOuts, blacklist, serviceLogs, waitlist, reviews] = await Promise.all([
+  const [organisation, settings, members, ledger, checkIns, checkOuts, blacklist, serviceLogs, waitlist, reviews] = await Promise.all([
+    storage.orgSettings.read(),
     desk.settings.get(),
     desk.members.list(),
     desk.ledger.list(),
@@ -50,9 +52,11 @@ export async function loadDeskSnapshot(storage: Pick<LobbyStorage, 'desk'>): Pro
     desk.waitlist.list(),
     desk.reviews.list(),
   ])
+  const stored = settings ?? defaultMembershipSettings()
   return {
     scope: 'realm',
-    settings: settings ?? defaultMembershipSettings(),
+    // Tier hours stay the desk's; the zone is the organisation's (an organisation from before its settings: the desk's own).
+    settings: { ...stored, timeZone: deskTimeZone(organisation.saved ? organisation.settings.timeZone : undefined, settings?.timeZone) },
     settingsSaved: settings !== undefined,
     members,
     ledger: ledger.map((s) => s.record),

@@ -17,7 +17,7 @@ export interface ActionContext {
 }
 
 /** The part of the device's storage the membership desk works with. */
-export type DeskStorage = Pick<LobbyStorage, 'desk' | 'audit' | 'people' | 'signIns'>
+export type DeskStorage = Pick<LobbyStorage, 'desk' | 'audit' | 'people' | 'signIns' | 'orgSettings'>
 
 export interface Payment {
   method: PaymentMethod

@@ -27,7 +27,8 @@ const en = {
       cardGraceDays: 'Replaced card key: days of grace',
       cardGraceHelp: 'When a colleague who held the desk keys leaves, the card signing key is replaced. Cards signed with the old key are still admitted for this many days, with a prompt to reissue them; after that they are refused.',
       timeZone: 'Time zone',
-      timeZoneHelp: 'Opening hours and dates are in this time zone.',
+      timeZoneHelp: 'Opening hours and dates are in the organisation’s time zone.',
+      timeZoneLink: 'Change it in the organisation settings',
     },
     tiers: {
       title: 'Tiers',
@@ -173,7 +174,8 @@ const zhCN: typeof en = {
       cardGraceDays: '更换卡密钥后的宽限天数',
       cardGraceHelp: '持有前台密钥的同事离职时，会员卡签名密钥会被更换。旧密钥签发的卡在此天数内仍可入场，并提示补发新卡；之后将被拒绝。',
       timeZone: '时区',
-      timeZoneHelp: '开放时间和日期均按此时区计算。',
+      timeZoneHelp: '开放时间和日期均按机构时区计算。',
+      timeZoneLink: '在机构设置中修改',
     },
     tiers: {
       title: '会员等级',

@@ -3,6 +3,7 @@ import { computed, ref } from 'vue'
 import { useEventListener } from '@vueuse/core'
 import { defaultMembershipSettings } from '@/core/membership/defaults'
 import { checkSettings } from '@/core/membership/settings-check'
+import { deskTimeZone } from '@/core/organisation/time-zone'
 import type { MembershipSettings } from '@/core/membership/types'
 import { randomId } from '@/crypto/bytes'
 import { onLock, useSessionStore } from '@/identity/session.store'
@@ -38,6 +39,8 @@ export const useMembershipSettingsStore = defineStore('membership-settings', () 
   const conflicts = ref<string[]>([])
   const lastOutcome = ref<SaveOutcome>()
   const busy = ref(false)
+  /** Issue 9 §4: the zone the hours are read in: the organisation's (edited on its settings page), shown here. */
+  const timeZone = ref<string>()
 
   const baseDraftJson = computed(() => (base.value ? JSON.stringify(toDraft(base.value)) : ''))
   const dirty = computed(() => draft.value !== undefined && JSON.stringify(draft.value) !== baseDraftJson.value)
@@ -79,8 +82,9 @@ export const useMembershipSettingsStore = defineStore('membership-settings', () 
   async function load(): Promise<{ restored: boolean }> {
     const userId = allowed()
     if (ownerId.value !== userId) reset()
-    const stored = await storage.desk.settings.get()
+    const [stored, organisation] = await Promise.all([storage.desk.settings.get(), storage.orgSettings.read()])
     isStored.value = stored !== undefined
+    timeZone.value = deskTimeZone(organisation.saved ? organisation.settings.timeZone : undefined, stored?.timeZone)
     if (draft.value && dirty.value) return { restored: true }
     base.value = plain(stored ?? defaultMembershipSettings())
     draft.value = toDraft(base.value)
@@ -146,5 +150,5 @@ export const useMembershipSettingsStore = defineStore('membership-settings', () 
     if (draft.value) draft.value.overrides = draft.value.overrides.filter((o) => o.id !== id)
   }
 
-  return { draft, base, isStored, dirty, busy, attempted, problems, placed, conflicts, lastOutcome, checked, load, save, discard, addTier, removeTier, addOverride, removeOverride }
+  return { draft, base, isStored, dirty, busy, timeZone, attempted, problems, placed, conflicts, lastOutcome, checked, load, save, discard, addTier, removeTier, addOverride, removeOverride }
 })

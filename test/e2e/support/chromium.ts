@@ -9,9 +9,12 @@ export async function launch(): Promise<Browser> {
   return launchChromium()
 }
 
-/** A fresh browser profile: its own IndexedDB, caches and service workers. */
+/**
+ * A fresh browser profile: its own IndexedDB, caches and service workers; in Shanghai, like the
+ * organisation's devices (founding takes the organisation's time zone from the device's).
+ */
 export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
-  return browser.newContext({ viewport: tablet, locale: 'zh-CN', serviceWorkers: 'allow', ...options })
+  return browser.newContext({ viewport: tablet, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', serviceWorkers: 'allow', ...options })
 }
 
 /**

@@ -1,0 +1,35 @@
+import { isLocalDate, isLocalTime, minutesOf } from '@/core/shared/local-date'
+import { isTimeZone } from './time-zone'
+import type { OrganisationSettings } from './types'
+
+export type OrganisationSettingsProblem =
+  | 'timezone-invalid'
+  | 'hours-invalid'
+  | 'holiday-date-invalid'
+  | 'holiday-duplicate'
+  | 'idle-lock-invalid'
+  | 'agreement-required'
+
+/** The problems that keep organisation settings from being saved, each at the field it concerns; none: they may be saved. */
+export function checkOrganisationSettings(s: OrganisationSettings): { path: string; problem: OrganisationSettingsProblem }[] {
+  const problems: { path: string; problem: OrganisationSettingsProblem }[] = []
+  if (!isTimeZone(s.timeZone)) problems.push({ path: 'timeZone', problem: 'timezone-invalid' })
+  for (const [weekday, day] of Object.entries(s.hours)) {
+    const valid = day && isLocalTime(day.opens) && isLocalTime(day.closes) && minutesOf(day.opens) < minutesOf(day.closes)
+    if (!/^[1-7]$/.test(weekday) || !valid) problems.push({ path: `hours.${weekday}`, problem: 'hours-invalid' })
+  }
+  const seen = new Set<string>()
+  s.holidays.forEach((h, i) => {
+    if (!isLocalDate(h.date)) problems.push({ path: `holidays.${i}`, problem: 'holiday-date-invalid' })
+    else if (seen.has(h.date)) problems.push({ path: `holidays.${i}`, problem: 'holiday-duplicate' })
+    seen.add(h.date)
+  })
+  for (const kind of ['frontdesk', 'personal'] as const) {
+    const n = s.idleLockSeconds[kind]
+    // CONF-7: a screen must lock; no sooner than 10 seconds (a device's own floor, platform/idle-lock-setting.ts), no later than an hour.
+    if (!Number.isInteger(n) || n < 10 || n > 3600) problems.push({ path: `idleLockSeconds.${kind}`, problem: 'idle-lock-invalid' })
+  }
+  for (const lang of ['zh-CN', 'en'] as const)
+    if (s.agreement[lang].trim() === '') problems.push({ path: `agreement.${lang}`, problem: 'agreement-required' })
+  return problems
+}

@@ -1,0 +1,108 @@
+/** Issue 9 §4: the organisation settings screen. Loaded with the feature's code (`provideMessages`). */
+const en = {
+  orgSettings: {
+    title: 'Organisation settings',
+    intro: 'What every colleague sees, whatever their role: the name, the time zone, the building’s hours, how soon screens lock, and the confidentiality agreement.',
+    unsavedDefaults: 'Nothing has been saved yet: these are the defaults. Saving stores them.',
+    saved: 'Saved.',
+    savedNewAgreement: 'Saved. The agreement is now version {version}: every colleague accepts it at their next sign-in or unlock.',
+    loadFailed: 'The settings could not be opened. Try again.',
+    notAllowed: 'Only managers change the organisation settings.',
+    problemsTitle: 'These keep the settings from being saved:',
+    save: 'Save settings',
+    name: { title: 'Name', zh: 'Name (Chinese)', en: 'Name (English)' },
+    zone: { title: 'Time zone', label: 'Time zone', help: 'Opening hours, dates and the membership desk’s days are read in this zone.' },
+    hours: {
+      title: 'Building opening hours',
+      open: 'Open on {day}',
+      opens: '{day}: opens',
+      closes: '{day}: closes',
+      closed: 'Closed',
+      days: { 1: 'Monday', 2: 'Tuesday', 3: 'Wednesday', 4: 'Thursday', 5: 'Friday', 6: 'Saturday', 7: 'Sunday' },
+    },
+    holidays: {
+      title: 'Holidays (building closed)',
+      none: 'No holidays.',
+      date: 'Date',
+      name: 'Name (optional)',
+      add: 'Add a holiday',
+      remove: 'Remove the holiday of {date}',
+    },
+    idle: {
+      title: 'Screen lock',
+      frontdesk: 'Front-desk tablets: seconds without use',
+      personal: 'Personal devices: seconds without use',
+      help: 'The screen locks after this many seconds without use (10 to 3600).',
+    },
+    agreement: {
+      title: 'Confidentiality agreement',
+      version: 'Current version: {version}',
+      help: 'Changing the text makes a new version: every colleague must accept it again at their next sign-in or unlock.',
+      zh: 'Agreement (Chinese)',
+      en: 'Agreement (English)',
+    },
+    problems: {
+      'timezone-invalid': 'Choose a time zone from the list.',
+      'hours-invalid': '{field}: the building must open before it closes, with times as HH:MM.',
+      'holiday-date-invalid': 'Holiday {n}: choose a real date.',
+      'holiday-duplicate': 'Holiday {n}: that date is already listed.',
+      'idle-lock-invalid': '{field}: a whole number of seconds from 10 to 3600.',
+      'agreement-required': '{field}: the agreement cannot be empty.',
+    },
+  },
+}
+
+const zhCN: typeof en = {
+  orgSettings: {
+    title: '机构设置',
+    intro: '所有同事（无论何种角色）都会看到的内容：名称、时区、大楼开放时间、屏幕自动锁定时间和保密协议。',
+    unsavedDefaults: '尚未保存任何设置，当前显示的是默认值。保存后即生效。',
+    saved: '已保存。',
+    savedNewAgreement: '已保存。保密协议现为第 {version} 版：每位同事在下次登录或解锁时须重新接受。',
+    loadFailed: '无法打开设置，请重试。',
+    notAllowed: '只有经理可以修改机构设置。',
+    problemsTitle: '以下问题导致设置无法保存：',
+    save: '保存设置',
+    name: { title: '名称', zh: '名称（中文）', en: '名称（英文）' },
+    zone: { title: '时区', label: '时区', help: '开放时间、日期以及会员前台的营业日均按此时区计算。' },
+    hours: {
+      title: '大楼开放时间',
+      open: '{day}开放',
+      opens: '{day}：开门',
+      closes: '{day}：关门',
+      closed: '关闭',
+      days: { 1: '星期一', 2: '星期二', 3: '星期三', 4: '星期四', 5: '星期五', 6: '星期六', 7: '星期日' },
+    },
+    holidays: {
+      title: '节假日（大楼关闭）',
+      none: '没有节假日。',
+      date: '日期',
+      name: '名称（可选）',
+      add: '添加节假日',
+      remove: '删除 {date} 的节假日',
+    },
+    idle: {
+      title: '屏幕锁定',
+      frontdesk: '前台平板：无操作秒数',
+      personal: '个人设备：无操作秒数',
+      help: '无操作达到此秒数后屏幕自动锁定（10 至 3600）。',
+    },
+    agreement: {
+      title: '保密协议',
+      version: '当前版本：第 {version} 版',
+      help: '修改文字即产生新版本：每位同事在下次登录或解锁时须重新接受。',
+      zh: '协议（中文）',
+      en: '协议（英文）',
+    },
+    problems: {
+      'timezone-invalid': '请从列表中选择时区。',
+      'hours-invalid': '{field}：开门时间须早于关门时间，格式为 HH:MM。',
+      'holiday-date-invalid': '第 {n} 个节假日：请选择有效日期。',
+      'holiday-duplicate': '第 {n} 个节假日：该日期已在列表中。',
+      'idle-lock-invalid': '{field}：须为 10 至 3600 之间的整数秒。',
+      'agreement-required': '{field}：协议不能为空。',
+    },
+  },
+}
+
+export const organisationSettingsMessages = { en, 'zh-CN': zhCN }

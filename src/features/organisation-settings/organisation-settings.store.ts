@@ -1,0 +1,55 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { OrganisationSettingsProblem } from '@/core/organisation/settings-check'
+import { onLock, useSessionStore } from '@/identity/session.store'
+import { PermissionError } from '@/identity/session'
+import { useLobbyStorage } from '@/identity/device-storage'
+import { fromDraft, toDraft, type OrganisationDraft } from './organisation-draft'
+import { saveOrganisationSettings } from './save-settings'
+
+export type SaveOutcome = { kind: 'saved'; newAgreement?: number } | { kind: 'problems' } | { kind: 'not-allowed' }
+
+/** Issue 9 §4: the manager's organisation settings, edited as a draft and saved as a whole. */
+export const useOrganisationSettingsStore = defineStore('organisation-settings', () => {
+  const storage = useLobbyStorage()
+  const session = useSessionStore()
+  const draft = ref<OrganisationDraft>()
+  /** Whether the organisation has saved settings (false: defaults are shown). */
+  const saved = ref(false)
+  const problems = ref<{ path: string; problem: OrganisationSettingsProblem }[]>([])
+  const busy = ref(false)
+  onLock(() => {
+    draft.value = undefined
+    problems.value = []
+  })
+
+  async function load(deviceZone: string): Promise<void> {
+    const read = await storage.orgSettings.read()
+    saved.value = read.saved
+    // Nothing saved yet: the zone offered is this device's, as at founding.
+    draft.value = toDraft(read.saved ? read.settings : { ...read.settings, timeZone: deviceZone })
+    problems.value = []
+  }
+
+  async function save(): Promise<SaveOutcome> {
+    const s = session.session
+    if (!s || !draft.value) throw new PermissionError('settings.manage')
+    busy.value = true
+    try {
+      const before = draft.value.agreementVersion
+      const result = await saveOrganisationSettings(storage, s, fromDraft(draft.value))
+      if (!result.ok) {
+        problems.value = result.reason === 'problems' ? result.problems : []
+        return { kind: result.reason }
+      }
+      problems.value = []
+      saved.value = true
+      draft.value.agreementVersion = result.agreementVersion
+      return { kind: 'saved', ...(result.agreementVersion !== before ? { newAgreement: result.agreementVersion } : {}) }
+    } finally {
+      busy.value = false
+    }
+  }
+
+  return { draft, saved, problems, busy, load, save }
+})
