@@ -2,12 +2,15 @@ import type { Role } from '@/core/access/roles'
 import type { LobbyStorage } from '@/storage/lobby-storage'
 import type { Session } from './session'
 
+/** The sealed repositories, opened with the founder's keys (the session's keys are not installed yet while founding). */
+export type FounderStorage = ReturnType<LobbyStorage['withKeys']>
+
 /**
  * Work a feature adds to founding an organisation (e.g. the membership desk's
  * defaults and card key). Runs once, with the founder's keys, after the realm
  * keys and the founder's account exist.
  */
-export type FoundingStep = (ctx: { storage: LobbyStorage; session: Session; orgId: string }) => Promise<void>
+export type FoundingStep = (ctx: { storage: FounderStorage; session: Session; orgId: string }) => Promise<void>
 
 /**
  * Work a feature adds to a staff member's departure (CONF-9), e.g. replacing a
