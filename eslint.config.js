@@ -8,6 +8,10 @@ const coreDomains = ['membership', 'access', 'directory', 'sync']
 const viaRepository = { group: databaseLibraries, message: 'Use a repository from src/storage.' }
 const notAboveUi = { group: ['@/features/*', '@/app/*'], message: 'src/ui is presentational: stateful components belong in src/app/shell.' }
 const notAboveSyncOrStorage = { group: ['@/features/*', '@/app/*'], message: 'src/sync and src/storage sit below features and the app: pass what they need in.' }
+const notAppFromFeatures = {
+  group: ['@/app/*', '**/app/*'],
+  message: 'Features sit below the app: state routes, nav, words and hooks in the feature\'s module.ts; app/ composes them (docs/architecture.md "Adding a desk").',
+}
 const notAppFromSyncOrStorage = { group: ['@/app/*'], message: notAboveSyncOrStorage.message }
 const noFrameworkInStorage = { group: ['vue', 'vue-*', '@vue/*', 'pinia'], message: 'src/storage knows no UI framework: make state reactive above it.' }
 const corePure = {
@@ -59,9 +63,14 @@ export default tseslint.config(
   // Layer edges (docs/architecture.md "Layers", issue 9). A later block's `no-restricted-imports` replaces an
   // earlier one for the same file, so each block lists every pattern its folder obeys.
   {
-    // Features reach storage only through repositories.
-    files: ['src/features/**/*.{ts,vue}', 'src/app/**/*.{ts,vue}'],
+    // The app reaches storage only through repositories.
+    files: ['src/app/**/*.{ts,vue}'],
     rules: { 'no-restricted-imports': ['error', { patterns: [viaRepository] }] },
+  },
+  {
+    // Features reach storage only through repositories, and never import the app that composes them.
+    files: ['src/features/**/*.{ts,vue}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [viaRepository, notAppFromFeatures] }] },
   },
   {
     // ui/ holds presentational components only; anything that needs a store, a feature or the app is shell (src/app/shell).

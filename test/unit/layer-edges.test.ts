@@ -18,6 +18,10 @@ describe('layer edges lint', () => {
     ["import { router } from '@/app/router'\nexport const a = router\n", 'src/sync/example.ts'],
     ["import { checkRoot } from '@/features/auth/trust'\nexport const a = checkRoot\n", 'src/storage/example.ts'],
     ["import { router } from '@/app/router'\nexport const a = router\n", 'src/storage/example.ts'],
+    // features sit below the app: a feature states itself in its module.ts, the app composes (issue 9).
+    ["import { router } from '@/app/router'\nexport const a = router\n", 'src/features/members/example.ts'],
+    ['<script setup lang="ts">\nimport { provideMessages } from \'@/app/lazy-messages\'\nprovideMessages({})\n</script>\n', 'src/features/members/MembersPage.vue'],
+    ["import { modules } from '../../app/modules'\nexport const a = modules\n", 'src/features/home/example.ts'],
     // storage is framework-free.
     ["import { ref } from 'vue'\nexport const a = ref\n", 'src/storage/example.ts'],
     ["import { defineStore } from 'pinia'\nexport const a = defineStore\n", 'src/storage/example.ts'],
@@ -35,6 +39,10 @@ describe('layer edges lint', () => {
     expect(await ruleIdsFor("import { ref } from 'vue'\nexport const a = ref\n", 'src/core/shared/example.ts')).toContain('no-restricted-imports')
   })
 
+  it('still keeps features away from the database libraries', async () => {
+    expect(await ruleIdsFor("import Dexie from 'dexie'\nexport const a = Dexie\n", 'src/features/members/example.ts')).toContain('no-restricted-imports')
+  })
+
   it('still keeps ui away from the database libraries', async () => {
     expect(await ruleIdsFor("import Dexie from 'dexie'\nexport const a = Dexie\n", 'src/ui/example.ts')).toContain('no-restricted-imports')
   })
@@ -44,6 +52,8 @@ describe('layer edges lint', () => {
     ["import { setLocale } from '@/app/i18n'\nexport const a = setLocale\n", 'src/app/shell/example.ts'],
     ["import { useSessionStore } from '@/features/auth/session.store'\nexport const a = useSessionStore\n", 'src/app/shell/example.ts'],
     ["import { x } from '@/core/shared/rules'\nexport const a = x\n", 'src/core/membership/example.ts'],
+    ["import type { FeatureModule } from '@/features/module'\nexport type A = FeatureModule\n", 'src/features/members/example.ts'],
+    ["import { routes } from '@/app/routes'\nexport const a = routes\n", 'src/app/example.ts'],
     ["import { x } from '@/storage/db'\nexport const a = x\n", 'src/sync/example.ts'],
   ])('allows %s in %s', async (code, filePath) => {
     expect(await ruleIdsFor(code, filePath)).toEqual([])
