@@ -8,7 +8,8 @@ async function ruleIdsFor(code: string, filePath: string): Promise<string[]> {
   return (result?.messages ?? []).map((m) => m.ruleId ?? 'fatal')
 }
 
-describe('layer edges lint', () => {
+// The first lint loads the whole config and its parsers: slow on a busy machine, so no 5 s default.
+describe('layer edges lint', { timeout: 60_000 }, () => {
   it.each([
     // ui/ is presentational: no feature, no app shell.
     ["import { useSessionStore } from '@/features/auth/session.store'\nexport const a = useSessionStore\n", 'src/ui/example.ts'],
@@ -60,7 +61,7 @@ describe('layer edges lint', () => {
   })
 })
 
-describe('layer edge exceptions stay exact', () => {
+describe('layer edge exceptions stay exact', { timeout: 60_000 }, () => {
   it('gives sync/ no exception: joining checks the root through storage, never features/auth', async () => {
     const features = "import { checkRoot } from '@/features/auth/trust'\nexport const a = checkRoot\n"
     expect(await ruleIdsFor(features, 'src/sync/join.ts')).toContain('no-restricted-imports')
