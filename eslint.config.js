@@ -20,6 +20,10 @@ const notAboveSyncOrStorage = {
   message: 'src/sync and src/storage sit below identity, features and the app: pass what they need in.',
 }
 const notAboveIdentity = { group: ['@/features/*', '@/app/*'], message: 'src/identity sits below features and the app: take what a feature contributes as an argument.' }
+const notAppFromFeatures = {
+  group: ['@/app/*', '**/app/*'],
+  message: 'Features sit below the app: state routes, nav, words and hooks in the feature\'s module.ts; app/ composes them (docs/architecture.md "Adding a desk").',
+}
 const noFrameworkInStorage = { group: ['vue', 'vue-*', '@vue/*', 'pinia'], message: 'src/storage knows no UI framework: make state reactive above it.' }
 const corePure = {
   group: ['vue', 'vue-*', '@vue/*', 'pinia', '@vueuse/*', ...databaseLibraries, '@/platform/*', '@/storage/*', '@/sync/*', '@/features/*', '@/app/*'],
@@ -30,12 +34,6 @@ const sharedKnowsNoDomain = {
   message: 'src/core/shared must not import a domain folder: move the shared part down into core/shared.',
 }
 
-// Known violations, per file, each to go: none left in sync/ or storage/.
-const layerExceptions = {
-  // The membership desk's founding defaults and its card-key rotation as a departure step: until feature modules
-  // contribute them as hooks (issue 9 §1).
-  identityFeatures: ['src/identity/organisation.ts', 'src/identity/deactivate-staff.ts', 'src/identity/deactivate-staff.test.ts'],
-}
 
 export default tseslint.config(
   { ignores: ['dist/', 'dist-bench/', '.e2e/', 'node_modules/', '.lobby-data/', 'dev-dist/'] },
@@ -69,15 +67,26 @@ export default tseslint.config(
   // Layer edges (docs/architecture.md "Layers", issue 9). A later block's `no-restricted-imports` replaces an
   // earlier one for the same file, so each block lists every pattern its folder obeys.
   {
-    // Features reach storage only through repositories, and take the device's storage by injection.
-    files: ['src/features/**/*.{ts,vue}', 'src/app/**/*.{ts,vue}', 'src/identity/**/*.{ts,vue}'],
+    // The app reaches storage only through repositories; only main.ts picks the device's storage.
+    files: ['src/app/**/*.{ts,vue}'],
     ignores: ['src/app/main.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [viaRepository, injectedStorage] }] },
   },
   {
-    // A component works through its store: it never opens a repository, a key or the sync layer itself.
-    files: ['src/features/**/*.vue', 'src/app/**/*.vue'],
+    // A shell component works through stores too.
+    files: ['src/app/**/*.vue'],
     rules: { 'no-restricted-imports': ['error', { patterns: [viaRepository, injectedStorage, componentsViaStores] }] },
+  },
+  {
+    // Features reach storage only through repositories, take the device's storage by injection, and never import
+    // the app that composes them.
+    files: ['src/features/**/*.{ts,vue}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [viaRepository, injectedStorage, notAppFromFeatures] }] },
+  },
+  {
+    // A component works through its store: it never opens a repository, a key or the sync layer itself.
+    files: ['src/features/**/*.vue'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [viaRepository, injectedStorage, notAppFromFeatures, componentsViaStores] }] },
   },
   {
     // ui/ holds presentational components only; anything that needs a store, a feature or the app is shell (src/app/shell).
@@ -97,13 +106,7 @@ export default tseslint.config(
   {
     // identity/ (sign-in, keys, grants, departure, founding) sits below features and the app.
     files: ['src/identity/**/*.ts'],
-    ignores: layerExceptions.identityFeatures,
-    rules: { 'no-restricted-imports': ['error', { patterns: [notAboveIdentity, injectedStorage] }] },
-  },
-  {
-    // Exception, naming its files: the departure imports the membership desk's card-key rotation until modules contribute it.
-    files: layerExceptions.identityFeatures,
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@/app/*'], message: notAboveIdentity.message }, injectedStorage] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [viaRepository, notAboveIdentity, injectedStorage] }] },
   },
   {
     // core/ is pure TypeScript: no framework, no database, no browser globals.

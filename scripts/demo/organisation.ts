@@ -1,7 +1,9 @@
 import { checkPassphrase } from '@/core/access/passphrase-policy'
 import { normaliseSetupCode } from '@/core/access/setup-code'
 import { completeFirstSignIn } from '@/identity/first-sign-in'
+import { featureStepsOf } from '@/app/compose-modules'
 import { createOrganisation } from '@/identity/organisation'
+import { membersModule } from '@/features/members/module'
 import type { Session } from '@/identity/session'
 import { signIn } from '@/identity/sign-in'
 import { createStaff } from '@/identity/staff-accounts'
@@ -38,7 +40,9 @@ export async function foundDemoOrganisation(base: string, serverAdmin: CouchClie
   if (adminSpec?.role !== 'admin') throw new Error('The first demo sign-in must be the admin')
 
   const a = demoDevice(base, adminSpec.username)
-  const org = await createOrganisation(a.storage, { name: adminSpec.name, username: adminSpec.username, passphrase: adminSpec.passphrase, agreementAccepted: true })
+  // Founded as the app founds (app/main.ts registers the modules' steps): the desk it seeds gets its defaults and card key.
+  const founding = featureStepsOf([membersModule]).founding
+  const org = await createOrganisation(a.storage, { name: adminSpec.name, username: adminSpec.username, passphrase: adminSpec.passphrase, agreementAccepted: true }, undefined, founding)
   if (!org.ok) throw new Error(`createOrganisation: ${org.problem}`)
   const admin = org.session
   await a.activate(admin)

@@ -1,10 +1,22 @@
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
+import { registerFeatureSteps } from '@/identity/feature-steps'
+import { homeCardsKey } from '@/features/home/home-cards'
 import '@/ui/styles.css'
 import { deviceStorageKey } from '@/identity/device-storage'
 import { setSessionKeys, storage } from '@/storage/session-keys'
 import App from './App.vue'
+import { featureStepsOf, homeCardsOf } from './compose-modules'
 import { i18n } from './i18n'
+import { modules } from './modules'
 import { router } from './router'
 
-createApp(App).provide(deviceStorageKey, { storage, setSessionKeys }).use(createPinia()).use(router).use(i18n).mount('#app')
+// Founding and departures run what the features add to them, without identity importing a feature.
+registerFeatureSteps(featureStepsOf(modules))
+createApp(App)
+  .provide(deviceStorageKey, { storage, setSessionKeys })
+  .use(createPinia())
+  .use(router)
+  .use(i18n)
+  .provide(homeCardsKey, homeCardsOf(modules))
+  .mount('#app')

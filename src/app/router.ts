@@ -1,6 +1,8 @@
 import { createRouter, createWebHistory } from 'vue-router'
 import type { Permission } from '@/core/access/permissions'
+import type { WordBundle } from '@/features/module'
 import { i18n } from './i18n'
+import { loadRouteWords } from './lazy-messages'
 import { routes } from './routes'
 import { accessGuard } from './access-guard'
 
@@ -12,6 +14,8 @@ declare module 'vue-router' {
     public?: boolean
     /** CONF-3: the permission a signed-in user needs; checked here, not only by hiding links. */
     permission?: Permission
+    /** The route's feature words, loaded before the route resolves (lazy-messages.ts). */
+    messages?: () => Promise<WordBundle>
   }
 }
 
@@ -24,6 +28,7 @@ export function pageTitle(titleKey: string | undefined): string {
 }
 
 router.beforeEach(accessGuard)
+router.beforeResolve(loadRouteWords)
 router.afterEach((to) => {
   document.title = pageTitle(to.meta.titleKey)
 })

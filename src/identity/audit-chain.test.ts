@@ -8,7 +8,7 @@ const cost = { memoryKiB: 19456, iterations: 2, parallelism: 1 }
 
 async function orgStorage() {
   const t = createTestStorage()
-  const org = await createOrganisation(t.storage, { name: '王经理', username: 'admin', passphrase: 'front desk keeps the keys 2026', agreementAccepted: true }, cost)
+  const org = await createOrganisation(t.storage, { name: '王经理', username: 'admin', passphrase: 'front desk keeps the keys 2026', agreementAccepted: true }, cost, [])
   if (!org.ok) throw new Error(org.problem)
   return { ...t, session: org.session }
 }
@@ -19,9 +19,9 @@ describe('CONF-6 audit log', () => {
     await storage.audit.append({ action: 'lock', by: session.userId })
     await Promise.all([1, 2, 3].map(() => storage.audit.append({ action: 'reveal', by: session.userId, recordId: 'p1' })))
     const findings = await storage.audit.verifyChains()
-    // org.create, 3 × record.create (admin's staff profile, membership settings, card key), agreement.accept, sign-in,
+    // org.create, record.create (admin's staff profile; no feature founding steps passed), agreement.accept, sign-in,
     // lock, 3 × reveal
-    expect(findings.map((f) => f.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+    expect(findings.map((f) => f.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8])
     expect(findings.every((f) => f.ok)).toBe(true)
   })
 
@@ -48,7 +48,7 @@ describe('CONF-6 audit log', () => {
   it('lets only the audit private key read what happened', async () => {
     const { storage, session } = await orgStorage()
     const read = await storage.audit.read(session.keyring.auditPrivate!)
-    expect(read.map((r) => r.event?.action)).toEqual(['org.create', 'record.create', 'record.create', 'record.create', 'agreement.accept', 'sign-in'])
+    expect(read.map((r) => r.event?.action)).toEqual(['org.create', 'record.create', 'agreement.accept', 'sign-in'])
     expect(read.every((r) => r.event?.by === session.userId)).toBe(true)
   })
 
@@ -79,7 +79,7 @@ describe('CONF-6 signed heads: the end of a chain cannot be cut off', () => {
 
   it('reports the entries missing before the newest signed head, when the last entries are deleted and the chain rewound', async () => {
     const { storage, db, session } = await orgStorage()
-    for (let i = 0; i < 3; i++) await storage.audit.append({ action: 'lock', by: session.userId })
+    for (let i = 0; i < 5; i++) await storage.audit.append({ action: 'lock', by: session.userId })
     const chain = await entriesOf(db)
     const last = chain.at(-1)!
     expect(last.seq).toBe(9)

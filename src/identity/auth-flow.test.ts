@@ -24,7 +24,8 @@ async function orgWithDeskUser() {
   return { ...t, admin: org.session, staff }
 }
 
-describe('accounts and sign-in', () => {
+// Several Argon2id derivations per test: seconds each on a busy machine (as in deactivate-staff.test.ts).
+describe('accounts and sign-in', { timeout: 30_000 }, () => {
   it('refuses a weak passphrase for the first admin with the reason', async () => {
     const t = createTestStorage()
     expect(await createOrganisation(t.storage, { name: 'A', username: 'admin', passphrase: 'short', agreementAccepted: true }, cost)).toEqual({ ok: false, problem: 'too-short' })

@@ -7,7 +7,7 @@ import type { ReencryptOptions, ReencryptProgress } from '@/storage/reencrypt'
 import { mayHoldAuditKey, publishAuditKey, rotateAudit, type AuditRotation } from './audit-rotation'
 import { acceptGrants } from './key-grants'
 import { rotateRealm, type Rotation } from './key-rotation'
-import { rotateCardKey } from '@/features/members/card-key-rotation'
+import { registeredDepartureSteps, type DepartureStep } from './feature-steps'
 import { PermissionError, type Session } from './session'
 import { certifyAccount } from './trust'
 import type { DepartureServer } from '@/sync/departure-server'
@@ -33,11 +33,11 @@ async function disableOnServer(session: Session, target: { userId: string; login
 }
 
 /** The steps of a departure, recorded on the account before any is done. */
-function departureSteps(role: AccountDoc['role']): string[] {
+function departureSteps(role: AccountDoc['role'], featureSteps: readonly DepartureStep[]): string[] {
   // Certificates first: the accounts the leaver vouched for must stay trusted to receive the new keys.
-  // MEM-8: whoever held the desk realm could read the card key, so it is replaced once the new desk key is held.
-  const cardKey = realmsByRole[role].includes('desk') ? ['card-key'] : []
-  return ['certs', ...realmsByRole[role].map((realm) => `realm:${realm}`), ...cardKey, ...(mayHoldAuditKey(role) ? ['audit'] : [])]
+  // Then the realm keys, then what the features add (MEM-8's card key, sealed under the new desk key).
+  const features = featureSteps.filter((s) => s.neededFor(role)).map((s) => s.name)
+  return ['certs', ...realmsByRole[role].map((realm) => `realm:${realm}`), ...features, ...(mayHoldAuditKey(role) ? ['audit'] : [])]
 }
 
 /**
@@ -53,7 +53,13 @@ function departureSteps(role: AccountDoc['role']): string[] {
  * finished by `resumeDepartures`. Records already written stay under the old
  * epoch until `reencryptRealm` re-seals them.
  */
-export async function deactivateStaff(storage: LobbyStorage, session: Session, userId: string, server?: DepartureServer): Promise<DeactivateResult> {
+export async function deactivateStaff(
+  storage: LobbyStorage,
+  session: Session,
+  userId: string,
+  server?: DepartureServer,
+  featureSteps: readonly DepartureStep[] = registeredDepartureSteps(),
+): Promise<DeactivateResult> {
   if (!can(session.role, 'staff.manage')) throw new PermissionError('staff.manage')
   if (userId === session.userId) return { ok: false, problem: 'self' }
   const account = await storage.signIns.getAccount(userId)
@@ -64,23 +70,28 @@ export async function deactivateStaff(storage: LobbyStorage, session: Session, u
   if ((await storage.signIns.getOrg())?.root?.userId === userId) return { ok: false, problem: 'not-allowed' }
 
   // First, before anything can fail: they are out, and what is left to do is written down.
-  const departure = { pending: departureSteps(account.role), by: session.userId, at: new Date().toISOString() }
+  const departure = { pending: departureSteps(account.role, featureSteps), by: session.userId, at: new Date().toISOString() }
   await storage.signIns.putAccount({ ...account, status: 'deactivated', departure })
   await storage.audit.append({ action: 'staff.deactivate', by: session.userId, recordId: account._id, recordType: 'account', detail: account.role })
   const serverOutcome = await disableOnServer(session, { userId, login: account.login }, server)
   // Keys still waiting for them are of no use to anyone now.
   for (const grant of await storage.grants.addressedTo(userId)) await storage.grants.remove(grant, session.userId)
 
-  const { rotations, audit } = await runDeparture(storage, session, userId, server)
+  const { rotations, audit } = await runDeparture(storage, session, userId, server, featureSteps)
   return { ok: true, rotations, ...(audit ? { audit } : {}), ...serverOutcome }
 }
 
-/** Does the pending steps of `userId`'s departure that this user can do, striking each off once done. */
+/**
+ * Does the pending steps of `userId`'s departure that this user can do,
+ * striking each off once done. A feature's step this app does not know (none
+ * of its modules contributes it) stays pending for a device that does.
+ */
 async function runDeparture(
   storage: LobbyStorage,
   session: Session,
   userId: string,
-  server?: Pick<DepartureServer, 'claimEpoch'>,
+  server: Pick<DepartureServer, 'claimEpoch'> | undefined,
+  featureSteps: readonly DepartureStep[],
 ): Promise<{ rotations: Rotation[]; audit?: AuditRotation; left: string[] }> {
   // Issue 9 §5: with a server, each epoch is claimed there first; offline or beaten to it, the step waits.
   const claim = server?.claimEpoch && ((kid: string) => server.claimEpoch!(kid, session.userId))
@@ -101,13 +112,16 @@ async function runDeparture(
     } else if (step === 'audit') {
       audit = await rotateAudit(storage, session, userId)
       if (!audit) continue
-    } else if (step === 'card-key') {
-      // Sealed under the newest desk key, which the leaver never held: only once that rotation is done and taken in.
-      if ((await storage.signIns.getAccount(userId))?.departure?.pending.includes('realm:desk')) continue
-      await acceptGrants(storage, session)
-      await rotateCardKey(storage, session)
     } else if (step === 'certs') {
       if (!(await recertify(storage, session, userId))) continue
+    } else {
+      const feature = featureSteps.find((s) => s.name === step)
+      if (!feature) continue
+      const pending = (await storage.signIns.getAccount(userId))?.departure?.pending ?? []
+      if (feature.after?.some((before) => pending.includes(before))) continue
+      // What a rotation just granted this user is taken in first: a feature's new key is sealed under it.
+      await acceptGrants(storage, session)
+      if ((await feature.run({ storage, session, leaver: userId })) === false) continue
     }
     await strike(step)
   }
@@ -148,13 +162,14 @@ export async function resumeDepartures(
   storage: LobbyStorage,
   session: Session,
   server?: Pick<DepartureServer, 'claimEpoch'>,
+  featureSteps: readonly DepartureStep[] = registeredDepartureSteps(),
 ): Promise<{ userId: string; rotations: Rotation[]; left: string[] }[]> {
   if (!can(session.role, 'staff.manage')) return []
   const out: { userId: string; rotations: Rotation[]; left: string[] }[] = []
   for (const account of await storage.signIns.listAccounts()) {
     if (account.status !== 'deactivated' || !account.departure?.pending.length) continue
     const before = account.departure.pending.length
-    const { rotations, left } = await runDeparture(storage, session, account.userId, server)
+    const { rotations, left } = await runDeparture(storage, session, account.userId, server, featureSteps)
     if (left.length < before) out.push({ userId: account.userId, rotations, left })
   }
   return out

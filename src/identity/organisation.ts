@@ -13,7 +13,7 @@ import { exportUserKeyPairs, generateUserKeyPairs } from '@/crypto/user-keys'
 import { loginHash } from '@/storage/sign-ins.repo'
 import { keySourceFrom } from '@/storage/keyring-key-source'
 import type { LobbyStorage } from '@/storage/lobby-storage'
-import { ensureDeskSetup } from '@/features/members/desk-setup'
+import { registeredFoundingSteps, type FoundingStep } from './feature-steps'
 import type { Session } from './session'
 import { certifyAccount } from './trust'
 import { newUserId } from './user-id'
@@ -33,9 +33,15 @@ export type CreateOrgResult = { ok: true; session: Session } | { ok: false; prob
 
 /**
  * First run: mint every realm key (epoch 1), the audit key pair and the first
- * admin's keyring, locked under a key derived from their passphrase.
+ * admin's keyring, locked under a key derived from their passphrase; then the
+ * features' founding steps (the app registers them from its modules).
  */
-export async function createOrganisation(storage: LobbyStorage, input: NewOrganisation, cost: KdfCost = defaultKdfCost): Promise<CreateOrgResult> {
+export async function createOrganisation(
+  storage: LobbyStorage,
+  input: NewOrganisation,
+  cost: KdfCost = defaultKdfCost,
+  founding: readonly FoundingStep[] = registeredFoundingSteps(),
+): Promise<CreateOrgResult> {
   if (input.name.trim() === '' || input.username.trim() === '') return { ok: false, problem: 'name-required' }
   const problem = checkPassphrase(input.passphrase, { username: input.username, name: input.name })
   if (problem) return { ok: false, problem }
@@ -85,8 +91,9 @@ export async function createOrganisation(storage: LobbyStorage, input: NewOrgani
   await certifyAccount(storage, { userId, keyring }, { userId, role: 'admin' }, { publicKeys: { ecdh: userKeys.ecdh.publicJwk, ecdsa: userKeys.ecdsa.publicJwk } })
   const founder = storage.withKeys(keySourceFrom(keyring))
   await founder.staff.put({ userId, name: input.name.trim(), username: input.username.trim(), role: 'admin' }, `staff:${userId}`)
-  await ensureDeskSetup(founder.desk, orgId)
+  const session: Session = { userId, username: input.username.trim(), role: 'admin', keyring, serverPassword, kek }
+  for (const step of founding) await step({ storage: founder, session, orgId })
   await storage.audit.append({ action: 'agreement.accept', by: userId })
   await storage.audit.append({ action: 'sign-in', by: userId })
-  return { ok: true, session: { userId, username: input.username.trim(), role: 'admin', keyring, serverPassword, kek } }
+  return { ok: true, session }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { AuthPage } from './pages/auth.page'
 import { ShellPage } from './pages/shell.page'
-import { admin } from './support/org-setup'
+import { admin, desk, orgWithStaff } from './support/org-setup'
 import { newContext, phone, tablet } from './support/chromium'
 import { withLobby } from './support/fixture'
 
@@ -47,6 +47,24 @@ describe('i18n: zh-CN and en', () => {
       await auth.createOrganisation(admin)
       await auth.page.getByTestId('offline-ready').getByRole('button').click().catch(() => {})
       await expectEveryStringSwitches(auth, 'Home · Lobby')
+      await context.close()
+    })
+  }
+
+  // Issue 9: a lazy feature's words load with its route, before the route resolves, so the tab title set from
+  // the route's titleKey is already translated when a page is opened straight by its address.
+  for (const [locale, title] of [
+    ['zh-CN', '办理入会 · Lobby 前台'],
+    ['en', 'Enrol a member · Lobby'],
+  ] as const) {
+    it(`a lazy page opened by its address has its translated tab title, never the raw key (${locale})`, async () => {
+      const context = await newContext(env.browser, { locale })
+      const { auth } = await orgWithStaff(await context.newPage(), env.lobby.url)
+      await auth.open('/members/enrol') // a fresh load: no members code has run yet
+      await auth.signIn(desk.username, desk.passphrase)
+      await auth.page.waitForURL((u) => u.pathname === '/members/enrol')
+      await auth.page.locator('h1').waitFor()
+      expect(await auth.page.title()).toBe(title)
       await context.close()
     })
   }

@@ -8,7 +8,8 @@ async function ruleIdsFor(code: string, filePath: string): Promise<string[]> {
   return (result?.messages ?? []).map((m) => m.ruleId ?? 'fatal')
 }
 
-describe('src/core purity lint', () => {
+// The first lint loads the whole config and its parsers: slow on a busy machine, so no 5 s default.
+describe('src/core purity lint', { timeout: 60_000 }, () => {
   it.each([
     ["import { ref } from 'vue'\nexport const a = ref", 'no-restricted-imports'],
     ["import Dexie from 'dexie'\nexport const a = Dexie", 'no-restricted-imports'],

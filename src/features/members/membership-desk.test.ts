@@ -14,6 +14,7 @@ import type { Session } from '@/identity/session'
 import { decide, OverrideRefusedError, recordCheckIn, resolvePresented, checkOut } from './checkin-actions'
 import { loadDeskSnapshot, stateOf } from './desk-snapshot'
 import { rotateCardKey } from './card-key-rotation'
+import { membersModule } from './module'
 import { overCapsOn } from '@/core/membership/vip-cap'
 import { enrol, joinWaitlist, pay, quoteFee, reissueCard, returnDeposit, setBlacklisted, type DeskStorage } from './membership-actions'
 
@@ -30,7 +31,7 @@ let n = 0
 
 beforeEach(async () => {
   const t = createTestStorage()
-  const org = await createOrganisation(t.storage, { name: '王经理', username: 'admin', passphrase: 'front desk keeps the keys 2026', agreementAccepted: true }, cost)
+  const org = await createOrganisation(t.storage, { name: '王经理', username: 'admin', passphrase: 'front desk keeps the keys 2026', agreementAccepted: true }, cost, [membersModule.onFounded!])
   if (!org.ok) throw new Error(org.problem)
   t.setKeys(keySourceFrom(org.session.keyring))
   storage = t.storage

@@ -1,0 +1,71 @@
+import 'fake-indexeddb/auto'
+import { describe, expect, it, vi } from 'vitest'
+import { supportedLocales } from '@/core/shared/locale'
+import { en } from '@/locales/en'
+import { zhCN } from '@/locales/zh-CN'
+import { featureStepsOf, homeCardsOf, navOf, routesOf } from './compose-modules'
+
+// The home page is in the first load (imported, not lazy), and what it imports reads the browser at load.
+vi.stubGlobal('navigator', { onLine: true, languages: ['en'], language: 'en' })
+vi.mock('virtual:pwa-register/vue', () => ({ useRegisterSW: () => ({}) }))
+const { modules } = await import('./modules')
+
+// Issue 9: nav, home cards, routes and hooks are stated once, in each feature's module.ts, and composed here.
+const shell = { en, 'zh-CN': zhCN } as Record<string, unknown>
+const lookup = (words: unknown, key: string): unknown => key.split('.').reduce<unknown>((at, part) => (at as Record<string, unknown> | undefined)?.[part], words)
+
+describe('the app composed from the feature modules', () => {
+  it('every route title is a word in both languages, from the shell or the route’s own module words', async () => {
+    for (const m of modules) {
+      const own = (await m.messages?.()) as Record<string, unknown> | undefined
+      for (const r of m.routes) {
+        for (const locale of supportedLocales) {
+          const word = lookup(own?.[locale], r.titleKey) ?? lookup(shell[locale], r.titleKey)
+          expect(typeof word, `${m.name} ${r.path} ${locale}`).toBe('string')
+        }
+      }
+    }
+  })
+
+  it('keeps one route per name and path, and carries each route’s words loader, permission and title', () => {
+    const routes = routesOf(modules)
+    expect(new Set(routes.map((r) => r.name)).size).toBe(routes.length)
+    expect(new Set(routes.map((r) => r.path)).size).toBe(routes.length)
+    const enrol = routes.find((r) => r.path === '/members/enrol')
+    expect(enrol?.meta).toMatchObject({ titleKey: 'members.enrol.title', permission: 'desk.use' })
+    expect(typeof enrol?.meta?.messages).toBe('function')
+  })
+
+  it('lists the nav entries and home cards in their stated order', () => {
+    expect(navOf(modules).map((n) => n.to)).toEqual([
+      '/',
+      '/people',
+      '/desk',
+      '/members',
+      '/broadband',
+      '/field',
+      '/manage',
+      '/manage/membership',
+      '/staff',
+      '/audit',
+      '/devices',
+      '/settings',
+      '/diagnostics',
+    ])
+    expect(homeCardsOf(modules).map((c) => [c.testId, c.built])).toEqual([
+      ['desk', true],
+      ['members', true],
+      ['broadband', false],
+      ['field', false],
+      ['manage', false],
+    ])
+  })
+
+  it('MEM-8: the membership desk contributes its founding step and the card-key departure step, after realm:desk', () => {
+    const steps = featureStepsOf(modules)
+    expect(steps.founding).toHaveLength(1)
+    expect(steps.departure.map((s) => [s.name, s.after])).toEqual([['card-key', ['realm:desk']]])
+    expect(steps.departure[0]!.neededFor('frontdesk')).toBe(true)
+    expect(steps.departure[0]!.neededFor('technician')).toBe(false)
+  })
+})

@@ -1,0 +1,33 @@
+import { auditModule } from '@/features/audit/module'
+import { authModule } from '@/features/auth/module'
+import { checkinModule } from '@/features/checkin/module'
+import { devicesModule } from '@/features/devices/module'
+import { diagnosticsModule } from '@/features/diagnostics/module'
+import { homeModule } from '@/features/home/module'
+import { membersModule } from '@/features/members/module'
+import { membershipSettingsModule } from '@/features/membership-settings/module'
+import type { FeatureModule } from '@/features/module'
+import { organisationSettingsModule } from '@/features/organisation-settings/module'
+import { peopleModule } from '@/features/people/module'
+import { settingsModule } from '@/features/settings/module'
+import { staffModule } from '@/features/staff/module'
+import { broadbandModule, fieldModule, manageModule } from '@/features/workspaces/module'
+
+/** Every feature of the app. Adding a desk is one line here; everything else lives in its folder (docs/architecture.md "Adding a desk"). */
+export const modules: readonly FeatureModule[] = [
+  homeModule,
+  authModule,
+  checkinModule,
+  membersModule,
+  membershipSettingsModule,
+  organisationSettingsModule,
+  peopleModule,
+  staffModule,
+  auditModule,
+  devicesModule,
+  settingsModule,
+  diagnosticsModule,
+  broadbandModule,
+  fieldModule,
+  manageModule,
+]

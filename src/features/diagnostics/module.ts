@@ -1,0 +1,8 @@
+import type { FeatureModule } from '@/features/module'
+
+/** What this device can do and holds: open to anyone, signed in or not, for support. */
+export const diagnosticsModule: FeatureModule = {
+  name: 'diagnostics',
+  routes: [{ path: '/diagnostics', name: 'diagnostics', component: () => import('./DiagnosticsPage.vue'), titleKey: 'nav.diagnostics', public: true }],
+  nav: { to: '/diagnostics', key: 'nav.diagnostics', order: 130 },
+}

@@ -1,0 +1,64 @@
+import type { RouteRecordSingleView } from 'vue-router'
+import type { Permission } from '@/core/access/permissions'
+import type { Locale } from '@/core/shared/locale'
+import type { DepartureStep, FoundingStep } from '@/identity/feature-steps'
+
+/** A feature's words in both languages; each bundle types its zh-CN part as its en part, so both keep the same keys. */
+export type WordBundle = Record<Locale, Record<string, unknown>>
+
+export interface FeatureRoute {
+  path: string
+  name: string
+  /** Lazy (`() => import(…)`) for anything but the first page, so the app's first load carries only the shell. */
+  component: RouteRecordSingleView['component']
+  /** i18n key of the page title (tab title, announced on navigation); in the module's words or the shell's. */
+  titleKey: string
+  /** CONF-3: the permission a signed-in user needs, checked by the router's access guard. */
+  permission?: Permission
+  /** Reachable without signing in (first run, sign-in, diagnostics). */
+  public?: boolean
+  props?: RouteRecordSingleView['props']
+}
+
+export interface NavEntry {
+  to: string
+  key: string
+  /** Hides the entry from roles without it. */
+  permission?: Permission
+  /** Hides the entry from signed-out visitors. */
+  signedIn?: boolean
+  /** Place in the navigation bar, lowest first. */
+  order: number
+}
+
+export interface HomeCard {
+  to: string
+  titleKey: string
+  textKey: string
+  permission: Permission
+  /** False for a workspace still to come: the card says so. */
+  built: boolean
+  /** `workspace-<testId>` names the card for tests. */
+  testId: string
+  order: number
+}
+
+/**
+ * Everything the app needs to know about a feature, stated once in the
+ * feature's own `module.ts` and listed in `app/modules.ts`: the app composes
+ * the router, the navigation, the home cards and the founding and departure
+ * runners from these. A module never imports app/: what its hooks need comes
+ * in as arguments.
+ */
+export interface FeatureModule {
+  name: string
+  routes: readonly FeatureRoute[]
+  nav?: NavEntry
+  homeCard?: HomeCard
+  /** The feature's words, loaded with its route before the route resolves (so titles are never raw keys). */
+  messages?: () => Promise<WordBundle>
+  /** Run once when an organisation is founded, with the founder's keys. */
+  onFounded?: FoundingStep
+  /** Steps a staff member's departure needs because of this feature (CONF-9). */
+  departureSteps?: readonly DepartureStep[]
+}

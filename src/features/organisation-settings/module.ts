@@ -1,0 +1,17 @@
+import type { FeatureModule } from '@/features/module'
+
+/** The organisation's settings every staff role reads (issue 9 §4): names, time zone, building hours, idle lock, CONF-8 agreement. */
+export const organisationSettingsModule: FeatureModule = {
+  name: 'organisation-settings',
+  routes: [
+    {
+      path: '/manage/organisation',
+      name: 'organisation-settings',
+      component: () => import('./OrganisationSettingsPage.vue'),
+      titleKey: 'nav.organisationSettings',
+      permission: 'settings.manage',
+    },
+  ],
+  nav: { to: '/manage/organisation', key: 'nav.organisationSettings', permission: 'settings.manage', order: 85 },
+  messages: () => import('./organisation-settings.messages').then((m) => m.organisationSettingsMessages),
+}

@@ -1,0 +1,8 @@
+import type { FeatureModule } from '@/features/module'
+
+/** Staff accounts: creation, roles, departures (CONF-9). */
+export const staffModule: FeatureModule = {
+  name: 'staff',
+  routes: [{ path: '/staff', name: 'staff', component: () => import('./StaffPage.vue'), titleKey: 'nav.staff', permission: 'staff.manage' }],
+  nav: { to: '/staff', key: 'nav.staff', permission: 'staff.manage', order: 90 },
+}
