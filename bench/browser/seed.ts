@@ -14,6 +14,7 @@ import { completeFirstSignIn } from '@/identity/first-sign-in'
 import { createOrganisation } from '@/identity/organisation'
 import { signIn } from '@/identity/sign-in'
 import { createStaff } from '@/identity/staff-accounts'
+import { membersModule } from '@/features/members/module'
 import { writePreference } from '@/platform/preferences'
 import { lobbyDb } from '@/storage/db'
 import { createDeskRecords } from '@/storage/desk-records.repo'
@@ -64,7 +65,7 @@ async function seed(sizes: SeedSizes, users: SeedUsers): Promise<SeedResult> {
   let session: KeySource | undefined
   const storage = createLobbyStorage(db, () => session, navigator.userAgent)
 
-  const org = await createOrganisation(storage, { name: users.admin.name, username: users.admin.username, passphrase: users.admin.passphrase, agreementAccepted: true })
+  const org = await createOrganisation(storage, { name: users.admin.name, username: users.admin.username, passphrase: users.admin.passphrase, agreementAccepted: true }, undefined, [membersModule.onFounded!])
   if (!org.ok) throw new Error(`createOrganisation: ${org.problem}`)
   const admin = org.session
   session = keySourceFrom(admin.keyring)

@@ -46,6 +46,7 @@ describe('the app composed from the feature modules', () => {
       '/field',
       '/manage',
       '/manage/membership',
+      '/manage/organisation',
       '/staff',
       '/audit',
       '/devices',

@@ -6,6 +6,7 @@ import { duplicateCheckIns, whoIsIn } from '@/core/membership/visits'
 import { keySourceFrom } from '@/storage/keyring-key-source'
 import { createTestStorage } from '@/storage/testing'
 import { createOrganisation } from '@/identity/organisation'
+import { membersModule } from './module'
 import { deskSettings, loadDeskDay } from './desk-slice'
 import { loadDeskSnapshot, stateOf, todayIn, type DeskView } from './desk-snapshot'
 
@@ -28,7 +29,7 @@ function lists(v: DeskView) {
 
 beforeAll(async () => {
   const t = createTestStorage()
-  const org = await createOrganisation(t.storage, { name: '王经理', username: 'admin', passphrase: 'front desk keeps the keys 2026', agreementAccepted: true }, cost)
+  const org = await createOrganisation(t.storage, { name: '王经理', username: 'admin', passphrase: 'front desk keeps the keys 2026', agreementAccepted: true }, cost, [membersModule.onFounded!])
   if (!org.ok) throw new Error(org.problem)
   t.setKeys(keySourceFrom(org.session.keyring))
   storage = t.storage

@@ -9,6 +9,7 @@ import { keySourceFrom } from '@/storage/keyring-key-source'
 import { createTestStorage } from '@/storage/testing'
 import { createOrganisation } from '@/identity/organisation'
 import type { Session } from '@/identity/session'
+import { membersModule } from './module'
 import { scanAtDesk } from './checkin-actions'
 
 vi.mock('@/crypto/envelope', async (original) => {
@@ -30,7 +31,7 @@ const ids: { memberId: string; memberNo: string; phone: string }[] = []
 /** A desk of 200 members, each with a person, a paid month, and a visit on an earlier day. */
 beforeAll(async () => {
   t = createTestStorage()
-  const org = await createOrganisation(t.storage, { name: '王经理', username: 'admin', passphrase: 'front desk keeps the keys 2026', agreementAccepted: true }, cost)
+  const org = await createOrganisation(t.storage, { name: '王经理', username: 'admin', passphrase: 'front desk keeps the keys 2026', agreementAccepted: true }, cost, [membersModule.onFounded!])
   if (!org.ok) throw new Error(org.problem)
   session = org.session
   t.setKeys(keySourceFrom(session.keyring))

@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest'
 import { createOrganisation } from '@/identity/organisation'
 import { keySourceFrom } from '@/storage/keyring-key-source'
 import { createTestStorage } from '@/storage/testing'
+import { membersModule } from './module'
 import { loadDeskSnapshot } from './desk-snapshot'
 
 const cost = { memoryKiB: 19456, iterations: 2, parallelism: 1 }
 
 async function foundedIn(timeZone: string) {
   const t = createTestStorage()
-  const org = await createOrganisation(t.storage, { name: '王经理', username: 'admin', passphrase: 'front desk keeps the keys 2026', agreementAccepted: true, timeZone }, cost)
+  const org = await createOrganisation(t.storage, { name: '王经理', username: 'admin', passphrase: 'front desk keeps the keys 2026', agreementAccepted: true, timeZone }, cost, [membersModule.onFounded!])
   if (!org.ok) throw new Error(org.problem)
   t.setKeys(keySourceFrom(org.session.keyring))
   return t
