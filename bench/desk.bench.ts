@@ -207,7 +207,7 @@ async function measureDesk(page: Page, context: BrowserContext, server: BenchSer
     report('phoneSearch', phoneSearch)
     plan.log(`  phone_search_ms: ${phoneSearch.length} searches`)
 
-    await goTo(page, '/desk')
+    await goTo(page, '/checkin')
     await page.getByTestId('scan-text').waitFor()
     const verdicts = new Map<string, number>()
     const scans = await repeat(plan.scans, plan.warmup, async (i) => {
@@ -222,7 +222,7 @@ async function measureDesk(page: Page, context: BrowserContext, server: BenchSer
 
     const firstPage = Math.min(50, seed.members)
     const membersListOpen = await repeat(plan.listOpens, 1, async () => {
-      await goTo(page, '/desk')
+      await goTo(page, '/checkin')
       await page.getByTestId('scan-text').waitFor()
       await page.evaluate((n) => (window as unknown as BenchWindow).__stopwatch.arm('memberRows', n, 'click'), firstPage)
       await goTo(page, '/members')
@@ -234,7 +234,7 @@ async function measureDesk(page: Page, context: BrowserContext, server: BenchSer
     plan.log(`  members_list_open_ms: ${membersListOpen.length} opens`)
 
     // Locking drops the session's keys and decrypted records: the first scan after the unlock reads cold.
-    await goTo(page, '/desk')
+    await goTo(page, '/checkin')
     await page.getByTestId('scan-text').waitFor()
     const firstAfterUnlock = await repeat(plan.unlocks, 1, async () => {
       await page.getByTestId('lock-button').click()
@@ -250,7 +250,7 @@ async function measureDesk(page: Page, context: BrowserContext, server: BenchSer
     report('firstAfterUnlock', firstAfterUnlock)
     plan.log(`  checkin_first_after_unlock_ms: ${firstAfterUnlock.length} unlocks`)
 
-    await goTo(page, '/desk')
+    await goTo(page, '/checkin')
     await page.getByTestId('scan-text').waitFor()
     const beforeMb = await heapMb(page, context)
     const run = await within(plan.heapBudgetMs + step * 5, `${plan.heapScans} scans for the heap reading`, scanMany(page, numbers, plan.heapScans, plan.heapBudgetMs, step))

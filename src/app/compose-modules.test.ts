@@ -19,6 +19,7 @@ describe('the app composed from the feature modules', () => {
     for (const m of modules) {
       const own = (await m.messages?.()) as Record<string, unknown> | undefined
       for (const r of m.routes) {
+        if ('redirect' in r) continue
         for (const locale of supportedLocales) {
           const word = lookup(own?.[locale], r.titleKey) ?? lookup(shell[locale], r.titleKey)
           expect(typeof word, `${m.name} ${r.path} ${locale}`).toBe('string')
@@ -29,18 +30,25 @@ describe('the app composed from the feature modules', () => {
 
   it('keeps one route per name and path, and carries each route’s words loader, permission and title', () => {
     const routes = routesOf(modules)
-    expect(new Set(routes.map((r) => r.name)).size).toBe(routes.length)
+    const named = routes.filter((r) => r.name !== undefined)
+    expect(new Set(named.map((r) => r.name)).size).toBe(named.length)
     expect(new Set(routes.map((r) => r.path)).size).toBe(routes.length)
     const enrol = routes.find((r) => r.path === '/members/enrol')
     expect(enrol?.meta).toMatchObject({ titleKey: 'members.enrol.title', permission: 'desk.use' })
     expect(typeof enrol?.meta?.messages).toBe('function')
   })
 
+  it('names the member check-in page for what it does, and keeps its old address as a redirect', () => {
+    const routes = routesOf(modules)
+    expect(routes.find((r) => r.path === '/checkin')?.meta).toMatchObject({ titleKey: 'nav.checkin', permission: 'desk.use' })
+    expect(routes.find((r) => r.path === '/desk')).toEqual({ path: '/desk', redirect: '/checkin' })
+  })
+
   it('lists the nav entries and home cards in their stated order', () => {
     expect(navOf(modules).map((n) => n.to)).toEqual([
       '/',
       '/people',
-      '/desk',
+      '/checkin',
       '/members',
       '/broadband',
       '/field',
@@ -54,7 +62,7 @@ describe('the app composed from the feature modules', () => {
       '/diagnostics',
     ])
     expect(homeCardsOf(modules).map((c) => [c.testId, c.built])).toEqual([
-      ['desk', true],
+      ['checkin', true],
       ['members', true],
       ['broadband', false],
       ['field', false],

@@ -6,7 +6,8 @@ import type { FeatureModule, HomeCard, NavEntry } from '@/features/module'
 export function routesOf(modules: readonly FeatureModule[]): RouteRecordRaw[] {
   return modules.flatMap((m) =>
     m.routes.map(
-      (r): RouteRecordRaw => ({
+      (r): RouteRecordRaw =>
+        'redirect' in r ? { path: r.path, redirect: r.redirect } : {
         path: r.path,
         name: r.name,
         component: r.component,
@@ -17,7 +18,7 @@ export function routesOf(modules: readonly FeatureModule[]): RouteRecordRaw[] {
           ...(r.public ? { public: true } : {}),
           ...(m.messages ? { messages: m.messages } : {}),
         },
-      }),
+      },
     ),
   )
 }

@@ -20,6 +20,12 @@ export interface FeatureRoute {
   props?: RouteRecordSingleView['props']
 }
 
+/** An address a page had before, kept so bookmarks and installed home-screen links still land on it. */
+export interface FeatureRedirect {
+  path: string
+  redirect: string
+}
+
 export interface NavEntry {
   to: string
   key: string
@@ -52,7 +58,7 @@ export interface HomeCard {
  */
 export interface FeatureModule {
   name: string
-  routes: readonly FeatureRoute[]
+  routes: readonly (FeatureRoute | FeatureRedirect)[]
   nav?: NavEntry
   homeCard?: HomeCard
   /** The feature's words, loaded with its route before the route resolves (so titles are never raw keys). */

@@ -8,7 +8,7 @@ export const en = {
   },
   nav: {
     home: 'Home',
-    desk: 'Front desk',
+    checkin: 'Member check-in',
     members: 'Membership',
     broadband: 'Broadband',
     field: 'Field work',
@@ -37,7 +37,7 @@ export const en = {
     intro: 'Everything here keeps working without a network, and every record about a person is encrypted on this device.',
     workspaces: 'Workspaces',
     notYet: 'Arrives with staff sign-in',
-    deskText: 'Receive visitors, issue badges and check members in.',
+    checkinText: 'Scan a member card or type a member number: admitted or not, and why.',
     membersText: 'Tiers, fees, cards and opening hours.',
     broadbandText: 'Subscriber accounts, bills, payments and arrears.',
     fieldText: 'Repair tickets worked offline, with the customer’s signature.',

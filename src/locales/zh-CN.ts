@@ -10,7 +10,7 @@ export const zhCN: Messages = {
   },
   nav: {
     home: '首页',
-    desk: '前台',
+    checkin: '会员入场',
     members: '会员',
     broadband: '宽带',
     field: '外勤',
@@ -39,7 +39,7 @@ export const zhCN: Messages = {
     intro: '这里的一切在没有网络时也能继续工作，每一条个人信息都在本设备上加密保存。',
     workspaces: '工作区',
     notYet: '员工登录上线后开放',
-    deskText: '接待访客、发放访客证、会员入场登记。',
+    checkinText: '扫描会员卡或输入会员号：能否入场，原因一目了然。',
     membersText: '会员等级、费用、会员卡与开放时间。',
     broadbandText: '宽带用户账户、账单、缴费与欠费。',
     fieldText: '离线处理维修工单，并取得客户签字。',

@@ -89,7 +89,7 @@ describe('a11y: axe-core finds no WCAG 2.1 AA violations', () => {
       await members.cardQr()
       await check('member page')
       const { memberNo } = await members.summary()
-      await auth.go('/desk')
+      await auth.go('/checkin')
       await check('check-in')
       const checkin = new CheckinPage(page)
       await checkin.scanText(memberNo) // admitted or refused, depending on the hour the test runs

@@ -36,7 +36,7 @@ describe('card key epochs at the desk (MEM-8) on a tablet', () => {
     await auth.signOut()
     await auth.signIn(manager.username, managerCode!)
     await auth.completeFirstSignIn(manager.passphrase)
-    await auth.go('/desk')
+    await auth.go('/checkin')
     const checkin = new CheckinPage(page)
     expect((await checkin.scanText(old)).verdict).toBe('admit')
     expect(await page.getByTestId('verdict-reissue').textContent()).toMatch(/补发新卡|reissue this card/)
@@ -49,7 +49,7 @@ describe('card key epochs at the desk (MEM-8) on a tablet', () => {
 
     // Five weeks later the grace is over: refused as outdated, and the desk cannot override it.
     await context.clock.setFixedTime(fiveWeeksOn)
-    await auth.go('/desk')
+    await auth.go('/checkin')
     const outdated = await checkin.scanText(old)
     expect(outdated.verdict).toBe('card-outdated')
     expect(outdated.message).toMatch(/宽限期已过|grace period is over/)

@@ -23,11 +23,11 @@ describe('two desk tablets and one member card (ARCHITECTURE "Sync": append-only
 
     const { b, pageB, authB } = await deskJoinsOnSecondTablet(env.browser, env.lobby)
     await b.clock.setFixedTime(mondayEvening)
-    await authB.go('/desk')
+    await authB.go('/checkin')
     const deskB = new CheckinPage(pageB)
     await new ShellPage(pageB, env.lobby.url).syncNow() // B has the member now
 
-    await authA.go('/desk')
+    await authA.go('/checkin')
     const deskA = new CheckinPage(pageA)
 
     // Online, a check-in on A shows on B by itself, well before B's next timed round (30 s): the

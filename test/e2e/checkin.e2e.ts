@@ -35,7 +35,7 @@ describe('check-in at the desk (MEM-3, MEM-8) on a tablet', () => {
     await page.getByTestId('member-card').evaluate((el) => el.scrollIntoView({ block: 'start' }))
     const cardImage = await page.getByTestId('member-card').screenshot()
 
-    await auth.go('/desk')
+    await auth.go('/checkin')
     const checkin = new CheckinPage(page)
     const admitted = await checkin.scanImage(cardImage)
     expect(admitted.verdict).toBe('admit')
@@ -93,7 +93,7 @@ describe('check-in at the desk (MEM-3, MEM-8) on a tablet', () => {
     const { memberNo } = await members.summary()
     await page.getByTestId('member-card').evaluate((el) => el.scrollIntoView({ block: 'start' }))
     const cardImage = await page.getByTestId('member-card').screenshot()
-    await auth.go('/desk')
+    await auth.go('/checkin')
     // The QR decoder (ZXing's wasm where the browser has no BarcodeDetector) comes from the service worker's cache.
     const v = await new CheckinPage(page).scanImage(cardImage)
     expect(v.verdict).toBe('admit')

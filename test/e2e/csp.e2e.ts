@@ -61,13 +61,13 @@ describe('issue 8: the app runs under its Content-Security-Policy', () => {
     // Sign-in and first sign-in, then a manager's screens (the desk's and the audit among them).
     await auth.signIn(manager.username, managerCode)
     await auth.completeFirstSignIn(manager.passphrase)
-    for (const path of ['/', '/people', '/members', '/desk', '/staff', '/audit', '/devices', '/manage/membership', '/diagnostics', '/settings']) {
+    for (const path of ['/', '/people', '/members', '/checkin', '/staff', '/audit', '/devices', '/manage/membership', '/diagnostics', '/settings']) {
       if (await visit(auth, page, path)) visited.push(path)
     }
-    expect(visited).toEqual(expect.arrayContaining(['/staff', '/audit', '/diagnostics', '/settings', '/people', '/members', '/desk']))
+    expect(visited).toEqual(expect.arrayContaining(['/staff', '/audit', '/diagnostics', '/settings', '/people', '/members', '/checkin']))
 
     // Check-in: the camera view on and off, and a QR decoded from a photo (ZXing's wasm).
-    await auth.go('/desk')
+    await auth.go('/checkin')
     const camera = page.getByTestId('scan-camera')
     await camera.click()
     await page.locator('[data-testid=scan-camera][aria-pressed=true]').waitFor({ timeout: 30_000 })

@@ -231,7 +231,7 @@ describe('membership desk: enrol, card, renew (MEM-1, MEM-6, MEM-7, MEM-8, MEM-1
 
     // MEM-9, MEM-3: at the desk the blacklisted member is refused, and the verdict offers no override.
     const { memberNo } = await members.summary()
-    await auth.go('/desk')
+    await auth.go('/checkin')
     const checkin = new CheckinPage(page)
     expect((await checkin.scanText(memberNo)).verdict).toBe('blacklisted')
     expect(await page.getByTestId('override-open').count()).toBe(0)

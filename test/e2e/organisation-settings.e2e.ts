@@ -47,7 +47,7 @@ describe('organisation settings (issue 9 §4)', () => {
     await pageB.getByTestId('agreement-accept').check()
     await pageB.getByTestId('agreement-continue').click()
     await pageB.getByTestId('signed-in-as').waitFor()
-    await authB.go('/desk')
+    await authB.go('/checkin')
     await pageB.locator('h1').waitFor()
 
     // Accepted once: the next sign-in goes straight to work.

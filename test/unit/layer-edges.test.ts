@@ -65,7 +65,7 @@ describe('layer edges lint', () => {
 
 describe('identity sits between storage/sync and the features', () => {
   it.each([
-    ["import { useDeskStore } from '@/features/members/desk.store'\nexport const a = useDeskStore\n", 'src/identity/example.ts'],
+    ["import { useMembershipStore } from '@/features/members/membership.store'\nexport const a = useMembershipStore\n", 'src/identity/example.ts'],
     ["import { router } from '@/app/router'\nexport const a = router\n", 'src/identity/example.ts'],
   ])('refuses %s in %s', async (code, filePath) => {
     expect(await ruleIdsFor(code, filePath)).toContain('no-restricted-imports')

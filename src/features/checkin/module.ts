@@ -1,10 +1,14 @@
 import type { FeatureModule } from '@/features/module'
 
-/** The front desk's check-in (MEM-3, MEM-8): the `desk` workspace. */
+/** Member check-in (MEM-3, MEM-8): one of the front desk's pages (reception is another), not "the desk" itself. */
 export const checkinModule: FeatureModule = {
   name: 'checkin',
-  routes: [{ path: '/desk', name: 'desk', component: () => import('./CheckinPage.vue'), titleKey: 'nav.desk', permission: 'desk.use' }],
-  nav: { to: '/desk', key: 'nav.desk', permission: 'desk.use', order: 30 },
-  homeCard: { to: '/desk', titleKey: 'nav.desk', textKey: 'home.deskText', permission: 'desk.use', built: true, testId: 'desk', order: 10 },
+  routes: [
+    { path: '/checkin', name: 'checkin', component: () => import('./CheckinPage.vue'), titleKey: 'nav.checkin', permission: 'desk.use' },
+    // Installed tablets may have the address it had before it was named for what it does.
+    { path: '/desk', redirect: '/checkin' },
+  ],
+  nav: { to: '/checkin', key: 'nav.checkin', permission: 'desk.use', order: 30 },
+  homeCard: { to: '/checkin', titleKey: 'nav.checkin', textKey: 'home.checkinText', permission: 'desk.use', built: true, testId: 'checkin', order: 10 },
   messages: () => import('./checkin.messages').then((m) => m.checkinMessages),
 }

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 
-/** The desk's check-in screen (/desk): scan or type, read the verdict, act on it. */
+/** The desk's check-in screen (/checkin): scan or type, read the verdict, act on it. */
 export class CheckinPage {
   constructor(readonly page: Page) {}
 

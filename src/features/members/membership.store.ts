@@ -40,7 +40,7 @@ export interface MemberRow {
  * member scanned); the members pages read the whole realm (`snapshot`), only when they open. Holds masked
  * names of members only, and forgets all of it when the app locks (CONF-7).
  */
-export const useDeskStore = defineStore('desk', () => {
+export const useMembershipStore = defineStore('membership', () => {
   const storage = useLobbyStorage()
   const snapshot = shallowRef<DeskSnapshot>()
   const view = shallowRef<DeskSlice>()
