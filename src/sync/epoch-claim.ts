@@ -27,3 +27,12 @@ export async function claimEpochOnServer(base: string, kid: string, by: string, 
     return 'unreachable' // offline: the rotation waits for the server
   }
 }
+
+/**
+ * Issue 9 §5: a claim the server cannot take. When this device has never synced its organisation's
+ * documents (an organisation not connected to a sync server yet), no other device can hold its keys:
+ * the epoch is this device's own, and the departure rotates at once instead of waiting forever.
+ */
+export async function claimOrOwn(verdict: EpochClaim, everSynced: () => Promise<boolean>): Promise<EpochClaim> {
+  return verdict === 'unreachable' && !(await everSynced()) ? 'claimed' : verdict
+}
