@@ -4,7 +4,7 @@ import { open } from '@/crypto/envelope'
 import { keyLookup } from '@/crypto/keyring'
 import { keySourceFrom } from '@/storage/keyring-key-source'
 import { createTestStorage } from '@/storage/testing'
-import { deactivateStaff, finishPendingDepartures, reencryptRealm, type DepartureServer } from './deactivate-staff'
+import { deactivateStaff, finishPendingDepartures, reencryptRealm, resumeDepartures, type DepartureServer } from './deactivate-staff'
 import { completeFirstSignIn } from './first-sign-in'
 import { acceptGrants, openGrant, sealGrant } from './key-grants'
 import { createOrganisation } from './organisation'
@@ -61,6 +61,27 @@ describe('CONF-9: deactivation and key rotation (one device, no server)', { time
     // Nothing can be repeated, and nobody deactivates themselves.
     expect(await deactivateStaff(storage, admin, users.leaver.userId)).toEqual({ ok: false, problem: 'already-deactivated' })
     expect(await deactivateStaff(storage, admin, admin.userId)).toEqual({ ok: false, problem: 'self' })
+  })
+
+  it('Issue 9 §5: a deactivation and a resume started together on one device rotate each realm once (the claim is the user\'s, so only the device keeps them apart)', async () => {
+    const { storage, admin, users } = await organisation()
+    // The sync server as the real one answers: an epoch claimed by this user is this user's, however often asked.
+    const claims = new Map<string, string>()
+    let resumed: Promise<{ rotations: { kid: string }[] }[]> | undefined
+    const server: DepartureServer = {
+      ...fakeServer(),
+      claimEpoch: async (kid, by) => {
+        // A sync round ends while the deactivation rotates: it resumes the departures it finds pending.
+        resumed ??= resumeDepartures(storage, admin, server, [])
+        return (claims.get(kid) ?? (claims.set(kid, by), by)) === by ? 'claimed' : 'taken'
+      },
+    }
+    const result = await deactivateStaff(storage, admin, users.leaver.userId, server, [])
+    const others = (await resumed) ?? []
+    if (!result.ok) throw new Error(result.problem)
+    const minted = [...result.rotations, ...others.flatMap((o) => o.rotations)].map((r) => r.kid).sort()
+    expect(minted).toEqual(['desk:2', 'directory:2'])
+    expect((await storage.grants.addressedTo(users.stayer.userId)).map((g) => g.kid).sort()).toEqual(['desk:2', 'directory:2'])
   })
 
   it('a grant is taken in memory after a PIN-like unlock (no KEK) and kept; with the KEK it is locked into the keyring and deleted', async () => {

@@ -86,7 +86,21 @@ export async function deactivateStaff(
  * striking each off once done. A feature's step this app does not know (none
  * of its modules contributes it) stays pending for a device that does.
  */
-async function runDeparture(
+// One departure run at a time on this device: the Staff page's deactivation, the resume after each sync round and
+// the one at sign-in would otherwise step through the same pending list together, and two rotations of one realm by
+// the same user would both hold the epoch claim (it is the user's) and mint two different keys for it.
+let running: Promise<unknown> = Promise.resolve()
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const turn = running.then(work, work)
+  running = turn.catch(() => undefined)
+  return turn
+}
+
+function runDeparture(...args: Parameters<typeof runDepartureNow>): ReturnType<typeof runDepartureNow> {
+  return oneAtATime(() => runDepartureNow(...args))
+}
+
+async function runDepartureNow(
   storage: LobbyStorage,
   session: Session,
   userId: string,
