@@ -17,6 +17,7 @@ import { createHlcClock } from './hlc-clock'
 import type { RepoContext, RepoEvents } from './sealed-repo'
 import { createUnlockStateRepo } from './unlock-state.repo'
 import { createOrgSettingsRepo } from './org-settings.repo'
+import { createMemberListStore } from './member-list.store'
 
 /**
  * Everything features may reach on this device, wired once: repositories that
@@ -127,6 +128,8 @@ export function createLobbyStorage(db: LobbyDb, keys: () => KeySource | undefine
     people: createPeopleRepo(context(keys)),
     staff: createStaffRepo(context(keys)),
     desk: createDeskRecords(context(keys)),
+    /** The members list's device-local sealed rows, and the desk and directory records changed since they were folded. */
+    memberList: createMemberListStore(db, keys),
   }
 }
 

@@ -1,7 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
 import { maskName, maskPhone } from '@/core/access/masking'
-import { depositLockedUntil } from '@/core/membership/deposit-return'
 import { expiringSoon } from '@/core/membership/expiring'
 import { duplicateCheckIns, whoIsIn } from '@/core/membership/visits'
 import type { RefusalReason, Term } from '@/core/membership/types'
@@ -15,24 +14,9 @@ import { ensureDeskSetup } from './desk-setup'
 import { deskSettings, loadDeskDay, loadDeskSlice, mergeSlices, type DeskSlice } from './desk-slice'
 import { loadDeskSnapshot, stateOf, todayIn, type DeskSnapshot, type DeskView } from './desk-snapshot'
 import * as actions from './membership-actions'
+import { memberRowOf, type MemberRow } from './member-row'
 
-/** What lists may show of a member: masked name and phone (CONF-4), number, tier and dates. */
-export interface MemberRow {
-  id: string
-  personId: string
-  memberNo: string
-  name: string
-  phone: string
-  tierId?: string
-  start?: string
-  end?: string
-  status: 'none' | 'not-started' | 'active' | 'expired'
-  points: number
-  depositHeld: number
-  /** MEM-6: while the VIP membership the deposit secures runs, its last day (the deposit goes back after it). */
-  depositLockedUntil?: string
-  suspended: boolean
-}
+export type { MemberRow }
 
 /**
  * The membership desk: enrolment, fees, cards and check-in (MEM-*). The check-in page reads a slice of
@@ -160,15 +144,7 @@ export const useMembershipStore = defineStore('membership', () => {
   function rowsOf(s: DeskView | undefined): MemberRow[] {
     if (!s) return []
     const now = clock.now()
-    return s.members.map((m) => {
-      const st = stateOf(s, m.id, now)
-      const who = names.value.get(m.record.personId)
-      return {
-        id: m.id, personId: m.record.personId, memberNo: m.record.memberNo, name: who?.name ?? '', phone: who?.phone ?? '',
-        tierId: st.tierId, start: st.start, end: st.end, status: st.status, points: st.points, depositHeld: st.depositHeld, suspended: !!m.record.suspended,
-        depositLockedUntil: depositLockedUntil(s.ledger, m.id, todayIn(s, now), s.settings),
-      }
-    })
+    return s.members.map((m) => memberRowOf(s, m, names.value.get(m.record.personId), now))
   }
   /** Every member (the members pages, once the realm is read). */
   const rows = computed(() => rowsOf(snapshot.value))

@@ -1,0 +1,35 @@
+import { isBlacklisted } from '@/core/membership/blacklist'
+import { depositLockedUntil } from '@/core/membership/deposit-return'
+import type { Member } from '@/core/membership/types'
+import type { Stored } from '@/storage/sealed-repo'
+import { stateOf, todayIn, type DeskView } from './desk-snapshot'
+
+/** What lists may show of a member: masked name and phone (CONF-4), number, tier and dates. */
+export interface MemberRow {
+  id: string
+  personId: string
+  memberNo: string
+  name: string
+  phone: string
+  tierId?: string
+  start?: string
+  end?: string
+  status: 'none' | 'not-started' | 'active' | 'expired'
+  points: number
+  depositHeld: number
+  /** MEM-6: while the VIP membership the deposit secures runs, its last day (the deposit goes back after it). */
+  depositLockedUntil?: string
+  suspended: boolean
+  blacklisted: boolean
+}
+
+/** A member's row on `now`, from a view holding (at least) their fees and blacklist events. */
+export function memberRowOf(view: DeskView, m: Stored<Member>, who: { name: string; phone: string } | undefined, now: number): MemberRow {
+  const st = stateOf(view, m.id, now)
+  return {
+    id: m.id, personId: m.record.personId, memberNo: m.record.memberNo, name: who?.name ?? '', phone: who?.phone ?? '',
+    tierId: st.tierId, start: st.start, end: st.end, status: st.status, points: st.points, depositHeld: st.depositHeld,
+    suspended: !!m.record.suspended, blacklisted: isBlacklisted(view.blacklist, m.id) !== undefined,
+    depositLockedUntil: depositLockedUntil(view.ledger, m.id, todayIn(view, now), view.settings),
+  }
+}
