@@ -1,4 +1,5 @@
 import { open, seal, type Envelope } from '@/crypto/envelope'
+import { CryptoError } from '@/crypto/errors'
 import type { LobbyDb } from './db'
 import { LockedError, MissingRealmKeyError, type KeySource } from './key-source'
 
@@ -46,8 +47,10 @@ export function createSealedProjection<Row extends object, Summary extends objec
     return seal({ _id: `${prefix}${id}`, type: 'projection', realm, kid: writeKey.kid, v: 1, by: s.userId }, body, writeKey.key)
   }
 
-  async function opened<T>(env: Envelope | undefined): Promise<T | undefined> {
+  /** Opens a row stored under `id`: its sealed header must name that id (a row copied under another key is refused). */
+  async function opened<T>(env: Envelope | undefined, id: string): Promise<T | undefined> {
     if (!env) return undefined
+    if (env._id !== `${prefix}${id}` || env.type !== 'projection' || env.realm !== realm) throw new CryptoError('malformed', `a projection row stored under ${id} is sealed for ${env._id}`)
     return open<T>(env, session().lookup)
   }
 
@@ -85,7 +88,7 @@ export function createSealedProjection<Row extends object, Summary extends objec
   async function getMany(ids: readonly string[]): Promise<(Row | undefined)[]> {
     session()
     const stored = await ctx.db.local.bulkGet(ids.map(rowKey))
-    return Promise.all(stored.map((s) => opened<Row>((s?.value as StoredRow | undefined)?.env)))
+    return Promise.all(stored.map((s, i) => opened<Row>((s?.value as StoredRow | undefined)?.env, ids[i]!)))
   }
 
   /** Rows `offset` … `offset + limit` in order (`descending`: highest order key first); opens only those. */
@@ -110,7 +113,7 @@ export function createSealedProjection<Row extends object, Summary extends objec
     /** Every row id, keys only (a rebuild's bookkeeping; nothing is opened). */
     ids: async () => (await ctx.db.local.where('key').startsWith(`${prefix}row:`).primaryKeys()).map((k) => k.slice(`${prefix}row:`.length)),
     async summary(): Promise<Summary | undefined> {
-      return opened<Summary>((await ctx.db.local.get(summaryKey))?.value as Envelope | undefined)
+      return opened<Summary>((await ctx.db.local.get(summaryKey))?.value as Envelope | undefined, 'summary')
     },
     async setSummary(summary: Summary): Promise<void> {
       await ctx.db.local.put({ key: summaryKey, value: await sealed('summary', summary) })

@@ -8,7 +8,8 @@ import { createOrganisation } from '@/identity/organisation'
 import type { Session } from '@/identity/session'
 import { loadDeskSnapshot } from './desk-snapshot'
 import { buildMemberList, catchUp, memberListPage, memberListReady, memberListRows, memberListSummary } from './member-list'
-import { enrol, pay, returnDeposit, setBlacklisted, type DeskStorage } from './membership-actions'
+import { enrol, pay, returnDeposit, setBlacklisted } from './membership-actions'
+import type { LobbyStorage } from '@/storage/lobby-storage'
 import { membersModule } from './module'
 
 const cost = { memoryKiB: 19456, iterations: 2, parallelism: 1 }
@@ -17,7 +18,7 @@ const mondayEvening = instantOf('2026-11-30', '19:30', tz)
 const cash = { method: 'cash' as const, receiptNo: 'R-1' }
 const settings = defaultMembershipSettings()
 
-let storage: DeskStorage
+let storage: LobbyStorage
 let session: Session
 let n = 0
 

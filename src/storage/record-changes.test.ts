@@ -1,0 +1,42 @@
+import 'fake-indexeddb/auto'
+import { describe, expect, it } from 'vitest'
+import type { StoredEnvelope } from './documents'
+import { watchRecordChanges } from './record-changes'
+import { createTestStorage } from './testing'
+
+const row = (id: string, type: string, realm = 'desk'): StoredEnvelope => ({ _id: id, type, realm, kid: `${realm}:1`, v: 1, by: 'u1', ct: 'x', bi: [] })
+
+describe('marks of records changed since a projection folded them (issue 9 §6)', () => {
+  it('every write of a watched type leaves a mark (create, update, delete, bulk), others none', async () => {
+    const { db } = createTestStorage()
+    const changes = watchRecordChanges(db, 'test', (r) => r.type === 'member')
+    await db.records.put(row('member:a', 'member'))
+    await db.records.bulkPut([row('member:b', 'member'), row('checkin:c', 'checkin')])
+    await db.records.update('member:a', { ct: 'y' })
+    expect((await changes.take(10)).map((m) => m.id).sort()).toEqual(['member:a', 'member:b'])
+    await changes.done(await changes.take(10))
+    expect(await changes.count()).toBe(0)
+    await db.records.delete('member:b')
+    expect((await changes.take(10)).map((m) => m.id)).toEqual(['member:b'])
+  })
+
+  it('a record written again after its mark was taken keeps its mark through `done` (nothing is lost)', async () => {
+    const { db } = createTestStorage()
+    const changes = watchRecordChanges(db, 'test', (r) => r.type === 'member')
+    await db.records.put(row('member:a', 'member'))
+    const taken = await changes.take(10)
+    await db.records.put({ ...row('member:a', 'member'), ct: 'changed' })
+    await changes.count() // the new mark is written
+    await changes.done(taken)
+    expect((await changes.take(10)).map((m) => m.id)).toEqual(['member:a'])
+  })
+
+  it('the marks are ids only, in the device-local table (never replicated, nothing personal)', async () => {
+    const { db } = createTestStorage()
+    const changes = watchRecordChanges(db, 'test', () => true)
+    await db.records.put(row('person:p1', 'person', 'directory'))
+    await changes.count()
+    const local = await db.local.where('key').startsWith('changed:test:').toArray()
+    expect(local.map((l) => l.key)).toEqual(['changed:test:person:p1'])
+  })
+})
