@@ -103,7 +103,11 @@ export const useMemberListStore = defineStore('member-list', () => {
     )
     building = run
     void run
-      .then((done) => (done && !signal.aborted ? open(shown) : undefined))
+      .then(async (done) => {
+        if (!done || signal.aborted) return
+        await open(shown)
+        if (panels.value === undefined) await openPanels()
+      })
       .catch(() => undefined)
       .finally(() => {
         if (building === run) building = undefined
