@@ -102,6 +102,7 @@ function deskRows(desk: Partial<DeskFigures>): MetricResult[] {
   if (desk.scans) rows.push(summarise('checkin_scan_ms', `check-in among ${scale}: Enter → verdict`, desk.scans, 'ms', { baseline: 137, goal: 50 }, seen))
   if (desk.firstAfterUnlock) rows.push(summarise('checkin_first_after_unlock_ms', 'lock, unlock, first scan: Enter → verdict', desk.firstAfterUnlock, 'ms', { goal: 300 }))
   if (desk.phoneSearch) rows.push(summarise('phone_search_ms', `phone search among ${desk.seed.people} people: Enter → rows`, desk.phoneSearch, 'ms', { baseline: 72, goal: 10 }))
+  if (desk.membersListBuild) rows.push(summarise('members_list_build_ms', `/members among ${desk.seed.members}: this device's one-time fold of the list (first opening → first page)`, desk.membersListBuild, 'ms', {}))
   if (desk.membersListOpen) rows.push(summarise('members_list_open_ms', `/members among ${desk.seed.members}: click → first 50 sorted rows`, desk.membersListOpen, 'ms', { goal: 300 }))
   const h = desk.heap
   if (h) {
