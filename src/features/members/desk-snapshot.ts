@@ -11,10 +11,11 @@ import type { LobbyStorage } from '@/storage/lobby-storage'
  * What the desk's rules read, in the shape of the whole realm: either all of it (`DeskSnapshot`, what
  * realm-wide aggregates need: the members list, caps, deposits held) or a slice (`DeskSlice`,
  * desk-slice.ts: some members with their fees, and some days' visits, what a scan needs).
- * `scope` says which, so an action that counts across the realm cannot be handed a slice.
+ * `scope` says which, so an action that counts across the realm cannot be handed a slice. A third shape,
+ * `focus` (member-focus.ts), is what a member's pages and the actions on them read.
  */
 export interface DeskView {
-  scope: 'realm' | 'slice'
+  scope: 'realm' | 'slice' | 'focus'
   settings: MembershipSettings
   /** Whether `settings` were stored (false: the defaults, nothing saved yet). */
   settingsSaved: boolean

@@ -7,6 +7,7 @@ import { createTestStorage } from '@/storage/testing'
 import { createOrganisation } from '@/identity/organisation'
 import type { Session } from '@/identity/session'
 import { loadDeskSnapshot } from './desk-snapshot'
+import { loadMemberFocus } from './member-focus'
 import { buildMemberList, catchUp, memberListPage, memberListReady, memberListRows, memberListSummary } from './member-list'
 import { enrol, pay, returnDeposit, setBlacklisted } from './membership-actions'
 import type { LobbyStorage } from '@/storage/lobby-storage'
@@ -129,5 +130,35 @@ describe('the members list read from its device-local projection (issue 9 §6)',
     stop.abort()
     expect(await buildMemberList(storage, settings, { signal: stop.signal })).toBe(false)
     expect(await memberListReady(storage, settings)).toBe(false)
+  })
+})
+
+describe('a member in focus: what member pages and actions read instead of the realm (issue 9 §6)', () => {
+  const base = { settings, settingsSaved: true }
+
+  it('MEM-4: holds the member, the person’s memberships and every capped tier’s member, and no one else; a 5th VIP is refused as with the realm', async () => {
+    const vips = []
+    for (let i = 0; i < 4; i++) vips.push(await member(`贵宾${i}`, 'vip', 'month'))
+    const ordinary = await member('普通')
+    const other = await member('旁人')
+    await buildMemberList(storage, settings)
+    const view = await loadMemberFocus(storage, base, mondayEvening, { memberId: ordinary })
+    expect(view.scope).toBe('focus')
+    expect(view.members.map((m) => m.id).sort()).toEqual([...vips, ordinary].sort())
+    expect(view.members.map((m) => m.id)).not.toContain(other)
+    const personId = await storage.people.put({ name: '第五位', phone: '13900000005', createdAt: new Date(mondayEvening).toISOString() })
+    const focused = await loadMemberFocus(storage, base, mondayEvening, { personId })
+    const refused = await enrol({ storage, snapshot: focused, now: mondayEvening, userId: session.userId }, { personId, tierId: 'vip', term: 'month', ...cash })
+    expect(refused).toEqual({ ok: false, problem: 'cap-full', cap: 4, tierId: 'vip' })
+  })
+
+  it('MEM-1: a person already enrolled is found through their person (no second membership), with no list built the realm is read', async () => {
+    const id = await member('张伟')
+    const personId = (await storage.desk.members.get(id))!.personId
+    expect((await loadMemberFocus(storage, base, mondayEvening, { personId })).scope).toBe('realm')
+    await buildMemberList(storage, settings)
+    const focused = await loadMemberFocus(storage, base, mondayEvening, { personId })
+    const again = await enrol({ storage, snapshot: focused, now: mondayEvening, userId: session.userId }, { personId, tierId: 'ordinary', term: 'month', ...cash })
+    expect(again).toEqual({ ok: false, problem: 'already-member', memberId: id })
   })
 })

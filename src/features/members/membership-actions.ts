@@ -7,11 +7,13 @@ import { capCheck, countActive } from '@/core/membership/vip-cap'
 import type { Fen, LedgerEntry, LocalDate, Member, PaymentMethod, Term, Tier } from '@/core/membership/types'
 import type { LobbyStorage } from '@/storage/lobby-storage'
 import { blacklistOf, stateOf, tierOf, todayIn, type DeskSnapshot } from './desk-snapshot'
+import type { MemberFocusView } from './member-focus'
 
 /** Who acts, when: passed in so the rules stay testable and the clock stays one. */
 export interface ActionContext {
   storage: DeskStorage
-  snapshot: DeskSnapshot
+  /** The whole realm, or a member in focus with every holder of a capped tier (member-focus.ts): never a bare slice. */
+  snapshot: DeskSnapshot | MemberFocusView
   now: number
   userId: string
 }

@@ -12,8 +12,9 @@ import { signedCardText } from './card-signing'
 import { checkOut, recordCheckIn, scanAtDesk, type CheckInOutcome } from './checkin-actions'
 import { ensureDeskSetup } from './desk-setup'
 import { deskSettings, loadDeskDay, loadDeskSlice, mergeSlices, type DeskSlice } from './desk-slice'
-import { loadDeskSnapshot, stateOf, todayIn, type DeskSnapshot, type DeskView } from './desk-snapshot'
+import { stateOf, todayIn, type DeskSnapshot, type DeskView } from './desk-snapshot'
 import * as actions from './membership-actions'
+import { loadMemberFocus, type MemberFocus, type MemberFocusView } from './member-focus'
 import { memberRowOf, type MemberRow } from './member-row'
 
 export type { MemberRow }
@@ -26,7 +27,9 @@ export type { MemberRow }
  */
 export const useMembershipStore = defineStore('membership', () => {
   const storage = useLobbyStorage()
-  const snapshot = shallowRef<DeskSnapshot>()
+  /** What the member pages read: a member in focus with the capped tiers' members (member-focus.ts), or the realm before the list is folded. */
+  const snapshot = shallowRef<DeskSnapshot | MemberFocusView>()
+  let focus: MemberFocus = {}
   const view = shallowRef<DeskSlice>()
   const names = shallowRef(new Map<string, { name: string; phone: string }>())
   const clock = { now: () => Date.now() }
@@ -48,10 +51,18 @@ export const useMembershipStore = defineStore('membership', () => {
   }
 
   // One read at a time: the page opening, a sync round ending and a scan often ask together.
-  let inflight: Promise<DeskSnapshot> | undefined
-  /** The whole realm, for the members pages (never on a scan). */
-  function refresh(): Promise<DeskSnapshot> {
-    inflight ??= load().finally(() => (inflight = undefined))
+  let inflight: Promise<DeskSnapshot | MemberFocusView> | undefined
+  let inflightFocus = ''
+  /** A member's pages: that member (or a person's memberships) and what the rules count across members (never on a scan). */
+  async function refresh(next?: MemberFocus): Promise<DeskSnapshot | MemberFocusView> {
+    if (next) focus = next
+    const key = JSON.stringify(focus)
+    // A read of another focus in flight: wait for it, then read this one.
+    if (inflight && inflightFocus !== key) await inflight.catch(() => undefined)
+    if (!inflight) {
+      inflightFocus = key
+      inflight = load(focus).finally(() => (inflight = undefined))
+    }
     return inflight
   }
   let inflightDay: Promise<DeskSlice> | undefined
@@ -95,11 +106,11 @@ export const useMembershipStore = defineStore('membership', () => {
     reindexing = run
   }
 
-  async function load(): Promise<DeskSnapshot> {
+  async function load(of: MemberFocus): Promise<DeskSnapshot | MemberFocusView> {
     allowed()
-    await settingsBase()
+    const base = await settingsBase()
     startReindex()
-    const next = await loadDeskSnapshot(storage)
+    const next = await loadMemberFocus(storage, base, clock.now(), of)
     // Members, and the people waiting for a place (MEM-4): the lists show their masked names.
     await learnNames([...next.members.map((m) => m.record.personId), ...next.waitlist.filter((w) => !w.record.closed).map((w) => w.record.personId)])
     snapshot.value = next
@@ -223,9 +234,10 @@ export const useMembershipStore = defineStore('membership', () => {
     await refreshAfterWrite()
   }
 
-  async function run<T>(work: (ctx: Awaited<ReturnType<typeof context>>) => Promise<T>): Promise<T> {
+  /** An action on a member or person: read what the rules need around them, act, then read again. */
+  async function run<T>(on: MemberFocus, work: (ctx: Awaited<ReturnType<typeof context>>) => Promise<T>): Promise<T> {
     allowed()
-    await refresh()
+    await refresh(on)
     const result = await work(await context())
     void useStoragePersistence().requestPersistence()
     await refreshAfterWrite()
@@ -236,22 +248,22 @@ export const useMembershipStore = defineStore('membership', () => {
     snapshot, view, rows, present, endingSoon, duplicates, clock,
     refresh, refreshDesk, rowOf, nameOf, checkIn, override, leave, reviewDuplicate,
     quote: async (memberId: string | undefined, tierId: string, term: Term) => actions.quoteFee(await context(), memberId, tierId, term),
-    enrol: (input: Parameters<typeof actions.enrol>[1]) => run((ctx) => actions.enrol(ctx, input)),
-    pay: (input: Parameters<typeof actions.pay>[1]) => run((ctx) => actions.pay(ctx, input)),
-    returnDeposit: (input: Parameters<typeof actions.returnDeposit>[1]) => run((ctx) => actions.returnDeposit(ctx, input)),
-    joinWaitlist: (personId: string, tierId: string) => run((ctx) => actions.joinWaitlist(ctx, personId, tierId)),
-    withdrawFromWaitlist: (personId: string, tierId: string) => run((ctx) => actions.withdrawFromWaitlist(ctx, personId, tierId)),
-    reissueCard: (memberId: string) => run((ctx) => actions.reissueCard(ctx, memberId)),
+    enrol: (input: Parameters<typeof actions.enrol>[1]) => run({ personId: input.personId }, (ctx) => actions.enrol(ctx, input)),
+    pay: (input: Parameters<typeof actions.pay>[1]) => run({ memberId: input.memberId }, (ctx) => actions.pay(ctx, input)),
+    returnDeposit: (input: Parameters<typeof actions.returnDeposit>[1]) => run({ memberId: input.memberId }, (ctx) => actions.returnDeposit(ctx, input)),
+    joinWaitlist: (personId: string, tierId: string) => run({ personId }, (ctx) => actions.joinWaitlist(ctx, personId, tierId)),
+    withdrawFromWaitlist: (personId: string, tierId: string) => run({ personId }, (ctx) => actions.withdrawFromWaitlist(ctx, personId, tierId)),
+    reissueCard: (memberId: string) => run({ memberId }, (ctx) => actions.reissueCard(ctx, memberId)),
     /** MEM-8: the signed text of a member's card QR (undefined while the organisation has no card key). */
     cardText: (memberId: string, serial: number) => {
       allowed()
       return signedCardText(storage, memberId, serial)
     },
-    setSuspended: (memberId: string, reason: string | undefined) => run((ctx) => actions.setSuspended(ctx, memberId, reason)),
+    setSuspended: (memberId: string, reason: string | undefined) => run({ memberId }, (ctx) => actions.setSuspended(ctx, memberId, reason)),
     setBlacklisted: (memberId: string, action: 'add' | 'lift', reason: string) => {
       if (!session.can('members.blacklist')) throw new PermissionError('members.blacklist')
-      return run((ctx) => actions.setBlacklisted(ctx, memberId, action, reason))
+      return run({ memberId }, (ctx) => actions.setBlacklisted(ctx, memberId, action, reason))
     },
-    logService: (input: Parameters<typeof actions.logService>[1]) => run((ctx) => actions.logService(ctx, input)),
+    logService: (input: Parameters<typeof actions.logService>[1]) => run({ memberId: input.memberId }, (ctx) => actions.logService(ctx, input)),
   }
 })
