@@ -97,14 +97,14 @@ export const useMemberListStore = defineStore('member-list', () => {
       buildMemberList(storage, b.settings, {
         signal,
         onProgress: (progress) => {
-          if (!signal.aborted) list.value = { state: 'building', rows: [], total: progress.total, progress }
+          if (!signal.aborted && list.value) list.value = { ...list.value, state: 'building', rows: [], total: progress.total, progress }
         },
       }),
     )
     building = run
     void run
       .then(async (done) => {
-        if (!done || signal.aborted) return
+        if (!done || signal.aborted || list.value === undefined) return
         await open(shown)
         if (panels.value === undefined) await openPanels()
       })
@@ -186,5 +186,11 @@ export const useMemberListStore = defineStore('member-list', () => {
     }
   }
 
-  return { list, panels, base, clock, open, more, search, clearSearch, openPanels }
+  /** The page is left: its rows and panels go (the next visit reads them afresh; a build in progress goes on). */
+  function close() {
+    list.value = undefined
+    panels.value = undefined
+  }
+
+  return { list, panels, base, clock, open, more, search, clearSearch, openPanels, close }
 })

@@ -154,7 +154,7 @@ export class MembersPage {
 
   async memberNumbers(): Promise<string[]> {
     // A device's first opening of the list folds it once ("Preparing the members list…"): wait for the rows.
-    await this.page.waitForFunction(() => document.querySelector('[data-testid=members-list-preparing]') === null)
+    await this.page.locator('[data-testid=members-list][data-state=ready]').waitFor()
     const table = this.page.getByTestId('members-table')
     if ((await table.count()) === 0) return []
     return (await table.locator('tbody tr td:nth-child(2)').allInnerTexts()).map((s) => s.trim())
