@@ -70,10 +70,11 @@ describe('CONF-9: deactivation and key rotation (one device, no server)', { time
     let resumed: Promise<{ rotations: { kid: string }[] }[]> | undefined
     const server: DepartureServer = {
       ...fakeServer(),
-      claimEpoch: async (kid, by) => {
+      claimEpoch: async (kid, { by, device }) => {
         // A sync round ends while the deactivation rotates: it resumes the departures it finds pending.
         resumed ??= resumeDepartures(storage, admin, server, [])
-        return (claims.get(kid) ?? (claims.set(kid, by), by)) === by ? 'claimed' : 'taken'
+        const claimant = `${by} on ${device}`
+        return (claims.get(kid) ?? (claims.set(kid, claimant), claimant)) === claimant ? 'claimed' : 'taken'
       },
     }
     const result = await deactivateStaff(storage, admin, users.leaver.userId, server, [])

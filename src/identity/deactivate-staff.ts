@@ -11,6 +11,7 @@ import { registeredDepartureSteps, type DepartureStep } from './feature-steps'
 import { PermissionError, type Session } from './session'
 import { certifyAccount } from './trust'
 import type { DepartureServer } from '@/sync/departure-server'
+import type { ClaimEpoch } from '@/sync/epoch-claim'
 
 // The interface lives in sync/ (its implementer) so sync never imports features; re-exported for callers here.
 export type { DepartureServer }
@@ -107,8 +108,9 @@ async function runDepartureNow(
   server: Pick<DepartureServer, 'claimEpoch'> | undefined,
   featureSteps: readonly DepartureStep[],
 ): Promise<{ rotations: Rotation[]; audit?: AuditRotation; left: string[] }> {
-  // Issue 9 §5: with a server, each epoch is claimed there first; offline or beaten to it, the step waits.
-  const claim = server?.claimEpoch && ((kid: string) => server.claimEpoch!(kid, session.userId))
+  // Issue 9 §5: with a server, each epoch (realm, audit and feature keys alike) is claimed there first, by this
+  // user on this device; offline or beaten to it, the step waits.
+  const claim: ClaimEpoch | undefined = server?.claimEpoch && (async (kid) => server.claimEpoch!(kid, { by: session.userId, device: (await storage.deviceIdentity()).deviceId }))
   // Own grants first: a rotation interrupted after its grants were written then counts as done.
   await acceptGrants(storage, session)
   const rotations: Rotation[] = []
@@ -124,7 +126,7 @@ async function runDepartureNow(
       if (!rotation) continue // someone who holds the realm finishes it
       rotations.push(rotation)
     } else if (step === 'audit') {
-      audit = await rotateAudit(storage, session, userId)
+      audit = await rotateAudit(storage, session, userId, claim)
       if (!audit) continue
     } else if (step === 'certs') {
       if (!(await recertify(storage, session, userId))) continue
@@ -135,7 +137,7 @@ async function runDepartureNow(
       if (feature.after?.some((before) => pending.includes(before))) continue
       // What a rotation just granted this user is taken in first: a feature's new key is sealed under it.
       await acceptGrants(storage, session)
-      if ((await feature.run({ storage, session, leaver: userId })) === false) continue
+      if ((await feature.run({ storage, session, leaver: userId, ...(claim ? { claim } : {}) })) === false) continue
     }
     await strike(step)
   }
