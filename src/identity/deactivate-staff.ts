@@ -8,6 +8,7 @@ import { mayHoldAuditKey, publishAuditKey, rotateAudit, type AuditRotation } fro
 import { acceptGrants } from './key-grants'
 import { rotateRealm, type Rotation } from './key-rotation'
 import { registeredDepartureSteps, type DepartureStep } from './feature-steps'
+import { deviceRotationLock, type RotationLock } from './rotation-lock'
 import { PermissionError, type Session } from './session'
 import { certifyAccount } from './trust'
 import type { DepartureServer } from '@/sync/departure-server'
@@ -88,14 +89,11 @@ export async function deactivateStaff(
  * of its modules contributes it) stays pending for a device that does.
  */
 // One departure run at a time on this device: the Staff page's deactivation, the resume after each sync round and
-// the one at sign-in would otherwise step through the same pending list together, and two rotations of one realm by
-// the same user would both hold the epoch claim (it is the user's) and mint two different keys for it.
-let running: Promise<unknown> = Promise.resolve()
-function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
-  const turn = running.then(work, work)
-  running = turn.catch(() => undefined)
-  return turn
-}
+// the one at sign-in, in this tab or another, would otherwise step through the same pending list together, and two
+// rotations of one key on one device would both hold the epoch claim (it is this user's on this device) and mint two
+// different keys for it. Chosen at the first run, so a test can give the module a browser's Web Locks.
+let lock: RotationLock | undefined
+const oneAtATime: RotationLock = (work) => (lock ??= deviceRotationLock())(work)
 
 function runDeparture(...args: Parameters<typeof runDepartureNow>): ReturnType<typeof runDepartureNow> {
   return oneAtATime(() => runDepartureNow(...args))
