@@ -133,13 +133,15 @@ const TYPED_RULES = {
       update: { roles: MANAGERS }, // re-certified when the certifier leaves
       delete: { roles: MANAGERS },
     },
-    // CONF-9, issue 9 §5: the claim on one epoch of a realm key (`epoch:<realm>:<n>`), written by the
-    // rotation that mints it with a plain PUT before any grant (src/sync/epoch-claim.ts). The first
-    // claim stands (a second PUT of the id is a 409), so two rotations never mint the same epoch.
+    // CONF-9, issue 9 §5: the claim on one epoch of a key (`epoch:desk:3`, `epoch:audit:2`,
+    // `epoch:card-key:2`), written by the rotation that mints it with a plain PUT before any grant
+    // (src/sync/epoch-claim.ts). The first claim stands (a second PUT of the id is a 409), so two
+    // rotations never mint the same epoch. It names the signed-in user (`by`) and the device: the
+    // same manager on two tablets must not both hold it.
     epoch: {
       id: ['kid'], // `epoch:<kid>`
       signed: true,
-      fields: { kid: 'string' },
+      fields: { kid: 'string', device: 'string' },
       create: { roles: MANAGERS },
       update: null,
       delete: null,

@@ -8,6 +8,7 @@ import { mayHoldAuditKeyRole, nextEpochAfter } from '@/core/access/trust-rules'
 import type { AuditKeyDoc } from '@/storage/documents'
 import { auditKeyDocId } from '@/storage/grants.repo'
 import type { LobbyStorage } from '@/storage/lobby-storage'
+import type { ClaimEpoch } from '@/sync/epoch-claim'
 import { sealGrant } from './key-grants'
 import type { Session } from './session'
 import { loadTrust, refuseDocument, type CertifiedAccount } from './trust'
@@ -67,8 +68,10 @@ const auditKeyStatement = (d: Pick<AuditKeyDoc, 'kid' | 'publicJwk' | 'by'>) => 
  * user is an admin, published in the organisation document at once, so every
  * device that syncs it seals new entries to the new key. Otherwise an admin's
  * device publishes it (`publishAuditKey`), as it finishes the server part.
+ * Given `claim`, the epoch is claimed on the sync server first; taken or
+ * unreachable, nothing is minted (undefined) and the departure step waits.
  */
-export async function rotateAudit(storage: LobbyStorage, session: Session, leaving: string): Promise<AuditRotation | undefined> {
+export async function rotateAudit(storage: LobbyStorage, session: Session, leaving: string, claim?: ClaimEpoch): Promise<AuditRotation | undefined> {
   const org = await storage.signIns.getOrg()
   if (!org) return undefined
   const epoch = await nextAuditEpoch(storage, session)
@@ -78,6 +81,8 @@ export async function rotateAudit(storage: LobbyStorage, session: Session, leavi
   const [publicJwk, privateJwk] = await Promise.all([crypto.subtle.exportKey('jwk', pair.publicKey), crypto.subtle.exportKey('jwk', pair.privateKey)])
   const holders = await auditReaders(storage, session, leaving)
   if (holders.length === 0) return undefined // nobody certified to receive it yet: the step waits
+  // Issue 9 §5: as for a realm key (key-rotation.ts), only the first claim on this epoch mints it; the others wait.
+  if (claim && (await claim(kid)) !== 'claimed') return undefined
   const grants = []
   for (const holder of holders) grants.push(await sealGrant(holder, { kid, auditPrivateJwk: privateJwk }, session))
   await storage.grants.putAll(grants)

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { open } from '@/crypto/envelope'
 import { keyLookup } from '@/crypto/keyring'
 import { keySourceFrom } from '@/storage/keyring-key-source'
@@ -70,10 +70,11 @@ describe('CONF-9: deactivation and key rotation (one device, no server)', { time
     let resumed: Promise<{ rotations: { kid: string }[] }[]> | undefined
     const server: DepartureServer = {
       ...fakeServer(),
-      claimEpoch: async (kid, by) => {
+      claimEpoch: async (kid, { by, device }) => {
         // A sync round ends while the deactivation rotates: it resumes the departures it finds pending.
         resumed ??= resumeDepartures(storage, admin, server, [])
-        return (claims.get(kid) ?? (claims.set(kid, by), by)) === by ? 'claimed' : 'taken'
+        const claimant = `${by} on ${device}`
+        return (claims.get(kid) ?? (claims.set(kid, claimant), claimant)) === claimant ? 'claimed' : 'taken'
       },
     }
     const result = await deactivateStaff(storage, admin, users.leaver.userId, server, [])
@@ -82,6 +83,55 @@ describe('CONF-9: deactivation and key rotation (one device, no server)', { time
     const minted = [...result.rotations, ...others.flatMap((o) => o.rotations)].map((r) => r.kid).sort()
     expect(minted).toEqual(['desk:2', 'directory:2'])
     expect((await storage.grants.addressedTo(users.stayer.userId)).map((g) => g.kid).sort()).toEqual(['desk:2', 'directory:2'])
+  })
+
+  describe('two tabs of one device', () => {
+    afterEach(() => vi.unstubAllGlobals())
+
+    /** The browser's Web Locks: one manager for the whole origin, every tab's request of a name waits its turn. */
+    function originLocks() {
+      const queues = new Map<string, Promise<unknown>>()
+      const requested: string[] = []
+      const request = (name: string, work: () => Promise<unknown>) => {
+        requested.push(name)
+        const turn = (queues.get(name) ?? Promise.resolve()).then(() => work())
+        queues.set(name, turn.catch(() => undefined))
+        return turn
+      }
+      return { requested, request }
+    }
+
+    /** A tab: its own copy of the module (its own in-memory queue), as a second browser tab has. */
+    async function tab() {
+      vi.resetModules()
+      return import('./deactivate-staff')
+    }
+
+    it('Issue 9 §5: a deactivation in one tab and a resume in another rotate each realm once (the claim is this user\'s on this device in both)', async () => {
+      const { storage, admin, users } = await organisation()
+      const locks = originLocks()
+      vi.stubGlobal('navigator', { locks })
+      const [first, second] = [await tab(), await tab()]
+      const again = await signIn(storage, 'admin', adminPass)
+      if (again.status !== 'signed-in') throw new Error(again.status)
+      const claims = new Map<string, string>()
+      let resumed: Promise<{ rotations: { kid: string }[] }[]> | undefined
+      const server: DepartureServer = {
+        ...fakeServer(),
+        claimEpoch: async (kid, { by, device }) => {
+          // The other tab's sync round ends while this one rotates: it resumes the departures it finds pending.
+          resumed ??= second.resumeDepartures(storage, again.session, server, [])
+          const claimant = `${by} on ${device}`
+          return (claims.get(kid) ?? (claims.set(kid, claimant), claimant)) === claimant ? 'claimed' : 'taken'
+        },
+      }
+      const result = await first.deactivateStaff(storage, admin, users.leaver.userId, server, [])
+      const others = (await resumed) ?? []
+      if (!result.ok) throw new Error(result.problem)
+      const minted = [...result.rotations, ...others.flatMap((o) => o.rotations)].map((r) => r.kid).sort()
+      expect(minted).toEqual(['desk:2', 'directory:2'])
+      expect(new Set(locks.requested)).toEqual(new Set(['lobby-rotation']))
+    })
   })
 
   it('a grant is taken in memory after a PIN-like unlock (no KEK) and kept; with the KEK it is locked into the keyring and deleted', async () => {

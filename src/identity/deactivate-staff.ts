@@ -8,9 +8,11 @@ import { mayHoldAuditKey, publishAuditKey, rotateAudit, type AuditRotation } fro
 import { acceptGrants } from './key-grants'
 import { rotateRealm, type Rotation } from './key-rotation'
 import { registeredDepartureSteps, type DepartureStep } from './feature-steps'
+import { deviceRotationLock, type RotationLock } from './rotation-lock'
 import { PermissionError, type Session } from './session'
 import { certifyAccount } from './trust'
 import type { DepartureServer } from '@/sync/departure-server'
+import type { ClaimEpoch } from '@/sync/epoch-claim'
 
 // The interface lives in sync/ (its implementer) so sync never imports features; re-exported for callers here.
 export type { DepartureServer }
@@ -87,14 +89,11 @@ export async function deactivateStaff(
  * of its modules contributes it) stays pending for a device that does.
  */
 // One departure run at a time on this device: the Staff page's deactivation, the resume after each sync round and
-// the one at sign-in would otherwise step through the same pending list together, and two rotations of one realm by
-// the same user would both hold the epoch claim (it is the user's) and mint two different keys for it.
-let running: Promise<unknown> = Promise.resolve()
-function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
-  const turn = running.then(work, work)
-  running = turn.catch(() => undefined)
-  return turn
-}
+// the one at sign-in, in this tab or another, would otherwise step through the same pending list together, and two
+// rotations of one key on one device would both hold the epoch claim (it is this user's on this device) and mint two
+// different keys for it. Chosen at the first run, so a test can give the module a browser's Web Locks.
+let lock: RotationLock | undefined
+const oneAtATime: RotationLock = (work) => (lock ??= deviceRotationLock())(work)
 
 function runDeparture(...args: Parameters<typeof runDepartureNow>): ReturnType<typeof runDepartureNow> {
   return oneAtATime(() => runDepartureNow(...args))
@@ -107,8 +106,9 @@ async function runDepartureNow(
   server: Pick<DepartureServer, 'claimEpoch'> | undefined,
   featureSteps: readonly DepartureStep[],
 ): Promise<{ rotations: Rotation[]; audit?: AuditRotation; left: string[] }> {
-  // Issue 9 §5: with a server, each epoch is claimed there first; offline or beaten to it, the step waits.
-  const claim = server?.claimEpoch && ((kid: string) => server.claimEpoch!(kid, session.userId))
+  // Issue 9 §5: with a server, each epoch (realm, audit and feature keys alike) is claimed there first, by this
+  // user on this device; offline or beaten to it, the step waits.
+  const claim: ClaimEpoch | undefined = server?.claimEpoch && (async (kid) => server.claimEpoch!(kid, { by: session.userId, device: (await storage.deviceIdentity()).deviceId }))
   // Own grants first: a rotation interrupted after its grants were written then counts as done.
   await acceptGrants(storage, session)
   const rotations: Rotation[] = []
@@ -124,7 +124,7 @@ async function runDepartureNow(
       if (!rotation) continue // someone who holds the realm finishes it
       rotations.push(rotation)
     } else if (step === 'audit') {
-      audit = await rotateAudit(storage, session, userId)
+      audit = await rotateAudit(storage, session, userId, claim)
       if (!audit) continue
     } else if (step === 'certs') {
       if (!(await recertify(storage, session, userId))) continue
@@ -135,7 +135,7 @@ async function runDepartureNow(
       if (feature.after?.some((before) => pending.includes(before))) continue
       // What a rotation just granted this user is taken in first: a feature's new key is sealed under it.
       await acceptGrants(storage, session)
-      if ((await feature.run({ storage, session, leaver: userId })) === false) continue
+      if ((await feature.run({ storage, session, leaver: userId, ...(claim ? { claim } : {}) })) === false) continue
     }
     await strike(step)
   }

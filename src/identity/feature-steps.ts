@@ -1,5 +1,6 @@
 import type { Role } from '@/core/access/roles'
 import type { LobbyStorage } from '@/storage/lobby-storage'
+import type { ClaimEpoch } from '@/sync/epoch-claim'
 import type { Session } from './session'
 
 /** The sealed repositories, opened with the founder's keys (the session's keys are not installed yet while founding). */
@@ -25,8 +26,11 @@ export interface DepartureStep {
   neededFor: (role: Role) => boolean
   /** Pending steps that must be struck off first (e.g. `realm:desk`: a new key is sealed under the newest realm key). */
   after?: readonly string[]
-  /** Done with the acting user's session, their own grants taken in first; false: not this user's to finish now. */
-  run: (ctx: { storage: LobbyStorage; session: Session; leaver: string }) => Promise<boolean | void>
+  /**
+   * Done with the acting user's session, their own grants taken in first; false: not this user's to finish now.
+   * A step that mints a key of a new epoch claims it first with `claim` (given when there is a sync server, issue 9 §5).
+   */
+  run: (ctx: { storage: LobbyStorage; session: Session; leaver: string; claim?: ClaimEpoch }) => Promise<boolean | void>
 }
 
 export interface FeatureSteps {

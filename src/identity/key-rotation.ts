@@ -4,7 +4,7 @@ import { indexKeyId } from '@/crypto/index-keys'
 import { currentKid } from '@/crypto/keyring'
 import { generateIndexKey, generateRealmKey, parseRealmKeyId, realmKeyId } from '@/crypto/realm-keys'
 import type { LobbyStorage } from '@/storage/lobby-storage'
-import type { EpochClaim } from '@/sync/epoch-claim'
+import type { ClaimEpoch } from '@/sync/epoch-claim'
 import { rawKey, sealGrant, type GrantedRealmKeys } from './key-grants'
 import type { Session } from './session'
 import { loadTrust, type CertifiedAccount } from './trust'
@@ -55,7 +55,7 @@ export async function rotateRealm(
   session: Session,
   realm: string,
   leaving: string,
-  claim?: (kid: string) => Promise<EpochClaim>,
+  claim?: ClaimEpoch,
 ): Promise<Rotation | undefined> {
   const current = currentKid(session.keyring, realm)
   if (!current) return undefined // this user holds no key of the realm: someone who does must rotate it

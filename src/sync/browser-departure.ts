@@ -8,6 +8,6 @@ import { databaseNameFor } from './remote-names'
 export const browserDepartureServer: DepartureServer = {
   disable: (target) => disableDepartedAccount(serverBase, target),
   withdrawn: (login) => loginWithdrawn(serverBase, login),
-  claimEpoch: async (kid, by) =>
-    claimOrOwn(await claimEpochOnServer(serverBase, kid, by), async () => (await storage.syncPort.cursors.get(databaseNameFor('org'))) !== undefined),
+  claimEpoch: async (kid, claimant) =>
+    claimOrOwn(await claimEpochOnServer(serverBase, kid, claimant), async () => (await storage.syncPort.cursors.get(databaseNameFor('org'))) !== undefined),
 }

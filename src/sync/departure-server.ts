@@ -1,4 +1,4 @@
-import type { EpochClaim } from './epoch-claim'
+import type { EpochClaim, EpochClaimant } from './epoch-claim'
 import { databaseNameFor } from './remote-names'
 import { disableServerAccount } from './server-account'
 
@@ -12,8 +12,8 @@ export interface DepartureServer {
   disable(target: { userId: string; login: string }): Promise<void>
   /** Whether the pre-login document is already withdrawn (the server part is done). */
   withdrawn(login: string): Promise<boolean>
-  /** Issue 9 §5: claims a realm key epoch before a rotation mints it (`sync/epoch-claim.ts`). */
-  claimEpoch?(kid: string, by: string): Promise<EpochClaim>
+  /** Issue 9 §5: claims a key epoch for this user on this device before a rotation mints it (`sync/epoch-claim.ts`). */
+  claimEpoch?(kid: string, claimant: EpochClaimant): Promise<EpochClaim>
 }
 
 /**

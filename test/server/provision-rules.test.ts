@@ -167,11 +167,16 @@ describe('validate_doc_update source', () => {
     expect(verdict(validate, { _id: doc._id, _rev: '1-a', _deleted: true, by: 'boss' }, doc, boss)).toMatchObject({ forbidden: expect.stringContaining('cannot be deleted') })
   })
 
-  it('CONF-9, issue 9 §5: lets managers and admins claim a realm key epoch in lobby_org, once, as themselves; never changed or deleted', () => {
+  it('CONF-9, issue 9 §5: lets managers and admins claim a key epoch in lobby_org, once, as themselves from one device; never changed or deleted', () => {
     const validate = compile('org')
-    const claim = { _id: 'epoch:desk:2', type: 'epoch', kid: 'desk:2', by: 'boss', createdAt: '2026-12-01T00:00:00Z' }
+    const claim = { _id: 'epoch:desk:2', type: 'epoch', kid: 'desk:2', by: 'boss', device: 'tablet-1', createdAt: '2026-12-01T00:00:00Z' }
     const boss = { name: 'boss', roles: ['manager'] }
     expect(verdict(validate, claim, null, boss)).toBe('ok')
+    // The claim names the device that mints the key: the same user's other device does not hold it.
+    const { device: _, ...anyDevice } = claim
+    expect(verdict(validate, anyDevice, null, boss)).toMatchObject({ forbidden: expect.stringContaining('"device"') })
+    expect(verdict(validate, { ...claim, device: 'tablet-2' }, claim, boss)).toMatchObject({ forbidden: expect.stringContaining('cannot be changed') })
+    for (const kid of ['audit:2', 'card-key:2']) expect(verdict(validate, { ...claim, _id: `epoch:${kid}`, kid }, null, boss)).toBe('ok')
     expect(verdict(validate, { ...claim, by: 'root' }, null, { name: 'root', roles: ['admin'] })).toBe('ok')
     expect(verdict(validate, { ...claim, by: 'desk1' }, null, desk1)).toMatchObject({ forbidden: expect.stringContaining('create') })
     expect(verdict(validate, claim, null, { name: 'root', roles: ['admin'] })).toMatchObject({ forbidden: expect.stringContaining('"by"') })

@@ -67,7 +67,8 @@ describe('two offline rotations of one realm (issue 9 §5, CONF-9)', () => {
     const offline: typeof fetch = () => Promise.reject(new TypeError('fetch failed: offline'))
     const verdicts: string[] = []
     const claimFor = (device: Device, session: Session) => async (kid: string) => {
-      const verdict = await claimEpochOnServer(server.dbUrl, kid, session.userId, online.get(device) ? device.fetch : offline)
+      const claimant = { by: session.userId, device: (await device.storage.deviceIdentity()).deviceId }
+      const verdict = await claimEpochOnServer(server.dbUrl, kid, claimant, online.get(device) ? device.fetch : offline)
       verdicts.push(`${session.role} ${kid} ${verdict}`)
       return verdict
     }

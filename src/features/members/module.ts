@@ -19,10 +19,11 @@ export const membersModule: FeatureModule = {
     {
       // MEM-8: whoever held the desk realm could read the card key, so it is replaced, sealed under the
       // newest desk key, which the leaver never held: only once that rotation is done and taken in.
+      // Its epoch is claimed on the sync server first; not this device's, the step stays pending.
       name: 'card-key',
       neededFor: (role) => realmsByRole[role].includes('desk'),
       after: ['realm:desk'],
-      run: async ({ storage, session }) => void (await (await import('./card-key-rotation')).rotateCardKey(storage, session)),
+      run: async ({ storage, session, claim }) => (await (await import('./card-key-rotation')).rotateCardKey(storage, session, Date.now(), claim)) !== 'waiting',
     },
   ],
 }
