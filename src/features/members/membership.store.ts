@@ -11,7 +11,6 @@ import { PermissionError } from '@/identity/session'
 import { useStoragePersistence } from '@/platform/storage-persistence'
 import { signedCardText } from './card-signing'
 import { checkOut, recordCheckIn, scanAtDesk, type CheckInOutcome } from './checkin-actions'
-import { ensureDeskSetup } from './desk-setup'
 import { deskSettings, loadDeskDay, loadDeskSlice, mergeSlices, type DeskSlice } from './desk-slice'
 import { loadDeskSnapshot, stateOf, todayIn, type DeskSnapshot, type DeskView } from './desk-snapshot'
 import * as actions from './membership-actions'
@@ -90,15 +89,6 @@ export const useMembershipStore = defineStore('membership', () => {
     await Promise.all([snapshot.value ? refresh() : undefined, view.value ? refreshDay() : undefined])
   }
 
-  /** The settings, set up first when an organisation founded before the membership desk opens it (a manager). */
-  async function settingsBase() {
-    const base = await deskSettings(storage)
-    if (base.settingsSaved || !session.can('settings.manage')) return base
-    const org = await storage.signIns.getOrg()
-    if (org) await ensureDeskSetup(storage.desk, org.orgId)
-    return deskSettings(storage)
-  }
-
   function startReindex() {
     if (reindexing) return
     stopReindex = new AbortController()
@@ -113,7 +103,6 @@ export const useMembershipStore = defineStore('membership', () => {
 
   async function load(): Promise<DeskSnapshot> {
     allowed()
-    await settingsBase()
     startReindex()
     const next = await loadDeskSnapshot(storage)
     // Members, and the people waiting for a place (MEM-4): the lists show their masked names.
@@ -124,8 +113,7 @@ export const useMembershipStore = defineStore('membership', () => {
 
   async function loadDay(): Promise<DeskSlice> {
     allowed()
-    const base = await settingsBase()
-    const next = await loadDeskDay(storage, base, clock.now())
+    const next = await loadDeskDay(storage, await deskSettings(storage), clock.now())
     await learnNames(next.members.map((m) => m.record.personId))
     view.value = next
     return next
