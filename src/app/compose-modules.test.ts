@@ -3,7 +3,8 @@ import { describe, expect, it, vi } from 'vitest'
 import { supportedLocales } from '@/core/shared/locale'
 import { en } from '@/locales/en'
 import { zhCN } from '@/locales/zh-CN'
-import { featureStepsOf, homeCardsOf, navOf, routesOf } from './compose-modules'
+import type { FeatureModule } from '@/features/module'
+import { featureStepsOf, homeCardsOf, navOf, routesOf, shellWordsOf } from './compose-modules'
 
 // The home page is in the first load (imported, not lazy), and what it imports reads the browser at load.
 vi.stubGlobal('navigator', { onLine: true, languages: ['en'], language: 'en' })
@@ -21,7 +22,7 @@ describe('the app composed from the feature modules', () => {
       for (const r of m.routes) {
         if ('redirect' in r) continue
         for (const locale of supportedLocales) {
-          const word = lookup(own?.[locale], r.titleKey) ?? lookup(shell[locale], r.titleKey)
+          const word = lookup(own?.[locale], r.titleKey) ?? lookup(m.shellWords?.[locale], r.titleKey) ?? lookup(shell[locale], r.titleKey)
           expect(typeof word, `${m.name} ${r.path} ${locale}`).toBe('string')
         }
       }
@@ -76,5 +77,46 @@ describe('the app composed from the feature modules', () => {
     expect(steps.departure.map((s) => [s.name, s.after])).toEqual([['card-key', ['realm:desk']]])
     expect(steps.departure[0]!.neededFor('frontdesk')).toBe(true)
     expect(steps.departure[0]!.neededFor('technician')).toBe(false)
+  })
+})
+
+// Issue 9 §1: a desk's nav label and home card are stated in its own folder; the shell shows them before any feature loads.
+describe('each module’s nav and home-card words', () => {
+  const shownByShell = (m: FeatureModule) => [m.nav?.key, m.homeCard?.titleKey, m.homeCard?.textKey].filter((k): k is string => k !== undefined)
+
+  it('every module’s nav label and home card title and text are in its own words, in both languages', () => {
+    for (const m of modules) {
+      for (const key of shownByShell(m)) {
+        for (const locale of supportedLocales) expect(typeof lookup(m.shellWords?.[locale], key), `${m.name} ${key} ${locale}`).toBe('string')
+      }
+    }
+  })
+
+  it('refuses to compose a module with a nav entry or home card but no words for it, in either language', () => {
+    const bare: FeatureModule = { name: 'bare', routes: [], nav: { to: '/bare', key: 'nav.bare', order: 1 } }
+    expect(() => shellWordsOf([bare])).toThrow(/bare.*nav\.bare/)
+    const halfSaid: FeatureModule = {
+      ...bare,
+      nav: undefined,
+      homeCard: { to: '/bare', titleKey: 'nav.bare', textKey: 'home.bareText', permission: 'desk.use', built: true, testId: 'bare', order: 1 },
+      shellWords: { en: { nav: { bare: 'Bare' }, home: { bareText: 'Nothing' } }, 'zh-CN': { nav: { bare: '空' } } },
+    }
+    expect(() => shellWordsOf([halfSaid])).toThrow(/bare.*zh-CN.*home\.bareText/)
+  })
+
+  it('composes them into one bundle per language, with the words the pages and E2E tests know', () => {
+    const words = shellWordsOf(modules)
+    expect(lookup(words.en, 'nav.checkin')).toBe('Member check-in')
+    expect(lookup(words['zh-CN'], 'nav.checkin')).toBe('会员入场')
+    expect(lookup(words.en, 'nav.members')).toBe('Membership')
+    expect(lookup(words.en, 'home.membersText')).toBe('Tiers, fees, cards and opening hours.')
+    expect(lookup(words['zh-CN'], 'nav.organisationSettings')).toBe('机构设置')
+    for (const m of modules) for (const key of shownByShell(m)) for (const locale of supportedLocales) expect(typeof lookup(words[locale], key)).toBe('string')
+  })
+
+  it('leaves none of them in the shell’s locale files', () => {
+    const moved = modules.flatMap(shownByShell)
+    expect(moved.length).toBeGreaterThan(20)
+    for (const key of moved) for (const locale of supportedLocales) expect(lookup(shell[locale], key), `${key} ${locale}`).toBeUndefined()
   })
 })

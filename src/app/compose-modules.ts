@@ -1,6 +1,7 @@
 import type { RouteRecordRaw } from 'vue-router'
 import type { FeatureSteps } from '@/identity/feature-steps'
-import type { FeatureModule, HomeCard, NavEntry } from '@/features/module'
+import { supportedLocales } from '@/core/shared/locale'
+import type { FeatureModule, HomeCard, NavEntry, WordBundle } from '@/features/module'
 
 /** The router's records: each route carries its module's words loader, awaited before the route resolves (router.ts). */
 export function routesOf(modules: readonly FeatureModule[]): RouteRecordRaw[] {
@@ -17,6 +18,7 @@ export function routesOf(modules: readonly FeatureModule[]): RouteRecordRaw[] {
           ...(r.permission ? { permission: r.permission } : {}),
           ...(r.public ? { public: true } : {}),
           ...(m.messages ? { messages: m.messages } : {}),
+          ...(m.onFirstOpen ? { firstOpen: m.onFirstOpen } : {}),
         },
       },
     ),
@@ -34,4 +36,34 @@ export function featureStepsOf(modules: readonly FeatureModule[]): FeatureSteps 
     founding: modules.flatMap((m) => (m.onFounded ? [m.onFounded] : [])),
     departure: modules.flatMap((m) => m.departureSteps ?? []),
   }
+}
+
+const wordAt = (words: unknown, key: string): unknown =>
+  key.split('.').reduce<unknown>((at, part) => (at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[part] : undefined), words)
+
+function mergeInto(target: Record<string, unknown>, words: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(words)) {
+    const there = target[key]
+    if (value !== null && typeof value === 'object' && there !== null && typeof there === 'object') mergeInto(there as Record<string, unknown>, value as Record<string, unknown>)
+    else target[key] = value !== null && typeof value === 'object' ? structuredClone(value) : value
+  }
+}
+
+/**
+ * The words the shell shows before any feature loads (nav labels, home cards), from each module's
+ * `shellWords`, one bundle per language. A module whose nav entry or home card names a word its own
+ * `shellWords` lacks, in either language, is refused here at start-up, not found later as a raw key.
+ */
+export function shellWordsOf(modules: readonly FeatureModule[]): WordBundle {
+  const bundle = Object.fromEntries(supportedLocales.map((locale) => [locale, {}])) as WordBundle
+  for (const m of modules) {
+    const shown = [m.nav?.key, m.homeCard?.titleKey, m.homeCard?.textKey].filter((k): k is string => k !== undefined)
+    for (const locale of supportedLocales) {
+      for (const key of shown) {
+        if (typeof wordAt(m.shellWords?.[locale], key) !== 'string') throw new Error(`Module ${m.name}: no ${locale} word for ${key} in its shellWords`)
+      }
+      if (m.shellWords) mergeInto(bundle[locale], m.shellWords[locale])
+    }
+  }
+  return bundle
 }

@@ -1,10 +1,13 @@
 import { createRouter, createWebHistory } from 'vue-router'
 import type { Permission } from '@/core/access/permissions'
-import type { WordBundle } from '@/features/module'
+import type { FirstOpenHook, WordBundle } from '@/features/module'
+import { useLobbyStorage } from '@/identity/device-storage'
+import { useSessionStore } from '@/identity/session.store'
 import { i18n } from './i18n'
 import { loadRouteWords } from './lazy-messages'
 import { routes } from './routes'
 import { accessGuard } from './access-guard'
+import { firstOpenGuard } from './first-open'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -16,6 +19,8 @@ declare module 'vue-router' {
     permission?: Permission
     /** The route's feature words, loaded before the route resolves (lazy-messages.ts). */
     messages?: () => Promise<WordBundle>
+    /** The route's module's set-up on first open (first-open.ts), run before the route resolves. */
+    firstOpen?: FirstOpenHook
   }
 }
 
@@ -29,6 +34,8 @@ export function pageTitle(titleKey: string | undefined): string {
 
 router.beforeEach(accessGuard)
 router.beforeResolve(loadRouteWords)
+// Guards run in the app's context (vue-router's runWithContext), so the injected storage is reachable here.
+router.beforeResolve(firstOpenGuard(() => ({ storage: useLobbyStorage(), session: useSessionStore() })))
 router.afterEach((to) => {
   document.title = pageTitle(to.meta.titleKey)
 })

@@ -2,9 +2,24 @@ import type { RouteRecordSingleView } from 'vue-router'
 import type { Permission } from '@/core/access/permissions'
 import type { Locale } from '@/core/shared/locale'
 import type { DepartureStep, FoundingStep } from '@/identity/feature-steps'
+import type { Session } from '@/identity/session'
+import type { LobbyStorage } from '@/storage/lobby-storage'
 
 /** A feature's words in both languages; each bundle types its zh-CN part as its en part, so both keep the same keys. */
 export type WordBundle = Record<Locale, Record<string, unknown>>
+
+/**
+ * Set-up a feature needs once per organisation on each device, done the first time someone who may do it
+ * opens one of its routes (e.g. an organisation founded before the feature existed gets its defaults).
+ */
+export interface FirstOpenHook {
+  /** Names the set-up in this device's "done" flags: keep it from one version to the next, or it runs again. */
+  name: string
+  /** Who may set the feature up: anyone else opens the feature without it, and it waits for the next who may. */
+  permission: Permission
+  /** Before the route resolves; a failure is logged, the page opens anyway and the next open tries again. */
+  run: (ctx: { storage: LobbyStorage; session: Session; orgId: string }) => Promise<void>
+}
 
 export interface FeatureRoute {
   path: string
@@ -61,8 +76,15 @@ export interface FeatureModule {
   routes: readonly (FeatureRoute | FeatureRedirect)[]
   nav?: NavEntry
   homeCard?: HomeCard
+  /**
+   * The words the shell shows before the feature loads: its nav label and its home card's title and text,
+   * in a tiny eager `<name>.nav.ts`. Composition refuses a module whose nav entry or card names a word not here.
+   */
+  shellWords?: WordBundle
   /** The feature's words, loaded with its route before the route resolves (so titles are never raw keys). */
   messages?: () => Promise<WordBundle>
+  /** Run the first time a user who may set the feature up opens one of its routes, once per organisation on this device. */
+  onFirstOpen?: FirstOpenHook
   /** Run once when an organisation is founded, with the founder's keys. */
   onFounded?: FoundingStep
   /** Steps a staff member's departure needs because of this feature (CONF-9). */

@@ -7,6 +7,7 @@ import type { LobbyDb } from './db'
 import { claimDevice, ensureDeviceIdentity, ensureUserDevice, localDeviceIds, type DeviceIdentity } from './device-identity'
 import type { KeySource } from './key-source'
 import { createLocalStore } from './local-store'
+import { createFirstOpensRepo } from './first-opens.repo'
 import { createDeskRecords } from './desk-records.repo'
 import { createDevicesRepo } from './devices.repo'
 import { createGrantsRepo } from './grants.repo'
@@ -104,6 +105,8 @@ export function createLobbyStorage(db: LobbyDb, keys: () => KeySource | undefine
     syncPort,
     withKeys,
     unlockState: createUnlockStateRepo(local),
+    /** Which features' first-open set-up this device has done, per organisation (app/first-open.ts). */
+    firstOpens: createFirstOpensRepo(local),
     deviceIdentity,
     claimDevice: async (userId: string) => claimDevice(db, (await deviceIdentity()).deviceId, userId),
     userDevice,

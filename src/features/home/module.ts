@@ -1,4 +1,5 @@
 import type { FeatureModule } from '@/features/module'
+import { homeNavWords } from './home.nav'
 import HomePage from './HomePage.vue'
 
 /** The signed-in start page (in the first load: it is where everyone lands), and the page for an unknown address. */
@@ -9,4 +10,5 @@ export const homeModule: FeatureModule = {
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./NotFoundPage.vue'), titleKey: 'notFound.title', public: true },
   ],
   nav: { to: '/', key: 'nav.home', signedIn: true, order: 10 },
+  shellWords: homeNavWords,
 }

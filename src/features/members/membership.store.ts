@@ -10,7 +10,6 @@ import { PermissionError } from '@/identity/session'
 import { useStoragePersistence } from '@/platform/storage-persistence'
 import { signedCardText } from './card-signing'
 import { checkOut, recordCheckIn, scanAtDesk, type CheckInOutcome } from './checkin-actions'
-import { ensureDeskSetup } from './desk-setup'
 import { deskSettings, loadDeskDay, loadDeskSlice, mergeSlices, type DeskSlice } from './desk-slice'
 import { stateOf, todayIn, type DeskSnapshot, type DeskView } from './desk-snapshot'
 import * as actions from './membership-actions'
@@ -85,15 +84,6 @@ export const useMembershipStore = defineStore('membership', () => {
     await Promise.all([snapshot.value ? refresh() : undefined, view.value ? refreshDay() : undefined])
   }
 
-  /** The settings, set up first when an organisation founded before the membership desk opens it (a manager). */
-  async function settingsBase() {
-    const base = await deskSettings(storage)
-    if (base.settingsSaved || !session.can('settings.manage')) return base
-    const org = await storage.signIns.getOrg()
-    if (org) await ensureDeskSetup(storage.desk, org.orgId)
-    return deskSettings(storage)
-  }
-
   function startReindex() {
     if (reindexing) return
     stopReindex = new AbortController()
@@ -108,7 +98,7 @@ export const useMembershipStore = defineStore('membership', () => {
 
   async function load(of: MemberFocus): Promise<DeskSnapshot | MemberFocusView> {
     allowed()
-    const base = await settingsBase()
+    const base = await deskSettings(storage)
     startReindex()
     const next = await loadMemberFocus(storage, base, clock.now(), of)
     // Members, and the people waiting for a place (MEM-4): the lists show their masked names.
@@ -119,8 +109,7 @@ export const useMembershipStore = defineStore('membership', () => {
 
   async function loadDay(): Promise<DeskSlice> {
     allowed()
-    const base = await settingsBase()
-    const next = await loadDeskDay(storage, base, clock.now())
+    const next = await loadDeskDay(storage, await deskSettings(storage), clock.now())
     await learnNames(next.members.map((m) => m.record.personId))
     view.value = next
     return next

@@ -1,5 +1,7 @@
 import { realmsByRole } from '@/core/access/roles'
 import type { FeatureModule } from '@/features/module'
+import { deskFirstOpen } from './desk-first-open'
+import { membersNavWords } from './members.nav'
 
 /** The membership desk (MEM-*): its screens, its words, and what founding and a departure owe it. */
 export const membersModule: FeatureModule = {
@@ -10,11 +12,14 @@ export const membersModule: FeatureModule = {
     { path: '/members/:id', name: 'member', component: () => import('./MemberDetailPage.vue'), props: true, titleKey: 'nav.members', permission: 'desk.use' },
   ],
   nav: { to: '/members', key: 'nav.members', permission: 'desk.use', order: 40 },
+  shellWords: membersNavWords,
   homeCard: { to: '/members', titleKey: 'nav.members', textKey: 'home.membersText', permission: 'desk.use', built: true, testId: 'members', order: 20 },
   messages: () => import('./members.messages').then((m) => m.membersMessages),
   // MEM-1/MEM-2 defaults and the MEM-8 card key exist from the first day.
   // The hooks load their code when run, so the app's first load does not carry it.
   onFounded: async ({ storage, orgId }) => (await import('./desk-setup')).ensureDeskSetup(storage.desk, orgId),
+  // An organisation founded before the desk: a manager's first visit stores them.
+  onFirstOpen: deskFirstOpen,
   departureSteps: [
     {
       // MEM-8: whoever held the desk realm could read the card key, so it is replaced, sealed under the

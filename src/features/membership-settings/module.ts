@@ -1,4 +1,5 @@
 import type { FeatureModule } from '@/features/module'
+import { membershipSettingsNavWords } from './membership-settings.nav'
 
 /** The manager's membership settings (MEM-1, MEM-2). */
 export const membershipSettingsModule: FeatureModule = {
@@ -13,5 +14,6 @@ export const membershipSettingsModule: FeatureModule = {
     },
   ],
   nav: { to: '/manage/membership', key: 'nav.membershipSettings', permission: 'settings.manage', order: 80 },
+  shellWords: membershipSettingsNavWords,
   messages: () => import('./membership-settings.messages').then((m) => m.membershipSettingsMessages),
 }

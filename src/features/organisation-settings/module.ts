@@ -1,4 +1,5 @@
 import type { FeatureModule } from '@/features/module'
+import { organisationSettingsNavWords } from './organisation-settings.nav'
 
 /** The organisation's settings every staff role reads (issue 9 §4): names, time zone, building hours, idle lock, CONF-8 agreement. */
 export const organisationSettingsModule: FeatureModule = {
@@ -13,5 +14,6 @@ export const organisationSettingsModule: FeatureModule = {
     },
   ],
   nav: { to: '/manage/organisation', key: 'nav.organisationSettings', permission: 'settings.manage', order: 85 },
+  shellWords: organisationSettingsNavWords,
   messages: () => import('./organisation-settings.messages').then((m) => m.organisationSettingsMessages),
 }

@@ -1,8 +1,10 @@
 import type { FeatureModule } from '@/features/module'
+import { settingsNavWords } from './settings.nav'
 
 /** This user's and this device's settings (PIN, sync server): any signed-in user. */
 export const settingsModule: FeatureModule = {
   name: 'settings',
   routes: [{ path: '/settings', name: 'settings', component: () => import('./SettingsPage.vue'), titleKey: 'nav.settings' }],
   nav: { to: '/settings', key: 'nav.settings', signedIn: true, order: 120 },
+  shellWords: settingsNavWords,
 }

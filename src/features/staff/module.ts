@@ -1,8 +1,10 @@
 import type { FeatureModule } from '@/features/module'
+import { staffNavWords } from './staff.nav'
 
 /** Staff accounts: creation, roles, departures (CONF-9). */
 export const staffModule: FeatureModule = {
   name: 'staff',
   routes: [{ path: '/staff', name: 'staff', component: () => import('./StaffPage.vue'), titleKey: 'nav.staff', permission: 'staff.manage' }],
   nav: { to: '/staff', key: 'nav.staff', permission: 'staff.manage', order: 90 },
+  shellWords: staffNavWords,
 }

@@ -1,5 +1,6 @@
 import type { Permission } from '@/core/access/permissions'
 import type { FeatureModule } from '@/features/module'
+import { workspacesNavWords } from './workspaces.nav'
 
 /** A workspace that a later issue fills in (CONF-3: behind the permission its work will need); until then it shows what is coming. */
 function comingWorkspace(name: string, permission: Permission, order: { nav: number; home: number }): FeatureModule {
@@ -16,6 +17,7 @@ function comingWorkspace(name: string, permission: Permission, order: { nav: num
       },
     ],
     nav: { to: `/${name}`, key: `nav.${name}`, permission, order: order.nav },
+    shellWords: workspacesNavWords,
     homeCard: { to: `/${name}`, titleKey: `nav.${name}`, textKey: `home.${name}Text`, permission, built: false, testId: name, order: order.home },
   }
 }
