@@ -69,6 +69,13 @@ describe('CONF-8 agreement versions at sign-in', () => {
     expect((await storage.orgSettings.get())?.timeZone).toBe('Asia/Tokyo')
   })
 
+  it('issue 9 §4: an admin saves the organisation settings too', async () => {
+    const { storage, admin } = await orgWithDeskAndManager()
+    const { settings } = await storage.orgSettings.read()
+    expect(await saveOrganisationSettings(storage, admin, { ...settings, timeZone: 'Asia/Tokyo' })).toEqual({ ok: true, agreementVersion: 1 })
+    expect((await storage.orgSettings.get())?.savedBy).toBe(admin.userId)
+  })
+
   it('refuses a front desk user, and settings with problems, saving nothing', async () => {
     const { storage, manager } = await orgWithDeskAndManager()
     const { settings } = await storage.orgSettings.read()

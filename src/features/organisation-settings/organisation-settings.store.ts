@@ -9,7 +9,7 @@ import { saveOrganisationSettings } from './save-settings'
 
 export type SaveOutcome = { kind: 'saved'; newAgreement?: number } | { kind: 'problems' } | { kind: 'not-allowed' }
 
-/** Issue 9 §4: the manager's organisation settings, edited as a draft and saved as a whole. */
+/** Issue 9 §4: the organisation settings managers and admins keep, edited as a draft and saved as a whole. */
 export const useOrganisationSettingsStore = defineStore('organisation-settings', () => {
   const storage = useLobbyStorage()
   const session = useSessionStore()
@@ -33,7 +33,7 @@ export const useOrganisationSettingsStore = defineStore('organisation-settings',
 
   async function save(): Promise<SaveOutcome> {
     const s = session.session
-    if (!s || !draft.value) throw new PermissionError('settings.manage')
+    if (!s || !draft.value) throw new PermissionError('organisation.manage')
     busy.value = true
     try {
       const before = draft.value.agreementVersion
