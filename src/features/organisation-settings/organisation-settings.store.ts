@@ -4,6 +4,7 @@ import type { OrganisationSettingsProblem } from '@/core/organisation/settings-c
 import { onLock, useSessionStore } from '@/identity/session.store'
 import { PermissionError } from '@/identity/session'
 import { useLobbyStorage } from '@/identity/device-storage'
+import { setOrganisationIdleLock } from '@/platform/idle-lock-setting'
 import { fromDraft, toDraft, type OrganisationDraft } from './organisation-draft'
 import { saveOrganisationSettings } from './save-settings'
 
@@ -37,11 +38,14 @@ export const useOrganisationSettingsStore = defineStore('organisation-settings',
     busy.value = true
     try {
       const before = draft.value.agreementVersion
-      const result = await saveOrganisationSettings(storage, s, fromDraft(draft.value))
+      const edited = fromDraft(draft.value)
+      const result = await saveOrganisationSettings(storage, s, edited)
       if (!result.ok) {
         problems.value = result.reason === 'problems' ? result.problems : []
         return { kind: result.reason }
       }
+      // This device follows the new idle lock now, not at its next unlock (issue 9 §4).
+      setOrganisationIdleLock(edited.idleLockSeconds)
       problems.value = []
       saved.value = true
       draft.value.agreementVersion = result.agreementVersion
