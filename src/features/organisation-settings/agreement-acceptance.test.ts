@@ -36,7 +36,7 @@ async function orgWithDeskAndManager() {
   return { ...t, admin: org.session, manager, deskId: desk.userId }
 }
 
-describe('CONF-8 agreement versions at sign-in', () => {
+describe('CONF-8 agreement versions at sign-in', { timeout: 30_000 }, () => {
   it('founding saves the organisation settings: no name yet, the founding device\'s zone, the default agreement as version 1', async () => {
     const { storage, admin } = await orgWithDeskAndManager()
     const saved = await storage.orgSettings.get()
