@@ -6,7 +6,7 @@ import { ShellPage } from './pages/shell.page'
 import { axeViolations } from './support/axe'
 import { newContext, phone } from './support/chromium'
 import { withLobby } from './support/fixture'
-import { desk, manager, orgWithStaff } from './support/org-setup'
+import { admin, desk, manager, orgWithStaff } from './support/org-setup'
 import { connectedDeskTablet } from './support/tablets'
 
 const newAgreement = { 'zh-CN': '新版保密协议：会员资料只在前台电脑上查看。', en: 'New agreement: member details are viewed on the desk computer only.' }
@@ -64,7 +64,12 @@ describe('organisation settings (issue 9 §4)', () => {
     const page = await context.newPage()
     const { auth, managerCode } = await orgWithStaff(page, env.lobby.url, { manager: true })
 
+    // Every role reads the settings, but only managers and admins edit them: the front desk has no entry.
+    await page.getByTestId('signed-in-as').waitFor()
+    expect(await page.locator('nav a[href="/manage/organisation"]').count()).toBe(0)
     // The admin who founded it keeps the organisation settings too, found through the navigation.
+    await auth.signOut()
+    await auth.signIn(admin.username, admin.passphrase)
     const settings = new OrganisationSettingsPage(page)
     await settings.open(auth)
     await page.getByTestId('org-idle-personal').fill('600')
