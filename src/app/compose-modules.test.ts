@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it, vi } from 'vitest'
+import { can, type Permission } from '@/core/access/permissions'
 import { supportedLocales } from '@/core/shared/locale'
 import { en } from '@/locales/en'
 import { zhCN } from '@/locales/zh-CN'
@@ -37,6 +38,16 @@ describe('the app composed from the feature modules', () => {
     const enrol = routes.find((r) => r.path === '/members/enrol')
     expect(enrol?.meta).toMatchObject({ titleKey: 'members.enrol.title', permission: 'desk.use' })
     expect(typeof enrol?.meta?.messages).toBe('function')
+  })
+
+  it('issue 9 §4: an admin and a manager find and open the organisation settings; the front desk does not', () => {
+    const route = routesOf(modules).find((r) => r.path === '/manage/organisation')
+    const entry = navOf(modules).find((n) => n.to === '/manage/organisation')
+    for (const role of ['admin', 'manager', 'frontdesk', 'lead'] as const) {
+      const allowed = role === 'admin' || role === 'manager'
+      expect(can(role, route?.meta?.permission as Permission), `route, ${role}`).toBe(allowed)
+      expect(can(role, entry!.permission!), `nav, ${role}`).toBe(allowed)
+    }
   })
 
   it('names the member check-in page for what it does, and keeps its old address as a redirect', () => {

@@ -4,30 +4,13 @@ import { keySourceFrom } from '@/storage/keyring-key-source'
 import { createTestStorage } from '@/storage/testing'
 import { deactivateStaff, resumeDepartures } from './deactivate-staff'
 import type { DepartureStep, FoundingStep } from './feature-steps'
-import { completeFirstSignIn } from './first-sign-in'
 import { createOrganisation } from './organisation'
-import type { Session } from './session'
-import { signIn } from './sign-in'
-import { createStaff } from './staff-accounts'
+import { orgWithSignedInColleague, testFounder, testKdfCost } from './testing'
 
 // Issue 9: identity imports no feature; founding and departures run the steps the features' modules add, passed in.
-const cost = { memoryKiB: 19456, iterations: 2, parallelism: 1 }
-const founder = { name: '王经理', username: 'admin', passphrase: 'front desk keeps the keys 2026', agreementAccepted: true }
 
 /** One device: the founding admin and a front-desk colleague who has signed in once. */
-async function organisation() {
-  const t = createTestStorage()
-  const org = await createOrganisation(t.storage, founder, cost, [])
-  if (!org.ok) throw new Error(org.problem)
-  t.setKeys(keySourceFrom(org.session.keyring))
-  const created = await createStaff(t.storage, org.session, { name: 'leaver', username: 'leaver', role: 'frontdesk' }, cost)
-  if (!created.ok) throw new Error(created.problem)
-  const first = await signIn(t.storage, 'leaver', created.setupCode)
-  if (first.status !== 'setup-required') throw new Error(first.status)
-  const done = await completeFirstSignIn(t.storage, first.pending, { passphrase: 'green tea every single morning', agreementAccepted: true }, cost)
-  if (!done.ok) throw new Error(done.problem)
-  return { ...t, admin: org.session, leaver: done.session as Session }
-}
+const organisation = () => orgWithSignedInColleague('frontdesk')
 
 describe('founding runs the steps features add', () => {
   it('runs each founding step once, with the new orgId and the founder keys, so it can seal records', async () => {
@@ -37,7 +20,7 @@ describe('founding runs the steps features add', () => {
       seen.push({ orgId, userId: session.userId })
       await storage.desk.settings.save({ ...(await import('@/core/membership/defaults')).defaultMembershipSettings() })
     }
-    const org = await createOrganisation(t.storage, founder, cost, [step])
+    const org = await createOrganisation(t.storage, testFounder, testKdfCost, [step])
     if (!org.ok) throw new Error(org.problem)
     t.setKeys(keySourceFrom(org.session.keyring))
     expect(seen).toEqual([{ orgId: (await t.storage.signIns.getOrg())!.orgId, userId: org.session.userId }])

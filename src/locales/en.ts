@@ -89,7 +89,6 @@ export const en = {
     deviceKindHelp: 'A front-desk tablet installs updates by itself when it is idle and nothing is unsaved.',
     saved: 'Saved.',
     idleLock: 'Lock the screen after this many seconds without use',
-    idleLockHelp: 'Default: {frontdesk} s on a front-desk tablet, {personal} s elsewhere. Minimum 10.',
     pinTitle: 'Quick unlock PIN',
     pinHelp: 'A PIN of 4–8 digits unlocks Lobby on this device only. After 5 wrong PINs your passphrase is required.',
     pin: 'New PIN',

@@ -91,7 +91,6 @@ export const zhCN: Messages = {
     deviceKindHelp: '前台平板会在空闲且没有未保存内容时自动安装更新。',
     saved: '已保存。',
     idleLock: '无操作多少秒后自动锁屏',
-    idleLockHelp: '默认：前台平板 {frontdesk} 秒，其他设备 {personal} 秒。最少 10 秒。',
     pinTitle: '快速解锁 PIN',
     pinHelp: '4–8 位数字的 PIN 只能在本设备上解锁 Lobby。连续输错 5 次后需要使用口令。',
     pin: '新 PIN',

@@ -20,3 +20,12 @@ export function writePreference(key: string, value: string): void {
     // Quota or disabled storage: the choice still holds for this visit.
   }
 }
+
+/** Forgets a choice, so whatever it overrode applies again. */
+export function forgetPreference(key: string): void {
+  try {
+    localStorage.removeItem(prefix + key)
+  } catch {
+    // Disabled storage remembered nothing to forget.
+  }
+}

@@ -6,7 +6,7 @@ import { ShellPage } from './pages/shell.page'
 import { axeViolations } from './support/axe'
 import { newContext, phone } from './support/chromium'
 import { withLobby } from './support/fixture'
-import { desk, manager, orgWithStaff } from './support/org-setup'
+import { admin, desk, manager, orgWithStaff } from './support/org-setup'
 import { connectedDeskTablet } from './support/tablets'
 
 const newAgreement = { 'zh-CN': '新版保密协议：会员资料只在前台电脑上查看。', en: 'New agreement: member details are viewed on the desk computer only.' }
@@ -59,15 +59,37 @@ describe('organisation settings (issue 9 §4)', () => {
     await b.close()
   })
 
-  it('a manager on a phone sets the time zone and a holiday; the membership settings show that zone, read-only', async () => {
+  it('issue 9 §4: the admin and a manager on a phone keep the organisation settings; its idle lock is the device default; the membership settings show its zone, read-only', async () => {
     const context = await newContext(env.browser, { viewport: phone, locale: 'en' })
     const page = await context.newPage()
     const { auth, managerCode } = await orgWithStaff(page, env.lobby.url, { manager: true })
+
+    // Every role reads the settings, but only managers and admins edit them: the front desk has no entry.
+    await page.getByTestId('signed-in-as').waitFor()
+    expect(await page.locator('nav a[href="/manage/organisation"]').count()).toBe(0)
+    // The admin who founded it keeps the organisation settings too, found through the navigation.
+    await auth.signOut()
+    await auth.signIn(admin.username, admin.passphrase)
+    const settings = new OrganisationSettingsPage(page)
+    await settings.open(auth)
+    await page.getByTestId('org-idle-personal').fill('600')
+    expect(await settings.save()).toBe('Saved.')
+    // CONF-7: the organisation's idle lock is this device's default until it chooses its own, and back.
+    await auth.go('/settings')
+    expect(await page.getByTestId('idle-lock-default').textContent()).toBe('Organisation default: 10 min.')
+    expect(await page.getByTestId('idle-lock-seconds').inputValue()).toBe('600')
+    await page.getByTestId('idle-lock-seconds').fill('45')
+    await page.getByTestId('idle-lock-save').click()
+    expect(await page.getByTestId('idle-lock-source').textContent()).toContain('This device uses its own time: 45 s.')
+    await page.getByTestId('idle-lock-follow-default').click()
+    expect(await page.getByTestId('idle-lock-seconds').inputValue()).toBe('600')
+    expect(await page.getByTestId('idle-lock-source').textContent()).toContain('This device uses the default.')
+    expect(await axeViolations(page), 'device settings, phone').toEqual([])
+
     await auth.signOut()
     await auth.signIn(manager.username, managerCode!)
     await auth.completeFirstSignIn(manager.passphrase)
 
-    const settings = new OrganisationSettingsPage(page)
     await settings.open(auth)
     // Founded on a device in Shanghai: that is the organisation's zone until a manager changes it.
     expect(await page.getByTestId('org-time-zone').inputValue()).toBe('Asia/Shanghai')

@@ -20,8 +20,11 @@ describe('CONF-3 least privilege', () => {
     expect(realmsByRole.technician).toEqual([])
     expect(permissionsOf('member')).toEqual(['self.view'])
   })
-  it('keeps the admin to staff, devices and keys: no customer screens', () => {
-    expect(permissionsOf('admin')).toEqual(['staff.manage', 'devices.manage', 'keys.manage'])
+  it('keeps the admin to staff, devices, keys and the organisation settings: no customer screens', () => {
+    expect(permissionsOf('admin')).toEqual(['organisation.manage', 'staff.manage', 'devices.manage', 'keys.manage'])
+  })
+  it('issue 9 §4: managers and admins edit the organisation settings, no other role', () => {
+    expect(staffRoles.filter((r) => can(r, 'organisation.manage'))).toEqual(['manager', 'admin'])
   })
   it('refuses everything to nobody', () => {
     expect(permissions.some((p) => can(undefined, p))).toBe(false)

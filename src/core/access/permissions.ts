@@ -10,6 +10,7 @@ export const permissions = [
   'field.dispatch',
   'grants.approve', // CONF-4 access and CONF-5 export approvals
   'settings.manage', // tiers, prices, hours
+  'organisation.manage', // issue 9 §4: the organisation settings (names, time zone, building hours, idle lock, agreement)
   'audit.review', // CONF-6
   'staff.manage', // accounts, roles, deactivation
   'devices.manage', // CONF-10
@@ -23,8 +24,8 @@ const byRole: Record<Role, readonly Permission[]> = {
   agent: ['broadband.use'],
   technician: ['field.work'],
   lead: ['desk.use', 'members.manage', 'broadband.use', 'field.dispatch', 'grants.approve'],
-  manager: ['desk.use', 'members.manage', 'members.blacklist', 'broadband.use', 'field.dispatch', 'grants.approve', 'settings.manage', 'audit.review', 'staff.manage', 'devices.manage'],
-  admin: ['staff.manage', 'devices.manage', 'keys.manage'],
+  manager: ['desk.use', 'members.manage', 'members.blacklist', 'broadband.use', 'field.dispatch', 'grants.approve', 'settings.manage', 'organisation.manage', 'audit.review', 'staff.manage', 'devices.manage'],
+  admin: ['organisation.manage', 'staff.manage', 'devices.manage', 'keys.manage'],
   member: ['self.view'],
 }
 

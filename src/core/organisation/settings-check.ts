@@ -1,4 +1,5 @@
 import { isLocalDate, isLocalTime, minutesOf } from '@/core/shared/local-date'
+import { isIdleLockSeconds } from './idle-lock-in-force'
 import { isTimeZone } from './time-zone'
 import type { OrganisationSettings } from './types'
 
@@ -25,9 +26,8 @@ export function checkOrganisationSettings(s: OrganisationSettings): { path: stri
     seen.add(h.date)
   })
   for (const kind of ['frontdesk', 'personal'] as const) {
-    const n = s.idleLockSeconds[kind]
-    // CONF-7: a screen must lock; no sooner than 10 seconds (a device's own floor, platform/idle-lock-setting.ts), no later than an hour.
-    if (!Number.isInteger(n) || n < 10 || n > 3600) problems.push({ path: `idleLockSeconds.${kind}`, problem: 'idle-lock-invalid' })
+    // CONF-7: a screen must lock; no sooner than 10 seconds, no later than an hour (the range a device's own choice keeps too).
+    if (!isIdleLockSeconds(s.idleLockSeconds[kind])) problems.push({ path: `idleLockSeconds.${kind}`, problem: 'idle-lock-invalid' })
   }
   for (const lang of ['zh-CN', 'en'] as const)
     if (s.agreement[lang].trim() === '') problems.push({ path: `agreement.${lang}`, problem: 'agreement-required' })

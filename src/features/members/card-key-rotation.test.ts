@@ -2,34 +2,14 @@ import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { open } from '@/crypto/envelope'
 import { keyLookup } from '@/crypto/keyring'
-import { keySourceFrom } from '@/storage/keyring-key-source'
-import { createTestStorage } from '@/storage/testing'
 import { deactivateStaff, resumeDepartures } from '@/identity/deactivate-staff'
-import { completeFirstSignIn } from '@/identity/first-sign-in'
-import { createOrganisation } from '@/identity/organisation'
-import type { Session } from '@/identity/session'
-import { signIn } from '@/identity/sign-in'
-import { createStaff } from '@/identity/staff-accounts'
+import { orgWithSignedInColleague } from '@/identity/testing'
 import type { StaffRole } from '@/core/access/roles'
 import { cardKeyId } from '@/storage/desk-records.repo'
 import { membersModule } from './module'
 
-const cost = { memoryKiB: 19456, iterations: 2, parallelism: 1 }
-
-/** One device: the founding admin, and one colleague of `role` who has signed in once. */
-async function organisation(role: StaffRole) {
-  const t = createTestStorage()
-  const org = await createOrganisation(t.storage, { name: '王经理', username: 'admin', passphrase: 'front desk keeps the keys 2026', agreementAccepted: true }, cost, [membersModule.onFounded!])
-  if (!org.ok) throw new Error(org.problem)
-  t.setKeys(keySourceFrom(org.session.keyring))
-  const created = await createStaff(t.storage, org.session, { name: 'leaver', username: 'leaver', role }, cost)
-  if (!created.ok) throw new Error(created.problem)
-  const first = await signIn(t.storage, 'leaver', created.setupCode)
-  if (first.status !== 'setup-required') throw new Error(first.status)
-  const done = await completeFirstSignIn(t.storage, first.pending, { passphrase: 'green tea every single morning', agreementAccepted: true }, cost)
-  if (!done.ok) throw new Error(done.problem)
-  return { ...t, admin: org.session, leaver: done.session as Session }
-}
+/** One device: the founding admin (the membership desk's founding step run), and one colleague of `role` who has signed in once. */
+const organisation = (role: StaffRole) => orgWithSignedInColleague(role, [membersModule.onFounded!])
 
 describe('MEM-8 the card key is rotated when someone holding the desk realm leaves', () => {
   it('MEM-8: a departing front-desk colleague: a new card key of the next epoch, sealed under the new desk key they never held', async () => {

@@ -36,7 +36,7 @@ async function orgWithDeskAndManager() {
   return { ...t, admin: org.session, manager, deskId: desk.userId }
 }
 
-describe('CONF-8 agreement versions at sign-in', () => {
+describe('CONF-8 agreement versions at sign-in', { timeout: 30_000 }, () => {
   it('founding saves the organisation settings: no name yet, the founding device\'s zone, the default agreement as version 1', async () => {
     const { storage, admin } = await orgWithDeskAndManager()
     const saved = await storage.orgSettings.get()
@@ -67,6 +67,13 @@ describe('CONF-8 agreement versions at sign-in', () => {
     expect(await saveOrganisationSettings(storage, manager, { ...settings, timeZone: 'Asia/Tokyo' })).toEqual({ ok: true, agreementVersion: 1 })
     expect(await agreementDueFor(storage, deskId)).toBe(false)
     expect((await storage.orgSettings.get())?.timeZone).toBe('Asia/Tokyo')
+  })
+
+  it('issue 9 §4: an admin saves the organisation settings too', async () => {
+    const { storage, admin } = await orgWithDeskAndManager()
+    const { settings } = await storage.orgSettings.read()
+    expect(await saveOrganisationSettings(storage, admin, { ...settings, timeZone: 'Asia/Tokyo' })).toEqual({ ok: true, agreementVersion: 1 })
+    expect((await storage.orgSettings.get())?.savedBy).toBe(admin.userId)
   })
 
   it('refuses a front desk user, and settings with problems, saving nothing', async () => {

@@ -10,10 +10,10 @@ export const organisationSettingsModule: FeatureModule = {
       name: 'organisation-settings',
       component: () => import('./OrganisationSettingsPage.vue'),
       titleKey: 'nav.organisationSettings',
-      permission: 'settings.manage',
+      permission: 'organisation.manage',
     },
   ],
-  nav: { to: '/manage/organisation', key: 'nav.organisationSettings', permission: 'settings.manage', order: 85 },
+  nav: { to: '/manage/organisation', key: 'nav.organisationSettings', permission: 'organisation.manage', order: 85 },
   shellWords: organisationSettingsNavWords,
   messages: () => import('./organisation-settings.messages').then((m) => m.organisationSettingsMessages),
 }

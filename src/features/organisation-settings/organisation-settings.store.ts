@@ -4,12 +4,13 @@ import type { OrganisationSettingsProblem } from '@/core/organisation/settings-c
 import { onLock, useSessionStore } from '@/identity/session.store'
 import { PermissionError } from '@/identity/session'
 import { useLobbyStorage } from '@/identity/device-storage'
+import { setOrganisationIdleLock } from '@/platform/idle-lock-setting'
 import { fromDraft, toDraft, type OrganisationDraft } from './organisation-draft'
 import { saveOrganisationSettings } from './save-settings'
 
 export type SaveOutcome = { kind: 'saved'; newAgreement?: number } | { kind: 'problems' } | { kind: 'not-allowed' }
 
-/** Issue 9 §4: the manager's organisation settings, edited as a draft and saved as a whole. */
+/** Issue 9 §4: the organisation settings managers and admins keep, edited as a draft and saved as a whole. */
 export const useOrganisationSettingsStore = defineStore('organisation-settings', () => {
   const storage = useLobbyStorage()
   const session = useSessionStore()
@@ -33,15 +34,18 @@ export const useOrganisationSettingsStore = defineStore('organisation-settings',
 
   async function save(): Promise<SaveOutcome> {
     const s = session.session
-    if (!s || !draft.value) throw new PermissionError('settings.manage')
+    if (!s || !draft.value) throw new PermissionError('organisation.manage')
     busy.value = true
     try {
       const before = draft.value.agreementVersion
-      const result = await saveOrganisationSettings(storage, s, fromDraft(draft.value))
+      const edited = fromDraft(draft.value)
+      const result = await saveOrganisationSettings(storage, s, edited)
       if (!result.ok) {
         problems.value = result.reason === 'problems' ? result.problems : []
         return { kind: result.reason }
       }
+      // This device follows the new idle lock now, not at its next unlock (issue 9 §4).
+      setOrganisationIdleLock(edited.idleLockSeconds)
       problems.value = []
       saved.value = true
       draft.value.agreementVersion = result.agreementVersion

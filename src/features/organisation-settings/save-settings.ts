@@ -12,7 +12,7 @@ export type SaveOrganisationResult =
   | { ok: false; reason: 'problems'; problems: { path: string; problem: OrganisationSettingsProblem }[] }
 
 /**
- * Issue 9 §4: a manager saves the organisation settings. A changed agreement text gets the next
+ * Issue 9 §4: a manager or an admin saves the organisation settings. A changed agreement text gets the next
  * version, which every staff account accepts again at its next sign-in or unlock (CONF-8); the
  * manager who wrote it accepts it by saving. The version is never taken from the form.
  */
@@ -22,7 +22,7 @@ export async function saveOrganisationSettings(
   edited: OrganisationSettings,
   now = new Date(),
 ): Promise<SaveOrganisationResult> {
-  if (!can(by.role, 'settings.manage')) return { ok: false, reason: 'not-allowed' }
+  if (!can(by.role, 'organisation.manage')) return { ok: false, reason: 'not-allowed' }
   const { settings: current } = await storage.orgSettings.read()
   const version = nextAgreementVersion(current.agreement, edited.agreement)
   const next: OrganisationSettings = { ...edited, agreement: { ...edited.agreement, version } }
