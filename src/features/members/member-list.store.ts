@@ -17,6 +17,9 @@ import { memberRowOf, type MemberRow } from './member-row'
 
 type Base = { settings: MembershipSettings; settingsSaved: boolean }
 
+/** More changed records than this since the last fold: the list is built again rather than caught up. */
+const rebuildAbove = 2000
+
 /** The list as shown: a page of rows, or the one-time build still running (with how far it got). */
 export interface MemberListState {
   state: 'ready' | 'building'
@@ -62,13 +65,6 @@ export const useMemberListStore = defineStore('member-list', () => {
   let shown = 50
   let building: Promise<boolean> | undefined
   let stopBuild: AbortController | undefined
-  // Folding reads and rewrites the summary: one fold at a time.
-  let folding: Promise<unknown> = Promise.resolve()
-  const oneFold = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = folding.then(work, work)
-    folding = run.catch(() => undefined)
-    return run
-  }
 
   onLock(() => {
     list.value = undefined
@@ -93,14 +89,12 @@ export const useMemberListStore = defineStore('member-list', () => {
     if (building) return
     stopBuild = new AbortController()
     const signal = stopBuild.signal
-    const run = oneFold(() =>
-      buildMemberList(storage, b.settings, {
-        signal,
-        onProgress: (progress) => {
-          if (!signal.aborted && list.value) list.value = { ...list.value, state: 'building', rows: [], total: progress.total, progress }
-        },
-      }),
-    )
+    const run = buildMemberList(storage, b.settings, {
+      signal,
+      onProgress: (progress) => {
+        if (!signal.aborted && list.value) list.value = { ...list.value, state: 'building', rows: [], total: progress.total, progress }
+      },
+    })
     building = run
     void run
       .then(async (done) => {
@@ -120,11 +114,12 @@ export const useMemberListStore = defineStore('member-list', () => {
     const b = await deskSettings(storage)
     base.value = b
     shown = limit
-    if (!(await memberListReady(storage, b.settings))) {
+    // Many records written since (a first sync, a re-encryption after a key rotation): one build beats folding them one by one.
+    if (!(await memberListReady(storage, b.settings)) || (await storage.memberList.changes.count()) > rebuildAbove) {
       list.value ??= { state: 'building', rows: [], total: 0 }
       return startBuild(b)
     }
-    await oneFold(() => catchUp(storage, b.settings))
+    await catchUp(storage, b.settings)
     const page = await memberListPage(storage, 0, limit)
     list.value = { state: 'ready', rows: toRows(b, page.rows), total: page.total, matches: list.value?.matches }
   }

@@ -16,6 +16,16 @@ export interface BuildProgress {
   total: number
 }
 
+// Folding reads and rewrites the rows and the summary: one fold at a time per device store, whoever asks
+// (the list page, a member's page, a build).
+const folds = new WeakMap<object, Promise<unknown>>()
+function oneFoldAtATime<T>(storage: Storage, work: () => Promise<T>): Promise<T> {
+  const before = folds.get(storage.memberList) ?? Promise.resolve()
+  const run = before.then(work, work)
+  folds.set(storage.memberList, run.catch(() => undefined))
+  return run
+}
+
 const rowOf = (member: Member, ledger: LedgerEntry[], blacklist: BlacklistEvent[], person: { name?: string; phone?: string } | undefined): MemberListRow => ({
   member,
   ledger: [...ledger].sort((a, b) => a.at - b.at),
@@ -68,7 +78,11 @@ async function refold(storage: Storage, memberIds: Iterable<string>, settings: P
  * Folds what changed since the rows were last folded, in batches. Fine at any time after the build; the list
  * calls it before each page, so a page shows what this device holds now.
  */
-export async function catchUp(storage: Storage, settings: Pick<MembershipSettings, 'tiers'>, batch = 200): Promise<number> {
+export function catchUp(storage: Storage, settings: Pick<MembershipSettings, 'tiers'>, batch = 200): Promise<number> {
+  return oneFoldAtATime(storage, () => catchUpNow(storage, settings, batch))
+}
+
+async function catchUpNow(storage: Storage, settings: Pick<MembershipSettings, 'tiers'>, batch: number): Promise<number> {
   let folded = 0
   for (;;) {
     const marks = await storage.memberList.changes.take(batch)
@@ -87,11 +101,15 @@ export async function catchUp(storage: Storage, settings: Pick<MembershipSetting
  * `catchUp`. Once per device (and after the summary's tiers changed): a realm of years takes a while, so it
  * reports progress and stops at `signal` (a lock), to start again next time.
  */
-export async function buildMemberList(
+export function buildMemberList(
   storage: Storage,
   settings: Pick<MembershipSettings, 'tiers'>,
   options: { signal?: AbortSignal; onProgress?: (p: BuildProgress) => void } = {},
 ): Promise<boolean> {
+  return oneFoldAtATime(storage, () => buildNow(storage, settings, options))
+}
+
+async function buildNow(storage: Storage, settings: Pick<MembershipSettings, 'tiers'>, options: { signal?: AbortSignal; onProgress?: (p: BuildProgress) => void }): Promise<boolean> {
   await storage.memberList.changes.clear()
   const [members, ledger, blacklist] = await Promise.all([storage.desk.members.list(), storage.desk.ledger.list(), storage.desk.blacklist.list()])
   const feesBy = new Map<string, LedgerEntry[]>()
