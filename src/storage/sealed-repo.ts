@@ -7,7 +7,11 @@ import * as v from 'valibot'
 import type { LobbyDb } from './db'
 import type { StoredEnvelope } from './documents'
 import { LockedError, MissingRealmKeyError, type KeySource } from './key-source'
+import { createLruCache, type LruCache } from './lru-cache'
 import { createLocalSlices, type ReindexOptions, type ReindexResult } from './slice-index'
+
+/** Opened records a repository keeps for the session unless its kind says otherwise: an evening's members at a desk. */
+export const defaultKeptOpen = 500
 
 /** How one record type is sealed: its realm, schema version, blind-indexed fields and migrations. */
 export interface RecordKind<T> {
@@ -23,6 +27,8 @@ export interface RecordKind<T> {
    * returned. A check, not a conversion: the body itself is returned, so it must not transform.
    */
   schema?: v.GenericSchema<unknown, T>
+  /** How many opened records the session keeps (least recently used go first); `defaultKeptOpen` when absent. */
+  keptOpen?: number
 }
 
 /** A body that opened but is not a valid record of its kind (schema check failed). */
@@ -85,13 +91,16 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
     return open<Clocked>(env, session().lookup)
   }
 
-  // Lists are read often (the desk's "who is in" after every check-in): each ciphertext is opened once per
-  // session. Keyed by the session's key source, so locking (which drops it) drops the plaintext with it.
-  const opened = new WeakMap<KeySource, Map<string, T | InvalidRecordError>>()
+  // Lists are read again (the check-in page after each sync round): a ciphertext read again is not opened again,
+  // while it is among the `keptOpen` records last used. Bounded, so a desk scanning member after member all
+  // evening holds a flat heap. Keyed by the session's key source, so locking (which drops it) drops the
+  // plaintext with it.
+  const opened = new WeakMap<KeySource, LruCache<string, T | InvalidRecordError>>()
+  const keptOpen = kind.keptOpen ?? defaultKeptOpen
 
   async function decode(env: Envelope): Promise<T> {
     const s = session()
-    const cache = opened.get(s) ?? opened.set(s, new Map()).get(s)!
+    const cache = opened.get(s) ?? opened.set(s, createLruCache(keptOpen)).get(s)!
     // The whole authenticated header is in the key (author and blind indexes too, envelope version 2): a ciphertext
     // moved to another record, re-attributed or re-indexed must be opened (and fail) again.
     const key = `${fromUtf8(additionalData(env))}|${env.ct}`
