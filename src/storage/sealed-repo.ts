@@ -207,24 +207,20 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
     return out
   }
 
-  /** Records whose `field` equals `value` after normalisation; blind-index collisions are dropped. */
-  async function findBy(field: BlindField, value: string): Promise<Stored<T>[]> {
+  /** The blind values of `value` under each index key of the realm (CONF-9: older epochs too, until re-encrypted). */
+  async function blindValues(field: BlindField, value: string): Promise<string[]> {
     const s = session()
-    // CONF-9: after a key rotation, records not yet re-encrypted carry indexes of an older epoch: search with each.
     const newest = s.indexKey(kind.realm)
     const indexKeys = s.indexKeys?.(kind.realm) ?? (newest ? [newest] : [])
     if (indexKeys.length === 0 || !kind.indexes) return []
-    const bis = (await Promise.all(indexKeys.map((k) => blindIndex(k, field, value)))).filter((b): b is string => b !== undefined)
-    if (bis.length === 0) return []
-    const candidates = new Map((await db.records.where('bi').anyOf(bis).distinct().toArray()).map((e) => [e._id, e]))
-    if (field === 'parent' || field === 'day') {
-      // Records sealed before their kind declared slice indexes: this device indexed them itself (slice-index.ts).
-      const more = (await localSlices.idsFor(bis)).filter((id) => !candidates.has(id))
-      for (const env of await db.records.bulkGet(more)) if (env) candidates.set(env._id, env)
-    }
+    return (await Promise.all(indexKeys.map((k) => blindIndex(k, field, value)))).filter((b): b is string => b !== undefined)
+  }
+
+  /** Opens the candidates of this type and realm, keeping those that `match` (the full value, not its truncated index). */
+  async function openMatching(candidates: Iterable<StoredEnvelope | undefined>, match: (record: T) => boolean): Promise<Stored<T>[]> {
     const matches: Stored<T>[] = []
-    for (const env of candidates.values()) {
-      if (env._deleted || env.type !== kind.type || env.realm !== kind.realm) continue
+    for (const env of candidates) {
+      if (!env || env._deleted || env.type !== kind.type || env.realm !== kind.realm) continue
       let record: T | undefined
       try {
         record = await decodeValid(env)
@@ -232,11 +228,41 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
         if (isCryptoError(e)) continue // an envelope we cannot open is never a match (issue 4 quarantines it)
         throw e
       }
-      if (!record) continue
-      // The same truncated index is not the same value: compare the full normalised value.
-      if (holds(record, field, value)) matches.push({ id: env._id, record })
+      if (record && match(record)) matches.push({ id: env._id, record })
     }
     return matches
+  }
+
+  /** Records whose `field` equals `value` after normalisation; blind-index collisions are dropped. */
+  async function findBy(field: BlindField, value: string): Promise<Stored<T>[]> {
+    const bis = await blindValues(field, value)
+    if (bis.length === 0) return []
+    const candidates = new Map((await db.records.where('bi').anyOf(bis).distinct().toArray()).map((e) => [e._id, e]))
+    if (field === 'parent' || field === 'day') {
+      // Records sealed before their kind declared slice indexes: this device indexed them itself (slice-index.ts).
+      const more = (await localSlices.idsFor(bis)).filter((id) => !candidates.has(id))
+      for (const env of await db.records.bulkGet(more)) if (env) candidates.set(env._id, env)
+    }
+    return openMatching(candidates.values(), (record) => holds(record, field, value))
+  }
+
+  /** Ids (keys only, nothing read) of the records in a slice: by their own blind index or this device's entries. */
+  async function sliceIds(field: SliceField, value: string): Promise<Set<string>> {
+    const bis = await blindValues(field, value)
+    if (bis.length === 0) return new Set()
+    const [own, local] = await Promise.all([db.records.where('bi').anyOf(bis).primaryKeys(), localSlices.idsFor(bis)])
+    return new Set([...own, ...local])
+  }
+
+  /**
+   * Records in both slices, e.g. one member's visits of one day: the two slices are intersected on keys, so a busy
+   * day's other visits are neither read nor opened.
+   */
+  async function ofParentOnDay(parent: string, day: string): Promise<Stored<T>[]> {
+    const match = (record: T) => holds(record, 'parent', parent) && holds(record, 'day', day)
+    if (!(await localSlices.ready())) return (await list()).filter((s) => match(s.record))
+    const [ofParent, ofDay] = await Promise.all([sliceIds('parent', parent), sliceIds('day', day)])
+    return openMatching(await db.records.bulkGet([...ofParent].filter((id) => ofDay.has(id))), match)
   }
 
   function holds(record: T, field: BlindField, value: string): boolean {
@@ -288,6 +314,7 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
     put, putMany, get, list, findBy, remove, reindex,
     byParent: (id: string) => slice('parent', id),
     onDay: (date: string) => slice('day', date),
+    ofParentOnDay,
   }
 }
 

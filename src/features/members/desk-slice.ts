@@ -33,8 +33,6 @@ const daysBack = (from: LocalDate, count: number): LocalDate[] => Array.from({ l
 
 export interface SliceRequest {
   memberIds: Iterable<string>
-  /** Visits of today and this many days before (1: today only). */
-  visitDays?: number
   reviewed?: Set<string>
 }
 
@@ -63,15 +61,27 @@ async function readVisits(storage: Desk, days: LocalDate[]) {
   return { checkIns: checkIns.flat(), checkOuts: checkOuts.flat().map((s) => s.record) }
 }
 
-/** Reads the members named and the visits of the days asked for, as a `DeskSlice`. */
+/** These members' own check-ins and check-outs of one day (`parent` and `day` intersected): no one else's. */
+async function readVisitsOf(storage: Desk, memberIds: string[], day: LocalDate) {
+  const [checkIns, checkOuts] = await Promise.all([
+    Promise.all(memberIds.map((id) => storage.desk.checkIns.ofParentOnDay(id, day))),
+    Promise.all(memberIds.map((id) => storage.desk.checkOuts.ofParentOnDay(id, day))),
+  ])
+  return { checkIns: checkIns.flat(), checkOuts: checkOuts.flat().map((s) => s.record) }
+}
+
+/**
+ * Reads the members named and their own visits of today, as a `DeskSlice`: what a scan decides on (MEM-3: open
+ * today or not). However busy the day, a scan opens no one else's visit.
+ */
 export async function loadDeskSlice(
   storage: Desk,
   base: { settings: MembershipSettings; settingsSaved: boolean },
   now: number,
   request: SliceRequest,
 ): Promise<DeskSlice> {
-  const days = daysBack(todayIn(base, now), request.visitDays ?? 1)
-  const [members, visits] = await Promise.all([readMembers(storage, request.memberIds), readVisits(storage, days)])
+  const ids = [...new Set(request.memberIds)]
+  const [members, visits] = await Promise.all([readMembers(storage, ids), readVisitsOf(storage, ids, todayIn(base, now))])
   return { scope: 'slice', ...base, ...members, ...visits, serviceLogs: [], waitlist: [], reviewed: request.reviewed ?? new Set() }
 }
 
