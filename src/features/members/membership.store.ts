@@ -10,9 +10,9 @@ import { onLock, useSessionStore } from '@/identity/session.store'
 import { PermissionError } from '@/identity/session'
 import { useStoragePersistence } from '@/platform/storage-persistence'
 import { signedCardText } from './card-signing'
-import { checkOut, recordCheckIn, scanAtDesk, type CheckInOutcome } from './checkin-actions'
+import { checkOut, overrideAtDesk, scanAtDesk, type CheckInOutcome } from './checkin-actions'
 import { ensureDeskSetup } from './desk-setup'
-import { deskSettings, loadDeskDay, loadDeskSlice, mergeSlices, type DeskSlice } from './desk-slice'
+import { deskSettings, followCheckOut, followScan, isToday, loadDeskDay, type DeskSlice } from './desk-slice'
 import { loadDeskSnapshot, stateOf, todayIn, type DeskSnapshot, type DeskView } from './desk-snapshot'
 import * as actions from './membership-actions'
 
@@ -78,11 +78,13 @@ export const useMembershipStore = defineStore('membership', () => {
   /**
    * The check-in page's slice: the last days' visits and the members they name, and memberships ending soon.
    * Called when the page opens and after each sync round, which may have brought records of an older app
-   * version without slice indexes: a re-index run looks for them in the background.
+   * version without slice indexes: a re-index run looks for them in the background, once the day is read (it
+   * reads every record's keys: a scan made meanwhile would wait behind it).
    */
   function refreshDesk(): Promise<DeskSlice> {
-    startReindex()
-    return refreshDay()
+    const day = refreshDay()
+    void day.then(startReindex, () => undefined)
+    return day
   }
   /** After a write: reads that start after it (of whatever is shown), so they see what was written. */
   async function refreshAfterWrite(): Promise<void> {
@@ -122,13 +124,30 @@ export const useMembershipStore = defineStore('membership', () => {
     return next
   }
 
+  // What the desk did while the day was being read (scans, check-outs): applied to the read when it lands, which
+  // may have started before them.
+  let followedDuringRead: ((v: DeskSlice) => DeskSlice)[] | undefined
   async function loadDay(): Promise<DeskSlice> {
     allowed()
-    const base = await settingsBase()
-    const next = await loadDeskDay(storage, base, clock.now())
-    await learnNames(next.members.map((m) => m.record.personId))
-    view.value = next
-    return next
+    followedDuringRead = []
+    try {
+      const base = await settingsBase()
+      const read = await loadDeskDay(storage, base, clock.now())
+      await learnNames(read.members.map((m) => m.record.personId))
+      const next = followedDuringRead.reduce((v, follow) => follow(v), read)
+      view.value = next
+      return next
+    } finally {
+      followedDuringRead = undefined
+    }
+  }
+
+  /** The check-in page's lists follow what the desk just did (MEM-3), without reading the day again. */
+  function follow(step: (v: DeskSlice) => DeskSlice) {
+    followedDuringRead?.push(step)
+    if (view.value) view.value = step(view.value)
+    // Past midnight the lists are another day's: read it.
+    if (view.value && !isToday(view.value, clock.now())) void refreshDay().catch(() => undefined)
   }
 
   /** Masked names of these people (CONF-4), each directory record opened once per session. */
@@ -142,10 +161,11 @@ export const useMembershipStore = defineStore('membership', () => {
     names.value = known
   }
 
-  /** A scanned member joins the check-in page's slice (the verdict shows them; the lists may name them). */
+  /** A scanned member joins the check-in page's slice (the verdict shows them), with what the scan wrote. */
   async function show(slice: DeskSlice) {
     await learnNames(slice.members.map((m) => m.record.personId))
-    view.value = view.value ? mergeSlices(view.value, slice) : slice
+    if (!view.value && !followedDuringRead) view.value = slice
+    else follow((v) => followScan(v, slice, clock.now()))
   }
 
   async function scanContext() {
@@ -222,11 +242,7 @@ export const useMembershipStore = defineStore('membership', () => {
     allowed()
     const { slice, ...outcome } = await scanAtDesk(await scanContext(), text)
     await show(slice)
-    if (outcome.checkInId) {
-      void useStoragePersistence().requestPersistence()
-      // The verdict shows now; the "in now" list follows a moment later.
-      void refreshAfterWrite().catch(() => undefined)
-    }
+    if (outcome.checkInId) void useStoragePersistence().requestPersistence()
     return outcome
   }
 
@@ -234,17 +250,15 @@ export const useMembershipStore = defineStore('membership', () => {
   async function override(memberId: string, refusal: RefusalReason, reason: string): Promise<string | undefined> {
     allowed()
     if (!reason.trim()) return undefined
-    const ctx = await scanContext()
-    const slice = await loadDeskSlice(storage, await deskSettings(storage), ctx.now, { memberIds: [memberId] })
-    const id = await recordCheckIn({ ...ctx, snapshot: slice }, memberId, { refusal, reason: reason.trim() })
-    await refreshAfterWrite()
-    return id
+    const { checkInId, slice } = await overrideAtDesk(await scanContext(), memberId, { refusal, reason: reason.trim() })
+    await show(slice)
+    return checkInId
   }
 
   async function leave(checkInId: string, memberId: string): Promise<void> {
     allowed()
-    await checkOut({ ...(await scanContext()), snapshot: await deskSettings(storage) }, checkInId, memberId)
-    await refreshAfterWrite()
+    const written = await checkOut({ ...(await scanContext()), snapshot: await deskSettings(storage) }, checkInId, memberId)
+    follow((v) => followCheckOut(v, written))
   }
 
   async function run<T>(work: (ctx: Awaited<ReturnType<typeof context>>) => Promise<T>): Promise<T> {
