@@ -49,6 +49,9 @@ export const useMembershipStore = defineStore('membership', () => {
   // The re-index of records sealed without slice indexes (slice-index.ts): in the background, one run at a time.
   let reindexing: Promise<unknown> | undefined
   let stopReindex: AbortController | undefined
+  // When a re-index run last finished (kept over a lock: the device-local entries it made stay).
+  let reindexedAt: number | undefined
+  const reindexEveryMs = 5 * 60_000
 
   onLock(() => {
     snapshot.value = undefined
@@ -78,12 +81,15 @@ export const useMembershipStore = defineStore('membership', () => {
   /**
    * The check-in page's slice: the last days' visits and the members they name, and memberships ending soon.
    * Called when the page opens and after each sync round, which may have brought records of an older app
-   * version without slice indexes: a re-index run looks for them in the background, once the day is read (it
-   * reads every record's keys: a scan made meanwhile would wait behind it).
+   * version without slice indexes: a re-index run looks for them in the background.
    */
   function refreshDesk(): Promise<DeskSlice> {
+    // Until a run has finished here, slice reads fall back to reading whole types: it runs first. After that it only
+    // looks for what an older app version synced without slice indexes (rare), by reading every record's keys: a
+    // scan would wait behind it, so it runs after the day's read, and at most every few minutes (not every round).
+    if (reindexedAt === undefined) startReindex()
     const day = refreshDay()
-    void day.then(startReindex, () => undefined)
+    if (reindexedAt !== undefined && clock.now() - reindexedAt >= reindexEveryMs) void day.then(startReindex, () => undefined)
     return day
   }
   /** After a write: reads that start after it (of whatever is shown), so they see what was written. */
@@ -103,9 +109,12 @@ export const useMembershipStore = defineStore('membership', () => {
 
   function startReindex() {
     if (reindexing) return
-    stopReindex = new AbortController()
+    const stop = (stopReindex = new AbortController())
     const run: Promise<unknown> = storage.desk
-      .reindex({ signal: stopReindex.signal })
+      .reindex({ signal: stop.signal })
+      .then(() => {
+        if (!stop.signal.aborted) reindexedAt = clock.now()
+      })
       .catch(() => undefined)
       .finally(() => {
         if (reindexing === run) reindexing = undefined // a lock since then has already let it go
