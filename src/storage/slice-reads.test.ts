@@ -128,4 +128,20 @@ describe('slice reads: a record’s parent and day through blind indexes', () =>
     expect(await fresh.ofParentOnDay('m1', '2026-12-02')).toHaveLength(5)
     expect(await fresh.ofParentOnDay('m1', '2026-12-03')).toEqual([])
   }, 30_000)
+
+  it('before the re-index, slice reads made together share one read of the type, and one made after a write sees it', async () => {
+    const t = createTestStorage()
+    const k = await keys()
+    const visits = createSealedRepo<Visit>({ db: t.db, keys: () => k, clock: t.storage.clock }, { ...kind, keptOpen: 5 })
+    for (let i = 0; i < 20; i++) await writeUnindexed(t, k, `visit:old${i}`, { memberId: `m${i % 4}`, day: `2026-12-0${(i % 5) + 1}` })
+    opened.mockClear()
+    // A week's days at once (the check-in page's read): 20 records opened once, not once per day.
+    const days = await Promise.all([1, 2, 3, 4, 5].map((d) => visits.onDay(`2026-12-0${d}`)))
+    expect(days.map((d) => d.length)).toEqual([4, 4, 4, 4, 4])
+    expect(opened.mock.calls.length).toBe(20)
+    const before = visits.byParent('m1')
+    await visits.put({ memberId: 'm1', day: '2026-12-06' })
+    expect((await visits.byParent('m1')).map((s) => s.record.day)).toContain('2026-12-06')
+    expect(await before).toHaveLength(5)
+  }, 30_000)
 })
