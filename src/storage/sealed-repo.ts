@@ -10,8 +10,8 @@ import { LockedError, MissingRealmKeyError, type KeySource } from './key-source'
 import { createLruCache, type LruCache } from './lru-cache'
 import { createLocalSlices, type ReindexOptions, type ReindexResult } from './slice-index'
 
-/** Opened records a repository keeps for the session unless its kind says otherwise: an evening's members at a desk. */
-export const defaultKeptOpen = 500
+/** Opened records a repository keeps for the session unless its kind says otherwise: the last few hours' members at a desk. */
+export const defaultKeptOpen = 250
 
 /** How one record type is sealed: its realm, schema version, blind-indexed fields and migrations. */
 export interface RecordKind<T> {
