@@ -24,10 +24,12 @@ const kinds = {
   settings: defineSingleton({ ...desk, type: 'membership-settings', schema: schemas.membershipSettingsSchema }),
   member: defineMutable({ ...desk, type: 'member', schema: schemas.memberSchema, indexes: (m) => ({ memberNo: m.memberNo, parent: m.personId }) }),
   // A fee's day is the last day of its term: the desk's "ending soon" list reads the fees ending in the next days.
-  ledger: defineEvents({ ...desk, type: 'ledger', schema: schemas.ledgerEntrySchema, indexes: (e) => ({ parent: e.memberId, day: e.kind === 'fee' ? e.end : undefined }) }),
+  // Kept open (sealed-repo.ts `keptOpen`): the fees of the members kept open (250), a few each.
+  ledger: defineEvents({ ...desk, type: 'ledger', schema: schemas.ledgerEntrySchema, keptOpen: 750, indexes: (e) => ({ parent: e.memberId, day: e.kind === 'fee' ? e.end : undefined }) }),
   // A visit's day is the organisation-local date it was made (absent on visits recorded before it was stored).
-  checkIn: defineEvents({ ...desk, type: 'checkin', schema: schemas.checkInSchema, indexes: (c) => ({ parent: c.memberId, day: c.day }) }),
-  checkOut: defineEvents({ ...desk, type: 'checkout', schema: schemas.checkOutSchema, indexes: (c) => ({ parent: c.memberId, day: c.day }) }),
+  // Kept open: the check-in page's week of visits at a busy desk, so its re-read after a sync round opens only what is new.
+  checkIn: defineEvents({ ...desk, type: 'checkin', schema: schemas.checkInSchema, keptOpen: 2_000, indexes: (c) => ({ parent: c.memberId, day: c.day }) }),
+  checkOut: defineEvents({ ...desk, type: 'checkout', schema: schemas.checkOutSchema, keptOpen: 2_000, indexes: (c) => ({ parent: c.memberId, day: c.day }) }),
   blacklist: defineEvents({ ...desk, type: 'blacklist', schema: schemas.blacklistEventSchema, indexes: (b) => ({ parent: b.memberId }) }),
   serviceLog: defineEvents({ ...desk, type: 'service-log', schema: schemas.serviceLogSchema, indexes: (l) => ({ parent: l.memberId, day: l.date }) }),
   cardKey: defineEvents({ ...desk, type: 'card-key', schema: schemas.cardKeySchema }),

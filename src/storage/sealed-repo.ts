@@ -7,7 +7,11 @@ import * as v from 'valibot'
 import type { LobbyDb } from './db'
 import type { StoredEnvelope } from './documents'
 import { LockedError, MissingRealmKeyError, type KeySource } from './key-source'
+import { createLruCache, type LruCache } from './lru-cache'
 import { createLocalSlices, type ReindexOptions, type ReindexResult } from './slice-index'
+
+/** Opened records a repository keeps for the session unless its kind says otherwise: the last few hours' members at a desk. */
+export const defaultKeptOpen = 250
 
 /** How one record type is sealed: its realm, schema version, blind-indexed fields and migrations. */
 export interface RecordKind<T> {
@@ -23,6 +27,8 @@ export interface RecordKind<T> {
    * returned. A check, not a conversion: the body itself is returned, so it must not transform.
    */
   schema?: v.GenericSchema<unknown, T>
+  /** How many opened records the session keeps (least recently used go first); `defaultKeptOpen` when absent. */
+  keptOpen?: number
 }
 
 /** A body that opened but is not a valid record of its kind (schema check failed). */
@@ -85,13 +91,16 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
     return open<Clocked>(env, session().lookup)
   }
 
-  // Lists are read often (the desk's "who is in" after every check-in): each ciphertext is opened once per
-  // session. Keyed by the session's key source, so locking (which drops it) drops the plaintext with it.
-  const opened = new WeakMap<KeySource, Map<string, T | InvalidRecordError>>()
+  // Lists are read again (the check-in page after each sync round): a ciphertext read again is not opened again,
+  // while it is among the `keptOpen` records last used. Bounded, so a desk scanning member after member all
+  // evening holds a flat heap. Keyed by the session's key source, so locking (which drops it) drops the
+  // plaintext with it.
+  const opened = new WeakMap<KeySource, LruCache<string, T | InvalidRecordError>>()
+  const keptOpen = kind.keptOpen ?? defaultKeptOpen
 
   async function decode(env: Envelope): Promise<T> {
     const s = session()
-    const cache = opened.get(s) ?? opened.set(s, new Map()).get(s)!
+    const cache = opened.get(s) ?? opened.set(s, createLruCache(keptOpen)).get(s)!
     // The whole authenticated header is in the key (author and blind indexes too, envelope version 2): a ciphertext
     // moved to another record, re-attributed or re-indexed must be opened (and fail) again.
     const key = `${fromUtf8(additionalData(env))}|${env.ct}`
@@ -162,6 +171,7 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
 
   async function put(record: T, id?: string): Promise<string> {
     const { row, change } = await prepare(record, id)
+    writes++
     await db.records.put(row)
     await events.onWrite?.(change)
     return change.id
@@ -174,6 +184,7 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
   async function putMany(items: readonly { record: T; id?: string }[]): Promise<string[]> {
     const prepared = []
     for (const { record, id } of items) prepared.push(await prepare(record, id))
+    writes++
     const rows = prepared.map((p) => p.row)
     const changes = prepared.map((p) => p.change)
     if (events.writeAll) await events.writeAll(rows, changes)
@@ -198,24 +209,20 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
     return out
   }
 
-  /** Records whose `field` equals `value` after normalisation; blind-index collisions are dropped. */
-  async function findBy(field: BlindField, value: string): Promise<Stored<T>[]> {
+  /** The blind values of `value` under each index key of the realm (CONF-9: older epochs too, until re-encrypted). */
+  async function blindValues(field: BlindField, value: string): Promise<string[]> {
     const s = session()
-    // CONF-9: after a key rotation, records not yet re-encrypted carry indexes of an older epoch: search with each.
     const newest = s.indexKey(kind.realm)
     const indexKeys = s.indexKeys?.(kind.realm) ?? (newest ? [newest] : [])
     if (indexKeys.length === 0 || !kind.indexes) return []
-    const bis = (await Promise.all(indexKeys.map((k) => blindIndex(k, field, value)))).filter((b): b is string => b !== undefined)
-    if (bis.length === 0) return []
-    const candidates = new Map((await db.records.where('bi').anyOf(bis).distinct().toArray()).map((e) => [e._id, e]))
-    if (field === 'parent' || field === 'day') {
-      // Records sealed before their kind declared slice indexes: this device indexed them itself (slice-index.ts).
-      const more = (await localSlices.idsFor(bis)).filter((id) => !candidates.has(id))
-      for (const env of await db.records.bulkGet(more)) if (env) candidates.set(env._id, env)
-    }
+    return (await Promise.all(indexKeys.map((k) => blindIndex(k, field, value)))).filter((b): b is string => b !== undefined)
+  }
+
+  /** Opens the candidates of this type and realm, keeping those that `match` (the full value, not its truncated index). */
+  async function openMatching(candidates: Iterable<StoredEnvelope | undefined>, match: (record: T) => boolean): Promise<Stored<T>[]> {
     const matches: Stored<T>[] = []
-    for (const env of candidates.values()) {
-      if (env._deleted || env.type !== kind.type || env.realm !== kind.realm) continue
+    for (const env of candidates) {
+      if (!env || env._deleted || env.type !== kind.type || env.realm !== kind.realm) continue
       let record: T | undefined
       try {
         record = await decodeValid(env)
@@ -223,11 +230,41 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
         if (isCryptoError(e)) continue // an envelope we cannot open is never a match (issue 4 quarantines it)
         throw e
       }
-      if (!record) continue
-      // The same truncated index is not the same value: compare the full normalised value.
-      if (holds(record, field, value)) matches.push({ id: env._id, record })
+      if (record && match(record)) matches.push({ id: env._id, record })
     }
     return matches
+  }
+
+  /** Records whose `field` equals `value` after normalisation; blind-index collisions are dropped. */
+  async function findBy(field: BlindField, value: string): Promise<Stored<T>[]> {
+    const bis = await blindValues(field, value)
+    if (bis.length === 0) return []
+    const candidates = new Map((await db.records.where('bi').anyOf(bis).distinct().toArray()).map((e) => [e._id, e]))
+    if (field === 'parent' || field === 'day') {
+      // Records sealed before their kind declared slice indexes: this device indexed them itself (slice-index.ts).
+      const more = (await localSlices.idsFor(bis)).filter((id) => !candidates.has(id))
+      for (const env of await db.records.bulkGet(more)) if (env) candidates.set(env._id, env)
+    }
+    return openMatching(candidates.values(), (record) => holds(record, field, value))
+  }
+
+  /** Ids (keys only, nothing read) of the records in a slice: by their own blind index or this device's entries. */
+  async function sliceIds(field: SliceField, value: string): Promise<Set<string>> {
+    const bis = await blindValues(field, value)
+    if (bis.length === 0) return new Set()
+    const [own, local] = await Promise.all([db.records.where('bi').anyOf(bis).primaryKeys(), localSlices.idsFor(bis)])
+    return new Set([...own, ...local])
+  }
+
+  /**
+   * Records in both slices, e.g. one member's visits of one day: the two slices are intersected on keys, so a busy
+   * day's other visits are neither read nor opened.
+   */
+  async function ofParentOnDay(parent: string, day: string): Promise<Stored<T>[]> {
+    const match = (record: T) => holds(record, 'parent', parent) && holds(record, 'day', day)
+    if (!(await localSlices.ready())) return (await wholeType()).filter((s) => match(s.record))
+    const [ofParent, ofDay] = await Promise.all([sliceIds('parent', parent), sliceIds('day', day)])
+    return openMatching(await db.records.bulkGet([...ofParent].filter((id) => ofDay.has(id))), match)
   }
 
   function holds(record: T, field: BlindField, value: string): boolean {
@@ -242,8 +279,23 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
    * indexed the records sealed before slice indexes existed (`reindex`), it reads every record of the type.
    */
   async function slice(field: SliceField, value: string): Promise<Stored<T>[]> {
-    if (!(await localSlices.ready())) return (await list()).filter((s) => holds(s.record, field, value))
+    if (!(await localSlices.ready())) return (await wholeType()).filter((s) => holds(s.record, field, value))
     return findBy(field, value)
+  }
+
+  // Until the re-index has run, every slice read reads the whole type: those made together (a week's days, a scan
+  // meanwhile) share one read, rather than each opening every record (more than the bounded cache keeps).
+  // A read that started before a write of this repository is not joined: it may not see what was written.
+  let wholeTypeRead: { read: Promise<Stored<T>[]>; writes: number } | undefined
+  let writes = 0
+  function wholeType(): Promise<Stored<T>[]> {
+    if (wholeTypeRead?.writes === writes) return wholeTypeRead.read
+    const started = { read: list(), writes }
+    wholeTypeRead = started
+    void started.read.finally(() => {
+      if (wholeTypeRead === started) wholeTypeRead = undefined
+    }).catch(() => undefined)
+    return started.read
   }
 
   /** The resumable pass giving records sealed without slice indexes their device-local entries (slice-index.ts). */
@@ -269,6 +321,7 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
     const s = session()
     const existing = await db.records.get(id)
     if (!existing) return
+    writes++
     // Never synced: just forget it. Synced: keep a tombstone until replication has carried the deletion.
     if (!existing._rev) await db.records.delete(id)
     else await db.records.put({ ...existing, by: s.userId, ct: '', bi: [], _deleted: true, _local: 1 })
@@ -279,6 +332,7 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
     put, putMany, get, list, findBy, remove, reindex,
     byParent: (id: string) => slice('parent', id),
     onDay: (date: string) => slice('day', date),
+    ofParentOnDay,
   }
 }
 

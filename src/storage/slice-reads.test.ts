@@ -107,4 +107,41 @@ describe('slice reads: a record’s parent and day through blind indexes', () =>
     expect(await repo(k).reindex()).toEqual({ indexed: 1 })
     expect((await repo({ ...k }).byParent('m9')).map((s) => s.id)).toEqual(['visit:synced'])
   })
+
+  it('reads one member’s records of one day (parent ∩ day), with or without their own indexes, opening only those', async () => {
+    const { t, repo } = setup()
+    const k = await keys()
+    await writeUnindexed(t, k, 'visit:old', { memberId: 'm1', day: '2026-12-01' })
+    const visits = repo(k)
+    for (let i = 0; i < 40; i++) await visits.put({ memberId: `m${i % 8}`, day: `2026-12-0${(i % 4) + 1}` })
+    const expected = async () => (await visits.list()).filter((s) => s.record.memberId === 'm1' && s.record.day === '2026-12-01').map((s) => s.id).sort()
+    // Before the re-index: every record of the type, so the old visit is not missed.
+    expect((await visits.ofParentOnDay('m1', '2026-12-01')).map((s) => s.id).sort()).toEqual(await expected())
+    await visits.reindex()
+    const fresh = repo({ ...k })
+    opened.mockClear()
+    const mine = await fresh.ofParentOnDay('m1', '2026-12-01')
+    expect(mine.map((s) => s.id).sort()).toEqual(await expected())
+    expect(mine.map((s) => s.id)).toContain('visit:old')
+    expect(opened.mock.calls.length).toBe(mine.length)
+    // m1's other visits are all of 2 December: five there, none on the 3rd.
+    expect(await fresh.ofParentOnDay('m1', '2026-12-02')).toHaveLength(5)
+    expect(await fresh.ofParentOnDay('m1', '2026-12-03')).toEqual([])
+  }, 30_000)
+
+  it('before the re-index, slice reads made together share one read of the type, and one made after a write sees it', async () => {
+    const t = createTestStorage()
+    const k = await keys()
+    const visits = createSealedRepo<Visit>({ db: t.db, keys: () => k, clock: t.storage.clock }, { ...kind, keptOpen: 5 })
+    for (let i = 0; i < 20; i++) await writeUnindexed(t, k, `visit:old${i}`, { memberId: `m${i % 4}`, day: `2026-12-0${(i % 5) + 1}` })
+    opened.mockClear()
+    // A week's days at once (the check-in page's read): 20 records opened once, not once per day.
+    const days = await Promise.all([1, 2, 3, 4, 5].map((d) => visits.onDay(`2026-12-0${d}`)))
+    expect(days.map((d) => d.length)).toEqual([4, 4, 4, 4, 4])
+    expect(opened.mock.calls.length).toBe(20)
+    const before = visits.byParent('m1')
+    await visits.put({ memberId: 'm1', day: '2026-12-06' })
+    expect((await visits.byParent('m1')).map((s) => s.record.day)).toContain('2026-12-06')
+    expect(await before).toHaveLength(5)
+  }, 30_000)
 })

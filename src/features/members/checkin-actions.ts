@@ -2,7 +2,7 @@ import { decideCheckIn, overridableAtDesk } from '@/core/membership/checkin-deci
 import type { CardEpochStatus } from '@/core/membership/card-epoch'
 import { looksLikeMemberNo } from '@/core/membership/member-number'
 import { openCheckInOf } from '@/core/membership/visits'
-import type { CheckInDecision, RefusalReason } from '@/core/membership/types'
+import type { CheckIn, CheckInDecision, CheckOut, RefusalReason } from '@/core/membership/types'
 import { verifyCard } from '@/crypto/card-key'
 import { cardKeyRing } from './card-keys'
 import { deskSettings, loadDeskSlice, type DeskSlice } from './desk-slice'
@@ -112,19 +112,44 @@ export async function recordCheckIn(
   memberId: string,
   override?: { refusal: RefusalReason; reason: string },
 ): Promise<string> {
+  return (await writeCheckIn(ctx, memberId, override)).id
+}
+
+/** `recordCheckIn`, returning the visit written (the check-in page's lists take it as it is, without a re-read). */
+async function writeCheckIn(
+  ctx: CheckinContext & { deviceId: string },
+  memberId: string,
+  override?: { refusal: RefusalReason; reason: string },
+): Promise<{ id: string; record: CheckIn }> {
   if (override) {
     if (!overridableAtDesk(override.refusal)) throw new OverrideRefusedError(override.refusal)
     const now = decide(ctx, { kind: 'lookup', memberId })
     if (!now.admit && !overridableAtDesk(now.reason)) throw new OverrideRefusedError(now.reason)
   }
-  const day = todayIn(ctx.snapshot, ctx.now)
-  const id = await ctx.storage.desk.checkIns.add({ memberId, at: ctx.now, day, deviceId: ctx.deviceId, by: ctx.userId, ...(override ? { override } : {}) })
+  const record: CheckIn = { memberId, at: ctx.now, day: todayIn(ctx.snapshot, ctx.now), deviceId: ctx.deviceId, by: ctx.userId, ...(override ? { override } : {}) }
+  const id = await ctx.storage.desk.checkIns.add(record)
   if (override) await ctx.storage.audit.append({ action: 'checkin.override', by: ctx.userId, recordId: id, recordType: 'checkin', detail: override.refusal })
-  return id
+  return { id, record }
 }
 
-export async function checkOut(ctx: ScanContext & { snapshot: Pick<DeskView, 'settings'> }, checkInId: string, memberId: string): Promise<void> {
-  await ctx.storage.desk.checkOuts.add({ checkInId, memberId, at: ctx.now, day: todayIn(ctx.snapshot, ctx.now), by: ctx.userId })
+/** MEM-3: a member leaves; returns the check-out written (the check-in page's lists take it as it is). */
+export async function checkOut(ctx: ScanContext & { snapshot: Pick<DeskView, 'settings'> }, checkInId: string, memberId: string): Promise<CheckOut> {
+  const record: CheckOut = { checkInId, memberId, at: ctx.now, day: todayIn(ctx.snapshot, ctx.now), by: ctx.userId }
+  await ctx.storage.desk.checkOuts.add(record)
+  return record
+}
+
+/** A slice with a visit just written added: what the desk knows now, without reading it back. */
+const withVisit = (slice: DeskSlice, visit: { id: string; record: CheckIn }): DeskSlice => ({ ...slice, checkIns: [...slice.checkIns, visit] })
+
+/**
+ * MEM-3: staff admit a member over a refusal, with a reason (audited). Decided again on the member's slice (the
+ * member, their fees, their visits of today); `slice` is that slice with the visit recorded.
+ */
+export async function overrideAtDesk(ctx: ScanContext, memberId: string, override: { refusal: RefusalReason; reason: string }) {
+  const slice = await loadDeskSlice(ctx.storage, await deskSettings(ctx.storage), ctx.now, { memberIds: [memberId] })
+  const visit = await writeCheckIn({ ...ctx, snapshot: slice }, memberId, override)
+  return { checkInId: visit.id, slice: withVisit(slice, visit) }
 }
 
 /** Who scans, when: a check-in reads its own slice, so it needs no snapshot. */
@@ -133,7 +158,8 @@ export type ScanContext = Omit<CheckinContext, 'snapshot'> & { deviceId: string 
 /**
  * MEM-3: scan or typed text → decision; an admit is recorded at once. Reads a slice, never the realm
  * (docs/architecture.md "Reading a slice"): the settings and card keys, the member the text names, their fees
- * and blacklist events, and today's visits; `slice` is what was read (the page shows the member from it).
+ * and blacklist events, and their own visits of today; `slice` is what was read, with the visit recorded (the
+ * page shows the member from it, and its lists follow it without a re-read).
  */
 export async function scanAtDesk(ctx: ScanContext, text: string): Promise<CheckInOutcome & { slice: DeskSlice }> {
   const base = await deskSettings(ctx.storage)
@@ -143,7 +169,8 @@ export async function scanAtDesk(ctx: ScanContext, text: string): Promise<CheckI
   if (presented.kind === 'choose') return { decision: { admit: false, reason: 'unknown-card' }, choose: presented.memberIds, slice }
   const decision = decide({ ...ctx, snapshot: slice }, presented)
   const memberId = memberIds[0]
-  const checkInId = decision.admit && memberId ? await recordCheckIn({ ...ctx, snapshot: slice }, memberId) : undefined
-  return { decision, memberId, checkInId, slice }
+  if (!decision.admit || !memberId) return { decision, memberId, slice }
+  const visit = await writeCheckIn({ ...ctx, snapshot: slice }, memberId)
+  return { decision, memberId, checkInId: visit.id, slice: withVisit(slice, visit) }
 }
 

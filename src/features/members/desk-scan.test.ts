@@ -89,3 +89,20 @@ describe('MEM-3 a scan reads a slice of the desk realm, not the realm', () => {
     }
   }, 30_000)
 })
+
+describe('MEM-3 a scan does not wait on the day: it reads its member’s visits of today only', () => {
+  it('with 40 others already in today, a scan opens no visit but its member’s', async () => {
+    for (const { memberId } of ids.slice(100, 140))
+      await t.storage.desk.checkIns.add({ memberId, at: mondayEvening - 3_600_000, day: '2026-11-30', deviceId: 'tablet-2', by: session.userId })
+    const { memberNo, memberId } = ids[150]!
+    const ctx = freshSession()
+    opened.mockClear()
+    const outcome = await scanAtDesk(ctx, memberNo)
+    expect(outcome.decision.admit).toBe(true)
+    expect(opened.mock.calls.length).toBeLessThanOrEqual(scanBound)
+    // What it read of today is its member's own visit, the one just recorded, and no one else's.
+    expect(outcome.slice.checkIns.map((c) => c.record.memberId)).toEqual([memberId])
+    // And the next scan of the same member sees it: already in.
+    expect((await scanAtDesk({ ...ctx, now: mondayEvening + 60_000 }, memberNo)).decision).toMatchObject({ admit: false, reason: 'already-checked-in' })
+  }, 60_000)
+})

@@ -1,5 +1,5 @@
 import { defaultMembershipSettings } from '@/core/membership/defaults'
-import type { LocalDate, MembershipSettings } from '@/core/membership/types'
+import type { CheckOut, LocalDate, MembershipSettings } from '@/core/membership/types'
 import { addDaysTo } from '@/core/shared/local-date'
 import { duplicateCheckIns } from '@/core/membership/visits'
 import { deskTimeZone } from '@/core/organisation/time-zone'
@@ -15,6 +15,10 @@ import { todayIn } from './desk-snapshot'
  */
 export interface DeskSlice extends DeskView {
   scope: 'slice'
+  /** The day the check-in page's slice was read for (`loadDeskDay`): on another day it is read again. */
+  day?: LocalDate
+  /** Members in the slice only because a scan showed them, not named by its lists: the next scan lets them go. */
+  shownOnly?: string[]
 }
 
 type Desk = Pick<LobbyStorage, 'desk' | 'orgSettings'>
@@ -33,8 +37,6 @@ const daysBack = (from: LocalDate, count: number): LocalDate[] => Array.from({ l
 
 export interface SliceRequest {
   memberIds: Iterable<string>
-  /** Visits of today and this many days before (1: today only). */
-  visitDays?: number
   reviewed?: Set<string>
 }
 
@@ -63,15 +65,27 @@ async function readVisits(storage: Desk, days: LocalDate[]) {
   return { checkIns: checkIns.flat(), checkOuts: checkOuts.flat().map((s) => s.record) }
 }
 
-/** Reads the members named and the visits of the days asked for, as a `DeskSlice`. */
+/** These members' own check-ins and check-outs of one day (`parent` and `day` intersected): no one else's. */
+async function readVisitsOf(storage: Desk, memberIds: string[], day: LocalDate) {
+  const [checkIns, checkOuts] = await Promise.all([
+    Promise.all(memberIds.map((id) => storage.desk.checkIns.ofParentOnDay(id, day))),
+    Promise.all(memberIds.map((id) => storage.desk.checkOuts.ofParentOnDay(id, day))),
+  ])
+  return { checkIns: checkIns.flat(), checkOuts: checkOuts.flat().map((s) => s.record) }
+}
+
+/**
+ * Reads the members named and their own visits of today, as a `DeskSlice`: what a scan decides on (MEM-3: open
+ * today or not). However busy the day, a scan opens no one else's visit.
+ */
 export async function loadDeskSlice(
   storage: Desk,
   base: { settings: MembershipSettings; settingsSaved: boolean },
   now: number,
   request: SliceRequest,
 ): Promise<DeskSlice> {
-  const days = daysBack(todayIn(base, now), request.visitDays ?? 1)
-  const [members, visits] = await Promise.all([readMembers(storage, request.memberIds), readVisits(storage, days)])
+  const ids = [...new Set(request.memberIds)]
+  const [members, visits] = await Promise.all([readMembers(storage, ids), readVisitsOf(storage, ids, todayIn(base, now))])
   return { scope: 'slice', ...base, ...members, ...visits, serviceLogs: [], waitlist: [], reviewed: request.reviewed ?? new Set() }
 }
 
@@ -101,7 +115,7 @@ export async function loadDeskDay(storage: Desk, base: { settings: MembershipSet
   const visitedToday = visits.checkIns.filter((c) => todayIn(base, c.record.at) === today).map((c) => c.record.memberId)
   const withDuplicates = duplicateCheckIns(visits.checkIns, visits.checkOuts).filter((d) => d.ids.some((id) => !reviewed.has(id))).map((d) => d.memberId)
   const members = await readMembers(storage, [...visitedToday, ...withDuplicates, ...ending])
-  return { scope: 'slice', ...base, ...members, ...visits, serviceLogs: [], waitlist: [], reviewed }
+  return { scope: 'slice', ...base, ...members, ...visits, serviceLogs: [], waitlist: [], reviewed, day: today }
 }
 
 /** The slice `more` adds to `view`: its members, fees and visits replace those of the same members and days. */
@@ -120,3 +134,38 @@ export function mergeSlices(view: DeskSlice, more: DeskSlice): DeskSlice {
     checkOuts: [...view.checkOuts.filter((c) => !outIds.has(c.checkInId + '|' + c.at)), ...more.checkOuts],
   }
 }
+
+/**
+ * The check-in page's slice after a scan or an override (MEM-3): `scanned` is what it read and wrote (the member,
+ * their fees, their visits of today with the one recorded), so the lists follow it without reading the day again.
+ * A member shown by an earlier scan and named by no list (no visit today) leaves it: the page holds the day's
+ * members and the one on screen, not everyone scanned this evening.
+ */
+export function followScan(view: DeskSlice, scanned: DeskSlice, now: number = Date.now()): DeskSlice {
+  const merged = mergeSlices(view, scanned)
+  const today = view.day ?? todayIn(view, now)
+  const visitedToday = new Set(merged.checkIns.filter((c) => todayIn(merged, c.record.at) === today).map((c) => c.record.memberId))
+  const before = new Set(view.members.map((m) => m.id))
+  const scannedIds = new Set(scanned.members.map((m) => m.id))
+  const leaving = new Set((view.shownOnly ?? []).filter((id) => !scannedIds.has(id) && !visitedToday.has(id)))
+  const wasShownOnly = new Set(view.shownOnly ?? [])
+  const shownOnly = [...scannedIds].filter((id) => (!before.has(id) || wasShownOnly.has(id)) && !visitedToday.has(id))
+  if (leaving.size === 0) return { ...merged, shownOnly }
+  return {
+    ...merged,
+    shownOnly,
+    members: merged.members.filter((m) => !leaving.has(m.id)),
+    ledger: merged.ledger.filter((e) => !leaving.has(e.memberId)),
+    blacklist: merged.blacklist.filter((b) => !leaving.has(b.memberId)),
+  }
+}
+
+/** The check-in page's slice after a check-out (MEM-3): the check-out written joins it as it is. */
+export const followCheckOut = (view: DeskSlice, checkOut: CheckOut): DeskSlice => ({
+  ...view,
+  // Once, even when a read of the day already brought it.
+  checkOuts: [...view.checkOuts.filter((c) => c.checkInId !== checkOut.checkInId || c.at !== checkOut.at), checkOut],
+})
+
+/** Whether the check-in page's slice is still today's: after midnight it is read again, not followed. */
+export const isToday = (view: DeskSlice, now: number): boolean => view.day === undefined || view.day === todayIn(view, now)

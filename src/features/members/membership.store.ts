@@ -9,8 +9,8 @@ import { onLock, useSessionStore } from '@/identity/session.store'
 import { PermissionError } from '@/identity/session'
 import { useStoragePersistence } from '@/platform/storage-persistence'
 import { signedCardText } from './card-signing'
-import { checkOut, recordCheckIn, scanAtDesk, type CheckInOutcome } from './checkin-actions'
-import { deskSettings, loadDeskDay, loadDeskSlice, mergeSlices, type DeskSlice } from './desk-slice'
+import { checkOut, overrideAtDesk, scanAtDesk, type CheckInOutcome } from './checkin-actions'
+import { deskSettings, followCheckOut, followScan, isToday, loadDeskDay, type DeskSlice } from './desk-slice'
 import { stateOf, todayIn, type DeskSnapshot, type DeskView } from './desk-snapshot'
 import * as actions from './membership-actions'
 import { loadMemberFocus, type MemberFocus, type MemberFocusView } from './member-focus'
@@ -35,6 +35,9 @@ export const useMembershipStore = defineStore('membership', () => {
   // The re-index of records sealed without slice indexes (slice-index.ts): in the background, one run at a time.
   let reindexing: Promise<unknown> | undefined
   let stopReindex: AbortController | undefined
+  // When a re-index run last finished (kept over a lock: the device-local entries it made stay).
+  let reindexedAt: number | undefined
+  const reindexEveryMs = 5 * 60_000
 
   onLock(() => {
     snapshot.value = undefined
@@ -75,8 +78,13 @@ export const useMembershipStore = defineStore('membership', () => {
    * version without slice indexes: a re-index run looks for them in the background.
    */
   function refreshDesk(): Promise<DeskSlice> {
-    startReindex()
-    return refreshDay()
+    // Until a run has finished here, slice reads fall back to reading whole types: it runs first. After that it only
+    // looks for what an older app version synced without slice indexes (rare), by reading every record's keys: a
+    // scan would wait behind it, so it runs after the day's read, and at most every few minutes (not every round).
+    if (reindexedAt === undefined) startReindex()
+    const day = refreshDay()
+    if (reindexedAt !== undefined && clock.now() - reindexedAt >= reindexEveryMs) void day.then(startReindex, () => undefined)
+    return day
   }
   /** After a write: reads that start after it (of whatever is shown), so they see what was written. */
   async function refreshAfterWrite(): Promise<void> {
@@ -86,9 +94,12 @@ export const useMembershipStore = defineStore('membership', () => {
 
   function startReindex() {
     if (reindexing) return
-    stopReindex = new AbortController()
+    const stop = (stopReindex = new AbortController())
     const run: Promise<unknown> = storage.desk
-      .reindex({ signal: stopReindex.signal })
+      .reindex({ signal: stop.signal })
+      .then(() => {
+        if (!stop.signal.aborted) reindexedAt = clock.now()
+      })
       .catch(() => undefined)
       .finally(() => {
         if (reindexing === run) reindexing = undefined // a lock since then has already let it go
@@ -107,12 +118,30 @@ export const useMembershipStore = defineStore('membership', () => {
     return next
   }
 
+  // What the desk did while the day was being read (scans, check-outs): applied to the read when it lands, which
+  // may have started before them.
+  let followedDuringRead: ((v: DeskSlice) => DeskSlice)[] | undefined
   async function loadDay(): Promise<DeskSlice> {
     allowed()
-    const next = await loadDeskDay(storage, await deskSettings(storage), clock.now())
-    await learnNames(next.members.map((m) => m.record.personId))
-    view.value = next
-    return next
+    followedDuringRead = []
+    try {
+      const base = await deskSettings(storage)
+      const read = await loadDeskDay(storage, base, clock.now())
+      await learnNames(read.members.map((m) => m.record.personId))
+      const next = followedDuringRead.reduce((v, follow) => follow(v), read)
+      view.value = next
+      return next
+    } finally {
+      followedDuringRead = undefined
+    }
+  }
+
+  /** The check-in page's lists follow what the desk just did (MEM-3), without reading the day again. */
+  function follow(step: (v: DeskSlice) => DeskSlice) {
+    followedDuringRead?.push(step)
+    if (view.value) view.value = step(view.value)
+    // Past midnight the lists are another day's: read it.
+    if (view.value && !isToday(view.value, clock.now())) void refreshDay().catch(() => undefined)
   }
 
   /** Masked names of these people (CONF-4), each directory record opened once per session. */
@@ -126,10 +155,11 @@ export const useMembershipStore = defineStore('membership', () => {
     names.value = known
   }
 
-  /** A scanned member joins the check-in page's slice (the verdict shows them; the lists may name them). */
+  /** A scanned member joins the check-in page's slice (the verdict shows them), with what the scan wrote. */
   async function show(slice: DeskSlice) {
     await learnNames(slice.members.map((m) => m.record.personId))
-    view.value = view.value ? mergeSlices(view.value, slice) : slice
+    if (!view.value && !followedDuringRead) view.value = slice
+    else follow((v) => followScan(v, slice, clock.now()))
   }
 
   async function scanContext() {
@@ -198,11 +228,7 @@ export const useMembershipStore = defineStore('membership', () => {
     allowed()
     const { slice, ...outcome } = await scanAtDesk(await scanContext(), text)
     await show(slice)
-    if (outcome.checkInId) {
-      void useStoragePersistence().requestPersistence()
-      // The verdict shows now; the "in now" list follows a moment later.
-      void refreshAfterWrite().catch(() => undefined)
-    }
+    if (outcome.checkInId) void useStoragePersistence().requestPersistence()
     return outcome
   }
 
@@ -210,17 +236,15 @@ export const useMembershipStore = defineStore('membership', () => {
   async function override(memberId: string, refusal: RefusalReason, reason: string): Promise<string | undefined> {
     allowed()
     if (!reason.trim()) return undefined
-    const ctx = await scanContext()
-    const slice = await loadDeskSlice(storage, await deskSettings(storage), ctx.now, { memberIds: [memberId] })
-    const id = await recordCheckIn({ ...ctx, snapshot: slice }, memberId, { refusal, reason: reason.trim() })
-    await refreshAfterWrite()
-    return id
+    const { checkInId, slice } = await overrideAtDesk(await scanContext(), memberId, { refusal, reason: reason.trim() })
+    await show(slice)
+    return checkInId
   }
 
   async function leave(checkInId: string, memberId: string): Promise<void> {
     allowed()
-    await checkOut({ ...(await scanContext()), snapshot: await deskSettings(storage) }, checkInId, memberId)
-    await refreshAfterWrite()
+    const written = await checkOut({ ...(await scanContext()), snapshot: await deskSettings(storage) }, checkInId, memberId)
+    follow((v) => followCheckOut(v, written))
   }
 
   /** An action on a member or person: read what the rules need around them, act, then read again. */

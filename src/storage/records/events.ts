@@ -12,6 +12,8 @@ export function eventRecords<T extends object>(ctx: RepoContext, kind: DefinedKi
     /** A slice (docs/architecture.md "Reading a slice"): one parent's events, or one day's, opening only those. */
     byParent: repo.byParent,
     onDay: repo.onDay,
+    /** One parent's events of one day (a member's visits today), opening only those. */
+    ofParentOnDay: repo.ofParentOnDay,
     reindex: repo.reindex,
   }
 }
