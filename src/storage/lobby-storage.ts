@@ -19,6 +19,7 @@ import type { RepoContext, RepoEvents } from './sealed-repo'
 import { createUnlockStateRepo } from './unlock-state.repo'
 import { createOrgSettingsRepo } from './org-settings.repo'
 import { createMemberListStore } from './member-list.store'
+import { countArrivals } from './record-changes'
 
 /**
  * Everything features may reach on this device, wired once: repositories that
@@ -133,6 +134,8 @@ export function createLobbyStorage(db: LobbyDb, keys: () => KeySource | undefine
     desk: createDeskRecords(context(keys)),
     /** The members list's device-local sealed rows, and the desk and directory records changed since they were folded. */
     memberList: createMemberListStore(db, keys),
+    /** Desk records other devices' changes brought in (sync), counted in this tab: the check-in page re-reads only then. */
+    deskArrivals: countArrivals(db, (row) => row.realm === 'desk'),
   }
 }
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import type { StoredEnvelope } from './documents'
-import { watchRecordChanges } from './record-changes'
+import { countArrivals, watchRecordChanges } from './record-changes'
 import { createTestStorage } from './testing'
 
 const row = (id: string, type: string, realm = 'desk'): StoredEnvelope => ({ _id: id, type, realm, kid: `${realm}:1`, v: 1, by: 'u1', ct: 'x', bi: [] })
@@ -38,5 +38,22 @@ describe('marks of records changed since a projection folded them (issue 9 §6)'
     await changes.count()
     const local = await db.local.where('key').startsWith('changed:test:').toArray()
     expect(local.map((l) => l.key)).toEqual(['changed:test:person:p1'])
+  })
+})
+
+describe('records other devices brought in (issue 9 §6: the check-in page re-reads only then)', () => {
+  it('counts sync-applied rows (no `_local`), not this device\'s own writes nor their push', async () => {
+    const { db } = createTestStorage()
+    const arrivals = countArrivals(db, (r) => r.realm === 'desk')
+    await db.records.put({ ...row('checkin:mine', 'checkin'), _local: 1 })
+    // replication pushed it: the server's revision, `_local` gone, same ciphertext
+    const { _local: _gone, ...pushed } = (await db.records.get('checkin:mine'))!
+    await db.records.put({ ...pushed, _rev: '1-a' })
+    expect(arrivals.count()).toBe(0)
+    await db.records.put({ ...row('checkin:theirs', 'checkin'), _rev: '1-b' })
+    await db.records.put({ ...row('person:p', 'person', 'directory'), _rev: '1-c' })
+    expect(arrivals.count()).toBe(1)
+    await db.records.put({ ...row('checkin:theirs', 'checkin'), ct: 'merged', _rev: '2-b' })
+    expect(arrivals.count()).toBe(2)
   })
 })

@@ -77,3 +77,24 @@ export function watchRecordChanges(db: LobbyDb, watcher: string, watched: (row: 
 }
 
 export type RecordChanges = ReturnType<typeof watchRecordChanges>
+
+/**
+ * How many records of a watched kind other devices' changes brought into this tab (rows written without the
+ * `_local` mark: sync applying what it pulled), counted in memory. A screen that follows its own writes reads
+ * again after a sync round only when the count moved (the check-in page: issue 9 §6).
+ */
+export function countArrivals(db: LobbyDb, watched: (row: Pick<StoredEnvelope, 'type' | 'realm'>) => boolean) {
+  let arrived = 0
+  const note = (row: Partial<StoredEnvelope> | undefined) => {
+    if (row?.type !== undefined && row.realm !== undefined && !row._local && watched(row as StoredEnvelope)) arrived++
+  }
+  db.records.hook('creating', (_key, row) => note(row))
+  // The row as it will be: an edit made here carries `_local`, one applied by sync does not. A push only
+  // stamps the server's revision and clears `_local` (no new ciphertext): not an arrival.
+  db.records.hook('updating', (mods, _key, row) => {
+    const changes = mods as Partial<StoredEnvelope>
+    if ('ct' in changes || '_deleted' in changes) note({ ...row, ...changes })
+  })
+  db.records.hook('deleting', (_key, row) => note({ ...row, _local: undefined }))
+  return { count: () => arrived }
+}

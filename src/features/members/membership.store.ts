@@ -14,7 +14,7 @@ import { deskSettings, followCheckOut, followScan, isToday, loadDeskDay, type De
 import { stateOf, todayIn, type DeskSnapshot, type DeskView } from './desk-snapshot'
 import * as actions from './membership-actions'
 import { loadMemberFocus, type MemberFocus, type MemberFocusView } from './member-focus'
-import { memberRowOf, type MemberRow } from './member-row'
+import { memberRowsOf, ownRecords, type MemberRow } from './member-row'
 
 export type { MemberRow }
 
@@ -68,16 +68,23 @@ export const useMembershipStore = defineStore('membership', () => {
     return inflight
   }
   let inflightDay: Promise<DeskSlice> | undefined
+  // The count of desk records other devices had brought in when the day was last read.
+  let arrivalsSeen = -1
   function refreshDay(): Promise<DeskSlice> {
     inflightDay ??= loadDay().finally(() => (inflightDay = undefined))
     return inflightDay
   }
   /**
    * The check-in page's slice: the last days' visits and the members they name, and memberships ending soon.
-   * Called when the page opens and after each sync round, which may have brought records of an older app
-   * version without slice indexes: a re-index run looks for them in the background.
+   * Called when the page opens and after each sync round (`afterSync`: read only when the round brought other
+   * devices' desk records, which may include records of an older app version without slice indexes: a re-index
+   * run looks for them in the background).
    */
-  function refreshDesk(): Promise<DeskSlice> {
+  function refreshDesk(options: { afterSync?: boolean } = {}): Promise<DeskSlice> {
+    // After a sync round: the lists already follow this desk's own writes; only other devices' records (or a new day) need a read.
+    const arrived = storage.deskArrivals.count()
+    if (options.afterSync && view.value && arrived === arrivalsSeen && isToday(view.value, clock.now())) return Promise.resolve(view.value)
+    arrivalsSeen = arrived
     // Until a run has finished here, slice reads fall back to reading whole types: it runs first. After that it only
     // looks for what an older app version synced without slice indexes (rare), by reading every record's keys: a
     // scan would wait behind it, so it runs after the day's read, and at most every few minutes (not every round).
@@ -173,15 +180,17 @@ export const useMembershipStore = defineStore('membership', () => {
 
   function rowsOf(s: DeskView | undefined): MemberRow[] {
     if (!s) return []
-    const now = clock.now()
-    return s.members.map((m) => memberRowOf(s, m, names.value.get(m.record.personId), now))
+    const known = names.value
+    return memberRowsOf(s, (personId) => known.get(personId), clock.now())
   }
   /** Every member (the members pages, once the realm is read). */
   const rows = computed(() => rowsOf(snapshot.value))
   /** The members of the check-in page's slice. */
   const viewRows = computed(() => rowsOf(view.value))
 
-  const rowOf = (memberId: string | undefined) => viewRows.value.find((r) => r.id === memberId) ?? rows.value.find((r) => r.id === memberId)
+  const viewRowById = computed(() => new Map(viewRows.value.map((r) => [r.id, r])))
+  const rowById = computed(() => new Map(rows.value.map((r) => [r.id, r])))
+  const rowOf = (memberId: string | undefined) => (memberId === undefined ? undefined : (viewRowById.value.get(memberId) ?? rowById.value.get(memberId)))
   /** The masked name of a member's or a waiting person's directory record (CONF-4). */
   const nameOf = (personId: string) => names.value.get(personId)?.name ?? ''
 
@@ -201,7 +210,8 @@ export const useMembershipStore = defineStore('membership', () => {
     const s = view.value
     if (!s) return []
     const now = clock.now()
-    const items = s.members.map((m) => ({ memberId: m.id, state: stateOf(s, m.id, now) }))
+    const own = ownRecords(s)
+    const items = s.members.map((m) => ({ memberId: m.id, state: stateOf({ ...s, ...own(m.id) }, m.id, now) }))
     return expiringSoon(items, todayIn(s, now), s.settings.expiringWithinDays).map((i) => rowOf(i.memberId)!)
   })
 
