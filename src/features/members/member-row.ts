@@ -57,8 +57,32 @@ export function ownRecords(view: Pick<DeskView, 'ledger' | 'blacklist'>): (membe
   return (memberId) => ({ ledger: ledger.get(memberId) ?? [], blacklist: blacklist.get(memberId) ?? [] })
 }
 
-/** Every member's row of a view, each from their own records. */
-export function memberRowsOf(view: DeskView, names: (personId: string) => { name: string; phone: string } | undefined, now: number): MemberRow[] {
+/** Rows worked out before, by member record (dropped with the view's records). */
+export type RowMemo = WeakMap<Stored<Member>, { inputs: unknown[]; row: MemberRow }>
+
+const sameItems = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i])
+
+/**
+ * Every member's row of a view, each from their own records. A row is worked out again only when its member,
+ * own records, name, settings or day changed (`memo`, per list): the check-in page's view gains one member per
+ * scan, and working out every row at every scan made each scan slower than the last.
+ */
+export function memberRowsOf(
+  view: DeskView,
+  names: (personId: string) => { name: string; phone: string } | undefined,
+  now: number,
+  memo?: RowMemo,
+): MemberRow[] {
   const own = ownRecords(view)
-  return view.members.map((m) => memberRowOf({ ...view, ...own(m.id) }, m, names(m.record.personId), now))
+  const today = todayIn(view, now)
+  return view.members.map((m) => {
+    const mine = own(m.id)
+    const who = names(m.record.personId)
+    const inputs = [view.settings, today, who, ...mine.ledger, '|', ...mine.blacklist]
+    const kept = memo?.get(m)
+    if (kept && sameItems(kept.inputs, inputs)) return kept.row
+    const row = memberRowOf({ ...view, ...mine }, m, who, now)
+    memo?.set(m, { inputs, row })
+    return row
+  })
 }

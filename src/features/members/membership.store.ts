@@ -14,7 +14,7 @@ import { deskSettings, followCheckOut, followScan, isToday, loadDeskDay, type De
 import { stateOf, todayIn, type DeskSnapshot, type DeskView } from './desk-snapshot'
 import * as actions from './membership-actions'
 import { loadMemberFocus, type MemberFocus, type MemberFocusView } from './member-focus'
-import { memberRowsOf, ownRecords, type MemberRow } from './member-row'
+import { memberRowsOf, ownRecords, type MemberRow, type RowMemo } from './member-row'
 
 export type { MemberRow }
 
@@ -43,6 +43,7 @@ export const useMembershipStore = defineStore('membership', () => {
     snapshot.value = undefined
     view.value = undefined
     names.value = new Map()
+    rowMemo = new WeakMap()
     stopReindex?.abort()
     reindexing = undefined
   })
@@ -178,10 +179,12 @@ export const useMembershipStore = defineStore('membership', () => {
     return { storage, snapshot: s, now: clock.now(), userId: session.session!.userId, deviceId: (await storage.deviceIdentity()).deviceId }
   }
 
+  // Rows already worked out, per member record: a scan adds one member to the page's view, not a whole new list of rows.
+  let rowMemo: RowMemo = new WeakMap()
   function rowsOf(s: DeskView | undefined): MemberRow[] {
     if (!s) return []
     const known = names.value
-    return memberRowsOf(s, (personId) => known.get(personId), clock.now())
+    return memberRowsOf(s, (personId) => known.get(personId), clock.now(), rowMemo)
   }
   /** Every member (the members pages, once the realm is read). */
   const rows = computed(() => rowsOf(snapshot.value))
@@ -200,7 +203,8 @@ export const useMembershipStore = defineStore('membership', () => {
     if (!s) return []
     const today = todayIn(s, clock.now())
     return whoIsIn(s.checkIns, s.checkOuts)
-      .filter((c) => todayIn(s, c.record.at) === today)
+      // The visit's own day when it has one (no time-zone formatting per visit at every scan).
+      .filter((c) => (c.record.day ?? todayIn(s, c.record.at)) === today)
       .sort((a, b) => b.record.at - a.record.at)
       .map((c) => ({ checkInId: c.id, at: c.record.at, override: !!c.record.override, member: rowOf(c.record.memberId) }))
   })
