@@ -136,4 +136,15 @@ describe('MEM-1, MEM-2, MEM-8: an organisation founded before the membership des
     await firstOpenGuard(() => ({ storage, session: signedIn(manager) }))(opening(modules, '/members'))
     expect(await deskOf(storage)).toEqual({ settings: defaultMembershipSettings(), cardKeys: [1] })
   })
+
+  it('on a device that joined through a sync server, waits until the desk realm has been pulled (no rival epoch-1 card key)', async () => {
+    const { storage, manager } = await organisationBeforeTheDesk()
+    await storage.syncPort.cursors.set('lobby_org', 12)
+    const guard = firstOpenGuard(() => ({ storage, session: signedIn(manager) }))
+    await guard(opening(modules, '/checkin'))
+    expect(await deskOf(storage)).toEqual({ settings: undefined, cardKeys: [] })
+    await storage.syncPort.cursors.set('lobby_desk', 3)
+    await guard(opening(modules, '/checkin'))
+    expect(await deskOf(storage)).toEqual({ settings: defaultMembershipSettings(), cardKeys: [1] })
+  })
 })

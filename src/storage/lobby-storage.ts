@@ -99,6 +99,8 @@ export function createLobbyStorage(db: LobbyDb, keys: () => KeySource | undefine
     },
     observeClock: (c: string) => clock.observe(c),
     listQuarantine: () => db.quarantine.orderBy('at').reverse().toArray(),
+    /** The databases this device has pulled from a sync server at least once (a cursor kept for each). */
+    pulledDatabases: async () => (await db.local.where('key').startsWith('cursor:').primaryKeys()).map((k) => k.slice('cursor:'.length)),
   }
 
   return {
