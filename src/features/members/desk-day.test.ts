@@ -81,4 +81,11 @@ describe('MEM-3, MEM-7: the check-in page reads a slice and loses nothing of its
     const day = await loadDeskDay(storage, await deskSettings(storage), now)
     expect(day.members.map((m) => m.id).sort()).toEqual([named.A, named.B, named.C, named.D, named.E].sort())
   })
+
+  it('opening the page reads today first: who is in is already whole; the week and the ending soon come with the whole read', async () => {
+    const realm = lists(await loadDeskSnapshot(storage))
+    const today = await loadDeskDay(storage, await deskSettings(storage), now, 'today')
+    expect(lists(today).present).toEqual(realm.present)
+    expect(today.members.length).toBeLessThan((await loadDeskDay(storage, await deskSettings(storage), now)).members.length)
+  })
 })

@@ -102,11 +102,18 @@ export const duplicateWindowDays = 7
  * What the check-in page shows, read as a slice: the last days' visits (who is in; duplicates after sync,
  * within `duplicateWindowDays`), the members they name, and the members whose fees end soon (MEM-7).
  */
-export async function loadDeskDay(storage: Desk, base: { settings: MembershipSettings; settingsSaved: boolean }, now: number): Promise<DeskSlice> {
+export async function loadDeskDay(
+  storage: Desk,
+  base: { settings: MembershipSettings; settingsSaved: boolean },
+  now: number,
+  /** `today`: only today's visits and their members ("in now"), what a desk needs the moment the page opens. */
+  read: 'whole' | 'today' = 'whole',
+): Promise<DeskSlice> {
   const today = todayIn(base, now)
+  const whole = read === 'whole'
   const [visits, ending, reviews] = await Promise.all([
-    readVisits(storage, daysBack(today, duplicateWindowDays)),
-    membersWithFeesEnding(storage, today, base.settings.expiringWithinDays),
+    readVisits(storage, daysBack(today, whole ? duplicateWindowDays : 1)),
+    whole ? membersWithFeesEnding(storage, today, base.settings.expiringWithinDays) : new Set<string>(),
     storage.desk.reviews.list(),
   ])
   const reviewed = new Set(reviews.flatMap((r) => r.record.checkInIds))

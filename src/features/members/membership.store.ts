@@ -44,6 +44,7 @@ export const useMembershipStore = defineStore('membership', () => {
     view.value = undefined
     names.value = new Map()
     rowMemo = new WeakMap()
+    leaveDesk()
     stopReindex?.abort()
     reindexing = undefined
   })
@@ -71,9 +72,26 @@ export const useMembershipStore = defineStore('membership', () => {
   let inflightDay: Promise<DeskSlice> | undefined
   // The count of desk records other devices had brought in when the day was last read.
   let arrivalsSeen = -1
-  function refreshDay(): Promise<DeskSlice> {
-    inflightDay ??= loadDay().finally(() => (inflightDay = undefined))
+  function refreshDay(read: 'whole' | 'today' = 'whole'): Promise<DeskSlice> {
+    inflightDay ??= loadDay(read).finally(() => (inflightDay = undefined))
     return inflightDay
+  }
+  // The page opens on today's visitors; the week's duplicates and the memberships ending soon (a thousand members'
+  // fees in a realm of years) follow a moment later, so a scan made as the page opens (after an unlock) does not
+  // wait behind them. Leaving the page cancels them.
+  let wholeDayTimer: ReturnType<typeof setTimeout> | undefined
+  const wholeDayAfterMs = 2_000
+  function readWholeDaySoon() {
+    clearTimeout(wholeDayTimer)
+    wholeDayTimer = setTimeout(() => {
+      wholeDayTimer = undefined
+      void (inflightDay ?? Promise.resolve()).catch(() => undefined).then(() => refreshDay('whole')).catch(() => undefined)
+    }, wholeDayAfterMs)
+  }
+  /** The check-in page is left: the lists it would have read next are not needed. */
+  function leaveDesk() {
+    clearTimeout(wholeDayTimer)
+    wholeDayTimer = undefined
   }
   /**
    * The check-in page's slice: the last days' visits and the members they name, and memberships ending soon.
@@ -90,7 +108,9 @@ export const useMembershipStore = defineStore('membership', () => {
     // looks for what an older app version synced without slice indexes (rare), by reading every record's keys: a
     // scan would wait behind it, so it runs after the day's read, and at most every few minutes (not every round).
     if (reindexedAt === undefined) startReindex()
-    const day = refreshDay()
+    // Opening the page: today's visitors first, the rest soon after. After a sync round: the whole day at once.
+    const day = refreshDay(options.afterSync ? 'whole' : 'today')
+    if (!options.afterSync) readWholeDaySoon()
     if (reindexedAt !== undefined && clock.now() - reindexedAt >= reindexEveryMs) void day.then(startReindex, () => undefined)
     return day
   }
@@ -129,12 +149,12 @@ export const useMembershipStore = defineStore('membership', () => {
   // What the desk did while the day was being read (scans, check-outs): applied to the read when it lands, which
   // may have started before them.
   let followedDuringRead: ((v: DeskSlice) => DeskSlice)[] | undefined
-  async function loadDay(): Promise<DeskSlice> {
+  async function loadDay(whole: 'whole' | 'today'): Promise<DeskSlice> {
     allowed()
     followedDuringRead = []
     try {
       const base = await deskSettings(storage)
-      const read = await loadDeskDay(storage, base, clock.now())
+      const read = await loadDeskDay(storage, base, clock.now(), whole)
       await learnNames(read.members.map((m) => m.record.personId))
       const next = followedDuringRead.reduce((v, follow) => follow(v), read)
       view.value = next
@@ -273,7 +293,7 @@ export const useMembershipStore = defineStore('membership', () => {
 
   return {
     snapshot, view, rows, present, endingSoon, duplicates, clock,
-    refresh, refreshDesk, rowOf, nameOf, checkIn, override, leave, reviewDuplicate,
+    refresh, refreshDesk, leaveDesk, rowOf, nameOf, checkIn, override, leave, reviewDuplicate,
     quote: async (memberId: string | undefined, tierId: string, term: Term) => actions.quoteFee(await context(), memberId, tierId, term),
     enrol: (input: Parameters<typeof actions.enrol>[1]) => run({ personId: input.personId }, (ctx) => actions.enrol(ctx, input)),
     pay: (input: Parameters<typeof actions.pay>[1]) => run({ memberId: input.memberId }, (ctx) => actions.pay(ctx, input)),
