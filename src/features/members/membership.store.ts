@@ -37,6 +37,7 @@ export const useMembershipStore = defineStore('membership', () => {
   let stopReindex: AbortController | undefined
   // When a re-index run last finished (kept over a lock: the device-local entries it made stay).
   let reindexedAt: number | undefined
+  let arrivalsAtReindex = 0
   const reindexEveryMs = 5 * 60_000
 
   onLock(() => {
@@ -76,17 +77,22 @@ export const useMembershipStore = defineStore('membership', () => {
     inflightDay ??= loadDay(read).finally(() => (inflightDay = undefined))
     return inflightDay
   }
-  // The page opens on today's visitors; the week's duplicates and the memberships ending soon (a thousand members'
-  // fees in a realm of years) follow a moment later, so a scan made as the page opens (after an unlock) does not
-  // wait behind them. Leaving the page cancels them.
+  // The page opens on today's visitors; the week's duplicates and the memberships ending soon (hundreds of members'
+  // fees in a realm of years) follow once the desk is quiet for a moment, so scans made as the page opens (after an
+  // unlock, a queue at the door) do not wait behind them. Leaving the page cancels them.
   let wholeDayTimer: ReturnType<typeof setTimeout> | undefined
+  let wholeDayLatest = 0
+  // Read when the desk has been quiet this long (a scan puts it off), and at the latest this long after opening.
   const wholeDayAfterMs = 2_000
-  function readWholeDaySoon() {
+  const wholeDayAtLatestMs = 30_000
+  function readWholeDaySoon(putOff = false) {
+    if (putOff && wholeDayTimer === undefined) return
+    if (!putOff) wholeDayLatest = clock.now() + wholeDayAtLatestMs
     clearTimeout(wholeDayTimer)
     wholeDayTimer = setTimeout(() => {
       wholeDayTimer = undefined
       void (inflightDay ?? Promise.resolve()).catch(() => undefined).then(() => refreshDay('whole')).catch(() => undefined)
-    }, wholeDayAfterMs)
+    }, Math.max(0, Math.min(wholeDayAfterMs, wholeDayLatest - clock.now())))
   }
   /** The check-in page is left: the lists it would have read next are not needed. */
   function leaveDesk() {
@@ -111,7 +117,10 @@ export const useMembershipStore = defineStore('membership', () => {
     // Opening the page: today's visitors first, the rest soon after. After a sync round: the whole day at once.
     const day = refreshDay(options.afterSync ? 'whole' : 'today')
     if (!options.afterSync) readWholeDaySoon()
-    if (reindexedAt !== undefined && clock.now() - reindexedAt >= reindexEveryMs) void day.then(startReindex, () => undefined)
+    // Records without slice indexes come only from other devices (an older app version): another run only after
+    // some arrived, at most every few minutes (it reads every desk record's keys).
+    const arrivedSinceReindex = arrived !== arrivalsAtReindex
+    if (reindexedAt !== undefined && arrivedSinceReindex && clock.now() - reindexedAt >= reindexEveryMs) void day.then(startReindex, () => undefined)
     return day
   }
   /** After a write: reads that start after it (of whatever is shown), so they see what was written. */
@@ -123,10 +132,12 @@ export const useMembershipStore = defineStore('membership', () => {
   function startReindex() {
     if (reindexing) return
     const stop = (stopReindex = new AbortController())
+    const startedWith = storage.deskArrivals.count()
     const run: Promise<unknown> = storage.desk
       .reindex({ signal: stop.signal })
       .then(() => {
         if (!stop.signal.aborted) reindexedAt = clock.now()
+        if (!stop.signal.aborted) arrivalsAtReindex = startedWith
       })
       .catch(() => undefined)
       .finally(() => {
@@ -260,6 +271,7 @@ export const useMembershipStore = defineStore('membership', () => {
   /** MEM-3: scan or typed text → decision; an admit is recorded at once. Reads a slice, never the realm. */
   async function checkIn(text: string): Promise<CheckInOutcome> {
     allowed()
+    readWholeDaySoon(true)
     const { slice, ...outcome } = await scanAtDesk(await scanContext(), text)
     await show(slice)
     if (outcome.checkInId) void useStoragePersistence().requestPersistence()
