@@ -59,7 +59,8 @@ export function summarise(metric: string, label: string, samples: number[], unit
   }
   if (target.goal !== undefined) {
     result.goal = target.goal
-    result.pass = p95 <= target.goal
+    // Goals are stated as "p95 < goal" (issue 9 §6): a p95 equal to the goal does not meet it.
+    result.pass = p95 < target.goal
   }
   if (note) result.note = note
   return result

@@ -20,6 +20,8 @@ describe('bench statistics and bench/results.json', () => {
     expect(r.ratio_to_baseline).toBe(0.58)
     expect(r.pass).toBe(false)
     expect(summarise('phone_search_ms', 'search', [1, 2, 3, 4, 5], 'ms', { goal: 10 }).pass).toBe(true)
+    // "p95 < 10 ms": exactly 10 is not under it.
+    expect(summarise('phone_search_ms', 'search', [10, 10, 10, 10, 10], 'ms', { goal: 10 }).pass).toBe(false)
   })
 
   it('writes an array of { metric, unit, median, p95, runs } objects, baseline fields only where a baseline applies', () => {
