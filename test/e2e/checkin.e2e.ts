@@ -49,6 +49,8 @@ describe('check-in at the desk (MEM-3, MEM-8) on a tablet', () => {
 
     // The next day, after closing: refused, with the next opening in words (Wednesday 19:00).
     await context.clock.setFixedTime(tuesdayLate)
+    // The page reads the new day: nobody is in on Tuesday night (the lists do not carry Monday over).
+    await expect.poll(() => checkin.present(), { timeout: 30_000 }).toEqual([])
     const late = await checkin.scanText(summary.memberNo)
     expect(late.verdict).toBe('outside-hours')
     expect(late.message).toMatch(/19:00/)
