@@ -3,14 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { instantOf } from '@/core/shared/local-date'
 import { expiringSoon } from '@/core/membership/expiring'
 import { duplicateCheckIns, whoIsIn } from '@/core/membership/visits'
-import { keySourceFrom } from '@/storage/keyring-key-source'
-import { createTestStorage } from '@/storage/testing'
-import { createOrganisation } from '@/identity/organisation'
-import { membersModule } from './module'
+import type { createTestStorage } from '@/storage/testing'
+import { deskOrganisation } from './test-desk'
 import { deskSettings, loadDeskDay } from './desk-slice'
 import { loadDeskSnapshot, stateOf, todayIn, type DeskView } from './desk-snapshot'
 
-const cost = { memoryKiB: 19456, iterations: 2, parallelism: 1 }
 const tz = 'Asia/Shanghai'
 const now = instantOf('2026-11-30', '19:30', tz)
 const at = (day: string, time: string) => instantOf(day, time, tz)
@@ -28,10 +25,8 @@ function lists(v: DeskView) {
 }
 
 beforeAll(async () => {
-  const t = createTestStorage()
-  const org = await createOrganisation(t.storage, { name: '王经理', username: 'admin', passphrase: 'front desk keeps the keys 2026', agreementAccepted: true }, cost, [membersModule.onFounded!])
-  if (!org.ok) throw new Error(org.problem)
-  t.setKeys(keySourceFrom(org.session.keyring))
+  const org = await deskOrganisation()
+  const t = { storage: org.storage }
   storage = t.storage
   const desk = storage.desk
   const by = org.session.userId

@@ -4,15 +4,12 @@ import { instantOf } from '@/core/shared/local-date'
 import { expiringSoon } from '@/core/membership/expiring'
 import { memberNumberFrom } from '@/core/membership/member-number'
 import { duplicateCheckIns, whoIsIn } from '@/core/membership/visits'
-import { keySourceFrom } from '@/storage/keyring-key-source'
-import { createTestStorage } from '@/storage/testing'
-import { createOrganisation } from '@/identity/organisation'
-import { membersModule } from './module'
+import type { createTestStorage } from '@/storage/testing'
+import { deskOrganisation } from './test-desk'
 import { checkOut, overrideAtDesk, scanAtDesk } from './checkin-actions'
 import { deskSettings, followCheckOut, followScan, loadDeskDay, type DeskSlice } from './desk-slice'
 import { stateOf, todayIn } from './desk-snapshot'
 
-const cost = { memoryKiB: 19456, iterations: 2, parallelism: 1 }
 const tz = 'Asia/Shanghai'
 const at = (day: string, time: string) => instantOf(day, time, tz)
 
@@ -40,10 +37,8 @@ function random(seed: number) {
 }
 
 beforeAll(async () => {
-  const t = createTestStorage()
-  const org = await createOrganisation(t.storage, { name: '王经理', username: 'admin', passphrase: 'front desk keeps the keys 2026', agreementAccepted: true }, cost, [membersModule.onFounded!])
-  if (!org.ok) throw new Error(org.problem)
-  t.setKeys(keySourceFrom(org.session.keyring))
+  const org = await deskOrganisation()
+  const t = { storage: org.storage }
   storage = t.storage
   userId = org.session.userId
   const desk = storage.desk

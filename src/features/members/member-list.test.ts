@@ -2,18 +2,14 @@ import 'fake-indexeddb/auto'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { defaultMembershipSettings } from '@/core/membership/defaults'
 import { instantOf } from '@/core/shared/local-date'
-import { keySourceFrom } from '@/storage/keyring-key-source'
-import { createTestStorage } from '@/storage/testing'
-import { createOrganisation } from '@/identity/organisation'
 import type { Session } from '@/identity/session'
 import { loadDeskSnapshot } from './desk-snapshot'
 import { loadMemberFocus } from './member-focus'
 import { buildMemberList, catchUp, memberListPage, memberListReady, memberListRows, memberListSummary } from './member-list'
 import { enrol, pay, returnDeposit, setBlacklisted } from './membership-actions'
 import type { LobbyStorage } from '@/storage/lobby-storage'
-import { membersModule } from './module'
+import { deskOrganisation } from './test-desk'
 
-const cost = { memoryKiB: 19456, iterations: 2, parallelism: 1 }
 const tz = 'Asia/Shanghai'
 const mondayEvening = instantOf('2026-11-30', '19:30', tz)
 const cash = { method: 'cash' as const, receiptNo: 'R-1' }
@@ -24,10 +20,8 @@ let session: Session
 let n = 0
 
 beforeEach(async () => {
-  const t = createTestStorage()
-  const org = await createOrganisation(t.storage, { name: '王经理', username: 'admin', passphrase: 'front desk keeps the keys 2026', agreementAccepted: true }, cost, [membersModule.onFounded!])
-  if (!org.ok) throw new Error(org.problem)
-  t.setKeys(keySourceFrom(org.session.keyring))
+  const org = await deskOrganisation()
+  const t = { storage: org.storage }
   storage = t.storage
   session = org.session
 })

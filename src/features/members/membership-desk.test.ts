@@ -7,18 +7,14 @@ import { generateRealmKey } from '@/crypto/realm-keys'
 import { cardKeyId } from '@/storage/desk-records.repo'
 import type { LobbyDb } from '@/storage/db'
 import { canonicalJson, sign } from '@/crypto/signature'
-import { keySourceFrom } from '@/storage/keyring-key-source'
-import { createTestStorage } from '@/storage/testing'
-import { createOrganisation } from '@/identity/organisation'
 import type { Session } from '@/identity/session'
 import { decide, OverrideRefusedError, recordCheckIn, resolvePresented, checkOut } from './checkin-actions'
 import { loadDeskSnapshot, stateOf } from './desk-snapshot'
 import { rotateCardKey } from './card-key-rotation'
-import { membersModule } from './module'
+import { deskOrganisation } from './test-desk'
 import { overCapsOn } from '@/core/membership/vip-cap'
 import { enrol, joinWaitlist, pay, quoteFee, reissueCard, returnDeposit, setBlacklisted, type DeskStorage } from './membership-actions'
 
-const cost = { memoryKiB: 19456, iterations: 2, parallelism: 1 }
 const tz = 'Asia/Shanghai'
 // Monday 30 November 2026, 19:30 in Shanghai: inside the ordinary members' evening.
 const mondayEvening = instantOf('2026-11-30', '19:30', tz)
@@ -30,10 +26,8 @@ let session: Session
 let n = 0
 
 beforeEach(async () => {
-  const t = createTestStorage()
-  const org = await createOrganisation(t.storage, { name: '王经理', username: 'admin', passphrase: 'front desk keeps the keys 2026', agreementAccepted: true }, cost, [membersModule.onFounded!])
-  if (!org.ok) throw new Error(org.problem)
-  t.setKeys(keySourceFrom(org.session.keyring))
+  const org = await deskOrganisation()
+  const t = { storage: org.storage, db: org.db }
   storage = t.storage
   testDb = t.db
   session = org.session
