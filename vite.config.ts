@@ -22,7 +22,8 @@ export default defineConfig({
     __INTLIFY_PROD_DEVTOOLS__: 'false',
   },
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
-  build: { outDir: process.env.LOBBY_OUT_DIR ?? 'dist', target: 'es2022', sourcemap: false },
+  // LOBBY_BENCH_PROFILE (bench/README in docs/performance.md): readable function names in a CPU profile.
+  build: { outDir: process.env.LOBBY_OUT_DIR ?? 'dist', target: 'es2022', sourcemap: false, ...(process.env.LOBBY_BENCH_PROFILE ? { minify: false } : {}) },
   plugins: [
     vue(),
     VitePWA({

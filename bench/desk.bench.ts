@@ -116,6 +116,64 @@ async function heapMb(page: Page, context: BrowserContext): Promise<number> {
   return usedSize / 1024 / 1024
 }
 
+/**
+ * `LOBBY_BENCH_PROFILE=artifacts/scans.cpuprofile npm run bench …`: a CPU profile of the timed scans (open it in
+ * Chromium's devtools), and the functions that took the most time, printed; the bench stops after the scans. The app is
+ * then built unminified.
+ */
+async function startProfile(page: Page, context: BrowserContext) {
+  const file = process.env.LOBBY_BENCH_PROFILE
+  if (!file) return undefined
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+  await cdp.send('Profiler.start')
+  return {
+    async stop(log: (line: string) => void) {
+      const { profile } = await cdp.send('Profiler.stop')
+      await cdp.detach()
+      const { mkdirSync, writeFileSync } = await import('node:fs')
+      const { dirname } = await import('node:path')
+      mkdirSync(dirname(file), { recursive: true })
+      writeFileSync(file, JSON.stringify(profile))
+      for (const line of profileSummary(profile)) log(`    ${line}`)
+    },
+  }
+}
+
+interface ProfileNode {
+  id: number
+  callFrame: { functionName: string; url: string; lineNumber: number }
+  children?: number[]
+}
+
+/** Self and total time per function (a function's total counted once per sample, however deep it recurses). */
+function profileSummary(profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }): string[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]))
+  const parent = new Map<number, number>()
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id)
+  const name = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`
+  const self = new Map<string, number>()
+  const total = new Map<string, number>()
+  const samples = profile.samples ?? []
+  const deltas = profile.timeDeltas ?? []
+  for (let i = 0; i < samples.length; i++) {
+    const ms = (deltas[i + 1] ?? 0) / 1000
+    let node = byId.get(samples[i]!)
+    if (!node) continue
+    self.set(name(node), (self.get(name(node)) ?? 0) + ms)
+    const seen = new Set<string>()
+    for (; node; node = byId.get(parent.get(node.id) ?? -1)) {
+      const n = name(node)
+      if (seen.has(n)) continue
+      seen.add(n)
+      total.set(n, (total.get(n) ?? 0) + ms)
+    }
+  }
+  const top = (m: Map<string, number>, k: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([n, ms]) => `${ms.toFixed(0).padStart(7)} ms  ${n}`)
+  return ['profile, self time:', ...top(self, 25), 'profile, total time:', ...top(total, 40)]
+}
+
 /** An hour at the desk, compressed: scans one after the other in the page, each dismissed, until done or out of time. */
 async function scanMany(page: Page, numbers: string[], count: number, budgetMs: number, stepMs: number) {
   return page.evaluate(
@@ -212,15 +270,19 @@ async function measureDesk(page: Page, context: BrowserContext, server: BenchSer
     await goTo(page, '/checkin')
     await page.getByTestId('scan-text').waitFor()
     const verdicts = new Map<string, number>()
+    const profiling = await startProfile(page, context)
     const scans = await repeat(plan.scans, plan.warmup, async (i) => {
       const { ms, verdict } = await scanOnce(page, nextNumber(), step)
       if (i < plan.warmup + 2 || i % 10 === 0) plan.log(`    scan ${i + 1}${i < plan.warmup ? ' (warm-up)' : ''}: ${ms.toFixed(0)} ms, ${verdict}`)
       if (i >= plan.warmup) verdicts.set(verdict, (verdicts.get(verdict) ?? 0) + 1)
       return ms
     })
+    await profiling?.stop(plan.log)
     report('verdicts', verdicts)
     report('scans', scans)
     plan.log(`  checkin_scan_ms: ${scans.length} scans`)
+    // A profile is of the scans: the rest is not measured then.
+    if (profiling) return figures as DeskFigures
 
     const firstPage = Math.min(50, seed.members)
     // The list is folded once per device (its sealed rows): that one-time build is reported apart from the openings.

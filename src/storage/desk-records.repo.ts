@@ -103,6 +103,10 @@ export function createDeskRecords(ctx: RepoContext) {
     waitlist,
     /** Duplicate check-ins (two offline tablets) a person at the desk has looked at. */
     reviews: mutableRecords(ctx, kinds.review),
+    /** Whether the re-index has finished once on this device for every sliced type. */
+    async indexed(): Promise<boolean> {
+      return (await Promise.all(sliced.map((repo) => repo.indexed()))).every(Boolean)
+    },
     /** The one-time re-index of desk records sealed before slice indexes (slice-index.ts), type by type. */
     async reindex(options?: ReindexOptions): Promise<number> {
       let indexed = 0

@@ -136,8 +136,11 @@ export function createLobbyStorage(db: LobbyDb, keys: () => KeySource | undefine
     desk: createDeskRecords(context(keys)),
     /** The members list's device-local sealed rows, and the desk and directory records changed since they were folded. */
     memberList: createMemberListStore(db, keys),
-    /** Desk records other devices' changes brought in (sync), counted in this tab: the check-in page re-reads only then. */
-    deskArrivals: countArrivals(db, (row) => row.realm === 'desk'),
+    /**
+     * Desk records other devices' changes brought in (sync), counted in this tab: the check-in page re-reads only
+     * then; that some arrived is kept until the re-index they may owe has run (`settle`).
+     */
+    deskArrivals: countArrivals(db, (row) => row.realm === 'desk', 'desk'),
   }
 }
 

@@ -57,3 +57,41 @@ describe('records other devices brought in (issue 9 §6: the check-in page re-re
     expect(arrivals.count()).toBe(2)
   })
 })
+
+describe('that records arrived is kept until the work they owe is done (issue 9 §6: the re-index runs only then)', () => {
+  const arrive = (db: ReturnType<typeof createTestStorage>['db'], id: string) => db.records.put({ ...row(id, 'checkin'), _rev: '1-x' })
+  const settled = async (arrivals: ReturnType<typeof countArrivals>) => {
+    await new Promise((r) => setTimeout(r, 0)) // the mark is written just after the transaction
+    return !(await arrivals.unsettled())
+  }
+
+  it('survives the session that saw them (a tab closed before the re-index ran), until settled', async () => {
+    const { db } = createTestStorage()
+    const first = countArrivals(db, (r) => r.realm === 'desk', 'desk')
+    expect(await first.unsettled()).toBe(false)
+    await db.records.put({ ...row('checkin:mine', 'checkin'), _local: 1 })
+    expect(await settled(first)).toBe(true)
+    await arrive(db, 'checkin:theirs')
+    expect(await settled(first)).toBe(false)
+    // the next session (a new tab), before any arrival of its own
+    const next = countArrivals(db, (r) => r.realm === 'desk', 'desk')
+    expect(next.count()).toBe(0)
+    expect(await next.unsettled()).toBe(true)
+    await next.settle(next.count())
+    expect(await settled(next)).toBe(true)
+  })
+
+  it('a settle for fewer than have arrived since keeps the mark', async () => {
+    const { db } = createTestStorage()
+    const arrivals = countArrivals(db, (r) => r.realm === 'desk', 'desk')
+    await arrive(db, 'checkin:a')
+    const handled = arrivals.count()
+    await arrive(db, 'checkin:b') // arrived while the re-index ran
+    await arrivals.settle(handled)
+    expect(await settled(arrivals)).toBe(false)
+    await arrivals.settle(arrivals.count())
+    expect(await settled(arrivals)).toBe(true)
+    await arrive(db, 'checkin:c')
+    expect(await settled(arrivals)).toBe(false)
+  })
+})

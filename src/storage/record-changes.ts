@@ -82,11 +82,22 @@ export type RecordChanges = ReturnType<typeof watchRecordChanges>
  * How many records of a watched kind other devices' changes brought into this tab (rows written without the
  * `_local` mark: sync applying what it pulled), counted in memory. A screen that follows its own writes reads
  * again after a sync round only when the count moved (the check-in page: issue 9 §6).
+ *
+ * With `mark`, that some arrived is also kept on the device (`arrivals:<mark>`, no id, nothing personal) until
+ * `settle`: work owed to arrivals (the desk's re-index of records without slice indexes) is still owed in the next
+ * session, after the tab closed before it ran, and not done at all when none came.
  */
-export function countArrivals(db: LobbyDb, watched: (row: Pick<StoredEnvelope, 'type' | 'realm'>) => boolean) {
+export function countArrivals(db: LobbyDb, watched: (row: Pick<StoredEnvelope, 'type' | 'realm'>) => boolean, mark?: string) {
   let arrived = 0
+  const key = mark === undefined ? undefined : `arrivals:${mark}`
+  // The mark is written once per settle, just after the transaction that brought the first arrival (as change marks are).
+  let marked = false
   const note = (row: Partial<StoredEnvelope> | undefined) => {
-    if (row?.type !== undefined && row.realm !== undefined && !row._local && watched(row as StoredEnvelope)) arrived++
+    if (row?.type === undefined || row.realm === undefined || row._local || !watched(row as StoredEnvelope)) return
+    arrived++
+    if (!key || marked) return
+    marked = true
+    setTimeout(() => void db.local.put({ key, value: true }).catch(() => (marked = false)), 0)
   }
   db.records.hook('creating', (_key, row) => note(row))
   // The row as it will be: an edit made here carries `_local`, one applied by sync does not. A push only
@@ -96,5 +107,18 @@ export function countArrivals(db: LobbyDb, watched: (row: Pick<StoredEnvelope, '
     if ('ct' in changes || '_deleted' in changes) note({ ...row, ...changes })
   })
   db.records.hook('deleting', (_key, row) => note({ ...row, _local: undefined }))
-  return { count: () => arrived }
+  return {
+    count: () => arrived,
+    /** Whether some arrived, in this session or an earlier one, since the work they owe was last `settle`d. */
+    async unsettled(): Promise<boolean> {
+      if (!key) return arrived > 0
+      return marked || (await db.local.get(key)) !== undefined
+    },
+    /** The work owed to what arrived up to `count` is done: forget the mark, unless more arrived since. */
+    async settle(count: number): Promise<void> {
+      if (!key || count !== arrived) return
+      marked = false
+      await db.local.delete(key)
+    },
+  }
 }

@@ -335,6 +335,8 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
 
   return {
     put, putMany, get, list, findBy, remove, reindex,
+    /** Whether a re-index run has finished on this device (slice reads wait for one until then). */
+    indexed: () => localSlices.ready(),
     byParent: (id: string) => slice('parent', id),
     onDay: (date: string) => slice('day', date),
     ofParentOnDay,

@@ -39,8 +39,21 @@ export function createLocalSlices(db: LobbyDb, type: string, realm: string) {
     return known
   }
 
+  // Whether this type has any entries here: none once every record carries its own slice indexes (all written by
+  // this app version), and then a slice read skips the look-up (a check-in makes a dozen). "None" is asked again
+  // after a while: another tab's run may have made some.
+  let entriesSeen: { any: boolean; at: number } | undefined
+  const noEntriesFor = 60_000
+  async function anyEntries(): Promise<boolean> {
+    if (entriesSeen && (entriesSeen.any || Date.now() - entriesSeen.at < noEntriesFor)) return entriesSeen.any
+    const any = (await db.local.where('key').startsWith(`slice:${type}:`).limit(1).primaryKeys()).length > 0
+    entriesSeen = { any, at: Date.now() }
+    return any
+  }
+
   /** Ids of records given one of these blind values here. */
   async function idsFor(bis: readonly string[]): Promise<string[]> {
+    if (!(await anyEntries())) return []
     const keys = await Promise.all(bis.map((bi) => db.local.where('key').startsWith(entryPrefix(bi)).primaryKeys()))
     return keys.flat().map((k) => k.slice(k.lastIndexOf('|') + 1))
   }
@@ -74,6 +87,7 @@ export function createLocalSlices(db: LobbyDb, type: string, realm: string) {
         rows.push({ key: `${donePrefix}${env._id}`, value: 1 })
       }
       await db.local.bulkPut(rows)
+      if (indexed) entriesSeen = { any: true, at: Date.now() }
       options.onBatch?.()
     }
     if (!known) await db.local.put({ key: readyKey, value: true })

@@ -5,7 +5,7 @@ import type { ConflictContext } from './conflicts'
 import { applyIncoming } from './incoming'
 import { pushLocalRows } from './outgoing'
 import type { PouchDoc, PouchLike, PouchStatic } from './pouch-port'
-import { classifyError, type SyncStatus } from './sync-status'
+import { classifyError, pendingCountCap, type SyncStatus } from './sync-status'
 
 export interface SyncEngineDeps {
   db: LobbyDb
@@ -52,15 +52,23 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   const remote = (name: string) =>
     remotes.get(name) ?? remotes.set(name, new deps.Pouch(`${deps.remoteBase}${name}`, { skip_setup: true, fetch: deps.remoteFetch })).get(name)!
 
-  /** Local rows some channel of this user will push (on a shared tablet, another user's wait for their own round). */
+  /**
+   * Local rows some channel of this user will push (on a shared tablet, another user's wait for their own round),
+   * counted up to `pendingCountCap`: it is counted again after every write (live), and IndexedDB counts a range by
+   * walking it, so a device holding a quarter of a million unpushed rows (long offline, a big import) made each
+   * check-in wait behind a count of them all.
+   */
   async function pendingCount(): Promise<number> {
     let n = 0
     for (const name of ['records', 'audit', 'accounts', 'keyrings', 'devices', 'org'] as const) {
+      if (n >= pendingCountCap) break
       const pushing = deps.channels.filter((ch) => ch.push && ch.tables.includes(name))
-      if (pushing.every((ch) => !ch.accept)) n += await deps.db.table(name).where('_local').equals(1).count()
-      else n += (await deps.db.table(name).where('_local').equals(1).toArray()).filter((row) => pushing.some((ch) => !ch.accept || ch.accept(row))).length
+      const waiting = deps.db.table(name).where('_local').equals(1)
+      if (pushing.every((ch) => !ch.accept)) n += (await waiting.limit(pendingCountCap - n).primaryKeys()).length
+      // Tables a channel filters hold the organisation's few accounts, keyrings and devices.
+      else n += (await waiting.toArray()).filter((row) => pushing.some((ch) => !ch.accept || ch.accept(row))).length
     }
-    return n
+    return Math.min(n, pendingCountCap)
   }
 
   /** A write the server refused (403 from validation) must not look like success. */

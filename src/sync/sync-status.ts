@@ -18,3 +18,6 @@ export function classifyError(e: unknown): Pick<SyncStatus, 'error' | 'detail'> 
   if (status === undefined || status === 0) return { error: 'network', detail }
   return { error: 'server', detail }
 }
+
+/** The pending count stops here ("1,000+ changes waiting"): see `pendingCount` in sync-engine.ts. */
+export const pendingCountCap = 1_000

@@ -8,7 +8,7 @@ import type { MembershipState } from './membership-state'
  * `today` (ending today counts, as does ending exactly `days` days later),
  * the soonest first. `days` is the setting `expiringWithinDays` (default 7).
  */
-export function expiringSoon<T extends { memberId: string; state: MembershipState }>(items: T[], today: LocalDate, days: number): T[] {
+export function expiringSoon<T extends { memberId: string; state: Pick<MembershipState, 'status' | 'end'> }>(items: T[], today: LocalDate, days: number): T[] {
   const left = (item: T): number | undefined =>
     item.state.status === 'active' && item.state.end !== undefined ? daysBetween(today, item.state.end) : undefined
   return items

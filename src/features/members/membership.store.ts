@@ -11,10 +11,10 @@ import { useStoragePersistence } from '@/platform/storage-persistence'
 import { signedCardText } from './card-signing'
 import { checkOut, overrideAtDesk, scanAtDesk, type CheckInOutcome } from './checkin-actions'
 import { deskSettings, followCheckOut, followScan, isToday, loadDeskDay, type DeskSlice } from './desk-slice'
-import { stateOf, todayIn, type DeskSnapshot, type DeskView } from './desk-snapshot'
+import { todayIn, type DeskSnapshot, type DeskView } from './desk-snapshot'
 import * as actions from './membership-actions'
 import { loadMemberFocus, type MemberFocus, type MemberFocusView } from './member-focus'
-import { memberRowsOf, ownRecords, type MemberRow, type RowMemo } from './member-row'
+import { memberRowsOf, type MemberRow, type RowMemo } from './member-row'
 
 export type { MemberRow }
 
@@ -110,18 +110,27 @@ export const useMembershipStore = defineStore('membership', () => {
     const arrived = storage.deskArrivals.count()
     if (options.afterSync && view.value && arrived === arrivalsSeen && isToday(view.value, clock.now())) return Promise.resolve(view.value)
     arrivalsSeen = arrived
-    // Until a run has finished here, slice reads fall back to reading whole types: it runs first. After that it only
-    // looks for what an older app version synced without slice indexes (rare), by reading every record's keys: a
-    // scan would wait behind it, so it runs after the day's read, and at most every few minutes (not every round).
-    if (reindexedAt === undefined) startReindex()
     // Opening the page: today's visitors first, the rest soon after. After a sync round: the whole day at once.
     const day = refreshDay(options.afterSync ? 'whole' : 'today')
     if (!options.afterSync) readWholeDaySoon()
-    // Records without slice indexes come only from other devices (an older app version): another run only after
-    // some arrived, at most every few minutes (it reads every desk record's keys).
-    const arrivedSinceReindex = arrived !== arrivalsAtReindex
-    if (reindexedAt !== undefined && arrivedSinceReindex && clock.now() - reindexedAt >= reindexEveryMs) void day.then(startReindex, () => undefined)
+    // Records without slice indexes come only from other devices (an older app version). A run looks for them by
+    // reading every desk record's key (a quarter of a million a few years in): a scan would wait behind it, so it
+    // runs after the day's read, only when some arrived since the last (in this session or an earlier one), and at
+    // most every few minutes. Until a first run has finished here slice reads wait for one: it starts at once.
+    void reindexIfOwed(day)
     return day
+  }
+  /** Starts the re-index after `read` when it is owed (see refreshDesk): at once while no run has finished here. */
+  async function reindexIfOwed(read: Promise<unknown>) {
+    const later = () => void read.then(startReindex, () => undefined)
+    if (reindexedAt !== undefined) {
+      if (storage.deskArrivals.count() !== arrivalsAtReindex && clock.now() - reindexedAt >= reindexEveryMs) later()
+      return
+    }
+    if (!(await storage.desk.indexed())) return startReindex()
+    if (await storage.deskArrivals.unsettled()) return later()
+    reindexedAt = clock.now()
+    arrivalsAtReindex = storage.deskArrivals.count()
   }
   /** After a write: reads that start after it (of whatever is shown), so they see what was written. */
   async function refreshAfterWrite(): Promise<void> {
@@ -135,9 +144,11 @@ export const useMembershipStore = defineStore('membership', () => {
     const startedWith = storage.deskArrivals.count()
     const run: Promise<unknown> = storage.desk
       .reindex({ signal: stop.signal })
-      .then(() => {
-        if (!stop.signal.aborted) reindexedAt = clock.now()
-        if (!stop.signal.aborted) arrivalsAtReindex = startedWith
+      .then(async () => {
+        if (stop.signal.aborted) return
+        reindexedAt = clock.now()
+        arrivalsAtReindex = startedWith
+        await storage.deskArrivals.settle(startedWith)
       })
       .catch(() => undefined)
       .finally(() => {
@@ -149,7 +160,7 @@ export const useMembershipStore = defineStore('membership', () => {
   async function load(of: MemberFocus): Promise<DeskSnapshot | MemberFocusView> {
     allowed()
     const base = await deskSettings(storage)
-    startReindex()
+    void reindexIfOwed(Promise.resolve())
     const next = await loadMemberFocus(storage, base, clock.now(), of)
     // Members, and the people waiting for a place (MEM-4): the lists show their masked names.
     await learnNames([...next.members.map((m) => m.record.personId), ...next.waitlist.filter((w) => !w.record.closed).map((w) => w.record.personId)])
@@ -241,13 +252,13 @@ export const useMembershipStore = defineStore('membership', () => {
   })
 
   /** MEM-7: active memberships ending within the configured days, soonest first. */
+  // From the rows (worked out again only for a member whose records changed): the page's view holds every member
+  // ending soon, hundreds or thousands a few years in, and working out each one's state at every scan was most of a scan.
   const endingSoon = computed(() => {
     const s = view.value
     if (!s) return []
-    const now = clock.now()
-    const own = ownRecords(s)
-    const items = s.members.map((m) => ({ memberId: m.id, state: stateOf({ ...s, ...own(m.id) }, m.id, now) }))
-    return expiringSoon(items, todayIn(s, now), s.settings.expiringWithinDays).map((i) => rowOf(i.memberId)!)
+    const items = viewRows.value.map((row) => ({ memberId: row.id, state: row, row }))
+    return expiringSoon(items, todayIn(s, clock.now()), s.settings.expiringWithinDays).map((i) => i.row)
   })
 
   /** ARCHITECTURE "Sync": the same card checked in on two offline tablets, flagged for review after sync. */

@@ -4,6 +4,9 @@ import { useSessionStore } from '@/identity/session.store'
 import { useNetworkStatus } from '@/platform/network-status'
 import type { SyncStatus } from '@/sync/sync-status'
 
+/** The pending count stops here (sync-engine.ts): the status says "1,000+". */
+export { pendingCountCap } from '@/sync/sync-status'
+
 export type ShownSyncStatus = SyncStatus & { leader: boolean }
 
 /**

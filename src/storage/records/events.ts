@@ -15,5 +15,6 @@ export function eventRecords<T extends object>(ctx: RepoContext, kind: DefinedKi
     /** One parent's events of one day (a member's visits today), opening only those. */
     ofParentOnDay: repo.ofParentOnDay,
     reindex: repo.reindex,
+    indexed: repo.indexed,
   }
 }
