@@ -34,6 +34,7 @@ const deskPlan: Omit<DeskPlan, 'report'> = {
   searches: { min: 5, max: 20, budgetMs: 2 * minutes },
   listOpens: { min: 5, max: 10, budgetMs: 2 * minutes },
   heapScans: 2_000,
+  heapWarmup: 300,
   heapBudgetMs: (scale >= 1 ? 4 : 5) * minutes,
   seedTimeoutMs: (quick ? 10 : 60) * minutes,
   stepMs: (scale >= 1 ? 5 : 1) * minutes,

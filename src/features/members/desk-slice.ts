@@ -1,7 +1,7 @@
 import { defaultMembershipSettings } from '@/core/membership/defaults'
 import type { CheckOut, LocalDate, MembershipSettings } from '@/core/membership/types'
 import { addDaysTo } from '@/core/shared/local-date'
-import { duplicateCheckIns } from '@/core/membership/visits'
+import { duplicateCheckIns, whoIsIn } from '@/core/membership/visits'
 import { deskTimeZone } from '@/core/organisation/time-zone'
 import type { LobbyStorage } from '@/storage/lobby-storage'
 import type { DeskView } from './desk-snapshot'
@@ -19,7 +19,12 @@ export interface DeskSlice extends DeskView {
   day?: LocalDate
   /** Members in the slice only because a scan showed them, not named by its lists: the next scan lets them go. */
   shownOnly?: string[]
+  /** Members the day's read named for its lists (duplicates to review, fees ending soon): kept whatever the visits. */
+  listed?: string[]
 }
+
+/** How many of the people in now the check-in page lists (the newest): the rest are counted, and found by their card. */
+export const presentShown = 100
 
 type Desk = Pick<LobbyStorage, 'desk' | 'orgSettings'>
 
@@ -122,7 +127,38 @@ export async function loadDeskDay(
   const visitedToday = visits.checkIns.filter((c) => todayIn(base, c.record.at) === today).map((c) => c.record.memberId)
   const withDuplicates = duplicateCheckIns(visits.checkIns, visits.checkOuts).filter((d) => d.ids.some((id) => !reviewed.has(id))).map((d) => d.memberId)
   const members = await readMembers(storage, [...visitedToday, ...withDuplicates, ...ending])
-  return { scope: 'slice', ...base, ...members, ...visits, serviceLogs: [], waitlist: [], reviewed, day: today }
+  const slice: DeskSlice = { scope: 'slice', ...base, ...members, ...visits, serviceLogs: [], waitlist: [], reviewed, day: today, listed: [...new Set([...withDuplicates, ...ending])] }
+  return trimVisitors(slice, presentShown, now)
+}
+
+/** The members of the newest `keep` people in now (what the page lists), newest first. */
+export function shownPresent(view: DeskSlice, keep = presentShown, now: number = Date.now()): string[] {
+  const today = view.day ?? todayIn(view, now)
+  return whoIsIn(view.checkIns, view.checkOuts)
+    .filter((c) => (c.record.day ?? todayIn(view, c.record.at)) === today)
+    .sort((a, b) => b.record.at - a.record.at)
+    .slice(0, keep)
+    .map((c) => c.record.memberId)
+}
+
+/**
+ * The page's slice without the records of today's visitors it does not list: past the newest `keep` people in
+ * now, a visitor is a visit (counted in "in now", checked out by their card) and not their member record and
+ * fees. A desk scanning all evening then holds a flat heap: each admit adds a visit, not a member's years of fees.
+ */
+export function trimVisitors(view: DeskSlice, keep = presentShown, now: number = Date.now()): DeskSlice {
+  const today = view.day ?? todayIn(view, now)
+  const visitors = new Set(view.checkIns.filter((c) => (c.record.day ?? todayIn(view, c.record.at)) === today).map((c) => c.record.memberId))
+  if (visitors.size <= keep) return view
+  const kept = new Set([...shownPresent(view, keep, now), ...(view.listed ?? []), ...(view.shownOnly ?? [])])
+  const dropped = new Set([...visitors].filter((id) => !kept.has(id)))
+  if (!view.members.some((m) => dropped.has(m.id))) return view
+  return {
+    ...view,
+    members: view.members.filter((m) => !dropped.has(m.id)),
+    ledger: view.ledger.filter((e) => !dropped.has(e.memberId)),
+    blacklist: view.blacklist.filter((b) => !dropped.has(b.memberId)),
+  }
 }
 
 /** The slice `more` adds to `view`: its members, fees and visits replace those of the same members and days. */
@@ -157,14 +193,18 @@ export function followScan(view: DeskSlice, scanned: DeskSlice, now: number = Da
   const leaving = new Set((view.shownOnly ?? []).filter((id) => !scannedIds.has(id) && !visitedToday.has(id)))
   const wasShownOnly = new Set(view.shownOnly ?? [])
   const shownOnly = [...scannedIds].filter((id) => (!before.has(id) || wasShownOnly.has(id)) && !visitedToday.has(id))
-  if (leaving.size === 0) return { ...merged, shownOnly }
-  return {
-    ...merged,
-    shownOnly,
-    members: merged.members.filter((m) => !leaving.has(m.id)),
-    ledger: merged.ledger.filter((e) => !leaving.has(e.memberId)),
-    blacklist: merged.blacklist.filter((b) => !leaving.has(b.memberId)),
-  }
+  if (leaving.size === 0) return trimVisitors({ ...merged, shownOnly }, presentShown, now)
+  return trimVisitors(
+    {
+      ...merged,
+      shownOnly,
+      members: merged.members.filter((m) => !leaving.has(m.id)),
+      ledger: merged.ledger.filter((e) => !leaving.has(e.memberId)),
+      blacklist: merged.blacklist.filter((b) => !leaving.has(b.memberId)),
+    },
+    presentShown,
+    now,
+  )
 }
 
 /** The check-in page's slice after a check-out (MEM-3): the check-out written joins it as it is. */

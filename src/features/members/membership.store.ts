@@ -10,7 +10,7 @@ import { PermissionError } from '@/identity/session'
 import { useStoragePersistence } from '@/platform/storage-persistence'
 import { signedCardText } from './card-signing'
 import { checkOut, overrideAtDesk, scanAtDesk, type CheckInOutcome } from './checkin-actions'
-import { deskSettings, followCheckOut, followScan, isToday, loadDeskDay, type DeskSlice } from './desk-slice'
+import { deskSettings, followCheckOut, followScan, isToday, loadDeskDay, loadDeskSlice, mergeSlices, presentShown, shownPresent, type DeskSlice } from './desk-slice'
 import { todayIn, type DeskSnapshot, type DeskView } from './desk-snapshot'
 import * as actions from './membership-actions'
 import { loadMemberFocus, type MemberFocus, type MemberFocusView } from './member-focus'
@@ -194,15 +194,27 @@ export const useMembershipStore = defineStore('membership', () => {
     if (view.value && !isToday(view.value, clock.now())) void refreshDay().catch(() => undefined)
   }
 
-  /** Masked names of these people (CONF-4), each directory record opened once per session. */
+  /** Masked names of these people (CONF-4), each directory record opened once while someone shown needs it. */
   async function learnNames(personIds: string[]) {
-    const known = new Map(names.value)
+    const known = forgetUnshownNames(new Map(names.value), personIds)
     for (const personId of personIds) {
       if (known.has(personId)) continue
       const person = await storage.people.get(personId)
       known.set(personId, { name: maskName(person?.name ?? ''), phone: maskPhone(person?.phone ?? '') })
     }
     names.value = known
+  }
+
+  // Names kept beyond those shown before the unshown are let go: a desk scanning all evening keeps a flat heap,
+  // without working out who is shown at every scan.
+  const namesSlack = 200
+  function forgetUnshownNames(known: Map<string, { name: string; phone: string }>, wanted: string[]) {
+    const shown = new Set(wanted)
+    for (const m of [...(view.value?.members ?? []), ...(snapshot.value?.members ?? [])]) shown.add(m.record.personId)
+    for (const w of snapshot.value?.waitlist ?? []) shown.add(w.record.personId)
+    if (known.size <= shown.size + namesSlack) return known
+    for (const personId of known.keys()) if (!shown.has(personId)) known.delete(personId)
+    return known
   }
 
   /** A scanned member joins the check-in page's slice (the verdict shows them), with what the scan wrote. */
@@ -302,6 +314,19 @@ export const useMembershipStore = defineStore('membership', () => {
     allowed()
     const written = await checkOut({ ...(await scanContext()), snapshot: await deskSettings(storage) }, checkInId, memberId)
     follow((v) => followCheckOut(v, written))
+    await readListedVisitors()
+  }
+
+  /** A check-out brings an earlier visitor into the listed newest (trimVisitors let their records go): read them. */
+  async function readListedVisitors() {
+    const v = view.value
+    if (!v) return
+    const held = new Set(v.members.map((m) => m.id))
+    const missing = shownPresent(v, presentShown, clock.now()).filter((id) => !held.has(id))
+    if (!missing.length) return
+    const slice = await loadDeskSlice(storage, await deskSettings(storage), clock.now(), { memberIds: missing })
+    await learnNames(slice.members.map((m) => m.record.personId))
+    follow((current) => mergeSlices(current, slice))
   }
 
   /** An action on a member or person: read what the rules need around them, act, then read again. */
