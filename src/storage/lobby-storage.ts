@@ -4,7 +4,7 @@ import { createSignInsRepo } from './sign-ins.repo'
 import type { AuditAction } from './audit-events'
 import { createAuditLog, type AuditPublicKey } from './audit-log'
 import type { LobbyDb } from './db'
-import { claimDevice, ensureDeviceIdentity, ensureUserDevice, localDeviceIds, type DeviceIdentity } from './device-identity'
+import { claimDevice, ensureDeviceIdentity, ensureUserDevice, localDeviceIds, type DeviceIdentity, type UserDevice } from './device-identity'
 import type { KeySource } from './key-source'
 import { createLocalStore } from './local-store'
 import { createFirstOpensRepo } from './first-opens.repo'
@@ -34,7 +34,16 @@ export function createLobbyStorage(db: LobbyDb, keys: () => KeySource | undefine
   let device: Promise<DeviceIdentity> | undefined
   const deviceIdentity = () => (device ??= ensureDeviceIdentity(db, local))
   /** CONF-6/CONF-10: each user's own device on this profile, which signs their audit chain. */
-  const userDevice = (userId: string) => ensureUserDevice(db, local, userAgent, userId)
+  // Never replaced once made (only a wipe of the whole database removes it): kept for the tab, as every audited write asks.
+  const userDevices = new Map<string, Promise<UserDevice>>()
+  const userDevice = (userId: string): Promise<UserDevice> => {
+    const known = userDevices.get(userId)
+    if (known) return known
+    const made = ensureUserDevice(db, local, userAgent, userId)
+    userDevices.set(userId, made)
+    made.catch(() => userDevices.delete(userId))
+    return made
+  }
 
   // CONF-9: whatever audit key the organisation document on this device names (an older document: `audit:1`).
   let auditKey: (AuditPublicKey & { jwk: string }) | undefined

@@ -171,6 +171,8 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
 
   async function put(record: T, id?: string): Promise<string> {
     const { row, change } = await prepare(record, id)
+    // With its audit entry in one transaction (CONF-6): both land or neither, and a check-in waits on one write, not two.
+    if (events.writeAll) return (await events.writeAll([row], [change]), change.id)
     await db.records.put(row)
     await events.onWrite?.(change)
     return change.id
@@ -241,7 +243,7 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
     if (field === 'parent' || field === 'day') {
       // Records sealed before their kind declared slice indexes: this device indexed them itself (slice-index.ts).
       const more = (await localSlices.idsFor(bis)).filter((id) => !candidates.has(id))
-      for (const env of await db.records.bulkGet(more)) if (env) candidates.set(env._id, env)
+      if (more.length) for (const env of await db.records.bulkGet(more)) if (env) candidates.set(env._id, env)
     }
     return openMatching(candidates.values(), (record) => holds(record, field, value))
   }
@@ -262,7 +264,9 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
     const match = (record: T) => holds(record, 'parent', parent) && holds(record, 'day', day)
     await whenIndexed()
     const [ofParent, ofDay] = await Promise.all([sliceIds('parent', parent), sliceIds('day', day)])
-    return openMatching(await db.records.bulkGet([...ofParent].filter((id) => ofDay.has(id))), match)
+    const both = [...ofParent].filter((id) => ofDay.has(id))
+    // Most members have no visit yet today, and a check-out is rarer still: nothing to read then.
+    return both.length ? openMatching(await db.records.bulkGet(both), match) : []
   }
 
   function holds(record: T, field: BlindField, value: string): boolean {
