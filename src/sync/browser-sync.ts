@@ -4,6 +4,7 @@ import { currentSessionKeys, storage } from '@/storage/session-keys'
 import { channelsFor, type Channel } from './channels'
 import { refusalDetail } from './departure-server'
 import { loadBrowserPouch } from './pouch-port'
+import { nextRound } from './round-schedule'
 import { serverLogin } from './server-session'
 import { createSyncEngine, type SyncEngine } from './sync-engine'
 import { watchedChannel, watchRemote } from './remote-watch'
@@ -11,8 +12,6 @@ import type { SyncStatus } from './sync-status'
 
 export const serverBase = new URL('/db/', location.origin).href
 const lockName = 'lobby-sync'
-const idleDelayMs = 30_000
-const busyDelayMs = 3_000
 /** A local write goes out this soon after it lands, so a burst of edits travels in one round. */
 const writeDelayMs = 400
 
@@ -29,8 +28,10 @@ export interface BrowserSyncOptions {
  * Runs sync for the signed-in user in this tab, if this tab holds the device's
  * sync lock (one tab replicates; the others see its results through Dexie).
  * Rounds run every 30 s, every 3 s while local changes wait, moments after a
- * local write (in any tab: Dexie's live queries cross tabs), and at once when
- * the network comes back. Returns a stop function (lock, sign-out).
+ * local write (in any tab: Dexie's live queries cross tabs), at once when the
+ * network comes back, and while the server cannot be reached, on a backoff
+ * capped at 20 s (round-schedule.ts): the browser says nothing when a LAN
+ * server comes back. Returns a stop function (lock, sign-out).
  */
 export function startBrowserSync(options: BrowserSyncOptions): { stop: () => void; now: () => void } {
   let stopped = false
@@ -88,17 +89,26 @@ export function startBrowserSync(options: BrowserSyncOptions): { stop: () => voi
       watchStarted = true
       void watchRemote({ url: `${serverBase}${channel.database}`, fetch: (url, init) => fetch(url, { ...init, credentials: 'include' }), onChange: now, signal: watching.signal })
     }
+    // Rounds in a row that did not reach the server: the backoff's step.
+    let unreachable = 0
     try {
       while (!stopped) {
         // Not signed in to the server (not connected yet, offline, password changed): try again each round.
-        signedIn ||= await signInToServer()
-        let delay = idleDelayMs
+        let reached = true
+        if (!signedIn) {
+          const login = await signInToServer()
+          signedIn = login.ok
+          reached = login.reached
+        }
+        let pending = 0
         again = false
         if (signedIn) {
           inRound = true
           const status = await engine.runOnce().finally(() => (inRound = false))
           if (status.error === 'unauthorized') signedIn = false
-          if (status.pending > 0 && status.state !== 'offline') delay = busyDelayMs
+          // A server that answers with an error other than a refusal (a proxy's 502 while it restarts) is not reached either.
+          reached = status.error !== 'network' && status.error !== 'server'
+          pending = status.pending
           if (status.state === 'idle') {
             watch()
             // CONF-10: revoking any device of this profile (its own, or one of its users') wipes it.
@@ -111,10 +121,12 @@ export function startBrowserSync(options: BrowserSyncOptions): { stop: () => voi
             await noteSeen()
           }
         }
+        const next = nextRound({ reached, pending }, unreachable)
+        unreachable = next.unreachable
         if (again) continue
         await new Promise<void>((resolve) => {
           wake = resolve
-          setTimeout(resolve, delay)
+          setTimeout(resolve, next.delayMs)
         })
         wake = undefined
       }
@@ -133,17 +145,18 @@ export function startBrowserSync(options: BrowserSyncOptions): { stop: () => voi
     await storage.audit.append({ action: 'sync', by: options.userId, detail: serverBase })
   }
 
-  async function signInToServer(): Promise<boolean> {
+  /** `reached`: the server answered, whether or not it let this user in. */
+  async function signInToServer(): Promise<{ ok: boolean; reached: boolean }> {
     if (!options.serverPassword) {
       options.onStatus({ state: 'error', error: 'unauthorized', detail: 'passphrase-needed', pending: 0, leader: true })
-      return false
+      return { ok: false, reached: true }
     }
     const result = await serverLogin(serverBase, options.userId, options.serverPassword)
-    if (result.ok) return true
+    if (result.ok) return { ok: true, reached: true }
     // CONF-9: a deactivated account's pre-login document is withdrawn, which tells it from a wrong password.
     const detail = result.status === 401 ? await refusalDetail(serverBase, (await storage.signIns.getAccount(options.userId))?.login, result.reason) : result.reason
     options.onStatus({ state: result.status === 0 ? 'offline' : 'error', error: result.status === 0 ? 'network' : 'unauthorized', detail, pending: 0, leader: true })
-    return false
+    return { ok: false, reached: result.status !== 0 && result.status < 500 }
   }
 
   if ('locks' in navigator) {

@@ -1,8 +1,12 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchPersistent } from './support/chromium'
+import { MembersPage } from './pages/members.page'
+import { launchPersistent, newContext, phone, tablet } from './support/chromium'
+import { withLobby } from './support/fixture'
+import { orgWithStaff } from './support/org-setup'
 import { startLobbyServer, type RunningLobbyServer } from '../support/lobby-server'
 import { distDir } from './support/paths'
 
@@ -89,4 +93,65 @@ describe('install: the built manifest makes Lobby installable', () => {
     await context.close()
     await rm(profile, { recursive: true, force: true })
   })
+})
+
+/** What Chromium does when the app is installable: offers it once per page load (its own prompt is ours to show). */
+async function offerInstall(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const offer = Object.assign(new Event('beforeinstallprompt', { cancelable: true }), {
+      prompt: () => Promise.resolve(),
+      userChoice: Promise.resolve({ outcome: 'dismissed' }),
+    })
+    window.dispatchEvent(offer)
+    // Two frames: Vue has rendered whatever the offer shows.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+  })
+}
+
+/** At the bottom of the screen (where a bottom notice would sit), the element's centre is the element itself. */
+async function uncoveredAtBottom(page: Page, testId: string): Promise<boolean> {
+  return page.getByTestId(testId).evaluate((el) => {
+    el.scrollIntoView({ block: 'end', behavior: 'instant' })
+    const box = el.getBoundingClientRect()
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)
+    return hit !== null && (hit === el || el.contains(hit))
+  })
+}
+
+describe("the install banner: remembered when dismissed, never over a form's submit or the member card (issue 10)", () => {
+  const env = withLobby({ serverPerTest: true })
+  const member = { name: '欧阳娜娜', phone: '13700001111', idNumber: '110101199001011237' }
+
+  for (const [label, viewport] of [
+    ['tablet', tablet],
+    ['phone', phone],
+  ] as const) {
+    it(`${label}: shown, it covers neither the founding agreement's submit nor the card's QR; "Not now" holds across a reload`, async () => {
+      const context = await newContext(env.browser, { viewport })
+      const page = await context.newPage()
+      await page.goto(env.lobby.url)
+      await page.getByTestId('create-org').waitFor()
+      await offerInstall(page)
+      await page.getByTestId('install-banner').waitFor()
+      expect(await uncoveredAtBottom(page, 'org-create')).toBe(true)
+
+      const { auth } = await orgWithStaff(page, env.lobby.url)
+      await auth.go('/members')
+      const members = new MembersPage(page)
+      await members.enrolNewPerson(member, { tier: 'ordinary', term: 'month', method: 'cash', receiptNo: 'R-001' })
+      await members.cardQr()
+      await offerInstall(page)
+      await page.getByTestId('install-banner').waitFor()
+      expect(await uncoveredAtBottom(page, 'member-card-qr')).toBe(true)
+
+      // "Not now": gone, and still gone after a reload although the browser offers the install again.
+      await page.getByTestId('install-banner').getByRole('button', { name: /暂不|Not now/ }).click()
+      await page.getByTestId('install-banner').waitFor({ state: 'detached' })
+      await page.reload()
+      await page.locator('#main').waitFor()
+      await offerInstall(page)
+      expect(await page.getByTestId('install-banner').count()).toBe(0)
+      await context.close()
+    })
+  }
 })
