@@ -19,6 +19,7 @@ export const en = {
   home: {
     title: 'Welcome to Lobby',
     intro: 'Everything here keeps working without a network, and every record about a person is encrypted on this device.',
+    greeting: 'Welcome, {name}',
     workspaces: 'Workspaces',
     notYet: 'Arrives with staff sign-in',
     deviceTitle: 'This device',

@@ -21,6 +21,7 @@ export const zhCN: Messages = {
   home: {
     title: '欢迎使用 Lobby',
     intro: '这里的一切在没有网络时也能继续工作，每一条个人信息都在本设备上加密保存。',
+    greeting: '欢迎，{name}',
     workspaces: '工作区',
     notYet: '员工登录上线后开放',
     deviceTitle: '本设备',
