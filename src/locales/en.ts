@@ -21,14 +21,13 @@ export const en = {
     intro: 'Everything here keeps working without a network, and every record about a person is encrypted on this device.',
     greeting: 'Welcome, {name}',
     workspaces: 'Workspaces',
-    notYet: 'Arrives with staff sign-in',
     deviceTitle: 'This device',
     offlineReady: 'Ready to work offline.',
     offlineNotReady: 'Preparing offline use…',
   },
   workspace: {
     comingTitle: '{name}',
-    comingText: 'This workspace opens once staff accounts and encrypted storage are in place. Nothing is stored here yet.',
+    comingText: 'Not available yet. Nothing is stored here.',
     back: 'Back to home',
   },
   update: {

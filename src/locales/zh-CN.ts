@@ -23,14 +23,13 @@ export const zhCN: Messages = {
     intro: '这里的一切在没有网络时也能继续工作，每一条个人信息都在本设备上加密保存。',
     greeting: '欢迎，{name}',
     workspaces: '工作区',
-    notYet: '员工登录上线后开放',
     deviceTitle: '本设备',
     offlineReady: '已可离线使用。',
     offlineNotReady: '正在准备离线使用…',
   },
   workspace: {
     comingTitle: '{name}',
-    comingText: '员工账户与加密存储就绪后，此工作区即开放。目前这里没有保存任何数据。',
+    comingText: '暂不可用。这里没有保存任何数据。',
     back: '返回首页',
   },
   update: {
