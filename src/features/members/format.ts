@@ -7,12 +7,5 @@ export function formatLocalDate(date: LocalDate | undefined, locale: string): st
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(y!, m! - 1, d!))
 }
 
-/** An instant in the organisation's zone, with the weekday: 周五 19:00 / Fri 19:00. */
-export function formatOpening(instant: number, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { weekday: 'short', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(instant)
-}
-
-/** A time of day in the organisation's zone: 19:03. */
-export function formatTime(instant: number, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(instant)
-}
+// Instants are formatted in the organisation's zone by the one formatter the whole app uses (issue 10).
+export { formatOpening, formatTime } from '@/core/shared/instant-format'
