@@ -100,6 +100,11 @@ export const en = {
   auth: {
     welcomeTitle: 'Set up Lobby on this device',
     welcomeIntro: 'Create your organisation and its first administrator. The passphrase you choose protects every key: nobody, not even the server, can recover it.',
+    orgNameZh: 'Organisation name (Chinese)',
+    orgNameEn: 'Organisation name (English)',
+    orgNameHelp: 'Shown on member cards and to every colleague. One language may wait: change it later in the organisation settings.',
+    timeZone: 'Time zone',
+    timeZoneHelp: 'Every time and date the app shows, the opening hours and the desk’s days are read in this zone: choose where the building is.',
     adminName: 'Your name',
     username: 'Sign-in name',
     passphrase: 'Passphrase',
@@ -128,6 +133,7 @@ export const en = {
     switchUser: 'Sign in as someone else',
     signedInAs: 'Signed in as {name}',
     problems: {
+      'org-name-required': 'Give the organisation a name, in Chinese or in English.',
       'too-short': 'The passphrase must be at least 12 characters long.',
       'too-simple': 'The passphrase is too simple: avoid repeated or sequential characters.',
       'contains-name': 'The passphrase must not contain your name or sign-in name.',

@@ -102,6 +102,11 @@ export const zhCN: Messages = {
   auth: {
     welcomeTitle: '在本设备上设置 Lobby',
     welcomeIntro: '创建机构及其第一位管理员。您设置的口令保护所有密钥：任何人（包括服务器）都无法找回它。',
+    orgNameZh: '机构名称（中文）',
+    orgNameEn: '机构名称（英文）',
+    orgNameHelp: '显示在会员卡上，所有同事都能看到。可以先只填一种语言，之后在机构设置中修改。',
+    timeZone: '时区',
+    timeZoneHelp: '应用显示的所有时间和日期、开放时间以及前台接待的营业日均按此时区计算：请选择场馆所在地。',
     adminName: '您的姓名',
     username: '登录名',
     passphrase: '口令',
@@ -130,6 +135,7 @@ export const zhCN: Messages = {
     switchUser: '以其他身份登录',
     signedInAs: '当前用户：{name}',
     problems: {
+      'org-name-required': '请填写机构名称（中文或英文）。',
       'too-short': '口令至少需要 12 个字符。',
       'too-simple': '口令过于简单：请避免重复或连续的字符。',
       'contains-name': '口令中不能包含您的姓名或登录名。',
