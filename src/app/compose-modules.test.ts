@@ -109,7 +109,7 @@ describe('each module’s nav and home-card words', () => {
   it('composes them into one bundle per language, with the words the pages and E2E tests know', () => {
     const words = shellWordsOf(modules)
     expect(lookup(words.en, 'nav.checkin')).toBe('Member check-in')
-    expect(lookup(words['zh-CN'], 'nav.checkin')).toBe('会员入场')
+    expect(lookup(words['zh-CN'], 'nav.checkin')).toBe('会员签到')
     expect(lookup(words.en, 'nav.members')).toBe('Membership')
     expect(lookup(words.en, 'home.membersText')).toBe('Tiers, fees, cards and opening hours.')
     expect(lookup(words['zh-CN'], 'nav.organisationSettings')).toBe('机构设置')

@@ -3,7 +3,7 @@ import type { Messages } from './en'
 /** 简体中文界面文字。键必须与 en.ts 完全一致（类型检查保证）。 */
 export const zhCN: Messages = {
   app: {
-    name: 'Lobby 前台',
+    name: 'Lobby 前厅',
     tagline: '前台接待、会员与宽带业务',
     skipToContent: '跳到主要内容',
     mainNav: '主导航',
@@ -36,7 +36,7 @@ export const zhCN: Messages = {
     available: 'Lobby 有新版本可用。',
     reload: '立即重新加载',
     later: '稍后',
-    applyingSoon: '这台前台设备会在空闲时自动更新。',
+    applyingSoon: '这台前台接待设备会在空闲时自动更新。',
     offlineReady: 'Lobby 已可离线使用。',
     dismiss: '知道了',
     upgradedElsewhere: 'Lobby 已在另一个标签页中更新。请重新加载本页继续工作。',
@@ -86,9 +86,9 @@ export const zhCN: Messages = {
     deviceKind: '本设备是',
     deviceKinds: {
       personal: '个人设备',
-      frontdesk: '共用的前台平板',
+      frontdesk: '共用的前台接待平板',
     },
-    deviceKindHelp: '前台平板会在空闲且没有未保存内容时自动安装更新。',
+    deviceKindHelp: '前台接待平板会在空闲且没有未保存内容时自动安装更新。',
     saved: '已保存。',
     idleLock: '无操作多少秒后自动锁屏',
     pinTitle: '快速解锁 PIN',
@@ -106,7 +106,7 @@ export const zhCN: Messages = {
     orgNameEn: '机构名称（英文）',
     orgNameHelp: '显示在会员卡上，所有同事都能看到。可以先只填一种语言，之后在机构设置中修改。',
     timeZone: '时区',
-    timeZoneHelp: '应用显示的所有时间和日期、开放时间以及前台接待的营业日均按此时区计算：请选择场馆所在地。',
+    timeZoneHelp: '应用显示的所有时间和日期、开放时间以及会员签到的营业日均按此时区计算：请选择场馆所在地。',
     adminName: '您的姓名',
     username: '登录名',
     passphrase: '口令',
@@ -156,7 +156,7 @@ export const zhCN: Messages = {
     },
   },
   roles: {
-    frontdesk: '前台',
+    frontdesk: '前台接待',
     agent: '业务代表',
     technician: '维修技术员',
     lead: '班长',
@@ -233,7 +233,7 @@ export const zhCN: Messages = {
     reencrypting: '正在用新密钥重新加密 {realm} 的记录：{done} / {total}',
     reencrypted: '{realm}：全部 {total} 条记录已使用新密钥',
     reencryptSkipped: '{n} 条记录无法打开，保持原样',
-    realms: { directory: '人员名录', desk: '前台', accounts: '宽带账户', field: '外勤服务' },
+    realms: { directory: '人员名录', desk: '前台接待', accounts: '宽带账户', field: '外勤服务' },
     serverProblem: '此账户可在本设备使用，但同步服务器未能创建它：{reason}。请先在“设置”中连接同步服务器。',
   },
   audit: {

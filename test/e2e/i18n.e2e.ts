@@ -54,7 +54,7 @@ describe('i18n: zh-CN and en', () => {
   // Issue 9: a lazy feature's words load with its route, before the route resolves, so the tab title set from
   // the route's titleKey is already translated when a page is opened straight by its address.
   for (const [locale, title] of [
-    ['zh-CN', '办理入会 · Lobby 前台'],
+    ['zh-CN', '办理入会 · Lobby 前厅'],
     ['en', 'Enrol a member · Lobby'],
   ] as const) {
     it(`a lazy page opened by its address has its translated tab title, never the raw key (${locale})`, async () => {
