@@ -5,8 +5,8 @@ import { admin, desk, orgWithStaff } from './support/org-setup'
 import { newContext, phone, tablet } from './support/chromium'
 import { withLobby } from './support/fixture'
 
-// Strings that are the same in both languages on purpose: the brand, and each language's own name.
-const sameInBoth = new Set(['Lobby', '中文', 'English', admin.username])
+// Strings that are the same in both languages on purpose: the brand, each language's own name, and the person's name.
+const sameInBoth = new Set(['Lobby', '中文', 'English', admin.username, admin.name])
 const cjk = /[\u3400-\u9fff]/
 const rawKey = /^[a-zA-Z]+(\.[a-zA-Z0-9-]+)+$/
 
