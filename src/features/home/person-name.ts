@@ -6,7 +6,7 @@ import type { LobbyStorage } from '@/storage/lobby-storage'
  * readable once unlocked), not the sign-in name. Until the profile can be read (keys not open yet, or a new
  * device whose directory has not synced) the sign-in name stands in.
  */
-export async function personName(storage: LobbyStorage, session: Pick<Session, 'userId' | 'username'>): Promise<string> {
+export async function personName(storage: Pick<LobbyStorage, 'staff'>, session: Pick<Session, 'userId' | 'username'>): Promise<string> {
   const profile = await storage.staff.get(`staff:${session.userId}`).catch(() => undefined)
   return profile?.name.trim() || session.username
 }
