@@ -57,8 +57,6 @@ export interface HomeCard {
   titleKey: string
   textKey: string
   permission: Permission
-  /** False for a workspace still to come: the card says so. */
-  built: boolean
   /** `workspace-<testId>` names the card for tests. */
   testId: string
   order: number

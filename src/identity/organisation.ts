@@ -15,6 +15,7 @@ import { keySourceFrom } from '@/storage/keyring-key-source'
 import type { LobbyStorage } from '@/storage/lobby-storage'
 import { registeredFoundingSteps, type FoundingStep } from './feature-steps'
 import type { Session } from './session'
+import type { Bilingual } from '@/core/membership/types'
 import { certifyAccount } from './trust'
 import { newUserId } from './user-id'
 
@@ -25,11 +26,13 @@ export interface NewOrganisation {
   username: string
   passphrase: string
   agreementAccepted: boolean
-  /** Issue 9 §4: the organisation's IANA zone, the founding device's (the page passes it); absent or unknown: Asia/Shanghai. */
+  /** Issue 9 §4: the organisation's IANA zone, chosen at founding (the page offers the device's first); absent or unknown: Asia/Shanghai. */
   timeZone?: string
+  /** Issue 10: the organisation's name, kept in its settings (the member card shows it); one language may wait. Absent: named later in the settings. */
+  organisationName?: Bilingual
 }
 
-export type CreateOrgResult = { ok: true; session: Session } | { ok: false; problem: PassphraseProblem | 'agreement-required' | 'name-required' | 'exists' }
+export type CreateOrgResult = { ok: true; session: Session } | { ok: false; problem: PassphraseProblem | 'agreement-required' | 'name-required' | 'org-name-required' | 'exists' }
 
 /**
  * First run: mint every realm key (epoch 1), the audit key pair and the first
@@ -43,6 +46,8 @@ export async function createOrganisation(
   founding: readonly FoundingStep[] = registeredFoundingSteps(),
 ): Promise<CreateOrgResult> {
   if (input.name.trim() === '' || input.username.trim() === '') return { ok: false, problem: 'name-required' }
+  const organisationName = input.organisationName && { 'zh-CN': input.organisationName['zh-CN'].trim(), en: input.organisationName.en.trim() }
+  if (organisationName && organisationName['zh-CN'] === '' && organisationName.en === '') return { ok: false, problem: 'org-name-required' }
   const problem = checkPassphrase(input.passphrase, { username: input.username, name: input.name })
   if (problem) return { ok: false, problem }
   if (!input.agreementAccepted) return { ok: false, problem: 'agreement-required' }
@@ -83,8 +88,9 @@ export async function createOrganisation(
     { _id: `account:${userId}`, type: 'account', userId, login, role: 'admin', status: 'active', setup: 'done', agreementAcceptedAt: now, agreementVersion: firstAgreementVersion, createdBy: userId, createdAt: now },
     { _id: `keyring:${userId}`, type: 'keyring', userId, publicKeys: { ecdh: userKeys.ecdh.publicJwk, ecdsa: userKeys.ecdsa.publicJwk }, locked },
   )
-  // Issue 9 §4: the name waits for the founder (issue 10); the zone is the founding device's.
-  await storage.orgSettings.found(defaultOrganisationSettings(input.timeZone), userId, now)
+  // Issue 9 §4, issue 10: the name and zone the founder gave (the zone offered first is the founding device's).
+  const settings = defaultOrganisationSettings(input.timeZone)
+  await storage.orgSettings.found(organisationName ? { ...settings, name: organisationName } : settings, userId, now)
   await storage.audit.append({ action: 'org.create', by: userId })
   const keyring = await unlockKeyring(locked, kek)
   // The root certifies itself.

@@ -8,10 +8,10 @@ export const manifest: Partial<ManifestOptions> = {
   id: '/',
   start_url: '/',
   scope: '/',
-  name: 'Lobby 前台 · Front desk',
+  name: 'Lobby 前厅 · Lobby',
   short_name: 'Lobby',
   description:
-    '前台接待、会员入场与宽带业务，离线可用，端到端加密。Front desk, membership and broadband counter that works offline and encrypts end to end.',
+    '前台接待、会员签到与宽带业务，离线可用，端到端加密。Front desk, membership and broadband counter that works offline and encrypts end to end.',
   lang: 'zh-CN',
   dir: 'ltr',
   display: 'standalone',

@@ -90,7 +90,7 @@ describe('CONF-6 audit log and CONF-3 route permissions', () => {
     await auth.signIn('li.desk', 'green tea at the front desk')
     const refusal = page.getByTestId('forbidden')
     await refusal.waitFor({ timeout: 30_000 })
-    expect(await refusal.textContent()).toContain('您的角色（前台）不能打开此页面')
+    expect(await refusal.textContent()).toContain('您的角色（前台接待）不能打开此页面')
     expect(await refusal.textContent()).toContain('/audit')
     expect(await page.getByTestId('audit-table').count()).toBe(0)
     await context.close()

@@ -5,8 +5,8 @@ import { admin, desk, orgWithStaff } from './support/org-setup'
 import { newContext, phone, tablet } from './support/chromium'
 import { withLobby } from './support/fixture'
 
-// Strings that are the same in both languages on purpose: the brand, and each language's own name.
-const sameInBoth = new Set(['Lobby', '中文', 'English', admin.username])
+// Strings that are the same in both languages on purpose: the brand, each language's own name, and the person's name.
+const sameInBoth = new Set(['Lobby', '中文', 'English', admin.username, admin.name])
 const cjk = /[\u3400-\u9fff]/
 const rawKey = /^[a-zA-Z]+(\.[a-zA-Z0-9-]+)+$/
 
@@ -54,7 +54,7 @@ describe('i18n: zh-CN and en', () => {
   // Issue 9: a lazy feature's words load with its route, before the route resolves, so the tab title set from
   // the route's titleKey is already translated when a page is opened straight by its address.
   for (const [locale, title] of [
-    ['zh-CN', '办理入会 · Lobby 前台'],
+    ['zh-CN', '办理入会 · Lobby 前厅'],
     ['en', 'Enrol a member · Lobby'],
   ] as const) {
     it(`a lazy page opened by its address has its translated tab title, never the raw key (${locale})`, async () => {

@@ -3,8 +3,10 @@ import { computed, reactive, ref, shallowRef } from 'vue'
 import { useLobbyStorage } from '@/identity/device-storage'
 import { PermissionError } from '@/identity/session'
 import { onLock, useSessionStore } from '@/identity/session.store'
+import { useOrganisationStore } from '@/features/organisation-settings/organisation.store'
 import { auditActions, type AuditAction, type AuditEvent } from '@/storage/audit-events'
 import type { ChainFinding } from '@/storage/audit-log'
+import { passesFilter } from './audit-filter'
 
 /** Every audit action, for the page's filter. */
 export { auditActions }
@@ -72,16 +74,8 @@ export const useAuditStore = defineStore('audit', () => {
   const users = computed(() => [...new Map(rows.value.map((r) => [r.by, r.who])).entries()])
   /** Issue 8 §5: append-only records found with rival versions, by any device (newest report of each). */
   const tampered = computed(() => [...new Map(rows.value.filter((r) => r.action === 'conflict.tamper').map((r) => [r.recordId, r])).values()])
-  const visible = computed(() =>
-    rows.value.filter(
-      (r) =>
-        (!filter.user || r.by === filter.user) &&
-        (!filter.action || r.action === filter.action) &&
-        (!filter.record || r.recordId.includes(filter.record.trim())) &&
-        (!filter.from || r.at.slice(0, 10) >= filter.from) &&
-        (!filter.to || r.at.slice(0, 10) <= filter.to),
-    ),
-  )
+  const organisation = useOrganisationStore()
+  const visible = computed(() => rows.value.filter((r) => passesFilter(r, filter, organisation.timeZone)))
 
   async function verify() {
     verifying.value = true

@@ -9,7 +9,7 @@ const en = {
 }
 
 const zhCN: typeof en = {
-  nav: { checkin: '会员入场' },
+  nav: { checkin: '会员签到' },
   home: {
     checkinText: '扫描会员卡或输入会员号：能否入场，原因一目了然。',
   },

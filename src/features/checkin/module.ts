@@ -12,7 +12,7 @@ export const checkinModule: FeatureModule = {
   ],
   nav: { to: '/checkin', key: 'nav.checkin', permission: 'desk.use', order: 30 },
   shellWords: checkinNavWords,
-  homeCard: { to: '/checkin', titleKey: 'nav.checkin', textKey: 'home.checkinText', permission: 'desk.use', built: true, testId: 'checkin', order: 10 },
+  homeCard: { to: '/checkin', titleKey: 'nav.checkin', textKey: 'home.checkinText', permission: 'desk.use', testId: 'checkin', order: 10 },
   messages: () => import('./checkin.messages').then((m) => m.checkinMessages),
   // The check-in page reads the membership desk: the desk's set-up, shared (one flag, whichever page opens first).
   onFirstOpen: deskFirstOpen,

@@ -13,7 +13,7 @@ export const membersModule: FeatureModule = {
   ],
   nav: { to: '/members', key: 'nav.members', permission: 'desk.use', order: 40 },
   shellWords: membersNavWords,
-  homeCard: { to: '/members', titleKey: 'nav.members', textKey: 'home.membersText', permission: 'desk.use', built: true, testId: 'members', order: 20 },
+  homeCard: { to: '/members', titleKey: 'nav.members', textKey: 'home.membersText', permission: 'desk.use', testId: 'members', order: 20 },
   messages: () => import('./members.messages').then((m) => m.membersMessages),
   // MEM-1/MEM-2 defaults and the MEM-8 card key exist from the first day.
   // The hooks load their code when run, so the app's first load does not carry it.

@@ -64,7 +64,7 @@ const zhCN: typeof en = {
     problemsTitle: '以下问题导致设置无法保存：',
     save: '保存设置',
     name: { title: '名称', zh: '名称（中文）', en: '名称（英文）' },
-    zone: { title: '时区', label: '时区', help: '开放时间、日期以及会员前台的营业日均按此时区计算。' },
+    zone: { title: '时区', label: '时区', help: '开放时间、日期以及会员签到的营业日均按此时区计算。' },
     hours: {
       title: '大楼开放时间',
       open: '{day}开放',
@@ -83,7 +83,7 @@ const zhCN: typeof en = {
     },
     idle: {
       title: '屏幕锁定',
-      frontdesk: '前台平板：无操作秒数',
+      frontdesk: '前台接待平板：无操作秒数',
       personal: '个人设备：无操作秒数',
       help: '无操作达到此秒数后屏幕自动锁定（10 至 3600）：凡是未在本机设置中另选时间的设备，均以此为默认值。',
     },

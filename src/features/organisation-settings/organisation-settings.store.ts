@@ -6,6 +6,7 @@ import { PermissionError } from '@/identity/session'
 import { useLobbyStorage } from '@/identity/device-storage'
 import { setOrganisationIdleLock } from '@/platform/idle-lock-setting'
 import { fromDraft, toDraft, type OrganisationDraft } from './organisation-draft'
+import { useOrganisationStore } from './organisation.store'
 import { saveOrganisationSettings } from './save-settings'
 
 export type SaveOutcome = { kind: 'saved'; newAgreement?: number } | { kind: 'problems' } | { kind: 'not-allowed' }
@@ -46,6 +47,8 @@ export const useOrganisationSettingsStore = defineStore('organisation-settings',
       }
       // This device follows the new idle lock now, not at its next unlock (issue 9 §4).
       setOrganisationIdleLock(edited.idleLockSeconds)
+      // Every page's times and the member card follow the new zone and name now.
+      await useOrganisationStore().refresh()
       problems.value = []
       saved.value = true
       draft.value.agreementVersion = result.agreementVersion

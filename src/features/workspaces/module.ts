@@ -2,8 +2,12 @@ import type { Permission } from '@/core/access/permissions'
 import type { FeatureModule } from '@/features/module'
 import { workspacesNavWords } from './workspaces.nav'
 
-/** A workspace that a later issue fills in (CONF-3: behind the permission its work will need); until then it shows what is coming. */
-function comingWorkspace(name: string, permission: Permission, order: { nav: number; home: number }): FeatureModule {
+/**
+ * A workspace that a later issue fills in (CONF-3: behind the permission its work will need). Until then it has
+ * no nav entry and no home card (issue 10: the app shows what is there today); its address, if someone has
+ * it, says plainly that it is not available.
+ */
+function comingWorkspace(name: string, permission: Permission): FeatureModule {
   return {
     name,
     routes: [
@@ -16,12 +20,10 @@ function comingWorkspace(name: string, permission: Permission, order: { nav: num
         permission,
       },
     ],
-    nav: { to: `/${name}`, key: `nav.${name}`, permission, order: order.nav },
     shellWords: workspacesNavWords,
-    homeCard: { to: `/${name}`, titleKey: `nav.${name}`, textKey: `home.${name}Text`, permission, built: false, testId: name, order: order.home },
   }
 }
 
-export const broadbandModule = comingWorkspace('broadband', 'broadband.use', { nav: 50, home: 30 })
-export const fieldModule = comingWorkspace('field', 'field.work', { nav: 60, home: 40 })
-export const manageModule = comingWorkspace('manage', 'settings.manage', { nav: 70, home: 50 })
+export const broadbandModule = comingWorkspace('broadband', 'broadband.use')
+export const fieldModule = comingWorkspace('field', 'field.work')
+export const manageModule = comingWorkspace('manage', 'settings.manage')

@@ -7,10 +7,12 @@ export class AuthPage extends ShellPage {
     super(page, baseUrl)
   }
 
-  async createOrganisation(o: { name: string; username: string; passphrase: string }): Promise<void> {
+  async createOrganisation(o: { name: string; username: string; passphrase: string; organisation?: { zh: string; en: string } }): Promise<void> {
     await this.open('/')
     const form = this.page.getByTestId('create-org')
     await form.waitFor()
+    await this.page.getByTestId('org-name-zh').fill(o.organisation?.zh ?? '星河会所')
+    await this.page.getByTestId('org-name-en').fill(o.organisation?.en ?? 'Galaxy Club')
     await this.page.getByTestId('org-admin-name').fill(o.name)
     await this.page.getByTestId('org-username').fill(o.username)
     await this.page.getByTestId('org-passphrase').fill(o.passphrase)
