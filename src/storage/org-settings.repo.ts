@@ -1,6 +1,7 @@
 import { defaultOrganisationSettings } from '@/core/organisation/defaults'
 import type { OrganisationSettings } from '@/core/organisation/types'
 import type { createAuditLog } from './audit-log'
+import { liveQuery } from 'dexie'
 import type { LobbyDb } from './db'
 import type { LocalMark, OrgDoc } from './documents'
 
@@ -45,18 +46,28 @@ export function createOrgSettingsRepo(db: LobbyDb, audit: Pick<ReturnType<typeof
     return doc
   }
 
+  /**
+   * The settings in force: the saved ones, else (an organisation from before them) the defaults with
+   * the organisation document's agreement and idle lock; the zone then is Asia/Shanghai, and the
+   * membership desk keeps reading its own stored one (core/organisation/time-zone.ts `deskTimeZone`).
+   */
+  async function read(): Promise<OrgSettingsRead> {
+    const stored = await get()
+    if (stored) return { settings: plain(stored), saved: true }
+    const org = (await db.org.get('org')) as OrgDoc | undefined
+    return { settings: defaultOrganisationSettings(undefined, org?.settings), saved: false }
+  }
+
   return {
     get,
+    read,
     /**
-     * The settings in force: the saved ones, else (an organisation from before them) the defaults with
-     * the organisation document's agreement and idle lock; the zone then is Asia/Shanghai, and the
-     * membership desk keeps reading its own stored one (core/organisation/time-zone.ts `deskTimeZone`).
+     * The settings in force now and whenever they change: a save here, sync bringing another device's, another tab's
+     * (Dexie's live queries see them all). Returns the unsubscribe.
      */
-    async read(): Promise<OrgSettingsRead> {
-      const stored = await get()
-      if (stored) return { settings: plain(stored), saved: true }
-      const org = (await db.org.get('org')) as OrgDoc | undefined
-      return { settings: defaultOrganisationSettings(undefined, org?.settings), saved: false }
+    follow(next: (read: OrgSettingsRead) => void): () => void {
+      const subscription = liveQuery(read).subscribe({ next, error: () => undefined })
+      return () => subscription.unsubscribe()
     },
     /** Founding: the first settings, audited with the founding itself (`org.create`). */
     found: (settings: OrganisationSettings, by: string, at: string): Promise<OrgSettingsDoc> => write(settings, by, at),

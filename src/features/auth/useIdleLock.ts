@@ -1,11 +1,10 @@
 import { useEventListener, useIdle, useIntervalFn } from '@vueuse/core'
-import { watch } from 'vue'
 import { useRoute } from 'vue-router'
 import { idleLockDue, locksWhenHidden } from '@/core/access/idle-lock'
 import { useDeviceKind } from '@/platform/device-kind'
 import { useIdleLockSetting } from '@/platform/idle-lock-setting'
 import { useSessionStore } from '@/identity/session.store'
-import { useOrganisationIdleLock } from '@/features/settings/organisation-idle-lock'
+import { useOrganisationStore } from '@/features/organisation-settings/organisation.store'
 
 /**
  * CONF-7: locks the app once nobody has touched it for the configured time, including time the
@@ -17,9 +16,8 @@ export function useIdleLock() {
   const route = useRoute()
   const { seconds } = useIdleLockSetting()
   const { deviceKind } = useDeviceKind()
-  // Issue 9 §4: the organisation's idle lock is the default here; read it again whenever it may have synced.
-  const readOrganisationIdleLock = useOrganisationIdleLock()
-  watch(() => session.isSignedIn, () => void readOrganisationIdleLock(), { immediate: true })
+  // Issue 9 §4: the organisation's idle lock is the default here; its store follows the settings as they sync.
+  useOrganisationStore()
   // useIdle's own timeout is fixed at creation; we compare lastActive against the live setting instead.
   // Only touches count as use: by default useIdle also counts the screen coming back on, which would
   // restart the wait for a tablet that was put down hours ago.
@@ -37,7 +35,6 @@ export function useIdleLock() {
   useEventListener(document, 'visibilitychange', () => {
     if (document.visibilityState === 'visible') {
       lockIfIdle()
-      void readOrganisationIdleLock()
     }
     else if (locksWhenHidden(deviceKind.value)) lock()
   })

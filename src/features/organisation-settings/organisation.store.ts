@@ -5,6 +5,7 @@ import { fallbackTimeZone } from '@/core/organisation/time-zone'
 import type { OrganisationSettings } from '@/core/organisation/types'
 import { useLobbyStorage } from '@/identity/device-storage'
 import { useSessionStore } from '@/identity/session.store'
+import { setOrganisationIdleLock } from '@/platform/idle-lock-setting'
 
 /**
  * Issue 10: the organisation's name and time zone as every page shows them (times in the audit log and the
@@ -20,6 +21,12 @@ export const useOrganisationStore = defineStore('organisation', () => {
     settings.value = (await storage.orgSettings.read()).settings
   }
   watch(() => session.session, () => void refresh().catch((e: unknown) => console.warn('organisation settings not read', e)), { immediate: true })
+  // Followed, not only read at sign-in: a manager's save on another device reaches this one by sync, and its idle
+  // lock, zone and name apply from then on (a device that chose no idle lock of its own follows the organisation's).
+  storage.orgSettings.follow((read) => {
+    settings.value = read.settings
+    setOrganisationIdleLock(read.saved ? read.settings.idleLockSeconds : undefined)
+  })
 
   const timeZone = computed(() => settings.value?.timeZone ?? fallbackTimeZone)
   /** The organisation's name in `locale`, else in the other language; undefined while it has none. */
