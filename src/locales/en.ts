@@ -5,6 +5,7 @@ export const en = {
     tagline: 'Front desk, membership and broadband counter',
     skipToContent: 'Skip to main content',
     mainNav: 'Main',
+    menu: 'Menu',
   },
   language: {
     label: 'Language',

@@ -7,6 +7,7 @@ export const zhCN: Messages = {
     tagline: '前台接待、会员与宽带业务',
     skipToContent: '跳到主要内容',
     mainNav: '主导航',
+    menu: '菜单',
   },
   language: {
     label: '语言',

@@ -17,7 +17,11 @@ export class ShellPage {
    * load (open) would forget the session: keys live in memory only.
    */
   async go(path: string): Promise<void> {
-    await this.page.locator(`nav a[href="${path}"]`).click()
+    const link = this.page.locator(`nav a[href="${path}"]`)
+    // On a phone the navigation is behind the menu button: open it first, as a person would.
+    const toggle = this.page.getByTestId('nav-toggle')
+    if (!(await link.isVisible()) && (await toggle.isVisible())) await toggle.click()
+    await link.click()
     await this.page.waitForURL((u) => u.pathname === path)
   }
 
