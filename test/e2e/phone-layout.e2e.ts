@@ -1,12 +1,16 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { artifactPath } from '../support/artifacts'
+import { CheckinPage } from './pages/checkin.page'
 import { MembersPage } from './pages/members.page'
 import { PeoplePage } from './pages/people.page'
 import { axeViolations } from './support/axe'
 import { newContext, phone, tablet } from './support/chromium'
 import { withLobby } from './support/fixture'
 import { orgWithStaff } from './support/org-setup'
+
+// Inside the hours ordinary members may come (Mon–Thu 19:00–21:30, Asia/Shanghai): the check-in admits.
+const mondayEvening = new Date('2026-11-30T19:30:00+08:00')
 
 /**
  * For each cell of `table` whose text is short (a masked name, a tier, a date): how many lines its longest
@@ -32,6 +36,16 @@ async function linesOfShortCells(page: Page, testId: string): Promise<{ text: st
   })
 }
 
+/** Whether each row of the table reads as a card: every shown cell starts below the one before it (a label/value line each). */
+async function rowsAreCards(page: Page, testId: string): Promise<boolean> {
+  return page.getByTestId(testId).evaluate((table) =>
+    [...table.querySelectorAll('tbody tr')].every((tr) => {
+      const tops = [...tr.querySelectorAll('td')].filter((td) => td.getBoundingClientRect().height > 0).map((td) => td.getBoundingClientRect().top)
+      return tops.length > 1 && tops.every((top, i) => i === 0 || top > tops[i - 1]!)
+    }),
+  )
+}
+
 /** Whether the element is inside the viewport and is what a tap at its centre reaches (not covered, not clipped). */
 async function reachable(page: Page, selector: string, index: number): Promise<boolean> {
   return page.locator(selector).nth(index).evaluate((el) => {
@@ -47,10 +61,12 @@ describe('phone layout at 390×844 (issue 10)', () => {
 
   it('the header fits one row, the menu opens as a disclosure with every item reachable, tables read as cards, and axe finds nothing', async () => {
     const context = await newContext(env.browser, { viewport: tablet })
+    await context.clock.setFixedTime(mondayEvening)
     const page = await context.newPage()
     const { auth } = await orgWithStaff(page, env.lobby.url)
     await auth.go('/members')
     await new MembersPage(page).enrolNewPerson({ name: '欧阳娜娜', phone: '13711112222' }, { tier: 'ordinary', term: 'month', method: 'cash', receiptNo: 'R-1' })
+    const { memberNo } = await new MembersPage(page).summary()
     await auth.go('/people')
     await new PeoplePage(page).register({ name: '司马光明', phone: '13698765432', idNumber: '' })
 
@@ -87,6 +103,7 @@ describe('phone layout at 390×844 (issue 10)', () => {
     const members = new MembersPage(page)
     expect(await members.memberNumbers()).toHaveLength(1)
     const memberCells = await linesOfShortCells(page, 'members-table')
+    expect(await rowsAreCards(page, 'members-table'), 'members-table as cards').toBe(true)
     expect(memberCells.map((c) => c.text)).toEqual(expect.arrayContaining(['欧阳**', '普通会员']))
     for (const cell of memberCells) expect(cell.lines, cell.text).toBe(1)
     expect(await members.horizontalOverflow()).toBeLessThanOrEqual(0)
@@ -96,11 +113,25 @@ describe('phone layout at 390×844 (issue 10)', () => {
     await auth.go('/people')
     await page.getByTestId('people-table').locator('tbody tr').first().waitFor()
     const peopleCells = await linesOfShortCells(page, 'people-table')
+    expect(await rowsAreCards(page, 'people-table'), 'people-table as cards').toBe(true)
     expect(peopleCells.map((c) => c.text)).toEqual(expect.arrayContaining(['欧阳**', '司马**']))
     for (const cell of peopleCells) expect(cell.lines, cell.text).toBe(1)
     expect(await members.horizontalOverflow()).toBeLessThanOrEqual(0)
     expect(await axeViolations(page), '/people').toEqual([])
     await page.screenshot({ path: artifactPath('screenshots/people-phone.png'), fullPage: true })
+
+    await auth.go('/checkin')
+    const checkin = new CheckinPage(page)
+    expect((await checkin.scanText(memberNo)).verdict).toBe('admit')
+    await checkin.dismiss()
+    await expect.poll(() => checkin.present()).toEqual([memberNo])
+    const presentCells = await linesOfShortCells(page, 'checkin-present')
+    expect(await rowsAreCards(page, 'checkin-present'), 'checkin-present as cards').toBe(true)
+    expect(presentCells.map((c) => c.text)).toEqual(expect.arrayContaining(['欧阳**', '普通会员']))
+    for (const cell of presentCells) expect(cell.lines, cell.text).toBe(1)
+    expect(await members.horizontalOverflow()).toBeLessThanOrEqual(0)
+    expect(await axeViolations(page), '/checkin').toEqual([])
+    await page.screenshot({ path: artifactPath('screenshots/checkin-phone.png'), fullPage: true })
     await context.close()
   })
 })
