@@ -175,7 +175,7 @@ export const en = {
     search: 'Search by name, phone or ID number',
     recent: 'Recent people',
     recentHint: 'The {count} people registered last. To find anyone else, search by name, phone or ID number.',
-    noneRecent: 'Nobody registered on this device yet. Search by name, phone or ID number to find people registered elsewhere.',
+    noneRecent: 'No recent registrations on this device. Search by name, phone or ID number to find anyone.',
     searchButton: 'Find',
     results: 'People',
     none: 'Nobody found.',

@@ -177,7 +177,7 @@ export const zhCN: Messages = {
     search: '按姓名、电话或证件号码查找',
     recent: '最近登记的人员',
     recentHint: '最近登记的 {count} 人。查找其他人，请按姓名、电话或证件号码搜索。',
-    noneRecent: '本设备还没有登记人员。按姓名、电话或证件号码搜索，可找到在其他设备登记的人员。',
+    noneRecent: '本设备暂无最近登记的人员。按姓名、电话或证件号码搜索，可找到任何人。',
     searchButton: '查找',
     results: '人员',
     none: '没有找到。',
