@@ -21,15 +21,20 @@ function masked(id: string, p: Person): MaskedPerson {
   return { id, name: maskName(p.name), phone: maskPhone(p.phone ?? ''), idNumber: maskIdNumber(p.idNumber ?? ''), organisation: p.organisation ?? '', notes: p.notes ?? '' }
 }
 
+/** How many recent people the page lists before anyone searches. */
+export const recentShown = 20
+
 /**
- * People registered at the desk. Holds masked rows only (what was registered or found in this
- * session, never the whole directory: thousands of people are not decrypted to draw one list),
+ * People registered at the desk. Holds masked rows only (the most recent people, or what a search
+ * found, never the whole directory: thousands of people are not decrypted to draw one list),
  * and forgets them when the app locks.
  */
 export const usePeopleStore = defineStore('people', () => {
   const storage = useLobbyStorage()
   const rows = ref<MaskedPerson[]>([])
   const searched = ref(false)
+  /** How many searches this session has answered: the page numbers its answer, so a test can wait for the new one. */
+  const searches = ref(0)
 
   onLock(() => {
     rows.value = []
@@ -76,14 +81,21 @@ export const usePeopleStore = defineStore('people', () => {
     return { ok: true as const }
   }
 
-  /** Phone first, then ID number: both go through blind indexes, never a clear-text scan. */
-  async function find(query: string) {
+  /** The people who arrived on this device last (people.repo.ts `recent`: only those are opened). */
+  async function showRecent() {
     allowed()
-    const byPhone = await storage.people.findBy('phone', query)
-    const found = byPhone.length ? byPhone : await storage.people.findBy('idNumber', query)
-    rows.value = found.map((s) => masked(s.id, s.record))
-    searched.value = true
+    rows.value = (await storage.people.recent(recentShown)).map((s) => masked(s.id, s.record))
+    searched.value = false
   }
 
-  return { rows, searched, register, find, update }
+  /** By name, phone or ID number, through blind indexes, never a clear-text scan; an empty query lists the recent again. */
+  async function find(query: string) {
+    if (query.trim() === '') return showRecent()
+    allowed()
+    rows.value = (await storage.people.search(query)).map((s) => masked(s.id, s.record))
+    searched.value = true
+    searches.value++
+  }
+
+  return { rows, searched, searches, register, find, update, showRecent }
 })

@@ -12,9 +12,22 @@ export class PeoplePage {
   }
 
   async findByPhone(phone: string): Promise<string[]> {
-    await this.page.getByTestId('person-search').fill(phone)
+    return this.find(phone)
+  }
+
+  /** Searches (name, phone or ID number) and returns the masked names found. */
+  async find(query: string): Promise<string[]> {
+    // Each search's answer is numbered: wait for this one's, not the one before it still on screen.
+    const status = this.page.getByTestId('people-status')
+    const before = Number((await status.count()) ? await status.getAttribute('data-search') : 0)
+    await this.page.getByTestId('person-search').fill(query)
     await this.page.getByTestId('person-search-submit').click()
-    await this.page.getByRole('status').filter({ hasText: /找到|found|没有|Nobody/ }).waitFor()
-    return this.page.getByTestId('people-table').locator('tbody tr td:first-child').allTextContents()
+    await this.page.locator(`[data-testid=people-status][data-search="${before + 1}"]`).waitFor()
+    return this.names()
+  }
+
+  /** The masked names the list shows. */
+  async names(): Promise<string[]> {
+    return (await this.page.getByTestId('people-table').locator('tbody tr td:first-child').allTextContents()).map((s) => s.trim())
   }
 }

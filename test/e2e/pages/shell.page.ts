@@ -17,7 +17,15 @@ export class ShellPage {
    * load (open) would forget the session: keys live in memory only.
    */
   async go(path: string): Promise<void> {
-    await this.page.locator(`nav a[href="${path}"]`).click()
+    const link = this.page.locator(`nav a[href="${path}"]`)
+    // On a phone the navigation is behind the menu button: open it first, as a person would.
+    // Any route change closes it (a sign-in still finishing, say): open it again until the link shows.
+    const toggle = this.page.getByTestId('nav-toggle')
+    for (let tries = 0; tries < 15 && !(await link.isVisible()); tries++) {
+      if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click()
+      await link.waitFor({ timeout: 2_000 }).catch(() => undefined)
+    }
+    await link.click()
     await this.page.waitForURL((u) => u.pathname === path)
   }
 
