@@ -109,7 +109,7 @@ describe('membership desk: enrol, card, renew (MEM-1, MEM-6, MEM-7, MEM-8, MEM-1
     await auth.go('/members')
     await members.startEnrol()
     await members.lookUp('13900139002')
-    await members.registerNew({ name: '韩梅梅', phone: '13900139002', idNumber: '440106199001011234' })
+    await members.registerNew({ name: '韩梅梅', phone: '13900139002', idNumber: '440106199001011235' })
     await members.chooseTierAndTerm('vip', 'year')
     const quote = await members.quote()
     expect(quote).toMatchObject({ start: today(), end: termEnd(today(), 'year'), totalFen: 9600_00 + 1000_00 })
