@@ -318,6 +318,7 @@ export const en = {
   },
   money: {
     invalid: 'Enter an amount in yuan, for example 200 or 200.50.',
+    tooHigh: 'At most {max}: check for an extra zero.',
   },
   sync: {
     now: 'Sync now',

@@ -320,6 +320,7 @@ export const zhCN: Messages = {
   },
   money: {
     invalid: '请填写以元为单位的金额，例如 200 或 200.50。',
+    tooHigh: '最多 {max}：请检查是否多输了零。',
   },
   sync: {
     now: '立即同步',

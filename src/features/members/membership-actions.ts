@@ -2,6 +2,7 @@ import { checkDepositReturn, depositLockedUntil } from '@/core/membership/deposi
 import { coveringFee, planFee } from '@/core/membership/membership-state'
 import { memberNumberFrom } from '@/core/membership/member-number'
 import { upgradeCredit } from '@/core/membership/upgrade'
+import { checkReason, type ReasonProblem } from '@/core/membership/reasons'
 import { validServiceHours } from '@/core/membership/service-hours'
 import { capCheck, countActive } from '@/core/membership/vip-cap'
 import type { Fen, LedgerEntry, LocalDate, Member, PaymentMethod, Term, Tier } from '@/core/membership/types'
@@ -130,7 +131,7 @@ export async function returnDeposit(
   input: { memberId: string; refunded: Fen; kept: Fen; reason: string } & Payment,
 ): Promise<
   | ActionResult
-  | { ok: false; problem: 'more-than-held' | 'reason-required' | 'nothing-held'; held: Fen }
+  | { ok: false; problem: 'more-than-held' | ReasonProblem | 'nothing-held'; held: Fen }
   | { ok: false; problem: 'membership-running'; held: Fen; endsOn: LocalDate }
 > {
   const held = stateOf(ctx.snapshot, input.memberId, ctx.now).depositHeld
@@ -181,8 +182,9 @@ export async function setSuspended(ctx: ActionContext, memberId: string, reason:
 }
 
 /** MEM-9: blacklisting and lifting, by a manager (the server refuses anyone else's). */
-export async function setBlacklisted(ctx: ActionContext, memberId: string, action: 'add' | 'lift', reason: string): Promise<ActionResult | { ok: false; problem: 'reason-required' }> {
-  if (!reason.trim()) return { ok: false, problem: 'reason-required' }
+export async function setBlacklisted(ctx: ActionContext, memberId: string, action: 'add' | 'lift', reason: string): Promise<ActionResult | { ok: false; problem: ReasonProblem }> {
+  const problem = checkReason(reason)
+  if (problem) return { ok: false, problem }
   await ctx.storage.desk.blacklist.add({ memberId, action, reason: reason.trim(), at: ctx.now, by: ctx.userId })
   await ctx.storage.audit.append({ action: action === 'add' ? 'member.blacklist' : 'member.blacklist-lift', by: ctx.userId, recordId: memberId, recordType: 'member' })
   return { ok: true }

@@ -148,6 +148,7 @@ describe('enrolment and fees', () => {
   it('MEM-9: a blacklisted member cannot renew, and is refused at check-in; lifting restores both', async () => {
     const id = await member()
     expect(await setBlacklisted(await ctx(), id, 'add', '')).toEqual({ ok: false, problem: 'reason-required' })
+    expect(await setBlacklisted(await ctx(), id, 'add', '损'.repeat(201))).toEqual({ ok: false, problem: 'reason-too-long' })
     await setBlacklisted(await ctx(), id, 'add', '损坏合作方设备')
     expect(await pay(await ctx(), { memberId: id, tierId: 'ordinary', term: 'month', ...cash })).toEqual({ ok: false, problem: 'blacklisted' })
     expect(await scan(await cardOf(id))).toEqual({ admit: false, reason: 'blacklisted' })
