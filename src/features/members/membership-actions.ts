@@ -3,6 +3,7 @@ import { coveringFee, planFee } from '@/core/membership/membership-state'
 import { memberNumberFrom } from '@/core/membership/member-number'
 import { upgradeCredit } from '@/core/membership/upgrade'
 import { checkReason, type ReasonProblem } from '@/core/membership/reasons'
+import { moneyCeilings } from '@/core/membership/money-ceilings'
 import { validServiceHours } from '@/core/membership/service-hours'
 import { capCheck, countActive } from '@/core/membership/vip-cap'
 import type { Fen, LedgerEntry, LocalDate, Member, PaymentMethod, Term, Tier } from '@/core/membership/types'
@@ -28,7 +29,7 @@ export interface Payment {
 }
 
 export type MembershipProblem =
-  | { problem: 'unknown-tier' | 'receipt-required' | 'blacklisted' | 'no-membership' | 'not-an-upgrade' | 'unknown-member' }
+  | { problem: 'unknown-tier' | 'receipt-required' | 'blacklisted' | 'no-membership' | 'not-an-upgrade' | 'unknown-member' | 'amount-too-high' }
   | { problem: 'cap-full'; cap: number; tierId: string }
   | { problem: 'already-member'; memberId: string }
 
@@ -80,6 +81,8 @@ export function quoteFee(ctx: ActionContext, memberId: string | undefined, tierI
   const plan = planFee({ entries: ctx.snapshot.ledger, memberId: memberId ?? '', tier, term, today, credit, settings: ctx.snapshot.settings })
   const depositHeld = state?.depositHeld ?? 0
   const deposit = tier.deposit > depositHeld ? tier.deposit - depositHeld : 0
+  // A price saved before the money ceilings (or synced from a device without them) is never charged past one.
+  if (plan.amount + deposit > moneyCeilings.payment) return { ok: false, problem: 'amount-too-high' }
   return { ok: true, quote: { tier, term, ...plan, deposit, upgrade, creditDays } }
 }
 
