@@ -195,8 +195,24 @@ export const en = {
     problems: {
       'name-required': 'Please enter a name.',
       'phone-invalid': 'This does not look like a phone number.',
-      'id-invalid': 'This does not look like an ID number.',
+      'name-too-long': 'A name has at most {max} characters.',
+      'organisation-too-long': 'An organisation has at most {max} characters.',
+      'notes-too-long': 'Notes have at most {max} characters.',
+      'id-format': 'This is not the form of a number of the document chosen.',
+      'id-check-digit': 'The last character does not match the other 17: one of the digits is mistyped.',
+      'id-birth-date': 'The birth date in this number (characters 7–14) is not a real date from 1900 to today.',
+      'id-region': 'The first two digits of this number are not a province code.',
     },
+    idKind: 'Identity document',
+    idKinds: {
+      'cn-resident': 'Mainland resident ID card',
+      passport: 'Passport',
+      'hk-macao-permit': 'Mainland travel permit for Hong Kong and Macao residents',
+      'taiwan-permit': 'Mainland travel permit for Taiwan residents',
+      'foreign-permanent': "Foreigner's permanent residence ID card",
+    },
+    newId: 'New identity document number',
+    newIdHelp: 'Leave empty to keep {id}.',
   },
   staff: {
     title: 'Staff accounts',
@@ -275,6 +291,7 @@ export const en = {
   },
   money: {
     invalid: 'Enter an amount in yuan, for example 200 or 200.50.',
+    tooHigh: 'At most {max}: check for an extra zero.',
   },
   sync: {
     now: 'Sync now',

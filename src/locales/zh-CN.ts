@@ -197,8 +197,24 @@ export const zhCN: Messages = {
     problems: {
       'name-required': '请输入姓名。',
       'phone-invalid': '这不像是电话号码。',
-      'id-invalid': '这不像是证件号码。',
+      'name-too-long': '姓名最多 {max} 个字。',
+      'organisation-too-long': '单位最多 {max} 个字。',
+      'notes-too-long': '备注最多 {max} 个字。',
+      'id-format': '号码不符合所选证件的格式。',
+      'id-check-digit': '最后一位校验码与前 17 位不符：有数字输错了。',
+      'id-birth-date': '号码中的出生日期（第 7–14 位）不是 1900 年至今天之间的真实日期。',
+      'id-region': '号码前两位不是有效的省级行政区代码。',
     },
+    idKind: '证件类型',
+    idKinds: {
+      'cn-resident': '居民身份证',
+      passport: '护照',
+      'hk-macao-permit': '港澳居民来往内地通行证',
+      'taiwan-permit': '台湾居民来往大陆通行证',
+      'foreign-permanent': '外国人永久居留身份证',
+    },
+    newId: '新证件号码',
+    newIdHelp: '留空则保留 {id}。',
   },
   staff: {
     title: '员工账户',
@@ -277,6 +293,7 @@ export const zhCN: Messages = {
   },
   money: {
     invalid: '请填写以元为单位的金额，例如 200 或 200.50。',
+    tooHigh: '最多 {max}：请检查是否多输了零。',
   },
   sync: {
     now: '立即同步',

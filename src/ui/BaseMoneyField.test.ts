@@ -31,9 +31,24 @@ describe('BaseMoneyField: an amount of yuan typed at the desk', () => {
     }
   })
 
-  it('takes what parseYuan takes (fullwidth digits from a Chinese IME, grouped thousands), and says nothing before the check', async () => {
+  it('takes what parseYuan takes (fullwidth digits from a Chinese IME, grouped thousands), and says nothing of an amount still being typed before the check', async () => {
     for (const typed of ['２００', '1,000.50', '¥960']) expect(attribute(await render('zh-CN', { modelValue: typed, checked: true }), 'aria-invalid')).toBeUndefined()
-    expect(attribute(await render('en', { modelValue: 'abc' }), 'aria-invalid')).toBeUndefined()
+    for (const typed of ['', '960.', '1,0']) expect(attribute(await render('en', { modelValue: typed }), 'aria-invalid'), typed).toBeUndefined()
+  })
+
+  it('says while typing what no more typing can fix: letters, a minus, a third decimal', async () => {
+    for (const typed of ['abc', '-5', '200.505']) expect(attribute(await render('en', { modelValue: typed }), 'aria-invalid'), typed).toBe('true')
+  })
+
+  it('names its ceiling while typing, in both languages: the ceiling itself is taken, one fen more is not', async () => {
+    const max = 1_000_000_00
+    expect(attribute(await render('en', { modelValue: '1,000,000.00', max }), 'aria-invalid')).toBeUndefined()
+    for (const [locale, words] of [['en', 'At most ¥1,000,000.00'], ['zh-CN', '最多 ¥1,000,000.00']] as const) {
+      const html = await render(locale, { modelValue: '1000000.01', max })
+      expect(attribute(html, 'aria-invalid')).toBe('true')
+      expect(html).toContain(words)
+    }
+    expect(await render('en', { modelValue: '99999999999', max })).toContain('At most ¥1,000,000.00')
   })
 
   it('shows the form\'s own problem with the amount before its help', async () => {

@@ -10,7 +10,7 @@ import { dumpOriginStorage, filesContaining } from './support/origin-storage'
 import { orgWithStaff } from './support/org-setup'
 import { distDir } from './support/paths'
 
-const person = { name: '欧阳娜娜', phone: '13912345678', idNumber: '110101199003074578' }
+const person = { name: '欧阳娜娜', phone: '13912345678', idNumber: '110101199003074573' }
 const control = 'CONTROL-欧阳-13700001111'
 
 describe('CONF-1: nothing about a person is stored in clear on the device', () => {

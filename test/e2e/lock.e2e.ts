@@ -8,7 +8,7 @@ import { keyringSecretStrings } from './support/keyring-strings'
 import { withLobby } from './support/fixture'
 import { admin, desk, orgWithStaff } from './support/org-setup'
 
-const person = { name: '司马光明', phone: '13698765432', idNumber: '440106198807071239' }
+const person = { name: '司马光明', phone: '13698765432', idNumber: '440106198807071232' }
 const pin = '2468'
 
 async function setIdle(auth: AuthPage, page: Page, idleSeconds: number) {

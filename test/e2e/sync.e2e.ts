@@ -10,7 +10,7 @@ import type { RunningLobbyServer } from '../support/lobby-server'
 import { admin, desk, manager } from './support/org-setup'
 import { deskJoinsOnSecondTablet } from './support/tablets'
 
-const person = { name: '上官婉儿', phone: '13511112222', idNumber: '320102199505051236' }
+const person = { name: '上官婉儿', phone: '13511112222', idNumber: '320102199505051238' }
 
 describe('sync: two devices share one organisation through the embedded server (CONF-2, CONF-3)', () => {
   const env = withLobby({ serverPerTest: true })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { maskAddress, maskIdNumber, maskName, maskPhone } from './masking'
+import { maskAddress, maskEmployer, maskIdNumber, maskName, maskPhone } from './masking'
 
 describe('CONF-4 masking', () => {
   describe('phone', () => {
@@ -14,34 +14,55 @@ describe('CONF-4 masking', () => {
       expect(maskPhone('1234')).toBe('****')
       expect(maskPhone('')).toBe('')
     })
+    it('shows 4 stars in a longer number too (the mask does not tell the length)', () => {
+      expect(maskPhone('+86 138 1234 5678')).toBe('+86****5678')
+      expect(maskPhone('1'.repeat(10_000))).toBe('111****1111')
+    })
     it('masks a landline with area code the same way', () => {
       expect(maskPhone('02087654321')).toBe('020****4321')
     })
   })
 
   describe('name', () => {
-    it('keeps the surname of a 2-character name', () => {
-      expect(maskName('张三')).toBe('张*')
+    it('keeps the surname of a 2-character name, with the same 2 stars as any other (the mask does not tell the length)', () => {
+      expect(maskName('张三')).toBe('张**')
     })
     it('keeps the surname of a 3-character name', () => {
       expect(maskName('张小明')).toBe('张**')
     })
     it('keeps a compound surname of a 3- and 4-character name', () => {
-      expect(maskName('欧阳修')).toBe('欧阳*')
+      expect(maskName('欧阳修')).toBe('欧阳**')
       expect(maskName('欧阳娜娜')).toBe('欧阳**')
     })
     it('keeps the first two characters of any 4-character name', () => {
       expect(maskName('陈林志远')).toBe('陈林**')
     })
     it('hides a single character entirely and handles blanks', () => {
-      expect(maskName('张')).toBe('*')
+      expect(maskName('张')).toBe('**')
       expect(maskName('  ')).toBe('')
     })
-    it('keeps initials of a name in Latin letters', () => {
+    it('keeps initials of the first two words of a name in Latin letters', () => {
       expect(maskName('Ann Lee')).toBe('A** L**')
+      expect(maskName('Ann')).toBe('A**')
+      expect(maskName('Ann Mary Lee')).toBe('A** M**')
+    })
+    it('shows a fixed-length mask however long the name is (a 10,000-character name shows as 3 or 4 characters)', () => {
+      expect(maskName('张'.repeat(10_000))).toBe('张张**')
+      expect(maskName('诸葛' + '亮'.repeat(9_998))).toBe('诸葛**')
+      expect(maskName('A'.repeat(10_000))).toBe('A**')
+      expect(maskName('Ann ' + 'B'.repeat(9_996))).toBe('A** B**')
     })
     it('never splits a character outside the BMP', () => {
       expect(maskName('𠀋小明')).toBe('𠀋**')
+    })
+  })
+
+  describe('employer (单位): personal data next to a name, masked like one', () => {
+    it('keeps the first character and 2 stars, however long', () => {
+      expect(maskEmployer('广州天河科技有限公司')).toBe('广**')
+      expect(maskEmployer('Lab')).toBe('L**')
+      expect(maskEmployer('x'.repeat(10_000))).toBe('x**')
+      expect(maskEmployer('  ')).toBe('')
     })
   })
 
@@ -50,8 +71,9 @@ describe('CONF-4 masking', () => {
       expect(maskIdNumber('440106199001011234')).toBe('4401**********1234')
       expect(maskIdNumber('44010619900101123X')).toBe('4401**********123X')
     })
-    it('masks an old 15-digit ID the same way', () => {
-      expect(maskIdNumber('440106900101123')).toBe('4401*******1123')
+    it('masks an old 15-digit ID and any longer number with the same 10 stars (the mask does not tell the length)', () => {
+      expect(maskIdNumber('440106900101123')).toBe('4401**********1123')
+      expect(maskIdNumber('4'.repeat(10_000))).toBe('4444**********4444')
     })
     it('keeps only the last 2 of a short document number', () => {
       expect(maskIdNumber('G1234567')).toBe('******67')

@@ -16,6 +16,11 @@ describe('MEM-6 deposit return', () => {
     expect(checkDepositReturn(100000, 50000, 0, '')).toBe('more-than-held')
     expect(checkDepositReturn(100000, 110000, -10000, 'x')).toBe('more-than-held')
   })
+  it('MEM-6: the reason for keeping part is a sentence or two: at most 200 characters', () => {
+    expect(checkDepositReturn(100000, 80000, 20000, '损'.repeat(200))).toBeUndefined()
+    expect(checkDepositReturn(100000, 80000, 20000, '损'.repeat(201))).toBe('reason-too-long')
+    expect(checkDepositReturn(100000, 80000, 20000, 'x'.repeat(10_000))).toBe('reason-too-long')
+  })
   it('MEM-6: nothing to return when nothing is held', () => {
     expect(checkDepositReturn(0, 0, 0, '')).toBe('nothing-held')
   })

@@ -1,6 +1,7 @@
+import { checkReason, type ReasonProblem } from './reasons'
 import type { Fen, LedgerEntry, LocalDate, MembershipSettings } from './types'
 
-export type DepositReturnProblem = 'nothing-held' | 'more-than-held' | 'reason-required' | 'membership-running'
+export type DepositReturnProblem = 'nothing-held' | 'more-than-held' | ReasonProblem | 'membership-running'
 
 /**
  * MEM-6: the last day of the member's membership the deposit secures, while it
@@ -34,7 +35,9 @@ export function checkDepositReturn(held: Fen, refunded: Fen, kept: Fen, reason: 
   if (held <= 0) return 'nothing-held'
   if (lockedUntil !== undefined) return 'membership-running'
   if (refunded < 0 || kept < 0 || refunded + kept !== held) return 'more-than-held'
-  if (kept > 0 && !reason.trim()) return 'reason-required'
+  const reasonProblem = checkReason(reason)
+  // A reason is needed only when part is kept; one given anyway is stored too, so it is held to the same length.
+  if (reasonProblem === 'reason-too-long' || (kept > 0 && reasonProblem)) return reasonProblem
   return undefined
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { defaultMembershipSettings } from './defaults'
+import { moneyCeilings } from './money-ceilings'
 import { checkSettings } from './settings-check'
 import type { MembershipSettings } from './types'
 
@@ -17,6 +18,31 @@ describe('MEM-1/MEM-2 settings check', () => {
     expect(checkSettings(settingsWith((s) => (vip(s).prices.year = -1)))).toEqual([{ path: 'tiers.1.prices.year', problem: 'price-invalid' }])
     expect(checkSettings(settingsWith((s) => (ordinary(s).prices.month = 99.5)))).toEqual([{ path: 'tiers.0.prices.month', problem: 'price-invalid' }])
     expect(checkSettings(settingsWith((s) => (ordinary(s).prices.halfYear = Number.NaN)))).toEqual([{ path: 'tiers.0.prices.halfYear', problem: 'price-invalid' }])
+  })
+
+  it('MEM-1: a price may be up to its ceiling of 1,000,000.00 and not one fen more (99,999,999,999.00 once saved)', () => {
+    expect(moneyCeilings.price).toBe(1_000_000_00)
+    expect(checkSettings(settingsWith((s) => (vip(s).prices.year = moneyCeilings.price)))).toEqual([])
+    expect(checkSettings(settingsWith((s) => (vip(s).prices.year = moneyCeilings.price + 1)))).toEqual([{ path: 'tiers.1.prices.year', problem: 'price-too-high' }])
+    expect(checkSettings(settingsWith((s) => (ordinary(s).prices.month = 99_999_999_999_00)))).toEqual([{ path: 'tiers.0.prices.month', problem: 'price-too-high' }])
+  })
+
+  it('MEM-6: a deposit may be up to its ceiling of 100,000.00 and not one fen more', () => {
+    expect(checkSettings(settingsWith((s) => (vip(s).deposit = moneyCeilings.deposit)))).toEqual([])
+    expect(checkSettings(settingsWith((s) => (vip(s).deposit = moneyCeilings.deposit + 1)))).toEqual([{ path: 'tiers.1.deposit', problem: 'deposit-too-high' }])
+  })
+
+  it('MEM-1: a payment the settings allow (the dearest price and the largest deposit) stays within the payment ceiling', () => {
+    expect(moneyCeilings.price + moneyCeilings.deposit).toBeLessThanOrEqual(moneyCeilings.payment)
+  })
+
+  it('MEM-1/MEM-2: tier names, perks and a calendar note have a maximum length', () => {
+    expect(checkSettings(settingsWith((s) => (vip(s).name.en = 'V'.repeat(60))))).toEqual([])
+    expect(checkSettings(settingsWith((s) => (vip(s).name.en = 'V'.repeat(61))))).toEqual([{ path: 'tiers.1.name.en', problem: 'name-too-long' }])
+    expect(checkSettings(settingsWith((s) => (vip(s).perks['zh-CN'] = '免'.repeat(501))))).toEqual([{ path: 'tiers.1.perks.zh-CN', problem: 'perks-too-long' }])
+    const closedDay = { id: 'o1', from: '2027-01-01', to: '2027-01-01', closed: true }
+    expect(checkSettings(settingsWith((s) => s.overrides.push({ ...closedDay, note: 'n'.repeat(500) })))).toEqual([])
+    expect(checkSettings(settingsWith((s) => s.overrides.push({ ...closedDay, note: 'n'.repeat(501) })))).toEqual([{ path: 'overrides.0.note', problem: 'note-too-long' }])
   })
 
   it('MEM-1: a free tier (price 0) is allowed', () => {

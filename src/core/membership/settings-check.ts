@@ -4,12 +4,19 @@
  * otherwise surface as a thrown error at the check-in desk).
  */
 import { isLocalDate, isLocalTime, minutesOf } from '@/core/shared/local-date'
+import { textLimits, withinLimit } from '@/core/shared/text-limits'
+import { moneyCeilings } from './money-ceilings'
 import type { MembershipSettings, Tier } from './types'
 import { terms } from './types'
 
 export type SettingsProblemKind =
   | 'price-invalid'
+  | 'price-too-high'
   | 'deposit-invalid'
+  | 'deposit-too-high'
+  | 'name-too-long'
+  | 'perks-too-long'
+  | 'note-too-long'
   | 'hours-invalid'
   | 'window-invalid'
   | 'cap-invalid'
@@ -46,14 +53,23 @@ function isTimeZone(tz: string): boolean {
 
 function tierProblems(tier: Tier, at: string): SettingsProblem[] {
   const problems: SettingsProblem[] = []
-  for (const lang of ['zh-CN', 'en'] as const)
+  for (const lang of ['zh-CN', 'en'] as const) {
     if (tier.name[lang].trim() === '') problems.push({ path: `${at}.name.${lang}`, problem: 'name-required' })
-  for (const term of terms) if (!isWholeFen(tier.prices[term])) problems.push({ path: `${at}.prices.${term}`, problem: 'price-invalid' })
+    else if (!withinLimit(tier.name[lang], textLimits.label)) problems.push({ path: `${at}.name.${lang}`, problem: 'name-too-long' })
+  }
+  for (const term of terms) {
+    const price = tier.prices[term]
+    if (!isWholeFen(price)) problems.push({ path: `${at}.prices.${term}`, problem: 'price-invalid' })
+    else if (price > moneyCeilings.price) problems.push({ path: `${at}.prices.${term}`, problem: 'price-too-high' })
+  }
   if (!isWholeFen(tier.deposit)) problems.push({ path: `${at}.deposit`, problem: 'deposit-invalid' })
+  else if (tier.deposit > moneyCeilings.deposit) problems.push({ path: `${at}.deposit`, problem: 'deposit-too-high' })
   // Service hours may be fractional (half an hour of tidying counts) but never negative.
   if (!Number.isFinite(tier.serviceHoursPerMonth) || tier.serviceHoursPerMonth < 0)
     problems.push({ path: `${at}.serviceHoursPerMonth`, problem: 'hours-invalid' })
   if (tier.cap !== undefined && !(Number.isSafeInteger(tier.cap) && tier.cap >= 1)) problems.push({ path: `${at}.cap`, problem: 'cap-invalid' })
+  for (const lang of ['zh-CN', 'en'] as const)
+    if (!withinLimit(tier.perks[lang], textLimits.notes)) problems.push({ path: `${at}.perks.${lang}`, problem: 'perks-too-long' })
   tier.hours.forEach((w, i) => {
     if (!(Number.isInteger(w.weekday) && w.weekday >= 1 && w.weekday <= 7 && isValidWindow(w)))
       problems.push({ path: `${at}.hours.${i}`, problem: 'window-invalid' })
@@ -77,6 +93,7 @@ export function checkSettings(s: MembershipSettings): SettingsProblem[] {
   })
   s.overrides.forEach((o, i) => {
     if (!(isLocalDate(o.from) && isLocalDate(o.to) && o.from <= o.to)) problems.push({ path: `overrides.${i}`, problem: 'override-dates-invalid' })
+    if (!withinLimit(o.note, textLimits.notes)) problems.push({ path: `overrides.${i}.note`, problem: 'note-too-long' })
     if (o.closed) return
     if (!o.hours || o.hours.length === 0) problems.push({ path: `overrides.${i}.hours`, problem: 'override-hours-invalid' })
     o.hours?.forEach((w, j) => {

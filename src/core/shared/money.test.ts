@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { fenToYuanText, formatFen, parseYuan, roundHalfUpToFen } from './money'
+import { checkYuanText, fenToYuanText, formatFen, parseYuan, roundHalfUpToFen } from './money'
 
 describe('formatFen', () => {
   it('shows yuan with the ¥ sign and two decimals in both languages', () => {
@@ -94,5 +94,27 @@ describe('roundHalfUpToFen (BB-5, BB-6: "rounded to the fen")', () => {
     expect(() => roundHalfUpToFen(Number.NaN)).toThrow(RangeError)
     expect(() => roundHalfUpToFen(10, 0)).toThrow(RangeError)
     expect(() => roundHalfUpToFen(10.5, 3)).toThrow(RangeError)
+  })
+})
+
+describe('checkYuanText: an amount typed against its ceiling (issue 10: a price of 99,999,999,999.00 saved)', () => {
+  const ceiling = 1_000_000_00
+  it('accepts the ceiling itself and refuses one fen more', () => {
+    expect(checkYuanText('1000000.00', ceiling)).toBeUndefined()
+    expect(checkYuanText('¥1,000,000', ceiling)).toBeUndefined()
+    expect(checkYuanText('1000000.01', ceiling)).toBe('too-high')
+    expect(checkYuanText('99,999,999,999.00', ceiling)).toBe('too-high')
+  })
+  it('refuses a negative amount and one with more than two decimals', () => {
+    expect(checkYuanText('-5', ceiling)).toBe('negative')
+    expect(checkYuanText('－5', ceiling)).toBe('negative')
+    expect(checkYuanText('960.505', ceiling)).toBe('format')
+    expect(checkYuanText('abc', ceiling)).toBe('format')
+  })
+  it('says whether an amount still being typed can become one ("960." and "" can, "1.234" cannot)', () => {
+    expect(checkYuanText('960.', ceiling)).toBe('unfinished')
+    expect(checkYuanText('', ceiling)).toBe('unfinished')
+    expect(checkYuanText('¥1,0', ceiling)).toBe('unfinished')
+    expect(checkYuanText('0', ceiling)).toBeUndefined()
   })
 })

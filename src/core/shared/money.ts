@@ -65,3 +65,25 @@ export function roundHalfUpToFen(numerator: number, denominator = 1): Fen {
   const rest = n - whole * d
   return sign * (rest * 2 >= d ? whole + 1 : whole) || 0
 }
+
+/**
+ * What is wrong with an amount of yuan as typed, against the most that field may hold:
+ * `unfinished` (empty, or a start of an amount such as "960." or "1,0": more typing can make it one),
+ * `format`, `negative`, `too-high`; undefined when it is an amount within the ceiling.
+ */
+export type YuanTextProblem = 'unfinished' | 'format' | 'negative' | 'too-high'
+
+// A start of what yuanPattern reads: digits and commas, then a point and at most two decimals.
+const yuanPrefixPattern = /^(¥\s*)?([\d,]*)(\.\d{0,2})?$/
+
+export function checkYuanText(text: string, ceiling: Fen): YuanTextProblem | undefined {
+  const fen = parseYuan(text)
+  if (fen !== undefined) return fen > ceiling ? 'too-high' : undefined
+  const typed = text.normalize('NFKC').trim()
+  if (/^[-−]/.test(typed.replace(/^¥\s*/, ''))) return 'negative'
+  // Digits already past the ceiling stay past it whatever is typed after a point.
+  const prefix = yuanPrefixPattern.exec(typed)
+  if (!prefix) return 'format'
+  const whole = (prefix[2] ?? '').replaceAll(',', '')
+  return whole !== '' && Number(whole) * 100 > ceiling ? 'too-high' : 'unfinished'
+}

@@ -2,6 +2,8 @@ import { checkDepositReturn, depositLockedUntil } from '@/core/membership/deposi
 import { coveringFee, planFee } from '@/core/membership/membership-state'
 import { memberNumberFrom } from '@/core/membership/member-number'
 import { upgradeCredit } from '@/core/membership/upgrade'
+import { checkReason, type ReasonProblem } from '@/core/membership/reasons'
+import { moneyCeilings } from '@/core/membership/money-ceilings'
 import { validServiceHours } from '@/core/membership/service-hours'
 import { capCheck, countActive } from '@/core/membership/vip-cap'
 import type { Fen, LedgerEntry, LocalDate, Member, PaymentMethod, Term, Tier } from '@/core/membership/types'
@@ -27,7 +29,7 @@ export interface Payment {
 }
 
 export type MembershipProblem =
-  | { problem: 'unknown-tier' | 'receipt-required' | 'blacklisted' | 'no-membership' | 'not-an-upgrade' | 'unknown-member' }
+  | { problem: 'unknown-tier' | 'receipt-required' | 'blacklisted' | 'no-membership' | 'not-an-upgrade' | 'unknown-member' | 'amount-too-high' }
   | { problem: 'cap-full'; cap: number; tierId: string }
   | { problem: 'already-member'; memberId: string }
 
@@ -79,6 +81,8 @@ export function quoteFee(ctx: ActionContext, memberId: string | undefined, tierI
   const plan = planFee({ entries: ctx.snapshot.ledger, memberId: memberId ?? '', tier, term, today, credit, settings: ctx.snapshot.settings })
   const depositHeld = state?.depositHeld ?? 0
   const deposit = tier.deposit > depositHeld ? tier.deposit - depositHeld : 0
+  // A price saved before the money ceilings (or synced from a device without them) is never charged past one.
+  if (plan.amount + deposit > moneyCeilings.payment) return { ok: false, problem: 'amount-too-high' }
   return { ok: true, quote: { tier, term, ...plan, deposit, upgrade, creditDays } }
 }
 
@@ -130,7 +134,7 @@ export async function returnDeposit(
   input: { memberId: string; refunded: Fen; kept: Fen; reason: string } & Payment,
 ): Promise<
   | ActionResult
-  | { ok: false; problem: 'more-than-held' | 'reason-required' | 'nothing-held'; held: Fen }
+  | { ok: false; problem: 'more-than-held' | ReasonProblem | 'nothing-held'; held: Fen }
   | { ok: false; problem: 'membership-running'; held: Fen; endsOn: LocalDate }
 > {
   const held = stateOf(ctx.snapshot, input.memberId, ctx.now).depositHeld
@@ -181,8 +185,9 @@ export async function setSuspended(ctx: ActionContext, memberId: string, reason:
 }
 
 /** MEM-9: blacklisting and lifting, by a manager (the server refuses anyone else's). */
-export async function setBlacklisted(ctx: ActionContext, memberId: string, action: 'add' | 'lift', reason: string): Promise<ActionResult | { ok: false; problem: 'reason-required' }> {
-  if (!reason.trim()) return { ok: false, problem: 'reason-required' }
+export async function setBlacklisted(ctx: ActionContext, memberId: string, action: 'add' | 'lift', reason: string): Promise<ActionResult | { ok: false; problem: ReasonProblem }> {
+  const problem = checkReason(reason)
+  if (problem) return { ok: false, problem }
   await ctx.storage.desk.blacklist.add({ memberId, action, reason: reason.trim(), at: ctx.now, by: ctx.userId })
   await ctx.storage.audit.append({ action: action === 'add' ? 'member.blacklist' : 'member.blacklist-lift', by: ctx.userId, recordId: memberId, recordType: 'member' })
   return { ok: true }

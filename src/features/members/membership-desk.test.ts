@@ -145,9 +145,19 @@ describe('enrolment and fees', () => {
     expect(quoted).toMatchObject({ ok: true, quote: { upgrade: true, start: '2026-12-10', listed: 96000, credit: 6666, amount: 89334, deposit: 100000, creditDays: { remaining: 20, total: 30 } } })
   })
 
+  it('MEM-1: a fee over the payment ceiling is not taken, even from a tier price stored before the ceilings (99,999,999,999.00)', async () => {
+    const id = await member('ordinary', 'month')
+    const settings = (await storage.desk.settings.get())!
+    settings.tiers.find((t) => t.id === 'ordinary')!.prices.year = 99_999_999_999_00
+    await storage.desk.settings.save(settings)
+    expect(quoteFee(await ctx(), id, 'ordinary', 'year')).toEqual({ ok: false, problem: 'amount-too-high' })
+    expect(await pay(await ctx(), { memberId: id, tierId: 'ordinary', term: 'year', ...cash })).toEqual({ ok: false, problem: 'amount-too-high' })
+  })
+
   it('MEM-9: a blacklisted member cannot renew, and is refused at check-in; lifting restores both', async () => {
     const id = await member()
     expect(await setBlacklisted(await ctx(), id, 'add', '')).toEqual({ ok: false, problem: 'reason-required' })
+    expect(await setBlacklisted(await ctx(), id, 'add', '损'.repeat(201))).toEqual({ ok: false, problem: 'reason-too-long' })
     await setBlacklisted(await ctx(), id, 'add', '损坏合作方设备')
     expect(await pay(await ctx(), { memberId: id, tierId: 'ordinary', term: 'month', ...cash })).toEqual({ ok: false, problem: 'blacklisted' })
     expect(await scan(await cardOf(id))).toEqual({ admit: false, reason: 'blacklisted' })

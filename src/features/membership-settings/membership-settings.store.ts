@@ -11,7 +11,7 @@ import { PermissionError } from '@/identity/session'
 import { useUnsavedWork } from '@/platform/unsaved-work'
 import { useLobbyStorage } from '@/identity/device-storage'
 import { anchorsOf, placeProblems } from './problem-placement'
-import { draftProblems, newOverrideDraft, newTierDraft, toDraft, withoutTier, type SettingsDraft } from './settings-draft'
+import { draftProblems, newOverrideDraft, newTierDraft, problemsWhileTyping, toDraft, withoutTier, type SettingsDraft } from './settings-draft'
 import { mergeForSave } from './settings-merge'
 
 // IndexedDB cannot store a Proxy, and comparisons must not see one either: plain JSON copies.
@@ -45,7 +45,8 @@ export const useMembershipSettingsStore = defineStore('membership-settings', () 
   const baseDraftJson = computed(() => (base.value ? JSON.stringify(toDraft(base.value)) : ''))
   const dirty = computed(() => draft.value !== undefined && JSON.stringify(draft.value) !== baseDraftJson.value)
   const checked = computed(() => (draft.value ? draftProblems(draft.value) : undefined))
-  const problems = computed(() => (attempted.value ? (checked.value?.problems ?? []) : []))
+  // Before a save: what typing cannot fix (a price over its ceiling); after one, every problem.
+  const problems = computed(() => (attempted.value ? (checked.value?.problems ?? []) : draft.value ? problemsWhileTyping(draft.value) : []))
   const placed = computed(() => placeProblems(problems.value, draft.value ? anchorsOf(draft.value) : new Set([''])))
 
   useUnsavedWork(dirty)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { defaultMembershipSettings } from '@/core/membership/defaults'
 import { anchorFor, anchorsOf, placeProblems } from './problem-placement'
-import { draftProblems, newOverrideDraft, toDraft, withoutTier } from './settings-draft'
+import { draftProblems, newOverrideDraft, problemsWhileTyping, toDraft, withoutTier } from './settings-draft'
 import { mergeForSave } from './settings-merge'
 
 describe('MEM-1 settings form draft', () => {
@@ -33,6 +33,23 @@ describe('MEM-1 settings form draft', () => {
       { path: 'tiers.0.deposit', problem: 'required' },
       { path: 'tiers.1.prices.year', problem: 'money-format' },
     ])
+  })
+
+  it('MEM-1: a price over its ceiling (99,999,999,999.00 once saved) is named while it is typed, before any save; an amount still being typed is not', () => {
+    const draft = toDraft(defaultMembershipSettings())
+    draft.tiers[1]!.prices.year = '99,999,999,999.00'
+    draft.tiers[1]!.deposit = '100000.01'
+    draft.tiers[0]!.prices.month = '960.'
+    draft.tiers[0]!.name.en = 'x'.repeat(61)
+    expect(problemsWhileTyping(draft)).toEqual([
+      { path: 'tiers.0.name.en', problem: 'name-too-long' },
+      { path: 'tiers.1.prices.year', problem: 'price-too-high' },
+      { path: 'tiers.1.deposit', problem: 'deposit-too-high' },
+    ])
+    draft.tiers[1]!.prices.year = '1,000,000.00'
+    draft.tiers[1]!.deposit = '100000'
+    draft.tiers[0]!.name.en = 'x'.repeat(60)
+    expect(problemsWhileTyping(draft)).toEqual([])
   })
 
   it('reads "120" as 120.00 yuan, an empty cap as no cap, and a cap of 0 as a cap problem', () => {

@@ -166,6 +166,17 @@ export function draftProblems(draft: SettingsDraft): { settings: MembershipSetti
   return { settings, problems: [...problems, ...checked] }
 }
 
+/** Problems no further typing can fix: named while the manager types, before any save. */
+const shownWhileTyping = new Set(['price-too-high', 'deposit-too-high', 'name-too-long', 'perks-too-long', 'note-too-long', 'money-negative'])
+
+/**
+ * What the form names while the draft is still being typed: an amount over its ceiling, a text over
+ * its maximum. The rest ("960." is not an amount yet, an empty name) waits for a save.
+ */
+export function problemsWhileTyping(draft: SettingsDraft): SettingsProblem[] {
+  return draftProblems(draft).problems.filter((p) => shownWhileTyping.has(p.problem))
+}
+
 /** A new tier ranked above the others; prices left empty so nothing is charged by accident. */
 export function newTierDraft(id: string, existing: readonly TierDraft[]): TierDraft {
   return {

@@ -1,5 +1,8 @@
 import { useI18n } from 'vue-i18n'
+import { moneyCeilings } from '@/core/membership/money-ceilings'
 import type { Locale } from '@/core/shared/locale'
+import { formatFen } from '@/core/shared/money'
+import { textLimits } from '@/core/shared/text-limits'
 import { useMembershipSettingsStore } from './membership-settings.store'
 import type { TierDraft } from './settings-draft'
 
@@ -40,7 +43,14 @@ export function useSettingsText() {
   const { t, te, locale } = useI18n()
   const store = useMembershipSettingsStore()
 
-  const problemText = (code: string): string => (te(k(`problems.${code}`)) ? t(k(`problems.${code}`)) : t(k('problems.unknown'), { code }))
+  // The limits a message names (a message that names none ignores them).
+  const limits = () => ({
+    price: formatFen(moneyCeilings.price, locale.value as Locale),
+    deposit: formatFen(moneyCeilings.deposit, locale.value as Locale),
+    label: textLimits.label,
+    notes: textLimits.notes,
+  })
+  const problemText = (code: string): string => (te(k(`problems.${code}`)) ? t(k(`problems.${code}`), limits()) : t(k('problems.unknown'), { code }))
   const messagesAt = (anchor: string): string[] => (store.placed.get(anchor) ?? []).map((p) => problemText(p.problem))
   const tierName = (tier: TierDraft, index: number): string =>
     tier.name[locale.value as Locale].trim() || tier.name['zh-CN'].trim() || tier.name.en.trim() || t(k('tiers.unnamed'), { n: index + 1 })

@@ -1,7 +1,10 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { maskIdNumber, maskName, maskPhone } from '@/core/access/masking'
-import { checkPerson, type Person } from '@/core/directory/person'
+import type { IdKind } from '@/core/directory/id-document'
+import { checkPerson, checkPersonChanges, type Person } from '@/core/directory/person'
+import { deskTimeZone } from '@/core/organisation/time-zone'
+import { localDateOf } from '@/core/shared/local-date'
 import { useLobbyStorage } from '@/identity/device-storage'
 import { onLock, useSessionStore } from '@/identity/session.store'
 import { PermissionError } from '@/identity/session'
@@ -46,13 +49,19 @@ export const usePeopleStore = defineStore('people', () => {
     if (!useSessionStore().can('desk.use')) throw new PermissionError('desk.use')
   }
 
-  async function register(input: { name: string; phone: string; idNumber: string; organisation: string }) {
+  /** The organisation's date: an ID's birth date may not be after it. */
+  async function today() {
+    const organisation = await storage.orgSettings.read()
+    return localDateOf(Date.now(), deskTimeZone(organisation.saved ? organisation.settings.timeZone : undefined, undefined))
+  }
+
+  async function register(input: { name: string; phone: string; idKind?: IdKind; idNumber: string; organisation: string }) {
     allowed()
-    const problems = checkPerson(input)
+    const problems = checkPerson(input, await today())
     if (Object.keys(problems).length) return { ok: false as const, problems }
     const person: Person = { name: input.name.trim(), createdAt: new Date().toISOString() }
     if (input.phone.trim()) person.phone = input.phone.trim()
-    if (input.idNumber.trim()) person.idNumber = input.idNumber.trim().toUpperCase()
+    if (input.idNumber.trim()) Object.assign(person, { idKind: input.idKind ?? 'cn-resident', idNumber: input.idNumber.trim().toUpperCase() })
     if (input.organisation.trim()) person.organisation = input.organisation.trim()
     const id = await storage.people.put(person)
     // The first save is when this device starts holding data worth keeping: ask not to be evicted.
@@ -63,10 +72,11 @@ export const usePeopleStore = defineStore('people', () => {
 
   /**
    * Updates what the desk may change without seeing the full record: organisation, notes, and a new
-   * phone number (typed in full, never shown back unmasked). Only changed fields get a new clock, so
+   * phone number or identity document (typed in full, never shown back unmasked). Only what changes is
+   * checked: a person stored before a rule tightened still takes a new note. Only changed fields get a new clock, so
    * an edit made offline on another device to other fields survives the sync (field-by-field merge).
    */
-  async function update(id: string, changes: { organisation?: string; notes?: string; phone?: string }) {
+  async function update(id: string, changes: { organisation?: string; notes?: string; phone?: string; idKind?: IdKind; idNumber?: string }) {
     allowed()
     const current = await storage.people.get(id)
     if (!current) return { ok: false as const, problems: {} }
@@ -74,7 +84,8 @@ export const usePeopleStore = defineStore('people', () => {
     if (changes.organisation !== undefined) next.organisation = changes.organisation.trim()
     if (changes.notes !== undefined) next.notes = changes.notes.trim()
     if (changes.phone?.trim()) next.phone = changes.phone.trim()
-    const problems = checkPerson(next)
+    if (changes.idNumber?.trim()) Object.assign(next, { idKind: changes.idKind ?? 'cn-resident', idNumber: changes.idNumber.trim().toUpperCase() })
+    const problems = checkPersonChanges(current, next, await today())
     if (Object.keys(problems).length) return { ok: false as const, problems }
     await storage.people.put(next, id)
     rows.value = rows.value.map((r) => (r.id === id ? masked(id, next) : r))
