@@ -54,13 +54,14 @@ export interface SliceRequest {
 const membersPerBatch = 16
 
 /** The members named, with their fees and blacklist events (each through the `parent` index). */
-async function readMembers(storage: Desk, memberIds: Iterable<string>) {
+async function readMembers(storage: Desk, memberIds: Iterable<string>, between?: () => Promise<unknown>) {
   const desk = storage.desk
   const ids = [...new Set(memberIds)]
   const members: Stored<Member>[] = []
   const ledger: LedgerEntry[] = []
   const blacklist: BlacklistEvent[] = []
   for (let i = 0; i < ids.length; i += membersPerBatch) {
+    if (i > 0) await between?.()
     const batch = ids.slice(i, i + membersPerBatch)
     const [m, l, b] = await Promise.all([
       Promise.all(batch.map(async (id) => ({ id, record: await desk.members.get(id) }))),
@@ -126,6 +127,8 @@ export async function loadDeskDay(
   now: number,
   /** `today`: only today's visits and their members ("in now"), what a desk needs the moment the page opens. */
   read: 'whole' | 'today' = 'whole',
+  /** Awaited between batches of members: the page lets a scan made meanwhile go first (its decrypting too). */
+  between?: () => Promise<unknown>,
 ): Promise<DeskSlice> {
   const today = todayIn(base, now)
   const whole = read === 'whole'
@@ -139,7 +142,7 @@ export async function loadDeskDay(
   // visitor of the week: the older visits are read only to find duplicates.
   const visitedToday = visits.checkIns.filter((c) => todayIn(base, c.record.at) === today).map((c) => c.record.memberId)
   const withDuplicates = duplicateCheckIns(visits.checkIns, visits.checkOuts).filter((d) => d.ids.some((id) => !reviewed.has(id))).map((d) => d.memberId)
-  const members = await readMembers(storage, [...visitedToday, ...withDuplicates, ...ending])
+  const members = await readMembers(storage, [...visitedToday, ...withDuplicates, ...ending], between)
   const slice: DeskSlice = { scope: 'slice', ...base, ...members, ...visits, serviceLogs: [], waitlist: [], reviewed, day: today, listed: [...new Set([...withDuplicates, ...ending])] }
   return trimVisitors(slice, presentShown, now)
 }

@@ -176,7 +176,7 @@ export const useMembershipStore = defineStore('membership', () => {
     followedDuringRead = []
     try {
       const base = await deskSettings(storage)
-      const read = await loadDeskDay(storage, base, clock.now(), whole)
+      const read = await loadDeskDay(storage, base, clock.now(), whole, async () => scanning)
       await learnNames(read.members.map((m) => m.record.personId))
       const next = followedDuringRead.reduce((v, follow) => follow(v), read)
       view.value = next
@@ -291,12 +291,23 @@ export const useMembershipStore = defineStore('membership', () => {
     await refreshAfterWrite()
   }
 
+  // The scan being decided: the day's read waits for it between its batches (a scan goes first).
+  let scanning: Promise<unknown> | undefined
   /** MEM-3: scan or typed text → decision; an admit is recorded at once. Reads a slice, never the realm. */
   async function checkIn(text: string): Promise<CheckInOutcome> {
     allowed()
     readWholeDaySoon(true)
-    const { slice, ...outcome } = await scanAtDesk(await scanContext(), text)
-    await show(slice)
+    const scan = (async () => {
+      const { slice, ...outcome } = await scanAtDesk(await scanContext(), text)
+      await show(slice)
+      return outcome
+    })()
+    const done = scan.catch(() => undefined)
+    scanning = done
+    void done.then(() => {
+      if (scanning === done) scanning = undefined
+    })
+    const outcome = await scan
     if (outcome.checkInId) void useStoragePersistence().requestPersistence()
     return outcome
   }
