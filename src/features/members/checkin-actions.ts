@@ -1,4 +1,5 @@
 import { decideCheckIn, overridableAtDesk } from '@/core/membership/checkin-decision'
+import { checkReason, type ReasonProblem } from '@/core/membership/reasons'
 import type { CardEpochStatus } from '@/core/membership/card-epoch'
 import { looksLikeMemberNo } from '@/core/membership/member-number'
 import { openCheckInOf } from '@/core/membership/visits'
@@ -92,6 +93,14 @@ export function decide(ctx: CheckinContext, presented: Presented): CheckInDecisi
   })
 }
 
+/** MEM-3: an override's reason is required and at most `textLimits.reason` long (it goes into the audit log). */
+export class OverrideReasonError extends Error {
+  constructor(readonly problem: ReasonProblem) {
+    super(`override reason: ${problem}`)
+    this.name = 'OverrideReasonError'
+  }
+}
+
 /** MEM-3, MEM-9: an override the desk may not make (thrown, so no caller can record it by skipping the button). */
 export class OverrideRefusedError extends Error {
   constructor(readonly refusal: RefusalReason) {
@@ -122,6 +131,8 @@ async function writeCheckIn(
   override?: { refusal: RefusalReason; reason: string },
 ): Promise<{ id: string; record: CheckIn }> {
   if (override) {
+    const problem = checkReason(override.reason)
+    if (problem) throw new OverrideReasonError(problem)
     if (!overridableAtDesk(override.refusal)) throw new OverrideRefusedError(override.refusal)
     const now = decide(ctx, { kind: 'lookup', memberId })
     if (!now.admit && !overridableAtDesk(now.reason)) throw new OverrideRefusedError(now.reason)

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
 import { maskName, maskPhone } from '@/core/access/masking'
 import { expiringSoon } from '@/core/membership/expiring'
+import { checkReason } from '@/core/membership/reasons'
 import { duplicateCheckIns, whoIsIn } from '@/core/membership/visits'
 import type { RefusalReason, Term } from '@/core/membership/types'
 import { useLobbyStorage } from '@/identity/device-storage'
@@ -315,7 +316,7 @@ export const useMembershipStore = defineStore('membership', () => {
   /** MEM-3: staff admit over a refusal, with a reason (audited). */
   async function override(memberId: string, refusal: RefusalReason, reason: string): Promise<string | undefined> {
     allowed()
-    if (!reason.trim()) return undefined
+    if (checkReason(reason)) return undefined
     const { checkInId, slice } = await overrideAtDesk(await scanContext(), memberId, { refusal, reason: reason.trim() })
     await show(slice)
     return checkInId
