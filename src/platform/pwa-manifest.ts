@@ -30,14 +30,14 @@ export const manifest: Partial<ManifestOptions> = {
       sizes: '1280x800',
       type: 'image/png',
       form_factor: 'wide',
-      label: 'Lobby on a front-desk tablet',
+      label: '前台平板上的会员签到：欢迎入场 · Member check-in on a front-desk tablet: a member admitted',
     },
     {
       src: '/screenshots/home-narrow.png',
       sizes: '390x844',
       type: 'image/png',
       form_factor: 'narrow',
-      label: 'Lobby on a phone',
+      label: '手机上的会员列表 · The members list on a phone',
     },
   ],
 }
