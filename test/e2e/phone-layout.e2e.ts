@@ -75,6 +75,14 @@ describe('phone layout at 390×844 (issue 10)', () => {
     await page.getByTestId('offline-ready').getByRole('button').click({ timeout: 5_000 }).catch(() => undefined)
     const header = (await page.locator('header.shell-header').boundingBox())!
     expect(header.height).toBeLessThan(64)
+    // Nothing in the header runs over anything else (the signed-in name once ran under the mark).
+    const boxes = await page.locator('header.shell-header').evaluate((h) =>
+      [...h.querySelectorAll<HTMLElement>('.shell-header-start > *, .shell-header-tools > *')]
+        .filter((e) => e.getClientRects().length > 0)
+        .map((e) => ({ what: e.className || e.tagName, ...e.getBoundingClientRect().toJSON() as DOMRect })),
+    )
+    for (const [i, a] of boxes.entries())
+      for (const b of boxes.slice(i + 1)) expect(a.right <= b.left + 0.5 || b.right <= a.left + 0.5, `${a.what} overlaps ${b.what}`).toBe(true)
 
     // The menu: a button that says whether it is open; opened, every entry is on screen and tappable.
     const toggle = page.getByTestId('nav-toggle')
