@@ -2,6 +2,9 @@ import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import { registerFeatureSteps } from '@/identity/feature-steps'
 import { homeCardsKey } from '@/features/home/home-cards'
+import { usePersonNameStore } from '@/features/home/person-name.store'
+import { useOrganisationStore } from '@/features/organisation-settings/organisation.store'
+import { useSyncStore } from '@/features/sync/sync.store'
 import '@/ui/styles.css'
 import { deviceStorageKey } from '@/identity/device-storage'
 import { setSessionKeys, storage } from '@/storage/session-keys'
@@ -16,10 +19,18 @@ import { router } from './router'
 registerFeatureSteps(featureStepsOf(modules))
 // The features' nav labels and home cards, before the router's first navigation: the shell shows them at once.
 provideMessages(shellWordsOf(modules))
-createApp(App)
+const app = createApp(App)
   .provide(deviceStorageKey, { storage, setSessionKeys })
   .use(createPinia())
   .use(router)
   .use(i18n)
   .provide(homeCardsKey, homeCardsOf(modules))
-  .mount('#app')
+// Stores that watch the session are made here, outside any component: a store's watcher made during a component's
+// setup keeps that component reachable for good (Vue records it for error handling), and with it, once a lock has
+// unmounted the shell, the page it showed and what was typed there (CONF-7: test/e2e/lock.e2e.ts found a phone).
+app.runWithContext(() => {
+  useSyncStore()
+  usePersonNameStore()
+  useOrganisationStore()
+})
+app.mount('#app')

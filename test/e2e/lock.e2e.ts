@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { AuthPage } from './pages/auth.page'
 import { PeoplePage } from './pages/people.page'
 import { newContext } from './support/chromium'
-import { heapSnapshot, stronglyHeld } from './support/heap'
+import { heapSnapshot, retainers, stronglyHeld } from './support/heap'
 import { keyringSecretStrings } from './support/keyring-strings'
 import { withLobby } from './support/fixture'
 import { admin, desk, orgWithStaff } from './support/org-setup'
@@ -76,7 +76,8 @@ describe('CONF-7: lock screen', () => {
     for (const s of [...Object.values(person), '司马**', '136****5432']) expect(html, s).not.toContain(s)
     const heap = await heapSnapshot(page)
     expect(stronglyHeld(heap, ['lock-screen'])).toEqual(['lock-screen']) // the walk does see the app's strings
-    expect(stronglyHeld(heap, Object.values(person)), 'decrypted data still reachable').toEqual([])
+    const held = stronglyHeld(heap, Object.values(person))
+    expect(held, `decrypted data still reachable:\n${retainers(heap, held)}`).toEqual([])
     expect(stronglyHeld(heap, keys), 'realm, index or private key still reachable').toEqual([])
 
     await auth.unlock(pin)

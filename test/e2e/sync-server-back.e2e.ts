@@ -9,7 +9,7 @@ import { distDir } from './support/paths'
 import { connectedDeskTablet } from './support/tablets'
 import { startLobbyServer, type RunningLobbyServer } from '../support/lobby-server'
 
-const person = { name: '上官婉儿', phone: '13511112222', idNumber: '320102199505051236' }
+const person = { name: '上官婉儿', phone: '13511112222', idNumber: '320102199505051238' }
 
 /** How many documents the server holds in a database, read as its administrator. */
 async function serverDocCount(lobby: RunningLobbyServer, database: string): Promise<number> {
