@@ -12,6 +12,8 @@ export async function signInBench(browser: Browser, url: string, runs = 6): Prom
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en' })
   const page = await context.newPage()
   await page.goto(`${url}/`)
+  await page.getByTestId('org-name-zh').fill('基准会所')
+  await page.getByTestId('org-name-en').fill('Bench Club')
   await page.getByTestId('org-admin-name').fill(admin.name)
   await page.getByTestId('org-username').fill(admin.username)
   await page.getByTestId('org-passphrase').fill(admin.passphrase)
