@@ -1,9 +1,7 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it, vi } from 'vitest'
 import * as envelope from '@/crypto/envelope'
-import { generateIndexKey, generateRealmKey } from '@/crypto/realm-keys'
-import type { KeySource } from './key-source'
-import { createTestStorage } from './testing'
+import { createTestStorage, oneRealmKeys } from './testing'
 
 vi.mock('@/crypto/envelope', async (original) => {
   const real = await original<typeof envelope>()
@@ -11,11 +9,7 @@ vi.mock('@/crypto/envelope', async (original) => {
 })
 const opened = vi.mocked(envelope.open)
 
-async function keys(): Promise<KeySource> {
-  const key = await generateRealmKey()
-  const indexKey = await generateIndexKey()
-  return { userId: 'u1', writeKey: () => ({ kid: 'directory:1', key }), lookup: () => key, indexKey: () => indexKey }
-}
+const keys = () => oneRealmKeys('directory:1')
 
 describe('CONF-1 phone search reads the blind index, never the directory', () => {
   it('finds one person among 200 by phone (as the enrol step and the desk do), opening only that record', async () => {

@@ -2,11 +2,10 @@ import 'fake-indexeddb/auto'
 import { describe, expect, it, vi } from 'vitest'
 import { seal } from '@/crypto/envelope'
 import * as envelope from '@/crypto/envelope'
-import { generateIndexKey, generateRealmKey } from '@/crypto/realm-keys'
 import { stampChanges } from '@/core/sync/field-merge'
 import type { KeySource } from './key-source'
 import { createSealedRepo } from './sealed-repo'
-import { createTestStorage } from './testing'
+import { createTestStorage, oneRealmKeys } from './testing'
 
 vi.mock('@/crypto/envelope', async (original) => {
   const real = await original<typeof envelope>()
@@ -14,11 +13,7 @@ vi.mock('@/crypto/envelope', async (original) => {
 })
 const opened = vi.mocked(envelope.open)
 
-async function keys(): Promise<KeySource> {
-  const key = await generateRealmKey()
-  const indexKey = await generateIndexKey()
-  return { userId: 'u1', writeKey: () => ({ kid: 'desk:1', key }), lookup: () => key, indexKey: () => indexKey }
-}
+const keys = () => oneRealmKeys('desk:1')
 
 interface Visit {
   memberId: string

@@ -1,3 +1,4 @@
+import { generateIndexKey, generateRealmKey } from '@/crypto/realm-keys'
 import { LobbyDb } from './db'
 import type { KeySource } from './key-source'
 import { createLobbyStorage } from './lobby-storage'
@@ -13,4 +14,11 @@ export function createTestStorage() {
   let keys: KeySource | undefined
   const storage = createLobbyStorage(db, () => keys, 'vitest')
   return { db, storage, setKeys: (k: KeySource | undefined) => (keys = k) }
+}
+
+/** Tests only: a session holding one fresh realm key and index key (`kid` e.g. `directory:1`), for repository tests. */
+export async function oneRealmKeys(kid: string, userId = 'u1'): Promise<KeySource> {
+  const key = await generateRealmKey()
+  const indexKey = await generateIndexKey()
+  return { userId, writeKey: () => ({ kid, key }), lookup: () => key, indexKey: () => indexKey }
 }
