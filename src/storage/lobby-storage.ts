@@ -143,6 +143,11 @@ export function createLobbyStorage(db: LobbyDb, keys: () => KeySource | undefine
     people: createPeopleRepo(context(keys)),
     staff: createStaffRepo(context(keys)),
     desk: createDeskRecords(context(keys)),
+    /**
+     * What a feature builds its own realm records with (`@/storage/records`: `defineEvents`, `eventRecords`, …), so a
+     * desk's repository lives in its own folder: sealed with the session's keys, every write audited.
+     */
+    recordContext: context(keys),
     /** The members list's device-local sealed rows, and the desk and directory records changed since they were folded. */
     memberList: createMemberListStore(db, keys),
     /**

@@ -4,10 +4,10 @@
  * quarantined, never decided on). Checks only: no schema here transforms what it reads.
  */
 import * as v from 'valibot'
-import { fenSchema, instantSchema, localDateSchema, localTimeSchema } from '@/core/shared/unit-schemas'
+import { bilingualSchema, fenSchema, instantSchema, localDateSchema, localTimeSchema } from '@/core/shared/unit-schemas'
 import { paymentMethods, refusalReasons, terms } from './types'
 
-export const bilingualSchema = v.object({ 'zh-CN': v.string(), en: v.string() })
+export { bilingualSchema }
 
 export const openingWindowSchema = v.object({
   weekday: v.picklist([1, 2, 3, 4, 5, 6, 7]),

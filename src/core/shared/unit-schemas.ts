@@ -11,3 +11,6 @@ export const localDateSchema: v.GenericSchema<LocalDate> = v.pipe(v.string(), v.
 export const localTimeSchema: v.GenericSchema<LocalTime> = v.pipe(v.string(), v.regex(/^\d{2}:\d{2}$/))
 /** An instant as epoch milliseconds. */
 export const instantSchema = v.number()
+
+/** Text a manager enters in both UI languages. */
+export const bilingualSchema = v.object({ 'zh-CN': v.string(), en: v.string() })
