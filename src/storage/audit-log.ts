@@ -138,10 +138,17 @@ export function createAuditLog(
   async function appendAllNow(events: (Omit<AuditEvent, 'device' | 'at'> & { at?: string })[], tables: Table[], write: () => Promise<unknown>): Promise<void> {
     const sealed = []
     for (const event of events) sealed.push({ event, s: await sealEvent(event) })
-    const waiting = (await local.get<HeldEntry[]>(pendingKey)) ?? []
+    // What is held and each chain's head, read together (a check-in waits on each round trip).
+    const devices = [...new Set(sealed.flatMap(({ s }) => (s?.dev ? [s.dev.deviceId] : [])))]
+    const [held, ...storedHeads] = await db.transaction('r', db.local, () => Promise.all([local.get<HeldEntry[]>(pendingKey), ...devices.map((d) => local.get<Head>(headKey(d)))]))
+    const waiting = (held as HeldEntry[] | undefined) ?? []
     const toHold = [...waiting]
     const links = new Map<string, { dev: UserDevice; links: Link[] }>()
     const heads = new Map<string, Head>()
+    devices.forEach((d, i) => {
+      const head = storedHeads[i] as Head | undefined
+      if (head) heads.set(d, head)
+    })
     for (const { event, s } of sealed) {
       if (!s) continue
       if (!s.dev) {
@@ -150,7 +157,7 @@ export function createAuditLog(
       }
       const dev = s.dev
       const chain = links.get(dev.deviceId) ?? links.set(dev.deviceId, { dev, links: [] }).get(dev.deviceId)!
-      let head = heads.get(dev.deviceId) ?? (await local.get<Head>(headKey(dev.deviceId))) ?? { seq: 0, hash: genesis }
+      let head = heads.get(dev.deviceId) ?? { seq: 0, hash: genesis }
       // Entries held while nobody was signed in go first, as `anonymous`, as a single append would chain them.
       for (const h of toHold.splice(0)) {
         const l = await link(dev, h, 'anonymous', head)

@@ -73,6 +73,9 @@ function createCardKeys(ctx: RepoContext) {
   }
 }
 
+/** The types a member has many of over the years, each tied to one day: a scan reads only the day's. */
+const visitPrefixes = [`${kinds.checkIn.type}:`, `${kinds.checkOut.type}:`, `${kinds.serviceLog.type}:`]
+
 /** Everything the membership desk keeps, sealed in the `desk` realm (MEM-1 … MEM-10). */
 export function createDeskRecords(ctx: RepoContext) {
   const members = mutableRecords(ctx, kinds.member)
@@ -83,7 +86,44 @@ export function createDeskRecords(ctx: RepoContext) {
   const serviceLogs = eventRecords(ctx, kinds.serviceLog)
   const waitlist = mutableRecords(ctx, kinds.waitlist)
   const sliced = [members, ledger, checkIns, checkOuts, blacklist, serviceLogs, waitlist]
+
+  /**
+   * What a scan decides on, for these members: each member, their fees and blacklist events, and their visits of
+   * `day`, read in ONE transaction (the blind values worked out first: WebCrypto cannot run inside one). A member's
+   * keys under the `parent` index name their records of every type by the id's type prefix; of their visits, only
+   * those whose keys are also under `day` are read, so years of visits are not. Undefined while some records of
+   * these types are found only through this device's own slice entries (slice-index.ts): the caller reads type by
+   * type then.
+   */
+  async function memberSlices(memberIds: readonly string[], day: string) {
+    const read = [ledger, blacklist, checkIns, checkOuts]
+    if (!(await Promise.all(read.map((r) => r.ownIndexesOnly()))).every(Boolean)) return undefined
+    const [parentBis, dayBis] = await Promise.all([Promise.all(memberIds.map((id) => ledger.blindValues('parent', id))), checkIns.blindValues('day', day)])
+    const records = ctx.db.records
+    const { memberRows, rows } = await ctx.db.transaction('r', records, async () => {
+      const [memberRows, ofParents, ofDay] = await Promise.all([
+        records.bulkGet([...memberIds]),
+        Promise.all(parentBis.map((bis) => (bis.length ? records.where('bi').anyOf(bis).primaryKeys() : []))),
+        dayBis.length ? records.where('bi').anyOf(dayBis).primaryKeys() : [],
+      ])
+      const onDay = new Set(ofDay)
+      const wanted = [...new Set(ofParents.flat())].filter((id) => !visitPrefixes.some((p) => id.startsWith(p)) || onDay.has(id))
+      return { memberRows, rows: await records.bulkGet(wanted) }
+    })
+    const parent = new Set(memberIds)
+    const ofType = (type: string) => rows.filter((r) => r?.type === type)
+    const [opened, fees, bans, ins, outs] = await Promise.all([
+      members.openRows(memberRows, {}),
+      ledger.openRows(ofType(kinds.ledger.type), { parent }),
+      blacklist.openRows(ofType(kinds.blacklist.type), { parent }),
+      checkIns.openRows(ofType(kinds.checkIn.type), { parent, day }),
+      checkOuts.openRows(ofType(kinds.checkOut.type), { parent, day }),
+    ])
+    return { members: opened, ledger: fees, blacklist: bans, checkIns: ins, checkOuts: outs }
+  }
+
   return {
+    memberSlices,
     settings: singletonRecord(ctx, kinds.settings),
     cardKeys: createCardKeys(ctx),
     members: {

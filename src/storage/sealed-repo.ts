@@ -337,8 +337,24 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
     await events.onWrite?.({ action: 'delete', type: kind.type, id })
   }
 
+  /**
+   * Rows of this type the caller read itself (one transaction across types: desk-records.repo.ts `memberSlices`),
+   * opened; kept when their own slice fields hold the values asked (a truncated blind index also matches others).
+   */
+  function openRows(rows: Iterable<StoredEnvelope | undefined>, where: { parent?: ReadonlySet<string>; day?: string }): Promise<Stored<T>[]> {
+    return openMatching(rows, (record) => {
+      if (where.parent && ![...where.parent].some((parent) => holds(record, 'parent', parent))) return false
+      return where.day === undefined || holds(record, 'day', where.day)
+    })
+  }
+
+  /** Whether slice reads of this type go by the records' own indexes alone: re-indexed here, with no device-local entries. */
+  async function ownIndexesOnly(): Promise<boolean> {
+    return (await localSlices.ready()) && !(await localSlices.anyEntries())
+  }
+
   return {
-    put, putMany, get, list, findBy, remove, reindex,
+    put, putMany, get, list, findBy, remove, reindex, blindValues, openRows, ownIndexesOnly,
     /** Whether a re-index run has finished on this device (slice reads wait for one until then). */
     indexed: () => localSlices.ready(),
     byParent: (id: string) => slice('parent', id),

@@ -95,5 +95,5 @@ export function createLocalSlices(db: LobbyDb, type: string, realm: string) {
     return { indexed }
   }
 
-  return { ready, idsFor, run }
+  return { ready, idsFor, run, anyEntries }
 }

@@ -42,14 +42,14 @@ const cardPrefix = 'LBY'
  * people, then their member records). A QR that looks like ours but fails its signature is
  * forged, and audited.
  */
-export async function resolvePresented(ctx: ScanContext & { snapshot: Pick<DeskView, 'settings'> }, text: string): Promise<Presented> {
+export async function resolvePresented(ctx: ScanContext & { snapshot: Pick<DeskView, 'settings'> | Promise<Pick<DeskView, 'settings'>> }, text: string): Promise<Presented> {
   const input = text.trim()
   if (!input) return { kind: 'unknown' }
   if (input.toUpperCase().startsWith(cardPrefix)) {
     const [keys, org] = await Promise.all([ctx.storage.desk.cardKeys.list(), ctx.storage.signIns.getOrg()])
     const ring = org ? cardKeyRing(keys, org.orgId) : undefined
     const verdict = ring && org ? await verifyCard(input, ring.publicKeys, org.orgId) : ({ ok: false, reason: 'forged' } as const)
-    if (verdict.ok) return { kind: 'card', memberId: verdict.memberId, serial: verdict.serial, epoch: ring!.statusOf(verdict.epoch, ctx.snapshot.settings, ctx.now) }
+    if (verdict.ok) return { kind: 'card', memberId: verdict.memberId, serial: verdict.serial, epoch: ring!.statusOf(verdict.epoch, (await ctx.snapshot).settings, ctx.now) }
     // A card of a key epoch this device does not hold yet cannot be checked: it reads as unknown, not as forged.
     if (verdict.reason === 'forged') {
       await ctx.storage.audit.append({ action: 'card.forged', by: ctx.userId, detail: 'signature failed' })
@@ -164,7 +164,11 @@ export async function overrideAtDesk(ctx: ScanContext, memberId: string, overrid
 }
 
 /** Who scans, when: a check-in reads its own slice, so it needs no snapshot. */
-export type ScanContext = Omit<CheckinContext, 'snapshot'> & { deviceId: string }
+export type ScanContext = Omit<CheckinContext, 'snapshot'> & {
+  deviceId: string
+  /** Work on the slice read (the page learning the member's name) done while the check-in is written. */
+  meanwhile?: (slice: DeskSlice) => Promise<unknown>
+}
 
 /**
  * MEM-3: scan or typed text → decision; an admit is recorded at once. Reads a slice, never the realm
@@ -173,15 +177,17 @@ export type ScanContext = Omit<CheckinContext, 'snapshot'> & { deviceId: string 
  * page shows the member from it, and its lists follow it without a re-read).
  */
 export async function scanAtDesk(ctx: ScanContext, text: string): Promise<CheckInOutcome & { slice: DeskSlice }> {
-  const base = await deskSettings(ctx.storage)
-  const presented = await resolvePresented({ ...ctx, snapshot: base }, text)
+  // The settings are read while the text is resolved (only a card's key epoch needs them).
+  const settings = deskSettings(ctx.storage)
+  const presented = await resolvePresented({ ...ctx, snapshot: settings }, text)
   const memberIds = presented.kind === 'choose' ? presented.memberIds : presented.kind === 'card' || presented.kind === 'lookup' ? [presented.memberId] : []
-  const slice = await loadDeskSlice(ctx.storage, base, ctx.now, { memberIds })
-  if (presented.kind === 'choose') return { decision: { admit: false, reason: 'unknown-card' }, choose: presented.memberIds, slice }
+  const slice = await loadDeskSlice(ctx.storage, await settings, ctx.now, { memberIds })
+  const meanwhile = ctx.meanwhile?.(slice)
+  if (presented.kind === 'choose') return (await meanwhile, { decision: { admit: false, reason: 'unknown-card' }, choose: presented.memberIds, slice })
   const decision = decide({ ...ctx, snapshot: slice }, presented)
   const memberId = memberIds[0]
-  if (!decision.admit || !memberId) return { decision, memberId, slice }
-  const visit = await writeCheckIn({ ...ctx, snapshot: slice }, memberId)
+  if (!decision.admit || !memberId) return (await meanwhile, { decision, memberId, slice })
+  const [visit] = await Promise.all([writeCheckIn({ ...ctx, snapshot: slice }, memberId), meanwhile])
   return { decision, memberId, checkInId: visit.id, slice: withVisit(slice, visit) }
 }
 

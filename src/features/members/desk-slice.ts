@@ -104,8 +104,23 @@ export async function loadDeskSlice(
   request: SliceRequest,
 ): Promise<DeskSlice> {
   const ids = [...new Set(request.memberIds)]
-  const [members, visits] = await Promise.all([readMembers(storage, ids), readVisitsOf(storage, ids, todayIn(base, now))])
-  return { scope: 'slice', ...base, ...members, ...visits, serviceLogs: [], waitlist: [], reviewed: request.reviewed ?? new Set() }
+  const today = todayIn(base, now)
+  const reviewed = request.reviewed ?? new Set<string>()
+  // In one transaction once the records' own indexes are enough (a scan's whole read); type by type until then.
+  const read = ids.length ? await storage.desk.memberSlices(ids, today) : { members: [], ledger: [], blacklist: [], checkIns: [], checkOuts: [] }
+  if (read) {
+    const byTime = <E extends { at: number }>(list: E[]) => list.sort((a, b) => a.at - b.at)
+    return {
+      scope: 'slice', ...base, serviceLogs: [], waitlist: [], reviewed,
+      members: read.members,
+      ledger: byTime(read.ledger.map((s) => s.record)),
+      blacklist: byTime(read.blacklist.map((s) => s.record)),
+      checkIns: read.checkIns,
+      checkOuts: read.checkOuts.map((s) => s.record),
+    }
+  }
+  const [members, visits] = await Promise.all([readMembers(storage, ids), readVisitsOf(storage, ids, today)])
+  return { scope: 'slice', ...base, ...members, ...visits, serviceLogs: [], waitlist: [], reviewed }
 }
 
 /** Members with a fee whose term ends today or within `days` days after (MEM-7 candidates: their state decides). */

@@ -8,6 +8,7 @@ import type { RefusalReason, Term } from '@/core/membership/types'
 import { useLobbyStorage } from '@/identity/device-storage'
 import { onLock, useSessionStore } from '@/identity/session.store'
 import { PermissionError } from '@/identity/session'
+import { afterNextPaint } from '@/platform/after-paint'
 import { useStoragePersistence } from '@/platform/storage-persistence'
 import { signedCardText } from './card-signing'
 import { checkOut, overrideAtDesk, scanAtDesk, type CheckInOutcome } from './checkin-actions'
@@ -32,6 +33,8 @@ export const useMembershipStore = defineStore('membership', () => {
   let focus: MemberFocus = {}
   const view = shallowRef<DeskSlice>()
   const names = shallowRef(new Map<string, { name: string; phone: string }>())
+  /** Rows of the members the last scan or override showed, from its own slice: its verdict does not wait for the lists. */
+  const scannedRows = shallowRef(new Map<string, MemberRow>())
   const clock = { now: () => Date.now() }
   // The re-index of records sealed without slice indexes (slice-index.ts): in the background, one run at a time.
   let reindexing: Promise<unknown> | undefined
@@ -45,6 +48,7 @@ export const useMembershipStore = defineStore('membership', () => {
     snapshot.value = undefined
     view.value = undefined
     names.value = new Map()
+    scannedRows.value = new Map()
     rowMemo = new WeakMap()
     leaveDesk()
     stopReindex?.abort()
@@ -197,12 +201,16 @@ export const useMembershipStore = defineStore('membership', () => {
 
   /** Masked names of these people (CONF-4), each directory record opened once while someone shown needs it. */
   async function learnNames(personIds: string[]) {
-    const known = forgetUnshownNames(new Map(names.value), personIds)
-    for (const personId of personIds) {
-      if (known.has(personId)) continue
+    const learnt = new Map<string, { name: string; phone: string }>()
+    for (const personId of new Set(personIds)) {
+      if (names.value.has(personId)) continue
       const person = await storage.people.get(personId)
-      known.set(personId, { name: maskName(person?.name ?? ''), phone: maskPhone(person?.phone ?? '') })
+      learnt.set(personId, { name: maskName(person?.name ?? ''), phone: maskPhone(person?.phone ?? '') })
     }
+    // Taken from the names as they are now, not as they were before the reads: a scan learns its member's name while
+    // the day's read learns hundreds, and neither loses the other's.
+    const known = forgetUnshownNames(new Map(names.value), personIds)
+    for (const [personId, name] of learnt) known.set(personId, name)
     names.value = known
   }
 
@@ -223,6 +231,16 @@ export const useMembershipStore = defineStore('membership', () => {
     await learnNames(slice.members.map((m) => m.record.personId))
     if (!view.value && !followedDuringRead) view.value = slice
     else follow((v) => followScan(v, slice, clock.now()))
+  }
+
+  /**
+   * The verdict's member from the scan's own slice at once; the page's lists take the slice once the verdict is
+   * painted. A few years in they are hundreds of rows worked out again, and a scan's answer never waits on them.
+   */
+  async function showVerdictFirst(slice: DeskSlice) {
+    await learnNames(slice.members.map((m) => m.record.personId))
+    scannedRows.value = new Map(rowsOf(slice).map((r) => [r.id, r]))
+    afterNextPaint(() => void show(slice).catch(() => undefined))
   }
 
   async function scanContext() {
@@ -248,7 +266,8 @@ export const useMembershipStore = defineStore('membership', () => {
 
   const viewRowById = computed(() => new Map(viewRows.value.map((r) => [r.id, r])))
   const rowById = computed(() => new Map(rows.value.map((r) => [r.id, r])))
-  const rowOf = (memberId: string | undefined) => (memberId === undefined ? undefined : (viewRowById.value.get(memberId) ?? rowById.value.get(memberId)))
+  const rowOf = (memberId: string | undefined) =>
+    memberId === undefined ? undefined : (scannedRows.value.get(memberId) ?? viewRowById.value.get(memberId) ?? rowById.value.get(memberId))
   /** The masked name of a member's or a waiting person's directory record (CONF-4). */
   const nameOf = (personId: string) => names.value.get(personId)?.name ?? ''
 
@@ -299,8 +318,10 @@ export const useMembershipStore = defineStore('membership', () => {
     allowed()
     readWholeDaySoon(true)
     const scan = (async () => {
-      const { slice, ...outcome } = await scanAtDesk(await scanContext(), text)
-      await show(slice)
+      // The member's name is read while their check-in is written.
+      const meanwhile = (read: DeskSlice) => learnNames(read.members.map((m) => m.record.personId))
+      const { slice, ...outcome } = await scanAtDesk({ ...(await scanContext()), meanwhile }, text)
+      await showVerdictFirst(slice)
       return outcome
     })()
     const done = scan.catch(() => undefined)
@@ -318,7 +339,7 @@ export const useMembershipStore = defineStore('membership', () => {
     allowed()
     if (checkReason(reason)) return undefined
     const { checkInId, slice } = await overrideAtDesk(await scanContext(), memberId, { refusal, reason: reason.trim() })
-    await show(slice)
+    await showVerdictFirst(slice)
     return checkInId
   }
 

@@ -16,5 +16,9 @@ export function eventRecords<T extends object>(ctx: RepoContext, kind: DefinedKi
     ofParentOnDay: repo.ofParentOnDay,
     reindex: repo.reindex,
     indexed: repo.indexed,
+    /** For a read across types in one transaction (desk-records.repo.ts `memberSlices`). */
+    blindValues: repo.blindValues,
+    openRows: repo.openRows,
+    ownIndexesOnly: repo.ownIndexesOnly,
   }
 }
