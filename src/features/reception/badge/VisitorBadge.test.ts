@@ -62,7 +62,7 @@ describe('REC-4 the printed visitor badge', () => {
     const sfc = parse(readFileSync(new URL('./VisitorBadge.vue', import.meta.url), 'utf8')).descriptor
     const printCss = sfc.styles.filter((s) => !s.scoped).map((s) => s.content).join('\n').replace(/\s+/g, ' ')
     expect(printCss).toMatch(/@page visitor-badge-label \{ size: 62mm 100mm;/)
-    expect(printCss).toMatch(/@page visitor-badge-a6 \{ size: A6 portrait;/)
+    expect(printCss).toMatch(/@page visitor-badge-a6 \{ size: 105mm 148mm;/)
     expect(printCss).not.toMatch(/@page \{/)
     expect(printCss).toMatch(/\.visitor-badge\[data-print-size='label'\] \{ page: visitor-badge-label;/)
     expect(printCss).toMatch(/\.visitor-badge\[data-print-size='a6'\] \{ page: visitor-badge-a6;/)
