@@ -32,7 +32,7 @@ export interface BadgeFields {
  */
 export type BadgeVerification =
   | { ok: true; visitId: string; expiresAt: number; epoch: number }
-  | { ok: false; reason: 'expired'; visitId: string; expiresAt: number }
+  | { ok: false; reason: 'expired'; visitId: string; expiresAt: number; epoch: number }
   | { ok: false; reason: 'not-a-badge' | 'forged' | 'unknown-key' }
 
 /** Whether a scanned text is shaped like a visitor badge (no key needed, nothing verified). */
@@ -69,7 +69,7 @@ export async function verifyBadge(text: string, publicKeys: CardPublicKeys, orgI
   // verify() is false, never a throw, for a signature that is not 64 canonical bytes.
   if (!(await verify(key, badgeMessage({ orgId, ...badge }), badge.signature))) return { ok: false, reason: 'forged' }
   const { visitId, expiresAt, epoch } = badge
-  return now >= expiresAt ? { ok: false, reason: 'expired', visitId, expiresAt } : { ok: true, visitId, expiresAt, epoch }
+  return now >= expiresAt ? { ok: false, reason: 'expired', visitId, expiresAt, epoch } : { ok: true, visitId, expiresAt, epoch }
 }
 
 function parseBadge(text: unknown): (Omit<BadgeFields, 'orgId'> & { signature: string }) | undefined {

@@ -21,12 +21,26 @@ describe('REC-4 badges issued and read at the desk', () => {
     if (!issued.ok) throw new Error(issued.problem)
     expect(issued.text).toMatch(/^LBV1\.visit:[^.]+\.\d+\.1\./)
     expect(await readBadge(storage, issued.text, at)).toEqual({ ok: true, visitId, expiresAt, epoch: 1 })
-    expect(await readBadge(storage, issued.text, expiresAt + minute)).toEqual({ ok: false, reason: 'expired', visitId, expiresAt })
+    expect(await readBadge(storage, issued.text, expiresAt + minute)).toEqual({ ok: false, reason: 'expired', visitId, expiresAt, epoch: 1 })
     // MEM-8 rotates the card key: new badges take the new epoch, and today's badges of the old one still read.
     await rotateCardKey(storage, session, at + minute)
     const after = await issueBadge(storage, visitId, expiresAt)
     expect(after.ok && after.text.split('.')[3]).toBe('2')
     expect(await readBadge(storage, issued.text, at + 2 * minute)).toMatchObject({ ok: true, epoch: 1 })
+  })
+
+  it('REC-4, MEM-8: a badge of a replaced card key reads for a day after the rotation, then not (a leaver kept the old key)', async () => {
+    const { storage, session } = await deskOrganisation()
+    const longVisit = at + 3 * 24 * 60 * minute
+    const old = await issueBadge(storage, visitId, longVisit)
+    if (!old.ok) throw new Error(old.problem)
+    const rotatedAt = at + minute
+    await rotateCardKey(storage, session, rotatedAt)
+    expect(await readBadge(storage, old.text, rotatedAt + 23 * 60 * minute)).toMatchObject({ ok: true, epoch: 1 })
+    expect(await readBadge(storage, old.text, rotatedAt + 25 * 60 * minute)).toEqual({ ok: false, reason: 'retired-key' })
+    const fresh = await issueBadge(storage, visitId, longVisit)
+    if (!fresh.ok) throw new Error(fresh.problem)
+    expect(await readBadge(storage, fresh.text, rotatedAt + 25 * 60 * minute)).toMatchObject({ ok: true, epoch: 2 })
   })
 
   it('REC-4: a badge is never read as a member card, nor a card as a badge', async () => {

@@ -24,6 +24,7 @@ const en = {
       forged: 'This badge was not issued by us, or was altered.',
       'unknown-key': 'This badge cannot be checked on this device yet: sync, then scan it again.',
       expired: 'This badge expired at {time}.',
+      'retired-key': 'This badge was signed with a card key that has since been replaced. Check the visitor out by hand, and print a new badge if they stay.',
     },
   },
 }
@@ -48,6 +49,7 @@ const zhCN: typeof en = {
       forged: '此访客证不是本机构签发的，或已被篡改。',
       'unknown-key': '本设备暂时无法核验此访客证：请先同步，然后重新扫描。',
       expired: '此访客证已于 {time} 过期。',
+      'retired-key': '此访客证由已更换的卡密钥签发。请手动为访客签退；如访客仍需停留，请重新打印访客证。',
     },
   },
 }
