@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { toBase64Url } from './bytes'
-import { generateCardKey, signCard, verifyCard, type CardKeyPair } from './card-key'
+import { generateCardKey, looksLikeMemberCard, signCard, verifyCard, type CardKeyPair } from './card-key'
 import { canonicalJson, sign } from './signature'
 import { isCryptoError } from './errors'
 
@@ -176,5 +176,20 @@ describe('MEM-8 card key epochs', () => {
     const card = await signCard({ orgId, memberId, serial: 4, epoch: 2 }, second.privateJwk)
     const parts = card.split('.')
     expect(await verifyCard(`LBY1.${parts[1]}.${parts[2]}.${parts[4]}`, held, orgId)).toEqual({ ok: false, reason: 'forged' })
+  })
+})
+
+describe('MEM-8 what is a member card at all', () => {
+  it('MEM-8, REC-4: a card is exactly LBY1./LBY2. and the card shape, not any text that starts LBY (a visitor badge is not one)', async () => {
+    const key = await generateCardKey()
+    const card = await signCard({ orgId, memberId, serial: 1, epoch: 1 }, key.privateJwk)
+    const [, id, serial, , sig] = card.split('.')
+    expect(looksLikeMemberCard(card)).toBe(true)
+    expect(looksLikeMemberCard(` ${card}\r\n`)).toBe(true)
+    expect(looksLikeMemberCard(`LBY1.${id}.${serial}.${sig}`)).toBe(true)
+    for (const text of ['LBY', 'LBYX-2026', 'lby2.x', 'LBY2.', `LBV1.${id}.${serial}.1.${sig}`, withPart(card, 0, 'LBY3'), card.slice(0, -1), `${card}x`, '13800138000']) {
+      expect(looksLikeMemberCard(text), text.slice(0, 40)).toBe(false)
+    }
+    for (const notText of [undefined, null, 42, {}] as unknown as string[]) expect(looksLikeMemberCard(notText)).toBe(false)
   })
 })

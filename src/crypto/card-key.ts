@@ -87,6 +87,15 @@ export async function verifyCard(text: string, publicKeys: CardPublicKeys, orgId
   return valid ? { ok: true, memberId: card.memberId, serial: card.serial, epoch: card.epoch } : { ok: false, reason: 'forged' }
 }
 
+/**
+ * Whether a scanned text is shaped like one of our member cards (LBY1 or LBY2, every part well formed), before
+ * any key is read: the check-in scanner treats only these as cards, so a visitor badge or another code that
+ * merely starts with the same letters is never verified, or audited, as a forged card.
+ */
+export function looksLikeMemberCard(text: string): boolean {
+  return typeof text === 'string' && text.length <= maxCardLength && parseCard(text.trim()) !== undefined
+}
+
 function parseCard(text: string): { memberId: string; serial: number; epoch: number; signature: string; v1: boolean } | undefined {
   const v2 = cardPattern.exec(text)
   const v1 = v2 ? undefined : cardV1Pattern.exec(text)
@@ -107,7 +116,8 @@ function cardMessageV1({ orgId, memberId, serial }: CardFields): Uint8Array<Arra
   return utf8(canonicalJson(['lobby-card-v1', orgId, memberId, serial]))
 }
 
-async function importCardKey(jwk: JsonWebKey, use: 'sign' | 'verify'): Promise<CryptoKey> {
+/** A card key of the organisation as WebCrypto takes it; visitor badges (visitor-badge.ts) are signed with it too. */
+export async function importCardKey(jwk: JsonWebKey, use: 'sign' | 'verify'): Promise<CryptoKey> {
   const wanted = use === 'sign' ? 'private' : 'public'
   try {
     if (jwk.kty !== 'EC' || jwk.crv !== 'P-256') throw new TypeError()

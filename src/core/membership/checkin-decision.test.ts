@@ -36,6 +36,11 @@ describe('MEM-3 check-in decision', () => {
     expect(decideCheckIn(input({ card: 'forged', member: undefined, state: undefined }))).toEqual({ admit: false, reason: 'forged-card' })
   })
 
+  it('REC-4: refuses a visitor badge as one (reception checks visitors out), before anything about a member, and never over it', () => {
+    expect(decideCheckIn(input({ card: 'visitor-badge', member: undefined, state: undefined }))).toEqual({ admit: false, reason: 'visitor-badge' })
+    expect(overridableAtDesk('visitor-badge')).toBe(false)
+  })
+
   it('MEM-8: refuses a revoked card (an older serial than the member’s card)', () => {
     expect(decideCheckIn(input({ card: { memberId: 'm1', serial: 1 } }))).toEqual({ admit: false, reason: 'revoked-card' })
   })

@@ -8,9 +8,9 @@ import type { CheckInDecision, Member, MembershipSettings, RefusalReason } from 
  * How the member was identified: a card QR that did not match any member
  * (`'unknown'`), one that failed its signature (`'forged'`), a valid card of
  * `memberId` with its `serial` and how its key's epoch stands (MEM-8, absent:
- * current), or a member found by number or phone (no card).
+ * current), or a member found by number or phone (no card). `'visitor-badge'`: a visitor's badge (REC-4), not a card.
  */
-export type PresentedCard = 'unknown' | 'forged' | { memberId: string; serial: number; epoch?: CardEpochStatus } | { memberId: string }
+export type PresentedCard = 'unknown' | 'forged' | 'visitor-badge' | { memberId: string; serial: number; epoch?: CardEpochStatus } | { memberId: string }
 
 export interface CheckInInput {
   card: PresentedCard
@@ -45,6 +45,7 @@ export function decideCheckIn(input: CheckInInput): CheckInDecision {
   const { card, member, state, settings, now } = input
   if (card === 'unknown') return { admit: false, reason: 'unknown-card' }
   if (card === 'forged') return { admit: false, reason: 'forged-card' }
+  if (card === 'visitor-badge') return { admit: false, reason: 'visitor-badge' }
   if (!member) return { admit: false, reason: 'unknown-card' }
   if ('serial' in card && card.serial !== member.cardSerial) return { admit: false, reason: 'revoked-card' }
   if ('serial' in card && card.epoch === 'outdated') return { admit: false, reason: 'card-outdated' }
@@ -64,9 +65,9 @@ export function decideCheckIn(input: CheckInInput): CheckInDecision {
  * MEM-3, MEM-9: refusals the desk can never admit over, whatever reason it types:
  * who the person or the card is (blacklisted: a manager lifts it; forged,
  * revoked or outdated card: the member is looked up, or their card reissued), nobody to
- * admit (unknown card), or a visit already open (check out instead).
+ * admit (unknown card, a visitor's badge: REC-4), or a visit already open (check out instead).
  */
-const notOverridable: ReadonlySet<RefusalReason> = new Set<RefusalReason>(['unknown-card', 'forged-card', 'revoked-card', 'card-outdated', 'blacklisted', 'already-checked-in'])
+const notOverridable: ReadonlySet<RefusalReason> = new Set<RefusalReason>(['unknown-card', 'forged-card', 'revoked-card', 'card-outdated', 'blacklisted', 'already-checked-in', 'visitor-badge'])
 
 /** MEM-3: whether staff may admit over this refusal with a reason (audited). */
 export function overridableAtDesk(reason: RefusalReason): boolean {

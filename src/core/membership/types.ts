@@ -73,6 +73,8 @@ export const refusalReasons = [
   'blacklisted',
   'outside-hours',
   'already-checked-in',
+  /** REC-4: a visitor's badge, scanned at the member check-in: visitors check out at reception. */
+  'visitor-badge',
 ] as const
 export type RefusalReason = (typeof refusalReasons)[number]
 
@@ -80,7 +82,7 @@ export type RefusalReason = (typeof refusalReasons)[number]
 export type CheckInDecision =
   /** `reissueCard`: MEM-8, the card was signed by a retired card key, still within its grace days. */
   | { admit: true; tierId: string; end: LocalDate; reissueCard?: true }
-  | { admit: false; reason: 'unknown-card' | 'forged-card' | 'revoked-card' | 'card-outdated' | 'suspended' | 'blacklisted' }
+  | { admit: false; reason: 'unknown-card' | 'forged-card' | 'revoked-card' | 'card-outdated' | 'suspended' | 'blacklisted' | 'visitor-badge' }
   | { admit: false; reason: 'expired'; end: LocalDate }
   | { admit: false; reason: 'not-started'; start: LocalDate }
   | { admit: false; reason: 'outside-hours'; nextOpening?: number }

@@ -4,7 +4,8 @@ import type { CardEpochStatus } from '@/core/membership/card-epoch'
 import { looksLikeMemberNo } from '@/core/membership/member-number'
 import { openCheckInOf } from '@/core/membership/visits'
 import type { CheckIn, CheckInDecision, CheckOut, RefusalReason } from '@/core/membership/types'
-import { verifyCard } from '@/crypto/card-key'
+import { looksLikeMemberCard, verifyCard } from '@/crypto/card-key'
+import { looksLikeVisitorBadge } from '@/crypto/visitor-badge'
 import { cardKeyRing } from './card-keys'
 import { deskSettings, loadDeskSlice, type DeskSlice } from './desk-slice'
 import { blacklistOf, stateOf, todayIn, type DeskView } from './desk-snapshot'
@@ -22,6 +23,8 @@ export type Presented =
   | { kind: 'lookup'; memberId: string }
   | { kind: 'unknown' }
   | { kind: 'forged' }
+  /** REC-4: a visitor's badge, told by its shape: refused here, never verified or audited as a card. */
+  | { kind: 'visitor-badge' }
   /** A phone shared by several members: the desk picks one. */
   | { kind: 'choose'; memberIds: string[] }
 
@@ -33,8 +36,6 @@ export interface CheckInOutcome {
   choose?: string[]
 }
 
-const cardPrefix = 'LBY'
-
 /**
  * MEM-3, MEM-8: a card QR is verified against the organisation's card key of the epoch it names
  * (and how that key stands: current, retired within the grace days, or past them); a member number goes
@@ -45,7 +46,8 @@ const cardPrefix = 'LBY'
 export async function resolvePresented(ctx: ScanContext & { snapshot: Pick<DeskView, 'settings'> | Promise<Pick<DeskView, 'settings'>> }, text: string): Promise<Presented> {
   const input = text.trim()
   if (!input) return { kind: 'unknown' }
-  if (input.toUpperCase().startsWith(cardPrefix)) {
+  if (looksLikeVisitorBadge(input)) return { kind: 'visitor-badge' }
+  if (looksLikeMemberCard(input)) {
     const [keys, org] = await Promise.all([ctx.storage.desk.cardKeys.list(), ctx.storage.signIns.getOrg()])
     const ring = org ? cardKeyRing(keys, org.orgId) : undefined
     const verdict = ring && org ? await verifyCard(input, ring.publicKeys, org.orgId) : ({ ok: false, reason: 'forged' } as const)
@@ -78,6 +80,7 @@ export function decide(ctx: CheckinContext, presented: Presented): CheckInDecisi
   const { snapshot, now } = ctx
   let card: DecideInput['card'] = 'unknown'
   if (presented.kind === 'forged') card = 'forged'
+  else if (presented.kind === 'visitor-badge') card = 'visitor-badge'
   else if (presented.kind === 'card') card = { memberId: presented.memberId, serial: presented.serial, epoch: presented.epoch }
   else if (presented.kind === 'lookup') card = { memberId: presented.memberId }
   const memberId = typeof card === 'object' ? card.memberId : undefined
