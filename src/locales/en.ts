@@ -97,6 +97,7 @@ export const en = {
     pinSaved: 'PIN set for this device.',
     pinTooSimple: 'This PIN is too easy to guess: do not repeat one digit.',
     account: 'Account',
+    aboutOrganisation: 'About the organisation: time zone, building hours, agreement',
   },
   auth: {
     welcomeTitle: 'Set up Lobby on this device',

@@ -99,6 +99,7 @@ export const zhCN: Messages = {
     pinSaved: '已为本设备设置 PIN。',
     pinTooSimple: '此 PIN 太容易被猜到：不要只用同一个数字。',
     account: '账户',
+    aboutOrganisation: '机构信息：时区、大楼开放时间、保密协议',
   },
   auth: {
     welcomeTitle: '在本设备上设置 Lobby',

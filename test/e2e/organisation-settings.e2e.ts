@@ -67,6 +67,15 @@ describe('organisation settings (issue 9 §4)', () => {
     // Every role reads the settings, but only managers and admins edit them: the front desk has no entry.
     await page.getByTestId('signed-in-as').waitFor()
     expect(await page.locator('nav a[href="/manage/organisation"]').count()).toBe(0)
+    // …but reads them, from its own Settings page: the zone, the building's hours, the agreement (no way to edit).
+    await auth.go('/settings')
+    await page.getByTestId('organisation-about-link').click()
+    await page.getByTestId('org-about').waitFor()
+    expect(await page.getByTestId('org-about-zone').textContent()).toMatch(/^[A-Za-z_]+\/[A-Za-z_]+$/)
+    expect(await page.getByTestId('org-about-hours').textContent()).toContain('Monday')
+    expect((await page.getByTestId('org-about-agreement').textContent())?.length).toBeGreaterThan(20)
+    expect(await page.getByTestId('org-about-edit').count()).toBe(0)
+    expect(await axeViolations(page)).toEqual([])
     // The admin who founded it keeps the organisation settings too, found through the navigation.
     await auth.signOut()
     await auth.signIn(admin.username, admin.passphrase)

@@ -58,15 +58,17 @@ describe('issue 10: no screen a manager can open shows a message key, in either 
 
     const menu = await page.locator('nav a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!))
     expect(menu).toEqual(expect.arrayContaining(['/', '/checkin', '/members', '/audit', '/manage/organisation']))
-    const screens = [...menu, '/members/enrol']
+    const screens = [...menu, '/members/enrol', '/organisation']
 
     const found: string[] = []
     for (const locale of ['zh-CN', 'en'] as const) {
       await auth.switchLanguage(locale)
       for (const path of screens) {
-        if (path === '/members/enrol') {
-          await auth.go('/members')
-          await page.locator('a[href="/members/enrol"]').first().click()
+        // Two screens are reached from another page's link, not the menu.
+        const from = { '/members/enrol': '/members', '/organisation': '/settings' }[path]
+        if (from) {
+          await auth.go(from)
+          await page.locator(`a[href="${path}"]`).first().click()
           await page.waitForURL((u) => u.pathname === path)
         } else await auth.go(path)
         await page.locator('#main h1').first().waitFor()

@@ -1,5 +1,5 @@
 import { defaultMembershipSettings } from '@/core/membership/defaults'
-import type { BlacklistEvent, CheckOut, LedgerEntry, LocalDate, Member, MembershipSettings } from '@/core/membership/types'
+import type { BlacklistEvent, CheckIn, CheckOut, LedgerEntry, LocalDate, Member, MembershipSettings } from '@/core/membership/types'
 import type { Stored } from '@/storage/sealed-repo'
 import { addDaysTo } from '@/core/shared/local-date'
 import { duplicateCheckIns, whoIsIn } from '@/core/membership/visits'
@@ -49,9 +49,9 @@ export interface SliceRequest {
 /**
  * Members read at once. The day's read names hundreds (everyone whose fees end this week): asked all together,
  * their thousand-odd IndexedDB requests queue ahead of a scan made meanwhile, which then waits for them all (a
- * 700 ms check-in). In batches, a scan waits for one batch at most.
+ * 700 ms check-in). In batches, a scan waits for one batch at most: a dozen small reads.
  */
-const membersPerBatch = 16
+export const membersPerBatch = 4
 
 /** The members named, with their fees and blacklist events (each through the `parent` index). */
 async function readMembers(storage: Desk, memberIds: Iterable<string>, between?: () => Promise<unknown>) {
@@ -75,13 +75,17 @@ async function readMembers(storage: Desk, memberIds: Iterable<string>, between?:
   return { members, ledger: ledger.sort((a, b) => a.at - b.at), blacklist: blacklist.sort((a, b) => a.at - b.at) }
 }
 
-/** The check-ins and check-outs of these days (each through the `day` index). */
-async function readVisits(storage: Desk, days: LocalDate[]) {
-  const [checkIns, checkOuts] = await Promise.all([
-    Promise.all(days.map((d) => storage.desk.checkIns.onDay(d))),
-    Promise.all(days.map((d) => storage.desk.checkOuts.onDay(d))),
-  ])
-  return { checkIns: checkIns.flat(), checkOuts: checkOuts.flat().map((s) => s.record) }
+/** The check-ins and check-outs of these days (each through the `day` index), a day at a time, `between` them. */
+async function readVisits(storage: Desk, days: LocalDate[], between?: () => Promise<unknown>) {
+  const checkIns: Stored<CheckIn>[] = []
+  const checkOuts: CheckOut[] = []
+  for (const [i, day] of days.entries()) {
+    if (i > 0) await between?.()
+    const [ins, outs] = await Promise.all([storage.desk.checkIns.onDay(day), storage.desk.checkOuts.onDay(day)])
+    checkIns.push(...ins)
+    checkOuts.push(...outs.map((s) => s.record))
+  }
+  return { checkIns, checkOuts }
 }
 
 /** These members' own check-ins and check-outs of one day (`parent` and `day` intersected): no one else's. */
@@ -148,7 +152,7 @@ export async function loadDeskDay(
   const today = todayIn(base, now)
   const whole = read === 'whole'
   const [visits, ending, reviews] = await Promise.all([
-    readVisits(storage, daysBack(today, whole ? duplicateWindowDays : 1)),
+    readVisits(storage, daysBack(today, whole ? duplicateWindowDays : 1), between),
     whole ? membersWithFeesEnding(storage, today, base.settings.expiringWithinDays) : new Set<string>(),
     storage.desk.reviews.list(),
   ])

@@ -12,6 +12,8 @@ export const organisationSettingsModule: FeatureModule = {
       titleKey: 'nav.organisationSettings',
       permission: 'organisation.manage',
     },
+    // Every signed-in colleague reads them (no permission: signed in is enough); linked from their Settings page.
+    { path: '/organisation', name: 'organisation-about', component: () => import('./OrganisationAboutPage.vue'), titleKey: 'nav.organisation' },
   ],
   nav: { to: '/manage/organisation', key: 'nav.organisationSettings', permission: 'organisation.manage', order: 85 },
   shellWords: organisationSettingsNavWords,

@@ -41,6 +41,14 @@ const en = {
       zh: 'Agreement (Chinese)',
       en: 'Agreement (English)',
     },
+    about: {
+      title: 'About the organisation',
+      intro: 'The organisation’s settings as every colleague reads them. Managers and admins change them in Organisation settings.',
+      edit: 'Change the settings',
+      seconds: '{n} seconds',
+      closedDay: 'closed',
+      agreementText: 'Text in force',
+    },
     problems: {
       'timezone-invalid': 'Choose a time zone from the list.',
       'hours-invalid': '{field}: the building must open before it closes, with times as HH:MM.',
@@ -93,6 +101,14 @@ const zhCN: typeof en = {
       help: '修改文字即产生新版本：每位同事在下次登录或解锁时须重新接受。',
       zh: '协议（中文）',
       en: '协议（英文）',
+    },
+    about: {
+      title: '机构信息',
+      intro: '所有同事看到的机构设置。经理和管理员可在“机构设置”中修改。',
+      edit: '修改设置',
+      seconds: '{n} 秒',
+      closedDay: '关闭',
+      agreementText: '现行文本',
     },
     problems: {
       'timezone-invalid': '请从列表中选择时区。',
