@@ -5,7 +5,7 @@ import { principalRoles, restrictedAreaCheck } from './restricted'
 import type { VisitApproval } from './types'
 
 const settings = defaultReceptionSettings()
-const academic = defaultPlaceIds.academicArea
+const academic: string = defaultPlaceIds.academicArea
 const roles: Record<string, StaffRole> = { principal: 'manager', keyCustodian: 'admin', deskLead: 'lead', receptionist: 'frontdesk' }
 const roleOf = (userId: string) => roles[userId]
 const approval = (approvedBy: string, place = academic): VisitApproval => ({ visitId: 'v1', place, approvedBy, at: 1_800_000_000_000, deviceId: 'd1' })
