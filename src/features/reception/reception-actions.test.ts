@@ -101,11 +101,11 @@ describe('registering a visit (REC-1, REC-2)', () => {
   })
 
   it('REC-2: a refused category is recorded, not admitted: never in the building, no badge', async () => {
-    const done = await registerVisit(ctx, { ...supplier, phone: '13700137000', name: '赵推销', category: ids.insuranceSales, purpose: '推销保险' })
+    const done = await registerVisit(ctx, { ...supplier, phone: '13700137000', name: '赵推销', category: ids.insuranceSales, purpose: '推销保险', refuseReason: '保险推销，不予接待' })
     expect(done.ok).toBe(true)
     if (!done.ok) return
     const visit = await ctx.records.visits.get(done.visitId)
-    expect(visit?.refused).toBeDefined()
+    expect(visit?.refused).toEqual({ reason: '保险推销，不予接待' })
     expect(visit?.badge).toEqual({ issued: false, why: 'refused' })
     expect((await inBuildingOn(ctx, day)).map((v) => v.id)).toEqual([])
   })

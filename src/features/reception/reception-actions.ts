@@ -28,7 +28,7 @@ export interface ReceptionContext {
   audit: { append: (event: { action: AuditAction; by: string; recordId?: string; recordType?: string; detail?: string }) => Promise<unknown> }
   settings: ReceptionSettings
   org: Pick<OrganisationSettings, 'timeZone' | 'hours' | 'holidays'>
-  hosts: readonly Host[]
+  hosts: Host[]
   now: number
   userId: string
   deviceId: string
@@ -49,6 +49,8 @@ export interface VisitInput {
   interview?: 1 | 2
   /** REC-2: the desk chose otherwise than the category suggests, and says why. */
   change?: { choice: ReceptionChoice; reason: string }
+  /** REC-2: why a refused visitor was turned away (asked when the reception is `refuse`). */
+  refuseReason?: string
   expectedId?: string
 }
 
@@ -92,7 +94,15 @@ function badgeOf(ctx: ReceptionContext, badge: { issued: true } | { issued: fals
 export async function registerVisit(ctx: ReceptionContext, input: VisitInput): Promise<{ ok: true; visitId: string; visit: Visit } | { ok: false; problems: VisitProblems }> {
   const person = input.personId ? await ctx.people.get(input.personId) : undefined
   const name = input.name.trim() || person?.name || ''
-  const typed = { name, phone: input.phone.trim() || undefined, organisation: input.organisation.trim() || undefined, category: input.category, purpose: input.purpose.trim(), hostId: input.hostId }
+  const typed = {
+    name,
+    phone: input.phone.trim() || undefined,
+    organisation: input.organisation.trim() || undefined,
+    category: input.category,
+    purpose: input.purpose.trim(),
+    hostId: input.hostId,
+    ...(input.refuseReason !== undefined ? { reason: input.refuseReason.trim() } : {}),
+  }
   const problems: VisitProblems = { ...checkVisitInput(typed, { settings: ctx.settings, hosts: ctx.hosts }) }
   const suggestion = suggestReception(ctx.settings, input.category, input.interview)
   if (!suggestion.ok) problems.category ??= suggestion.problem
@@ -117,7 +127,7 @@ export async function registerVisit(ctx: ReceptionContext, input: VisitInput): P
     ...(decided.changed ? { changed: decided.changed } : {}),
     ...(input.interview ? { interview: input.interview } : {}),
     // The category refuses (REC-2: insurance sales, disruption): kept as a record of who came, not admitted.
-    ...(suggestion.refused || decided.choice.level === 'refuse' ? { refused: { reason: input.change?.reason.trim() || input.category } } : {}),
+    ...(suggestion.refused || decided.choice.level === 'refuse' ? { refused: { reason: typed.reason || input.change?.reason.trim() || input.category } } : {}),
     badge: badgeOf(ctx, decided.badge),
     ...(input.expectedId ? { expectedId: input.expectedId } : {}),
     at: ctx.now,
