@@ -1,4 +1,4 @@
-import { maskName } from '@/core/access/masking'
+import { maskEmployer, maskName } from '@/core/access/masking'
 import type { OrganisationSettings } from '@/core/organisation/types'
 import { badgeExpiry, badgeFor } from '@/core/reception/badge'
 import { inBuilding } from '@/core/reception/closing'
@@ -40,6 +40,7 @@ export interface VisitInput {
   phone: string
   /** Blank for a returning visitor (`personId`): their directory name is used, never shown in full. */
   name: string
+  /** Blank for a returning visitor: the organisation of their last visit (shown masked). */
   organisation: string
   category: string
   purpose: string
@@ -56,19 +57,30 @@ export interface VisitInput {
 
 const today = (ctx: ReceptionContext): LocalDate => localDateOf(ctx.now, ctx.org.timeZone)
 
-/** What the form shows once a phone number is typed: a returning visitor, masked (CONF-4), with their last visit's details. */
+/** A returning visitor's person and the organisation they came from last (their last visit's, else the directory's). */
+async function lastKnown(ctx: ReceptionContext, personId: string) {
+  const person = await ctx.people.get(personId)
+  if (!person) return undefined
+  const visits = await ctx.records.visits.byParent(personId)
+  const last = visits.sort((a, b) => b.record.at - a.record.at)[0]?.record
+  return { person, last, organisation: last?.organisation ?? person.organisation ?? '' }
+}
+
+/**
+ * What the form shows once a phone number is typed: a returning visitor, masked (CONF-4: the name and the
+ * organisation beside it), with their last visit's category and host to start from.
+ */
 export async function returningVisitor(ctx: ReceptionContext, phone: string) {
   if (phone.trim() === '') return undefined
-  const [person] = await ctx.people.findBy('phone', phone.trim())
-  if (!person) return undefined
-  const visits = await ctx.records.visits.byParent(person.id)
-  const last = visits.sort((a, b) => b.record.at - a.record.at)[0]?.record
+  const [found] = await ctx.people.findBy('phone', phone.trim())
+  const known = found && (await lastKnown(ctx, found.id))
+  if (!found || !known) return undefined
   return {
-    personId: person.id,
-    maskedName: maskName(person.record.name),
-    organisation: last?.organisation ?? person.record.organisation ?? '',
-    category: last?.category,
-    hostId: last?.hostId,
+    personId: found.id,
+    maskedName: maskName(known.person.name),
+    maskedOrganisation: known.organisation ? maskEmployer(known.organisation) : '',
+    category: known.last?.category,
+    hostId: known.last?.hostId,
   }
 }
 
@@ -92,12 +104,14 @@ function badgeOf(ctx: ReceptionContext, badge: { issued: true } | { issued: fals
  * is recorded with the refusal, never admitted.
  */
 export async function registerVisit(ctx: ReceptionContext, input: VisitInput): Promise<{ ok: true; visitId: string; visit: Visit } | { ok: false; problems: VisitProblems }> {
-  const person = input.personId ? await ctx.people.get(input.personId) : undefined
+  // A returning visitor: what is left blank is what the desk saw masked, kept from the directory and last visit.
+  const known = input.personId ? await lastKnown(ctx, input.personId) : undefined
+  const person = known?.person
   const name = input.name.trim() || person?.name || ''
   const typed = {
     name,
     phone: input.phone.trim() || undefined,
-    organisation: input.organisation.trim() || undefined,
+    organisation: input.organisation.trim() || known?.organisation || undefined,
     category: input.category,
     purpose: input.purpose.trim(),
     hostId: input.hostId,

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { shallowRef } from 'vue'
-import { maskName } from '@/core/access/masking'
+import { maskEmployer, maskName } from '@/core/access/masking'
 import { isStaffRole } from '@/core/access/roles'
 import { defaultReceptionSettings } from '@/core/reception/defaults'
 import { suggestReception } from '@/core/reception/suggestion'
@@ -12,7 +12,7 @@ import { onLock, useSessionStore } from '@/identity/session.store'
 import * as actions from './reception-actions'
 import { createReceptionRecords, type ReceptionRecords } from './reception-records'
 
-/** A row of the in-building list: the visitor masked (CONF-4), whom they see, where, since when. */
+/** A row of the in-building list: the visitor and their organisation masked (CONF-4), whom they see, where, since when. */
 export interface InBuildingRow {
   id: string
   name: string
@@ -92,11 +92,11 @@ export const useReceptionStore = defineStore('reception', () => {
   const hostName = (id: string) => hosts.value.find((h) => h.userId === id)?.name ?? ''
   const placeName = (id: string, locale: 'en' | 'zh-CN') => settings.value.places.find((p) => p.id === id)?.name[locale] ?? ''
 
-  const inRow = (id: string, v: Visit): InBuildingRow => ({ id, name: maskName(v.name), organisation: v.organisation ?? '', hostName: hostName(v.hostId), place: v.reception.place, at: v.at })
+  const inRow = (id: string, v: Visit): InBuildingRow => ({ id, name: maskName(v.name), organisation: maskEmployer(v.organisation ?? ''), hostName: hostName(v.hostId), place: v.reception.place, at: v.at })
   const expectedRow = (id: string, e: ExpectedVisit): ExpectedRow => ({
     id,
     name: maskName(e.name),
-    organisation: e.organisation ?? '',
+    organisation: maskEmployer(e.organisation ?? ''),
     hostName: hostName(e.hostId),
     category: e.category,
     ...(e.appointmentAt ? { appointmentAt: e.appointmentAt } : {}),

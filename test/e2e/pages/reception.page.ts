@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 
 export interface VisitorDetails {
-  phone: string
+  phone?: string
   name?: string
   organisation?: string
   /** A category id of the REC-2 table (core/reception/defaults.ts `defaultCategoryIds`). */
