@@ -29,13 +29,13 @@ describe('the reception desk (REC-1, REC-2, REC-6) on a tablet with the network 
     expect(await desk.lookUp(supplier.phone)).toContain('新访客')
     await desk.fill({ ...supplier, category: 'supplier', host: admin.name })
     await desk.submit()
-    await auth.go('/reception/in-building')
+    await desk.tab('in-building')
     await expect.poll(() => desk.inBuilding()).toEqual(['张**'])
     await desk.checkOut('张**')
     await expect.poll(() => desk.inBuilding()).toEqual([])
 
     // REC-1: found by phone, shown masked, prefilled; REC-2: normal level, reception area, water.
-    await auth.go('/reception')
+    await desk.tab('register')
     const found = await desk.lookUp(supplier.phone)
     expect(found).toContain('张**')
     expect(found).not.toContain(supplier.name)
@@ -61,7 +61,7 @@ describe('the reception desk (REC-1, REC-2, REC-6) on a tablet with the network 
     expect(await desk.submit()).toContain('已记录拒绝')
 
     // REC-6: in the building: the supplier and the reporter, not the salesman; the supplier leaves.
-    await auth.go('/reception/in-building')
+    await desk.tab('in-building')
     await expect.poll(() => desk.inBuilding()).toEqual(['周**', '张**'])
     await desk.checkOut('张**')
     await expect.poll(() => desk.inBuilding()).toEqual(['周**'])
@@ -97,12 +97,12 @@ describe('the reception desk (REC-1, REC-2, REC-6) on a tablet with the network 
       await page.setViewportSize(viewport)
       for (const locale of ['zh-CN', 'en'] as const) {
         await shell.switchLanguage(locale)
-        await shell.go('/reception')
+        await desk.tab('register')
         await desk.lookUp(reporter.phone)
         await desk.fill({ ...reporter, category: 'media' })
         await desk.suggestion()
         expect(await axeViolations(page), `register ${locale} ${viewport.width}`).toEqual([])
-        await shell.go('/reception/in-building')
+        await desk.tab('in-building')
         await expect.poll(() => desk.inBuilding()).toHaveLength(1)
         expect(await axeViolations(page), `in building ${locale} ${viewport.width}`).toEqual([])
       }

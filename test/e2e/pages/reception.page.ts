@@ -24,6 +24,12 @@ export interface ShownSuggestion {
 export class ReceptionPage {
   constructor(readonly page: Page) {}
 
+  /** Moves between the desk's pages by its own tabs (the shell's navigation reaches /reception only). */
+  async tab(name: 'register' | 'in-building' | 'expected'): Promise<void> {
+    await this.page.getByTestId(`reception-tab-${name}`).click()
+    await this.page.waitForURL((u) => u.pathname === (name === 'register' ? '/reception' : `/reception/${name}`))
+  }
+
   /** Phone first: types it and looks it up; returns what the desk says (returning visitor, masked, or a new one). */
   async lookUp(phone: string): Promise<string> {
     await this.page.getByTestId('reception-phone').fill(phone)
