@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { RunningLobbyServer } from '../support/lobby-server'
 import { ReceptionPage } from './pages/reception.page'
 import { ShellPage } from './pages/shell.page'
+import { artifactPath } from '../support/artifacts'
 import { axeViolations } from './support/axe'
 import { newContext, phone, tablet } from './support/chromium'
 import { withLobby } from './support/fixture'
@@ -102,9 +103,11 @@ describe('the reception desk (REC-1, REC-2, REC-6) on a tablet with the network 
         await desk.fill({ ...reporter, category: 'media' })
         await desk.suggestion()
         expect(await axeViolations(page), `register ${locale} ${viewport.width}`).toEqual([])
+        await page.screenshot({ path: artifactPath(`screenshots/reception-register-${locale}-${viewport.width}.png`), fullPage: true })
         await desk.tab('in-building')
         await expect.poll(() => desk.inBuilding()).toHaveLength(1)
         expect(await axeViolations(page), `in building ${locale} ${viewport.width}`).toEqual([])
+        await page.screenshot({ path: artifactPath(`screenshots/reception-in-building-${locale}-${viewport.width}.png`), fullPage: true })
       }
     }
     await context.close()
