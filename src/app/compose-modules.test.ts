@@ -61,6 +61,7 @@ describe('the app composed from the feature modules', () => {
       '/',
       '/people',
       '/checkin',
+      '/reception',
       '/members',
       '/manage/membership',
       '/manage/organisation',
@@ -70,7 +71,7 @@ describe('the app composed from the feature modules', () => {
       '/settings',
       '/diagnostics',
     ])
-    expect(homeCardsOf(modules).map((c) => c.testId)).toEqual(['checkin', 'members'])
+    expect(homeCardsOf(modules).map((c) => c.testId)).toEqual(['checkin', 'reception', 'members'])
   })
 
   it('MEM-8: the membership desk contributes its founding step and the card-key departure step, after realm:desk', () => {

@@ -9,6 +9,7 @@ import { membershipSettingsModule } from '@/features/membership-settings/module'
 import type { FeatureModule } from '@/features/module'
 import { organisationSettingsModule } from '@/features/organisation-settings/module'
 import { peopleModule } from '@/features/people/module'
+import { receptionModule } from '@/features/reception/module'
 import { settingsModule } from '@/features/settings/module'
 import { staffModule } from '@/features/staff/module'
 import { broadbandModule, fieldModule, manageModule } from '@/features/workspaces/module'
@@ -18,6 +19,7 @@ export const modules: readonly FeatureModule[] = [
   homeModule,
   authModule,
   checkinModule,
+  receptionModule,
   membersModule,
   membershipSettingsModule,
   organisationSettingsModule,

@@ -37,6 +37,8 @@ export const auditActions = [
   'checkin.duplicate',
   // Issue 9 §4: a manager or admin saved the organisation settings (a new agreement version asks everyone again, CONF-8).
   'org-settings.change',
+  // REC-2: the reception desk chose otherwise than the visitor's category suggests (the reason is sealed in the visit).
+  'reception.change',
 ] as const
 export type AuditAction = (typeof auditActions)[number]
 

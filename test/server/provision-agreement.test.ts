@@ -28,7 +28,7 @@ const actors: Actor[] = roles.flatMap((role) => [{ role, userId: owner }, { role
 const realms = [...Object.keys(sharedRealms), ...Object.keys(personalRealms).map((kind) => `${kind}:${owner}`)]
 /** Every type the policy names, plus one it does not (an ordinary record anyone holding the realm writes). */
 const types = [...new Set([
-  'visit',
+  'note',
   ...Object.values(sharedRealms).flatMap((realm) => Object.keys(realm.typeWriters)),
   ...appendOnlyTypes,
   ...reservedTypes,

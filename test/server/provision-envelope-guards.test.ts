@@ -51,9 +51,9 @@ describe('realm databases hold sealed records of their realm only (issue 8 §2)'
   it('want every id to start with "<type>:"', async () => {
     const res = await desk1.call('PUT', 'lobby_desk/v9', envelope('v9', 'desk', 'desk1'))
     expect(res.status).toBe(403)
-    expect(await reasonOf(res)).toBe('The id of a "visit" record must start with "visit:".')
+    expect(await reasonOf(res)).toBe('The id of a "note" record must start with "note:".')
     expect((await desk1.call('PUT', 'lobby_desk/member:v9', envelope('member:v9', 'desk', 'desk1'))).status).toBe(403)
-    expect((await desk1.call('PUT', 'lobby_desk/visit:v9', envelope('visit:v9', 'desk', 'desk1'))).status).toBe(201)
+    expect((await desk1.call('PUT', 'lobby_desk/note:v9', envelope('note:v9', 'desk', 'desk1'))).status).toBe(201)
   })
 
   it('want a tombstone that names its type to name the type of its id', async () => {
@@ -66,7 +66,7 @@ describe('realm databases hold sealed records of their realm only (issue 8 §2)'
   })
 
   it('still take clear fields they do not know (a newer envelope version adds some)', async () => {
-    expect((await desk1.call('PUT', 'lobby_desk/visit:e2', envelope('visit:e2', 'desk', 'desk1', { ev: 2 }))).status).toBe(201)
+    expect((await desk1.call('PUT', 'lobby_desk/note:e2', envelope('note:e2', 'desk', 'desk1', { ev: 2 }))).status).toBe(201)
   })
 })
 

@@ -51,18 +51,18 @@ describe('PouchDB replication into provisioned realms', () => {
   it('pushes signed envelopes, updates and tombstones, and refuses a forged one', async () => {
     const local = device()
     await local.bulkDocs([
-      envelope('visit:r1', 'desk', 'desk1'),
-      envelope('visit:r2', 'desk', 'desk1'),
-      envelope('visit:r3', 'desk', 'desk1'),
-      envelope('visit:forged', 'desk', 'boss'),
+      envelope('note:r1', 'desk', 'desk1'),
+      envelope('note:r2', 'desk', 'desk1'),
+      envelope('note:r3', 'desk', 'desk1'),
+      envelope('note:forged', 'desk', 'boss'),
     ])
     const first = await local.replicate.to(remote(desk1, 'lobby_desk'))
     expect(first).toMatchObject({ ok: true, docs_written: 3, doc_write_failures: 1 })
 
-    const r1 = await local.get('visit:r1')
+    const r1 = await local.get('note:r1')
     await local.put({ ...r1, ct: 'dXBkYXRlZA' })
-    const r2 = await local.get('visit:r2')
-    await local.put({ _id: 'visit:r2', _rev: r2._rev, _deleted: true, type: 'visit', realm: 'desk', by: 'desk1' })
+    const r2 = await local.get('note:r2')
+    await local.put({ _id: 'note:r2', _rev: r2._rev, _deleted: true, type: 'note', realm: 'desk', by: 'desk1' })
     const second = await local.replicate.to(remote(desk1, 'lobby_desk'))
     expect(second).toMatchObject({ docs_written: 2, doc_write_failures: 0 })
   })
@@ -72,9 +72,9 @@ describe('PouchDB replication into provisioned realms', () => {
     const result = await fresh.replicate.from(remote(desk1, 'lobby_desk'))
     expect(result.ok).toBe(true)
     const rows = (await fresh.allDocs({ include_docs: true })).rows
-    expect(rows.map((row) => row.id).sort()).toEqual(['_design/lobby', 'visit:r1', 'visit:r3'])
-    expect(rows.find((row) => row.id === 'visit:r1')?.doc).toMatchObject({ ct: 'dXBkYXRlZA', by: 'desk1' })
-    expect((await fresh.get('visit:r1'))._rev).toMatch(/^2-/)
+    expect(rows.map((row) => row.id).sort()).toEqual(['_design/lobby', 'note:r1', 'note:r3'])
+    expect(rows.find((row) => row.id === 'note:r1')?.doc).toMatchObject({ ct: 'dXBkYXRlZA', by: 'desk1' })
+    expect((await fresh.get('note:r1'))._rev).toMatch(/^2-/)
   })
 
   it('pushes audit entries once; a changed entry stays refused', async () => {

@@ -34,7 +34,7 @@ function verdict(validate: Validate, newDoc: object, oldDoc: object | null, user
 const desk1 = { name: 'desk1', roles: ['frontdesk'] }
 /** An envelope as the app writes it: its id starts with its type. */
 const envelope = (realm: string, extra: { type?: string; [field: string]: unknown } = {}) =>
-  ({ _id: `${extra.type ?? 'visit'}:r1`, type: 'visit', realm, kid: `${realm}:1`, v: 1, by: 'desk1', ct: 'AAAA', ...extra })
+  ({ _id: `${extra.type ?? 'note'}:r1`, type: 'note', realm, kid: `${realm}:1`, v: 1, by: 'desk1', ct: 'AAAA', ...extra })
 
 describe('append-only types', () => {
   it('are the same on the server as in the app (re-encryption leaves them alone because the server refuses their updates)', () => {
@@ -114,10 +114,10 @@ describe('validate_doc_update source', () => {
   it('takes tombstones that name their author, and bare ones only from server admins', () => {
     const validate = compile('desk')
     const old = envelope('desk')
-    const tombstone = { _id: 'visit:r1', _rev: '1-a', _deleted: true, type: 'visit', realm: 'desk', by: 'desk1' }
+    const tombstone = { _id: 'note:r1', _rev: '1-a', _deleted: true, type: 'note', realm: 'desk', by: 'desk1' }
     expect(verdict(validate, tombstone, old, desk1)).toBe('ok')
-    expect(verdict(validate, { _id: 'visit:r1', _rev: '1-a', _deleted: true }, old, desk1)).toMatchObject({ forbidden: expect.any(String) })
-    expect(verdict(validate, { _id: 'visit:r1', _rev: '1-a', _deleted: true }, old, { name: 'admin', roles: ['_admin'] })).toBe('ok')
+    expect(verdict(validate, { _id: 'note:r1', _rev: '1-a', _deleted: true }, old, desk1)).toMatchObject({ forbidden: expect.any(String) })
+    expect(verdict(validate, { _id: 'note:r1', _rev: '1-a', _deleted: true }, old, { name: 'admin', roles: ['_admin'] })).toBe('ok')
   })
 
   it('keeps staff profiles in the directory to admins and managers', () => {

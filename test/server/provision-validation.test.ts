@@ -22,61 +22,61 @@ const reasonOf = async (res: Response) => (await res.json()).reason as string
 
 describe('realm databases (envelopes)', () => {
   it('take a front-desk envelope in lobby_desk signed by its author', async () => {
-    const res = await desk1.call('PUT', 'lobby_desk/visit:v1', envelope('visit:v1', 'desk', 'desk1'))
+    const res = await desk1.call('PUT', 'lobby_desk/note:v1', envelope('note:v1', 'desk', 'desk1'))
     expect(res.status).toBe(201)
-    expect((await adminGet(lobby, 'lobby_desk/visit:v1')).body).toMatchObject({ by: 'desk1', ct: 'c2VhbGVk' })
+    expect((await adminGet(lobby, 'lobby_desk/note:v1')).body).toMatchObject({ by: 'desk1', ct: 'c2VhbGVk' })
   })
 
   it('refuse an envelope signed by someone else (403), and write nothing', async () => {
-    const res = await desk1.call('PUT', 'lobby_desk/visit:v2', envelope('visit:v2', 'desk', 'agent1'))
+    const res = await desk1.call('PUT', 'lobby_desk/note:v2', envelope('note:v2', 'desk', 'agent1'))
     expect(res.status).toBe(403)
     expect(await reasonOf(res)).toBe('Field "by" must be the signed-in user (desk1), on deletions too.')
-    expect((await adminGet(lobby, 'lobby_desk/visit:v2')).status).toBe(404)
+    expect((await adminGet(lobby, 'lobby_desk/note:v2')).status).toBe(404)
   })
 
   it('refuse an envelope without ciphertext (403), naming the field', async () => {
-    const bare: Record<string, unknown> = envelope('visit:v3', 'desk', 'desk1')
+    const bare: Record<string, unknown> = envelope('note:v3', 'desk', 'desk1')
     delete bare.ct
-    const res = await desk1.call('PUT', 'lobby_desk/visit:v3', bare)
+    const res = await desk1.call('PUT', 'lobby_desk/note:v3', bare)
     expect(res.status).toBe(403)
     expect(await reasonOf(res)).toContain('Missing field "ct"')
-    expect((await adminGet(lobby, 'lobby_desk/visit:v3')).status).toBe(404)
+    expect((await adminGet(lobby, 'lobby_desk/note:v3')).status).toBe(404)
   })
 
   it('refuse an envelope of another realm or key', async () => {
-    expect((await desk1.call('PUT', 'lobby_desk/visit:v4', envelope('visit:v4', 'accounts', 'desk1'))).status).toBe(403)
-    expect((await desk1.call('PUT', 'lobby_desk/visit:v4', envelope('visit:v4', 'desk', 'desk1', { kid: 'accounts:1' }))).status).toBe(403)
-    expect((await adminGet(lobby, 'lobby_desk/visit:v4')).status).toBe(404)
+    expect((await desk1.call('PUT', 'lobby_desk/note:v4', envelope('note:v4', 'accounts', 'desk1'))).status).toBe(403)
+    expect((await desk1.call('PUT', 'lobby_desk/note:v4', envelope('note:v4', 'desk', 'desk1', { kid: 'accounts:1' }))).status).toBe(403)
+    expect((await adminGet(lobby, 'lobby_desk/note:v4')).status).toBe(404)
   })
 
   it('keep the front desk out of lobby_accounts (401: not a member), reading and writing', async () => {
-    const res = await desk1.call('PUT', 'lobby_accounts/visit:a1', envelope('visit:a1', 'accounts', 'desk1'))
+    const res = await desk1.call('PUT', 'lobby_accounts/note:a1', envelope('note:a1', 'accounts', 'desk1'))
     expect(res.status).toBe(401)
     expect((await desk1.call('GET', 'lobby_accounts/_all_docs')).status).toBe(401)
-    expect((await adminGet(lobby, 'lobby_accounts/visit:a1')).status).toBe(404)
+    expect((await adminGet(lobby, 'lobby_accounts/note:a1')).status).toBe(404)
   })
 
   it('keep an agent out of lobby_desk (401: not a member), and let them write lobby_accounts', async () => {
-    expect((await agent1.call('PUT', 'lobby_desk/visit:v5', envelope('visit:v5', 'desk', 'agent1'))).status).toBe(401)
+    expect((await agent1.call('PUT', 'lobby_desk/note:v5', envelope('note:v5', 'desk', 'agent1'))).status).toBe(401)
     // express-pouchdb answers a batch per document (CouchDB refuses the whole request with 401).
-    const bulk = await agent1.call('POST', 'lobby_desk/_bulk_docs', { docs: [envelope('visit:v6', 'desk', 'agent1')] })
+    const bulk = await agent1.call('POST', 'lobby_desk/_bulk_docs', { docs: [envelope('note:v6', 'desk', 'agent1')] })
     expect(bulk.status).toBe(201)
-    expect(await bulk.json()).toEqual([{ id: 'visit:v6', error: 'unauthorized', reason: 'You are not authorized to access this db.' }])
-    expect((await adminGet(lobby, 'lobby_desk/visit:v5')).status).toBe(404)
-    expect((await adminGet(lobby, 'lobby_desk/visit:v6')).status).toBe(404)
-    expect((await agent1.call('PUT', 'lobby_accounts/visit:a2', envelope('visit:a2', 'accounts', 'agent1'))).status).toBe(201)
+    expect(await bulk.json()).toEqual([{ id: 'note:v6', error: 'unauthorized', reason: 'You are not authorized to access this db.' }])
+    expect((await adminGet(lobby, 'lobby_desk/note:v5')).status).toBe(404)
+    expect((await adminGet(lobby, 'lobby_desk/note:v6')).status).toBe(404)
+    expect((await agent1.call('PUT', 'lobby_accounts/note:a2', envelope('note:a2', 'accounts', 'agent1'))).status).toBe(201)
   })
 
   it('take updates and tombstones from any writer who signs them, and bare deletions from nobody', async () => {
-    const { _rev } = (await adminGet(lobby, 'lobby_desk/visit:v1')).body
-    const update = await boss.call('PUT', 'lobby_desk/visit:v1', envelope('visit:v1', 'desk', 'boss', { _rev, ct: 'bmV3' }))
+    const { _rev } = (await adminGet(lobby, 'lobby_desk/note:v1')).body
+    const update = await boss.call('PUT', 'lobby_desk/note:v1', envelope('note:v1', 'desk', 'boss', { _rev, ct: 'bmV3' }))
     expect(update.status).toBe(201)
     const rev2 = (await update.json()).rev
-    const bare = await desk1.call('DELETE', `lobby_desk/visit:v1?rev=${rev2}`)
+    const bare = await desk1.call('DELETE', `lobby_desk/note:v1?rev=${rev2}`)
     expect(bare.status).toBe(403)
-    const tombstone = { _id: 'visit:v1', _rev: rev2, _deleted: true, type: 'visit', realm: 'desk', by: 'desk1' }
+    const tombstone = { _id: 'note:v1', _rev: rev2, _deleted: true, type: 'note', realm: 'desk', by: 'desk1' }
     expect((await desk1.call('POST', 'lobby_desk/_bulk_docs', { docs: [tombstone] })).status).toBe(201)
-    expect((await adminGet(lobby, 'lobby_desk/visit:v1')).status).toBe(404)
+    expect((await adminGet(lobby, 'lobby_desk/note:v1')).status).toBe(404)
   })
 
   it('keep staff profiles in lobby_directory to managers and admins', async () => {
@@ -232,12 +232,12 @@ describe('personal realms', () => {
 
   it('take envelopes of that realm from the front desk, and are read by that member alone', async () => {
     const realm = 'member:Mb-7_q'
-    expect((await desk1.call('PUT', `${database}/visit:st1`, envelope('visit:st1', realm, 'desk1'))).status).toBe(201)
-    expect((await desk1.call('PUT', `${database}/visit:st2`, envelope('visit:st2', 'member:mb-7_q', 'desk1'))).status).toBe(403)
-    expect((await member.call('GET', `${database}/visit:st1`)).status).toBe(200)
-    expect((await other.call('GET', `${database}/visit:st1`)).status).toBe(401)
-    expect((await agent1.call('GET', `${database}/visit:st1`)).status).toBe(401)
+    expect((await desk1.call('PUT', `${database}/note:st1`, envelope('note:st1', realm, 'desk1'))).status).toBe(201)
+    expect((await desk1.call('PUT', `${database}/note:st2`, envelope('note:st2', 'member:mb-7_q', 'desk1'))).status).toBe(403)
+    expect((await member.call('GET', `${database}/note:st1`)).status).toBe(200)
+    expect((await other.call('GET', `${database}/note:st1`)).status).toBe(401)
+    expect((await agent1.call('GET', `${database}/note:st1`)).status).toBe(401)
     expect((await member.call('PUT', `${database}/dispute:d1`, envelope('dispute:d1', realm, 'Mb-7_q', { type: 'dispute' }))).status).toBe(201)
-    expect((await other.call('PUT', `${database}/visit:d2`, envelope('visit:d2', realm, 'mb-7_q'))).status).toBe(401)
+    expect((await other.call('PUT', `${database}/note:d2`, envelope('note:d2', realm, 'mb-7_q'))).status).toBe(401)
   })
 })

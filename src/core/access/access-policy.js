@@ -37,8 +37,16 @@ export const sharedRealms = /** @type {const} */ ({
   },
   desk: {
     holders: ['frontdesk', 'lead', 'manager', 'admin'],
-    // MEM-1/MEM-2 settings, MEM-8 card key and MEM-9 blacklisting are a manager's.
-    typeWriters: { 'membership-settings': managerRoles, 'card-key': managerRoles, blacklist: managerRoles },
+    // MEM-1/MEM-2 settings, MEM-8 card key and MEM-9 blacklisting are a manager's; so is the REC-2 table
+    // (reception settings). REC-5: only the principal (a `manager`, core/reception/restricted.ts) approves a
+    // visit to a restricted place.
+    typeWriters: {
+      'membership-settings': managerRoles,
+      'card-key': managerRoles,
+      blacklist: managerRoles,
+      'reception-settings': managerRoles,
+      'visit-approval': ['manager'],
+    },
   },
   accounts: {
     holders: ['agent', 'lead', 'manager', 'admin'],
@@ -67,7 +75,11 @@ export const personalRealms = /** @type {const} */ ({
  * nothing paid or recorded offline is lost and two tablets never conflict
  * over them (ARCHITECTURE.md "Sync").
  */
-export const appendOnlyTypes = /** @type {const} */ (['ledger', 'checkin', 'checkout', 'blacklist', 'service-log', 'card-key'])
+export const appendOnlyTypes = /** @type {const} */ ([
+  'ledger', 'checkin', 'checkout', 'blacklist', 'service-log', 'card-key',
+  // Reception (REC-1, REC-5, REC-6, REC-7): a visit, its check-out and approval, an incident.
+  'visit', 'visit-checkout', 'visit-approval', 'incident',
+])
 
 /**
  * The clear databases and the document types each holds, with the local

@@ -26,6 +26,10 @@ describe('CONF-3 least privilege', () => {
   it('issue 9 §4: managers and admins edit the organisation settings, no other role', () => {
     expect(staffRoles.filter((r) => can(r, 'organisation.manage'))).toEqual(['manager', 'admin'])
   })
+  it('REC-1: the reception desk is for the roles holding the desk realm who see customers: front desk, leads, managers (not the admin)', () => {
+    expect(staffRoles.filter((r) => can(r, 'reception.desk'))).toEqual(['frontdesk', 'lead', 'manager'])
+    for (const role of staffRoles.filter((r) => can(r, 'reception.desk'))) expect(realmsByRole[role]).toContain('desk')
+  })
   it('refuses everything to nobody', () => {
     expect(permissions.some((p) => can(undefined, p))).toBe(false)
   })

@@ -3,6 +3,7 @@ import type { Role } from './roles'
 /** What a signed-in user may do; screens and stores check these, the router too (CONF-3). */
 export const permissions = [
   'desk.use', // visitors, badges, member check-in
+  'reception.desk', // REC-1 … REC-6: registering visitors, who is in the building, expected visitors
   'members.manage', // enrolment, renewal, cards
   'members.blacklist', // MEM-9: a manager's decision
   'broadband.use', // accounts, payments, service requests
@@ -20,11 +21,11 @@ export const permissions = [
 export type Permission = (typeof permissions)[number]
 
 const byRole: Record<Role, readonly Permission[]> = {
-  frontdesk: ['desk.use'],
+  frontdesk: ['desk.use', 'reception.desk'],
   agent: ['broadband.use'],
   technician: ['field.work'],
-  lead: ['desk.use', 'members.manage', 'broadband.use', 'field.dispatch', 'grants.approve'],
-  manager: ['desk.use', 'members.manage', 'members.blacklist', 'broadband.use', 'field.dispatch', 'grants.approve', 'settings.manage', 'organisation.manage', 'audit.review', 'staff.manage', 'devices.manage'],
+  lead: ['desk.use', 'reception.desk', 'members.manage', 'broadband.use', 'field.dispatch', 'grants.approve'],
+  manager: ['desk.use', 'reception.desk', 'members.manage', 'members.blacklist', 'broadband.use', 'field.dispatch', 'grants.approve', 'settings.manage', 'organisation.manage', 'audit.review', 'staff.manage', 'devices.manage'],
   admin: ['organisation.manage', 'staff.manage', 'devices.manage', 'keys.manage'],
   member: ['self.view'],
 }

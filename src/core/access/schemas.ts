@@ -7,5 +7,7 @@ export const staffProfileSchema = v.object({
   name: v.string(),
   username: v.string(),
   role: v.picklist(staffRoles),
+  /** The department a host works in (REC-2: high-level visitors are received by the host with their department). */
+  department: v.optional(v.string()),
 })
 export type StaffProfile = v.InferOutput<typeof staffProfileSchema>

@@ -28,6 +28,8 @@ describe('record type registry (issue 9 §2)', () => {
     expect(() => defineEvents({ type: 'kit-test-note', realm: 'field', version: 1, schema })).toThrow(/not an append-only type/)
     expect(() => defineMutable({ type: 'kit-test-ledger', realm: 'field', version: 1, schema })).not.toThrow()
     expect(() => defineMutable({ type: 'ledger', realm: 'desk', version: 1, schema })).toThrow()
-    expect(eventTypesOf('desk').sort()).toEqual([...appendOnlyTypes].sort())
+    // Storage defines the membership desk's events; a feature's own (reception's) are checked with them in its folder
+    // (features/reception/reception-records.test.ts), since storage may not import a feature.
+    expect(appendOnlyTypes).toEqual(expect.arrayContaining(eventTypesOf('desk')))
   })
 })

@@ -1,0 +1,16 @@
+import type { FeatureModule } from '@/features/module'
+import { receptionNavWords } from './reception.nav'
+
+/** The reception desk (REC-1, REC-2, REC-6): registering visitors, who is in the building, expected visitors. */
+export const receptionModule: FeatureModule = {
+  name: 'reception',
+  routes: [
+    { path: '/reception', name: 'reception', component: () => import('./ReceptionRegisterPage.vue'), titleKey: 'reception.register.title', permission: 'reception.desk' },
+    { path: '/reception/in-building', name: 'reception-in-building', component: () => import('./ReceptionInBuildingPage.vue'), titleKey: 'reception.inBuilding.title', permission: 'reception.desk' },
+    { path: '/reception/expected', name: 'reception-expected', component: () => import('./ReceptionExpectedPage.vue'), titleKey: 'reception.expected.title', permission: 'reception.desk' },
+  ],
+  nav: { to: '/reception', key: 'nav.reception', permission: 'reception.desk', order: 35 },
+  shellWords: receptionNavWords,
+  homeCard: { to: '/reception', titleKey: 'nav.reception', textKey: 'home.receptionText', permission: 'reception.desk', testId: 'reception', order: 15 },
+  messages: () => import('./reception.messages').then((m) => m.receptionMessages),
+}

@@ -1,0 +1,153 @@
+import { defineStore } from 'pinia'
+import { shallowRef } from 'vue'
+import { maskEmployer, maskName } from '@/core/access/masking'
+import { isStaffRole } from '@/core/access/roles'
+import { defaultReceptionSettings } from '@/core/reception/defaults'
+import { suggestReception } from '@/core/reception/suggestion'
+import type { ExpectedVisit, ReceptionSettings, Visit } from '@/core/reception/types'
+import { localDateOf } from '@/core/shared/local-date'
+import { useLobbyStorage } from '@/identity/device-storage'
+import { PermissionError } from '@/identity/session'
+import { onLock, useSessionStore } from '@/identity/session.store'
+import * as actions from './reception-actions'
+import { createReceptionRecords, type ReceptionRecords } from './reception-records'
+
+/** A row of the in-building list: the visitor and their organisation masked (CONF-4), whom they see, where, since when. */
+export interface InBuildingRow {
+  id: string
+  name: string
+  organisation: string
+  hostName: string
+  place: string
+  at: number
+}
+
+/** A row of the expected list: who is expected (masked), by whom, when. */
+export interface ExpectedRow {
+  id: string
+  name: string
+  organisation: string
+  hostName: string
+  category: string
+  appointmentAt?: number
+}
+
+/**
+ * The reception desk (REC-1, REC-2, REC-6): registering visitors, today's in-building and expected lists. Reads
+ * a day's slice of the desk realm, never the realm; holds masked names only, and forgets all of it on lock (CONF-7).
+ */
+export const useReceptionStore = defineStore('reception', () => {
+  const storage = useLobbyStorage()
+  const session = useSessionStore()
+  // One repository per session: made when a page first asks for it, dropped with everything else at lock.
+  let records: ReceptionRecords | undefined
+  const settings = shallowRef<ReceptionSettings>(defaultReceptionSettings())
+  const hosts = shallowRef<actions.Host[]>([])
+  const inBuilding = shallowRef<InBuildingRow[]>([])
+  const expected = shallowRef<ExpectedRow[]>([])
+  const timeZone = shallowRef('Asia/Shanghai')
+  const clock = { now: () => Date.now() }
+
+  onLock(() => {
+    records = undefined
+    hosts.value = []
+    inBuilding.value = []
+    expected.value = []
+  })
+
+  function allowed() {
+    if (!session.can('reception.desk')) throw new PermissionError('reception.desk')
+  }
+
+  async function context(): Promise<actions.ReceptionContext> {
+    allowed()
+    records ??= createReceptionRecords(storage.recordContext)
+    const org = (await storage.orgSettings.read()).settings
+    timeZone.value = org.timeZone
+    return {
+      records,
+      people: storage.people,
+      audit: storage.audit,
+      settings: settings.value,
+      org,
+      hosts: hosts.value,
+      now: clock.now(),
+      userId: session.session!.userId,
+      deviceId: (await storage.deviceIdentity()).deviceId,
+    }
+  }
+
+  /** The staff directory a host is picked from: each account's profile name; a departed colleague stays, marked inactive. */
+  async function loadHosts(): Promise<actions.Host[]> {
+    const accounts = (await storage.signIns.listAccounts()).filter((a) => isStaffRole(a.role))
+    const out: actions.Host[] = []
+    for (const a of accounts) {
+      const profile = await storage.staff.get(`staff:${a.userId}`).catch(() => undefined)
+      if (!profile) continue
+      out.push({ userId: a.userId, name: profile.name, ...(profile.department ? { department: profile.department } : {}), active: a.status !== 'deactivated' })
+    }
+    return out.sort((x, y) => x.name.localeCompare(y.name))
+  }
+
+  const hostName = (id: string) => hosts.value.find((h) => h.userId === id)?.name ?? ''
+  const placeName = (id: string, locale: 'en' | 'zh-CN') => settings.value.places.find((p) => p.id === id)?.name[locale] ?? ''
+
+  const inRow = (id: string, v: Visit): InBuildingRow => ({ id, name: maskName(v.name), organisation: maskEmployer(v.organisation ?? ''), hostName: hostName(v.hostId), place: v.reception.place, at: v.at })
+  const expectedRow = (id: string, e: ExpectedVisit): ExpectedRow => ({
+    id,
+    name: maskName(e.name),
+    organisation: maskEmployer(e.organisation ?? ''),
+    hostName: hostName(e.hostId),
+    category: e.category,
+    ...(e.appointmentAt ? { appointmentAt: e.appointmentAt } : {}),
+  })
+
+  /** Today's lists: the day's visits, check-outs and pre-registrations (slice reads). */
+  async function refreshDay() {
+    const ctx = await context()
+    const day = localDateOf(ctx.now, ctx.org.timeZone)
+    const [present, coming] = await Promise.all([actions.inBuildingOn(ctx, day), actions.expectedOn(ctx, day)])
+    inBuilding.value = present.map((v) => inRow(v.id, v.record))
+    expected.value = coming.map((e) => expectedRow(e.id, e.record))
+  }
+
+  /** Opening a reception page: the REC-2 table (the manager's, else the defaults), the host directory and today. */
+  async function open() {
+    const ctx = await context()
+    settings.value = (await ctx.records.settings.get()) ?? defaultReceptionSettings()
+    hosts.value = await loadHosts()
+    await refreshDay()
+  }
+
+  async function lookUp(phone: string) {
+    return actions.returningVisitor(await context(), phone)
+  }
+
+  const suggestionFor = (category: string, interview?: 1 | 2) => suggestReception(settings.value, category, interview)
+
+  async function register(input: actions.VisitInput) {
+    const result = await actions.registerVisit(await context(), input)
+    if (result.ok) await refreshDay()
+    return result
+  }
+
+  async function checkOut(visitId: string) {
+    const result = await actions.checkOutByHand(await context(), visitId)
+    await refreshDay()
+    return result
+  }
+
+  async function checkInExpected(expectedId: string) {
+    const result = await actions.checkInExpected(await context(), expectedId)
+    await refreshDay()
+    return result
+  }
+
+  async function preRegister(input: actions.ExpectedInput) {
+    const result = await actions.preRegister(await context(), input)
+    if (result.ok) await refreshDay()
+    return result
+  }
+
+  return { settings, hosts, inBuilding, expected, timeZone, open, refreshDay, lookUp, suggestionFor, register, checkOut, checkInExpected, preRegister, placeName, clock }
+})

@@ -1,0 +1,84 @@
+import type { Page } from 'playwright-core'
+
+export interface VisitorDetails {
+  phone?: string
+  name?: string
+  organisation?: string
+  /** A category id of the REC-2 table (core/reception/defaults.ts `defaultCategoryIds`). */
+  category?: string
+  purpose: string
+  /** The host's name as the staff directory shows it. */
+  host?: string
+  refuseReason?: string
+}
+
+export interface ShownSuggestion {
+  level: string
+  place: string
+  offered: string
+  receivedBy: string
+  badge: string
+}
+
+/** The reception desk (/reception, /reception/in-building, /reception/expected). */
+export class ReceptionPage {
+  constructor(readonly page: Page) {}
+
+  /** Moves between the desk's pages by its own tabs (the shell's navigation reaches /reception only). */
+  async tab(name: 'register' | 'in-building' | 'expected'): Promise<void> {
+    await this.page.getByTestId(`reception-tab-${name}`).click()
+    await this.page.waitForURL((u) => u.pathname === (name === 'register' ? '/reception' : `/reception/${name}`))
+  }
+
+  /** Phone first: types it and looks it up; returns what the desk says (returning visitor, masked, or a new one). */
+  async lookUp(phone: string): Promise<string> {
+    await this.page.getByTestId('reception-phone').fill(phone)
+    await this.page.getByTestId('reception-look-up').click()
+    const said = this.page.getByTestId('reception-returning')
+    await said.waitFor()
+    return (await said.textContent())!.trim()
+  }
+
+  /** Fills what the look-up did not (a returning visitor's organisation, category and host are already there). */
+  async fill(v: VisitorDetails): Promise<void> {
+    if (v.name !== undefined) await this.page.getByTestId('reception-name').fill(v.name)
+    if (v.organisation !== undefined) await this.page.getByTestId('reception-organisation').fill(v.organisation)
+    if (v.category) await this.page.getByTestId('reception-category').selectOption(v.category)
+    await this.page.getByTestId('reception-purpose').fill(v.purpose)
+    if (v.host) {
+      await this.page.getByTestId('host-search').fill(v.host)
+      await this.page.getByTestId('host-picker').getByLabel(v.host).check()
+    }
+    if (v.refuseReason !== undefined) await this.page.getByTestId('reception-refuse-reason').fill(v.refuseReason)
+  }
+
+  async suggestion(): Promise<ShownSuggestion> {
+    const text = async (id: string) => ((await this.page.getByTestId(id).textContent()) ?? '').trim()
+    await this.page.getByTestId('reception-suggestion').waitFor()
+    return {
+      level: await text('suggestion-level'),
+      place: await text('suggestion-place'),
+      offered: await text('suggestion-offered'),
+      receivedBy: await text('suggestion-received-by'),
+      badge: await text('suggestion-badge'),
+    }
+  }
+
+  /** Registers and returns the registered panel's text. */
+  async submit(): Promise<string> {
+    await this.page.getByTestId('reception-submit').click()
+    const done = this.page.getByTestId('reception-registered')
+    await done.waitFor()
+    return (await done.textContent())!.trim()
+  }
+
+  /** The visitors in the building, as the list shows them (masked names). */
+  async inBuilding(): Promise<string[]> {
+    await this.page.locator('[data-testid=in-building], [data-testid=in-building-none]').first().waitFor()
+    return this.page.getByTestId('in-building-row').locator('td:first-child').allTextContents()
+  }
+
+  async checkOut(maskedName: string): Promise<void> {
+    await this.page.getByTestId('in-building-row').filter({ hasText: maskedName }).getByTestId('visit-checkout').click()
+  }
+}
