@@ -24,7 +24,7 @@ import * as policy from '../../src/core/access/access-policy.js'
  * @typedef {object} TypeRules
  * @property {string | string[]} id the exact `_id`, or the fields that follow `<type>:` in it
  * @property {boolean} [signed] `by` must be the signed-in user
- * @property {Record<string, 'string' | 'object' | 'present'>} fields required on every write but a deletion
+ * @property {Record<string, 'string' | 'object' | 'present' | 'integer'>} fields required on every write but a deletion
  * @property {Permission | null} create
  * @property {Permission | null} update `null`: never
  * @property {Permission | null} delete
