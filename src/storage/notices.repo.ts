@@ -90,6 +90,7 @@ interface Outgoing {
 }
 /** A notice still waiting for its acknowledgement this long keeps the sender's device asking (remote-watch.ts). */
 export const awaitAckForMs = 15 * 60_000
+const forgetOutgoingMs = 24 * 3_600_000
 
 export interface NoticesDeps {
   db: LobbyDb
@@ -252,6 +253,9 @@ export function createNoticesRepo(deps: NoticesDeps) {
     /** Whether this device sent, in the last `awaitAckForMs`, a notice not yet acknowledged (it then watches `lobby_org` too). */
     async awaitingAck(now = Date.now()): Promise<boolean> {
       const waiting = await db.local.where('key').startsWith(outKey('')).toArray()
+      // Forgotten a day on, so this list stays short: statusOf then reads `sent` from the row (handed to sync).
+      const forgotten = waiting.filter(({ value }) => now - (value as Outgoing).at > forgetOutgoingMs && (value as Outgoing).sent)
+      if (forgotten.length > 0) await db.local.bulkDelete(forgotten.map((w) => w.key))
       for (const { key, value } of waiting) {
         if (now - (value as Outgoing).at > awaitAckForMs) continue
         const notice = (await table().get(key.slice(outKey('').length))) as NoticeDoc | undefined

@@ -138,4 +138,28 @@ describe('REC-3: a notice reaches its host within seconds, and the acknowledgeme
     expect((await a.device.storage.notices.statusOf([id])).get(id)?.ackedAt).toBeUndefined()
     expect((await a.device.storage.quarantined()).map((q) => q.docId)).toContain(forged._id)
   })
+
+  it('on a shared tablet, another user\'s round leaves the notice for its author\'s own (the server would refuse it)', { timeout: 90_000 }, async () => {
+    const tablet = testDevice(server.dbUrl)
+    const adminSession = await foundOrganisation(tablet, server.admin)
+    const desk = await addStaff(tablet, server.admin, adminSession, { name: '李前台', username: 'li.desk', role: 'frontdesk' })
+    const agent = await addStaff(tablet, server.admin, adminSession, { name: '张经纪', username: 'zhang.agent', role: 'agent' })
+    const first = await signIn(tablet.storage, 'li.desk', desk.setupCode)
+    if (first.status !== 'setup-required') throw new Error(first.status)
+    const done = await completeFirstSignIn(tablet.storage, first.pending, { passphrase: 'green tea every single morning 7', agreementAccepted: true }, cost)
+    if (!done.ok) throw new Error(done.problem)
+    tablet.setKeys(keySourceFrom(done.session.keyring))
+    const id = await tablet.storage.notices.send({ to: agent.userId, kind: 'visitor-arrived', body: visitor, at: Date.now() })
+
+    // The desk user locks; the admin signs in on the same tablet and syncs.
+    tablet.setKeys(keySourceFrom(adminSession.keyring))
+    expect((await tablet.login(adminSession.userId, adminSession.serverPassword!)).ok).toBe(true)
+    expect((await (await tablet.engineFor(adminSession)).runOnce()).state).toBe('idle')
+    expect((await server.admin.request('GET', `lobby_org/${id}`, { ok: [404] })).status).toBe(404)
+
+    tablet.setKeys(keySourceFrom(done.session.keyring))
+    expect((await tablet.login(desk.userId, desk.serverPassword)).ok).toBe(true)
+    expect((await (await tablet.engineFor(done.session as Session)).runOnce()).state).toBe('idle')
+    expect((await server.admin.request('GET', `lobby_org/${id}`)).body.by).toBe(desk.userId)
+  })
 })

@@ -70,6 +70,10 @@ describe('REC-3: notices sealed to their recipient, acknowledged by them alone',
     await db.notices.update(id, { _local: undefined, _rev: '1-a' })
     await storage.notices.notePushed()
     expect((await storage.notices.statusOf([id])).get(id)).toEqual({ sent: true })
+    // A day on, the device forgets when it sent it (the list it reads at every poll stays short); still sent.
+    expect(await storage.notices.awaitingAck(at + 2 * 86_400_000)).toBe(false)
+    expect(await db.local.get(`notice-out:${id}`)).toBeUndefined()
+    expect((await storage.notices.statusOf([id])).get(id)).toEqual({ sent: true })
 
     as('agent1')
     await storage.notices.acknowledge(id, at + 60_000)
