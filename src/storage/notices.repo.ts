@@ -2,7 +2,7 @@ import { liveQuery } from 'dexie'
 import { fromUtf8, randomBytes, toBase64Url, utf8 } from '@/crypto/bytes'
 import { CryptoError, isCryptoError } from '@/crypto/errors'
 import { openSealed, sealTo } from '@/crypto/sealed-box'
-import { canonicalJson, sign, verify } from '@/crypto/signature'
+import { sign, verify } from '@/crypto/signature'
 import { importEcdhPublicKey, importEcdsaPublicKey, type UserKeyPairs } from '@/crypto/user-keys'
 import { loadTrust } from './certified-accounts'
 import type { LobbyDb } from './db'
@@ -11,6 +11,9 @@ import type { NoticeAckDoc, NoticeDoc } from './documents'
 import { LockedError, type KeySource } from './key-source'
 import type { LocalStore } from './local-store'
 import type { SignInsRepo } from './sign-ins.repo'
+import { ackIdOf, ackStatement, boxContext, noticeId, noticeStatement, parseNoticeId } from './notice-statements'
+
+export { ackIdOf, noticeId } from './notice-statements'
 
 /**
  * REC-3: a staff member's notices (the desk tells a host their visitor has come; field service will
@@ -67,20 +70,6 @@ export class NotTheRecipientError extends Error {
     this.name = 'NotTheRecipientError'
   }
 }
-
-export const noticeId = (to: string, nid: string) => `notice:${to}:${nid}`
-export const ackIdOf = (notice: Pick<NoticeDoc, 'to' | 'nid'>) => `notice-ack:${notice.to}:${notice.nid}`
-/** `notice:<to>:<nid>` → its parts; user ids hold no ':' (server user names cannot). */
-function parseNoticeId(id: string): { to: string; nid: string } | undefined {
-  const [type, to, nid, ...rest] = id.split(':')
-  return type === 'notice' && to && nid && rest.length === 0 ? { to, nid } : undefined
-}
-
-/** The sealed box's context: it opens only as this notice, from this author, to this recipient. */
-const boxContext = (id: string, by: string) => `notice|${id}|${by}`
-const noticeStatement = (n: Pick<NoticeDoc, '_id' | 'to' | 'by' | 'box'>) => utf8(canonicalJson({ purpose: 'lobby-notice', id: n._id, to: n.to, by: n.by, box: n.box }))
-const ackStatement = (a: Pick<NoticeAckDoc, '_id' | 'by' | 'nid' | 'at' | 'device'>) =>
-  utf8(canonicalJson({ purpose: 'lobby-notice-ack', id: a._id, by: a.by, nid: a.nid, at: a.at, device: a.device }))
 
 /** Device-local: a notice this device sent, when, and whether the server has it. */
 const outKey = (id: string) => `notice-out:${id}`
