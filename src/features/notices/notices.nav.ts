@@ -6,6 +6,7 @@ import type { WordBundle } from '@/features/module'
  */
 const en = {
   nav: { notices: 'Notices' },
+  noticeBadge: { waiting: 'Notices to acknowledge: {n}' },
   noticeAlert: {
     visitorArrived: 'Your visitor has arrived',
     visitorArrivedBody: '{name} is waiting at {place}.',
@@ -16,6 +17,7 @@ const en = {
 
 const zhCN: typeof en = {
   nav: { notices: '通知' },
+  noticeBadge: { waiting: '待确认通知：{n}' },
   noticeAlert: {
     visitorArrived: '您的访客已到达',
     visitorArrivedBody: '{name} 正在 {place} 等候。',
