@@ -35,7 +35,19 @@ export interface NoticeInput {
   body: Record<string, unknown>
   /** when (ms since the epoch) */
   at: number
+  /**
+   * The notice's own part of its id, when the sender names it first (`plannedNoticeId`): reception records the id
+   * on the visit before sending, so the visit is saved whatever becomes of the notice. Random otherwise.
+   */
+  nid?: string
 }
+
+/** A notice id to `to`, made before the notice is sent (see `NoticeInput.nid`). */
+export function plannedNoticeId(to: string): { id: string; nid: string } {
+  const nid = toBase64Url(randomBytes(16))
+  return { id: noticeId(to, nid), nid }
+}
+const plannedNid = /^[A-Za-z0-9_-]{22}$/
 
 /** A notice to the signed-in user, opened. */
 export interface OpenedNotice {
@@ -158,7 +170,8 @@ export function createNoticesRepo(deps: NoticesDeps) {
       const trust = await loadTrust(deps)
       const to = await trust.certified(input.to)
       if (!to.ok) throw new NoticeRecipientError(input.to, to.reason)
-      const nid = toBase64Url(randomBytes(16))
+      if (input.nid !== undefined && !plannedNid.test(input.nid)) throw new Error('a planned notice id is 16 random bytes, base64url')
+      const nid = input.nid ?? toBase64Url(randomBytes(16))
       const id = noticeId(input.to, nid)
       const said = utf8(JSON.stringify({ kind: input.kind, body: input.body, at: input.at }))
       const box = await sealTo(await importEcdhPublicKey(to.account.ecdh), said, boxContext(id, me.userId))
