@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { instantOf } from '@/core/shared/local-date'
 import { defaultPlaceIds, noPlace } from './defaults'
@@ -139,5 +140,38 @@ describe('REC-6 who is still in the building', () => {
     const visits = [visit('a', days.wednesday, '10:00')]
     const closed = closeForgottenVisits(visits, [], at('2027-09-30', '08:30'), org, 'desk-1', 'tablet-1')
     expect(inBuilding(visits, closed, days.wednesday)).toEqual([])
+  })
+})
+
+describe('REC-6 closing forgotten visits, for any history', () => {
+  const dates = ['2027-09-27', '2027-09-28', days.wednesday, '2027-09-30', days.holiday, days.saturday, days.sunday]
+  const arbVisit = fc.record({
+    id: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
+    day: fc.constantFrom(...dates),
+    time: fc.constantFrom('08:00', '12:00', '17:59', '18:00', '22:30'),
+    refused: fc.boolean(),
+  })
+  const arbHistory = fc.tuple(fc.uniqueArray(arbVisit, { maxLength: 5, selector: (v) => v.id }), fc.subarray(['a', 'b', 'c', 'd', 'e']), fc.constantFrom(...dates, '2027-10-04'))
+
+  it('REC-6: each open visit of an earlier day is closed exactly once, never before it came, and a second run writes nothing', () => {
+    fc.assert(
+      fc.property(arbHistory, ([specs, outIds, today]) => {
+        const visits = specs.map((s) => (s.refused ? refused(s.id, s.day, s.time) : visit(s.id, s.day, s.time)))
+        const outs = outIds.map((id) => checkOut(id, '2027-09-27', '23:00'))
+        const now = at(today, '08:30')
+        const closed = closeForgottenVisits(visits, outs, now, org, 'desk-1', 'tablet-1')
+        const ids = closed.map((c) => c.visitId)
+        expect(new Set(ids).size).toBe(ids.length)
+        for (const c of closed) {
+          const record = visits.find((v) => v.id === c.visitId)!.record
+          expect(outIds).not.toContain(c.visitId)
+          expect(record.refused).toBeUndefined()
+          expect(record.day < today).toBe(true)
+          expect(c.at).toBeGreaterThanOrEqual(record.at)
+          expect(c).toMatchObject({ how: 'closing', note: autoCloseNote })
+        }
+        expect(closeForgottenVisits(visits, [...outs, ...closed], now, org, 'desk-1', 'tablet-1')).toEqual([])
+      }),
+    )
   })
 })
