@@ -6,7 +6,7 @@ import { suggestReception } from '@/core/reception/suggestion'
 import { instantOf } from '@/core/shared/local-date'
 import type { AuditAction } from '@/storage/audit-events'
 import { createTestStorage, oneRealmKeys } from '@/storage/testing'
-import { approvalOf, approveVisit, awaitingApproval, type ApprovalContext } from './approval-actions'
+import { approvalOf, approvalStates, approveVisit, type ApprovalContext } from './approval-actions'
 import { registerVisit, type ReceptionContext } from './reception-actions'
 import { createReceptionRecords } from './reception-records'
 
@@ -95,6 +95,9 @@ describe('the principal’s approval for the restricted area (REC-5)', () => {
     if (!plain.ok) throw new Error('not registered')
     await approveVisit(as('principal'), first.visitId)
     const visits = await desk.records.visits.onDay('2026-12-07')
-    expect((await awaitingApproval(as('principal'), visits)).map((v) => v.id)).toEqual([second.visitId])
+    const { states, awaiting } = await approvalStates(as('principal'), visits)
+    expect(awaiting).toEqual([second.visitId])
+    expect(states[plain.visitId]).toEqual({ needed: false })
+    expect(states[first.visitId]).toMatchObject({ approved: true, by: 'principal' })
   })
 })

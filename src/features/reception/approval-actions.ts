@@ -44,10 +44,16 @@ export async function approvalOf(ctx: ApprovalContext, visitId: string): Promise
   return visit && stateOf(ctx, visitId, visit)
 }
 
-/** REC-5: of `visits` (the day's in the building), those still waiting for the principal, in the order given. */
-export async function awaitingApproval(ctx: ApprovalContext, visits: Stored<Visit>[]): Promise<Stored<Visit>[]> {
+/**
+ * REC-5: the approval state of each of `visits` (the day's in the building), by visit id, and those still waiting
+ * for the principal (the principal's list), in the order given.
+ */
+export async function approvalStates(ctx: ApprovalContext, visits: Stored<Visit>[]): Promise<{ states: Record<string, ApprovalState>; awaiting: string[] }> {
   const states = await Promise.all(visits.map((v) => stateOf(ctx, v.id, v.record)))
-  return visits.filter((_, i) => states[i]!.needed && !(states[i] as { approved: boolean }).approved)
+  return {
+    states: Object.fromEntries(visits.map((v, i) => [v.id, states[i]!])),
+    awaiting: visits.filter((_, i) => { const s = states[i]!; return s.needed && !s.approved }).map((v) => v.id),
+  }
 }
 
 /**

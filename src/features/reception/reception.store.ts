@@ -9,6 +9,7 @@ import { localDateOf } from '@/core/shared/local-date'
 import { useLobbyStorage } from '@/identity/device-storage'
 import { PermissionError } from '@/identity/session'
 import { onLock, useSessionStore } from '@/identity/session.store'
+import { createApprovalDesk } from './approval-desk'
 import * as actions from './reception-actions'
 import { createReceptionRecords, type ReceptionRecords } from './reception-records'
 
@@ -47,12 +48,15 @@ export const useReceptionStore = defineStore('reception', () => {
   const expected = shallowRef<ExpectedRow[]>([])
   const timeZone = shallowRef('Asia/Shanghai')
   const clock = { now: () => Date.now() }
+  // REC-5: the principal's approvals of today's visits (approval-desk.ts).
+  const approval = createApprovalDesk({ context, accounts: () => storage.signIns.listAccounts(), role: () => session.role })
 
   onLock(() => {
     records = undefined
     hosts.value = []
     inBuilding.value = []
     expected.value = []
+    approval.forget()
   })
 
   function allowed() {
@@ -109,6 +113,7 @@ export const useReceptionStore = defineStore('reception', () => {
     const [present, coming] = await Promise.all([actions.inBuildingOn(ctx, day), actions.expectedOn(ctx, day)])
     inBuilding.value = present.map((v) => inRow(v.id, v.record))
     expected.value = coming.map((e) => expectedRow(e.id, e.record))
+    await approval.refresh(ctx, present)
   }
 
   /** Opening a reception page: the REC-2 table (the manager's, else the defaults), the host directory and today. */
@@ -149,5 +154,12 @@ export const useReceptionStore = defineStore('reception', () => {
     return result
   }
 
-  return { settings, hosts, inBuilding, expected, timeZone, open, refreshDay, lookUp, suggestionFor, register, checkOut, checkInExpected, preRegister, placeName, clock }
+  async function approve(visitId: string) {
+    const result = await approval.approve(visitId)
+    await refreshDay()
+    return result
+  }
+
+  const { states: approvals, awaiting: awaitingApproval, isPrincipal, approvedFor } = approval
+  return { settings, hosts, inBuilding, expected, timeZone, open, refreshDay, lookUp, suggestionFor, register, checkOut, checkInExpected, preRegister, placeName, clock, approvals, awaitingApproval, isPrincipal, approvedFor, approve, hostName }
 })
