@@ -39,6 +39,8 @@ export const auditActions = [
   'org-settings.change',
   // REC-2: the reception desk chose otherwise than the visitor's category suggests (the reason is sealed in the visit).
   'reception.change',
+  // REC-5: the principal approved a visit to a restricted place (the approval event says who, when, from where).
+  'reception.approve',
 ] as const
 export type AuditAction = (typeof auditActions)[number]
 

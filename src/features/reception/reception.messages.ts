@@ -109,6 +109,24 @@ const en = {
       chase: '{host} has not answered since {time}: please call them.',
       acknowledged: '{host} has seen it ({time}).',
     },
+    // REC-5: the principal's approval for a restricted area.
+    approval: {
+      waiting: 'Waiting for the principal’s approval',
+      approved: 'Approved by {who} at {time}',
+      heading: 'Waiting for your approval',
+      none: 'No visitor is waiting for your approval.',
+      row: '{who} ({organisation}) to see {host}, {place}, since {time}',
+      approve: 'Approve',
+      approveWho: 'Approve {who} for {place}',
+      done: '{who} may go into {place}.',
+      problems: {
+        'not-principal': 'Only the principal may approve a visit to a restricted area.',
+        'unknown-visit': 'This visit is not on this device.',
+        refused: 'This visitor was refused, not admitted.',
+        'not-needed': 'This visit needs no approval.',
+        'already-approved': 'This visit is already approved.',
+      },
+    },
   },
 }
 
@@ -221,6 +239,24 @@ const zhCN: typeof en = {
       waiting: '已通知{host}，等待回复（至 {time}）。',
       chase: '{host}自 {time} 起未回复：请致电催促。',
       acknowledged: '{host}已确认（{time}）。',
+    },
+    // REC-5: the principal's approval for a restricted area.
+    approval: {
+      waiting: '等待校长批准',
+      approved: '已由 {who} 于 {time} 批准',
+      heading: '待您批准的访客',
+      none: '没有待您批准的访客。',
+      row: '{who}（{organisation}）拜访 {host}，{place}，{time} 起',
+      approve: '批准',
+      approveWho: '批准 {who} 进入{place}',
+      done: '{who} 可以进入{place}。',
+      problems: {
+        'not-principal': '只有校长可以批准进入限制区域。',
+        'unknown-visit': '本设备上没有这条访客记录。',
+        refused: '该访客已被拒绝接待，未准入。',
+        'not-needed': '该访客无需批准。',
+        'already-approved': '该访客已获批准。',
+      },
     },
   },
 }

@@ -9,6 +9,7 @@ import { localDateOf } from '@/core/shared/local-date'
 import { useLobbyStorage } from '@/identity/device-storage'
 import { PermissionError } from '@/identity/session'
 import { onLock, useSessionStore } from '@/identity/session.store'
+import { createApprovalDesk } from './approval-desk'
 import * as actions from './reception-actions'
 import { createReceptionRecords, type ReceptionRecords } from './reception-records'
 import { hostToldOf, type HostTold } from './host-notice'
@@ -51,6 +52,8 @@ export const useReceptionStore = defineStore('reception', () => {
   /** REC-3: how telling each watched visit's host stands (the visits in the building and the one just registered). */
   const hostTold = shallowRef(new Map<string, HostTold>())
   let watchedVisits: { id: string; record: Visit }[] = []
+  // REC-5: the principal's approvals of today's visits (approval-desk.ts).
+  const approval = createApprovalDesk({ context, accounts: () => storage.signIns.listAccounts(), role: () => session.role })
 
   onLock(() => {
     records = undefined
@@ -59,6 +62,7 @@ export const useReceptionStore = defineStore('reception', () => {
     hosts.value = []
     inBuilding.value = []
     expected.value = []
+    approval.forget()
   })
 
   function allowed() {
@@ -116,6 +120,7 @@ export const useReceptionStore = defineStore('reception', () => {
     const [present, coming] = await Promise.all([actions.inBuildingOn(ctx, day), actions.expectedOn(ctx, day)])
     inBuilding.value = present.map((v) => inRow(v.id, v.record))
     expected.value = coming.map((e) => expectedRow(e.id, e.record))
+    await approval.refresh(ctx, present)
     const kept = watchedVisits.filter((w) => !present.some((v) => v.id === w.id)).slice(-1)
     watchedVisits = [...present, ...kept]
     await refreshHostTold()
@@ -168,5 +173,12 @@ export const useReceptionStore = defineStore('reception', () => {
     return result
   }
 
-  return { settings, hosts, inBuilding, expected, timeZone, hostTold, refreshHostTold, hostName, open, refreshDay, lookUp, suggestionFor, register, checkOut, checkInExpected, preRegister, placeName, clock }
+  async function approve(visitId: string) {
+    const result = await approval.approve(visitId)
+    await refreshDay()
+    return result
+  }
+
+  const { states: approvals, awaiting: awaitingApproval, isPrincipal, approvedFor } = approval
+  return { settings, hosts, inBuilding, expected, timeZone, hostTold, refreshHostTold, open, refreshDay, lookUp, suggestionFor, register, checkOut, checkInExpected, preRegister, placeName, clock, approvals, awaitingApproval, isPrincipal, approvedFor, approve, hostName }
 })
