@@ -15,7 +15,8 @@ const second = { phone: '13698765432', name: '周家长', organisation: '', purp
 describe('REC-3: the host is told on their own device and acknowledges; the desk sees it, or is reminded to chase', () => {
   const env = withLobby({ serverPerTest: true })
 
-  it('the host on a second device gets the notice and acknowledges it; with their device offline, the desk is reminded after the set time', async () => {
+  // Two devices, an organisation set up through the server and a first sign-in on each: longer than one page's test.
+  it('the host on a second device gets the notice and acknowledges it; with their device offline, the desk is reminded after the set time', { timeout: 240_000 }, async () => {
     const desk = await newContext(env.browser)
     await desk.clock.setFixedTime(mondayMorning)
     const page = await desk.newPage()
