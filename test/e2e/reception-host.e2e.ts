@@ -70,12 +70,14 @@ describe('REC-3: the host is told on their own device and acknowledges; the desk
     // Five quiet minutes lock a front-desk tablet (CONF-7: 2 minutes); the reminder is there once it is unlocked.
     await auth.lockScreen().waitFor({ timeout: 30_000 })
     await auth.unlock(deskUser.passphrase)
-    await expect.poll(() => told.getAttribute('data-state'), { timeout: 30_000 }).toBe('chase')
-    expect(await told.textContent()).toContain(manager.name)
-    // The in-building list says it too, beside the visitor.
+    // Every reception page says whom to call, by name; the in-building list says it beside the visitor.
+    await page.getByTestId('reception-chase').waitFor({ timeout: 30_000 })
+    expect(await page.getByTestId('chase-item').allTextContents()).toEqual([expect.stringContaining(manager.name)])
     await reception.tab('in-building')
     const row = page.getByTestId('in-building-row').filter({ hasText: '周**' })
-    await expect.poll(() => row.getByTestId('host-told').getAttribute('data-state')).toBe('chase')
+    await expect.poll(() => row.getByTestId('host-told').getAttribute('data-state'), { timeout: 30_000 }).toBe('chase')
+    expect(await row.getByTestId('host-told').textContent()).toContain(manager.name)
+    await expect.poll(() => page.getByTestId('in-building-row').filter({ hasText: '张**' }).getByTestId('host-told').getAttribute('data-state')).toBe('acknowledged')
     expect(await axeViolations(page)).toEqual([])
     await host.close()
     await desk.close()

@@ -109,6 +109,11 @@ const en = {
       chase: '{host} has not answered since {time}: please call them.',
       acknowledged: '{host} has seen it ({time}).',
     },
+    chase: {
+      heading: 'Please call these hosts now',
+      noAnswer: '{host} has not answered about {who} since {time}.',
+      notTold: '{host} could not be told about {who} from this tablet.',
+    },
     // REC-5: the principal's approval for a restricted area.
     approval: {
       waiting: 'Waiting for the principal’s approval',
@@ -239,6 +244,11 @@ const zhCN: typeof en = {
       waiting: '已通知{host}，等待回复（至 {time}）。',
       chase: '{host}自 {time} 起未回复：请致电催促。',
       acknowledged: '{host}已确认（{time}）。',
+    },
+    chase: {
+      heading: '请立即致电以下被访人',
+      noAnswer: '{host}自 {time} 起未回复访客 {who} 的通知。',
+      notTold: '本平板无法就访客 {who} 通知{host}。',
     },
     // REC-5: the principal's approval for a restricted area.
     approval: {
