@@ -149,5 +149,6 @@ export const useReceptionStore = defineStore('reception', () => {
     return result
   }
 
-  return { settings, hosts, inBuilding, expected, timeZone, open, refreshDay, lookUp, suggestionFor, register, checkOut, checkInExpected, preRegister, placeName, clock }
+  // `context`: for the desk's other stores (reception-closing.store.ts), one repository and one clock.
+  return { settings, hosts, inBuilding, expected, timeZone, open, refreshDay, lookUp, suggestionFor, register, checkOut, checkInExpected, preRegister, placeName, clock, context }
 })
