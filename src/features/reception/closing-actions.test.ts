@@ -106,6 +106,11 @@ describe('REC-6 visits forgotten overnight are closed the next morning, with a n
     expect(await base.records.checkOuts.byParent(old)).toEqual([])
   })
 
+  it('REC-6: after a week-long closure (Golden Week) the visit left open before it is still closed when the desk reopens', async () => {
+    const id = await visitAt(at(thursday, '17:00'))
+    expect(await closeForgotten(on(at('2027-10-08', '08:30')))).toEqual([id])
+  })
+
   it('REC-6: the last day of the window is still read', async () => {
     const id = await visitAt(at(days.wednesday, '10:00'))
     const later = addDaysTo(days.wednesday, forgottenWindowDays)

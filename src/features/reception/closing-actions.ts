@@ -36,7 +36,8 @@ export async function flaggedAtClosing(ctx: ReceptionContext): Promise<{ flagged
 /**
  * REC-6: closes the visits of the window's days still open, each with a check-out at that day's closing time
  * and the note, all in one write; returns the visits it closed. A random id each, like any event: two offline
- * tablets closing the same visit write two check-outs of it, both kept (docs: "Reception: closing").
+ * tablets closing the same visit write two check-outs of it, both kept (test/sync/reception-closing.test.ts says
+ * why not one id for both: the server refuses the second create, and its tablet flags a rival version as tampering).
  */
 export async function closeForgotten(ctx: ReceptionContext): Promise<string[]> {
   const days = sweepDays(today(ctx), forgottenWindowDays)
