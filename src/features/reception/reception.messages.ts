@@ -132,6 +132,14 @@ const en = {
         'already-approved': 'This visit is already approved.',
       },
     },
+    closing: {
+      flaggedHeading: 'Still in the building after closing ({time})',
+      flaggedHelp: 'Check them out as they leave. Visits still open tomorrow morning are checked out automatically, with a note.',
+      flag: 'After closing',
+      closedHeading: 'Closed automatically last night',
+      closedRow: '{name} {organisation}: came {arrived}, checked out {closed}',
+      note: 'Note: {note}',
+    },
   },
 }
 
@@ -267,6 +275,14 @@ const zhCN: typeof en = {
         'not-needed': '该访客无需批准。',
         'already-approved': '该访客已获批准。',
       },
+    },
+    closing: {
+      flaggedHeading: '闭馆（{time}）后仍在楼内',
+      flaggedHelp: '访客离开时请办理离开。明早仍未签出的访客将自动签出，并附说明。',
+      flag: '闭馆后',
+      closedHeading: '昨晚自动签出',
+      closedRow: '{name} {organisation}：{arrived} 到达，{closed} 签出',
+      note: '说明：{note}',
     },
   },
 }

@@ -179,6 +179,7 @@ export const useReceptionStore = defineStore('reception', () => {
     return result
   }
 
+  // `context`: for the desk's other stores (reception-closing.store.ts), one repository and one clock.
   const { states: approvals, awaiting: awaitingApproval, isPrincipal, approvedFor } = approval
-  return { settings, hosts, inBuilding, expected, timeZone, hostTold, refreshHostTold, open, refreshDay, lookUp, suggestionFor, register, checkOut, checkInExpected, preRegister, placeName, clock, approvals, awaitingApproval, isPrincipal, approvedFor, approve, hostName }
+  return { settings, hosts, inBuilding, expected, timeZone, hostTold, refreshHostTold, open, refreshDay, lookUp, suggestionFor, register, checkOut, checkInExpected, preRegister, placeName, clock, approvals, awaitingApproval, isPrincipal, approvedFor, approve, hostName, context }
 })
