@@ -100,12 +100,12 @@ describe('REC-6 checking a visitor out by their badge', () => {
     expect(audited).toEqual([{ action: 'card.forged', by: 'desk-1', detail: 'visitor badge: signature failed' }])
   })
 
-  it("REC-6: another organisation's badge and a member card are refused, nothing written", async () => {
+  it("REC-6: another organisation's badge and a member card (told apart, for the desk to say where it belongs) are refused, nothing written", async () => {
     const other = await deskOrganisation()
     const theirs = await issueBadge(other.storage, 'visit:Zm9vYmFyYmF6cXV4MTIzNA', now + hour)
     if (!theirs.ok) throw new Error(theirs.problem)
     expect(await checkOutByBadge(ctx, desk.storage, theirs.text)).toMatchObject({ ok: false, problem: 'forged' })
-    expect(await checkOutByBadge(ctx, desk.storage, 'LBY2.member:abc.1.1.' + 'A'.repeat(86))).toEqual({ ok: false, problem: 'not-a-badge' })
+    expect(await checkOutByBadge(ctx, desk.storage, 'LBY2.member:abc.1.1.' + 'A'.repeat(86))).toEqual({ ok: false, problem: 'member-card' })
     expect(await ctx.records.checkOuts.onDay(day)).toEqual([])
   })
 

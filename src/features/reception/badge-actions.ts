@@ -1,6 +1,7 @@
 import { maskName } from '@/core/access/masking'
 import type { Visit } from '@/core/reception/types'
 import { localDateOf } from '@/core/shared/local-date'
+import { looksLikeMemberCard } from '@/crypto/card-key'
 import type { ReceptionContext } from './reception-actions'
 import { issueBadge, readBadge, type BadgeReading, type BadgeStorage } from './badge/badge-token'
 
@@ -14,7 +15,7 @@ export async function badgeToPrint(storage: BadgeStorage, visitId: string, visit
 }
 
 /** Why a scanned badge checks nobody out: the badge's own reason (badge-token.ts), or the visit's state. */
-export type BadgeCheckOutProblem = Exclude<BadgeReading, { ok: true }>['reason'] | 'unknown-visit' | 'refused' | 'already-out'
+export type BadgeCheckOutProblem = Exclude<BadgeReading, { ok: true }>['reason'] | 'member-card' | 'unknown-visit' | 'refused' | 'already-out'
 
 /** `name`: masked (CONF-4), for the desk's "checked out" line. `expiresAt`: when an expired badge stopped being good. */
 export type BadgeCheckOut = { ok: true; visitId: string; name: string } | { ok: false; problem: BadgeCheckOutProblem; expiresAt?: number }
@@ -26,6 +27,8 @@ export type BadgeCheckOut = { ok: true; visitId: string; name: string } | { ok: 
  * never the text): someone made or altered one.
  */
 export async function checkOutByBadge(ctx: ReceptionContext, storage: BadgeStorage, text: string): Promise<BadgeCheckOut> {
+  // A member card held to the wrong scanner: the desk says where it belongs, not only that it is no badge.
+  if (looksLikeMemberCard(text)) return { ok: false, problem: 'member-card' }
   const read = await readBadge(storage, text, ctx.now)
   if (!read.ok && read.reason === 'forged') await ctx.audit.append({ action: 'card.forged', by: ctx.userId, detail: 'visitor badge: signature failed' })
   if (!read.ok && read.reason !== 'expired') return { ok: false, problem: read.reason }

@@ -10,6 +10,7 @@ import { useLobbyStorage } from '@/identity/device-storage'
 import { PermissionError } from '@/identity/session'
 import { onLock, useSessionStore } from '@/identity/session.store'
 import * as actions from './reception-actions'
+import * as badgeActions from './badge-actions'
 import { createReceptionRecords, type ReceptionRecords } from './reception-records'
 
 /** A row of the in-building list: the visitor and their organisation masked (CONF-4), whom they see, where, since when. */
@@ -149,5 +150,19 @@ export const useReceptionStore = defineStore('reception', () => {
     return result
   }
 
-  return { settings, hosts, inBuilding, expected, timeZone, open, refreshDay, lookUp, suggestionFor, register, checkOut, checkInExpected, preRegister, placeName, clock }
+  /** REC-4: a registered visit's badge, signed here (the card key never reaches a component). */
+  async function badgeToPrint(visitId: string, visit: Visit) {
+    allowed()
+    const [badge, org] = await Promise.all([badgeActions.badgeToPrint(storage, visitId, visit), storage.orgSettings.read()])
+    return { badge, organisationName: org.settings.name }
+  }
+
+  /** REC-6: a scanned badge checks its visit out. */
+  async function checkOutByBadge(text: string) {
+    const result = await badgeActions.checkOutByBadge(await context(), storage, text)
+    if (result.ok) await refreshDay()
+    return result
+  }
+
+  return { badgeToPrint, checkOutByBadge, settings, hosts, inBuilding, expected, timeZone, open, refreshDay, lookUp, suggestionFor, register, checkOut, checkInExpected, preRegister, placeName, clock }
 })
