@@ -81,4 +81,54 @@ export class ReceptionPage {
   async checkOut(maskedName: string): Promise<void> {
     await this.page.getByTestId('in-building-row').filter({ hasText: maskedName }).getByTestId('visit-checkout').click()
   }
+
+  // REC-4, REC-6: the badge desk (ReceptionBadgePanel, ReceptionBadgeCheckout).
+
+  /** The registered visit's badge, once signed and its QR drawn: the QR text the badge carries. */
+  async badgeShown(): Promise<string> {
+    await this.page.locator('[data-testid=visitor-badge-qr][data-state=ready]').waitFor()
+    return (await this.page.getByTestId('visitor-badge').getAttribute('data-qr')) ?? ''
+  }
+
+  async chooseBadgeSize(size: 'label' | 'a6'): Promise<void> {
+    await this.page.getByTestId(`badge-size-${size}`).check()
+  }
+
+  /** "Print badge"; the browser's print dialog is replaced by a counter (headless Chromium shows none). */
+  async printBadge(): Promise<number> {
+    await this.page.evaluate(() => {
+      const w = window as unknown as { printed: number; print: () => void }
+      w.printed = 0
+      w.print = () => void (w.printed += 1)
+    })
+    await this.page.getByTestId('badge-print').click()
+    await this.page.locator('[data-testid=badge-print-status]:not(:empty)').waitFor()
+    return this.page.evaluate(() => (window as unknown as { printed: number }).printed)
+  }
+
+  /** A picture of the badge's QR, as a visitor hands the badge in. */
+  async badgeQrImage(): Promise<Buffer> {
+    await this.page.getByTestId('visitor-badge-qr').scrollIntoViewIfNeeded()
+    return this.page.getByTestId('visitor-badge-qr').screenshot()
+  }
+
+  /** Check-out by badge, typed as a scanner does; returns what the desk says and, when refused, why. */
+  async checkOutByBadgeText(text: string): Promise<{ ok: boolean; problem?: string; message: string }> {
+    await this.page.getByTestId('badge-checkout').getByTestId('scan-text').fill(text)
+    await this.page.getByTestId('badge-checkout').getByTestId('scan-text').press('Enter')
+    return this.badgeCheckOutOutcome()
+  }
+
+  /** Check-out by badge from a photo of its QR (the check-in's photo decoder). */
+  async checkOutByBadgeImage(png: Buffer): Promise<{ ok: boolean; problem?: string; message: string }> {
+    await this.page.getByTestId('badge-checkout').getByTestId('scan-file').setInputFiles({ name: 'badge.png', mimeType: 'image/png', buffer: png })
+    return this.badgeCheckOutOutcome()
+  }
+
+  private async badgeCheckOutOutcome(): Promise<{ ok: boolean; problem?: string; message: string }> {
+    const said = this.page.locator('[data-testid=badge-checkout-done], [data-testid=badge-checkout-problem]').first()
+    await said.waitFor()
+    const problem = (await said.getAttribute('data-problem')) ?? undefined
+    return { ok: problem === undefined, ...(problem ? { problem } : {}), message: ((await said.textContent()) ?? '').trim() }
+  }
 }
