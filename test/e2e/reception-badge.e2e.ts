@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { ReceptionPage } from './pages/reception.page'
 import { artifactPath } from '../support/artifacts'
@@ -52,6 +53,7 @@ describe('the visitor badge desk (REC-4, REC-6) on a tablet with the network off
     await page.screenshot({ path: artifactPath('screenshots/reception-badge-print.png') })
     await page.emulateMedia({ media: 'screen' })
     const badgePicture = await desk.badgeQrImage()
+    writeFileSync(artifactPath('screenshots/reception-badge-qr.png'), badgePicture)
 
     // REC-6: a tampered badge (its expiry pushed back) is refused, and nobody leaves the list.
     await desk.tab('in-building')

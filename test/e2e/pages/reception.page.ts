@@ -106,26 +106,38 @@ export class ReceptionPage {
     return this.page.evaluate(() => (window as unknown as { printed: number }).printed)
   }
 
-  /** A picture of the badge's QR, as a visitor hands the badge in. */
+  /** A picture of the badge's QR, as a visitor hands the badge in: scrolled to the top, clear of the app's notices at the bottom. */
   async badgeQrImage(): Promise<Buffer> {
-    await this.page.getByTestId('visitor-badge-qr').scrollIntoViewIfNeeded()
+    await this.page.getByTestId('visitor-badge').evaluate((el) => el.scrollIntoView({ block: 'start' }))
     return this.page.getByTestId('visitor-badge-qr').screenshot()
   }
 
   /** Check-out by badge, typed as a scanner does; returns what the desk says and, when refused, why. */
   async checkOutByBadgeText(text: string): Promise<{ ok: boolean; problem?: string; message: string }> {
+    const before = await this.badgeScansAnswered()
     await this.page.getByTestId('badge-checkout').getByTestId('scan-text').fill(text)
     await this.page.getByTestId('badge-checkout').getByTestId('scan-text').press('Enter')
-    return this.badgeCheckOutOutcome()
+    return this.badgeCheckOutOutcome(before)
   }
 
   /** Check-out by badge from a photo of its QR (the check-in's photo decoder). */
   async checkOutByBadgeImage(png: Buffer): Promise<{ ok: boolean; problem?: string; message: string }> {
+    const before = await this.badgeScansAnswered()
     await this.page.getByTestId('badge-checkout').getByTestId('scan-file').setInputFiles({ name: 'badge.png', mimeType: 'image/png', buffer: png })
-    return this.badgeCheckOutOutcome()
+    return this.badgeCheckOutOutcome(before)
   }
 
-  private async badgeCheckOutOutcome(): Promise<{ ok: boolean; problem?: string; message: string }> {
+  private async badgeScansAnswered(): Promise<number> {
+    return Number(await this.page.getByTestId('badge-checkout').getAttribute('data-answered'))
+  }
+
+  /** What the desk said to the scan after the `before`th (the last answer stays up until the next). */
+  private async badgeCheckOutOutcome(before: number): Promise<{ ok: boolean; problem?: string; message: string }> {
+    // A picture with no readable QR is the scan field's to say (scan-problem): nothing reaches the desk then.
+    const answered = this.page.locator(`[data-testid=badge-checkout][data-answered="${before + 1}"]`)
+    const unread = this.page.getByTestId('badge-checkout').getByTestId('scan-problem')
+    await answered.or(unread).first().waitFor()
+    if (await unread.isVisible()) return { ok: false, problem: 'unread', message: ((await unread.textContent()) ?? '').trim() }
     const said = this.page.locator('[data-testid=badge-checkout-done], [data-testid=badge-checkout-problem]').first()
     await said.waitFor()
     const problem = (await said.getAttribute('data-problem')) ?? undefined
