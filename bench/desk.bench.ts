@@ -72,7 +72,7 @@ async function seedBrowser(page: Page, server: BenchServer, plan: DeskPlan): Pro
   )
 }
 
-async function signInAsDesk(page: Page, server: BenchServer, step: number) {
+export async function signInAsDesk(page: Page, server: BenchServer, step: number) {
   await page.goto(`${server.url}/`)
   await page.getByTestId('sign-in-username').fill(benchUsers.desk.username)
   await page.getByTestId('sign-in-secret').fill(benchUsers.desk.passphrase)
@@ -99,7 +99,7 @@ async function scanOnce(page: Page, memberNo: string, step: number): Promise<{ m
 }
 
 /** Runs `once` (warm-up runs untimed) until `runs` says enough; returns the timed figures. */
-async function repeat(runs: Runs, warmup: number, once: (i: number) => Promise<number | undefined>): Promise<number[]> {
+export async function repeat(runs: Runs, warmup: number, once: (i: number) => Promise<number | undefined>): Promise<number[]> {
   const times: number[] = []
   const started = performance.now()
   for (let i = 0; times.length < runs.max && (times.length < runs.min || performance.now() - started < runs.budgetMs); i++) {

@@ -8,12 +8,13 @@ import type { Browser } from 'playwright-core'
 import { launchChromium } from '../scripts/chromium.js'
 import { deskBench, type DeskFigures, type DeskPlan } from './desk.bench'
 import { initialSyncBench } from './initial-sync.bench'
+import { receptionBench, type ReceptionFigures, type ReceptionPlan } from './reception.bench'
 import { serve, within, type BenchServer } from './server'
 import { signInBench } from './sign-in.bench'
-import { formatTable, resultsJson, summarise, type MetricResult } from './stats'
+import { formatTable, percentile, resultsJson, summarise, type MetricResult } from './stats'
 
 const quick = process.argv.includes('--quick')
-/** `--only=desk` (or sign-in, sync): one part, when working on it. */
+/** `--only=desk` (or reception, sign-in, sync): one part, when working on it. */
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length)
 const runs = (part: string) => only === undefined || only === part
 /** `--scale=0.01`: any fraction of the sizes, when working on the bench itself. */
@@ -37,6 +38,16 @@ const deskPlan: Omit<DeskPlan, 'report'> = {
   heapWarmup: 300,
   heapBudgetMs: (scale >= 1 ? 4 : 5) * minutes,
   seedTimeoutMs: (quick ? 10 : 60) * minutes,
+  stepMs: (scale >= 1 ? 5 : 1) * minutes,
+  log,
+}
+
+/** Issue 11 "Done means": 100,000 past visits over 3 years by 20,000 visitors with phones, a few staff as hosts. */
+const receptionPlan: ReceptionPlan = {
+  sizes: { seed: 11, visitors: Math.round(20_000 * scale), visits: Math.round(100_000 * scale), years: 3, hosts: 4, sample: 200, width: 16 },
+  registrations: { min: 5, max: 30, budgetMs: 2 * minutes },
+  warmup: 1,
+  seedTimeoutMs: (quick ? 10 : 40) * minutes,
   stepMs: (scale >= 1 ? 5 : 1) * minutes,
   log,
 }
@@ -70,6 +81,16 @@ async function measure(browser: Browser, rows: MetricResult[]): Promise<void> {
     const desk = await within(deskPlan.seedTimeoutMs + 6 * deskPlan.stepMs + 3 * deskPlan.heapBudgetMs, 'desk bench', withServer((s) => deskBench(browser, s, { ...deskPlan, report })))
     log(`  seeded through the repositories without audit entries (the repo context has no events), in ${desk.seed.seconds.toFixed(0)} s`)
   }
+  if (runs('reception')) {
+    const { sizes } = receptionPlan
+    log(`reception: seeding ${sizes.visitors} visitors, ${sizes.visits} visits over ${sizes.years} years in a browser of its own …`)
+    const before = rows.length
+    const report = (figures: Partial<ReceptionFigures>) => {
+      rows.splice(before, rows.length - before, ...receptionRows(figures))
+      save(rows)
+    }
+    await within(receptionPlan.seedTimeoutMs + 4 * receptionPlan.stepMs + receptionPlan.registrations.budgetMs, 'reception bench', withServer((s) => receptionBench(browser, s, receptionPlan, report)))
+  }
   for (const [part, run] of [['sign-in', () => signInRows(browser)], ['sync', () => syncRows(browser)]] as const) {
     if (!runs(part)) continue
     rows.push(...(await run()))
@@ -93,6 +114,14 @@ async function syncRows(browser: Browser): Promise<MetricResult[]> {
   rows.push(summarise('initial_sync_raw_pouch_ms', 'raw PouchDB pull of the same database', [sync.rawMs], 'ms', {}, one))
   rows.push(summarise('initial_sync_phone_lookup_ms', `then phone lookup among ${syncPeople} (blind index + decrypt)`, [sync.lookup], 'ms', {}, one))
   return rows
+}
+
+function receptionRows(figures: Partial<ReceptionFigures>): MetricResult[] {
+  const { seed, registrations, automated } = figures
+  if (!seed || !registrations) return []
+  const auto = [...(automated ?? [])].sort((a, b) => a - b)
+  const note = `automated run (Playwright types the phone → saved panel seen): median ${percentile(auto, 50).toFixed(0)} ms; a returning visitor takes 4 taps (phone field, Look up, purpose field, Register) and two typed fields`
+  return [summarise('visitor_register_ms', `returning visitor among ${seed.visits} past visits of ${seed.visitors} visitors: Enter in the phone field → visit saved (purpose filled and Register pressed in the page)`, registrations, 'ms', { goal: 100 }, note)]
 }
 
 function deskRows(desk: Partial<DeskFigures>): MetricResult[] {

@@ -13,6 +13,11 @@ export const stopwatchScript = `
       return row !== null && row.getAttribute('data-person') !== before
     },
     memberRows: (n) => document.querySelectorAll('[data-testid=members-table] tbody tr').length >= n,
+    // A new "visit saved" panel: the look-up removes the last one, so the same element is not this visit's.
+    visitSaved: (before) => {
+      const saved = document.querySelector('[data-testid=reception-registered]')
+      return saved !== null && saved !== before
+    },
   }
   window.__stopwatch = {
     firstPerson: () => document.querySelector('[data-testid=people-table] tbody tr')?.getAttribute('data-person') ?? '',
@@ -40,7 +45,7 @@ export const stopwatchScript = `
 `
 
 export interface Stopwatch {
-  arm(name: 'verdict' | 'newPeopleRows' | 'memberRows', arg: unknown, startOn: 'enter' | 'click' | 'now'): void
+  arm(name: 'verdict' | 'newPeopleRows' | 'memberRows' | 'visitSaved', arg: unknown, startOn: 'enter' | 'click' | 'now'): void
   result: Promise<number>
   firstPerson(): string
 }

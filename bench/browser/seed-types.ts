@@ -36,3 +36,26 @@ export interface SeedResult {
   phones: string[]
   seconds: number
 }
+
+/** The reception bench's seed (bench/browser/reception-seed.ts): past visits by returning visitors. */
+export interface ReceptionSeedSizes {
+  seed: number
+  visitors: number
+  visits: number
+  years: number
+  /** Staff a visitor comes to see, besides the manager and the desk user. */
+  hosts: number
+  /** How many returning visitors' phones to hand back for the timed registrations. */
+  sample: number
+  width: number
+}
+
+export interface ReceptionSeedResult {
+  visitors: number
+  visits: number
+  hosts: number
+  today: string
+  /** Phones of returning visitors (suppliers and parents), spread over all of them. */
+  phones: string[]
+  seconds: number
+}

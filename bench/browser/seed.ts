@@ -9,7 +9,7 @@
  */
 import { localDateOf } from '@/core/shared/local-date'
 import type { MembershipSettings } from '@/core/membership/types'
-import { formatHlc, tick, type Hlc } from '@/core/sync/hlc'
+import { formatHlc } from '@/core/sync/hlc'
 import { completeFirstSignIn } from '@/identity/first-sign-in'
 import { createOrganisation } from '@/identity/organisation'
 import { signIn } from '@/identity/sign-in'
@@ -22,34 +22,11 @@ import type { KeySource } from '@/storage/key-source'
 import { keySourceFrom } from '@/storage/keyring-key-source'
 import { createLobbyStorage } from '@/storage/lobby-storage'
 import { createPeopleRepo } from '@/storage/people.repo'
-import type { RepoClock } from '@/storage/sealed-repo'
 import { generatePeople } from '../../scripts/demo/people'
+import './reception-seed'
 import { planCheckIns, planMembers } from './seed-plan'
 import type { SeedResult, SeedSizes, SeedUsers } from './seed-types'
-
-/** Runs `write` over `items` with `width` writes in flight: IndexedDB round trips overlap the sealing. */
-async function inParallel<T>(items: T[], width: number, write: (item: T, i: number) => Promise<void>, progress: (done: number) => void) {
-  let next = 0
-  let done = 0
-  async function lane() {
-    while (next < items.length) {
-      const i = next++
-      await write(items[i]!, i)
-      if (++done % 10_000 === 0) progress(done)
-    }
-  }
-  await Promise.all(Array.from({ length: width }, lane))
-}
-
-/**
- * The device clock persists every tick (one IndexedDB write per record); seeding ticks an
- * in-memory copy and hands the last value to the device clock at the end, so the app's
- * next write still sorts after every seeded one.
- */
-function memoryClock(deviceId: string): RepoClock & { last(): Hlc | undefined } {
-  let last: Hlc | undefined
-  return { next: async () => formatHlc((last = tick(last, Date.now(), deviceId))), last: () => last }
-}
+import { inParallel, memoryClock } from './seed-writes'
 
 /** The seeded organisation opens around the clock, so every scan is decided on membership, never on the hour. */
 function openAllDay(settings: MembershipSettings): MembershipSettings {

@@ -1,9 +1,11 @@
 import type { Person } from '@/core/directory/person'
 import { defaultMembershipSettings } from '@/core/membership/defaults'
 import { blacklistMembers, enrolMembers, recordVisits } from './desk-writes'
-import { generateMembership, membershipCounts, type MembershipCounts } from './members'
+import { demoToday, generateMembership, membershipCounts, type MembershipCounts } from './members'
 import { foundDemoOrganisation, joinFresh, type SignedIn } from './organisation'
 import { generatePeople } from './people'
+import { generateReception, receptionCounts, receptionDays } from './reception'
+import { registerReception } from './reception-writes'
 import { ensureEmpty, serverCounts, type DemoServer } from './server'
 import { demoSignIns, registrar } from './sign-ins'
 
@@ -17,13 +19,16 @@ export interface DemoOptionsUsed {
   members?: number
   visits?: number
   today?: string
+  /** A month of visitors at the reception desk (issue 11): off when absent, as for bench/initial-sync.bench.ts. */
+  reception?: boolean
   forceNew: boolean
 }
 
 export interface DemoSummary {
   counts: { database: string; docs: number }[]
   membership: MembershipCounts
-  seconds: { organisation: number; people: number; members: number; total: number }
+  reception?: ReturnType<typeof receptionCounts>
+  seconds: { organisation: number; people: number; members: number; reception: number; total: number }
 }
 
 const since = (t: number) => Math.round((performance.now() - t) / 100) / 10
@@ -66,7 +71,26 @@ export async function runDemo(server: DemoServer, options: DemoOptionsUsed, out:
 
   const membersStart = performance.now()
   const membership = await registerMembers(server, staff, desk, { seed: options.seed, members: options.members ?? 0, visits: options.visits ?? 0, today: options.today, people, personIds }, out)
-  return { counts: await serverCounts(server.admin), membership, seconds: { organisation, people: peopleSeconds, members: since(membersStart), total: since(started) } }
+  const members = since(membersStart)
+
+  const receptionStart = performance.now()
+  const reception = options.reception ? await registerVisitors(desk, staff, options.seed, options.today ?? demoToday, out) : undefined
+  return {
+    counts: await serverCounts(server.admin),
+    membership,
+    ...(reception ? { reception } : {}),
+    seconds: { organisation, people: peopleSeconds, members, reception: since(receptionStart), total: since(started) },
+  }
+}
+
+/** REC-1, REC-2, REC-6: a month of visitors, registered by the front desk; any staff member but the admin is visited. */
+async function registerVisitors(desk: SignedIn, staff: SignedIn[], seed: number, today: string, out: (line: string) => void) {
+  const hosts = staff.filter((s) => s.spec.role !== 'admin')
+  const timeZone = (await desk.device.storage.orgSettings.read()).settings.timeZone
+  const plan = generateReception({ seed, today, timeZone, hosts: hosts.length })
+  out(`Reception: ${plan.visitors.length} visitors from seed ${seed}, ${plan.visits.length} visits in the ${receptionDays} days up to ${today}, ${plan.expected.length} pre-registrations`)
+  await registerReception(desk, hosts, plan, out)
+  return receptionCounts(plan)
 }
 
 /** Members, their ledger, the manager's blacklisting and the visits (MEM-*), written by who does it in the app. */

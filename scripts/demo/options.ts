@@ -6,7 +6,8 @@ import { demoToday } from './members'
 
 export const USAGE = `Usage: npm run demo -- [options]
 Provisions a sync server with a demo organisation (staff sign-ins, sample people, and
-members with their fees, VIP deposits and visits), sealed as the app seals it. The server
+members with their fees, VIP deposits and visits, a month of visitors at the reception
+desk), sealed as the app seals it. The server
 must have no organisation yet.
 
   --url URL             the sync server's CouchDB root (default http://127.0.0.1:5480/db/, npm start)
@@ -35,6 +36,8 @@ export type DemoOptions =
       members: number
       visits: number
       today: string
+      /** The month of visitors at the reception desk: always, from the command line. */
+      reception: true
       forceNew: boolean
     }
 
@@ -75,6 +78,7 @@ export function parseDemoOptions(argv: string[], env: Record<string, string | un
     members: integer(values.members, 500, '--members', 0),
     visits: integer(values.visits, 1000, '--visits', 0),
     today,
+    reception: true as const,
     forceNew: values['force-new'],
   }
   if (values.embedded) {

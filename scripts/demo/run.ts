@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url'
 import { CouchError } from '../../server/provision/http-client.js'
 import { runDemo } from './demo'
 import { parseDemoOptions, USAGE } from './options'
+import { receptionDays } from './reception'
 import { DemoRefusal, embeddedServer, remoteServer } from './server'
 import { demoSignIns } from './sign-ins'
 
@@ -47,11 +48,16 @@ export async function main(argv: string[], { env = process.env, out = console.lo
     const summary = await runDemo(server, options, out)
     out('')
     const { seconds: s, membership: m } = summary
-    out(`Done in ${s.total} s (organisation ${s.organisation} s, people ${s.people} s, members and visits ${s.members} s).`)
+    out(`Done in ${s.total} s (organisation ${s.organisation} s, people ${s.people} s, members and visits ${s.members} s, reception ${s.reception} s).`)
     if (m.members > 0) {
       out(`Members as of ${options.today}: ${m.members} (${m.active} active, ${m.vipActive} of them VIP; ${m.expired} expired; ${m.blacklisted} blacklisted)`)
       out(`  ledger: ${m.fees} fees (${m.renewals} renewals, ${m.stacked} stacked on a running term), ${m.deposits} VIP deposits, ${m.depositReturns} returned`)
       out(`  ${m.serviceLogs} VIP service-hour logs, ${m.waitlist} waiting for a VIP place, ${m.visits} visits (${m.openVisits} still in on ${options.today})`)
+    }
+    const r = summary.reception
+    if (r) {
+      out(`Reception, the ${receptionDays} days up to ${options.today}: ${r.visits} visits by ${r.visitors} visitors (${r.refused} refused, ${r.secondInterviews} second interviews), ${r.checkOuts} check-outs`)
+      out(`  ${r.openYesterday} visits left open yesterday, ${r.openToday} visitors still in today; ${r.expectedToday} expected today, ${r.expectedTomorrow} tomorrow`)
     }
     out('On the server:')
     for (const { database, docs } of summary.counts) out(`  ${database.padEnd(16)} ${String(docs).padStart(6)} ${database === '_users' ? 'server accounts' : 'documents'}`)

@@ -24,10 +24,11 @@ import * as policy from '../../src/core/access/access-policy.js'
  * @typedef {object} TypeRules
  * @property {string | string[]} id the exact `_id`, or the fields that follow `<type>:` in it
  * @property {boolean} [signed] `by` must be the signed-in user
- * @property {Record<string, 'string' | 'object' | 'present'>} fields required on every write but a deletion
+ * @property {Record<string, 'string' | 'object' | 'present' | 'integer'>} fields required on every write but a deletion
  * @property {Permission | null} create
  * @property {Permission | null} update `null`: never
  * @property {Permission | null} delete
+ * @property {boolean} [firstRevisionOnly] created once: only a first revision is taken, so replication cannot slip in a rival branch
  * @property {{ field: string, id: string, fixed: string[] }} [belongsTo] the document belongs to the user named in `field`, whose name and ':' start `id`; `fixed` fields never change
  * @typedef {object} DatabaseRules
  * @property {string} realm
@@ -153,6 +154,30 @@ const TYPED_RULES = {
       signed: true,
       fields: { kid: 'string', publicJwk: 'object' },
       create: { roles: MANAGERS },
+      update: null,
+      delete: null,
+    },
+    // REC-3: a notice to one staff member (a visitor for their host), its body sealed to the
+    // recipient's certified ECDH key, so other staff see only that one exists. Its id names its
+    // recipient (`notice:<to>:<nid>`), which is how the acknowledgement's rule below knows them;
+    // any staff member sends one, in their own name; nobody changes or deletes it.
+    notice: {
+      id: ['to', 'nid'],
+      signed: true,
+      firstRevisionOnly: true,
+      fields: { to: 'string', nid: 'string', box: 'object', sig: 'string' },
+      create: { roles: [...STAFF_ROLES] },
+      update: null,
+      delete: null,
+    },
+    // REC-3: the recipient's acknowledgement of `notice:<by>:<nid>` (clear: the notice, when, which
+    // device). `signed` with an id built from `by` means only the user the notice's id names writes it.
+    'notice-ack': {
+      id: ['by', 'nid'],
+      signed: true,
+      firstRevisionOnly: true,
+      fields: { nid: 'string', at: 'integer', device: 'string', sig: 'string' },
+      create: { roles: [...STAFF_ROLES] },
       update: null,
       delete: null,
     },

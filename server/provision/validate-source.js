@@ -239,6 +239,7 @@ function checkLobbyWrite(rules, newDoc, oldDoc, userCtx) {
   }
 
   var op = deleting ? 'delete' : oldDoc ? 'update' : 'create'
+  if (rule.firstRevisionOnly && !isFirstRevision(newDoc)) forbid('Documents of type "' + type + '" are written once: only a first revision is taken.')
   var permission = rule[op]
   if (!permission) forbid('Documents of type "' + type + '" cannot be ' + (op === 'update' ? 'changed' : op + 'd') + '.')
   if (allowed({ roles: permission.roles })) return

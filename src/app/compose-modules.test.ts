@@ -59,6 +59,7 @@ describe('the app composed from the feature modules', () => {
   it('lists the nav entries and home cards in their stated order', () => {
     expect(navOf(modules).map((n) => n.to)).toEqual([
       '/',
+      '/notices',
       '/people',
       '/checkin',
       '/reception',

@@ -4,6 +4,7 @@ import { registerFeatureSteps } from '@/identity/feature-steps'
 import { homeCardsKey } from '@/features/home/home-cards'
 import { usePersonNameStore } from '@/features/home/person-name.store'
 import { useOrganisationStore } from '@/features/organisation-settings/organisation.store'
+import { useNoticesStore } from '@/features/notices/notices.store'
 import { useSyncStore } from '@/features/sync/sync.store'
 import '@/ui/styles.css'
 import { deviceStorageKey } from '@/identity/device-storage'
@@ -32,5 +33,6 @@ app.runWithContext(() => {
   useSyncStore()
   usePersonNameStore()
   useOrganisationStore()
+  useNoticesStore()
 })
 app.mount('#app')

@@ -6,6 +6,7 @@ import { diagnosticsModule } from '@/features/diagnostics/module'
 import { homeModule } from '@/features/home/module'
 import { membersModule } from '@/features/members/module'
 import { membershipSettingsModule } from '@/features/membership-settings/module'
+import { noticesModule } from '@/features/notices/module'
 import type { FeatureModule } from '@/features/module'
 import { organisationSettingsModule } from '@/features/organisation-settings/module'
 import { peopleModule } from '@/features/people/module'
@@ -17,6 +18,7 @@ import { broadbandModule, fieldModule, manageModule } from '@/features/workspace
 /** Every feature of the app. Adding a desk is one line here; everything else lives in its folder (docs/architecture.md "Adding a desk"). */
 export const modules: readonly FeatureModule[] = [
   homeModule,
+  noticesModule,
   authModule,
   checkinModule,
   receptionModule,

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie'
-import type { AccountDoc, AuditEntry, AuditHead, DeviceDoc, KeyringDoc, LocalSecret, LoginDoc, OrgDoc, QuarantinedDoc, StoredEnvelope } from './documents'
+import type { AccountDoc, AuditEntry, AuditHead, DeviceDoc, KeyringDoc, LocalSecret, LoginDoc, NoticeAckDoc, NoticeDoc, OrgDoc, QuarantinedDoc, StoredEnvelope } from './documents'
 
 /**
  * The device's IndexedDB. Every table holds what is safe at rest (CONF-1):
@@ -15,6 +15,8 @@ export class LobbyDb extends Dexie {
   devices!: EntityTable<DeviceDoc, '_id'>
   /** Audit entries, and the signed head of each device's chain (CONF-6). */
   audit!: EntityTable<AuditEntry | AuditHead, '_id'>
+  /** REC-3: notices to staff members and their acknowledgements (`lobby_org`). */
+  notices!: EntityTable<NoticeDoc | NoticeAckDoc, '_id'>
   local!: EntityTable<LocalSecret, 'key'>
   quarantine!: EntityTable<QuarantinedDoc, 'key'>
 
@@ -41,6 +43,8 @@ export class LobbyDb extends Dexie {
       audit: '_id, [dev+seq], by, _local',
       quarantine: 'key, at',
     })
+    // v3 (REC-3): notices and their acknowledgements, found by recipient (`to`) and author (`by`).
+    this.version(3).stores({ notices: '_id, to, by, _local' })
     // Another tab opened a newer schema: let it upgrade instead of deadlocking both
     // tabs, and tell this tab's UI so it can reload into the new version.
     this.on('versionchange', () => {

@@ -168,6 +168,36 @@ export interface AuditHead extends LocalMark {
   sig: string
 }
 
+/**
+ * REC-3: a notice to one staff member (`notice:<to>:<nid>` in `lobby_org`): what it says (kind, body, time) is
+ * sealed to the recipient's certified ECDH key, so other staff see only that one exists, from whom to whom.
+ * Signed by its author (`by`, checked by the server); written once, never changed (server/provision/rules.js).
+ */
+export interface NoticeDoc extends LocalMark {
+  _id: string // `notice:<to>:<nid>`
+  type: 'notice'
+  to: string
+  nid: string
+  by: string
+  box: SealedBox
+  /** the author's ECDSA signature of id, recipient, author and box (`notices.repo.ts`) */
+  sig: string
+}
+
+/** REC-3: the recipient's acknowledgement of `notice:<by>:<nid>`, in clear (no personal data): written once, by them alone. */
+export interface NoticeAckDoc extends LocalMark {
+  _id: string // `notice-ack:<by>:<nid>`
+  type: 'notice-ack'
+  by: string
+  nid: string
+  /** when it was acknowledged (ms since the epoch) */
+  at: number
+  /** the recipient's device it was acknowledged on (`<userId>:<random>`) */
+  device: string
+  /** the recipient's ECDSA signature of id, author, notice, time and device */
+  sig: string
+}
+
 /** Device-local material that never leaves this device (not replicated). */
 export interface LocalSecret {
   key: string

@@ -1,4 +1,5 @@
 import type { KeyLookup } from '@/crypto/envelope'
+import type { UserKeyPairs } from '@/crypto/user-keys'
 
 /**
  * What repositories need from the unlocked session: the key to write a realm
@@ -13,6 +14,8 @@ export interface KeySource {
   indexKey(realm: string): CryptoKey | undefined
   /** Every index key epoch held for `realm`, newest first (after a rotation, older records carry older indexes). */
   indexKeys?(realm: string): CryptoKey[]
+  /** The user's own key pairs (REC-3: open what is sealed to them, sign what they send); absent in realm-only test sources. */
+  userKeys?: UserKeyPairs
 }
 
 export class LockedError extends Error {

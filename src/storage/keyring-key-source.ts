@@ -6,6 +6,7 @@ import type { KeySource } from './key-source'
 export function keySourceFrom(keyring: Keyring): KeySource {
   return {
     userId: keyring.userId,
+    userKeys: keyring.userKeys,
     writeKey(realm) {
       const kid = currentKid(keyring, realm)
       const key = kid ? keyring.realmKeys.get(kid) : undefined

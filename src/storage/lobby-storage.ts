@@ -20,6 +20,7 @@ import { createUnlockStateRepo } from './unlock-state.repo'
 import { createOrgSettingsRepo } from './org-settings.repo'
 import { createMemberListStore } from './member-list.store'
 import { countArrivals } from './record-changes'
+import { createNoticesRepo } from './notices.repo'
 
 /**
  * Everything features may reach on this device, wired once: repositories that
@@ -155,6 +156,8 @@ export function createLobbyStorage(db: LobbyDb, keys: () => KeySource | undefine
      * then; that some arrived is kept until the re-index they may owe has run (`settle`).
      */
     deskArrivals: countArrivals(db, (row) => row.realm === 'desk', 'desk'),
+    /** REC-3: notices to staff members (sealed to them, in `lobby_org`) and their acknowledgements. */
+    notices: createNoticesRepo({ db, local, keys, signIns, userDevice, quarantine: syncPort.quarantine }),
   }
 }
 

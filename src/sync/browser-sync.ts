@@ -7,7 +7,7 @@ import { loadBrowserPouch } from './pouch-port'
 import { nextRound } from './round-schedule'
 import { serverLogin } from './server-session'
 import { createSyncEngine, type SyncEngine } from './sync-engine'
-import { watchedChannel, watchRemote } from './remote-watch'
+import { noticesChannel, watchedChannel, watchRemote } from './remote-watch'
 import type { SyncStatus } from './sync-status'
 
 export const serverBase = new URL('/db/', location.origin).href
@@ -66,6 +66,8 @@ export function startBrowserSync(options: BrowserSyncOptions): { stop: () => voi
       afterChannel: async (ch) => {
         // CONF-6: a reader of the log keeps the newest signed head of each device as soon as it arrives.
         if (ch.pull && ch.tables.includes('audit')) await storage.audit.rememberHeads()
+        // REC-3: this user's notices handed to replication before this push are on the server now.
+        if (ch.push && !ch.pull && ch.tables.includes('notices')) await storage.notices.notePushed()
         await options.afterChannel?.(ch)
       },
     })
@@ -81,13 +83,30 @@ export function startBrowserSync(options: BrowserSyncOptions): { stop: () => voi
       error: () => undefined, // the next round counts again
     })
     // Between rounds, one long poll says when another device changed the realm this one works in most.
+    // REC-3: while a notice this device sent waits for its acknowledgement, the same feed takes turns with the
+    // organisation's database, so the acknowledgement shows in seconds; `endPoll` starts that at once after a round.
     const watching = new AbortController()
     let watchStarted = false
+    let endPoll: (() => void) | undefined
+    let awaiting = false
     const watch = () => {
       const channel = watchedChannel(channels)
+      const org = noticesChannel(channels)
       if (watchStarted || !channel) return
       watchStarted = true
-      void watchRemote({ url: `${serverBase}${channel.database}`, fetch: (url, init) => fetch(url, { ...init, credentials: 'include' }), onChange: now, signal: watching.signal })
+      void watchRemote({
+        url: `${serverBase}${channel.database}`,
+        fetch: (url, init) => fetch(url, { ...init, credentials: 'include' }),
+        onChange: now,
+        signal: watching.signal,
+        also: org && org !== channel ? async () => ((await storage.notices.awaitingAck()) ? `${serverBase}${org.database}` : undefined) : undefined,
+        interrupt: (end) => (endPoll = end),
+      })
+    }
+    const followAcks = async () => {
+      const was = awaiting
+      awaiting = await storage.notices.awaitingAck().catch(() => false)
+      if (awaiting && !was) endPoll?.()
     }
     // Rounds in a row that did not reach the server: the backoff's step.
     let unreachable = 0
@@ -111,6 +130,7 @@ export function startBrowserSync(options: BrowserSyncOptions): { stop: () => voi
           pending = status.pending
           if (status.state === 'idle') {
             watch()
+            await followAcks()
             // CONF-10: revoking any device of this profile (its own, or one of its users') wipes it.
             if (await storage.devices.isRevoked(...(await storage.localDeviceIds()))) {
               await engine.destroyLocal()

@@ -26,6 +26,9 @@ export function ownsAuditRow(row: Record<string, unknown>, userId: string): bool
   return dev.includes(':') ? dev.slice(0, dev.indexOf(':')) === userId : row.by === userId
 }
 
+/** REC-3: a notice or an acknowledgement: only its author may push it. */
+const isNotice = (row: Record<string, unknown>) => row.type === 'notice' || row.type === 'notice-ack'
+
 /**
  * What a user's device replicates: each data realm whose key it holds (a
  * device never receives a realm it cannot read, CONF-3), the organisation's
@@ -46,8 +49,10 @@ export function channelsFor(realms: readonly string[], readsAudit: boolean, pref
     // The organisation and pre-login documents: everyone reads them; admins publish them, and each
     // user republishes their own login document (the server's rules say who may write what).
     { database: databaseNameFor('public', prefix), tables: ['org'], push: true, pull: true },
-    { database: org, tables: ['accounts', 'keyrings', 'devices'], accept: (row) => row.type !== 'device', push: true, pull: true },
+    // REC-3: notices and acknowledgements come in here; each user's own go out through their own replica below.
+    { database: org, tables: ['accounts', 'keyrings', 'devices', 'notices'], accept: (row) => row.type !== 'device' && !isNotice(row), push: true, pull: true },
     ...own(org, 'devices', (row) => row.by === userId),
+    ...own(org, 'notices', (row) => row.by === userId),
     ...realms.map((realm): Channel => ({ database: databaseNameFor(realm, prefix), tables: ['records'], realm, push: true, pull: true })),
     ...own(audit, 'audit', (row) => ownsAuditRow(row, userId!)),
     ...(readsAudit ? [{ database: audit, tables: ['audit'], push: false, pull: true } satisfies Channel] : []),

@@ -11,6 +11,15 @@ export interface RemoteWatchOptions {
   pollMs?: number
   /** After a failure (offline, refused), how long to wait before trying again. */
   retryMs?: number
+  /**
+   * REC-3: a second database to watch for now (the org database while this device waits for an acknowledgement
+   * of a notice it sent), asked before each poll. While there is one, the feed takes the two in turn with short
+   * polls of `sharedPollMs`: still one request at a time.
+   */
+  also?: () => Promise<string | undefined>
+  sharedPollMs?: number
+  /** Receives a function that ends the poll under way, so the feed asks `also` again at once (a notice just went out). */
+  interrupt?: (endPoll: () => void) => void
 }
 
 /**
@@ -22,25 +31,42 @@ export interface RemoteWatchOptions {
  * ids and revisions only; the round that follows fetches and checks the
  * documents. The client ends each poll itself too: the embedded server does
  * not honour `timeout`, and proxies drop idle connections.
+ *
+ * REC-3: while `also` names a second database, the same feed takes turns between the two, each poll ended
+ * by the client after `sharedPollMs`, so a change in either is seen within about that. The first time it
+ * watches the second, one round follows at once: a change between the last round and that first poll would
+ * otherwise wait for the next 30-second round.
  */
 export async function watchRemote(o: RemoteWatchOptions): Promise<void> {
   const pollMs = o.pollMs ?? 25_000
   const retryMs = o.retryMs ?? 30_000
-  let since: string | number | undefined
+  const sharedPollMs = o.sharedPollMs ?? 3_000
+  const since = new Map<string, string | number>()
+  let turn = 0
+  let poll: AbortController | undefined
+  o.interrupt?.(() => poll?.abort())
   while (!o.signal.aborted) {
-    const poll = new AbortController()
-    const stop = () => poll.abort()
+    const extra = await o.also?.().catch(() => undefined)
+    const urls = extra && extra !== o.url ? [o.url, extra] : [o.url]
+    const url = urls[turn++ % urls.length]!
+    const shared = urls.length > 1
+    poll = new AbortController()
+    const current = poll
+    const stop = () => current.abort()
     o.signal.addEventListener('abort', stop)
-    const timer = setTimeout(stop, pollMs + 5_000)
+    const timer = setTimeout(stop, shared ? sharedPollMs : pollMs + 5_000)
     try {
-      if (since === undefined) since = (await json(o.fetch(o.url, { signal: poll.signal }))).update_seq as string | number
-      const query = `feed=longpoll&timeout=${pollMs}&limit=1&since=${encodeURIComponent(String(since))}`
-      const body = await json(o.fetch(`${o.url}/_changes?${query}`, { signal: poll.signal }))
-      since = body.last_seq as string | number
+      if (!since.has(url)) {
+        since.set(url, (await json(o.fetch(url, { signal: current.signal }))).update_seq as string | number)
+        if (url !== o.url) o.onChange()
+      }
+      const query = `feed=longpoll&timeout=${shared ? sharedPollMs : pollMs}&limit=1&since=${encodeURIComponent(String(since.get(url)))}`
+      const body = await json(o.fetch(`${url}/_changes?${query}`, { signal: current.signal }))
+      since.set(url, body.last_seq as string | number)
       if (Array.isArray(body.results) && body.results.length > 0) o.onChange()
     } catch {
-      // Our own time limit ended the poll: ask again at once. Anything else: wait, then start over.
-      if (!o.signal.aborted && !poll.signal.aborted) await pause(retryMs, o.signal)
+      // Our own time limit (or an interrupt) ended the poll: ask again at once. Anything else: wait, then start over.
+      if (!o.signal.aborted && !current.signal.aborted) await pause(retryMs, o.signal)
     } finally {
       clearTimeout(timer)
       o.signal.removeEventListener('abort', stop)
@@ -61,8 +87,16 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
   })
 }
 
-/** The database a device watches: the desk's where it holds the desk realm, else its first data realm. */
+/**
+ * The database a device watches: the desk's where it holds the desk realm; else the organisation's (REC-3: its
+ * holder's notices must reach them in seconds, and a technician holds no shared realm at all); its other realms
+ * come with each round.
+ */
 export function watchedChannel(channels: Channel[]): Channel | undefined {
-  const realms = channels.filter((c) => c.realm)
-  return realms.find((c) => c.realm === 'desk') ?? realms[0]
+  return channels.find((c) => c.realm === 'desk') ?? noticesChannel(channels)
+}
+
+/** The channel that pulls notices and their acknowledgements (`lobby_org`). */
+export function noticesChannel(channels: Channel[]): Channel | undefined {
+  return channels.find((c) => c.pull && c.tables.includes('notices'))
 }

@@ -2,7 +2,7 @@ import { clearDatabases } from '@/core/access/access-policy'
 import type { LobbyDb } from '@/storage/db'
 
 /** Dexie tables whose rows replicate, and which table an incoming document belongs in. */
-export type ReplicatedTable = 'records' | 'audit' | 'accounts' | 'keyrings' | 'devices' | 'org'
+export type ReplicatedTable = 'records' | 'audit' | 'accounts' | 'keyrings' | 'devices' | 'org' | 'notices'
 
 /**
  * The local table a pulled document goes to: the one the access policy files

@@ -60,7 +60,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
    */
   async function pendingCount(): Promise<number> {
     let n = 0
-    for (const name of ['records', 'audit', 'accounts', 'keyrings', 'devices', 'org'] as const) {
+    for (const name of ['records', 'audit', 'accounts', 'keyrings', 'devices', 'org', 'notices'] as const) {
       if (n >= pendingCountCap) break
       const pushing = deps.channels.filter((ch) => ch.push && ch.tables.includes(name))
       const waiting = deps.db.table(name).where('_local').equals(1)

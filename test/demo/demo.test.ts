@@ -10,6 +10,8 @@ import { generatePeople, idCheckDigit } from '../../scripts/demo/people'
 import { parseDemoOptions } from '../../scripts/demo/options'
 import { main } from '../../scripts/demo/run'
 import { demoSignIns } from '../../scripts/demo/sign-ins'
+import { createReceptionRecords } from '@/features/reception/reception-records'
+import { generateReception, receptionCounts } from '../../scripts/demo/reception'
 import { startLobbyServer } from '../support/lobby-server'
 
 const seed = 2026
@@ -17,6 +19,11 @@ const count = 50
 // Small, so the end-to-end run stays quick: the counts of the full demo are checked on the generator (members.test.ts).
 const members = 20
 const visits = 30
+// The month at the reception desk: the whole of it (a few dozen visits), visited staff being all but the admin.
+const reception = generateReception({ seed, today: '2026-11-21', timeZone: 'Asia/Shanghai', hosts: demoSignIns.length - 1 })
+const receptionPhones = new Set(reception.visitors.map((v) => v.phone))
+/** Visitors the desk registered (a pre-registered visitor becomes a directory person once they come). */
+const registeredVisitors = new Set([...reception.visits.map((v) => v.visitor), ...reception.expected.filter((e) => e.arrivesAt).map((e) => e.visitor)]).size
 
 describe('npm run demo: a demo organisation on an empty sync server', () => {
   let stop: () => Promise<void>
@@ -40,13 +47,17 @@ describe('npm run demo: a demo organisation on an empty sync server', () => {
   it('prints progress, the counts per database and the sign-in table', () => {
     const text = output.join('\n')
     expect(text).toContain(`people: ${count}/${count} registered by desk1 and synced`)
-    expect(text).toMatch(new RegExp(`lobby_directory +${count + demoSignIns.length} documents`)) // the people and the staff profiles
+    // The people, the staff profiles and the visitors the reception desk registered (each once, however often they came).
+    expect(text).toMatch(new RegExp(`lobby_directory +${count + demoSignIns.length + registeredVisitors} documents`))
     expect(text).toMatch(/_users +7 server accounts/)
     expect(text).toContain(`members: ${members}/${members} enrolled by desk1`)
     expect(text).toMatch(/manager: blacklisted [12] member\(s\) and synced/)
     expect(text).toContain(`visits: ${visits}/${visits} checked in (and out) by desk1 and synced`)
     expect(text).toMatch(new RegExp(`Members as of 2026-11-21: ${members} \\(\\d+ active, \\d+ of them VIP; \\d+ expired; [12] blacklisted\\)`))
     for (const s of demoSignIns) expect(text).toMatch(new RegExp(`${s.username} .*${s.passphrase}`))
+    const r = receptionCounts(reception)
+    expect(text).toContain(`reception: ${reception.visits.length} visits registered by desk1 (${r.refused} refused)`)
+    expect(text).toContain(`Reception, the 30 days up to 2026-11-21: ${r.visits} visits by ${r.visitors} visitors (${r.refused} refused, ${r.secondInterviews} second interviews), ${r.checkOuts} check-outs`)
   })
 
   it('a fresh device joins as a front-desk user with their passphrase, pulls the directory and finds a generated person by phone', async () => {
@@ -65,14 +76,14 @@ describe('npm run demo: a demo organisation on an empty sync server', () => {
     const found = await device.storage.people.findBy('phone', wanted.phone!)
     expect(found.map((f) => f.record)).toEqual([wanted])
     // Everything generated arrived, and nothing else (the same plaintext as the generator's).
-    const all = (await device.storage.people.list()).map((p) => p.record)
+    const all = (await device.storage.people.list()).map((p) => p.record).filter((p) => !receptionPhones.has(p.phone!))
     expect(all.sort((x, y) => x.createdAt.localeCompare(y.createdAt))).toEqual(generated)
   })
 
   it('the server holds the directory as ciphertext only (CONF-1)', async () => {
     const { body } = await admin.request('GET', 'lobby_directory/_all_docs?include_docs=true')
     const docs = body.rows.map((r: { doc: Record<string, unknown> }) => r.doc).filter((d: Record<string, unknown>) => d.type === 'person')
-    expect(docs).toHaveLength(count)
+    expect(docs).toHaveLength(count + registeredVisitors)
     for (const d of docs) expect(d).toMatchObject({ realm: 'directory', kid: 'directory:1', ct: expect.any(String) })
     const raw = JSON.stringify(body)
     for (const p of generatePeople(seed, count)) {
@@ -82,7 +93,7 @@ describe('npm run demo: a demo organisation on an empty sync server', () => {
 
   /** The plan the demo wrote, generated again from what desk2's device pulled: the people in order, the actors, the stored settings. */
   async function regenerated(device: DemoDevice): Promise<{ plan: DemoMembership; memberIds: string[] }> {
-    const people = (await device.storage.people.list()).sort((x, y) => x.record.createdAt.localeCompare(y.record.createdAt))
+    const people = (await device.storage.people.list()).filter((p) => !receptionPhones.has(p.record.phone!)).sort((x, y) => x.record.createdAt.localeCompare(y.record.createdAt))
     const staff = (await device.storage.staff.list()).map((s) => s.record)
     const checkIns = await device.storage.desk.checkIns.list()
     const plan = generateMembership({
@@ -142,6 +153,48 @@ describe('npm run demo: a demo organisation on an empty sync server', () => {
       expect(raw).not.toContain(people.get(m.personId)!.phone)
     }
     for (const clear of [...plan.ledger.map((e) => e.receiptNo), ...plan.blacklist.map((b) => b.reason), ...plan.serviceLogs.map((l) => l.note)]) expect(raw).not.toContain(clear)
+  })
+
+  it('desk2 finds the month at the reception desk: returning visitors once in the directory, refusals, second interviews, check-outs, open visits, pre-registrations (REC-1, REC-2, REC-6)', async () => {
+    const records = createReceptionRecords(desk2Device.storage.recordContext)
+    const r = receptionCounts(reception)
+    const visitsMade = (await records.visits.list()).map((v) => v.record)
+    const checkOuts = (await records.checkOuts.list()).map((c) => c.record)
+    const expected = (await records.expected.list()).map((e) => e.record)
+    expect(visitsMade).toHaveLength(r.visits)
+    expect(visitsMade.filter((v) => v.refused)).toHaveLength(r.refused)
+    expect(visitsMade.filter((v) => v.refused).every((v) => v.category === 'insurance-sales' && v.refused!.reason === '推销保险，已婉拒')).toBe(true)
+    expect(visitsMade.filter((v) => v.interview === 2)).toHaveLength(r.secondInterviews)
+    expect(checkOuts).toHaveLength(r.checkOuts)
+    expect(checkOuts.every((c) => c.how === 'hand')).toBe(true)
+    const out = new Set(checkOuts.map((c) => c.visitId))
+    const open = (await records.visits.list()).filter((v) => !v.record.refused && !out.has(v.id)).map((v) => v.record.day)
+    expect(open.filter((d) => d === '2026-11-20')).toHaveLength(r.openYesterday)
+    expect(open.filter((d) => d === '2026-11-21')).toHaveLength(r.openToday)
+    expect(open).toHaveLength(r.openYesterday + r.openToday)
+    expect(expected.filter((e) => e.day === '2026-11-21' && !e.arrivedVisitId)).toHaveLength(r.expectedToday)
+    expect(expected.filter((e) => e.day === '2026-11-22')).toHaveLength(r.expectedTomorrow)
+    expect(expected.filter((e) => e.arrivedVisitId)).toHaveLength(1)
+    // A returning visitor is found by phone and kept: one directory person per visitor, every visit of a visitor names it.
+    const people = await desk2Device.storage.people.list()
+    const visitorsStored = people.filter((p) => receptionPhones.has(p.record.phone!))
+    expect(visitorsStored).toHaveLength(registeredVisitors)
+    const byPerson = new Map<string, number>()
+    for (const v of visitsMade) byPerson.set(v.personId, (byPerson.get(v.personId) ?? 0) + 1)
+    expect(Math.max(...byPerson.values())).toBeGreaterThan(2)
+    for (const id of byPerson.keys()) expect(visitorsStored.some((p) => p.id === id)).toBe(true)
+  })
+
+  it('the server holds the reception records as ciphertext only (CONF-1)', async () => {
+    const { body } = await admin.request('GET', 'lobby_desk/_all_docs?include_docs=true')
+    const docs = body.rows.map((r: { doc: Record<string, unknown> }) => r.doc)
+    const r = receptionCounts(reception)
+    expect(docs.filter((d: Record<string, unknown>) => d.type === 'visit')).toHaveLength(r.visits)
+    expect(docs.filter((d: Record<string, unknown>) => d.type === 'visit-checkout')).toHaveLength(r.checkOuts)
+    expect(docs.filter((d: Record<string, unknown>) => d.type === 'expected-visit')).toHaveLength(reception.expected.length)
+    const raw = JSON.stringify(body)
+    for (const v of reception.visitors) for (const clear of [v.name, v.phone, v.organisation].filter(Boolean)) expect(raw).not.toContain(clear)
+    expect(raw).not.toContain('推销保险')
   })
 
   it('refuses a server that already has an organisation, and changes nothing', async () => {

@@ -95,7 +95,11 @@ export const clearDatabases = /** @type {const} */ ({
   org: {
     kind: 'typed',
     readers: 'staff',
-    types: { account: 'accounts', keyring: 'keyrings', grant: 'keyrings', cert: 'keyrings', 'audit-key': 'keyrings', epoch: 'keyrings', device: 'devices' },
+    types: {
+      account: 'accounts', keyring: 'keyrings', grant: 'keyrings', cert: 'keyrings', 'audit-key': 'keyrings', epoch: 'keyrings', device: 'devices',
+      // REC-3: a staff member's notices (the body sealed to them) and their acknowledgements, in a table of their own.
+      notice: 'notices', 'notice-ack': 'notices',
+    },
   },
   audit: { kind: 'audit', readers: 'staff', types: { audit: 'audit', 'audit-head': 'audit' } },
 })

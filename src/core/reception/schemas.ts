@@ -94,6 +94,8 @@ export const visitSchema = v.object({
   badge: badgeSchema,
   /** The pre-registration this visit fulfils. */
   expectedId: v.optional(v.string()),
+  /** REC-3: the notice sent to the host with the visit (its acknowledgement is looked up by this id). */
+  noticeId: v.optional(v.string()),
   at: instantSchema,
   /** The organisation-local date of `at` (the `day` slice index). */
   day: localDateSchema,

@@ -12,6 +12,7 @@ import type { AuditAction } from '@/storage/audit-events'
 import type { LobbyStorage } from '@/storage/lobby-storage'
 import type { Stored } from '@/storage/sealed-repo'
 import type { ReceptionRecords } from './reception-records'
+import { planHostNotice, tellHost, type HostNotices } from './host-notice'
 
 /** A staff member a visitor may come to see (the host picker's directory). */
 export interface Host {
@@ -32,6 +33,8 @@ export interface ReceptionContext {
   now: number
   userId: string
   deviceId: string
+  /** REC-3: where the host's notice goes (absent: nobody is told, as in tests of the records alone). */
+  notices?: HostNotices
 }
 
 export type VisitProblems = Partial<Record<VisitField, string>>
@@ -103,7 +106,10 @@ function badgeOf(ctx: ReceptionContext, badge: { issued: true } | { issued: fals
  * new visitor gets a directory person first; a change of the REC-2 suggestion is audited; a refused visitor
  * is recorded with the refusal, never admitted.
  */
-export async function registerVisit(ctx: ReceptionContext, input: VisitInput): Promise<{ ok: true; visitId: string; visit: Visit } | { ok: false; problems: VisitProblems }> {
+export async function registerVisit(
+  ctx: ReceptionContext,
+  input: VisitInput,
+): Promise<{ ok: true; visitId: string; visit: Visit; hostTold?: boolean } | { ok: false; problems: VisitProblems }> {
   // A returning visitor: what is left blank is what the desk saw masked, kept from the directory and last visit.
   const known = input.personId ? await lastKnown(ctx, input.personId) : undefined
   const person = known?.person
@@ -130,6 +136,9 @@ export async function registerVisit(ctx: ReceptionContext, input: VisitInput): P
         ...(typed.organisation ? { organisation: typed.organisation } : {}),
         createdAt: new Date(ctx.now).toISOString(),
       })
+  const refused = suggestion.refused || decided.choice.level === 'refuse'
+  // REC-3: a visitor let in is announced to their host; the notice's id is on the visit before either is written.
+  const notice = !refused && ctx.notices ? planHostNotice(input.hostId) : undefined
   const visit: Visit = {
     personId,
     name,
@@ -141,9 +150,10 @@ export async function registerVisit(ctx: ReceptionContext, input: VisitInput): P
     ...(decided.changed ? { changed: decided.changed } : {}),
     ...(input.interview ? { interview: input.interview } : {}),
     // The category refuses (REC-2: insurance sales, disruption): kept as a record of who came, not admitted.
-    ...(suggestion.refused || decided.choice.level === 'refuse' ? { refused: { reason: typed.reason || input.change?.reason.trim() || input.category } } : {}),
+    ...(refused ? { refused: { reason: typed.reason || input.change?.reason.trim() || input.category } } : {}),
     badge: badgeOf(ctx, decided.badge),
     ...(input.expectedId ? { expectedId: input.expectedId } : {}),
+    ...(notice ? { noticeId: notice.id } : {}),
     at: ctx.now,
     day: today(ctx),
     deviceId: ctx.deviceId,
@@ -152,7 +162,10 @@ export async function registerVisit(ctx: ReceptionContext, input: VisitInput): P
   const visitId = await ctx.records.visits.add(visit)
   // The reason itself is sealed in the visit; the audit entry says only that the suggestion was changed (CONF-6: no customer data).
   if (decided.changed) await ctx.audit.append({ action: 'reception.change', by: ctx.userId, recordId: visitId, recordType: 'visit' })
-  return { ok: true, visitId, visit }
+  if (!notice || !ctx.notices) return { ok: true, visitId, visit }
+  const place = ctx.settings.places.find((p) => p.id === visit.reception.place)?.name
+  const hostTold = await tellHost(ctx.notices, notice, visitId, visit, place ? `${place['zh-CN']} / ${place.en}` : visit.reception.place)
+  return { ok: true, visitId, visit, hostTold }
 }
 
 /** REC-6: today's (or `day`'s) visitors still in the building, newest first: the day's visits and check-outs only. */

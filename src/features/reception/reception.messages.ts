@@ -64,7 +64,6 @@ const en = {
       badgeSlot: 'Badge',
       badgeLater: 'Printed at the badge printer.',
       hostSlot: 'Host told',
-      hostLater: 'The host is told from the notices desk.',
     },
     problems: {
       required: 'Required.',
@@ -102,6 +101,13 @@ const en = {
       day: 'Day (YYYY-MM-DD)',
       save: 'Expect them',
       saved: 'Expected on {day}.',
+    },
+    hostTold: {
+      notTold: '{host} could not be told from here: please call them.',
+      notSent: 'Not sent yet: {host} is told when this tablet is back online.',
+      waiting: '{host} has been told; waiting for them to answer (until {time}).',
+      chase: '{host} has not answered since {time}: please call them.',
+      acknowledged: '{host} has seen it ({time}).',
     },
     // REC-4, REC-6: the badge desk's words (printing at registration, checking out by the badge).
     badgePrint: {
@@ -189,7 +195,6 @@ const zhCN: typeof en = {
       badgeSlot: '访客证',
       badgeLater: '在访客证打印机处打印。',
       hostSlot: '已通知被访人',
-      hostLater: '由通知台通知被访人。',
     },
     problems: {
       required: '必填。',
@@ -227,6 +232,13 @@ const zhCN: typeof en = {
       day: '日期（YYYY-MM-DD）',
       save: '保存预约',
       saved: '已预约于 {day}。',
+    },
+    hostTold: {
+      notTold: '无法从本机通知{host}：请致电通知。',
+      notSent: '尚未发出：本平板恢复联网后会通知{host}。',
+      waiting: '已通知{host}，等待回复（至 {time}）。',
+      chase: '{host}自 {time} 起未回复：请致电催促。',
+      acknowledged: '{host}已确认（{time}）。',
     },
     badgePrint: {
       size: '访客证纸张',

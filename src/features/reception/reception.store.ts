@@ -12,6 +12,7 @@ import { onLock, useSessionStore } from '@/identity/session.store'
 import * as actions from './reception-actions'
 import * as badgeActions from './badge-actions'
 import { createReceptionRecords, type ReceptionRecords } from './reception-records'
+import { hostToldOf, type HostTold } from './host-notice'
 
 /** A row of the in-building list: the visitor and their organisation masked (CONF-4), whom they see, where, since when. */
 export interface InBuildingRow {
@@ -48,9 +49,14 @@ export const useReceptionStore = defineStore('reception', () => {
   const expected = shallowRef<ExpectedRow[]>([])
   const timeZone = shallowRef('Asia/Shanghai')
   const clock = { now: () => Date.now() }
+  /** REC-3: how telling each watched visit's host stands (the visits in the building and the one just registered). */
+  const hostTold = shallowRef(new Map<string, HostTold>())
+  let watchedVisits: { id: string; record: Visit }[] = []
 
   onLock(() => {
     records = undefined
+    watchedVisits = []
+    hostTold.value = new Map()
     hosts.value = []
     inBuilding.value = []
     expected.value = []
@@ -69,6 +75,7 @@ export const useReceptionStore = defineStore('reception', () => {
       records,
       people: storage.people,
       audit: storage.audit,
+      notices: storage.notices,
       settings: settings.value,
       org,
       hosts: hosts.value,
@@ -110,6 +117,15 @@ export const useReceptionStore = defineStore('reception', () => {
     const [present, coming] = await Promise.all([actions.inBuildingOn(ctx, day), actions.expectedOn(ctx, day)])
     inBuilding.value = present.map((v) => inRow(v.id, v.record))
     expected.value = coming.map((e) => expectedRow(e.id, e.record))
+    const kept = watchedVisits.filter((w) => !present.some((v) => v.id === w.id)).slice(-1)
+    watchedVisits = [...present, ...kept]
+    await refreshHostTold()
+  }
+
+  /** REC-3: reads again whether each watched visit's host has the notice and has answered (the pages ask every few seconds). */
+  async function refreshHostTold() {
+    if (!watchedVisits.length || !session.session) return
+    hostTold.value = await hostToldOf(storage.notices, watchedVisits, clock.now(), settings.value)
   }
 
   /** Opening a reception page: the REC-2 table (the manager's, else the defaults), the host directory and today. */
@@ -128,7 +144,10 @@ export const useReceptionStore = defineStore('reception', () => {
 
   async function register(input: actions.VisitInput) {
     const result = await actions.registerVisit(await context(), input)
-    if (result.ok) await refreshDay()
+    if (result.ok) {
+      watchedVisits = [...watchedVisits.filter((w) => w.id !== result.visitId), { id: result.visitId, record: result.visit }]
+      await refreshDay()
+    }
     return result
   }
 
@@ -164,5 +183,5 @@ export const useReceptionStore = defineStore('reception', () => {
     return result
   }
 
-  return { badgeToPrint, checkOutByBadge, settings, hosts, inBuilding, expected, timeZone, open, refreshDay, lookUp, suggestionFor, register, checkOut, checkInExpected, preRegister, placeName, clock }
+  return { badgeToPrint, checkOutByBadge, settings, hosts, inBuilding, expected, timeZone, hostTold, refreshHostTold, hostName, open, refreshDay, lookUp, suggestionFor, register, checkOut, checkInExpected, preRegister, placeName, clock }
 })
