@@ -12,5 +12,6 @@ export const receptionModule: FeatureModule = {
   nav: { to: '/reception', key: 'nav.reception', permission: 'reception.desk', order: 35 },
   shellWords: receptionNavWords,
   homeCard: { to: '/reception', titleKey: 'nav.reception', textKey: 'home.receptionText', permission: 'reception.desk', testId: 'reception', order: 15 },
-  messages: () => import('./reception.messages').then((m) => m.receptionMessages),
+  // The badge's words and the shared scan field's (the check-out by badge reuses the check-in's scan input) ride along.
+  messages: () => import('./reception-words').then((m) => m.receptionWords),
 }

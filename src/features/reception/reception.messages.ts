@@ -140,6 +140,24 @@ const en = {
       closedRow: '{name} {organisation}: came {arrived}, checked out {closed}',
       note: 'Note: {note}',
     },
+    // REC-4, REC-6: the badge desk's words (printing at registration, checking out by the badge).
+    badgePrint: {
+      size: 'Badge paper',
+      signing: 'Preparing the badge…',
+      noKey: 'This visit is saved, but no badge can be printed: the organisation has no card key on this device yet. A manager opens the membership settings once to make it; until then, check the visitor out by hand.',
+    },
+    badgeCheckout: {
+      heading: 'Check out by badge',
+      label: 'Visitor badge (scan or type)',
+      checkedOut: '{who} checked out by badge.',
+      problems: {
+        'member-card': 'This is a member card, not a visitor badge: members check in at the check-in desk. Nothing was changed.',
+        'unknown-visit': 'This badge is ours, but its visit is not on this device yet: sync, then scan it again. Nothing was changed.',
+        refused: 'This visitor was refused at registration and was never in the building. Nothing was changed.',
+        'already-out': 'This visitor has already been checked out. Nothing was changed.',
+        failed: 'The check-out could not be saved. Scan the badge again, or check the visitor out by hand.',
+      },
+    },
   },
 }
 
@@ -283,6 +301,23 @@ const zhCN: typeof en = {
       closedHeading: '昨晚自动签出',
       closedRow: '{name} {organisation}：{arrived} 到达，{closed} 签出',
       note: '说明：{note}',
+    },
+    badgePrint: {
+      size: '访客证纸张',
+      signing: '正在生成访客证…',
+      noKey: '本次来访已保存，但无法打印访客证：本设备上尚无本机构的卡密钥。需由经理打开一次会员设置生成密钥；在此之前，请手动为访客签退。',
+    },
+    badgeCheckout: {
+      heading: '凭访客证签退',
+      label: '访客证（扫描或输入）',
+      checkedOut: '{who} 已凭访客证签退。',
+      problems: {
+        'member-card': '这是会员卡，不是访客证：会员请在签到台签到。未做任何更改。',
+        'unknown-visit': '此访客证由本机构签发，但本设备上还没有这次来访：请先同步，然后重新扫描。未做任何更改。',
+        refused: '该访客在登记时已被拒绝，从未进入大楼。未做任何更改。',
+        'already-out': '该访客已签退。未做任何更改。',
+        failed: '签退未能保存。请重新扫描访客证，或手动为访客签退。',
+      },
     },
   },
 }

@@ -11,6 +11,7 @@ import { PermissionError } from '@/identity/session'
 import { onLock, useSessionStore } from '@/identity/session.store'
 import { createApprovalDesk } from './approval-desk'
 import * as actions from './reception-actions'
+import * as badgeActions from './badge-actions'
 import { createReceptionRecords, type ReceptionRecords } from './reception-records'
 import { hostToldOf, type HostTold } from './host-notice'
 
@@ -181,5 +182,20 @@ export const useReceptionStore = defineStore('reception', () => {
 
   // `context`: for the desk's other stores (reception-closing.store.ts), one repository and one clock.
   const { states: approvals, awaiting: awaitingApproval, isPrincipal, approvedFor } = approval
-  return { settings, hosts, inBuilding, expected, timeZone, hostTold, refreshHostTold, open, refreshDay, lookUp, suggestionFor, register, checkOut, checkInExpected, preRegister, placeName, clock, approvals, awaitingApproval, isPrincipal, approvedFor, approve, hostName, context }
+
+  /** REC-4: a registered visit's badge, signed here (the card key never reaches a component). */
+  async function badgeToPrint(visitId: string, visit: Visit) {
+    allowed()
+    const [badge, org] = await Promise.all([badgeActions.badgeToPrint(storage, visitId, visit), storage.orgSettings.read()])
+    return { badge, organisationName: org.settings.name }
+  }
+
+  /** REC-6: a scanned badge checks its visit out. */
+  async function checkOutByBadge(text: string) {
+    const result = await badgeActions.checkOutByBadge(await context(), storage, text)
+    if (result.ok) await refreshDay()
+    return result
+  }
+
+  return { badgeToPrint, checkOutByBadge, settings, hosts, inBuilding, expected, timeZone, hostTold, refreshHostTold, open, refreshDay, lookUp, suggestionFor, register, checkOut, checkInExpected, preRegister, placeName, clock, approvals, awaitingApproval, isPrincipal, approvedFor, approve, hostName, context }
 })
