@@ -62,7 +62,6 @@ const en = {
       refusedHeading: 'Refusal recorded',
       summary: '{name} to see {host}',
       badgeSlot: 'Badge',
-      badgeLater: 'Printed at the badge printer.',
       hostSlot: 'Host told',
     },
     problems: {
@@ -224,7 +223,6 @@ const zhCN: typeof en = {
       refusedHeading: '已记录拒绝',
       summary: '{name} 拜访 {host}',
       badgeSlot: '访客证',
-      badgeLater: '在访客证打印机处打印。',
       hostSlot: '已通知被访人',
     },
     problems: {
