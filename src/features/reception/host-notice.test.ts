@@ -53,7 +53,7 @@ describe('REC-3: the host is told with the visit, and the desk sees how it stand
     const { notices, sent } = fakeNotices()
     const done = await registerVisit({ ...ctx, notices }, supplier)
     if (!done.ok) throw new Error('not registered')
-    expect(done.hostTold).toBe(true)
+    expect(await done.hostTold).toBe(true)
     expect(sent).toHaveLength(1)
     expect(sent[0]).toMatchObject({ to: 'host-1', kind: 'visitor-arrived', at: now, body: { visitId: done.visitId, visitorName: '张伟' } })
     expect((await ctx.records.visits.get(done.visitId))?.noticeId).toBe(`notice:host-1:${sent[0]!.nid}`)
@@ -63,6 +63,7 @@ describe('REC-3: the host is told with the visit, and the desk sees how it stand
     const { notices, status } = fakeNotices()
     const done = await registerVisit({ ...ctx, notices }, supplier)
     if (!done.ok) throw new Error('not registered')
+    await done.hostTold
     const visits = [{ id: done.visitId, record: done.visit }]
     const at = async (t: number) => (await hostToldOf(notices, visits, t, ctx.settings)).get(done.visitId)
     expect(await at(now)).toEqual({ state: 'not-sent' })
@@ -84,7 +85,7 @@ describe('REC-3: the host is told with the visit, and the desk sees how it stand
     const { notices } = fakeNotices(true)
     const done = await registerVisit({ ...ctx, notices }, supplier)
     if (!done.ok) throw new Error('not registered')
-    expect(done.hostTold).toBe(false)
+    expect(await done.hostTold).toBe(false)
     expect(await ctx.records.visits.get(done.visitId)).toMatchObject({ name: '张伟' })
     expect((await hostToldOf(notices, [{ id: done.visitId, record: done.visit }], now, ctx.settings)).get(done.visitId)).toEqual({ state: 'not-told' })
   })

@@ -109,7 +109,7 @@ function badgeOf(ctx: ReceptionContext, badge: { issued: true } | { issued: fals
 export async function registerVisit(
   ctx: ReceptionContext,
   input: VisitInput,
-): Promise<{ ok: true; visitId: string; visit: Visit; hostTold?: boolean } | { ok: false; problems: VisitProblems }> {
+): Promise<{ ok: true; visitId: string; visit: Visit; hostTold?: Promise<boolean> } | { ok: false; problems: VisitProblems }> {
   // A returning visitor: what is left blank is what the desk saw masked, kept from the directory and last visit.
   const known = input.personId ? await lastKnown(ctx, input.personId) : undefined
   const person = known?.person
@@ -164,7 +164,8 @@ export async function registerVisit(
   if (decided.changed) await ctx.audit.append({ action: 'reception.change', by: ctx.userId, recordId: visitId, recordType: 'visit' })
   if (!notice || !ctx.notices) return { ok: true, visitId, visit }
   const place = ctx.settings.places.find((p) => p.id === visit.reception.place)?.name
-  const hostTold = await tellHost(ctx.notices, notice, visitId, visit, place ? `${place['zh-CN']} / ${place.en}` : visit.reception.place)
+  // The visit is saved: the desk sees it at once, while the notice is sealed and stored (its status follows on screen).
+  const hostTold = tellHost(ctx.notices, notice, visitId, visit, place ? `${place['zh-CN']} / ${place.en}` : visit.reception.place)
   return { ok: true, visitId, visit, hostTold }
 }
 

@@ -151,7 +151,9 @@ export const useReceptionStore = defineStore('reception', () => {
     const result = await actions.registerVisit(await context(), input)
     if (result.ok) {
       watchedVisits = [...watchedVisits.filter((w) => w.id !== result.visitId), { id: result.visitId, record: result.visit }]
-      await refreshDay()
+      // The saved visit shows at once; today's lists and the host's status follow (a saved visit never waits on them).
+      void refreshDay().catch(() => undefined)
+      void result.hostTold?.then(() => refreshHostTold()).catch(() => undefined)
     }
     return result
   }
