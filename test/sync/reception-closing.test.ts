@@ -4,6 +4,7 @@
 // brings two first revisions of two documents, not rival versions of one (which the resolver would take
 // for tampering: append-only-conflict.test.ts). Both are kept, nothing is quarantined or merged, the visit
 // is out on both tablets and the desk sees it closed once.
+import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { defaultCategoryIds, defaultPlaceIds } from '../../src/core/reception/defaults'
 import { org } from '../../src/core/reception/test-fixtures'

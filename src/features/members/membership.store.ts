@@ -291,8 +291,10 @@ export const useMembershipStore = defineStore('membership', () => {
 
   const viewRowById = computed(() => new Map(viewRows.value.map((r) => [r.id, r])))
   const rowById = computed(() => new Map(rows.value.map((r) => [r.id, r])))
+  // The scan's own rows last: the page's rows follow every write, a scan's are as it read them (a member page opened
+  // later must not show the state a scan saw before a blacklisting was lifted).
   const rowOf = (memberId: string | undefined) =>
-    memberId === undefined ? undefined : (scannedRows.value.get(memberId) ?? viewRowById.value.get(memberId) ?? rowById.value.get(memberId))
+    memberId === undefined ? undefined : (viewRowById.value.get(memberId) ?? rowById.value.get(memberId) ?? scannedRows.value.get(memberId))
   /** The masked name of a member's or a waiting person's directory record (CONF-4). */
   const nameOf = (personId: string) => names.value.get(personId)?.name ?? ''
 
