@@ -48,7 +48,7 @@ describe('card key epochs at the desk (MEM-8) on a tablet', () => {
     await expect.poll(() => members.cardQr()).toMatch(/^LBY2\.member:[^.]+\.1\.2\./)
 
     // Five weeks later the grace is over: refused as outdated, and the desk cannot override it.
-    await context.clock.setFixedTime(fiveWeeksOn)
+    await auth.idleUntil(context.clock, fiveWeeksOn, manager.passphrase)
     await auth.go('/checkin')
     const outdated = await checkin.scanText(old)
     expect(outdated.verdict).toBe('card-outdated')

@@ -5,7 +5,7 @@ import { ShellPage } from './pages/shell.page'
 import { newContext } from './support/chromium'
 import { withLobby } from './support/fixture'
 import type { RunningLobbyServer } from '../support/lobby-server'
-import { manager, orgWithStaff } from './support/org-setup'
+import { desk, manager, orgWithStaff } from './support/org-setup'
 import { connectedDeskTablet } from './support/tablets'
 
 // Instants in Asia/Shanghai (UTC+8), the organisation's zone.
@@ -48,7 +48,8 @@ describe('check-in at the desk (MEM-3, MEM-8) on a tablet', () => {
     await checkin.dismiss()
 
     // The next day, after closing: refused, with the next opening in words (Wednesday 19:00).
-    await context.clock.setFixedTime(tuesdayLate)
+    // Untouched since Monday, the tablet is locked (CONF-7); the desk unlocks it.
+    await auth.idleUntil(context.clock, tuesdayLate, desk.passphrase)
     // The page reads the new day: nobody is in on Tuesday night (the lists do not carry Monday over).
     await expect.poll(() => checkin.present(), { timeout: 30_000 }).toEqual([])
     const late = await checkin.scanText(summary.memberNo)

@@ -145,7 +145,7 @@ describe('membership desk: enrol, card, renew (MEM-1, MEM-6, MEM-7, MEM-8, MEM-1
 
     // The day after the VIP year ends (the page clock moves on), the deposit goes back less a part
     // kept with a reason; nothing is held afterwards, in the member's account or in the total.
-    await context.clock.setFixedTime(new Date(`${addDaysTo(vipEnd, 1)}T10:00:00+08:00`))
+    await auth.idleUntil(context.clock, new Date(`${addDaysTo(vipEnd, 1)}T10:00:00+08:00`), manager.passphrase)
     await auth.go('/members')
     await page.locator('tbody tr').filter({ hasText: 'VIP' }).getByTestId('member-open').click()
     await expect.poll(async () => (await members.summary()).status).toBe('expired')

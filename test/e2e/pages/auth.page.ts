@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { ShellPage } from './shell.page'
 
 /** First run, sign-in, first sign-in with a setup code, lock and unlock. */
@@ -62,6 +62,20 @@ export class AuthPage extends ShellPage {
   async unlock(secret: string): Promise<void> {
     await this.page.getByTestId('unlock-secret').fill(secret)
     await this.page.getByTestId('unlock-submit').click()
+  }
+
+  /**
+   * Nobody touches the device until `when`: the clock jumps there, the idle lock (CONF-7) takes the
+   * screen as it must after more than the idle time, and `secret` unlocks back to the same page.
+   * The page's input handlers settle first: the idle watch notes a click through a throttle whose
+   * trailing call, still pending, would otherwise date that click at the new time and keep the lock away.
+   */
+  async idleUntil(clock: BrowserContext['clock'], when: Date, secret: string): Promise<void> {
+    await this.page.evaluate(() => new Promise((settled) => setTimeout(settled, 100)))
+    await clock.setFixedTime(when)
+    await this.lockScreen().waitFor({ timeout: 30_000 })
+    await this.unlock(secret)
+    await this.lockScreen().waitFor({ state: 'detached', timeout: 30_000 })
   }
 
   problem() {
