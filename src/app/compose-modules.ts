@@ -1,7 +1,8 @@
 import type { RouteRecordRaw } from 'vue-router'
 import type { FeatureSteps } from '@/identity/feature-steps'
 import { supportedLocales } from '@/core/shared/locale'
-import type { FeatureModule, HomeCard, NavEntry, WordBundle } from '@/features/module'
+import type { AuditActionWords, FeatureModule, HomeCard, NavEntry, WordBundle } from '@/features/module'
+import { platformAuditActions } from '@/storage/audit-events'
 
 /** The router's records: each route carries its module's words loader, awaited before the route resolves (router.ts). */
 export function routesOf(modules: readonly FeatureModule[]): RouteRecordRaw[] {
@@ -66,4 +67,24 @@ export function shellWordsOf(modules: readonly FeatureModule[]): WordBundle {
     }
   }
   return bundle
+}
+
+/**
+ * CONF-6: the audit actions the features write, with their words. Refused at start-up: an action not named
+ * `<module>.<what>` (two desks could not tell theirs apart), one the platform or another module already
+ * writes, or one without words in a language (the audit page would show a key).
+ */
+export function auditActionWordsOf(modules: readonly FeatureModule[]): AuditActionWords {
+  const all: Record<string, AuditActionWords[string]> = {}
+  for (const m of modules) {
+    for (const [action, words] of Object.entries(m.auditActions ?? {})) {
+      if (!action.startsWith(`${m.name}.`) || action.length === m.name.length + 1) throw new Error(`Module ${m.name}: audit action ${action} is not named ${m.name}.<what>`)
+      if ((platformAuditActions as readonly string[]).includes(action) || Object.hasOwn(all, action)) throw new Error(`Module ${m.name}: audit action ${action} is already written by another`)
+      for (const locale of supportedLocales) {
+        if (typeof words[locale] !== 'string' || words[locale].trim() === '') throw new Error(`Module ${m.name}: no ${locale} words for audit action ${action}`)
+      }
+      all[action] = words
+    }
+  }
+  return all
 }

@@ -1,6 +1,7 @@
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import { registerFeatureSteps } from '@/identity/feature-steps'
+import { featureAuditActionsKey } from '@/features/audit/feature-actions'
 import { homeCardsKey } from '@/features/home/home-cards'
 import { usePersonNameStore } from '@/features/home/person-name.store'
 import { useOrganisationStore } from '@/features/organisation-settings/organisation.store'
@@ -10,7 +11,7 @@ import '@/ui/styles.css'
 import { deviceStorageKey } from '@/identity/device-storage'
 import { setSessionKeys, storage } from '@/storage/session-keys'
 import App from './App.vue'
-import { featureStepsOf, homeCardsOf, shellWordsOf } from './compose-modules'
+import { auditActionWordsOf, featureStepsOf, homeCardsOf, shellWordsOf } from './compose-modules'
 import { i18n } from './i18n'
 import { provideMessages } from './lazy-messages'
 import { modules } from './modules'
@@ -26,6 +27,7 @@ const app = createApp(App)
   .use(router)
   .use(i18n)
   .provide(homeCardsKey, homeCardsOf(modules))
+  .provide(featureAuditActionsKey, auditActionWordsOf(modules))
 // Stores that watch the session are made here, outside any component: a store's watcher made during a component's
 // setup keeps that component reachable for good (Vue records it for error handling), and with it, once a lock has
 // unmounted the shell, the page it showed and what was typed there (CONF-7: test/e2e/lock.e2e.ts found a phone).

@@ -9,6 +9,12 @@ import type { LobbyStorage } from '@/storage/lobby-storage'
 export type WordBundle = Record<Locale, Record<string, unknown>>
 
 /**
+ * CONF-6: the words of the audit actions a feature writes, in both languages. The actions are named
+ * `<module name>.<what>`, and typed for the log by augmenting `FeatureAuditActions` in the feature's folder.
+ */
+export type AuditActionWords<A extends string = string> = Readonly<Record<A, Readonly<Record<Locale, string>>>>
+
+/**
  * Set-up a feature needs once per organisation on each device, done the first time someone who may do it
  * opens one of its routes (e.g. an organisation founded before the feature existed gets its defaults).
  */
@@ -85,6 +91,8 @@ export interface FeatureModule {
   onFirstOpen?: FirstOpenHook
   /** Run once when an organisation is founded, with the founder's keys. */
   onFounded?: FoundingStep
+  /** The audit actions the feature writes, with their words (the audit page names them; CONF-6). */
+  auditActions?: AuditActionWords
   /** Steps a staff member's departure needs because of this feature (CONF-9). */
   departureSteps?: readonly DepartureStep[]
 }

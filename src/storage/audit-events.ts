@@ -1,5 +1,5 @@
-/** CONF-6: what the audit log records. */
-export const auditActions = [
+/** CONF-6: what the audit log records on behalf of the platform (sign-in, keys, records, sync, …). */
+export const platformAuditActions = [
   'org.create',
   'sign-in',
   'sign-in.failed',
@@ -37,12 +37,20 @@ export const auditActions = [
   'checkin.duplicate',
   // Issue 9 §4: a manager or admin saved the organisation settings (a new agreement version asks everyone again, CONF-8).
   'org-settings.change',
-  // REC-2: the reception desk chose otherwise than the visitor's category suggests (the reason is sealed in the visit).
-  'reception.change',
-  // REC-5: the principal approved a visit to a restricted place (the approval event says who, when, from where).
-  'reception.approve',
 ] as const
-export type AuditAction = (typeof auditActions)[number]
+export type PlatformAuditAction = (typeof platformAuditActions)[number]
+
+/**
+ * Actions a feature adds, named in its own folder by augmenting this interface
+ * (`declare module '@/storage/audit-events' { interface FeatureAuditActions extends Record<'reception.change', true> {} }`)
+ * and given words in its module (`FeatureModule.auditActions`), so a new desk edits no list here and the log
+ * still refuses a misspelt action at compile time.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by the features' augmentations
+export interface FeatureAuditActions {}
+
+/** CONF-6: every action the log accepts: the platform's and the features'. */
+export type AuditAction = PlatformAuditAction | keyof FeatureAuditActions
 
 /** The sealed content of an audit entry: who did what to which record, when, on which device. */
 export interface AuditEvent {

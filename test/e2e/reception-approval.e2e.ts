@@ -96,6 +96,17 @@ describe('the principal’s approval for the restricted area (REC-5), desk and p
       expect(await axeViolations(pageA), `desk ${locale}`).toEqual([])
       await pageA.screenshot({ path: artifactPath(`screenshots/reception-approved-${locale}.png`), fullPage: true })
     }
+
+    // CONF-6: the approval is in the manager's audit log, under the words the reception module gives the action.
+    await authB.go('/audit')
+    await pageB.getByTestId('audit-filter-action').selectOption('reception.approve')
+    const rows = pageB.getByTestId('audit-table').locator('tbody tr')
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(1)
+    for (const [locale, words] of [['zh-CN', '校长批准访客进入限制区域'], ['en', 'Principal approved a visit to a restricted area']] as const) {
+      await shellB.switchLanguage(locale)
+      await expect.poll(() => rows.first().textContent()).toContain(words)
+      expect(await pageB.getByTestId('audit-filter-action').locator('option:checked').textContent()).toBe(words)
+    }
     await a.close()
     await b.close()
   })

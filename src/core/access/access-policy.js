@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * One access policy (issue 9 §3): the realms, who holds (reads) each, who may
+ * One access policy (issue 9 §3): what each role may do in the app, the realms, who holds (reads) each, who may
  * write which record types, which types are events, and which document types
  * belong to the clear databases. Read by both sides: the app
  * (src/core/access/roles.ts, src/storage/append-only.ts, src/sync/*) and the
@@ -21,6 +21,44 @@ export const memberRole = 'member'
 
 /** Roles that manage staff accounts, hand out keys, and decide what only a manager decides. */
 export const managerRoles = /** @type {const} */ (['admin', 'manager'])
+
+/**
+ * CONF-3: what a signed-in user may do in the app. Screens, stores and the
+ * router check these (src/core/access/permissions.ts); the server never sees
+ * them: it enforces the realms below, whatever a device's screens allow. A new
+ * desk names its permission here and gives it to the roles that work it.
+ */
+export const permissions = /** @type {const} */ ([
+  'desk.use', // member check-in at the desk
+  'reception.desk', // REC-1 … REC-6: registering visitors, who is in the building, expected visitors
+  'members.manage', // enrolment, renewal, cards
+  'members.blacklist', // MEM-9: a manager's decision
+  'broadband.use', // accounts, payments, service requests
+  'field.work', // own dispatched tickets
+  'field.dispatch',
+  'grants.approve', // CONF-4 access and CONF-5 export approvals
+  'settings.manage', // tiers, prices, hours
+  'organisation.manage', // issue 9 §4: the organisation settings (names, time zone, building hours, idle lock, agreement)
+  'audit.review', // CONF-6
+  'staff.manage', // accounts, roles, deactivation
+  'devices.manage', // CONF-10
+  'keys.manage', // rotation, grants of realm keys
+  'self.view', // a member's own account
+])
+
+/** CONF-3: the permissions of each role (ARCHITECTURE.md "Roles"); a role not listed may do nothing. */
+export const permissionsByRole = /** @type {const} */ ({
+  frontdesk: ['desk.use', 'reception.desk'],
+  agent: ['broadband.use'],
+  technician: ['field.work'],
+  lead: ['desk.use', 'reception.desk', 'members.manage', 'broadband.use', 'field.dispatch', 'grants.approve'],
+  manager: [
+    'desk.use', 'reception.desk', 'members.manage', 'members.blacklist', 'broadband.use', 'field.dispatch', 'grants.approve',
+    'settings.manage', 'organisation.manage', 'audit.review', 'staff.manage', 'devices.manage',
+  ],
+  admin: ['organisation.manage', 'staff.manage', 'devices.manage', 'keys.manage'],
+  member: ['self.view'],
+})
 
 /**
  * Shared realms: one envelope database each (`<prefix><realm>`) of records

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { can, permissions, permissionsOf } from './permissions'
-import { readsAudit, realmsByRole, staffRoles } from './roles'
+import { readsAudit, realmsByRole, staffRoles, type Role } from './roles'
 
 describe('CONF-3 least privilege', () => {
   it('keeps the front desk out of broadband, audit, staff and settings', () => {
@@ -29,6 +29,12 @@ describe('CONF-3 least privilege', () => {
   it('REC-1: the reception desk is for the roles holding the desk realm who see customers: front desk, leads, managers (not the admin)', () => {
     expect(staffRoles.filter((r) => can(r, 'reception.desk'))).toEqual(['frontdesk', 'lead', 'manager'])
     for (const role of staffRoles.filter((r) => can(r, 'reception.desk'))) expect(realmsByRole[role]).toContain('desk')
+  })
+  it('refuses everything to a role the policy does not name, even one spelled like a property every object has', () => {
+    for (const role of ['constructor', 'toString', '__proto__', 'owner'] as unknown as Role[]) {
+      expect(permissions.filter((p) => can(role, p)), role).toEqual([])
+      expect(permissionsOf(role), role).toEqual([])
+    }
   })
   it('refuses everything to nobody', () => {
     expect(permissions.some((p) => can(undefined, p))).toBe(false)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { supportedLocales } from '@/core/shared/locale'
-import { auditActions } from '@/storage/audit-events'
+import { platformAuditActions as auditActions } from '@/storage/audit-events'
 import { actionLabel } from './action-label'
 
 /** Looks like a message key or an action name rather than words: lower-case parts joined by dots. */

@@ -1,12 +1,12 @@
 import type { Locale } from '@/core/shared/locale'
-import type { AuditAction } from '@/storage/audit-events'
+import type { PlatformAuditAction } from '@/storage/audit-events'
 
 /**
- * CONF-6: the words of every audit action, typed by the one list the log accepts (`auditActions`), so an
- * action added there without words here fails typecheck. Kept out of vue-i18n because the action names
+ * CONF-6: the words of every platform audit action, typed by its list (`platformAuditActions`), so an
+ * action added there without words here fails typecheck. A feature's actions bring their own words (its module). Kept out of vue-i18n because the action names
  * hold dots (`checkin.override`), which vue-i18n reads as nested keys: the page showed the raw key.
  */
-const en: Record<AuditAction, string> = {
+const en: Record<PlatformAuditAction, string> = {
   'org.create': 'Organisation created',
   'org-settings.change': 'Organisation settings changed',
   'sign-in': 'Signed in',
@@ -38,15 +38,13 @@ const en: Record<AuditAction, string> = {
   'card.reissue': 'Member card revoked and reissued',
   'card.key-rotate': 'Member card signing key replaced (a colleague holding the desk keys left)',
   'checkin.override': 'Check-in refusal overridden',
-  'reception.change': 'Visitor reception changed from the suggestion',
-  'reception.approve': 'Principal approved a visit to a restricted area',
   'member.blacklist': 'Member blacklisted',
   'member.blacklist-lift': 'Blacklisting lifted',
   'member.suspend': 'Membership suspended or resumed',
   'checkin.duplicate': 'Duplicate check-in reviewed',
 }
 
-const zhCN: Record<AuditAction, string> = {
+const zhCN: Record<PlatformAuditAction, string> = {
   'org.create': '创建机构',
   'org-settings.change': '修改机构设置',
   'sign-in': '登录',
@@ -78,12 +76,10 @@ const zhCN: Record<AuditAction, string> = {
   'card.reissue': '会员卡作废并补发',
   'card.key-rotate': '更换会员卡签名密钥（持有前台接待密钥的同事离职）',
   'checkin.override': '越权放行签到',
-  'reception.change': '更改了建议的访客接待规格',
-  'reception.approve': '校长批准访客进入限制区域',
   'member.blacklist': '会员列入黑名单',
   'member.blacklist-lift': '解除黑名单',
   'member.suspend': '会员资格暂停或恢复',
   'checkin.duplicate': '已复核重复签到',
 }
 
-export const auditActionWords: Record<Locale, Record<AuditAction, string>> = { en, 'zh-CN': zhCN }
+export const auditActionWords: Record<Locale, Record<PlatformAuditAction, string>> = { en, 'zh-CN': zhCN }

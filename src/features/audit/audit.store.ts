@@ -4,12 +4,12 @@ import { useLobbyStorage } from '@/identity/device-storage'
 import { PermissionError } from '@/identity/session'
 import { onLock, useSessionStore } from '@/identity/session.store'
 import { useOrganisationStore } from '@/features/organisation-settings/organisation.store'
-import { auditActions, type AuditAction, type AuditEvent } from '@/storage/audit-events'
+import { platformAuditActions, type AuditAction, type AuditEvent } from '@/storage/audit-events'
 import type { ChainFinding } from '@/storage/audit-log'
 import { passesFilter } from './audit-filter'
 
-/** Every audit action, for the page's filter. */
-export { auditActions }
+/** The platform's audit actions, for the page's filter (the features' come with their modules). */
+export { platformAuditActions }
 
 export interface AuditRow {
   id: string

@@ -1,4 +1,5 @@
 import type { FeatureModule } from '@/features/module'
+import { receptionAuditActions } from './reception.audit'
 import { receptionNavWords } from './reception.nav'
 
 /** The reception desk (REC-1, REC-2, REC-6): registering visitors, who is in the building, expected visitors. */
@@ -14,4 +15,5 @@ export const receptionModule: FeatureModule = {
   homeCard: { to: '/reception', titleKey: 'nav.reception', textKey: 'home.receptionText', permission: 'reception.desk', testId: 'reception', order: 15 },
   // The badge's words and the shared scan field's (the check-out by badge reuses the check-in's scan input) ride along.
   messages: () => import('./reception-words').then((m) => m.receptionWords),
+  auditActions: receptionAuditActions,
 }

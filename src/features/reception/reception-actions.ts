@@ -8,11 +8,12 @@ import { checkVisitInput, type VisitField } from '@/core/reception/visit-check'
 import { localDateOf } from '@/core/shared/local-date'
 import type { LocalDate } from '@/core/shared/units'
 import { randomId } from '@/crypto/bytes'
-import type { AuditAction } from '@/storage/audit-events'
+import type { PlatformAuditAction } from '@/storage/audit-events'
 import type { LobbyStorage } from '@/storage/lobby-storage'
 import type { Stored } from '@/storage/sealed-repo'
 import type { ReceptionRecords } from './reception-records'
 import { planHostNotice, tellHost, type HostNotices } from './host-notice'
+import type { ReceptionAuditAction } from './reception.audit'
 
 /** A staff member a visitor may come to see (the host picker's directory). */
 export interface Host {
@@ -26,7 +27,7 @@ export interface Host {
 export interface ReceptionContext {
   records: ReceptionRecords
   people: LobbyStorage['people']
-  audit: { append: (event: { action: AuditAction; by: string; recordId?: string; recordType?: string; detail?: string }) => Promise<unknown> }
+  audit: { append: (event: { action: PlatformAuditAction | ReceptionAuditAction; by: string; recordId?: string; recordType?: string; detail?: string }) => Promise<unknown> }
   settings: ReceptionSettings
   org: Pick<OrganisationSettings, 'timeZone' | 'hours' | 'holidays'>
   hosts: Host[]

@@ -71,6 +71,7 @@ export class AuthPage extends ShellPage {
    * trailing call, still pending, would otherwise date that click at the new time and keep the lock away.
    */
   async idleUntil(clock: BrowserContext['clock'], when: Date, secret: string): Promise<void> {
+    // Deliberate wait: a page timer queued after the throttle's (50 ms) runs after it, whatever the machine's load.
     await this.page.evaluate(() => new Promise((settled) => setTimeout(settled, 100)))
     await clock.setFixedTime(when)
     await this.lockScreen().waitFor({ timeout: 30_000 })
