@@ -10,6 +10,7 @@ import { useLobbyStorage } from '@/identity/device-storage'
 import { PermissionError } from '@/identity/session'
 import { onLock, useSessionStore } from '@/identity/session.store'
 import { createApprovalDesk } from './approval-desk'
+import { callOffExpected } from './expected-call-off'
 import * as actions from './reception-actions'
 import * as badgeActions from './badge-actions'
 import { createReceptionRecords, type ReceptionRecords } from './reception-records'
@@ -176,6 +177,13 @@ export const useReceptionStore = defineStore('reception', () => {
     return result
   }
 
+  /** REC-1: an expected visitor called off (the desk may; so may the host who pre-registered). */
+  async function callOff(expectedId: string) {
+    const result = await callOffExpected(await context(), expectedId, session.can('reception.desk'))
+    if (result.ok) await refreshDay()
+    return result
+  }
+
   async function approve(visitId: string) {
     const result = await approval.approve(visitId)
     await refreshDay()
@@ -199,5 +207,5 @@ export const useReceptionStore = defineStore('reception', () => {
     return result
   }
 
-  return { badgeToPrint, checkOutByBadge, settings, hosts, inBuilding, expected, timeZone, hostTold, refreshHostTold, open, refreshDay, lookUp, suggestionFor, register, checkOut, checkInExpected, preRegister, placeName, clock, approvals, awaitingApproval, isPrincipal, approvedFor, approve, hostName, context }
+  return { badgeToPrint, checkOutByBadge, settings, hosts, inBuilding, expected, timeZone, hostTold, refreshHostTold, open, refreshDay, lookUp, suggestionFor, register, checkOut, checkInExpected, callOff, preRegister, placeName, clock, approvals, awaitingApproval, isPrincipal, approvedFor, approve, hostName, context }
 })
