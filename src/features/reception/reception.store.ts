@@ -11,6 +11,7 @@ import { PermissionError } from '@/identity/session'
 import { onLock, useSessionStore } from '@/identity/session.store'
 import { createApprovalDesk } from './approval-desk'
 import { callOffExpected } from './expected-call-off'
+import { latestRead } from './latest-read'
 import * as actions from './reception-actions'
 import * as badgeActions from './badge-actions'
 import { createReceptionRecords, type ReceptionRecords } from './reception-records'
@@ -116,10 +117,13 @@ export const useReceptionStore = defineStore('reception', () => {
   })
 
   /** Today's lists: the day's visits, check-outs and pre-registrations (slice reads). */
+  const dayReads = latestRead() // a sync round's read may overlap a write's: the older never shows last
   async function refreshDay() {
+    const read = dayReads.start()
     const ctx = await context()
     const day = localDateOf(ctx.now, ctx.org.timeZone)
     const [present, coming] = await Promise.all([actions.inBuildingOn(ctx, day), actions.expectedOn(ctx, day)])
+    if (!dayReads.isLatest(read)) return
     inBuilding.value = present.map((v) => inRow(v.id, v.record))
     expected.value = coming.map((e) => expectedRow(e.id, e.record))
     await approval.refresh(ctx, present)
