@@ -1,12 +1,18 @@
 /**
  * Reads of the same lists that may overlap (the page opening, a write, a sync round): each takes a ticket when it
- * starts, and only the latest started may show what it read. A read started later saw at least as much, so an
- * earlier one finishing last would put back a list from before a write.
+ * starts and shows what it read unless a read started after it has shown already. A read started later saw at
+ * least as much, so an earlier one finishing last would put back a list from before a write; an earlier one
+ * finishing first still shows at once (a registration's status does not wait on a sync round's read).
  */
 export function latestRead() {
   let started = 0
+  let shown = 0
   return {
     start: () => ++started,
-    isLatest: (ticket: number) => ticket === started,
+    mayShow(ticket: number): boolean {
+      if (ticket < shown) return false
+      shown = ticket
+      return true
+    },
   }
 }

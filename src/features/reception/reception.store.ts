@@ -123,7 +123,7 @@ export const useReceptionStore = defineStore('reception', () => {
     const ctx = await context()
     const day = localDateOf(ctx.now, ctx.org.timeZone)
     const [present, coming] = await Promise.all([actions.inBuildingOn(ctx, day), actions.expectedOn(ctx, day)])
-    if (!dayReads.isLatest(read)) return
+    if (!dayReads.mayShow(read)) return
     inBuilding.value = present.map((v) => inRow(v.id, v.record))
     expected.value = coming.map((e) => expectedRow(e.id, e.record))
     await approval.refresh(ctx, present)
