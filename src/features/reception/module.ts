@@ -1,5 +1,6 @@
 import type { FeatureModule } from '@/features/module'
 import { receptionAuditActions } from './reception.audit'
+import { receptionFirstOpen } from './reception-first-open'
 import { receptionNavWords } from './reception.nav'
 
 /** The reception desk (REC-1, REC-2, REC-6): registering visitors, who is in the building, expected visitors. */
@@ -16,4 +17,7 @@ export const receptionModule: FeatureModule = {
   // The badge's words and the shared scan field's (the check-out by badge reuses the check-in's scan input) ride along.
   messages: () => import('./reception-words').then((m) => m.receptionWords),
   auditActions: receptionAuditActions,
+  // REC-2, REC-3, REC-7: the settings exist from the first day; an organisation founded before gets them at a manager's first open.
+  onFounded: async ({ storage }) => (await import('./reception-setup')).ensureReceptionSettings(storage.recordContext),
+  onFirstOpen: receptionFirstOpen,
 }
