@@ -9,6 +9,7 @@ export const receptionModule: FeatureModule = {
   routes: [
     { path: '/reception', name: 'reception', component: () => import('./ReceptionRegisterPage.vue'), titleKey: 'reception.register.title', permission: 'reception.desk' },
     { path: '/reception/in-building', name: 'reception-in-building', component: () => import('./ReceptionInBuildingPage.vue'), titleKey: 'reception.inBuilding.title', permission: 'reception.desk' },
+    { path: '/reception/settings', name: 'reception-settings', component: () => import('./ReceptionSettingsPage.vue'), titleKey: 'receptionSettings.title', permission: 'settings.manage' },
     { path: '/reception/expected', name: 'reception-expected', component: () => import('./ReceptionExpectedPage.vue'), titleKey: 'reception.expected.title', permission: 'reception.desk' },
   ],
   nav: { to: '/reception', key: 'nav.reception', permission: 'reception.desk', order: 35 },
