@@ -29,6 +29,7 @@ const notAppFromFeatures = {
   message: 'Features sit below the app: state routes, nav, words and hooks in the feature\'s module.ts; app/ composes them (docs/architecture.md "Adding a desk").',
 }
 const noFrameworkInStorage = { group: ['vue', 'vue-*', '@vue/*', 'pinia'], message: 'src/storage knows no UI framework: make state reactive above it.' }
+const notSyncFromStorage = { group: ['@/sync/*', '../sync/*', '../../sync/*'], message: 'src/storage sits below src/sync: sync replicates what storage keeps, never the reverse (shared facts belong in the access policy).' }
 const corePure = {
   group: ['vue', 'vue-*', '@vue/*', 'pinia', '@vueuse/*', ...databaseLibraries, '@/platform/*', '@/storage/*', '@/sync/*', '@/features/*', '@/app/*'],
   message: 'src/core must stay pure: pass what it needs in as arguments.',
@@ -103,9 +104,9 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [notAboveSyncOrStorage] }] },
   },
   {
-    // storage/ sits below identity, features and the app and knows no UI framework.
+    // storage/ sits below sync, identity, features and the app and knows no UI framework.
     files: ['src/storage/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [notAboveSyncOrStorage, noFrameworkInStorage] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [notAboveSyncOrStorage, noFrameworkInStorage, notSyncFromStorage] }] },
   },
   {
     // identity/ (sign-in, keys, grants, departure, founding) sits below features and the app.

@@ -1,6 +1,6 @@
 /**
  * The reception bench's seed (issue 11 "Done means"), on the bench page beside seed.ts, run in its own browser
- * context: founds an organisation the way the app does, adds a few staff as hosts, then writes visitors through
+ * context: founds an organisation the way the app does (seed-organisation.ts) with a few staff as hosts, then writes visitors through
  * the people repository and years of their visits through the reception desk's own repository
  * (`createReceptionRecords`), with the desk user's keys. No audit entries (the repo context has no `events`) and
  * no check-outs: registering reads a visitor's past visits, never their check-outs.
@@ -11,59 +11,23 @@ import type { Badge } from '@/core/reception/types'
 import { localDateOf } from '@/core/shared/local-date'
 import { formatHlc } from '@/core/sync/hlc'
 import { randomId } from '@/crypto/bytes'
-import { completeFirstSignIn } from '@/identity/first-sign-in'
-import { createOrganisation } from '@/identity/organisation'
-import { signIn } from '@/identity/sign-in'
-import { createStaff } from '@/identity/staff-accounts'
-import { membersModule } from '@/features/members/module'
 import { createReceptionRecords } from '@/features/reception/reception-records'
-import { writePreference } from '@/platform/preferences'
-import { lobbyDb } from '@/storage/db'
-import type { KeySource } from '@/storage/key-source'
-import { keySourceFrom } from '@/storage/keyring-key-source'
-import { createLobbyStorage } from '@/storage/lobby-storage'
 import { createPeopleRepo } from '@/storage/people.repo'
 import { generatePeople } from '../../scripts/demo/people'
 import { planVisits, returningCategories } from './reception-plan'
 import type { ReceptionSeedResult, ReceptionSeedSizes, SeedUsers } from './seed-types'
-import { inParallel, memoryClock } from './seed-writes'
+import { foundBenchOrganisation } from './seed-organisation'
+import { inParallel } from './seed-writes'
 
 const hostNames = ['陈老师', '林主任', '王会计', '赵校长', '周老师', '吴老师', '郑主任', '孙老师']
 
 async function seedReception(sizes: ReceptionSeedSizes, users: SeedUsers): Promise<ReceptionSeedResult> {
   const t0 = performance.now()
   const log = (line: string) => console.log(`[seed] ${line} (${((performance.now() - t0) / 1000).toFixed(1)} s)`)
-  const db = lobbyDb()
-  let session: KeySource | undefined
-  const storage = createLobbyStorage(db, () => session, navigator.userAgent)
-
-  const org = await createOrganisation(storage, { name: users.admin.name, username: users.admin.username, passphrase: users.admin.passphrase, agreementAccepted: true }, undefined, [membersModule.onFounded!])
-  if (!org.ok) throw new Error(`createOrganisation: ${org.problem}`)
-  const admin = org.session
-  session = keySourceFrom(admin.keyring)
-  const hostIds: string[] = []
-  const staff = [users.manager, users.desk, ...hostNames.slice(0, sizes.hosts).map((name, i) => ({ name, username: `bench.host${i + 1}`, role: 'lead' as const }))]
-  for (const u of staff) {
-    const made = await createStaff(storage, admin, { name: u.name, username: u.username, role: u.role })
-    if (!made.ok) throw new Error(`createStaff ${u.username}: ${made.problem}`)
-    hostIds.push(made.userId)
-    if (u !== users.desk) continue
-    const first = await signIn(storage, u.username, made.setupCode)
-    if (first.status !== 'setup-required') throw new Error(`${u.username}: expected a first sign-in, got ${first.status}`)
-    const done = await completeFirstSignIn(storage, first.pending, { passphrase: users.desk.passphrase, agreementAccepted: true })
-    if (!done.ok) throw new Error(`${u.username}: first sign-in refused: ${done.problem}`)
-  }
-  session = undefined
+  const hosts = hostNames.slice(0, sizes.hosts).map((name, i) => ({ name, username: `bench.host${i + 1}`, role: 'lead' as const }))
+  // Every staff member can be a host: the manager, the desk user and the hosts.
+  const { storage, staffIds: hostIds, deskUserId, deviceId, clock, ctx } = await foundBenchOrganisation(users, hosts)
   log(`organisation founded (admin, manager, front desk, ${sizes.hosts} hosts)`)
-  // CONF-7: no idle lock during a long seed-then-measure run.
-  writePreference('idleLockSeconds', String(24 * 3600))
-
-  const signedIn = await signIn(storage, users.desk.username, users.desk.passphrase)
-  if (signedIn.status !== 'signed-in') throw new Error(`${users.desk.username}: sign-in gave ${signedIn.status}`)
-  const keys = keySourceFrom(signedIn.session.keyring)
-  const { deviceId } = await storage.deviceIdentity()
-  const clock = memoryClock(deviceId)
-  const ctx = { db, keys: () => keys, clock } // no `events`: seeded writes are not audited
   const people = createPeopleRepo(ctx)
   const reception = createReceptionRecords(ctx)
   const settings = (await reception.settings.get()) ?? defaultReceptionSettings()
@@ -99,7 +63,7 @@ async function seedReception(sizes: ReceptionSeedSizes, users: SeedUsers): Promi
         at: v.at,
         day: localDateOf(v.at, timeZone),
         deviceId,
-        by: signedIn.session.userId,
+        by: deskUserId,
       })
       lastCategory[v.visitor] = v.category
     },

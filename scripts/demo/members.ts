@@ -14,17 +14,12 @@ import { membershipState, planFee } from '@/core/membership/membership-state'
 import type { BlacklistEvent, FeeEntry, LedgerEntry, LocalDate, Member, MembershipSettings, PaymentMethod, ServiceLog, Term, Tier, WaitlistEntry } from '@/core/membership/types'
 import { addDaysTo, daysBetween, instantOf, localDateOf } from '@/core/shared/local-date'
 import { mulberry32 } from './people'
+import type { DemoActors } from './actors'
 import { generateVisits, type DemoVisit } from './visits'
 
 /** The demo's "today" unless `--today` says otherwise: a Saturday, when both default tiers open. */
 export const demoToday: LocalDate = '2026-11-21'
 
-/** Who writes what: the front-desk user and their tablet, and the manager (MEM-9: blacklisting is a manager's). */
-export interface DemoActors {
-  desk: string
-  deviceId: string
-  manager: string
-}
 
 /** A record of one member, naming the member by index into `DemoMembership.members`. */
 export type ForMember<T> = T extends unknown ? Omit<T, 'memberId'> & { member: number } : never

@@ -6,7 +6,7 @@
 import { windowsOn } from '@/core/membership/opening-hours'
 import type { CheckIn, CheckOut, FeeEntry, LocalDate, MembershipSettings, Tier } from '@/core/membership/types'
 import { addDaysTo, instantOf, localDateOf, minutesOf } from '@/core/shared/local-date'
-import type { DemoActors } from './members'
+import type { DemoActors } from './actors'
 
 /** One visit of `member` (an index into the members): the check-in, and the check-out unless still in. */
 export interface DemoVisit {

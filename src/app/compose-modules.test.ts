@@ -77,7 +77,8 @@ describe('the app composed from the feature modules', () => {
 
   it('MEM-8: the membership desk contributes its founding step and the card-key departure step, after realm:desk', () => {
     const steps = featureStepsOf(modules)
-    expect(steps.founding).toHaveLength(1)
+    // The membership desk's (MEM-1/2 defaults, MEM-8 card key) and reception's (REC-2 settings).
+    expect(steps.founding).toHaveLength(2)
     expect(steps.departure.map((s) => [s.name, s.after])).toEqual([['card-key', ['realm:desk']]])
     expect(steps.departure[0]!.neededFor('frontdesk')).toBe(true)
     expect(steps.departure[0]!.neededFor('technician')).toBe(false)

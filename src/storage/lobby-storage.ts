@@ -89,6 +89,8 @@ export function createLobbyStorage(db: LobbyDb, keys: () => KeySource | undefine
     people: createPeopleRepo(context(() => ks)),
     staff: createStaffRepo(context(() => ks)),
     desk: createDeskRecords(context(() => ks)),
+    /** For a feature's own realm records (records kit), e.g. its defaults stored at founding. */
+    recordContext: context(() => ks),
   })
 
   /** What the sync layer needs from this device's store (sync/ is the only other layer that knows Dexie). */

@@ -25,6 +25,8 @@ describe('layer edges lint', () => {
     ["import { router } from '@/app/router'\nexport const a = router\n", 'src/features/members/example.ts'],
     ['<script setup lang="ts">\nimport { provideMessages } from \'@/app/lazy-messages\'\nprovideMessages({})\n</script>\n', 'src/features/members/MembersPage.vue'],
     ["import { modules } from '../../app/modules'\nexport const a = modules\n", 'src/features/home/example.ts'],
+    // storage sits below sync (sync replicates what storage keeps).
+    ["import { tableFor } from '@/sync/replicated-tables'\nexport const a = tableFor\n", 'src/storage/records/example.ts'],
     // storage is framework-free.
     ["import { ref } from 'vue'\nexport const a = ref\n", 'src/storage/example.ts'],
     ["import { defineStore } from 'pinia'\nexport const a = defineStore\n", 'src/storage/example.ts'],

@@ -5,7 +5,24 @@
  */
 import * as v from 'valibot'
 import { bilingualSchema, fenSchema, instantSchema, localDateSchema, localTimeSchema } from '@/core/shared/unit-schemas'
-import { paymentMethods, refusalReasons, terms } from './types'
+
+export const terms = ['month', 'halfYear', 'year'] as const
+export const paymentMethods = ['cash', 'card', 'transfer'] as const
+
+export const refusalReasons = [
+  'unknown-card',
+  'forged-card',
+  'revoked-card',
+  'card-outdated',
+  'expired',
+  'not-started',
+  'suspended',
+  'blacklisted',
+  'outside-hours',
+  'already-checked-in',
+  /** REC-4: a visitor's badge, scanned at the member check-in: visitors check out at reception. */
+  'visitor-badge',
+] as const
 
 export { bilingualSchema }
 

@@ -9,11 +9,13 @@
 import type * as v from 'valibot'
 import type { Fen, LocalDate, LocalTime } from '@/core/shared/units'
 import type * as schemas from './schemas'
+import { paymentMethods, refusalReasons, terms } from './schemas'
 
 // Defined in core/shared (every domain uses them); re-exported so membership callers keep one import.
 export type { Fen, LocalDate, LocalTime }
+// The value lists live beside the schemas that check them; re-exported so callers keep one import.
+export { paymentMethods, refusalReasons, terms }
 
-export const terms = ['month', 'halfYear', 'year'] as const
 export type Term = (typeof terms)[number]
 
 /** Text a manager enters in both UI languages. */
@@ -34,7 +36,6 @@ export type CalendarOverride = v.InferOutput<typeof schemas.calendarOverrideSche
 
 export type MembershipSettings = v.InferOutput<typeof schemas.membershipSettingsSchema>
 
-export const paymentMethods = ['cash', 'card', 'transfer'] as const
 export type PaymentMethod = (typeof paymentMethods)[number]
 
 /**
@@ -62,20 +63,6 @@ export type ServiceLog = v.InferOutput<typeof schemas.serviceLogSchema>
 /** MEM-4: a person waiting for a place in a capped tier, served in order of `at`. */
 export type WaitlistEntry = v.InferOutput<typeof schemas.waitlistEntrySchema>
 
-export const refusalReasons = [
-  'unknown-card',
-  'forged-card',
-  'revoked-card',
-  'card-outdated',
-  'expired',
-  'not-started',
-  'suspended',
-  'blacklisted',
-  'outside-hours',
-  'already-checked-in',
-  /** REC-4: a visitor's badge, scanned at the member check-in: visitors check out at reception. */
-  'visitor-badge',
-] as const
 export type RefusalReason = (typeof refusalReasons)[number]
 
 /** MEM-3: what the desk shows. Refusals carry what their message needs. */

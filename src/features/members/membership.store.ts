@@ -12,6 +12,8 @@ import { afterNextPaint } from '@/platform/after-paint'
 import { useStoragePersistence } from '@/platform/storage-persistence'
 import { signedCardText } from './card-signing'
 import { checkOut, overrideAtDesk, scanAtDesk, type CheckInOutcome } from './checkin-actions'
+import { createDeskQuiet } from './desk-quiet'
+import { createDeskReindex } from './desk-reindex'
 import { deskSettings, followCheckOut, followScan, isToday, loadDeskDay, loadDeskSlice, mergeSlices, presentShown, shownPresent, type DeskSlice } from './desk-slice'
 import { todayIn, type DeskSnapshot, type DeskView } from './desk-snapshot'
 import * as actions from './membership-actions'
@@ -36,13 +38,7 @@ export const useMembershipStore = defineStore('membership', () => {
   /** Rows of the members the last scan or override showed, from its own slice: its verdict does not wait for the lists. */
   const scannedRows = shallowRef(new Map<string, MemberRow>())
   const clock = { now: () => Date.now() }
-  // The re-index of records sealed without slice indexes (slice-index.ts): in the background, one run at a time.
-  let reindexing: Promise<unknown> | undefined
-  let stopReindex: AbortController | undefined
-  // When a re-index run last finished (kept over a lock: the device-local entries it made stay).
-  let reindexedAt: number | undefined
-  let arrivalsAtReindex = 0
-  const reindexEveryMs = 5 * 60_000
+  const reindex = createDeskReindex(storage, clock)
 
   onLock(() => {
     snapshot.value = undefined
@@ -50,9 +46,8 @@ export const useMembershipStore = defineStore('membership', () => {
     names.value = new Map()
     scannedRows.value = new Map()
     rowMemo = new WeakMap()
-    leaveDesk()
-    stopReindex?.abort()
-    reindexing = undefined
+    quiet.leave()
+    reindex.stop()
   })
 
   const session = useSessionStore()
@@ -82,32 +77,9 @@ export const useMembershipStore = defineStore('membership', () => {
     inflightDay ??= loadDay(read).finally(() => (inflightDay = undefined))
     return inflightDay
   }
-  // The page opens on today's visitors; the week's duplicates and the memberships ending soon (hundreds of members'
-  // fees in a realm of years) follow once the desk is quiet for a moment, so scans made as the page opens (after an
-  // unlock, a queue at the door) do not wait behind them. Leaving the page cancels them.
-  let wholeDayTimer: ReturnType<typeof setTimeout> | undefined
-  let wholeDayLatest = 0
-  // Read when the desk has been quiet this long (a scan puts it off), and at the latest this long after opening.
-  const wholeDayAfterMs = 2_000
-  const wholeDayAtLatestMs = 30_000
-  // The day's read in the background steps on when no scan has started for this long, or after this long in any case.
-  const deskQuietMs = 1_000
-  const stepAtLeastEveryMs = 2_000
+  // The day's lists are read in the desk's quiet moments (desk-quiet.ts); leaving the page cancels what is waiting.
+  const quiet = createDeskQuiet(() => void (inflightDay ?? Promise.resolve()).catch(() => undefined).then(() => refreshDay('whole')).catch(() => undefined), clock)
   const namesPerStep = 8
-  function readWholeDaySoon(putOff = false) {
-    if (putOff && wholeDayTimer === undefined) return
-    if (!putOff) wholeDayLatest = clock.now() + wholeDayAtLatestMs
-    clearTimeout(wholeDayTimer)
-    wholeDayTimer = setTimeout(() => {
-      wholeDayTimer = undefined
-      void (inflightDay ?? Promise.resolve()).catch(() => undefined).then(() => refreshDay('whole')).catch(() => undefined)
-    }, Math.max(0, Math.min(wholeDayAfterMs, wholeDayLatest - clock.now())))
-  }
-  /** The check-in page is left: the lists it would have read next are not needed. */
-  function leaveDesk() {
-    clearTimeout(wholeDayTimer)
-    wholeDayTimer = undefined
-  }
   /**
    * The check-in page's slice: the last days' visits and the members they name, and memberships ending soon.
    * Called when the page opens and after each sync round (`afterSync`: read only when the round brought other
@@ -121,25 +93,10 @@ export const useMembershipStore = defineStore('membership', () => {
     arrivalsSeen = arrived
     // Opening the page: today's visitors first, the rest soon after. After a sync round: the whole day at once.
     const day = refreshDay(options.afterSync ? 'whole' : 'today')
-    if (!options.afterSync) readWholeDaySoon()
-    // Records without slice indexes come only from other devices (an older app version). A run looks for them by
-    // reading every desk record's key (a quarter of a million a few years in): a scan would wait behind it, so it
-    // runs after the day's read, only when some arrived since the last (in this session or an earlier one), and at
-    // most every few minutes. Until a first run has finished here slice reads wait for one: it starts at once.
-    void reindexIfOwed(day)
+    if (!options.afterSync) quiet.readWholeDaySoon()
+    // Records of an older app version, without slice indexes, may have come: a re-index run after the day's read (desk-reindex.ts).
+    void reindex.ifOwed(day)
     return day
-  }
-  /** Starts the re-index after `read` when it is owed (see refreshDesk): at once while no run has finished here. */
-  async function reindexIfOwed(read: Promise<unknown>) {
-    const later = () => void read.then(startReindex, () => undefined)
-    if (reindexedAt !== undefined) {
-      if (storage.deskArrivals.count() !== arrivalsAtReindex && clock.now() - reindexedAt >= reindexEveryMs) later()
-      return
-    }
-    if (!(await storage.desk.indexed())) return startReindex()
-    if (await storage.deskArrivals.unsettled()) return later()
-    reindexedAt = clock.now()
-    arrivalsAtReindex = storage.deskArrivals.count()
   }
   /** After a write: reads that start after it (of whatever is shown), so they see what was written. */
   async function refreshAfterWrite(): Promise<void> {
@@ -147,29 +104,10 @@ export const useMembershipStore = defineStore('membership', () => {
     await Promise.all([snapshot.value ? refresh() : undefined, view.value ? refreshDay() : undefined])
   }
 
-  function startReindex() {
-    if (reindexing) return
-    const stop = (stopReindex = new AbortController())
-    const startedWith = storage.deskArrivals.count()
-    const run: Promise<unknown> = storage.desk
-      .reindex({ signal: stop.signal })
-      .then(async () => {
-        if (stop.signal.aborted) return
-        reindexedAt = clock.now()
-        arrivalsAtReindex = startedWith
-        await storage.deskArrivals.settle(startedWith)
-      })
-      .catch(() => undefined)
-      .finally(() => {
-        if (reindexing === run) reindexing = undefined // a lock since then has already let it go
-      })
-    reindexing = run
-  }
-
   async function load(of: MemberFocus): Promise<DeskSnapshot | MemberFocusView> {
     allowed()
     const base = await deskSettings(storage)
-    void reindexIfOwed(Promise.resolve())
+    void reindex.ifOwed(Promise.resolve())
     const next = await loadMemberFocus(storage, base, clock.now(), of)
     // Members, and the people waiting for a place (MEM-4): the lists show their masked names.
     await learnNames([...next.members.map((m) => m.record.personId), ...next.waitlist.filter((w) => !w.record.closed).map((w) => w.record.personId)])
@@ -185,11 +123,11 @@ export const useMembershipStore = defineStore('membership', () => {
     followedDuringRead = []
     try {
       const base = await deskSettings(storage)
-      const read = await loadDeskDay(storage, base, clock.now(), whole, yieldToDesk)
+      const read = await loadDeskDay(storage, base, clock.now(), whole, quiet.yieldToDesk)
       // The names of hundreds of members ending soon: a few at a time, the desk going first.
       const people = read.members.map((m) => m.record.personId)
       for (let i = 0; i < people.length; i += namesPerStep) {
-        if (i > 0) await yieldToDesk()
+        if (i > 0) await quiet.yieldToDesk()
         await learnNames(people.slice(i, i + namesPerStep))
       }
       const next = followedDuringRead.reduce((v, follow) => follow(v), read)
@@ -197,22 +135,6 @@ export const useMembershipStore = defineStore('membership', () => {
       return next
     } finally {
       followedDuringRead = undefined
-    }
-  }
-
-  /**
-   * Between the steps of the day's read in the background: waits for a scan in flight, then until no scan has
-   * started for `deskQuietMs`, yet never more than `stepAtLeastEveryMs` in all, so a desk that never pauses still gets
-   * its lists (a step of four members every two seconds). A step that meets a scan costs that scan one small read.
-   */
-  async function yieldToDesk(): Promise<void> {
-    const started = performance.now()
-    for (;;) {
-      if (scanning) await scanning
-      const sinceScan = performance.now() - lastScanAt
-      const waited = performance.now() - started
-      if (sinceScan >= deskQuietMs || waited >= stepAtLeastEveryMs) return
-      await new Promise((resolve) => setTimeout(resolve, Math.min(deskQuietMs - sinceScan, stepAtLeastEveryMs - waited)))
     }
   }
 
@@ -338,16 +260,9 @@ export const useMembershipStore = defineStore('membership', () => {
     await refreshAfterWrite()
   }
 
-  // The scan being decided: the day's read waits for it between its batches (a scan goes first).
-  let scanning: Promise<unknown> | undefined
-  // When the last scan started (performance.now(): tests fix Date.now). The day's read goes on in the desk's quiet
-  // moments: a queue at the door is scanned at full speed, and the week's lists fill in the first lull.
-  let lastScanAt = -Infinity
   /** MEM-3: scan or typed text → decision; an admit is recorded at once. Reads a slice, never the realm. */
   async function checkIn(text: string): Promise<CheckInOutcome> {
     allowed()
-    readWholeDaySoon(true)
-    lastScanAt = performance.now()
     const scan = (async () => {
       // The member's name is read while their check-in is written.
       const meanwhile = (read: DeskSlice) => learnNames(read.members.map((m) => m.record.personId))
@@ -355,11 +270,7 @@ export const useMembershipStore = defineStore('membership', () => {
       await showVerdictFirst(slice)
       return outcome
     })()
-    const done = scan.catch(() => undefined)
-    scanning = done
-    void done.then(() => {
-      if (scanning === done) scanning = undefined
-    })
+    quiet.scanStarted(scan)
     const outcome = await scan
     if (outcome.checkInId) void useStoragePersistence().requestPersistence()
     return outcome
@@ -405,7 +316,7 @@ export const useMembershipStore = defineStore('membership', () => {
 
   return {
     snapshot, view, rows, present, endingSoon, duplicates, clock,
-    refresh, refreshDesk, leaveDesk, rowOf, nameOf, checkIn, override, leave, reviewDuplicate,
+    refresh, refreshDesk, leaveDesk: quiet.leave, rowOf, nameOf, checkIn, override, leave, reviewDuplicate,
     quote: async (memberId: string | undefined, tierId: string, term: Term) => actions.quoteFee(await context(), memberId, tierId, term),
     enrol: (input: Parameters<typeof actions.enrol>[1]) => run({ personId: input.personId }, (ctx) => actions.enrol(ctx, input)),
     pay: (input: Parameters<typeof actions.pay>[1]) => run({ memberId: input.memberId }, (ctx) => actions.pay(ctx, input)),

@@ -23,4 +23,12 @@ describe('a read of the day never shows over a later one', () => {
     const reads = latestRead()
     expect(reads.mayShow(reads.start())).toBe(true)
   })
+
+  it('REC-1: a registration taken straight into the list (no read) drops a read started before it', () => {
+    const reads = latestRead()
+    const roundBeforeTheWrite = reads.start()
+    reads.shownDirectly()
+    expect(reads.mayShow(roundBeforeTheWrite)).toBe(false)
+    expect(reads.mayShow(reads.start())).toBe(true)
+  })
 })

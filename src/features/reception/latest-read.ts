@@ -14,5 +14,9 @@ export function latestRead() {
       shown = ticket
       return true
     },
+    /** The lists were changed without a read (a registration taken straight in): reads started before it are stale. */
+    shownDirectly(): void {
+      shown = ++started
+    },
   }
 }

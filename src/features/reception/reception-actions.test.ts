@@ -5,7 +5,7 @@ import { suggestReception } from '@/core/reception/suggestion'
 import { instantOf } from '@/core/shared/local-date'
 import type { AuditAction } from '@/storage/audit-events'
 import { createTestStorage, oneRealmKeys } from '@/storage/testing'
-import { checkInExpected, checkOutByHand, expectedOn, inBuildingOn, preRegister, registerVisit, returningVisitor, type ReceptionContext } from './reception-actions'
+import { checkInExpected, checkOutByHand, expectedOn, findReturning, inBuildingOn, preRegister, registerVisit, returningVisitor, type ReceptionContext } from './reception-actions'
 import { createReceptionRecords } from './reception-records'
 
 const tz = 'Asia/Shanghai'
@@ -68,6 +68,26 @@ describe('registering a visit (REC-1, REC-2)', () => {
     const second = again.ok ? await ctx.records.visits.get(again.visitId) : undefined
     expect(second).toMatchObject({ name: '张伟', organisation: '华东水务' })
     expect(second?.personId).toBe(first.ok && (await ctx.records.visits.get(first.visitId))?.personId)
+  })
+
+  it('REC-1: registering the visitor just looked up reads neither their person nor their visits again (visitor_register_ms)', async () => {
+    await registerVisit(ctx, supplier)
+    const known = await findReturning(ctx, '13800138000')
+    expect(known).toMatchObject({ person: { name: '张伟' }, last: { category: ids.supplier }, organisation: '华东水务' })
+    const reads = { people: 0, visits: 0 }
+    const counted: ReceptionContext = {
+      ...ctx,
+      now: now + 86_400_000,
+      people: { ...ctx.people, get: (id: string) => (reads.people++, ctx.people.get(id)) },
+      records: { ...ctx.records, visits: { ...ctx.records.visits, byParent: (id: string) => (reads.visits++, ctx.records.visits.byParent(id)) } },
+    }
+    const returning = { phone: '13800138000', personId: known!.personId, name: '', organisation: '', category: ids.supplier, purpose: '送货', hostId: 'host-1' }
+    const again = await registerVisit(counted, returning, known)
+    expect(again.ok && (await ctx.records.visits.get(again.visitId))).toMatchObject({ name: '张伟', organisation: '华东水务' })
+    expect(reads).toEqual({ people: 0, visits: 0 })
+    // A look-up of someone else is not taken for this visitor: their own record is read.
+    await registerVisit(counted, returning, { ...known!, personId: 'person:other' })
+    expect(reads).toEqual({ people: 1, visits: 1 })
   })
 
   it('REC-1: an unknown phone finds no one', async () => {

@@ -1,4 +1,5 @@
 import { maskEmployer, maskName } from '@/core/access/masking'
+import type { Person } from '@/core/directory/person'
 import type { OrganisationSettings } from '@/core/organisation/types'
 import { badgeExpiry, badgeFor } from '@/core/reception/badge'
 import { inBuilding } from '@/core/reception/closing'
@@ -61,31 +62,47 @@ export interface VisitInput {
 
 const today = (ctx: ReceptionContext): LocalDate => localDateOf(ctx.now, ctx.org.timeZone)
 
-/** A returning visitor's person and the organisation they came from last (their last visit's, else the directory's). */
-async function lastKnown(ctx: ReceptionContext, personId: string) {
-  const person = await ctx.people.get(personId)
+/** A returning visitor as the desk knows them: their directory person and their last visit (in memory only, never shown in full). */
+export interface KnownVisitor {
+  personId: string
+  person: Person
+  last?: Visit
+  /** The organisation they came from last (their last visit's, else the directory's). */
+  organisation: string
+}
+
+/** A returning visitor's last visit: the person is read only when the caller has not just read them. */
+async function lastKnown(ctx: ReceptionContext, personId: string, read?: Person): Promise<KnownVisitor | undefined> {
+  const [person, visits] = await Promise.all([read ?? ctx.people.get(personId), ctx.records.visits.byParent(personId)])
   if (!person) return undefined
-  const visits = await ctx.records.visits.byParent(personId)
   const last = visits.sort((a, b) => b.record.at - a.record.at)[0]?.record
-  return { person, last, organisation: last?.organisation ?? person.organisation ?? '' }
+  return { personId, person, ...(last ? { last } : {}), organisation: last?.organisation ?? person.organisation ?? '' }
+}
+
+/** REC-1: the returning visitor a phone number names, with their last visit; undefined for a new one. */
+export async function findReturning(ctx: ReceptionContext, phone: string): Promise<KnownVisitor | undefined> {
+  if (phone.trim() === '') return undefined
+  const [found] = await ctx.people.findBy('phone', phone.trim())
+  return found && lastKnown(ctx, found.id, found.record)
 }
 
 /**
  * What the form shows once a phone number is typed: a returning visitor, masked (CONF-4: the name and the
  * organisation beside it), with their last visit's category and host to start from.
  */
-export async function returningVisitor(ctx: ReceptionContext, phone: string) {
-  if (phone.trim() === '') return undefined
-  const [found] = await ctx.people.findBy('phone', phone.trim())
-  const known = found && (await lastKnown(ctx, found.id))
-  if (!found || !known) return undefined
+export function shownReturning(known: KnownVisitor) {
   return {
-    personId: found.id,
+    personId: known.personId,
     maskedName: maskName(known.person.name),
     maskedOrganisation: known.organisation ? maskEmployer(known.organisation) : '',
     category: known.last?.category,
     hostId: known.last?.hostId,
   }
+}
+
+export async function returningVisitor(ctx: ReceptionContext, phone: string) {
+  const known = await findReturning(ctx, phone)
+  return known && shownReturning(known)
 }
 
 /** REC-2 with the REC-4 badge the choice allows: the suggestion, or the desk's change of it. */
@@ -110,9 +127,11 @@ function badgeOf(ctx: ReceptionContext, badge: { issued: true } | { issued: fals
 export async function registerVisit(
   ctx: ReceptionContext,
   input: VisitInput,
+  /** The look-up the desk just made of this visitor (`findReturning`): not read again on the way to saving. */
+  lookedUp?: KnownVisitor,
 ): Promise<{ ok: true; visitId: string; visit: Visit; hostTold?: Promise<boolean> } | { ok: false; problems: VisitProblems }> {
   // A returning visitor: what is left blank is what the desk saw masked, kept from the directory and last visit.
-  const known = input.personId ? await lastKnown(ctx, input.personId) : undefined
+  const known = !input.personId ? undefined : lookedUp?.personId === input.personId ? lookedUp : await lastKnown(ctx, input.personId)
   const person = known?.person
   const name = input.name.trim() || person?.name || ''
   const typed = {

@@ -2,9 +2,10 @@ import { checkinMessages } from '@/features/checkin/checkin.messages'
 import { badgeMessages } from './badge/badge.messages'
 import { receptionMessages } from './reception.messages'
 import { receptionKioskMessages } from './reception-kiosk.messages'
+import { receptionSettingsMessages } from './reception-settings.messages'
 
-/** Every word the reception pages show: the desk's own, the visitor badge's (REC-4), the kiosk's and the scan field's (REC-6). */
+/** Every word the reception pages show: the desk's own (its settings screen's too), the visitor badge's (REC-4), the kiosk's and the scan field's (REC-6). */
 export const receptionWords = {
-  en: { ...receptionMessages.en, ...badgeMessages.en, ...receptionKioskMessages.en, scan: checkinMessages.en.scan },
-  'zh-CN': { ...receptionMessages['zh-CN'], ...badgeMessages['zh-CN'], ...receptionKioskMessages['zh-CN'], scan: checkinMessages['zh-CN'].scan },
+  en: { ...receptionMessages.en, ...receptionSettingsMessages.en, ...badgeMessages.en, ...receptionKioskMessages.en, scan: checkinMessages.en.scan },
+  'zh-CN': { ...receptionMessages['zh-CN'], ...receptionSettingsMessages['zh-CN'], ...badgeMessages['zh-CN'], ...receptionKioskMessages['zh-CN'], scan: checkinMessages['zh-CN'].scan },
 }

@@ -8,6 +8,8 @@ declare module '@/storage/audit-events' {
     'reception.change': true
     // REC-5: the principal approved a visit to a restricted place (the approval event says who, when, from where).
     'reception.approve': true
+    // REC-2, REC-3, REC-7: a manager saved the reception settings (the detail names the parts changed).
+    'reception.settings-change': true
   }
 }
 
@@ -18,4 +20,5 @@ export type ReceptionAuditAction = Extract<keyof FeatureAuditActions, `reception
 export const receptionAuditActions = {
   'reception.change': { en: 'Visitor reception changed from the suggestion', 'zh-CN': '更改了建议的访客接待规格' },
   'reception.approve': { en: 'Principal approved a visit to a restricted area', 'zh-CN': '校长批准访客进入限制区域' },
+  'reception.settings-change': { en: 'Reception settings changed', 'zh-CN': '更改了访客接待设置' },
 } as const satisfies AuditActionWords<ReceptionAuditAction>

@@ -16,6 +16,7 @@ import * as actions from './reception-actions'
 import * as badgeActions from './badge-actions'
 import { createReceptionRecords, type ReceptionRecords } from './reception-records'
 import { hostToldOf, type HostTold } from './host-notice'
+import { useOrganisationStore } from '@/features/organisation-settings/organisation.store'
 
 /** A row of the in-building list: the visitor and their organisation masked (CONF-4), whom they see, where, since when. */
 export interface InBuildingRow {
@@ -44,6 +45,7 @@ export interface ExpectedRow {
 export const useReceptionStore = defineStore('reception', () => {
   const storage = useLobbyStorage()
   const session = useSessionStore()
+  const organisation = useOrganisationStore()
   // One repository per session: made when a page first asks for it, dropped with everything else at lock.
   let records: ReceptionRecords | undefined
   const settings = shallowRef<ReceptionSettings>(defaultReceptionSettings())
@@ -55,11 +57,14 @@ export const useReceptionStore = defineStore('reception', () => {
   /** REC-3: how telling each watched visit's host stands (the visits in the building and the one just registered). */
   const hostTold = shallowRef(new Map<string, HostTold>())
   let watchedVisits: { id: string; record: Visit }[] = []
+  /** The last visitor looked up, kept here (never in the page: it holds their name in full) for their registration. */
+  let lookedUp: actions.KnownVisitor | undefined
   // REC-5: the principal's approvals of today's visits (approval-desk.ts).
   const approval = createApprovalDesk({ context, accounts: () => storage.signIns.listAccounts(), role: () => session.role })
 
   onLock(() => {
     records = undefined
+    lookedUp = undefined
     watchedVisits = []
     hostTold.value = new Map()
     hosts.value = []
@@ -75,7 +80,8 @@ export const useReceptionStore = defineStore('reception', () => {
   async function context(): Promise<actions.ReceptionContext> {
     allowed()
     records ??= createReceptionRecords(storage.recordContext)
-    const org = (await storage.orgSettings.read()).settings
+    // The organisation store follows the settings as they sync: read from it, not from the database at every step.
+    const org = organisation.settings ?? (await storage.orgSettings.read()).settings
     timeZone.value = org.timeZone
     return {
       records,
@@ -147,17 +153,29 @@ export const useReceptionStore = defineStore('reception', () => {
   }
 
   async function lookUp(phone: string) {
-    return actions.returningVisitor(await context(), phone)
+    lookedUp = await actions.findReturning(await context(), phone)
+    return lookedUp && actions.shownReturning(lookedUp)
   }
 
   const suggestionFor = (category: string, interview?: 1 | 2) => suggestReception(settings.value, category, interview)
 
+  /** A visit just registered here, into today's lists: in the building unless refused, no longer expected. */
+  function takeIn(visitId: string, visit: Visit, expectedId?: string) {
+    dayReads.shownDirectly() // a sync round's read from before this visit must not put back the lists without it
+    if (!visit.refused) inBuilding.value = [inRow(visitId, visit), ...inBuilding.value.filter((r) => r.id !== visitId)]
+    if (expectedId) expected.value = expected.value.filter((e) => e.id !== expectedId)
+  }
+
   async function register(input: actions.VisitInput) {
-    const result = await actions.registerVisit(await context(), input)
+    const result = await actions.registerVisit(await context(), input, lookedUp)
+    lookedUp = undefined
     if (result.ok) {
       watchedVisits = [...watchedVisits.filter((w) => w.id !== result.visitId), { id: result.visitId, record: result.visit }]
-      // The saved visit shows at once; today's lists and the host's status follow (a saved visit never waits on them).
-      void refreshDay().catch(() => undefined)
+      // The saved visit shows at once; today's lists take it in without reading the day again (a queue at the desk
+      // would otherwise decrypt the day once per visitor), except a visit waiting for the principal, which the
+      // approval desk has to watch; the host's status follows.
+      if (result.visit.badge.issued === false && result.visit.badge.why === 'needs-approval') void refreshDay().catch(() => undefined)
+      else takeIn(result.visitId, result.visit, input.expectedId)
       void result.hostTold?.then(() => refreshHostTold()).catch(() => undefined)
     }
     return result

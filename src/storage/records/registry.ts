@@ -1,4 +1,4 @@
-import { tableFor } from '@/sync/replicated-tables'
+import { reservedTypes } from '@/core/access/access-policy'
 import { isAppendOnly } from '../append-only'
 
 /** How a record type is kept: field-merged records, append-only events, or one record per organisation. */
@@ -8,12 +8,12 @@ const claimed = new Map<string, { realm: string; shape: RecordShape }>()
 
 /**
  * Claims a record type name for one realm, when it is defined. A device files every document it
- * pulls into a table by its type alone (sync/replicated-tables.ts), and the server checks a type's
+ * pulls into a table by its type alone (the access policy's `clearDatabases`), and the server checks a type's
  * writers and append-only rule by name: a name two realms shared, or one of sync's own document
  * types (`org`, `keyring`, `audit`, …), would put one realm's records under another's rules.
  */
 export function claimRecordType(type: string, realm: string, shape: RecordShape): void {
-  if (tableFor(type) !== 'records') throw new Error(`record type "${type}" is reserved by sync (its documents go to the ${tableFor(type)} table)`)
+  if ((reservedTypes as readonly string[]).includes(type)) throw new Error(`record type "${type}" is reserved by sync (a document type of the clear databases)`)
   const prior = claimed.get(type)
   if (prior && prior.realm !== realm) throw new Error(`record type "${type}" is already used by realm "${prior.realm}"`)
   if (prior && prior.shape !== shape) throw new Error(`record type "${type}" is already defined as ${prior.shape}`)
