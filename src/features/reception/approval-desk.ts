@@ -32,9 +32,13 @@ export function createApprovalDesk(deps: ApprovalDeskDeps) {
     return { ...base, roleOf: (id) => roles.get(id) }
   }
 
-  /** Re-reads the states of `present` (today's in-building visits): one `parent` slice read per visit. */
-  async function refresh(ctx: ReceptionContext, present: Stored<Visit>[]) {
+  /**
+   * Re-reads the states of `present` (today's in-building visits): one `parent` slice read per visit. `current`:
+   * whether the day's read this belongs to is still the latest shown (a later one's states are the fresher).
+   */
+  async function refresh(ctx: ReceptionContext, present: Stored<Visit>[], current: () => boolean = () => true) {
     const read = await approvals.approvalStates(await approvalContext(ctx), present)
+    if (!current()) return
     states.value = read.states
     awaiting.value = read.awaiting
   }

@@ -31,4 +31,15 @@ describe('a read of the day never shows over a later one', () => {
     expect(reads.mayShow(roundBeforeTheWrite)).toBe(false)
     expect(reads.mayShow(reads.start())).toBe(true)
   })
+
+  it('REC-5: a read that showed its lists no longer sets the approvals it reads next once a later read has shown', () => {
+    const reads = latestRead()
+    const round = reads.start()
+    const registration = reads.start()
+    expect(reads.mayShow(round)).toBe(true)
+    expect(reads.stillShown(round)).toBe(true)
+    expect(reads.mayShow(registration)).toBe(true)
+    expect(reads.stillShown(round)).toBe(false)
+    expect(reads.stillShown(registration)).toBe(true)
+  })
 })

@@ -14,6 +14,8 @@ export function latestRead() {
       shown = ticket
       return true
     },
+    /** Whether what `ticket`'s read shows is still the latest shown (its next steps, the approvals, may follow). */
+    stillShown: (ticket: number) => ticket === shown,
     /** The lists were changed without a read (a registration taken straight in): reads started before it are stale. */
     shownDirectly(): void {
       shown = ++started

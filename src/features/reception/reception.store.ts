@@ -132,7 +132,7 @@ export const useReceptionStore = defineStore('reception', () => {
     if (!dayReads.mayShow(read)) return
     inBuilding.value = present.map((v) => inRow(v.id, v.record))
     expected.value = coming.map((e) => expectedRow(e.id, e.record))
-    await approval.refresh(ctx, present)
+    await approval.refresh(ctx, present, () => dayReads.stillShown(read))
     const kept = watchedVisits.filter((w) => !present.some((v) => v.id === w.id)).slice(-1)
     watchedVisits = [...present, ...kept]
     await refreshHostTold()
