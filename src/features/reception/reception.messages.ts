@@ -147,7 +147,7 @@ const en = {
       none: 'No badge can be printed for this visit.',
       // REC-5: an approved visit's badge, printed from the in-building list.
       open: 'Print badge',
-      openWho: 'Print the badge of {who}',
+      openWho: 'Print badge: {who}',
       heading: 'Badge of {who}',
       close: 'Close',
     },
@@ -312,7 +312,7 @@ const zhCN: typeof en = {
       noKey: '本次来访已保存，但无法打印访客证：本设备上尚无本机构的卡密钥。需由经理打开一次会员设置生成密钥；在此之前，请手动为访客签退。',
       none: '此次来访没有可打印的访客证。',
       open: '打印访客证',
-      openWho: '打印 {who} 的访客证',
+      openWho: '打印访客证：{who}',
       heading: '{who} 的访客证',
       close: '关闭',
     },
