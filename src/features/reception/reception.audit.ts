@@ -8,6 +8,8 @@ declare module '@/storage/audit-events' {
     'reception.change': true
     // REC-5: the principal approved a visit to a restricted place (the approval event says who, when, from where).
     'reception.approve': true
+    // REC-6: a visit left open at closing was checked out automatically the next morning (detail: the visit's day).
+    'reception.auto-checkout': true
   }
 }
 
@@ -18,4 +20,5 @@ export type ReceptionAuditAction = Extract<keyof FeatureAuditActions, `reception
 export const receptionAuditActions = {
   'reception.change': { en: 'Visitor reception changed from the suggestion', 'zh-CN': '更改了建议的访客接待规格' },
   'reception.approve': { en: 'Principal approved a visit to a restricted area', 'zh-CN': '校长批准访客进入限制区域' },
+  'reception.auto-checkout': { en: 'Visit left open at closing checked out automatically', 'zh-CN': '闭馆时未签退的访客已自动签退' },
 } as const satisfies AuditActionWords<ReceptionAuditAction>
