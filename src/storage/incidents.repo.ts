@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { mayRecordIncident } from '@/core/reception/incident-rules'
-import { incidentSchema } from '@/core/reception/schemas'
-import type { Incident } from '@/core/reception/types'
+import { incidentSchema, ladderStepSchema } from '@/core/reception/schemas'
+import type { Incident, LadderStep } from '@/core/reception/types'
 import { firstAuditKid } from '@/crypto/audit-keys'
 import { fromUtf8, randomBytes, toBase64Url, utf8 } from '@/crypto/bytes'
 import { isCryptoError } from '@/crypto/errors'
@@ -28,8 +28,12 @@ import { incidentBoxContext, incidentId, incidentStatement, parseIncidentId } fr
 /** What the recorder says; the author and device are the signed-in user's. */
 export type IncidentInput = Omit<Incident, 'by' | 'deviceId'>
 
-/** An incident opened, with its document's id. */
-export type OpenedIncident = Incident & { id: string }
+/**
+ * An incident opened, with its document's id and the kind's ladder as it stood when it was recorded: the person
+ * concerned may hold no key to the desk realm the settings are kept in, so it travels sealed with the incident.
+ */
+export type OpenedIncident = Incident & { id: string; ladder?: LadderStep[] }
+const carriedLadder = v.optional(v.array(ladderStepSchema))
 
 /** The signed-in user may not record this kind (REC-7: a complaint is a manager's), or cannot seal to the person named. */
 export class IncidentRefusedError extends Error {
@@ -85,8 +89,9 @@ export function createIncidentsRepo(deps: IncidentsDeps) {
       said = undefined
     }
     const parsed = v.safeParse(incidentSchema, said)
-    if (!parsed.success || parsed.output.staffId !== d.to || parsed.output.by !== d.by) throw new Error('what it says does not match its document')
-    return { ...parsed.output, id: d._id }
+    const ladder = v.safeParse(carriedLadder, (said as { ladder?: unknown } | undefined)?.ladder)
+    if (!parsed.success || !ladder.success || parsed.output.staffId !== d.to || parsed.output.by !== d.by) throw new Error('what it says does not match its document')
+    return { ...parsed.output, id: d._id, ...(ladder.output ? { ladder: ladder.output } : {}) }
   }
 
   /** Checks and opens each row with the key `keyFor` gives (none: not this reader's), newest first; a bad one is set aside. */
@@ -114,8 +119,11 @@ export function createIncidentsRepo(deps: IncidentsDeps) {
   }
 
   return {
-    /** Seals the incident to its subject and to the audit key, signed by the signed-in user; it leaves with the next sync round. */
-    async record(input: IncidentInput): Promise<string> {
+    /**
+     * Seals the incident (with `ladder`, the kind's ladder in the settings now) to its subject and to the audit key,
+     * signed by the signed-in user; it leaves with the next sync round.
+     */
+    async record(input: IncidentInput, ladder?: readonly LadderStep[]): Promise<string> {
       const me = session()
       const trust = await loadTrust(deps)
       const author = await trust.certified(me.userId)
@@ -130,7 +138,7 @@ export function createIncidentsRepo(deps: IncidentsDeps) {
       v.parse(incidentSchema, incident)
       const iid = toBase64Url(randomBytes(16))
       const id = incidentId(input.staffId, iid)
-      const said = utf8(JSON.stringify(incident))
+      const said = utf8(JSON.stringify(ladder ? { ...incident, ladder } : incident))
       const box = await sealTo(await importEcdhPublicKey(subject.account.ecdh), said, incidentBoxContext(id, me.userId, 'subject'))
       const auditBox = await sealTo(audit.key, said, incidentBoxContext(id, me.userId, 'audit'))
       const unsigned = { _id: id, type: 'incident' as const, to: input.staffId, iid, by: me.userId, box, auditBox, akid: audit.kid }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { defaultReceptionSettings } from './defaults'
-import { incidentStandings, mayRecordIncident } from './incident-rules'
+import { incidentStandings, mayRecordIncident, settingsFromCarried } from './incident-rules'
 import type { Incident } from './types'
 
 const settings = defaultReceptionSettings()
@@ -41,5 +41,17 @@ describe('REC-7: the standing of each staff member this calendar year', () => {
   it('REC-7: past the last step the row says the ladder is exhausted, with no fine', () => {
     const three = ['2026-01-01', '2026-02-01', '2026-03-01'].map((d) => incident('no-badge', 'host-1', d))
     expect(incidentStandings(settings, three, '2026')[0]!.standings['no-badge']).toEqual({ exhausted: true, count: 3, lastStep: 2 })
+  })
+})
+
+describe('REC-7: the ladder the person concerned reads their own standing on', () => {
+  it('REC-7: the ladder carried by their newest incident of each kind; the seeded one for a kind without', () => {
+    const edited = [{ actions: ['education' as const], fine: 0 }]
+    const older = { ...incident('no-badge', 'host-1', '2026-01-01'), ladder: settings.ladders['no-badge'] }
+    const newer = { ...incident('no-badge', 'host-1', '2026-02-01'), ladder: edited }
+    const carried = settingsFromCarried(settings, [newer, older])
+    expect(carried.ladders['no-badge']).toEqual(edited)
+    expect(carried.ladders['improper-reception']).toEqual(settings.ladders['improper-reception'])
+    expect(incidentStandings(carried, [newer, older], '2026')[0]!.standings['no-badge']).toEqual({ exhausted: true, count: 2, lastStep: 1 })
   })
 })

@@ -3,7 +3,7 @@ import { can } from '@/core/access/permissions'
 import type { Role } from '@/core/access/roles'
 import { incidentKinds } from './schemas'
 import { ladderStanding, yearOf, type LadderStanding } from './ladder'
-import type { Incident, IncidentKind, ReceptionSettings } from './types'
+import type { Incident, IncidentKind, LadderStep, ReceptionSettings } from './types'
 
 /**
  * REC-7: a complaint of improper reception is a manager's to record (`incidents.review`); a visitor seen without a
@@ -33,4 +33,17 @@ export function incidentStandings(settings: ReceptionSettings, incidents: readon
     for (const kind of incidentKinds) if (theirs.some((i) => i.kind === kind)) standings[kind] = ladderStanding(settings, kind, theirs, staffId, year)
     return { staffId, incidents: [...theirs].sort((a, b) => b.at - a.at), standings }
   })
+}
+
+/**
+ * REC-7: the ladders a staff member reads their own standing on when they cannot read the settings (they may hold no
+ * desk realm key): each kind's as carried by their newest incident of it (`at`), the seeded `base` for a kind without.
+ */
+export function settingsFromCarried(base: ReceptionSettings, incidents: readonly (Incident & { ladder?: LadderStep[] })[]): ReceptionSettings {
+  const ladders = { ...base.ladders }
+  for (const kind of incidentKinds) {
+    const newest = incidents.filter((i) => i.kind === kind && i.ladder).sort((a, b) => b.at - a.at)[0]
+    if (newest?.ladder) ladders[kind] = newest.ladder
+  }
+  return { ...base, ladders }
 }

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
+import { defaultReceptionSettings } from '@/core/reception/defaults'
 import { openSealed } from '@/crypto/sealed-box'
 import { completeFirstSignIn } from '@/identity/first-sign-in'
 import { createOrganisation } from '@/identity/organisation'
@@ -41,7 +42,8 @@ describe('REC-7: an incident is sealed to the person concerned and to the manage
   it('REC-7: the host and a manager open the desk\'s "seen without a badge"; the stored document holds no note, kind or name in clear', async () => {
     const { storage, db, users, as } = await organisation()
     as('desk1')
-    const id = await storage.incidents.record({ kind: 'no-badge', staffId: users.host1.userId, visitId: 'visit:v1', note, at, day: '2026-12-07' })
+    const ladder = defaultReceptionSettings().ladders['no-badge']
+    const id = await storage.incidents.record({ kind: 'no-badge', staffId: users.host1.userId, visitId: 'visit:v1', note, at, day: '2026-12-07' }, ladder)
     const raw = JSON.stringify(await db.notices.get(id))
     expect(raw).not.toContain(note)
     expect(raw).not.toContain('no-badge')
@@ -51,6 +53,8 @@ describe('REC-7: an incident is sealed to the person concerned and to the manage
     as('host1')
     const mine = await storage.incidents.mine()
     expect(mine).toEqual([expect.objectContaining({ id, kind: 'no-badge', staffId: users.host1.userId, note, at, day: '2026-12-07', by: users.desk1.userId })])
+    // REC-7: the host holds no desk realm key to read the settings with: the ladder as it stood comes sealed with it.
+    expect(mine[0]!.ladder).toEqual(ladder)
 
     as('mgr1')
     const read = await storage.incidents.all(users.mgr1.keyring.auditPrivate!)
