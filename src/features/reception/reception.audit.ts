@@ -8,6 +8,8 @@ declare module '@/storage/audit-events' {
     'reception.change': true
     // REC-5: the principal approved a visit to a restricted place (the approval event says who, when, from where).
     'reception.approve': true
+    // REC-7: an incident was recorded (its id names the person concerned; what it says is sealed to them and the managers).
+    'reception.incident': true
   }
 }
 
@@ -18,4 +20,5 @@ export type ReceptionAuditAction = Extract<keyof FeatureAuditActions, `reception
 export const receptionAuditActions = {
   'reception.change': { en: 'Visitor reception changed from the suggestion', 'zh-CN': '更改了建议的访客接待规格' },
   'reception.approve': { en: 'Principal approved a visit to a restricted area', 'zh-CN': '校长批准访客进入限制区域' },
+  'reception.incident': { en: 'Incident recorded against a staff member', 'zh-CN': '记录了员工违规' },
 } as const satisfies AuditActionWords<ReceptionAuditAction>
