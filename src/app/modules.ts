@@ -11,6 +11,7 @@ import type { FeatureModule } from '@/features/module'
 import { organisationSettingsModule } from '@/features/organisation-settings/module'
 import { peopleModule } from '@/features/people/module'
 import { receptionModule } from '@/features/reception/module'
+import { receptionIncidentsModule } from '@/features/reception/incidents.module'
 import { settingsModule } from '@/features/settings/module'
 import { staffModule } from '@/features/staff/module'
 import { broadbandModule, fieldModule, manageModule } from '@/features/workspaces/module'
@@ -22,6 +23,7 @@ export const modules: readonly FeatureModule[] = [
   authModule,
   checkinModule,
   receptionModule,
+  receptionIncidentsModule,
   membersModule,
   membershipSettingsModule,
   organisationSettingsModule,
