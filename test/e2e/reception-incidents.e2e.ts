@@ -80,7 +80,9 @@ describe('REC-7: "seen without a badge" is an incident against the host, for the
 
     // The manager, on their own tablet: the host at step 1 of the no-badge ladder, verbal warning and fine, ¥50.00.
     const mgr = await joins(env, manager, managerCode!)
-    await mgr.auth.go('/reception/incidents')
+    await mgr.auth.go('/reception/my-incidents')
+    await mgr.page.getByTestId('incidents-all-link').click()
+    await mgr.page.waitForURL((u) => u.pathname === '/reception/incidents')
     const hostRow = mgr.page.getByTestId('incidents-row').filter({ hasText: host.name })
     await hostRow.waitFor({ timeout: 30_000 })
     const standing = hostRow.getByTestId('incident-standing')
@@ -111,8 +113,8 @@ describe('REC-7: "seen without a badge" is an incident against the host, for the
     await other.auth.go('/reception/my-incidents')
     await other.page.getByTestId('my-incidents-none').waitFor()
     expect(await other.page.content()).not.toContain(note)
-    await other.auth.go('/reception/incidents')
-    expect(await other.page.getByTestId('incidents-row').count()).toBe(0)
+    // …and no way to the managers' page.
+    expect(await other.page.getByTestId('incidents-all-link').count()).toBe(0)
 
     for (const c of [other.context, mgr.context, hostDevice.context, desk]) await c.close()
   })
