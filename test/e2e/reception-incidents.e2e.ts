@@ -18,7 +18,7 @@ const visitor = { phone: '13812345678', name: '张伟明', organisation: '华东
 const note = '三楼走廊未佩戴访客证'
 
 /** A staff member's first sign-in on their own fresh device, with the setup code the admin gave them; synced. */
-async function joins(env: { browser: Parameters<typeof newContext>[0]; lobby: RunningLobbyServer }, who: { username: string; passphrase: string }, code: string, viewport = tablet) {
+async function joins(env: { browser: Parameters<typeof newContext>[0]; lobby: RunningLobbyServer }, who: { username: string; passphrase: string }, code: string, viewport: { width: number; height: number } = tablet) {
   const context = await newContext(env.browser, { viewport })
   await context.clock.setFixedTime(mondayMorning)
   const page = await context.newPage()
