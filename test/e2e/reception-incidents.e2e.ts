@@ -74,6 +74,7 @@ describe('REC-7: "seen without a badge" is an incident against the host, for the
     const row = page.getByTestId('in-building-row').filter({ hasText: '张**' })
     await row.getByTestId('visit-no-badge').click()
     await row.getByTestId('no-badge-note').fill(note)
+    expect(await axeViolations(page), 'in-building with the no-badge form open').toEqual([])
     await row.getByTestId('no-badge-submit').click()
     await expect.poll(() => page.getByRole('status').filter({ hasText: host.name }).count()).toBe(1)
     await shell.syncNow()
@@ -105,7 +106,7 @@ describe('REC-7: "seen without a badge" is an incident against the host, for the
     await hostDevice.auth.go('/reception/my-incidents')
     await hostDevice.page.getByTestId('my-incidents').waitFor({ timeout: 30_000 })
     expect(await hostDevice.page.getByTestId('incident-fine').textContent()).toBe('¥50.00')
-    expect(await hostDevice.page.getByTestId('my-incidents').textContent()).toContain(note)
+    expect(await hostDevice.page.getByTestId('my-incidents').textContent()).toContain(`2026-12-07：${note}`)
     expect(await axeViolations(hostDevice.page)).toEqual([])
 
     // Another front-desk user: nothing of it on their own incidents page, and the managers' page refused.

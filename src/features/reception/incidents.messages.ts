@@ -16,6 +16,7 @@ const en = {
     exhausted: 'Ladder exhausted ({count} incidents, {last} steps): escalate. No fine is set past the last step.',
     history: 'Recorded',
     recordedOn: '{day}, by {who}: {note}',
+    recordedOnMine: '{day}: {note}',
     kinds: { 'improper-reception': 'Improper reception (complaint)', 'no-badge': 'Visitor seen without a badge' },
     actions: { education: 'education', 'verbal-warning': 'verbal warning', 'written-warning': 'written warning', fine: 'fine' },
     complaint: {
@@ -58,6 +59,7 @@ const zhCN: typeof en = {
     exhausted: '处罚阶梯已用尽（{count} 次，共 {last} 档）：请上报处理。最后一档之后不设罚款。',
     history: '记录',
     recordedOn: '{day}，{who} 记录：{note}',
+    recordedOnMine: '{day}：{note}',
     kinds: { 'improper-reception': '接待不当（投诉）', 'no-badge': '访客未佩戴访客证' },
     actions: { education: '教育', 'verbal-warning': '口头警告', 'written-warning': '书面警告', fine: '罚款' },
     complaint: {
