@@ -12,6 +12,8 @@ declare module '@/storage/audit-events' {
     'reception.settings-change': true
     // REC-6: a visit left open at closing was checked out automatically the next morning (detail: the visit's day).
     'reception.auto-checkout': true
+    // REC-7: an incident was recorded (its id names the person concerned; what it says is sealed to them and the managers).
+    'reception.incident': true
   }
 }
 
@@ -24,4 +26,5 @@ export const receptionAuditActions = {
   'reception.approve': { en: 'Principal approved a visit to a restricted area', 'zh-CN': '校长批准访客进入限制区域' },
   'reception.settings-change': { en: 'Reception settings changed', 'zh-CN': '更改了访客接待设置' },
   'reception.auto-checkout': { en: 'Visit left open at closing checked out automatically', 'zh-CN': '闭馆时未签退的访客已自动签退' },
+  'reception.incident': { en: 'Incident recorded against a staff member', 'zh-CN': '记录了员工违规' },
 } as const satisfies AuditActionWords<ReceptionAuditAction>
