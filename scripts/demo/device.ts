@@ -52,7 +52,7 @@ export function demoDevice(base: string, label: string) {
       remoteFetch,
       keys: () => keys,
       // Before sign-in (join): the organisation, accounts and keyrings only; after: as browser-sync.ts.
-      channels: session ? channelsFor(realmsByRole[session.role], readsAudit(session.role)) : channelsFor([], false),
+      channels: session ? channelsFor(realmsByRole[session.role], readsAudit(session.role), undefined, session.userId) : channelsFor([], false),
       cursors: port.cursors,
       quarantine: port.quarantine,
       onMerged: port.onMerged,

@@ -5,6 +5,7 @@
  * a tap. Each action runs with the clock at the planned instant. Synced at the end.
  */
 import { defaultReceptionSettings } from '@/core/reception/defaults'
+import { localDateOf } from '@/core/shared/local-date'
 import { checkInExpected, checkOutByHand, preRegister, registerVisit, returningVisitor, type Host, type ReceptionContext } from '@/features/reception/reception-actions'
 import { createReceptionRecords } from '@/features/reception/reception-records'
 import type { SignedIn } from './organisation'
@@ -31,6 +32,7 @@ export async function registerReception(desk: SignedIn, staff: SignedIn[], plan:
   }
 
   const checkOuts: { visitId: string; at: number }[] = []
+  const visitIds: string[] = []
   for (const v of plan.visits) {
     const visitor = plan.visitors[v.visitor]!
     const ctx = at(v.at)
@@ -50,6 +52,7 @@ export async function registerReception(desk: SignedIn, staff: SignedIn[], plan:
         ...(v.refuseReason ? { refuseReason: v.refuseReason } : {}),
       }),
     )
+    visitIds.push(done.visitId)
     if (v.checkOutAt) checkOuts.push({ visitId: done.visitId, at: v.checkOutAt })
   }
   out(`  reception: ${plan.visits.length} visits registered by ${desk.spec.username} (${plan.visits.filter((v) => v.refuseReason).length} refused)`)
@@ -65,6 +68,12 @@ export async function registerReception(desk: SignedIn, staff: SignedIn[], plan:
     if (e.checkOutAt) checkOuts.push({ visitId: arrived.visitId, at: e.checkOutAt })
   }
   for (const c of checkOuts.sort((a, b) => a.at - b.at)) must('a check-out', await checkOutByHand(at(c.at), c.visitId))
+  // REC-7: visitors seen without their badge, recorded by the desk against their hosts (sealed to each host and the managers).
+  for (const incident of plan.incidents) {
+    const visit = plan.visits[incident.visit]!
+    const staffId = hosts[visit.host]!.userId
+    await storage.incidents.record({ kind: 'no-badge', staffId, visitId: visitIds[incident.visit]!, note: incident.note, at: incident.at, day: localDateOf(incident.at, base.org.timeZone) }, base.settings.ladders['no-badge'])
+  }
   await desk.device.sync(desk.session)
-  out(`  reception: ${plan.expected.length} pre-registrations, ${checkOuts.length} check-outs by hand; synced`)
+  out(`  reception: ${plan.expected.length} pre-registrations, ${checkOuts.length} check-outs by hand, ${plan.incidents.length} badge incidents; synced`)
 }

@@ -43,12 +43,21 @@ export interface PlannedExpected {
   checkOutAt?: number
 }
 
+/** REC-7: a visitor seen in the building without their badge, recorded by the desk against their host. */
+export interface PlannedIncident {
+  /** Index into `visits`. */
+  visit: number
+  at: number
+  note: string
+}
+
 export interface ReceptionPlan {
   today: LocalDate
   visitors: DemoVisitor[]
   /** In the order registered. */
   visits: PlannedVisit[]
   expected: PlannedExpected[]
+  incidents: PlannedIncident[]
 }
 
 export interface ReceptionPlanInput {
@@ -152,7 +161,20 @@ export function generateReception(input: ReceptionPlanInput): ReceptionPlan {
   const tomorrow = addDaysTo(today, 1)
   expected.push({ visitor: supplierAt(4), day: tomorrow, madeAt: at(today, 8 * 60, 9 * 60), category: c.supplier, purpose: '送货', host: supplierAt(4) % input.hosts })
   expected.push({ visitor: newcomer(3, '市教育局', c.educationAuthority), day: tomorrow, madeAt: at(today, 8 * 60, 9 * 60), category: c.educationAuthority, purpose: '调研', host: 0 })
-  return { today, visitors, visits, expected }
+  return { today, visitors, visits, expected, incidents: badgeIncidents(visits) }
+}
+
+/**
+ * REC-7: a few badge incidents in the month, on suppliers' visits (they get a badge): two against one host, so
+ * their ladder shows the second step, and one against another host.
+ */
+function badgeIncidents(visits: PlannedVisit[]): PlannedIncident[] {
+  const badged = visits.map((v, i) => ({ v, i })).filter(({ v }) => v.category === c.supplier && v.checkOutAt !== undefined)
+  const firstHost = badged.find(({ v }) => badged.filter((b) => b.v.host === v.host).length >= 2)?.v.host
+  const twice = badged.filter(({ v }) => v.host === firstHost).slice(0, 2)
+  const once = badged.find(({ v }) => v.host !== firstHost)
+  const notes = ['在走廊看到访客未佩戴访客证', '访客证放在口袋里，未佩戴', '访客在教学区未佩戴访客证']
+  return [...twice, ...(once ? [once] : [])].map(({ v, i }, n) => ({ visit: i, at: v.at + 20 * 60_000, note: notes[n]! }))
 }
 
 /** What the month holds, for the demo's summary and its test. */
@@ -169,5 +191,6 @@ export function receptionCounts(plan: ReceptionPlan) {
     expectedTomorrow: plan.expected.filter((e) => e.day === addDaysTo(plan.today, 1)).length,
     openYesterday: open(yesterday),
     openToday: open(plan.today),
+    incidents: plan.incidents.length,
   }
 }

@@ -47,6 +47,8 @@ export const STAFF_ROLES = Object.freeze([...policy.staffRoles])
 export const MEMBER_ROLE = policy.memberRole
 /** Roles that manage staff accounts and hand out keys. */
 const MANAGERS = [...policy.managerRoles]
+/** REC-7: roles that work the reception desk (`reception.desk`), who record incidents. */
+const DESK_ROLES = STAFF_ROLES.filter((role) => /** @type {readonly string[]} */ (policy.permissionsByRole[role]).includes('reception.desk'))
 
 /**
  * The rules of each clear (typed) database's document types: the access policy
@@ -167,6 +169,19 @@ const TYPED_RULES = {
       firstRevisionOnly: true,
       fields: { to: 'string', nid: 'string', box: 'object', sig: 'string' },
       create: { roles: [...STAFF_ROLES] },
+      update: null,
+      delete: null,
+    },
+    // REC-7: an incident against one staff member (`incident:<to>:<iid>`), what it says sealed to them and to the
+    // audit public key (managers), so colleagues at the desk see only that one exists. Recorded by a desk user in
+    // their own name (the app lets only a manager record a complaint: the kind is sealed, so the server cannot tell);
+    // nobody changes or deletes it.
+    incident: {
+      id: ['to', 'iid'],
+      signed: true,
+      firstRevisionOnly: true,
+      fields: { to: 'string', iid: 'string', box: 'object', auditBox: 'object', akid: 'string', sig: 'string' },
+      create: { roles: DESK_ROLES },
       update: null,
       delete: null,
     },

@@ -67,6 +67,7 @@ describe('the app composed from the feature modules', () => {
       '/manage/membership',
       '/manage/organisation',
       '/staff',
+      '/reception/my-incidents',
       '/audit',
       '/devices',
       '/settings',

@@ -10,7 +10,7 @@ import { noticesModule } from '@/features/notices/module'
 import type { FeatureModule } from '@/features/module'
 import { organisationSettingsModule } from '@/features/organisation-settings/module'
 import { peopleModule } from '@/features/people/module'
-import { receptionModule } from '@/features/reception/module'
+import { receptionModules } from '@/features/reception/module'
 import { settingsModule } from '@/features/settings/module'
 import { staffModule } from '@/features/staff/module'
 import { broadbandModule, fieldModule, manageModule } from '@/features/workspaces/module'
@@ -21,7 +21,7 @@ export const modules: readonly FeatureModule[] = [
   noticesModule,
   authModule,
   checkinModule,
-  receptionModule,
+  ...receptionModules,
   membersModule,
   membershipSettingsModule,
   organisationSettingsModule,

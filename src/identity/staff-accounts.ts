@@ -1,4 +1,5 @@
 import { can } from '@/core/access/permissions'
+import { checkDepartment } from '@/core/access/staff-department'
 import { mayCertify } from '@/core/access/trust-rules'
 import { readsAudit, realmsByRole, type StaffRole } from '@/core/access/roles'
 import { newUserId } from './user-id'
@@ -18,9 +19,13 @@ export interface NewStaff {
   name: string
   username: string
   role: StaffRole
+  /** REC-1: the department a host works in (optional), by which the reception desk finds them. */
+  department?: string
 }
 
-export type CreateStaffResult = { ok: true; userId: string; setupCode: string; serverPassword: string } | { ok: false; problem: 'name-required' | 'username-taken' }
+export type CreateStaffResult =
+  | { ok: true; userId: string; setupCode: string; serverPassword: string }
+  | { ok: false; problem: 'name-required' | 'username-taken' | 'department-too-long' }
 
 /**
  * CONF-3: an admin creates a staff account holding exactly the realm keys its
@@ -32,6 +37,8 @@ export async function createStaff(storage: LobbyStorage, session: Session, input
   // CONF-9: a manager's certificate of an admin would not count anywhere (core/access/trust-rules.ts).
   if (!mayCertify(session.role, input.role)) throw new PermissionError('staff.manage')
   if (input.name.trim() === '' || input.username.trim() === '') return { ok: false, problem: 'name-required' }
+  const department = checkDepartment(input.department ?? '')
+  if (!department.ok) return department
   const org = await storage.signIns.getOrg()
   if (!org) throw new Error('No organisation on this device')
   const login = await loginHash(org.orgId, input.username)
@@ -68,7 +75,8 @@ export async function createStaff(storage: LobbyStorage, session: Session, input
   // CONF-9: the creator vouches for the new account's public keys (their own certificate leads to the root).
   await certifyAccount(storage, session, { userId, role: input.role }, { publicKeys })
   await storage.signIns.putLogin(login, userId, kdf)
-  await storage.staff.put({ userId, name: input.name.trim(), username: input.username.trim(), role: input.role }, `staff:${userId}`)
+  const profile = { userId, name: input.name.trim(), username: input.username.trim(), role: input.role }
+  await storage.staff.put(department.department ? { ...profile, department: department.department } : profile, `staff:${userId}`)
   await storage.audit.append({ action: 'staff.create', by: session.userId, recordId: `account:${userId}`, recordType: 'account', detail: input.role })
   await storage.audit.append({ action: 'grant', by: session.userId, recordId: `keyring:${userId}`, recordType: 'keyring', detail: Object.keys(secrets.realmKeys).join(',') })
   return { ok: true, userId, setupCode, serverPassword }

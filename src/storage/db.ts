@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie'
-import type { AccountDoc, AuditEntry, AuditHead, DeviceDoc, KeyringDoc, LocalSecret, LoginDoc, NoticeAckDoc, NoticeDoc, OrgDoc, QuarantinedDoc, StoredEnvelope } from './documents'
+import type { AccountDoc, AuditEntry, AuditHead, DeviceDoc, IncidentDoc, KeyringDoc, LocalSecret, LoginDoc, NoticeAckDoc, NoticeDoc, OrgDoc, QuarantinedDoc, StoredEnvelope } from './documents'
 
 /**
  * The device's IndexedDB. Every table holds what is safe at rest (CONF-1):
@@ -15,8 +15,8 @@ export class LobbyDb extends Dexie {
   devices!: EntityTable<DeviceDoc, '_id'>
   /** Audit entries, and the signed head of each device's chain (CONF-6). */
   audit!: EntityTable<AuditEntry | AuditHead, '_id'>
-  /** REC-3: notices to staff members and their acknowledgements (`lobby_org`). */
-  notices!: EntityTable<NoticeDoc | NoticeAckDoc, '_id'>
+  /** REC-3: notices to staff members and their acknowledgements (`lobby_org`); REC-7 incidents, sealed alike. */
+  notices!: EntityTable<NoticeDoc | NoticeAckDoc | IncidentDoc, '_id'>
   local!: EntityTable<LocalSecret, 'key'>
   quarantine!: EntityTable<QuarantinedDoc, 'key'>
 

@@ -184,6 +184,25 @@ export interface NoticeDoc extends LocalMark {
   sig: string
 }
 
+/**
+ * REC-7: an incident against one staff member (`incident:<to>:<iid>` in `lobby_org`, filed with the notices). What it
+ * says (kind, note, visit, day) is sealed twice: to the person concerned's certified ECDH key (`box`) and to the
+ * organisation's audit public key (`auditBox`, epoch `akid`), which only managers hold; colleagues see only that one
+ * exists, from whom to whom. Signed by its author (`by`); written once, never changed (server/provision/rules.js).
+ */
+export interface IncidentDoc extends LocalMark {
+  _id: string // `incident:<to>:<iid>`
+  type: 'incident'
+  to: string
+  iid: string
+  by: string
+  box: SealedBox
+  auditBox: SealedBox
+  akid: string
+  /** the author's ECDSA signature of id, subject, author, both boxes and the audit key id (`incidents.repo.ts`) */
+  sig: string
+}
+
 /** REC-3: the recipient's acknowledgement of `notice:<by>:<nid>`, in clear (no personal data): written once, by them alone. */
 export interface NoticeAckDoc extends LocalMark {
   _id: string // `notice-ack:<by>:<nid>`

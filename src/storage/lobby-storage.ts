@@ -21,6 +21,7 @@ import { createOrgSettingsRepo } from './org-settings.repo'
 import { createMemberListStore } from './member-list.store'
 import { countArrivals } from './record-changes'
 import { createNoticesRepo } from './notices.repo'
+import { createIncidentsRepo } from './incidents.repo'
 
 /**
  * Everything features may reach on this device, wired once: repositories that
@@ -160,6 +161,8 @@ export function createLobbyStorage(db: LobbyDb, keys: () => KeySource | undefine
     deskArrivals: countArrivals(db, (row) => row.realm === 'desk', 'desk'),
     /** REC-3: notices to staff members (sealed to them, in `lobby_org`) and their acknowledgements. */
     notices: createNoticesRepo({ db, local, keys, signIns, userDevice, quarantine: syncPort.quarantine }),
+    /** REC-7: incidents against staff members, sealed to them and to the audit key (managers), in `lobby_org`. */
+    incidents: createIncidentsRepo({ db, keys, signIns, userDevice, auditPublicKey, quarantine: syncPort.quarantine }),
   }
 }
 

@@ -26,8 +26,8 @@ export function ownsAuditRow(row: Record<string, unknown>, userId: string): bool
   return dev.includes(':') ? dev.slice(0, dev.indexOf(':')) === userId : row.by === userId
 }
 
-/** REC-3: a notice or an acknowledgement: only its author may push it. */
-const isNotice = (row: Record<string, unknown>) => row.type === 'notice' || row.type === 'notice-ack'
+/** REC-3: a notice or an acknowledgement (REC-7: or an incident): only its author may push it. */
+const isNotice = (row: Record<string, unknown>) => row.type === 'notice' || row.type === 'notice-ack' || row.type === 'incident'
 
 /**
  * What a user's device replicates: each data realm whose key it holds (a

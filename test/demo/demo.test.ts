@@ -197,6 +197,15 @@ describe('npm run demo: a demo organisation on an empty sync server', () => {
     expect(raw).not.toContain('推销保险')
   })
 
+  it('REC-7: the badge incidents are on the server sealed to their hosts and the managers, no note or kind in clear', async () => {
+    const { body } = await admin.request('GET', 'lobby_org/_all_docs?include_docs=true')
+    const incidents = body.rows.map((r: { doc: Record<string, unknown> }) => r.doc).filter((d: Record<string, unknown>) => d.type === 'incident')
+    expect(incidents).toHaveLength(receptionCounts(reception).incidents)
+    const raw = JSON.stringify(incidents)
+    for (const i of reception.incidents) expect(raw).not.toContain(i.note)
+    expect(raw).not.toContain('no-badge')
+  })
+
   it('refuses a server that already has an organisation, and changes nothing', async () => {
     const before = (await admin.request('GET', 'lobby_public/org')).body
     output.length = 0

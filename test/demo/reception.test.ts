@@ -56,4 +56,17 @@ describe('demo reception: a month of visitors (REC-1, REC-2, REC-6)', () => {
     expect(arrived[0]!.day < demoToday).toBe(true)
     for (const e of plan.expected) expect(e.madeAt).toBeLessThan(e.arrivesAt ?? Infinity)
   })
+
+  it('REC-7: a few badge incidents on suppliers’ visits, two against one host (their second step), one against another', () => {
+    expect(plan.incidents).toHaveLength(3)
+    const visits = plan.incidents.map((i) => plan.visits[i.visit]!)
+    for (const [n, v] of visits.entries()) {
+      expect(v.category).toBe(c.supplier)
+      expect(plan.incidents[n]!.at).toBeGreaterThan(v.at)
+      expect(plan.incidents[n]!.note).not.toBe('')
+    }
+    expect(visits[0]!.host).toBe(visits[1]!.host)
+    expect(visits[2]!.host).not.toBe(visits[0]!.host)
+    expect(receptionCounts(plan).incidents).toBe(3)
+  })
 })

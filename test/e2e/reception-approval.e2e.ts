@@ -40,9 +40,13 @@ describe('the principal’s approval for the restricted area (REC-5), desk and p
     await pageA.getByTestId('suggestion-change').click()
     await pageA.getByTestId('suggestion-change-form').locator('select').nth(1).selectOption('academic-area')
     await pageA.getByTestId('suggestion-reason').fill('校长邀请听课')
-    expect(await desk.submit()).toContain('等待校长批准')
+    await desk.submit()
+    // The approval status follows the saved visit (a saved visit never waits on the day's lists).
+    await expect.poll(() => pageA.getByTestId('reception-registered').textContent()).toContain('等待校长批准')
     await desk.tab('in-building')
     await expect.poll(() => status(pageA)).toEqual(['等待校长批准'])
+    // REC-5: while the visit waits, the list offers no badge to print.
+    expect(await pageA.getByTestId('visit-badge-open').count()).toBe(0)
     // The desk is no principal: it has no list to approve from.
     expect(await pageA.getByTestId('reception-approvals').count()).toBe(0)
     await new ShellPage(pageA, env.lobby.url).syncNow()
@@ -96,6 +100,21 @@ describe('the principal’s approval for the restricted area (REC-5), desk and p
       expect(await axeViolations(pageA), `desk ${locale}`).toEqual([])
       await pageA.screenshot({ path: artifactPath(`screenshots/reception-approved-${locale}.png`), fullPage: true })
     }
+
+    // REC-5: the approval has reached the desk: the visitor's badge prints, its QR drawn (as in reception-badge.e2e.ts).
+    await pageA.getByTestId('visit-badge-open').click()
+    const qr = await desk.badgeShown()
+    expect(qr).toMatch(/^LBV1\.visit:[^.]+\.\d+\.1\./)
+    expect(Number(qr.split('.')[2])).toBeGreaterThan(mondayMorning.getTime() + 5 * 60_000)
+    expect(await pageA.getByTestId('badge-name').textContent()).toBe(visitor.name)
+    expect(await axeViolations(pageA), 'approved visit’s badge').toEqual([])
+    expect(await desk.printBadge()).toBe(1)
+    await pageA.emulateMedia({ media: 'print' })
+    expect(await pageA.getByTestId('visitor-badge').isVisible()).toBe(true)
+    expect(await pageA.getByTestId('visitor-badge-qr').locator('svg').count()).toBe(1)
+    expect(await pageA.getByTestId('in-building').isVisible()).toBe(false)
+    await pageA.screenshot({ path: artifactPath('screenshots/reception-approved-badge-print.png') })
+    await pageA.emulateMedia({ media: 'screen' })
 
     // CONF-6: the approval is in the manager's audit log, under the words the reception module gives the action.
     await authB.go('/audit')

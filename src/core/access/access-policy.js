@@ -40,6 +40,7 @@ export const permissions = /** @type {const} */ ([
   'settings.manage', // tiers, prices, hours
   'organisation.manage', // issue 9 §4: the organisation settings (names, time zone, building hours, idle lock, agreement)
   'audit.review', // CONF-6
+  'incidents.review', // REC-7: every staff member's incidents and where they stand on the ladder; recording a complaint
   'staff.manage', // accounts, roles, deactivation
   'devices.manage', // CONF-10
   'keys.manage', // rotation, grants of realm keys
@@ -54,7 +55,7 @@ export const permissionsByRole = /** @type {const} */ ({
   lead: ['desk.use', 'reception.desk', 'members.manage', 'broadband.use', 'field.dispatch', 'grants.approve'],
   manager: [
     'desk.use', 'reception.desk', 'members.manage', 'members.blacklist', 'broadband.use', 'field.dispatch', 'grants.approve',
-    'settings.manage', 'organisation.manage', 'audit.review', 'staff.manage', 'devices.manage',
+    'settings.manage', 'organisation.manage', 'audit.review', 'incidents.review', 'staff.manage', 'devices.manage',
   ],
   admin: ['organisation.manage', 'staff.manage', 'devices.manage', 'keys.manage'],
   member: ['self.view'],
@@ -115,8 +116,8 @@ export const personalRealms = /** @type {const} */ ({
  */
 export const appendOnlyTypes = /** @type {const} */ ([
   'ledger', 'checkin', 'checkout', 'blacklist', 'service-log', 'card-key',
-  // Reception (REC-1, REC-5, REC-6, REC-7): a visit, its check-out and approval, an incident.
-  'visit', 'visit-checkout', 'visit-approval', 'incident',
+  // Reception (REC-1, REC-5, REC-6): a visit, its check-out and approval. (A REC-7 incident is no realm record: see `org`.)
+  'visit', 'visit-checkout', 'visit-approval',
 ])
 
 /**
@@ -137,6 +138,9 @@ export const clearDatabases = /** @type {const} */ ({
       account: 'accounts', keyring: 'keyrings', grant: 'keyrings', cert: 'keyrings', 'audit-key': 'keyrings', epoch: 'keyrings', device: 'devices',
       // REC-3: a staff member's notices (the body sealed to them) and their acknowledgements, in a table of their own.
       notice: 'notices', 'notice-ack': 'notices',
+      // REC-7: an incident against a staff member, sealed to them and to the audit key (managers), never to a realm
+      // every colleague at the desk holds; filed beside the notices (found by `to` and `by` alike).
+      incident: 'notices',
     },
   },
   audit: { kind: 'audit', readers: 'staff', types: { audit: 'audit', 'audit-head': 'audit' } },

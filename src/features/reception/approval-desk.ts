@@ -25,7 +25,7 @@ export function createApprovalDesk(deps: ApprovalDeskDeps) {
   /** The in-building visits still waiting for the principal (ids); shown only to a principal. */
   const awaiting = shallowRef<string[]>([])
 
-  async function approvalContext(ctx?: ReceptionContext): Promise<approvals.ApprovalContext> {
+  async function approvalContext(ctx?: ReceptionContext): Promise<approvals.ApprovalContext & ReceptionContext> {
     const base = ctx ?? (await deps.context())
     // A deactivated account has no role: their approval counts for nothing (restricted.ts).
     const roles = new Map((await deps.accounts()).filter((a) => a.status === 'active').map((a) => [a.userId, a.role]))
@@ -64,5 +64,6 @@ export function createApprovalDesk(deps: ApprovalDeskDeps) {
     awaiting.value = []
   }
 
-  return { states, awaiting, refresh, approve, isPrincipal, approvedFor, forget }
+  // `context`: the desk's context with roles, for the badge desk's check of an approval (badge-actions.ts).
+  return { states, awaiting, refresh, approve, isPrincipal, approvedFor, forget, context: approvalContext }
 }

@@ -1,11 +1,14 @@
 import 'fake-indexeddb/auto'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { maskName } from '@/core/access/masking'
-import { defaultCategoryIds, defaultReceptionSettings } from '@/core/reception/defaults'
+import type { StaffRole } from '@/core/access/roles'
+import { defaultCategoryIds, defaultPlaceIds, defaultReceptionSettings } from '@/core/reception/defaults'
+import { suggestReception } from '@/core/reception/suggestion'
 import { instantOf } from '@/core/shared/local-date'
 import type { AuditAction } from '@/storage/audit-events'
 import { createTestStorage, oneRealmKeys } from '@/storage/testing'
 import { deskOrganisation } from '@/features/members/test-desk'
+import { approveVisit, type ApprovalContext } from './approval-actions'
 import { badgeToPrint, checkOutByBadge } from './badge-actions'
 import { issueBadge } from './badge/badge-token'
 import { registerVisit, type ReceptionContext } from './reception-actions'
@@ -21,6 +24,9 @@ const supplier = { phone: '13800138000', name: '张伟', organisation: '华东�
 
 let desk: Awaited<ReturnType<typeof deskOrganisation>>
 let ctx: ReceptionContext
+const roles: Record<string, StaffRole> = { 'desk-1': 'frontdesk', principal: 'manager', lead: 'lead' }
+/** The desk's context as the badge desk reads approvals with it: each user's role as the staff directory says now. */
+const withRoles = (c: ReceptionContext): ApprovalContext & Pick<ReceptionContext, 'org'> => ({ ...c, roleOf: (id) => roles[id] })
 let audited: { action: AuditAction; detail?: string }[]
 
 beforeEach(async () => {
@@ -42,7 +48,7 @@ beforeEach(async () => {
 async function registeredWithBadge() {
   const done = await registerVisit(ctx, supplier)
   if (!done.ok || !done.visit.badge.issued) throw new Error('the supplier gets a badge')
-  const badge = await badgeToPrint(desk.storage, done.visitId, done.visit)
+  const badge = await badgeToPrint(withRoles(ctx), desk.storage, done.visitId)
   if (!badge.ok) throw new Error(badge.problem)
   return { ...done, text: badge.text }
 }
@@ -56,11 +62,13 @@ describe('REC-4 printing the badge of a registered visit', () => {
     expect(text.split('.')[2]).toBe(String(visit.badge.issued && visit.badge.expiresAt))
   })
 
-  it('REC-4: a visit that got no badge is not signed one', async () => {
-    const done = await registerVisit(ctx, supplier)
-    if (!done.ok) throw new Error('registered')
-    const without = { ...done.visit, badge: { issued: false as const, why: 'high-level' as const } }
-    expect(await badgeToPrint(desk.storage, done.visitId, without)).toEqual({ ok: false, problem: 'no-badge' })
+  it('REC-4: a visit that got no badge is not signed one, nor a visit this device does not have', async () => {
+    const suggested = suggestReception(ctx.settings, defaultCategoryIds.supplier)
+    if (!suggested.ok) throw new Error('no suggestion')
+    const done = await registerVisit(ctx, { ...supplier, change: { choice: { ...suggested.choice, level: 'high' }, reason: '贵宾' } })
+    if (!done.ok || done.visit.badge.issued) throw new Error('registered without a badge')
+    expect(await badgeToPrint(withRoles(ctx), desk.storage, done.visitId)).toEqual({ ok: false, problem: 'no-badge' })
+    expect(await badgeToPrint(withRoles(ctx), desk.storage, 'visit:Zm9vYmFyYmF6cXV4MTIzNA')).toEqual({ ok: false, problem: 'no-badge' })
   })
 
   it('REC-4: with no card key in the organisation the visit stays saved and the desk is told why there is no badge', async () => {
@@ -69,8 +77,40 @@ describe('REC-4 printing the badge of a registered visit', () => {
     const bare = { ...ctx, records: createReceptionRecords(t.storage.recordContext), people: t.storage.people }
     const done = await registerVisit(bare, supplier)
     if (!done.ok) throw new Error('registered')
-    expect(await badgeToPrint(t.storage, done.visitId, done.visit)).toEqual({ ok: false, problem: 'no-card-key' })
+    expect(await badgeToPrint(withRoles(bare), t.storage, done.visitId)).toEqual({ ok: false, problem: 'no-card-key' })
     expect(await bare.records.visits.get(done.visitId)).toBeDefined()
+  })
+})
+
+describe('REC-5 the badge of a visit to the restricted area', () => {
+  /** A supplier the desk sends to the teaching/academic area: registered waiting for the principal. */
+  async function academicVisit() {
+    const suggested = suggestReception(ctx.settings, defaultCategoryIds.supplier)
+    if (!suggested.ok) throw new Error('no suggestion')
+    const done = await registerVisit(ctx, { ...supplier, change: { choice: { ...suggested.choice, place: defaultPlaceIds.academicArea }, reason: '校长邀请听课' } })
+    if (!done.ok) throw new Error('not registered')
+    return done
+  }
+  const approvedAt = now + 5 * 60_000
+  const closes = instantOf(day, '18:00', tz)
+  const withHours = () => withRoles({ ...ctx, org: { ...org, hours: { '1': { opens: '09:00', closes: '18:00' } } } })
+
+  it('REC-5: without the principal’s approval the desk prints no badge; once the approval reaches it, the badge is signed, good until closing', async () => {
+    const { visitId, visit } = await academicVisit()
+    expect(visit.badge).toEqual({ issued: false, why: 'needs-approval' })
+    expect(await badgeToPrint(withHours(), desk.storage, visitId)).toEqual({ ok: false, problem: 'no-badge' })
+    expect(await approveVisit({ ...withHours(), userId: 'principal', now: approvedAt }, visitId)).toEqual({ ok: true })
+    const badge = await badgeToPrint(withHours(), desk.storage, visitId)
+    expect(badge).toMatchObject({ ok: true, expiresAt: closes })
+    expect(badge.ok && badge.text.split('.').slice(1, 3)).toEqual([visitId, String(closes)])
+    // The visit itself is an event: it is not rewritten by the approval.
+    expect((await ctx.records.visits.get(visitId))?.badge).toEqual({ issued: false, why: 'needs-approval' })
+  })
+
+  it('REC-5: an approval recorded by someone who is no principal prints no badge', async () => {
+    const { visitId } = await academicVisit()
+    await ctx.records.approvals.add({ visitId, place: defaultPlaceIds.academicArea, approvedBy: 'lead', at: approvedAt, deviceId: 'lead-phone' })
+    expect(await badgeToPrint(withHours(), desk.storage, visitId)).toEqual({ ok: false, problem: 'no-badge' })
   })
 })
 

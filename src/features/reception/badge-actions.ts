@@ -1,17 +1,30 @@
 import { maskName } from '@/core/access/masking'
-import type { Visit } from '@/core/reception/types'
+import { printableBadge } from '@/core/reception/printable-badge'
 import { localDateOf } from '@/core/shared/local-date'
 import { looksLikeMemberCard } from '@/crypto/card-key'
+import { approvalOf, type ApprovalContext } from './approval-actions'
 import type { ReceptionContext } from './reception-actions'
 import { issueBadge, readBadge, type BadgeReading, type BadgeStorage } from './badge/badge-token'
 
-/** REC-4: a visit's badge text to print, or why there is none (the visit got no badge, or no card key here). */
-export type BadgeToPrint = { ok: true; text: string } | { ok: false; problem: 'no-badge' | 'no-card-key' }
+/**
+ * REC-4: a visit's badge text to print and when it stops being good, or why there is none (no badge for this visit
+ * now, or no card key here).
+ */
+export type BadgeToPrint = { ok: true; text: string; expiresAt: number } | { ok: false; problem: 'no-badge' | 'no-card-key' }
 
-/** REC-4: signs the badge of a visit that got one, good until the `expiresAt` stored with the visit. */
-export async function badgeToPrint(storage: BadgeStorage, visitId: string, visit: Visit): Promise<BadgeToPrint> {
-  if (!visit.badge.issued) return { ok: false, problem: 'no-badge' }
-  return issueBadge(storage, visitId, visit.badge.expiresAt)
+/**
+ * REC-4, REC-5: signs the badge of a visit (read here by id, not taken from a page) that has one now: one issued at
+ * registration, good until its stored expiry, or one waiting for the principal once a principal's approval has
+ * reached this device (printable-badge.ts). The visit is never rewritten: the badge is derived from visit + approval.
+ */
+export async function badgeToPrint(ctx: ApprovalContext & Pick<ReceptionContext, 'org'>, storage: BadgeStorage, visitId: string): Promise<BadgeToPrint> {
+  const visit = await ctx.records.visits.get(visitId)
+  if (!visit) return { ok: false, problem: 'no-badge' }
+  const approval = visit.badge.issued ? undefined : await approvalOf(ctx, visitId)
+  const decided = printableBadge(visit, approval?.needed && approval.approved ? approval.at : undefined, ctx.org)
+  if (!decided.printable) return { ok: false, problem: 'no-badge' }
+  const issued = await issueBadge(storage, visitId, decided.expiresAt)
+  return issued.ok ? { ...issued, expiresAt: decided.expiresAt } : issued
 }
 
 /** Why a scanned badge checks nobody out: the badge's own reason (badge-token.ts), or the visit's state. */

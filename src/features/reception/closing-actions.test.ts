@@ -4,7 +4,9 @@ import { autoCloseNote } from '@/core/reception/closing'
 import { defaultCategoryIds, defaultReceptionSettings } from '@/core/reception/defaults'
 import { days, org } from '@/core/reception/test-fixtures'
 import { addDaysTo, instantOf } from '@/core/shared/local-date'
+import type { AuditAction } from '@/storage/audit-events'
 import { createTestStorage, oneRealmKeys } from '@/storage/testing'
+import { deskOrganisation } from '@/features/members/test-desk'
 import { closedLastNight, closeForgotten, flaggedAtClosing, forgottenWindowDays } from './closing-actions'
 import { checkOutByHand, inBuildingOn, registerVisit, type ReceptionContext } from './reception-actions'
 import { createReceptionRecords } from './reception-records'
@@ -16,15 +18,17 @@ const thursday = '2027-09-30'
 const monday = '2027-10-04'
 
 let base: ReceptionContext
+let audited: { action: AuditAction; by: string; recordId?: string; recordType?: string; detail?: string }[]
 const on = (now: number, deviceId = 'tablet-1'): ReceptionContext => ({ ...base, now, deviceId })
 
 beforeEach(async () => {
   const t = createTestStorage()
   t.setKeys(await oneRealmKeys('desk:1'))
+  audited = []
   base = {
     records: createReceptionRecords(t.storage.recordContext),
     people: t.storage.people,
-    audit: { append: async () => undefined },
+    audit: { append: async (e) => void audited.push(e) },
     settings: defaultReceptionSettings(),
     org,
     hosts: [{ userId: 'host-1', name: '王老师', active: true }],
@@ -117,3 +121,37 @@ describe('REC-6 visits forgotten overnight are closed the next morning, with a n
     expect(await closeForgotten(on(at(later, '08:30')))).toEqual([id])
   })
 })
+
+describe('REC-6 closing visits automatically is audited (CONF-6)', () => {
+  const autoCheckouts = () => audited.filter((e) => e.action === 'reception.auto-checkout')
+
+  it('REC-6: each visit closed the next morning gets its audit entry, naming the visit (no visitor data), by the desk that closed it', async () => {
+    const first = await visitAt(at(days.wednesday, '10:00'))
+    const second = await visitAt(at(days.wednesday, '11:00'), '13900139000')
+    audited = []
+    const closed = await closeForgotten(on(at(thursday, '08:30')))
+    expect(closed.sort()).toEqual([first, second].sort())
+    expect(autoCheckouts().map((e) => e.recordId).sort()).toEqual([first, second].sort())
+    for (const e of autoCheckouts()) expect(e).toEqual({ action: 'reception.auto-checkout', by: 'desk-1', recordId: e.recordId, recordType: 'visit', detail: days.wednesday })
+  })
+
+  it('REC-6: a run that closes nothing (again, or nothing left open) writes no entry', async () => {
+    await visitAt(at(days.wednesday, '10:00'))
+    await closeForgotten(on(at(thursday, '08:30')))
+    audited = []
+    expect(await closeForgotten(on(at(thursday, '09:30')))).toEqual([])
+    expect(autoCheckouts()).toEqual([])
+  })
+
+  it('REC-6: the device’s own audit log takes the entry, and a manager reads it back', async () => {
+    const desk = await deskOrganisation()
+    const ctx: ReceptionContext = { ...base, records: createReceptionRecords(desk.storage.recordContext), people: desk.storage.people, audit: desk.storage.audit, userId: desk.session.userId }
+    const id = await registerVisit({ ...ctx, now: at(days.wednesday, '10:00') }, { phone: '13800138000', name: '张伟', organisation: '华东水务', category: defaultCategoryIds.supplier, purpose: '送货', hostId: 'host-1' })
+    if (!id.ok) throw new Error('registered')
+    expect(await closeForgotten({ ...ctx, now: at(thursday, '08:30') })).toEqual([id.visitId])
+    const read = await desk.storage.audit.read(desk.session.keyring.auditPrivate!)
+    const entries = read.map((r) => r.event).filter((e) => e?.action === 'reception.auto-checkout')
+    expect(entries).toEqual([expect.objectContaining({ by: desk.session.userId, recordId: id.visitId, recordType: 'visit', detail: days.wednesday })])
+  })
+})
+

@@ -35,7 +35,7 @@ export async function flaggedAtClosing(ctx: ReceptionContext): Promise<{ flagged
 
 /**
  * REC-6: closes the visits of the window's days still open, each with a check-out at that day's closing time
- * and the note, all in one write; returns the visits it closed. A random id each, like any event: two offline
+ * and the note, all in one write, each audited (`reception.auto-checkout`); returns the visits it closed. A random id each, like any event: two offline
  * tablets closing the same visit write two check-outs of it, both kept (test/sync/reception-closing.test.ts says
  * why not one id for both: the server refuses the second create, and its tablet flags a rival version as tampering).
  */
@@ -45,6 +45,9 @@ export async function closeForgotten(ctx: ReceptionContext): Promise<string[]> {
   const { visits, checkOuts } = await slices(ctx, days)
   const toWrite = closeForgottenVisits(visits, checkOuts.map((c) => c.record), ctx.now, ctx.org, ctx.userId, ctx.deviceId)
   if (toWrite.length) await ctx.records.checkOuts.addMany(toWrite)
+  // CONF-6: one entry per visit closed (not per run), so the log names each visit a desk closed without a person
+  // seeing the visitor leave, and the day it was closed for; the note and the visitor stay sealed in the records.
+  for (const c of toWrite) await ctx.audit.append({ action: 'reception.auto-checkout', by: ctx.userId, recordId: c.visitId, recordType: 'visit', detail: c.day })
   return toWrite.map((c) => c.visitId)
 }
 

@@ -1,4 +1,5 @@
 import type { FeatureModule } from '@/features/module'
+import { receptionIncidentsModule } from './incidents.module'
 import { receptionAuditActions } from './reception.audit'
 import { receptionFirstOpen } from './reception-first-open'
 import { receptionNavWords } from './reception.nav'
@@ -22,3 +23,6 @@ export const receptionModule: FeatureModule = {
   onFounded: async ({ storage }) => (await import('./reception-setup')).ensureReceptionSettings(storage.recordContext),
   onFirstOpen: receptionFirstOpen,
 }
+
+/** The reception folder's modules, one line in app/modules.ts: the desk, and incidents (REC-7), which every staff member opens. */
+export const receptionModules: readonly FeatureModule[] = [receptionModule, receptionIncidentsModule]

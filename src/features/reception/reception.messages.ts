@@ -144,6 +144,12 @@ const en = {
       size: 'Badge paper',
       signing: 'Preparing the badge…',
       noKey: 'This visit is saved, but no badge can be printed: the organisation has no card key on this device yet. A manager opens the membership settings once to make it; until then, check the visitor out by hand.',
+      none: 'No badge can be printed for this visit.',
+      // REC-5: an approved visit's badge, printed from the in-building list.
+      open: 'Print badge',
+      openWho: 'Print badge: {who}',
+      heading: 'Badge of {who}',
+      close: 'Close',
     },
     badgeCheckout: {
       heading: 'Check out by badge',
@@ -304,6 +310,11 @@ const zhCN: typeof en = {
       size: '访客证纸张',
       signing: '正在生成访客证…',
       noKey: '本次来访已保存，但无法打印访客证：本设备上尚无本机构的卡密钥。需由经理打开一次会员设置生成密钥；在此之前，请手动为访客签退。',
+      none: '此次来访没有可打印的访客证。',
+      open: '打印访客证',
+      openWho: '打印访客证：{who}',
+      heading: '{who} 的访客证',
+      close: '关闭',
     },
     badgeCheckout: {
       heading: '凭访客证签退',

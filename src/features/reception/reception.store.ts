@@ -215,12 +215,14 @@ export const useReceptionStore = defineStore('reception', () => {
   // `context`: for the desk's other stores (reception-closing.store.ts), one repository and one clock.
   const { states: approvals, awaiting: awaitingApproval, isPrincipal, approvedFor } = approval
 
-  /** REC-4: a registered visit's badge, signed here (the card key never reaches a component). */
-  async function badgeToPrint(visitId: string, visit: Visit) {
-    allowed()
-    const [badge, org] = await Promise.all([badgeActions.badgeToPrint(storage, visitId, visit), storage.orgSettings.read()])
+  /** REC-4, REC-5: a registered visit's badge, signed here once it has one (the card key never reaches a component). */
+  async function badgeToPrint(visitId: string) {
+    const [badge, org] = await Promise.all([badgeActions.badgeToPrint(await approval.context(), storage, visitId), storage.orgSettings.read()])
     return { badge, organisationName: org.settings.name }
   }
+
+  /** REC-5: a visit whose badge the desk prints after the approval (the badge shows the name as given). */
+  const visitToPrint = async (visitId: string) => (await context()).records.visits.get(visitId)
 
   /** REC-6: a scanned badge checks its visit out. */
   async function checkOutByBadge(text: string) {
@@ -229,5 +231,5 @@ export const useReceptionStore = defineStore('reception', () => {
     return result
   }
 
-  return { badgeToPrint, checkOutByBadge, settings, hosts, inBuilding, expected, timeZone, hostTold, refreshHostTold, open, refreshDay, lookUp, suggestionFor, register, checkOut, checkInExpected, callOff, preRegister, placeName, clock, approvals, awaitingApproval, isPrincipal, approvedFor, approve, hostName, context }
+  return { badgeToPrint, visitToPrint, checkOutByBadge, settings, hosts, inBuilding, expected, timeZone, hostTold, refreshHostTold, open, refreshDay, lookUp, suggestionFor, register, checkOut, checkInExpected, callOff, preRegister, placeName, clock, approvals, awaitingApproval, isPrincipal, approvedFor, approve, hostName, context }
 })

@@ -7,12 +7,15 @@ import { deactivateStaff, finishPendingDepartures, reencryptRealm, resumeDepartu
 import { rootFingerprint } from '@/identity/trust'
 import type { ReencryptProgress } from '@/storage/reencrypt'
 import { useLobbyStorage } from '@/identity/device-storage'
+import { setStaffDepartment } from './staff-department'
 
 export interface StaffRow {
   userId: string
   name: string
   username: string
   role: StaffRole
+  /** REC-1: where a host works; the reception desk finds hosts by it. */
+  department?: string
   status: 'active' | 'deactivated' | 'pending'
 }
 
@@ -46,6 +49,7 @@ export const useStaffStore = defineStore('staff', () => {
         name: profile?.name ?? '—',
         username: profile?.username ?? '—',
         role: a.role,
+        ...(profile?.department ? { department: profile.department } : {}),
         status: a.status === 'deactivated' ? 'deactivated' : a.setup === 'pending' ? 'pending' : 'active',
       })
     }
@@ -112,5 +116,14 @@ export const useStaffStore = defineStore('staff', () => {
     return { ...result, serverProblem }
   }
 
-  return { rows, load, create, deactivate, resume, reencryption, fingerprint }
+  /** REC-1: sets or clears a colleague's department (staff-department.ts), then reads the list again. */
+  async function setDepartment(userId: string, department: string) {
+    const session = useSessionStore().session
+    if (!session) throw new Error('Locked')
+    const result = await setStaffDepartment(storage, session, userId, department)
+    if (result.ok) await load()
+    return result
+  }
+
+  return { rows, load, create, deactivate, resume, reencryption, fingerprint, setDepartment }
 })
