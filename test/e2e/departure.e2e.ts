@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { PeoplePage } from './pages/people.page'
+import { AuthPage } from './pages/auth.page'
 import { ShellPage } from './pages/shell.page'
 import { StaffAdminPage } from './pages/staff.page'
 import { newContext } from './support/chromium'
@@ -50,10 +51,7 @@ describe('a staff member leaves (CONF-9)', () => {
     // A new device cannot even find them: their pre-login document is withdrawn.
     const c = await newContext(env.browser)
     const pageC = await c.newPage()
-    await new ShellPage(pageC, env.lobby.url).open('/join')
-    await pageC.getByTestId('join-username').fill(desk.username)
-    await pageC.getByTestId('join-secret').fill(desk.passphrase)
-    await pageC.getByTestId('join-submit').click()
+    await new AuthPage(pageC, env.lobby.url).join(desk.username, desk.passphrase)
     expect(await pageC.getByTestId('form-problem').textContent({ timeout: 60_000 })).toMatch(/登录名或口令不正确|sign-in name or passphrase is not right/)
     await c.close()
     await a.close()

@@ -34,10 +34,7 @@ describe('organisation settings (issue 9 §4)', () => {
     const b = await newContext(env.browser)
     const pageB = await b.newPage()
     const authB = new AuthPage(pageB, env.lobby.url)
-    await authB.open('/join')
-    await pageB.getByTestId('join-username').fill(desk.username)
-    await pageB.getByTestId('join-secret').fill(desk.passphrase)
-    await pageB.getByTestId('join-submit').click()
+    await authB.join(desk.username, desk.passphrase)
     await pageB.getByTestId('agreement-renewal').waitFor({ timeout: 60_000 })
     expect(await pageB.getByTestId('agreement-text').textContent()).toBe(newAgreement['zh-CN'])
     expect(await pageB.getByTestId('signed-in-as').count()).toBe(0) // no shell, no desk behind it

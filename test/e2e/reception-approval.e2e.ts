@@ -56,10 +56,7 @@ describe('the principal’s approval for the restricted area (REC-5), desk and p
     await b.clock.setFixedTime(new Date(mondayMorning.getTime() + 5 * 60_000))
     const pageB = await b.newPage()
     const authB = new AuthPage(pageB, env.lobby.url)
-    await authB.open('/join')
-    await pageB.getByTestId('join-username').fill(manager.username)
-    await pageB.getByTestId('join-secret').fill(managerCode!)
-    await pageB.getByTestId('join-submit').click()
+    await authB.join(manager.username, managerCode!)
     await authB.completeFirstSignIn(manager.passphrase)
     await authB.go('/reception')
     await expect

@@ -22,6 +22,14 @@ export class AuthPage extends ShellPage {
     await this.page.getByTestId('signed-in-as').waitFor({ timeout: 60_000 })
   }
 
+  /** A new device joins the organisation (/join) with a user's one-time code or passphrase. */
+  async join(username: string, secret: string): Promise<void> {
+    await this.open('/join')
+    await this.page.getByTestId('join-username').fill(username)
+    await this.page.getByTestId('join-secret').fill(secret)
+    await this.page.getByTestId('join-submit').click()
+  }
+
   async signIn(username: string, secret: string): Promise<void> {
     await this.page.getByTestId('sign-in-username').fill(username)
     await this.page.getByTestId('sign-in-secret').fill(secret)

@@ -37,10 +37,7 @@ export async function deskJoinsOnSecondTablet(browser: Browser, lobby: RunningLo
   const b = await newContext(browser)
   const pageB = await b.newPage()
   const authB = new AuthPage(pageB, lobby.url)
-  await authB.open('/join')
-  await pageB.getByTestId('join-username').fill(desk.username)
-  await pageB.getByTestId('join-secret').fill(desk.passphrase)
-  await pageB.getByTestId('join-submit').click()
+  await authB.join(desk.username, desk.passphrase)
   await pageB.getByTestId('signed-in-as').waitFor({ timeout: 60_000 })
   return { b, pageB, authB }
 }
