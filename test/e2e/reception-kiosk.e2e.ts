@@ -137,10 +137,7 @@ describe('the reception kiosk (issue 11 §8), calling off an expected visitor (R
     await b.clock.setFixedTime(new Date(mondayMorning.getTime() + 60_000))
     const pageB = await b.newPage()
     const authB = new AuthPage(pageB, env.lobby.url)
-    await authB.open('/join')
-    await pageB.getByTestId('join-username').fill(deskUser.username)
-    await pageB.getByTestId('join-secret').fill(deskUser.passphrase)
-    await pageB.getByTestId('join-submit').click()
+    await authB.join(deskUser.username, deskUser.passphrase)
     await pageB.getByTestId('signed-in-as').waitFor({ timeout: 60_000 })
     await authB.syncNow() // the staff directory the host is picked from
     await authB.go('/reception')
