@@ -121,7 +121,7 @@ function receptionRows(figures: Partial<ReceptionFigures>): MetricResult[] {
   if (!seed || !registrations) return []
   const auto = [...(automated ?? [])].sort((a, b) => a - b)
   const note = `automated run (Playwright types the phone → saved panel seen): median ${percentile(auto, 50).toFixed(0)} ms; a returning visitor takes 4 taps (phone field, Look up, purpose field, Register) and two typed fields`
-  return [summarise('visitor_register_ms', `returning visitor among ${seed.visits} past visits of ${seed.visitors} visitors: Enter in the phone field → visit saved (purpose filled and Register pressed in the page)`, registrations, 'ms', { goal: 100 }, note)]
+  return [summarise('visitor_register_ms', `returning visitor among ${seed.visits} past visits of ${seed.visitors} visitors: Enter in the phone field → visit saved (purpose filled and Register pressed in the page)`, registrations, 'ms', { baseline: 91.7, goal: 100 }, note)]
 }
 
 function deskRows(desk: Partial<DeskFigures>): MetricResult[] {

@@ -23,8 +23,9 @@ export interface MetricResult {
   p95: number
   max: number
   samples: number[]
-  baseline?: number
-  ratio_to_baseline?: number
+  /** The figure the median is compared with (null: none yet); every row carries both fields. */
+  baseline: number | null
+  ratio_to_baseline: number | null
   goal?: number
   /** p95 within the goal. */
   pass?: boolean
@@ -52,10 +53,8 @@ export function summarise(metric: string, label: string, samples: number[], unit
     p95: round(p95),
     max: round(sorted.at(-1) ?? NaN),
     samples: samples.map(round),
-  }
-  if (target.baseline !== undefined) {
-    result.baseline = target.baseline
-    result.ratio_to_baseline = round(median / target.baseline)
+    baseline: target.baseline ?? null,
+    ratio_to_baseline: target.baseline !== undefined ? round(median / target.baseline) : null,
   }
   if (target.goal !== undefined) {
     result.goal = target.goal

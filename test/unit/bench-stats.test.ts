@@ -24,14 +24,13 @@ describe('bench statistics and bench/results.json', () => {
     expect(summarise('phone_search_ms', 'search', [10, 10, 10, 10, 10], 'ms', { goal: 10 }).pass).toBe(false)
   })
 
-  it('writes an array of { metric, unit, median, p95, runs } objects, baseline fields only where a baseline applies', () => {
+  it('writes an array of { metric, unit, median, p95, runs, baseline, ratio_to_baseline } objects, the baseline fields null where none applies', () => {
     const rows = [summarise('checkin_scan_ms', 'scan', [60, 70, 80, 90, 100], 'ms', { baseline: 137, goal: 50 }), summarise('desk_heap_growth_mb', 'heap', [1.5], 'MB')]
     const written = JSON.parse(resultsJson(rows)) as Record<string, unknown>[]
     expect(written).toHaveLength(2)
     expect(written[0]).toMatchObject({ metric: 'checkin_scan_ms', unit: 'ms', median: 80, p95: 100, runs: 5, baseline: 137, ratio_to_baseline: 0.58, goal: 50, pass: false })
     expect(written[1]).toMatchObject({ metric: 'desk_heap_growth_mb', unit: 'MB', median: 1.5, p95: 1.5, runs: 1 })
-    expect(written[1]).not.toHaveProperty('baseline')
-    expect(written[1]).not.toHaveProperty('ratio_to_baseline')
+    expect(written[1]).toMatchObject({ baseline: null, ratio_to_baseline: null })
     expect(written[0]).not.toHaveProperty('label')
   })
 })
