@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { ReceptionPage } from './pages/reception.page'
+import { ShellPage } from './pages/shell.page'
 import { artifactPath } from '../support/artifacts'
 import { axeViolations } from './support/axe'
-import { newContext, tablet } from './support/chromium'
+import { newContext, phone, tablet } from './support/chromium'
 import { withLobby } from './support/fixture'
 import { admin } from './support/org-setup'
 import { connectedDeskTablet } from './support/tablets'
@@ -39,7 +40,17 @@ describe('the visitor badge desk (REC-4, REC-6) on a tablet with the network off
     const qr = await desk.badgeShown()
     expect(qr).toMatch(/^LBV1\.visit:[^.]+\.\d+\.1\./)
     expect(await page.getByTestId('badge-name').textContent()).toBe(supplier.name)
-    expect(await axeViolations(page), 'registered panel with its badge').toEqual([])
+    // The badge screen, axe-clean at phone and tablet sizes in both languages (ending as it began: tablet, zh-CN).
+    const shell = new ShellPage(page, env.lobby.url)
+    for (const viewport of [phone, tablet]) {
+      await page.setViewportSize(viewport)
+      for (const locale of ['en', 'zh-CN'] as const) {
+        await shell.switchLanguage(locale)
+        await page.getByTestId('visitor-badge-qr').waitFor()
+        expect(await axeViolations(page), `registered panel with its badge, ${locale} ${viewport.width}`).toEqual([])
+        await page.screenshot({ path: artifactPath(`screenshots/reception-badge-${locale}-${viewport.width}.png`), fullPage: true })
+      }
+    }
     await desk.chooseBadgeSize('a6')
     await desk.chooseBadgeSize('label')
     expect(await desk.printBadge()).toBe(1)
