@@ -30,13 +30,14 @@ async function register(desk: ReceptionPage, v: { phone: string; name: string; o
   await desk.submit()
 }
 
-async function preRegister(page: Page, v: { phone: string; name: string; purpose: string }) {
+async function preRegister(page: Page, v: { phone: string; name: string; purpose: string }, appointmentTime?: string) {
   await page.getByTestId('pre-register-name').fill(v.name)
   await page.getByTestId('pre-register-phone').fill(v.phone)
   await page.getByTestId('pre-register-category').selectOption('supplier')
   await page.getByTestId('pre-register-purpose').fill(v.purpose)
   await page.getByTestId('host-search').fill(admin.name)
   await page.getByTestId('host-picker').getByLabel(admin.name).check()
+  if (appointmentTime) await page.getByTestId('pre-register-appointment').fill(appointmentTime)
   await page.getByTestId('pre-register-save').click()
   await expect.poll(() => page.getByTestId('expected-row').filter({ hasText: `${v.name.slice(0, 1)}**` }).count()).toBe(1)
 }
@@ -66,7 +67,8 @@ describe('the reception kiosk (issue 11 §8), calling off an expected visitor (R
     // REC-1: two expected; one is called off (after a confirmation) and leaves today's list, the other stays.
     await desk.tab('expected')
     await preRegister(page, cancelled)
-    await preRegister(page, stillComing)
+    await preRegister(page, stillComing, '15:00') // REC-1: an appointment, shown on today's list
+    expect(await page.getByTestId('expected-row').filter({ hasText: '何**' }).textContent()).toContain('预约 15:00')
     const row = page.getByTestId('expected-row').filter({ hasText: '陈**' })
     await row.getByTestId('expected-call-off').click()
     await page.getByTestId('expected-call-off-no').click()

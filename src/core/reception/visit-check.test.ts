@@ -18,6 +18,13 @@ describe('REC-1 a visit as typed at the desk', () => {
     expect(check({ phone: '', organisation: '' })).toEqual({})
   })
 
+  it('REC-1: an appointment time is optional; given, it is a time of day', () => {
+    expect(check({ appointmentTime: '14:30' })).toEqual({})
+    expect(check({ appointmentTime: '' })).toEqual({})
+    expect(check({ appointmentTime: '25:00' })).toEqual({ appointment: 'not-a-time' })
+    expect(check({ appointmentTime: '2pm' })).toEqual({ appointment: 'not-a-time' })
+  })
+
   it('REC-1: a visitor with no name (or only spaces) is refused', () => {
     expect(check({ name: '' })).toEqual({ name: 'required' })
     expect(check({ name: '   ' })).toEqual({ name: 'required' })

@@ -1,10 +1,11 @@
 /** REC-1: what is wrong with a visit as typed at the desk, field by field (REC-2: and a refusal's reason). */
 import { checkPerson } from '@/core/directory/person'
+import { isLocalTime } from '@/core/shared/local-date'
 import { textLimits, withinLimit } from '@/core/shared/text-limits'
 import type { ReceptionSettings } from './types'
 
-export type VisitField = 'name' | 'phone' | 'organisation' | 'category' | 'purpose' | 'host' | 'reason'
-export type VisitProblem = 'required' | 'too-long' | 'not-a-phone' | 'unknown-category' | 'retired-category' | 'host-unknown' | 'host-left'
+export type VisitField = 'name' | 'phone' | 'organisation' | 'category' | 'purpose' | 'host' | 'reason' | 'appointment'
+export type VisitProblem = 'required' | 'too-long' | 'not-a-phone' | 'unknown-category' | 'retired-category' | 'host-unknown' | 'host-left' | 'not-a-time'
 
 export interface VisitInput {
   name: string
@@ -17,6 +18,8 @@ export interface VisitInput {
   refused?: boolean
   /** Why the visitor is refused: required then, at most `textLimits.reason`. */
   reason?: string
+  /** REC-1: the time of their appointment, if they have one (`HH:MM`, the organisation's local time that day). */
+  appointmentTime?: string
 }
 
 /** The directory's phone rule (person.ts), on a stand-in person: a visitor's phone is the same field. */
@@ -64,5 +67,6 @@ export function checkVisitInput(
   const refusing = input.refused ?? category?.level === 'refuse'
   if (refusing) put('reason', textProblem(input.reason ?? '', textLimits.reason))
   else if (input.reason && !withinLimit(input.reason, textLimits.reason)) put('reason', 'too-long')
+  if (input.appointmentTime && !isLocalTime(input.appointmentTime)) put('appointment', 'not-a-time')
   return problems
 }

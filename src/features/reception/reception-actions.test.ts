@@ -90,6 +90,25 @@ describe('registering a visit (REC-1, REC-2)', () => {
     expect(reads).toEqual({ people: 1, visits: 1 })
   })
 
+  it('REC-1: an appointment, if any, is kept on the visit as its instant today; a time that is not one saves nothing', async () => {
+    const done = await registerVisit(ctx, { ...supplier, appointmentTime: '09:45' })
+    expect(done.ok && (await ctx.records.visits.get(done.visitId))?.appointment).toEqual({ at: instantOf(day, '09:45', tz) })
+    const before = await db.records.count()
+    expect(await registerVisit(ctx, { ...supplier, phone: '13900000001', appointmentTime: '9.45' })).toMatchObject({ ok: false, problems: { appointment: 'not-a-time' } })
+    expect(await db.records.count()).toBe(before)
+    const none = await registerVisit(ctx, { ...supplier, phone: '13900000002' })
+    expect(none.ok && (await ctx.records.visits.get(none.visitId))?.appointment).toBeUndefined()
+  })
+
+  it('REC-1: a pre-registration’s appointment time goes with it, and onto the visit when the desk checks them in', async () => {
+    const made = await preRegister(ctx, { day, name: '赵预约', phone: '13900000003', category: ids.appointment, purpose: '面谈', hostId: 'host-1', appointmentTime: '15:00' })
+    expect(made.ok).toBe(true)
+    if (!made.ok) return
+    expect((await ctx.records.expected.get(made.id))?.appointmentAt).toBe(instantOf(day, '15:00', tz))
+    const arrived = await checkInExpected(ctx, made.id)
+    expect(arrived.ok && (await ctx.records.visits.get(arrived.visitId))?.appointment).toEqual({ at: instantOf(day, '15:00', tz) })
+  })
+
   it('REC-1: an unknown phone finds no one', async () => {
     expect(await returningVisitor(ctx, '13900000000')).toBeUndefined()
   })

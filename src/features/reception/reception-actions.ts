@@ -6,7 +6,7 @@ import { inBuilding } from '@/core/reception/closing'
 import { changeReception, suggestReception, type Suggestion } from '@/core/reception/suggestion'
 import type { Badge, ExpectedVisit, ReceptionChoice, ReceptionSettings, Visit } from '@/core/reception/types'
 import { checkVisitInput, type VisitField } from '@/core/reception/visit-check'
-import { localDateOf } from '@/core/shared/local-date'
+import { instantOf, localDateOf, localPartsOf } from '@/core/shared/local-date'
 import type { LocalDate } from '@/core/shared/units'
 import { randomId } from '@/crypto/bytes'
 import type { PlatformAuditAction } from '@/storage/audit-events'
@@ -57,6 +57,8 @@ export interface VisitInput {
   change?: { choice: ReceptionChoice; reason: string }
   /** REC-2: why a refused visitor was turned away (asked when the reception is `refuse`). */
   refuseReason?: string
+  /** REC-1: their appointment's time today (`HH:MM`), if they have one. */
+  appointmentTime?: string
   expectedId?: string
 }
 
@@ -142,6 +144,7 @@ export async function registerVisit(
     purpose: input.purpose.trim(),
     hostId: input.hostId,
     ...(input.refuseReason !== undefined ? { reason: input.refuseReason.trim() } : {}),
+    ...(input.appointmentTime ? { appointmentTime: input.appointmentTime } : {}),
   }
   const problems: VisitProblems = { ...checkVisitInput(typed, { settings: ctx.settings, hosts: ctx.hosts }) }
   const suggestion = suggestReception(ctx.settings, input.category, input.interview)
@@ -173,6 +176,7 @@ export async function registerVisit(
     ...(refused ? { refused: { reason: typed.reason || input.change?.reason.trim() || input.category } } : {}),
     badge: badgeOf(ctx, decided.badge),
     ...(input.expectedId ? { expectedId: input.expectedId } : {}),
+    ...(input.appointmentTime ? { appointment: { at: instantOf(today(ctx), input.appointmentTime, ctx.org.timeZone) } } : {}),
     ...(notice ? { noticeId: notice.id } : {}),
     at: ctx.now,
     day: today(ctx),
@@ -207,6 +211,8 @@ export async function checkOutByHand(ctx: ReceptionContext, visitId: string): Pr
 
 export interface ExpectedInput {
   day: LocalDate
+  /** REC-1: the appointment's time that day (`HH:MM`), if there is one. */
+  appointmentTime?: string
   name: string
   phone?: string
   organisation?: string
@@ -221,6 +227,7 @@ export async function preRegister(ctx: ReceptionContext, input: ExpectedInput): 
   const problems = checkVisitInput(typed, { settings: ctx.settings, hosts: ctx.hosts })
   if (Object.keys(problems).length) return { ok: false, problems }
   const expected: ExpectedVisit = { day: input.day, name: typed.name, category: input.category, purpose: typed.purpose, hostId: input.hostId, by: ctx.userId, at: ctx.now }
+  if (input.appointmentTime) expected.appointmentAt = instantOf(input.day, input.appointmentTime, ctx.org.timeZone)
   if (typed.phone) expected.phone = typed.phone
   if (typed.organisation) expected.organisation = typed.organisation
   return { ok: true, id: await ctx.records.expected.put(expected) }
@@ -245,6 +252,7 @@ export async function checkInExpected(ctx: ReceptionContext, expectedId: string)
     hostId: expected.hostId,
     expectedId,
     ...(back ? { personId: back.personId } : {}),
+    ...(expected.appointmentAt !== undefined ? { appointmentTime: localPartsOf(expected.appointmentAt, ctx.org.timeZone).time } : {}),
   })
   if (done.ok) await ctx.records.expected.put({ ...expected, arrivedVisitId: done.visitId }, expectedId)
   return done
