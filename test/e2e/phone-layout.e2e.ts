@@ -109,7 +109,8 @@ describe('phone layout at 390×844 (issue 10)', () => {
     expect(await toggle.getAttribute('aria-expanded')).toBe('false')
 
     const members = new MembersPage(page)
-    expect(await members.memberNumbers()).toHaveLength(1)
+    // The list reopens as the page mounts; once (CI, session 8) its first "ready" showed no row yet: polled, and noted to look into.
+    await expect.poll(() => members.memberNumbers()).toHaveLength(1)
     const memberCells = await linesOfShortCells(page, 'members-table')
     expect(await rowsAreCards(page, 'members-table'), 'members-table as cards').toBe(true)
     expect(memberCells.map((c) => c.text)).toEqual(expect.arrayContaining(['欧阳**', '普通会员']))
