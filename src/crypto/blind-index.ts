@@ -3,12 +3,12 @@ import { toBase64Url, utf8 } from './bytes'
 
 /**
  * The fields we can look a record up by without decrypting every record: a
- * person's phone, ID number or name, a member's number, and the slice fields
+ * person's phone, ID number or name, a member's or broadband account's number, and the slice fields
  * (docs/architecture.md "Reading a slice"): `parent`, the id of the record a
  * record belongs to (a fee's member, a member's person), and `day`, the
  * organisation-local date the desk reads it by (a check-in's day).
  */
-export type BlindField = 'phone' | 'idNumber' | 'memberNo' | 'name' | 'parent' | 'day'
+export type BlindField = 'phone' | 'idNumber' | 'memberNo' | 'accountNo' | 'name' | 'parent' | 'day'
 
 /** The fields that slice a realm (as opposed to the look-up fields a person types). */
 export type SliceField = Extract<BlindField, 'parent' | 'day'>
@@ -20,6 +20,8 @@ const normalisers: Record<BlindField, (s: string) => string> = {
   phone: normalisePhone,
   idNumber: normaliseIdNumber,
   memberNo: normaliseMemberNo,
+  // BB-1: a broadband account number is typed like a member number (spaces and case ignored).
+  accountNo: normaliseMemberNo,
   name: normaliseName,
   parent: exact,
   day: exact,

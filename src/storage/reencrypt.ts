@@ -38,7 +38,7 @@ interface ReencryptCursor {
 }
 
 const cursorKey = (realm: string) => `reencrypt:${realm}`
-const blindFields: readonly string[] = ['phone', 'idNumber', 'memberNo', 'name'] satisfies BlindField[]
+const blindFields: readonly string[] = ['phone', 'idNumber', 'memberNo', 'accountNo', 'name'] satisfies BlindField[]
 
 /**
  * The blind indexes of a re-sealed record under the newest index key. An index

@@ -89,7 +89,8 @@ export const sharedRealms = /** @type {const} */ ({
   },
   accounts: {
     holders: ['agent', 'lead', 'manager', 'admin'],
-    typeWriters: {},
+    // A month charged twice by two offline bill runs: which charge counts is a manager's decision (issue 12 §3).
+    typeWriters: { 'bb-duplicate-review': managerRoles },
   },
   field: {
     holders: ['agent', 'lead', 'manager', 'admin'],
@@ -118,6 +119,8 @@ export const appendOnlyTypes = /** @type {const} */ ([
   'ledger', 'checkin', 'checkout', 'blacklist', 'service-log', 'card-key',
   // Reception (REC-1, REC-5, REC-6): a visit, its check-out and approval. (A REC-7 incident is no realm record: see `org`.)
   'visit', 'visit-checkout', 'visit-approval',
+  // Broadband (BB-1 … BB-13), in `accounts`: the ledger, status changes, dunning steps and objections to new terms.
+  'bb-ledger', 'bb-status', 'bb-dunning', 'bb-objection',
 ])
 
 /**
