@@ -1,4 +1,5 @@
 import { auditModule } from '@/features/audit/module'
+import { broadbandModule } from '@/features/broadband/module'
 import { authModule } from '@/features/auth/module'
 import { checkinModule } from '@/features/checkin/module'
 import { devicesModule } from '@/features/devices/module'
@@ -13,7 +14,7 @@ import { peopleModule } from '@/features/people/module'
 import { receptionModules } from '@/features/reception/module'
 import { settingsModule } from '@/features/settings/module'
 import { staffModule } from '@/features/staff/module'
-import { broadbandModule, fieldModule, manageModule } from '@/features/workspaces/module'
+import { fieldModule, manageModule } from '@/features/workspaces/module'
 
 /** Every feature of the app. Adding a desk is one line here; everything else lives in its folder (docs/architecture.md "Adding a desk"). */
 export const modules: readonly FeatureModule[] = [

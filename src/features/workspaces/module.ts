@@ -24,6 +24,5 @@ function comingWorkspace(name: string, permission: Permission): FeatureModule {
   }
 }
 
-export const broadbandModule = comingWorkspace('broadband', 'broadband.use')
 export const fieldModule = comingWorkspace('field', 'field.work')
 export const manageModule = comingWorkspace('manage', 'settings.manage')

@@ -1,0 +1,12 @@
+import type { FeatureModule } from '@/features/module'
+import { broadbandAccountRoutes } from './broadband-account.routes'
+import { broadbandNavWords } from './broadband.nav'
+import { broadbandOpsRoutes } from './broadband-ops.routes'
+
+/** The broadband counter (BB-1 … BB-13), in the `accounts` realm: agents, leads and managers; never the front desk. */
+export const broadbandModule: FeatureModule = {
+  name: 'broadband',
+  routes: [...broadbandAccountRoutes, ...broadbandOpsRoutes],
+  shellWords: broadbandNavWords,
+  messages: () => import('./broadband-words').then((m) => m.broadbandWords),
+}
