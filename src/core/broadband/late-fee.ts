@@ -10,7 +10,7 @@ import { monthOf } from '@/core/shared/calendar-month'
 import { dateOfDayNumber, dayNumberOf } from '@/core/shared/day-number'
 import { roundHalfUpToFen } from '@/core/shared/money'
 import type { Fen, LocalDate } from '@/core/shared/units'
-import { firstLateFeeDay, lateFeePerMille } from './late-fee-days'
+import { lateFeePerMille } from './late-fee-days'
 import { byAtThenId, countedLines, dueOf, isLateFeeCredit, isPrincipal } from './ledger-fold'
 import type { DuplicateReview, LateFeeSegment, LedgerEntry, LedgerLine } from './types'
 
@@ -26,6 +26,17 @@ export interface LateFeeFormula {
   charged: Fen
   /** cumulative − charged: negative when a statement charged too much. */
   due: Fen
+}
+
+/**
+ * BB-5: late-fee-days.ts `firstLateFeeDay` as a day number, without its string round trips (a statement asks it for
+ * every charge of years of history): the same day one calendar month on, or that month's last day, then the day after.
+ */
+export function firstLateFeeDayNumber(due: LocalDate): number {
+  const [year, month, day] = [Number(due.slice(0, 4)), Number(due.slice(5, 7)), Number(due.slice(8, 10))]
+  // Date.UTC's months count from 0: `month` is the next month, and day 0 of the one after is its last day.
+  const nextMonthLength = new Date(Date.UTC(year, month + 1, 0)).getUTCDate()
+  return Date.UTC(year, month, Math.min(day, nextMonthLength)) / 86_400_000 + 1
 }
 
 // A principal debit as the late fee sees it, in the order credits pay it; days as day numbers (day-number.ts).
@@ -74,11 +85,12 @@ function ledgerThrough(lines: readonly LedgerLine[], through: LocalDate, reviews
     } else events.push({ on, credit: amount, lateFeeCredit: 0, lateFee: 0 })
   }
   // Credits pay principal oldest due first (ledger-fold.ts allocatedOn): the same order here.
-  principalLines.sort((a, b) => (dueOf(a) < dueOf(b) ? -1 : dueOf(a) > dueOf(b) ? 1 : byAtThenId(a, b)))
-  const principal = principalLines.map((l): Principal => {
+  const ordered = principalLines.map((l) => ({ l, due: dueOf(l) }))
+  ordered.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : byAtThenId(a.l, b.l)))
+  const principal = ordered.map(({ l, due }): Principal => {
     const postedOn = dayOf(l.record.on)
     // A back-charge posted after its first late-fee day accrues from the day it was posted.
-    const accruesFrom = l.record.kind === 'refund' ? Infinity : Math.max(dayOf(firstLateFeeDay(dueOf(l))), postedOn)
+    const accruesFrom = l.record.kind === 'refund' ? Infinity : Math.max(firstLateFeeDayNumber(due), postedOn)
     return { amount: l.record.amount, postedOn, accruesFrom }
   })
   events.sort((a, b) => a.on - b.on)
