@@ -80,7 +80,7 @@ export function personFormSchema(today: LocalDate) {
 type FileField = 'kind' | 'address' | 'postcode' | 'fax' | 'legalRepresentative' | 'licenceNo' | 'businessScope' | 'registeredCapital'
 type TypedField = 'name' | 'phone' | 'idKind' | 'idNumber' | 'organisation' | 'notes' | FileField
 /** A person as a form holds it: registered capital as the yuan typed, or the fen stored. */
-type TypedPerson = Pick<Person, 'name'> & Partial<Pick<Person, Exclude<TypedField, 'name' | 'registeredCapital'>>> & { registeredCapital?: string | number }
+export type TypedPerson = Pick<Person, 'name'> & Partial<Pick<Person, Exclude<TypedField, 'name' | 'registeredCapital'>>> & { registeredCapital?: string | number }
 
 /** What is wrong with a person as typed at the desk on `today`, field by field (empty when all is fine). */
 export function checkPerson(p: TypedPerson, today: LocalDate): Partial<Record<keyof Person, PersonProblem>> {
