@@ -8,7 +8,6 @@ const en = {
     copied: 'Copied.',
     copyProblem: 'Could not copy: select the text and copy it by hand.',
     print: 'Print the letter',
-    tabs: { label: 'Broadband runs', billRun: 'Bill run', worklist: 'Worklist', outages: 'Outages', notices: 'Notices', duplicates: 'Charged twice' },
     billRun: {
       title: 'Bill run',
       intro: 'Charges every active and suspended account its monthly fee for a month. Preview first; nothing is posted until you post it.',
@@ -39,6 +38,7 @@ const en = {
       postQuestion: 'Post {count} charges totalling {total} for {month}? Charges are never edited afterwards; a mistake is corrected by a further entry.',
       postYes: 'Post the charges',
       posted: 'Posted {count} charges for {month}.',
+      more: 'and {count} more',
     },
     worklist: {
       title: 'Worklist',
@@ -196,7 +196,6 @@ const zhCN: typeof en = {
     copied: '已复制。',
     copyProblem: '无法复制：请选中文本手动复制。',
     print: '打印通知书',
-    tabs: { label: '宽带批量操作', billRun: '月度出账', worklist: '待办清单', outages: '故障', notices: '通知', duplicates: '重复出账' },
     billRun: {
       title: '月度出账',
       intro: '为所有在用和暂停的账号按月收取月费。请先预览；点“过账”之前不会记账。',
@@ -227,6 +226,7 @@ const zhCN: typeof en = {
       postQuestion: '为 {month} 过账 {count} 笔，合计 {total}？账目过账后不可修改，如有错误须另记一笔更正。',
       postYes: '过账',
       posted: '已为 {month} 过账 {count} 笔。',
+      more: '另有 {count} 个',
     },
     worklist: {
       title: '待办清单',
