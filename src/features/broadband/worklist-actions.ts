@@ -2,11 +2,12 @@ import { dueDateOf } from '@/core/broadband/bill-run'
 import { dunningStepsOn, type WorkStep } from '@/core/broadband/dunning'
 import { openItemsOn } from '@/core/broadband/ledger-fold'
 import { agreementState, type AgreementState } from '@/core/broadband/status-fold'
-import type { Agreement, DunningEvent, WithId } from '@/core/broadband/types'
+import type { Agreement, WithId } from '@/core/broadband/types'
 import { firstDayOf, monthOf, type YearMonth } from '@/core/shared/calendar-month'
 import { addDaysTo } from '@/core/shared/local-date'
 import type { LocalDate } from '@/core/shared/units'
-import { changeStatus, ledgerOf, listAgreements, statusChangesOf, byTime, type BroadbandContext } from './broadband-actions'
+import { changeStatus, ledgerOf, listAgreements, statusChangesOf, type BroadbandContext } from './broadband-actions'
+import { dunningOf, recordDunning } from './broadband-case-actions'
 import { statusByAccount, type RunClock } from './bill-run-actions'
 import type { DunningLetterFacts } from './dunning-letter'
 
@@ -49,12 +50,9 @@ async function candidates(ctx: BroadbandContext, today: LocalDate, statuses: Map
   return ids
 }
 
-/** One account's dunning events (its slice). */
-export const dunningOfAccount = async (ctx: BroadbandContext, accountId: string): Promise<WithId<DunningEvent>[]> => byTime(await ctx.records.dunning.byParent(accountId))
-
 async function stepsOf(ctx: BroadbandContext, accountId: string, state: AgreementState, today: LocalDate): Promise<WorkStep[]> {
   if (state.status === 'terminated' || state.status === 'pending') return []
-  const [lines, dunning, reviews] = await Promise.all([ledgerOf(ctx, accountId), dunningOfAccount(ctx, accountId), ctx.records.duplicateReviews.byParent(accountId)])
+  const [lines, dunning, reviews] = await Promise.all([ledgerOf(ctx, accountId), dunningOf(ctx, accountId), ctx.records.duplicateReviews.byParent(accountId)])
   const review = reviews.map((r) => r.record)
   return dunningStepsOn({ state, items: openItemsOn(lines, today, review), dunning: dunning.map((d) => d.record), today })
 }
@@ -95,8 +93,7 @@ export async function confirmStep(ctx: BroadbandContext, row: WorklistRow, clock
   if (!step) return { ok: false, reason: 'no-longer-due' }
   const base = { accountId: row.accountId, on: clock.today, at: clock.now, by: clock.userId }
   if (step.step === 'notice' || step.step === 'credit-record') {
-    await ctx.records.dunning.add({ ...base, step: step.step, due: step.due, ...(options.toDepartment ? { department: true } : {}) })
-    await ctx.audit.append({ action: 'broadband.dunning', by: clock.userId, recordType: 'bb-dunning', recordId: row.accountId, detail: step.step })
+    await recordDunning(ctx, { ...base, step: step.step, due: step.due, ...(options.toDepartment ? { department: true } : {}) })
     if (step.step === 'credit-record') return { ok: true }
     return { ok: true, letter: { accountNo: row.accountNo, accountName: row.accountName, owed: step.overdue, due: step.due, on: clock.today, ...(options.department ? { department: options.department } : {}) } }
   }
