@@ -1,7 +1,7 @@
+import { noticeWindow } from '@/core/broadband/agreement-check'
 import { ageingOn, arrearsOn, balanceOf } from '@/core/broadband/ledger-fold'
 import { agreementState } from '@/core/broadband/status-fold'
 import type { Agreement, DuplicateReview, LedgerLine, StatusChange, WithId } from '@/core/broadband/types'
-import { addDaysTo } from '@/core/shared/local-date'
 import type { LocalDate } from '@/core/shared/units'
 import { accountActions, arrearsBanner, type NoticeState } from './account-actions'
 
@@ -13,10 +13,10 @@ export interface AccountSlice {
   today: LocalDate
 }
 
-/** BB-12: written notice is taken from 30 days before the cycle ends through its last day. */
-export function noticeState(cycleEnd: LocalDate, today: LocalDate): NoticeState {
-  const opensOn = addDaysTo(cycleEnd, -30)
-  return today >= opensOn && today <= cycleEnd ? { open: true } : { open: false, opensOn }
+/** BB-12: written notice is taken from 30 days before the cycle ends through its last day (agreement-check.ts). */
+function noticeState(cycleEnd: LocalDate, today: LocalDate): NoticeState {
+  const window = noticeWindow(cycleEnd, today)
+  return window.open ? { open: true } : { open: false, opensOn: window.opensOn }
 }
 
 /**

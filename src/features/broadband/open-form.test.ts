@@ -45,3 +45,9 @@ describe('BB-1 opening an account: the form as typed', () => {
     expect(withAgent.ok && withAgent.draft.agent).toEqual({ name: '李代理', idNumber: '110101199003074573', authorisation: '授权书 2027-001' })
   })
 })
+
+describe('BB-1 account numbers the blind index can read one way only', () => {
+  it('refuses an account number with spaces or other signs, on its field', () => {
+    expect(readOpenForm({ ...typed, accountNo: 'BB 0001!' })).toEqual({ ok: false, problems: { accountNo: 'account-no-format' } })
+  })
+})
