@@ -55,7 +55,7 @@ describe('CONF-3: the broadband desk is for agents, never the front desk (issue 
     await page.getByTestId('broadband-open-link').click()
     const broadband = new BroadbandPage(page)
     await broadband.addSubscriber({ name: '陈用户', phone: '13811112222' })
-    await broadband.fillAgreement({ accountNo: 'BB-2027-0001', accountName: '陈用户宿舍', planName: '100M', monthlyFee: '100', singlePortFee: '30', cycleStart: '2027-01-01', cycleEnd: '2027-12-31' })
+    await broadband.fillAgreement({ accountNo: 'KD-2027-0001', accountName: '陈用户宿舍', planName: '100M', monthlyFee: '100', singlePortFee: '30', cycleStart: '2027-01-01', cycleEnd: '2027-12-31' })
     expect(await broadband.submitOpen()).toEqual({ opened: true })
     await shell.syncNow()
     // The check can see accounts data where it is: the agent's device holds it.

@@ -11,7 +11,7 @@ import { admin } from './support/org-setup'
 
 const agent = { name: '孙宽带', username: 'sun.agent', passphrase: 'broadband at the counter 2027' }
 const subscriber = { name: '陈用户', phone: '13811112222' }
-const agreement = { accountNo: 'BB-2027-0001', accountName: '陈用户宿舍', planName: '100M 校园', monthlyFee: '100', singlePortFee: '30', cycleStart: '2027-01-01', cycleEnd: '2027-12-31' }
+const agreement = { accountNo: 'KD-2027-0001', accountName: '陈用户宿舍', planName: '100M 校园', monthlyFee: '100', singlePortFee: '30', cycleStart: '2027-01-01', cycleEnd: '2027-12-31' }
 const newYear = new Date('2027-01-05T10:00:00+08:00')
 
 /** The admin founds the organisation and creates an agent, who signs in for the first time; ends signed in as the agent. */
@@ -52,7 +52,7 @@ describe('the broadband account side (BB-1, BB-2, BB-3): an agent at the counter
     await page.getByTestId('workspace-broadband').waitFor()
     await auth.go('/broadband')
     await axeEverywhere(page, auth, '/broadband')
-    expect(await desk.find('BB-2027-0001')).toEqual([])
+    expect(await desk.find('KD-2027-0001')).toEqual([])
 
     // BB-1: a fee of 0 is refused next to its field, in the user's language; nothing is opened.
     await page.getByTestId('broadband-open-link').click()
@@ -91,8 +91,8 @@ describe('the broadband account side (BB-1, BB-2, BB-3): an agent at the counter
 
     // Found again by account number and by the subscriber's phone.
     await auth.go('/broadband')
-    expect(await desk.find('bb-2027-0001')).toEqual(['BB-2027-0001'])
-    expect(await desk.find(subscriber.phone)).toEqual(['BB-2027-0001'])
+    expect(await desk.find('kd-2027-0001')).toEqual(['KD-2027-0001'])
+    expect(await desk.find(subscriber.phone)).toEqual(['KD-2027-0001'])
     await context.close()
   })
 })
