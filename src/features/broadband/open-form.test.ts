@@ -6,7 +6,7 @@ const typed: OpenFormText = {
   agentName: '',
   agentIdNumber: '',
   agentAuthorisation: '',
-  accountNo: 'BB-0001',
+  accountNo: 'KD-0001',
   accountName: '王小明',
   planName: '100M 校园',
   monthlyFee: '100',
@@ -19,7 +19,7 @@ describe('BB-1 opening an account: the form as typed', () => {
   it('reads the fees in fen and the agreement draft', () => {
     expect(readOpenForm(typed)).toEqual({
       ok: true,
-      draft: { subscriberId: 'person-1', accountNo: 'BB-0001', accountName: '王小明', plan: { name: '100M 校园', monthlyFee: 100_00, singlePortFee: 30_50 }, cycleStart: '2027-01-01', cycleEnd: '2027-12-31' },
+      draft: { subscriberId: 'person-1', accountNo: 'KD-0001', accountName: '王小明', plan: { name: '100M 校园', monthlyFee: 100_00, singlePortFee: 30_50 }, cycleStart: '2027-01-01', cycleEnd: '2027-12-31' },
     })
   })
 
@@ -43,5 +43,11 @@ describe('BB-1 opening an account: the form as typed', () => {
     expect(readOpenForm({ ...typed, agentName: '李代理' })).toEqual({ ok: false, problems: { agentIdNumber: 'required', agentAuthorisation: 'required' } })
     const withAgent = readOpenForm({ ...typed, agentName: '李代理', agentIdNumber: '110101199003074573', agentAuthorisation: '授权书 2027-001' })
     expect(withAgent.ok && withAgent.draft.agent).toEqual({ name: '李代理', idNumber: '110101199003074573', authorisation: '授权书 2027-001' })
+  })
+})
+
+describe('BB-1 account numbers the blind index can read one way only', () => {
+  it('refuses an account number with spaces or other signs, on its field', () => {
+    expect(readOpenForm({ ...typed, accountNo: 'KD 0001!' })).toEqual({ ok: false, problems: { accountNo: 'account-no-format' } })
   })
 })

@@ -1,3 +1,4 @@
+import { checkAgreementDraft } from '@/core/broadband/agreement-check'
 import type { Plan, SubscriberAgent } from '@/core/broadband/types'
 import type { LocalDate } from '@/core/shared/units'
 import { positiveYuan } from './yuan-field'
@@ -17,7 +18,7 @@ export interface OpenFormText {
   cycleEnd: string
 }
 
-export type OpenFormProblem = 'required' | 'fee-not-positive' | 'fee-format' | 'cycle-order' | 'account-no-taken'
+export type OpenFormProblem = 'required' | 'fee-not-positive' | 'fee-format' | 'cycle-order' | 'account-no-format' | 'account-no-taken'
 export type OpenFormProblems = Partial<Record<keyof OpenFormText, OpenFormProblem>>
 
 /** What an agreement is opened from (the particulars an agent types; who and when are added by the save). */
@@ -61,6 +62,8 @@ export function readOpenForm(f: OpenFormText): { ok: true; draft: AgreementDraft
   const agentTyped = [f.agentName, f.agentIdNumber, f.agentAuthorisation].some((s) => s.trim())
   const agent = agentTyped ? { name: text('agentName'), idNumber: text('agentIdNumber'), authorisation: text('agentAuthorisation') } : undefined
   if (Object.keys(problems).length) return { ok: false, problems }
+  // The core's own check of the draft (agreement-check.ts): what it adds here is the account number's form.
+  if (checkAgreementDraft({ subscriberId, accountNo, accountName, plan: { name: planName, monthlyFee, singlePortFee }, cycleStart, cycleEnd }).accountNo === 'account-no-format') return { ok: false, problems: { accountNo: 'account-no-format' } }
   const draft: AgreementDraft = { subscriberId, accountNo, accountName, plan: { name: planName, monthlyFee, singlePortFee }, cycleStart, cycleEnd }
   if (agent) draft.agent = agent
   return { ok: true, draft }
