@@ -1,6 +1,5 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { AuthPage } from './pages/auth.page'
 import { BroadbandPage } from './pages/broadband.page'
 import { ShellPage } from './pages/shell.page'
 import { StaffAdminPage } from './pages/staff.page'
