@@ -71,7 +71,38 @@ export function countedLines(lines: readonly LedgerLine[], reviews: readonly Dup
     for (const l of group) if (l !== counted) left.add(l.id)
     duplicates.push({ accountId: counted.record.accountId, month: counted.record.month!, lines: group, counted: counted.id, reviewed: keptLine !== undefined })
   }
+  for (const id of repeatedPostings(lines)) left.add(id)
   return { counted: left.size ? lines.filter((l) => !left.has(l.id)) : [...lines], duplicates }
+}
+
+// What names a posting worked out from the same records on any device: an outage's credit for an account and month
+// (BB-6), a statement's late fee through its date (BB-5). Undefined for everything else.
+function postingKey(l: LedgerLine): string | undefined {
+  const { accountId, kind, month, detail } = l.record
+  if (detail?.kind === 'outage' && kind === 'credit') return `outage\u0000${accountId}\u0000${month ?? ''}\u0000${detail.outageId}`
+  if (detail?.kind === 'late-fee') return `late-fee\u0000${accountId}\u0000${kind}\u0000${detail.through}`
+  return undefined
+}
+
+/**
+ * Two offline devices can post the same outage credits or the same statement's late fee before either sees the
+ * other's. The second is the same posting again (not a manager's decision, as two charges of a month may be): the
+ * first by (at, id) counts, the repeats' ids are returned.
+ */
+function repeatedPostings(lines: readonly LedgerLine[]): string[] {
+  const first = new Map<string, LedgerLine>()
+  const repeats: string[] = []
+  for (const l of lines) {
+    const key = postingKey(l)
+    if (key === undefined) continue
+    const seen = first.get(key)
+    if (!seen) first.set(key, l)
+    else if (byAtThenId(l, seen) < 0) {
+      repeats.push(seen.id)
+      first.set(key, l)
+    } else repeats.push(l.id)
+  }
+  return repeats
 }
 
 /** BB-2: the signed amount of one entry: + for a debit, − for a credit. */
