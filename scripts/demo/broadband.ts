@@ -5,7 +5,7 @@
  * month before again for the installations that month (the run charges each account once); payments at the counter
  * or on the business's website with receipt numbers (BB-2), some a quarter ahead. Today a few accounts stand at each
  * dunning step (BB-4: notice, credit record, may be suspended, to be terminated), their late fees posted at month
- * ends (BB-5); one is suspended for a violation with its deadline (BB-9); one business-caused outage across a month
+ * ends (BB-5); a few once paid more than a month late (suspended meanwhile, then reactivated); one is suspended for a violation with its deadline (BB-9); one business-caused outage across a month
  * end was repaired late and its credits posted (BB-6); one charge is disputed (BB-7). A few agreements opened this
  * week still wait for installation.
  *
@@ -16,6 +16,7 @@
 import { billRunPreview, chargeEntries, dueDateOf } from '@/core/broadband/bill-run'
 import { violationDeadline } from '@/core/broadband/dunning'
 import { lateFeeEntry } from '@/core/broadband/late-fee'
+import { firstLateFeeDay } from '@/core/broadband/late-fee-days'
 import { balanceOf } from '@/core/broadband/ledger-fold'
 import { outageCredit } from '@/core/broadband/outage-credit'
 import { agreementState } from '@/core/broadband/status-fold'
@@ -55,6 +56,8 @@ export interface BroadbandPlan {
   dispute?: WithId<Dispute>
   /** The accounts in arrears today, and the step each was brought to. */
   arrears: Record<string, ArrearsCase>
+  /** Accounts that once paid more than a month late, with a late fee, and are paid up since. */
+  paidLate: string[]
 }
 
 export interface BroadbandPlanInput {
@@ -79,6 +82,8 @@ const authorisations = ['授权委托书', '授权委托书（经公证）', '�
 const pendingCount = 3
 /** Accounts on the outage's floor. */
 const outageAccounts = 8
+/** Accounts that once paid more than a month late (suspended meanwhile), all paid up since. */
+const paidLateCount = 4
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0')
 const addMonths = (month: YearMonth, n: number): YearMonth => monthOf(sameDayMonthsLater(firstDayOf(month), n))
@@ -91,7 +96,10 @@ interface Draft {
   start?: LocalDate
   payer: Payer
   arrears?: ArrearsCase
-  role?: 'outage' | 'dispute' | 'violation'
+  role?: 'outage' | 'dispute' | 'violation' | 'paid-late'
+  /** `paid-late`: the month left unpaid until the day it was paid, more than a month late. */
+  lateMonth?: YearMonth
+  paidOn?: LocalDate
 }
 
 export function generateBroadband(input: BroadbandPlanInput): BroadbandPlan {
@@ -126,6 +134,16 @@ export function generateBroadband(input: BroadbandPlanInput): BroadbandPlan {
         const on = addDaysTo(sameDayMonthsLater(due, 1), 3)
         status(i, { to: 'suspended', on, at: at(on, 9 * 60, 11 * 60), reason: 'arrears' })
       }
+    }
+    if (d.role === 'paid-late') {
+      // BB-4, BB-5: noticed, recorded, suspended once more than a month overdue; paid with its late fee so far and reactivated.
+      const due = dueDateOf(d.lateMonth!)
+      dun(i, 'notice', due, addDaysTo(due, 1), true)
+      dun(i, 'credit-record', due, addDaysTo(due, 7))
+      const suspended = addDaysTo(firstLateFeeDay(due), 1)
+      status(i, { to: 'suspended', on: suspended, at: at(suspended, 9 * 60, 11 * 60), reason: 'arrears' })
+      d.paidOn = addDaysTo(firstLateFeeDay(due), 4 + int(9))
+      status(i, { to: 'active', on: d.paidOn, at: at(d.paidOn, 14 * 60, 16 * 60), reason: 'paid' })
     }
     if (d.role === 'violation') {
       const on = addDaysTo(today, -2)
@@ -185,6 +203,12 @@ export function generateBroadband(input: BroadbandPlanInput): BroadbandPlan {
       if (owed <= 0) continue
       const stopped = d.arrears ? addMonths(thisMonth, -arrearsCases[d.arrears]) : undefined
       if (stopped && month >= stopped) continue
+      if (d.lateMonth && month >= d.lateMonth && month < addMonths(d.lateMonth, 2)) continue
+      if (d.paidOn && monthOf(d.paidOn) === month) {
+        const when = at(d.paidOn, 10 * 60, 12 * 60)
+        doings.push({ at: when, run: () => payWhole(i, when, d.paidOn!) })
+        continue
+      }
       // By the 25th; within three days when the run charged a month already due (an installation after its run).
       const pastDue = lines[i]!.some((l) => l.record.kind === 'charge' && l.record.on === runDay && l.record.due! < runDay)
       const day = [addDaysTo(runDay, int(pastDue ? 3 : 25)), pastDue ? today : lastDayOf(month)].sort()[0]!
@@ -208,7 +232,7 @@ export function generateBroadband(input: BroadbandPlanInput): BroadbandPlan {
   const dispute = planDispute(drafts, lines, addMonths(thisMonth, -1), today, by)
   const arrears = Object.fromEntries(drafts.flatMap((d, i) => (d.arrears ? [[id(i), d.arrears]] : [])))
   statusChanges.sort((a, b) => a.record.at - b.record.at)
-  return { today, agreements, statusChanges, ledger, postings, dunning, ...(outage.record.accountIds.length ? { outage: { id: outage.id, record: outage.record } } : {}), ...(dispute ? { dispute } : {}), arrears }
+  return { today, agreements, statusChanges, ledger, postings, dunning, ...(outage.record.accountIds.length ? { outage: { id: outage.id, record: outage.record } } : {}), ...(dispute ? { dispute } : {}), arrears, paidLate: drafts.flatMap((d, i) => (d.role === 'paid-late' ? [id(i)] : [])) }
 }
 
 /** BB-7: the dispute account's charge of last month (its first, if it has none) disputed three days ago. */
@@ -266,6 +290,14 @@ function draftAccounts(input: BroadbandPlanInput, rng: () => number): Draft[] {
   for (let n = 1; n < outageAccounts; n++) {
     const d = take()
     if (d && !d.arrears && !d.role) d.role = 'outage'
+  }
+  for (let n = 0; n < paidLateCount; n++) {
+    const d = take()
+    if (!d || d.arrears || d.role) continue
+    d.role = 'paid-late'
+    const latest = addMonths(oldEnough, -int(5))
+    const first = addMonths(monthOf(d.start!), 1)
+    d.lateMonth = latest > first ? latest : first
   }
   return drafts
 }
@@ -355,6 +387,7 @@ export function broadbandCounts(plan: BroadbandPlan) {
     lateFees: count('late-fee'),
     credits: count('credit'),
     billRuns: plan.postings.filter((p) => p.what === 'bill-run').length,
+    paidLate: plan.paidLate.length,
     arrears: Object.fromEntries((Object.keys(arrearsCases) as ArrearsCase[]).map((c) => [c, cases.filter((x) => x === c).length])) as Record<ArrearsCase, number>,
     outageAccounts: plan.outage?.record.accountIds.length ?? 0,
     disputes: plan.dispute ? 1 : 0,

@@ -104,12 +104,20 @@ describe('demo broadband: a year at the counter (issue 12 §11)', () => {
     expect(violations[0]!.suspension!.deadline! > demoToday).toBe(true)
   })
 
-  it('BB-5: the accounts more than a month overdue have late fees posted at month ends', () => {
+  it('BB-5: the accounts more than a month overdue have late fees posted at month ends; those who paid late paid them too', () => {
     const lateFees = plan.ledger.filter((l) => l.record.kind === 'late-fee')
-    expect(lateFees.length).toBeGreaterThanOrEqual(6)
+    expect(lateFees.length).toBeGreaterThanOrEqual(10)
     for (const l of lateFees) {
       expect(l.record.on).toBe(dueDateOf(monthOf(l.record.on)))
-      expect(['may-suspend', 'terminate']).toContain(plan.arrears[l.record.accountId])
+      if (!plan.paidLate.includes(l.record.accountId)) expect(['may-suspend', 'terminate']).toContain(plan.arrears[l.record.accountId])
+    }
+    expect(plan.paidLate).toHaveLength(4)
+    for (const accountId of plan.paidLate) {
+      expect(lateFees.some((l) => l.record.accountId === accountId)).toBe(true)
+      expect(balanceOf(linesOf(plan, accountId))).toBeLessThanOrEqual(plan.agreements.find((a) => a.id === accountId)!.record.plan.monthlyFee)
+      // BB-4: suspended while more than a month overdue, active again once paid.
+      const history = stateOf(plan, accountId).history.map((h) => [h.record.to, h.record.reason, h.applied])
+      expect(history).toEqual([['active', 'service-start', true], ['suspended', 'arrears', true], ['active', 'paid', true]])
     }
   })
 
