@@ -12,6 +12,7 @@ import { main } from '../../scripts/demo/run'
 import { demoSignIns } from '../../scripts/demo/sign-ins'
 import { createReceptionRecords } from '@/features/reception/reception-records'
 import { generateReception, receptionCounts } from '../../scripts/demo/reception'
+import { broadbandCounts, generateBroadband } from '../../scripts/demo/broadband'
 import { startLobbyServer } from '../support/lobby-server'
 
 const seed = 2026
@@ -19,6 +20,9 @@ const count = 50
 // Small, so the end-to-end run stays quick: the counts of the full demo are checked on the generator (members.test.ts).
 const members = 20
 const visits = 30
+// A few broadband accounts with their year (the full 300 are checked on the generator: broadband.test.ts).
+const accounts = 20
+const broadband = generateBroadband({ seed, today: '2026-11-21', timeZone: 'Asia/Shanghai', people: generatePeople(seed, count), accounts, by: 'agent' })
 // The month at the reception desk: the whole of it (a few dozen visits), visited staff being all but the admin.
 const reception = generateReception({ seed, today: '2026-11-21', timeZone: 'Asia/Shanghai', hosts: demoSignIns.length - 1 })
 const receptionPhones = new Set(reception.visitors.map((v) => v.phone))
@@ -40,7 +44,7 @@ describe('npm run demo: a demo organisation on an empty sync server', () => {
     adminPassword = lobby.adminPassword
     admin = lobby.admin
     stop = lobby.stop
-    expect(await run('--people', String(count), '--seed', String(seed), '--members', String(members), '--visits', String(visits)), output.join('\n')).toBe(0)
+    expect(await run('--people', String(count), '--seed', String(seed), '--members', String(members), '--visits', String(visits), '--accounts', String(accounts)), output.join('\n')).toBe(0)
   }, 300_000) // founds, signs in every demo account (Argon2id) and syncs: minutes on a busy machine
   afterAll(async () => stop?.())
 
@@ -206,6 +210,24 @@ describe('npm run demo: a demo organisation on an empty sync server', () => {
     expect(raw).not.toContain('no-badge')
   })
 
+  it('issue 12: the agent’s broadband year is on the server in lobby_accounts only, sealed (CONF-1)', async () => {
+    const b = broadbandCounts(broadband)
+    expect(output.join('\n')).toContain(`Broadband, the year up to 2026-11-21: ${accounts} accounts (${b.pending} waiting for installation), ${b.charges} monthly charges in ${b.billRuns} bill runs, ${b.payments} payments`)
+    const { body } = await admin.request('GET', 'lobby_accounts/_all_docs?include_docs=true')
+    const docs = body.rows.map((r: { doc: Record<string, unknown> }) => r.doc).filter((d: Record<string, unknown>) => !String(d._id).startsWith('_design/'))
+    const count = (type: string) => docs.filter((d: Record<string, unknown>) => d.type === type).length
+    expect(count('bb-agreement')).toBe(accounts)
+    expect(count('bb-ledger')).toBe(broadband.ledger.length)
+    expect(count('bb-status')).toBe(broadband.statusChanges.length)
+    expect(count('bb-dunning')).toBe(broadband.dunning.length)
+    for (const d of docs) expect(d).toMatchObject({ realm: 'accounts', kid: 'accounts:1', ct: expect.any(String) })
+    const raw = JSON.stringify(body)
+    for (const a of broadband.agreements) for (const clear of [a.record.accountNo, a.record.accountName]) expect(raw).not.toContain(clear)
+    for (const l of broadband.ledger) if (l.record.receiptNo) expect(raw).not.toContain(l.record.receiptNo)
+    const desk = JSON.stringify((await admin.request('GET', 'lobby_desk/_all_docs?include_docs=true')).body)
+    expect(desk).not.toContain('"bb-')
+  })
+
   it('refuses a server that already has an organisation, and changes nothing', async () => {
     const before = (await admin.request('GET', 'lobby_public/org')).body
     output.length = 0
@@ -243,8 +265,10 @@ describe('demo people: deterministic and plausible', () => {
 
 describe('demo options: members, visits and the demo today', () => {
   const parse = (...args: string[]) => parseDemoOptions(['--embedded', ...args], {})
-  it('defaults to 500 members and 1,000 visits as of 2026-11-21', () => {
-    expect(parse()).toMatchObject({ members: 500, visits: 1000, today: '2026-11-21' })
+  it('defaults to 500 members, 1,000 visits and 300 broadband accounts as of 2026-11-21', () => {
+    expect(parse()).toMatchObject({ members: 500, visits: 1000, accounts: 300, broadband: true, today: '2026-11-21' })
+    expect(parse('--accounts', '0')).toMatchObject({ accounts: 0 })
+    expect(() => parse('--accounts', 'many')).toThrow(/--accounts/)
   })
   it('takes other counts and another today, and refuses a today that is not a date', () => {
     expect(parse('--members', '0', '--visits', '12', '--today', '2027-03-01')).toMatchObject({ members: 0, visits: 12, today: '2027-03-01' })
