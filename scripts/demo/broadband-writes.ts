@@ -1,12 +1,13 @@
 /**
  * Writes the generated year at the broadband counter through the desk's own actions (broadband-actions.ts), on
- * the agent's device, in the order it happened: agreements opened, service started, each bill run posted in one
+ * the agent's device, in the order it happened: businesses registered in the directory (CUST-1), agreements opened, service started, each bill run posted in one
  * transaction, payments taken one by one with their receipts, dunning steps confirmed, suspensions, late fees at
  * month ends, the outage recorded when reported, completed when repaired and credited, the dispute raised. Every
  * record is sealed in the `accounts` realm. The plan's ids (`acct-N`, `line-N`, `person-N`, `outage-0`) become the
  * stored ones as they are written.
  */
 import type { Dispute, LedgerEntry } from '@/core/broadband/types'
+import type { Person } from '@/core/directory/person'
 import { instantOf, localDateOf } from '@/core/shared/local-date'
 import { changeStatus, openAgreement, postEntries, takePayment, type BroadbandContext } from '@/features/broadband/broadband-actions'
 import { raiseDispute, recordDunning, saveOutage } from '@/features/broadband/broadband-case-actions'
@@ -20,20 +21,29 @@ interface Doing {
   run: () => Promise<unknown>
 }
 
+/** The directory the subscribers are in: the demo's people (`person-N`) and how a business is registered (CUST-1). */
+export interface SubscriberDirectory {
+  personIds: readonly string[]
+  register: (business: Person) => Promise<string>
+}
+
 /** The stored ids of what the plan named by its own. */
 export interface BroadbandIds {
   accounts: Map<string, string>
+  businesses: Map<string, string>
   lines: Map<string, string>
   outage?: string
   dispute?: string
 }
 
 /**
- * Writes `plan` with `ctx` (the agent's records and audit), `personIds[N]` standing for `person-N`. `monthDone` runs
- * after each month's doings (the demo syncs there).
+ * Writes `plan` with `ctx` (the agent's records and audit); `directory.personIds[N]` stands for `person-N`, and each
+ * business is registered through `directory.register`. `monthDone` runs after each month's doings (the demo syncs there).
  */
-export async function writeBroadband(ctx: BroadbandContext, plan: BroadbandPlan, personIds: readonly string[], timeZone: string, monthDone: (month: string) => Promise<void> = async () => {}): Promise<BroadbandIds> {
-  const ids: BroadbandIds = { accounts: new Map(), lines: new Map() }
+export async function writeBroadband(ctx: BroadbandContext, plan: BroadbandPlan, directory: SubscriberDirectory, timeZone: string, monthDone: (month: string) => Promise<void> = async () => {}): Promise<BroadbandIds> {
+  const ids: BroadbandIds = { accounts: new Map(), businesses: new Map(), lines: new Map() }
+  const subscriber = (planId: string) =>
+    (planId.startsWith('person-') ? directory.personIds[Number(planId.slice('person-'.length))] : ids.businesses.get(planId)) ?? fail(`no directory record for ${planId}`)
   const account = (planId: string) => ids.accounts.get(planId) ?? fail(`no stored account for ${planId}`)
   const stored = (e: LedgerEntry): LedgerEntry => {
     const entry = { ...e, accountId: account(e.accountId) }
@@ -44,9 +54,10 @@ export async function writeBroadband(ctx: BroadbandContext, plan: BroadbandPlan,
   const posted = new Set(plan.postings.flatMap((p) => p.lines))
   // Everything the year holds, each at its instant; at one instant in the order listed (the credits before the outage says so).
   const doings: Doing[] = [
+    ...plan.businesses.map((business, n) => ({ at: Date.parse(business.createdAt), run: async () => ids.businesses.set(`business-${n}`, await directory.register(business)) })),
     ...plan.agreements.map(({ id, record: { createdAt, createdBy, subscriberId, ...draft } }) => ({
       at: createdAt,
-      run: async () => ids.accounts.set(id, await openAgreement(ctx, { ...draft, subscriberId: personIds[Number(subscriberId.slice('person-'.length))] ?? fail(`no person ${subscriberId}`) }, { by: createdBy, at: createdAt })),
+      run: async () => ids.accounts.set(id, await openAgreement(ctx, { ...draft, subscriberId: subscriber(subscriberId) }, { by: createdBy, at: createdAt })),
     })),
     ...plan.statusChanges.map(({ record }) => ({ at: record.at, run: () => changeStatus(ctx, { ...record, accountId: account(record.accountId) }) })),
     ...plan.postings.map((p) => ({
@@ -102,14 +113,15 @@ function fail(why: string): never {
   throw new Error(`broadband: ${why}`)
 }
 
-/** The demo's agent writes the year on their own device, syncing after every month. */
+/** The demo's agent writes the year on their own device (the businesses into the directory, CUST-1), syncing after every month. */
 export async function registerBroadband(agent: SignedIn, plan: BroadbandPlan, personIds: readonly string[], out: (line: string) => void): Promise<BroadbandIds> {
   const storage = agent.device.storage
   const ctx: BroadbandContext = { records: createBroadbandRecords(storage.recordContext), audit: storage.audit, userId: agent.session.userId }
   const timeZone = (await storage.orgSettings.read()).settings.timeZone
   const engine = agent.device.engine(agent.session)
   try {
-    const ids = await writeBroadband(ctx, plan, personIds, timeZone, async (month) => {
+    const directory = { personIds, register: (business: Person) => storage.people.put(business) }
+    const ids = await writeBroadband(ctx, plan, directory, timeZone, async (month) => {
       await agent.device.sync(agent.session, engine)
       out(`  broadband: ${month} written by ${agent.spec.username} and synced`)
     })

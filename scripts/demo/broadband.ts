@@ -9,6 +9,8 @@
  * end was repaired late and its credits posted (BB-6); one charge is disputed (BB-7). A few agreements opened this
  * week still wait for installation.
  *
+ * A few subscribers are businesses (CUST-1), registered in the directory by the agent when they subscribe.
+ *
  * Pure: the same seed and today give the same year; broadband-writes.ts writes it through the desk's actions. The
  * records carry plan ids (`acct-N`, `line-N`, `outage-0`; `person-N` is the Nth directory person) that the writes
  * replace with the stored ones.
@@ -24,6 +26,8 @@ import type { Agreement, Dispute, DunningEvent, LedgerEntry, LedgerLine, Outage,
 import { firstDayOf, lastDayOf, monthOf, sameDayMonthsLater, type YearMonth } from '@/core/shared/calendar-month'
 import { addDaysTo, daysBetween, instantOf } from '@/core/shared/local-date'
 import type { LocalDate } from '@/core/shared/units'
+import type { Person } from '@/core/directory/person'
+import { businessCount, generateBusinesses } from './broadband-businesses'
 import { generatePeople, mulberry32 } from './people'
 
 /** `npm run demo`'s number of agreements unless `--accounts` says otherwise. */
@@ -44,8 +48,10 @@ export interface Posting {
 
 export interface BroadbandPlan {
   today: LocalDate
-  /** In the order opened; `subscriberId` is `person-N`, the Nth directory person. */
+  /** In the order opened; `subscriberId` is `person-N`, the Nth directory person, or `business-N`, the Nth of `businesses`. */
   agreements: WithId<Agreement>[]
+  /** CUST-1: businesses that subscribe, each registered in the directory just before its agreement opens (`createdAt`). */
+  businesses: Person[]
   statusChanges: WithId<StatusChange>[]
   /** Every entry, in the order posted (`at`). Payments are taken one by one; the rest are in `postings`. */
   ledger: LedgerLine[]
@@ -97,6 +103,8 @@ interface Draft {
   payer: Payer
   arrears?: ArrearsCase
   role?: 'outage' | 'dispute' | 'violation' | 'paid-late'
+  /** A business's agreement: its index into the plan's businesses. */
+  business?: number
   /** `paid-late`: the month left unpaid until the day it was paid, more than a month late. */
   lateMonth?: YearMonth
   paidOn?: LocalDate
@@ -114,7 +122,7 @@ export function generateBroadband(input: BroadbandPlanInput): BroadbandPlan {
   if (input.accounts > input.people.length) throw new Error(`broadband: ${input.accounts} accounts need as many directory people, there are ${input.people.length}`)
 
   const drafts = draftAccounts(input, rng)
-  const agreements = openAgreements(input, drafts, rng)
+  const { agreements, businesses } = openAgreements(input, drafts, rng)
   const thisMonth = monthOf(today)
   const id = (i: number) => `acct-${i}`
 
@@ -232,7 +240,7 @@ export function generateBroadband(input: BroadbandPlanInput): BroadbandPlan {
   const dispute = planDispute(drafts, lines, addMonths(thisMonth, -1), today, by)
   const arrears = Object.fromEntries(drafts.flatMap((d, i) => (d.arrears ? [[id(i), d.arrears]] : [])))
   statusChanges.sort((a, b) => a.record.at - b.record.at)
-  return { today, agreements, statusChanges, ledger, postings, dunning, ...(outage.record.accountIds.length ? { outage: { id: outage.id, record: outage.record } } : {}), ...(dispute ? { dispute } : {}), arrears, paidLate: drafts.flatMap((d, i) => (d.role === 'paid-late' ? [id(i)] : [])) }
+  return { today, agreements, businesses, statusChanges, ledger, postings, dunning, ...(outage.record.accountIds.length ? { outage: { id: outage.id, record: outage.record } } : {}), ...(dispute ? { dispute } : {}), arrears, paidLate: drafts.flatMap((d, i) => (d.role === 'paid-late' ? [id(i)] : [])) }
 }
 
 /** BB-7: the dispute account's charge of last month (its first, if it has none) disputed three days ago. */
@@ -273,64 +281,96 @@ function draftAccounts(input: BroadbandPlanInput, rng: () => number): Draft[] {
     (d) => void (d.role = 'outage'),
     (d) => void (d.role = 'dispute'),
     (d) => void (d.role = 'violation'),
+    (d) => void (d.business = 0),
   ]
   let next = 0
+  const free = (d: Draft | undefined): d is Draft => d !== undefined && !d.arrears && !d.role && d.business === undefined
   const take = () => {
     // A different account every time, spread over the year's intake.
     while (next < candidates.length && int(3) !== 0) next++
-    return candidates[next++] ?? candidates.find((d) => !d.arrears && !d.role)
+    return candidates[next++] ?? candidates.find(free)
   }
   for (let round = 0; round < 3; round++) {
     for (const [r, give] of roles.entries()) {
       if (round > 0 && r >= Object.keys(arrearsCases).length) continue
       const d = take()
-      if (d && !d.arrears && !d.role) give(d)
+      if (free(d)) give(d)
     }
   }
   for (let n = 1; n < outageAccounts; n++) {
     const d = take()
-    if (d && !d.arrears && !d.role) d.role = 'outage'
+    if (free(d)) d.role = 'outage'
   }
   for (let n = 0; n < paidLateCount; n++) {
     const d = take()
-    if (!d || d.arrears || d.role) continue
+    if (!free(d)) continue
     d.role = 'paid-late'
     const latest = addMonths(oldEnough, -int(5))
     const first = addMonths(monthOf(d.start!), 1)
     d.lateMonth = latest > first ? latest : first
   }
+  for (let n = 1; n < businessCount; n++) {
+    const d = take()
+    if (free(d)) d.business = n
+  }
   return drafts
 }
 
 /** BB-1: each draft's agreement: a directory person registered before it opened, a plan, a year's cycle, a few through an agent. */
-function openAgreements(input: BroadbandPlanInput, drafts: Draft[], rng: () => number): WithId<Agreement>[] {
+function openAgreements(input: BroadbandPlanInput, drafts: Draft[], rng: () => number): { agreements: WithId<Agreement>[]; businesses: Person[] } {
   const int = (n: number) => Math.floor(rng() * n)
   const used = new Set<number>()
   // Agents: people of a seed of their own (not the directory's), with an ID number to show.
   const agents = generatePeople(input.seed + 13, 60).filter((p) => p.idNumber)
-  return drafts.map((d, i) => {
+  const shops = generateBusinesses(input.seed)
+  const businesses: Person[] = []
+  const agreements = drafts.map((d, i): WithId<Agreement> => {
+    const createdAt = instantOf(d.opened, `${pad(9 + int(8), 2)}:${pad(int(60), 2)}`, input.timeZone)
+    const cycleStart = d.start ?? d.opened
+    const cycleEnd = addDaysTo(sameDayMonthsLater(cycleStart, 12), -1)
+    const accountNo = `8${pad(1 + i * 37 + int(37), 7)}`
+    if (d.business !== undefined) {
+      // A business subscribes through a member of its staff with the company's letter (单位介绍信).
+      const shop = { ...shops[d.business]!, createdAt: new Date(createdAt - 10 * 60_000).toISOString() }
+      const agent = agents[int(agents.length)]!
+      businesses.push(shop)
+      return {
+        id: `acct-${i}`,
+        record: {
+          accountNo,
+          accountName: shop.name,
+          subscriberId: `business-${businesses.length - 1}`,
+          agent: { name: agent.name, idNumber: agent.idNumber!, authorisation: '单位介绍信' },
+          plan: { ...demoPlans[2]! },
+          cycleStart,
+          cycleEnd,
+          createdAt,
+          createdBy: input.by,
+        },
+      }
+    }
     const registered = input.people.findLastIndex((p) => p.createdAt.slice(0, 10) < d.opened)
     let person = registered >= 0 ? int(registered + 1) : int(input.people.length)
     while (used.has(person)) person = (person + 1) % input.people.length
     used.add(person)
     const plan = demoPlans[[0, 0, 1, 1, 1, 2][int(6)]!]!
-    const cycleStart = d.start ?? d.opened
     const agent = i % 19 === 7 ? agents[int(agents.length)] : undefined
     return {
       id: `acct-${i}`,
       record: {
-        accountNo: `8${pad(1 + i * 37 + int(37), 7)}`,
+        accountNo,
         accountName: input.people[person]!.name,
         subscriberId: `person-${person}`,
         ...(agent ? { agent: { name: agent.name, idNumber: agent.idNumber!, authorisation: authorisations[int(authorisations.length)]! } } : {}),
         plan: { ...plan },
         cycleStart,
-        cycleEnd: addDaysTo(sameDayMonthsLater(cycleStart, 12), -1),
-        createdAt: instantOf(d.opened, `${pad(9 + int(8), 2)}:${pad(int(60), 2)}`, input.timeZone),
+        cycleEnd,
+        createdAt,
         createdBy: input.by,
       },
     }
   })
+  return { agreements, businesses }
 }
 
 /**
@@ -381,6 +421,7 @@ export function broadbandCounts(plan: BroadbandPlan) {
   const cases = Object.values(plan.arrears)
   return {
     accounts: plan.agreements.length,
+    businesses: plan.businesses.length,
     pending: plan.agreements.filter((a) => !plan.statusChanges.some((s) => s.record.accountId === a.id)).length,
     charges: count('charge'),
     payments: count('payment'),

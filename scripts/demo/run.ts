@@ -61,8 +61,8 @@ export async function main(argv: string[], { env = process.env, out = console.lo
     }
     const b = summary.broadband
     if (b) {
-      out(`Broadband, the year up to ${options.today}: ${b.accounts} accounts (${b.pending} waiting for installation), ${b.charges} monthly charges in ${b.billRuns} bill runs, ${b.payments} payments`)
-      out(`  in arrears: ${b.arrears.notice} due a notice, ${b.arrears['credit-record']} a credit record, ${b.arrears['may-suspend']} may be suspended, ${b.arrears.terminate} to be terminated; ${b.lateFees} late fees; one outage credited to ${b.outageAccounts} accounts; ${b.disputes} open dispute`)
+      out(`Broadband, the year up to ${options.today}: ${b.accounts} accounts (${b.businesses} of businesses, ${b.pending} waiting for installation), ${b.charges} monthly charges in ${b.billRuns} bill runs, ${b.payments} payments`)
+      out(`  in arrears: ${b.arrears.notice} due a notice, ${b.arrears['credit-record']} a credit record, ${b.arrears['may-suspend']} may be suspended, ${b.arrears.terminate} to be terminated; ${b.paidLate} paid late once; ${b.lateFees} late fees; one outage credited to ${b.outageAccounts} accounts; ${b.disputes} open dispute`)
     }
     out('On the server:')
     for (const { database, docs } of summary.counts) out(`  ${database.padEnd(16)} ${String(docs).padStart(6)} ${database === '_users' ? 'server accounts' : 'documents'}`)

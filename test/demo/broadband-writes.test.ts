@@ -5,6 +5,7 @@ import { balanceOf } from '@/core/broadband/ledger-fold'
 import { agreementState } from '@/core/broadband/status-fold'
 import { ledgerOf, statusChangesOf, type BroadbandContext } from '@/features/broadband/broadband-actions'
 import { createBroadbandRecords } from '@/features/broadband/broadband-records'
+import type { Person } from '@/core/directory/person'
 import { createTestStorage, oneRealmKeys } from '@/storage/testing'
 import { generateBroadband } from '../../scripts/demo/broadband'
 import { writeBroadband } from '../../scripts/demo/broadband-writes'
@@ -24,7 +25,11 @@ describe('demo broadband writes: the plan through the desk’s actions (issue 12
     const audited: { action: string; detail?: string }[] = []
     const ctx: BroadbandContext = { records: createBroadbandRecords(t.storage.recordContext), audit: { append: async (e) => void audited.push(e) }, userId: 'agent-1' }
     const months: string[] = []
-    const ids = await writeBroadband(ctx, plan, personIds, tz, async (m) => void months.push(m))
+    // The directory is the people repository's business (tested there): here, what the writes give it and when.
+    const registered: Person[] = []
+    const directory = { personIds, register: async (p: Person) => `person:business-${registered.push(p)}` }
+    const ids = await writeBroadband(ctx, plan, directory, tz, async (m) => void months.push(m))
+    expect(registered).toEqual(plan.businesses)
 
     const rows = await t.db.records.toArray()
     expect(rows.length).toBeGreaterThan(plan.ledger.length)
@@ -45,7 +50,9 @@ describe('demo broadband writes: the plan through the desk’s actions (issue 12
       const planned = plan.ledger.filter((l) => l.record.accountId === a.id)
       expect(balanceOf(await ledgerOf(ctx, id))).toBe(balanceOf(planned))
       expect(agreementState(await statusChangesOf(ctx, id)).status).toBe(agreementState(plan.statusChanges.filter((s) => s.record.accountId === a.id)).status)
-      expect((await ctx.records.agreements.get(id))!.subscriberId).toBe(personIds[Number(a.record.subscriberId.slice('person-'.length))])
+      const { subscriberId } = (await ctx.records.agreements.get(id))!
+      if (a.record.subscriberId.startsWith('business-')) expect(subscriberId).toBe(`person:business-${Number(a.record.subscriberId.slice('business-'.length)) + 1}`)
+      else expect(subscriberId).toBe(personIds[Number(a.record.subscriberId.slice('person-'.length))])
     }
     const outage = (await ctx.records.outages.list())[0]!
     expect(outage.id).toBe(ids.outage)

@@ -7,6 +7,7 @@ import { balanceOf, isDebit, openItemsOn } from '@/core/broadband/ledger-fold'
 import { outageCredit } from '@/core/broadband/outage-credit'
 import { checkPayment } from '@/core/broadband/payment-check'
 import { agreementState } from '@/core/broadband/status-fold'
+import { checkPerson } from '@/core/directory/person'
 import { monthOf } from '@/core/shared/calendar-month'
 import { localDateOf } from '@/core/shared/local-date'
 import { broadbandCounts, generateBroadband, type BroadbandPlan } from '../../scripts/demo/broadband'
@@ -43,13 +44,22 @@ describe('demo broadband: a year at the counter (issue 12 §11)', () => {
     for (const { record: a } of plan.agreements) {
       const { createdAt: _at, createdBy: _by, ...draft } = a
       expect(checkAgreementDraft(draft)).toEqual({})
-      const person = people[Number(a.subscriberId.slice('person-'.length))]!
+      const person = a.subscriberId.startsWith('business-') ? plan.businesses[Number(a.subscriberId.slice('business-'.length))]! : people[Number(a.subscriberId.slice('person-'.length))]!
       expect(a.accountName).toBe(person.name)
       expect(new Date(person.createdAt).getTime()).toBeLessThan(a.createdAt)
       expect([5000, 8000, 12000]).toContain(a.plan.monthlyFee)
       expect(a.cycleEnd > a.cycleStart).toBe(true)
     }
     expect(plan.agreements.filter((a) => a.record.agent).length).toBeGreaterThanOrEqual(5)
+    // CUST-1: a few businesses, each with a file the people form accepts, subscribing through a member of staff.
+    expect(plan.businesses).toHaveLength(4)
+    for (const b of plan.businesses) {
+      expect(b).toMatchObject({ kind: 'business', legalRepresentative: expect.any(String), licenceNo: expect.stringMatching(/^91\w{16}$/), postcode: '510006' })
+      expect(checkPerson(b, demoToday)).toEqual({})
+    }
+    const ofBusinesses = plan.agreements.filter((a) => a.record.subscriberId.startsWith('business-'))
+    expect(ofBusinesses.map((a) => a.record.accountName)).toEqual(plan.businesses.map((b) => b.name))
+    for (const a of ofBusinesses) expect(a.record.agent?.authorisation).toBe('单位介绍信')
     expect(plan.agreements[0]!.record.createdAt).toBeLessThan(Date.parse('2025-12-31'))
     const counts = broadbandCounts(plan)
     expect(counts.pending).toBeGreaterThanOrEqual(3)

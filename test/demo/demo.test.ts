@@ -52,7 +52,8 @@ describe('npm run demo: a demo organisation on an empty sync server', () => {
     const text = output.join('\n')
     expect(text).toContain(`people: ${count}/${count} registered by desk1 and synced`)
     // The people, the staff profiles and the visitors the reception desk registered (each once, however often they came).
-    expect(text).toMatch(new RegExp(`lobby_directory +${count + demoSignIns.length + registeredVisitors} documents`))
+    // And the businesses the agent registered when they subscribed to broadband (CUST-1).
+    expect(text).toMatch(new RegExp(`lobby_directory +${count + demoSignIns.length + registeredVisitors + broadband.businesses.length} documents`))
     expect(text).toMatch(/_users +7 server accounts/)
     expect(text).toContain(`members: ${members}/${members} enrolled by desk1`)
     expect(text).toMatch(/manager: blacklisted [12] member\(s\) and synced/)
@@ -80,14 +81,14 @@ describe('npm run demo: a demo organisation on an empty sync server', () => {
     const found = await device.storage.people.findBy('phone', wanted.phone!)
     expect(found.map((f) => f.record)).toEqual([wanted])
     // Everything generated arrived, and nothing else (the same plaintext as the generator's).
-    const all = (await device.storage.people.list()).map((p) => p.record).filter((p) => !receptionPhones.has(p.phone!))
+    const all = (await device.storage.people.list()).map((p) => p.record).filter((p) => !receptionPhones.has(p.phone!) && p.kind !== 'business')
     expect(all.sort((x, y) => x.createdAt.localeCompare(y.createdAt))).toEqual(generated)
   })
 
   it('the server holds the directory as ciphertext only (CONF-1)', async () => {
     const { body } = await admin.request('GET', 'lobby_directory/_all_docs?include_docs=true')
     const docs = body.rows.map((r: { doc: Record<string, unknown> }) => r.doc).filter((d: Record<string, unknown>) => d.type === 'person')
-    expect(docs).toHaveLength(count + registeredVisitors)
+    expect(docs).toHaveLength(count + registeredVisitors + broadband.businesses.length)
     for (const d of docs) expect(d).toMatchObject({ realm: 'directory', kid: 'directory:1', ct: expect.any(String) })
     const raw = JSON.stringify(body)
     for (const p of generatePeople(seed, count)) {
@@ -97,7 +98,7 @@ describe('npm run demo: a demo organisation on an empty sync server', () => {
 
   /** The plan the demo wrote, generated again from what desk2's device pulled: the people in order, the actors, the stored settings. */
   async function regenerated(device: DemoDevice): Promise<{ plan: DemoMembership; memberIds: string[] }> {
-    const people = (await device.storage.people.list()).filter((p) => !receptionPhones.has(p.record.phone!)).sort((x, y) => x.record.createdAt.localeCompare(y.record.createdAt))
+    const people = (await device.storage.people.list()).filter((p) => !receptionPhones.has(p.record.phone!) && p.record.kind !== 'business').sort((x, y) => x.record.createdAt.localeCompare(y.record.createdAt))
     const staff = (await device.storage.staff.list()).map((s) => s.record)
     const checkIns = await device.storage.desk.checkIns.list()
     const plan = generateMembership({
@@ -212,7 +213,7 @@ describe('npm run demo: a demo organisation on an empty sync server', () => {
 
   it('issue 12: the agent’s broadband year is on the server in lobby_accounts only, sealed (CONF-1)', async () => {
     const b = broadbandCounts(broadband)
-    expect(output.join('\n')).toContain(`Broadband, the year up to 2026-11-21: ${accounts} accounts (${b.pending} waiting for installation), ${b.charges} monthly charges in ${b.billRuns} bill runs, ${b.payments} payments`)
+    expect(output.join('\n')).toContain(`Broadband, the year up to 2026-11-21: ${accounts} accounts (${b.businesses} of businesses, ${b.pending} waiting for installation), ${b.charges} monthly charges in ${b.billRuns} bill runs, ${b.payments} payments`)
     const { body } = await admin.request('GET', 'lobby_accounts/_all_docs?include_docs=true')
     const docs = body.rows.map((r: { doc: Record<string, unknown> }) => r.doc).filter((d: Record<string, unknown>) => !String(d._id).startsWith('_design/'))
     const count = (type: string) => docs.filter((d: Record<string, unknown>) => d.type === type).length
