@@ -1,5 +1,7 @@
 import type { Person } from '@/core/directory/person'
 import { defaultMembershipSettings } from '@/core/membership/defaults'
+import { broadbandAccounts, broadbandCounts, generateBroadband } from './broadband'
+import { registerBroadband } from './broadband-writes'
 import { blacklistMembers, enrolMembers, recordVisits } from './desk-writes'
 import { demoToday, generateMembership, membershipCounts, type MembershipCounts } from './members'
 import { foundDemoOrganisation, joinFresh, type SignedIn } from './organisation'
@@ -21,6 +23,10 @@ export interface DemoOptionsUsed {
   today?: string
   /** A month of visitors at the reception desk (issue 11): off when absent, as for bench/initial-sync.bench.ts. */
   reception?: boolean
+  /** A year at the broadband counter (issue 12): off when absent, as for the benches. */
+  broadband?: boolean
+  /** How many broadband accounts (default 300; at most `people`). */
+  accounts?: number
   forceNew: boolean
 }
 
@@ -28,7 +34,8 @@ export interface DemoSummary {
   counts: { database: string; docs: number }[]
   membership: MembershipCounts
   reception?: ReturnType<typeof receptionCounts>
-  seconds: { organisation: number; people: number; members: number; reception: number; total: number }
+  broadband?: ReturnType<typeof broadbandCounts>
+  seconds: { organisation: number; people: number; members: number; reception: number; broadband: number; total: number }
 }
 
 const since = (t: number) => Math.round((performance.now() - t) / 100) / 10
@@ -75,12 +82,29 @@ export async function runDemo(server: DemoServer, options: DemoOptionsUsed, out:
 
   const receptionStart = performance.now()
   const reception = options.reception ? await registerVisitors(desk, staff, options.seed, options.today ?? demoToday, out) : undefined
+  const receptionSeconds = since(receptionStart)
+
+  const broadbandStart = performance.now()
+  const accounts = Math.min(options.accounts ?? broadbandAccounts, people.length)
+  const broadband = options.broadband && accounts > 0 ? await registerAccounts(staff, { seed: options.seed, today: options.today ?? demoToday, people, personIds, accounts }, out) : undefined
   return {
     counts: await serverCounts(server.admin),
     membership,
     ...(reception ? { reception } : {}),
-    seconds: { organisation, people: peopleSeconds, members, reception: since(receptionStart), total: since(started) },
+    ...(broadband ? { broadband } : {}),
+    seconds: { organisation, people: peopleSeconds, members, reception: receptionSeconds, broadband: since(broadbandStart), total: since(started) },
   }
+}
+
+/** Issue 12: a year at the broadband counter, written by the agent on their own device (the `accounts` realm is not the front desk's). */
+async function registerAccounts(staff: SignedIn[], options: { seed: number; today: string; people: Person[]; personIds: string[]; accounts: number }, out: (line: string) => void) {
+  const agent = staff.find((s) => s.spec.role === 'agent')!
+  const timeZone = (await agent.device.storage.orgSettings.read()).settings.timeZone
+  const plan = generateBroadband({ seed: options.seed, today: options.today, timeZone, people: options.people, accounts: options.accounts, by: agent.session.userId })
+  const counts = broadbandCounts(plan)
+  out(`Broadband: ${counts.accounts} accounts from seed ${options.seed} over the year up to ${options.today}, ${counts.billRuns} bill runs, ${counts.payments} payments`)
+  await registerBroadband(agent, plan, options.personIds, out)
+  return counts
 }
 
 /** REC-1, REC-2, REC-6: a month of visitors, registered by the front desk; any staff member but the admin is visited. */

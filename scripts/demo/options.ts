@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { isLocalDate } from '@/core/shared/local-date'
+import { broadbandAccounts } from './broadband'
 import { demoToday } from './members'
 
 export const USAGE = `Usage: npm run demo -- [options]
 Provisions a sync server with a demo organisation (staff sign-ins, sample people, and
 members with their fees, VIP deposits and visits, a month of visitors at the reception
-desk), sealed as the app seals it. The server
+desk, a year of broadband accounts), sealed as the app seals it. The server
 must have no organisation yet.
 
   --url URL             the sync server's CouchDB root (default http://127.0.0.1:5480/db/, npm start)
@@ -21,6 +22,8 @@ must have no organisation yet.
   --people N            how many people (default 2000)
   --members N           how many of them are members (default 500; at most --people)
   --visits N            how many visits in the 60 days up to --today (default 1000)
+  --accounts N          how many broadband accounts, with a year of history (default 300;
+                        at most --people; 0 for none)
   --today DATE          the demo's today, YYYY-MM-DD (default ${demoToday}): memberships are
                         active or expired as of that date, and visits lead up to it
   --force-new           delete a previous demo organisation on the server first
@@ -38,6 +41,9 @@ export type DemoOptions =
       today: string
       /** The month of visitors at the reception desk: always, from the command line. */
       reception: true
+      /** The year at the broadband counter: always, from the command line (`accounts` 0: none). */
+      broadband: true
+      accounts: number
       forceNew: boolean
     }
 
@@ -62,6 +68,7 @@ export function parseDemoOptions(argv: string[], env: Record<string, string | un
       people: { type: 'string' },
       members: { type: 'string' },
       visits: { type: 'string' },
+      accounts: { type: 'string' },
       today: { type: 'string' },
       'force-new': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -79,6 +86,8 @@ export function parseDemoOptions(argv: string[], env: Record<string, string | un
     visits: integer(values.visits, 1000, '--visits', 0),
     today,
     reception: true as const,
+    broadband: true as const,
+    accounts: integer(values.accounts, broadbandAccounts, '--accounts', 0),
     forceNew: values['force-new'],
   }
   if (values.embedded) {

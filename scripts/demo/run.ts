@@ -48,7 +48,7 @@ export async function main(argv: string[], { env = process.env, out = console.lo
     const summary = await runDemo(server, options, out)
     out('')
     const { seconds: s, membership: m } = summary
-    out(`Done in ${s.total} s (organisation ${s.organisation} s, people ${s.people} s, members and visits ${s.members} s, reception ${s.reception} s).`)
+    out(`Done in ${s.total} s (organisation ${s.organisation} s, people ${s.people} s, members and visits ${s.members} s, reception ${s.reception} s, broadband ${s.broadband} s).`)
     if (m.members > 0) {
       out(`Members as of ${options.today}: ${m.members} (${m.active} active, ${m.vipActive} of them VIP; ${m.expired} expired; ${m.blacklisted} blacklisted)`)
       out(`  ledger: ${m.fees} fees (${m.renewals} renewals, ${m.stacked} stacked on a running term), ${m.deposits} VIP deposits, ${m.depositReturns} returned`)
@@ -58,6 +58,11 @@ export async function main(argv: string[], { env = process.env, out = console.lo
     if (r) {
       out(`Reception, the ${receptionDays} days up to ${options.today}: ${r.visits} visits by ${r.visitors} visitors (${r.refused} refused, ${r.secondInterviews} second interviews), ${r.checkOuts} check-outs`)
       out(`  ${r.openYesterday} visits left open yesterday, ${r.openToday} visitors still in today; ${r.expectedToday} expected today, ${r.expectedTomorrow} tomorrow`)
+    }
+    const b = summary.broadband
+    if (b) {
+      out(`Broadband, the year up to ${options.today}: ${b.accounts} accounts (${b.businesses} of businesses, ${b.pending} waiting for installation), ${b.charges} monthly charges in ${b.billRuns} bill runs, ${b.payments} payments`)
+      out(`  in arrears: ${b.arrears.notice} due a notice, ${b.arrears['credit-record']} a credit record, ${b.arrears['may-suspend']} may be suspended, ${b.arrears.terminate} to be terminated; ${b.paidLate} paid late once; ${b.lateFees} late fees; one outage credited to ${b.outageAccounts} accounts; ${b.disputes} open dispute`)
     }
     out('On the server:')
     for (const { database, docs } of summary.counts) out(`  ${database.padEnd(16)} ${String(docs).padStart(6)} ${database === '_users' ? 'server accounts' : 'documents'}`)

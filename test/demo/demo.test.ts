@@ -12,6 +12,7 @@ import { main } from '../../scripts/demo/run'
 import { demoSignIns } from '../../scripts/demo/sign-ins'
 import { createReceptionRecords } from '@/features/reception/reception-records'
 import { generateReception, receptionCounts } from '../../scripts/demo/reception'
+import { broadbandCounts, generateBroadband } from '../../scripts/demo/broadband'
 import { startLobbyServer } from '../support/lobby-server'
 
 const seed = 2026
@@ -19,6 +20,9 @@ const count = 50
 // Small, so the end-to-end run stays quick: the counts of the full demo are checked on the generator (members.test.ts).
 const members = 20
 const visits = 30
+// A few broadband accounts with their year (the full 300 are checked on the generator: broadband.test.ts).
+const accounts = 20
+const broadband = generateBroadband({ seed, today: '2026-11-21', timeZone: 'Asia/Shanghai', people: generatePeople(seed, count), accounts, by: 'agent' })
 // The month at the reception desk: the whole of it (a few dozen visits), visited staff being all but the admin.
 const reception = generateReception({ seed, today: '2026-11-21', timeZone: 'Asia/Shanghai', hosts: demoSignIns.length - 1 })
 const receptionPhones = new Set(reception.visitors.map((v) => v.phone))
@@ -40,7 +44,7 @@ describe('npm run demo: a demo organisation on an empty sync server', () => {
     adminPassword = lobby.adminPassword
     admin = lobby.admin
     stop = lobby.stop
-    expect(await run('--people', String(count), '--seed', String(seed), '--members', String(members), '--visits', String(visits)), output.join('\n')).toBe(0)
+    expect(await run('--people', String(count), '--seed', String(seed), '--members', String(members), '--visits', String(visits), '--accounts', String(accounts)), output.join('\n')).toBe(0)
   }, 300_000) // founds, signs in every demo account (Argon2id) and syncs: minutes on a busy machine
   afterAll(async () => stop?.())
 
@@ -48,7 +52,8 @@ describe('npm run demo: a demo organisation on an empty sync server', () => {
     const text = output.join('\n')
     expect(text).toContain(`people: ${count}/${count} registered by desk1 and synced`)
     // The people, the staff profiles and the visitors the reception desk registered (each once, however often they came).
-    expect(text).toMatch(new RegExp(`lobby_directory +${count + demoSignIns.length + registeredVisitors} documents`))
+    // And the businesses the agent registered when they subscribed to broadband (CUST-1).
+    expect(text).toMatch(new RegExp(`lobby_directory +${count + demoSignIns.length + registeredVisitors + broadband.businesses.length} documents`))
     expect(text).toMatch(/_users +7 server accounts/)
     expect(text).toContain(`members: ${members}/${members} enrolled by desk1`)
     expect(text).toMatch(/manager: blacklisted [12] member\(s\) and synced/)
@@ -76,14 +81,14 @@ describe('npm run demo: a demo organisation on an empty sync server', () => {
     const found = await device.storage.people.findBy('phone', wanted.phone!)
     expect(found.map((f) => f.record)).toEqual([wanted])
     // Everything generated arrived, and nothing else (the same plaintext as the generator's).
-    const all = (await device.storage.people.list()).map((p) => p.record).filter((p) => !receptionPhones.has(p.phone!))
+    const all = (await device.storage.people.list()).map((p) => p.record).filter((p) => !receptionPhones.has(p.phone!) && p.kind !== 'business')
     expect(all.sort((x, y) => x.createdAt.localeCompare(y.createdAt))).toEqual(generated)
   })
 
   it('the server holds the directory as ciphertext only (CONF-1)', async () => {
     const { body } = await admin.request('GET', 'lobby_directory/_all_docs?include_docs=true')
     const docs = body.rows.map((r: { doc: Record<string, unknown> }) => r.doc).filter((d: Record<string, unknown>) => d.type === 'person')
-    expect(docs).toHaveLength(count + registeredVisitors)
+    expect(docs).toHaveLength(count + registeredVisitors + broadband.businesses.length)
     for (const d of docs) expect(d).toMatchObject({ realm: 'directory', kid: 'directory:1', ct: expect.any(String) })
     const raw = JSON.stringify(body)
     for (const p of generatePeople(seed, count)) {
@@ -93,7 +98,7 @@ describe('npm run demo: a demo organisation on an empty sync server', () => {
 
   /** The plan the demo wrote, generated again from what desk2's device pulled: the people in order, the actors, the stored settings. */
   async function regenerated(device: DemoDevice): Promise<{ plan: DemoMembership; memberIds: string[] }> {
-    const people = (await device.storage.people.list()).filter((p) => !receptionPhones.has(p.record.phone!)).sort((x, y) => x.record.createdAt.localeCompare(y.record.createdAt))
+    const people = (await device.storage.people.list()).filter((p) => !receptionPhones.has(p.record.phone!) && p.record.kind !== 'business').sort((x, y) => x.record.createdAt.localeCompare(y.record.createdAt))
     const staff = (await device.storage.staff.list()).map((s) => s.record)
     const checkIns = await device.storage.desk.checkIns.list()
     const plan = generateMembership({
@@ -206,6 +211,24 @@ describe('npm run demo: a demo organisation on an empty sync server', () => {
     expect(raw).not.toContain('no-badge')
   })
 
+  it('issue 12: the agent’s broadband year is on the server in lobby_accounts only, sealed (CONF-1)', async () => {
+    const b = broadbandCounts(broadband)
+    expect(output.join('\n')).toContain(`Broadband, the year up to 2026-11-21: ${accounts} accounts (${b.businesses} of businesses, ${b.pending} waiting for installation), ${b.charges} monthly charges in ${b.billRuns} bill runs, ${b.payments} payments`)
+    const { body } = await admin.request('GET', 'lobby_accounts/_all_docs?include_docs=true')
+    const docs = body.rows.map((r: { doc: Record<string, unknown> }) => r.doc).filter((d: Record<string, unknown>) => !String(d._id).startsWith('_design/'))
+    const count = (type: string) => docs.filter((d: Record<string, unknown>) => d.type === type).length
+    expect(count('bb-agreement')).toBe(accounts)
+    expect(count('bb-ledger')).toBe(broadband.ledger.length)
+    expect(count('bb-status')).toBe(broadband.statusChanges.length)
+    expect(count('bb-dunning')).toBe(broadband.dunning.length)
+    for (const d of docs) expect(d).toMatchObject({ realm: 'accounts', kid: 'accounts:1', ct: expect.any(String) })
+    const raw = JSON.stringify(body)
+    for (const a of broadband.agreements) for (const clear of [a.record.accountNo, a.record.accountName]) expect(raw).not.toContain(clear)
+    for (const l of broadband.ledger) if (l.record.receiptNo) expect(raw).not.toContain(l.record.receiptNo)
+    const desk = (await admin.request('GET', 'lobby_desk/_all_docs?include_docs=true')).body.rows.map((r: { doc: Record<string, unknown> }) => r.doc)
+    expect(desk.filter((d: Record<string, unknown>) => String(d.type).startsWith('bb-'))).toEqual([])
+  })
+
   it('refuses a server that already has an organisation, and changes nothing', async () => {
     const before = (await admin.request('GET', 'lobby_public/org')).body
     output.length = 0
@@ -243,8 +266,10 @@ describe('demo people: deterministic and plausible', () => {
 
 describe('demo options: members, visits and the demo today', () => {
   const parse = (...args: string[]) => parseDemoOptions(['--embedded', ...args], {})
-  it('defaults to 500 members and 1,000 visits as of 2026-11-21', () => {
-    expect(parse()).toMatchObject({ members: 500, visits: 1000, today: '2026-11-21' })
+  it('defaults to 500 members, 1,000 visits and 300 broadband accounts as of 2026-11-21', () => {
+    expect(parse()).toMatchObject({ members: 500, visits: 1000, accounts: 300, broadband: true, today: '2026-11-21' })
+    expect(parse('--accounts', '0')).toMatchObject({ accounts: 0 })
+    expect(() => parse('--accounts', 'many')).toThrow(/--accounts/)
   })
   it('takes other counts and another today, and refuses a today that is not a date', () => {
     expect(parse('--members', '0', '--visits', '12', '--today', '2027-03-01')).toMatchObject({ members: 0, visits: 12, today: '2027-03-01' })
