@@ -76,8 +76,9 @@ describe('the agent\'s three months at the counter (issue 12: BB-1, BB-2, BB-3, 
     await desk.tab('bill-run')
     expect(await desk.previewBillRun('2027-01')).toEqual({ charges: [[account.accountNo, yuan(fee)]], allBilled: false })
     await desk.postBillRun('2027-01')
+    // The account page shows the store's last reading of the account until it has read it again: poll.
     await desk.openAccount(account.accountNo)
-    expect(await desk.balance()).toBe(yuan(fee))
+    await expect.poll(() => desk.balance()).toBe(yuan(fee))
     expect(await desk.pay({ amount: '100.00', channel: 'counter', receiptNo: 'R-2027-0105' })).toEqual({ done: `已记录缴费 ${yuan(fee)}。` })
     await expect.poll(() => desk.balance()).toBe(yuan(0))
 
@@ -92,7 +93,8 @@ describe('the agent\'s three months at the counter (issue 12: BB-1, BB-2, BB-3, 
     await desk.tab('bill-run')
     await desk.postBillRun('2027-03')
     await desk.tab('worklist')
-    expect(await desk.worklistSteps(account.accountNo)).toEqual([{ step: 'notice', text: '应发催缴通知', owed: `欠费 ${yuan(fee)}，自 2027-02-28 起未缴` }])
+    // The worklist shows its last reading until it has read the day's steps again: poll.
+    await expect.poll(() => desk.worklistSteps(account.accountNo)).toEqual([{ step: 'notice', text: '应发催缴通知', owed: `欠费 ${yuan(fee)}，自 2027-02-28 起未缴` }])
     expect(await desk.confirmStep(account.accountNo, 'notice')).toBe(`已向 ${account.accountNo} 发出通知：请打印下方通知书或复制短信文本。`)
     await page.getByTestId('dunning-letter').waitFor()
     expect(await page.getByTestId('dunning-letter').innerText()).toContain(yuan(fee))
@@ -101,16 +103,14 @@ describe('the agent\'s three months at the counter (issue 12: BB-1, BB-2, BB-3, 
     // Past the first late-fee day (BB-4: more than one calendar month overdue): "may be suspended", confirmed.
     await auth.idleUntil(context.clock, at(lateFeeOn), agent.passphrase)
     await desk.tab('worklist')
-    const steps = await desk.worklistSteps(account.accountNo)
-    expect(steps.map((s) => s.step)).toContain('may-suspend')
-    expect(steps.find((s) => s.step === 'may-suspend')).toEqual({ step: 'may-suspend', text: '逾期超过 1 个月：可暂停服务', owed: `欠费 ${yuan(owedAfterSuspension)}，自 2027-02-28 起未缴` })
+    await expect.poll(async () => (await desk.worklistSteps(account.accountNo)).find((s) => s.step === 'may-suspend')).toEqual({ step: 'may-suspend', text: '逾期超过 1 个月：可暂停服务', owed: `欠费 ${yuan(owedAfterSuspension)}，自 2027-02-28 起未缴` })
     await page.screenshot({ path: artifactPath('e2e/broadband-journey-worklist.png'), fullPage: true })
     await axeClean(page, 'worklist proposing suspension (zh-CN)')
     expect(await desk.confirmStep(account.accountNo, 'may-suspend')).toBe(`账号 ${account.accountNo} 已暂停。`)
 
     // BB-3: the account says it is in arrears; only payment is possible (reactivation waits for it too).
     await desk.openAccount(account.accountNo)
-    expect(await desk.status()).toBe('已停机')
+    await expect.poll(() => desk.status()).toBe('已停机')
     expect(await page.getByTestId('broadband-arrears-banner').innerText()).toBe(`欠费中：缴清 ${yuan(owedAfterSuspension)} 之前只能办理缴费（仍可报修故障）。`)
     expect(await page.getByTestId('broadband-plan-change-why').innerText()).toBe('欠费期间不可办理：请先缴费。')
     expect(await page.getByTestId('broadband-transfer-open').isDisabled()).toBe(true)
@@ -139,7 +139,7 @@ describe('the agent\'s three months at the counter (issue 12: BB-1, BB-2, BB-3, 
     await desk.statusAction('reactivate')
     expect(await desk.status()).toBe('正常')
     await desk.tab('worklist')
-    expect(await desk.worklistSteps(account.accountNo)).toEqual([])
+    await expect.poll(() => desk.worklistSteps(account.accountNo)).toEqual([])
 
     // April's statement (the month the late fee is on): opening, the late fee with its formula, the payment with its channel and receipt, closing.
     await desk.openAccount(account.accountNo)
