@@ -1,13 +1,16 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { artifactPath } from '../support/artifacts'
+import type { RunningLobbyServer } from '../support/lobby-server'
 import { AuthPage } from './pages/auth.page'
 import { BroadbandJourneyPage } from './pages/broadband-journey.page'
+import { ShellPage } from './pages/shell.page'
 import { StaffAdminPage } from './pages/staff.page'
 import { axeViolations } from './support/axe'
 import { newContext, tablet } from './support/chromium'
 import { withLobby } from './support/fixture'
 import { admin } from './support/org-setup'
+import { connectedDeskTablet } from './support/tablets'
 
 const agent = { name: '孙宽带', username: 'sun.agent', passphrase: 'broadband at the counter 2027' }
 const subscriber = { name: '陈用户', phone: '13811112222' }
@@ -33,16 +36,24 @@ const owedWithLateFee = owedAfterSuspension + lateFee // what the payment on 202
 /** Fen as the page writes them: ¥ and two decimals (integer arithmetic only). */
 const yuan = (fen: number) => `${fen < 0 ? '-' : ''}¥${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`
 
-/** The admin founds the organisation and creates an agent, who signs in for the first time; ends signed in as the agent. */
-async function agentSignedIn(page: Page, url: string): Promise<AuthPage> {
-  const auth = new AuthPage(page, url)
-  await auth.createOrganisation(admin)
+/**
+ * The admin founds the organisation and connects it to the sync server (with a front-desk account, as every
+ * connected tablet has), then creates the agent, who signs in for the first time; ends signed in as the agent, synced.
+ */
+async function agentOnConnectedTablet(page: Page, lobby: RunningLobbyServer): Promise<{ auth: AuthPage; shell: ShellPage }> {
+  const { auth } = await connectedDeskTablet(page, lobby)
+  const shell = new ShellPage(page, lobby.url)
+  await auth.signOut()
+  await auth.signIn(admin.username, admin.passphrase)
+  await page.getByTestId('signed-in-as').waitFor()
   await auth.go('/staff')
   const code = await new StaffAdminPage(page).create({ name: agent.name, username: agent.username, role: 'agent' })
+  await shell.syncNow()
   await auth.signOut()
   await auth.signIn(agent.username, code)
   await auth.completeFirstSignIn(agent.passphrase)
-  return auth
+  await shell.syncNow()
+  return { auth, shell }
 }
 
 async function axeClean(page: Page, label: string): Promise<void> {
@@ -60,7 +71,7 @@ describe('the agent\'s three months at the counter (issue 12: BB-1, BB-2, BB-3, 
     const context = await newContext(env.browser, { viewport: tablet })
     await context.clock.setFixedTime(at('2027-01-05'))
     const page = await context.newPage()
-    const auth = await agentSignedIn(page, env.lobby.url)
+    const { auth, shell } = await agentOnConnectedTablet(page, env.lobby)
     const desk = new BroadbandJourneyPage(page)
 
     // Month 1: the account opened (¥100.00 a month) and service started on the 1st.
@@ -81,12 +92,15 @@ describe('the agent\'s three months at the counter (issue 12: BB-1, BB-2, BB-3, 
     await expect.poll(() => desk.balance()).toBe(yuan(fee))
     expect(await desk.pay({ amount: '100.00', channel: 'counter', receiptNo: 'R-2027-0105' })).toEqual({ done: `已记录缴费 ${yuan(fee)}。` })
     await expect.poll(() => desk.balance()).toBe(yuan(0))
+    // Against the real sync server: every month's work is accepted by it (nothing pending, no refusal).
+    await shell.syncNow()
 
     // Month 2: February billed and left unpaid.
     await auth.idleUntil(context.clock, at('2027-02-03'), agent.passphrase)
     await desk.tab('bill-run')
     expect(await desk.previewBillRun('2027-02')).toEqual({ charges: [[account.accountNo, yuan(fee)]], allBilled: false })
     await desk.postBillRun('2027-02')
+    await shell.syncNow()
 
     // Month 3: March billed. February's charge (due 2027-02-28) is past due: the worklist proposes the dunning notice.
     await auth.idleUntil(context.clock, at('2027-03-02'), agent.passphrase)
@@ -107,6 +121,7 @@ describe('the agent\'s three months at the counter (issue 12: BB-1, BB-2, BB-3, 
     await page.screenshot({ path: artifactPath('e2e/broadband-journey-worklist.png'), fullPage: true })
     await axeClean(page, 'worklist proposing suspension (zh-CN)')
     expect(await desk.confirmStep(account.accountNo, 'may-suspend')).toBe(`账号 ${account.accountNo} 已暂停。`)
+    await shell.syncNow()
 
     // BB-3: the account says it is in arrears; only payment is possible (reactivation waits for it too).
     await desk.openAccount(account.accountNo)
@@ -138,6 +153,7 @@ describe('the agent\'s three months at the counter (issue 12: BB-1, BB-2, BB-3, 
     expect(await desk.lateFeeFormula()).toEqual([])
     await desk.statusAction('reactivate')
     expect(await desk.status()).toBe('正常')
+    await shell.syncNow()
     await desk.tab('worklist')
     await expect.poll(() => desk.worklistSteps(account.accountNo)).toEqual([])
 
