@@ -95,4 +95,43 @@ describe('the broadband account side (BB-1, BB-2, BB-3): an agent at the counter
     expect(await desk.find(subscriber.phone)).toEqual(['KD-2027-0001'])
     await context.close()
   })
+
+  it('BB-10 back-charge shown before posting, BB-7 dispute, BB-3 arrears leave only payment; an upheld dispute credits the charge', async () => {
+    const context = await newContext(env.browser, { viewport: tablet })
+    await context.clock.setFixedTime(newYear)
+    const page = await context.newPage()
+    const auth = await agentSignedIn(page, env.lobby.url)
+    const desk = new BroadbandPage(page)
+    await auth.go('/broadband')
+    await page.getByTestId('broadband-open-link').click()
+    await desk.addSubscriber(subscriber)
+    await desk.fillAgreement(agreement)
+    await desk.submitOpen()
+    await desk.statusAction('start', '2027-01-01')
+    await desk.pay({ amount: '100.50', channel: 'counter', receiptNo: 'R-0001' })
+
+    // BB-10: five extra terminals at the single-port fee, for the month found; the amount and the day service resumes shown first.
+    expect(await desk.backChargePreview('5')).toEqual(['5 × ¥30.00 = ¥150.00（2027-01）', '服务于 2027-02-01 恢复。'])
+    await desk.postBackCharge()
+    await expect.poll(() => desk.balance()).toBe('¥49.50')
+
+    // BB-7: the back-charge is disputed (open).
+    await desk.dispute('服务中断期间没有上网')
+    expect(await desk.disputeStatuses()).toEqual(['处理中'])
+
+    // BB-3: past its due date (31 January) the rest is arrears: a plain banner; only payment is possible.
+    await auth.idleUntil(context.clock, new Date('2027-02-02T10:00:00+08:00'), agent.passphrase)
+    await page.getByTestId('broadband-arrears-banner').waitFor()
+    expect(await page.getByTestId('broadband-arrears-banner').innerText()).toBe('欠费中：缴清 ¥49.50 之前只能办理缴费（仍可报修故障）。')
+    expect(await page.getByTestId('broadband-plan-change-why').innerText()).toBe('欠费期间不可办理：请先缴费。')
+    expect(await page.getByTestId('broadband-transfer-open').isDisabled()).toBe(true)
+    expect(await page.getByTestId('broadband-payment-submit').isDisabled()).toBe(false)
+
+    // The dispute upheld: a credit of the charge; nothing is owed any more and the block lifts.
+    await desk.resolveDispute('upheld', '确认故障期间')
+    expect(await desk.disputeStatuses()).toEqual(['成立'])
+    await expect.poll(() => desk.balance()).toBe('-¥100.50')
+    expect(await page.getByTestId('broadband-arrears-banner').count()).toBe(0)
+    await context.close()
+  })
 })

@@ -88,4 +88,36 @@ export class BroadbandPage {
     if (outcome === 'done') return { done: ((await this.page.getByTestId('broadband-payment-done').textContent()) ?? '').trim() }
     return { problems: (await form.locator('.field-error').allTextContents()).map((s) => s.trim()) }
   }
+
+  /** BB-10: types the extra terminals; returns the preview's sentences (amount, the day service resumes). */
+  async backChargePreview(terminals: string): Promise<string[]> {
+    await this.page.getByTestId('broadband-back-charge-terminals').fill(terminals)
+    const preview = this.page.getByTestId('broadband-back-charge-preview')
+    await preview.waitFor()
+    return (await preview.locator('p').allTextContents()).map((s) => s.trim())
+  }
+
+  async postBackCharge(): Promise<void> {
+    await this.page.getByTestId('broadband-back-charge-submit').click()
+    await this.page.getByTestId('broadband-back-charge-preview').waitFor({ state: 'detached' })
+  }
+
+  /** BB-7: disputes the newest disputable charge with `reason`. */
+  async dispute(reason: string): Promise<void> {
+    await this.page.getByTestId('broadband-dispute-open').first().click()
+    await this.page.getByTestId('broadband-dispute-reason').fill(reason)
+    await this.page.getByTestId('broadband-dispute-submit').click()
+    await this.page.getByTestId('broadband-dispute').first().waitFor()
+  }
+
+  async disputeStatuses(): Promise<string[]> {
+    return (await this.page.getByTestId('broadband-dispute-status').allTextContents()).map((s) => s.trim())
+  }
+
+  /** BB-7: resolves the first open dispute; waits until its status shows the outcome. */
+  async resolveDispute(outcome: 'upheld' | 'rejected', resolution: string): Promise<void> {
+    await this.page.getByTestId('broadband-dispute-resolution').first().fill(resolution)
+    await this.page.getByTestId(outcome === 'upheld' ? 'broadband-dispute-uphold' : 'broadband-dispute-reject').first().click()
+    await this.page.getByTestId('broadband-dispute-resolution').first().waitFor({ state: 'detached' })
+  }
 }
