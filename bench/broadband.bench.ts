@@ -1,0 +1,136 @@
+/**
+ * Issue 12 "Done means": `bill_run_10k_ms` (a month's bill run over 10,000 accounts, preview and post) and
+ * `statement_open_ms` (a statement of an account with 3 years of history). Its own browser context and organisation,
+ * seeded in the page (bench/browser/broadband-seed.ts) with an agent's keys (the `accounts` realm). Each bill run bills
+ * a fresh month, so each posts a charge for every billable account. Timed in the page.
+ */
+import type { Browser, Page } from 'playwright-core'
+import type { BroadbandSeedResult, BroadbandSeedSizes, BroadbandSeedUsers, StoreBillRun, StoreStatement } from './browser/broadband-seed-types'
+import { benchUsers, repeat, type Runs } from './desk.bench'
+import { within, type BenchServer } from './server'
+import { summarise, type MetricResult } from './stats'
+
+export const broadbandUsers: BroadbandSeedUsers = {
+  admin: benchUsers.admin,
+  manager: benchUsers.manager,
+  agent: { name: '基准宽带专员', username: 'bench.agent', passphrase: 'ten thousand bills at once', role: 'agent' },
+}
+
+export interface BroadbandPlan {
+  sizes: BroadbandSeedSizes
+  billRuns: Runs
+  statementOpens: Runs
+  warmup: number
+  seedTimeoutMs: number
+  stepMs: number
+  log: (line: string) => void
+}
+
+/** How a figure was taken: on the screen (click → shown) or, before the screen existed, through the store in the page. */
+export type Path = 'screen' | 'store'
+
+export interface BroadbandFigures {
+  seed: BroadbandSeedResult
+  billRuns: number[]
+  billRunPath: Path
+  /** The store path's runs, with where their time went. */
+  storeBillRuns: StoreBillRun[]
+  statementOpens: number[]
+  statementPath: Path
+}
+
+type BenchWindow = Window & {
+  lobbyBroadbandSeed?: (sizes: BroadbandSeedSizes, users: BroadbandSeedUsers) => Promise<BroadbandSeedResult>
+  lobbyBroadbandBillRun?: (month: string) => Promise<StoreBillRun>
+  lobbyBroadbandStatement?: (month: string) => Promise<StoreStatement>
+}
+
+/** Bill runs through the store's actions in the seed page: agreements and status events read, the month's charges, preview, post. */
+async function storeBillRuns(page: Page, plan: BroadbandPlan, seed: BroadbandSeedResult): Promise<{ times: number[]; runs: StoreBillRun[] }> {
+  const runs: StoreBillRun[] = []
+  const months = [...seed.billRunMonths]
+  const times = await repeat(plan.billRuns, plan.warmup, async (i) => {
+    const month = months.shift()
+    if (!month) return undefined
+    const run = await within(plan.stepMs, `bill run of ${month}`, page.evaluate((m) => (window as unknown as BenchWindow).lobbyBroadbandBillRun!(m), month))
+    const p = run.parts
+    plan.log(
+      `    bill run ${i + 1}${i < plan.warmup ? ' (warm-up)' : ''} ${month}: ${run.totalMs.toFixed(0)} ms = preview ${run.previewMs.toFixed(0)} (agreements ${p.agreementsMs.toFixed(0)}, status events ${p.statusesMs.toFixed(0)}, month's charges ${p.billedMs.toFixed(0)}, plan ${p.planMs.toFixed(0)}) + post ${run.postMs.toFixed(0)}; ${run.charged} charged, ${run.skipped} skipped`,
+    )
+    if (i >= plan.warmup) runs.push(run)
+    return run.totalMs
+  })
+  return { times, runs }
+}
+
+async function storeStatements(page: Page, plan: BroadbandPlan, seed: BroadbandSeedResult): Promise<number[]> {
+  return repeat(plan.statementOpens, plan.warmup, async (i) => {
+    const month = seed.statementMonths[i % seed.statementMonths.length]!
+    const s = await within(plan.stepMs, `statement of ${month}`, page.evaluate((m) => (window as unknown as BenchWindow).lobbyBroadbandStatement!(m), month))
+    if (i < plan.warmup + 3 || i % 10 === 0) plan.log(`    statement ${month}${i < plan.warmup ? ' (warm-up)' : ''}: ${s.ms.toFixed(1)} ms, ${s.lines} lines`)
+    return s.ms
+  })
+}
+
+export async function broadbandBench(browser: Browser, server: BenchServer, plan: BroadbandPlan, report: (figures: Partial<BroadbandFigures>) => void): Promise<Partial<BroadbandFigures>> {
+  const step = plan.stepMs
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en', serviceWorkers: 'block' })
+  const figures: Partial<BroadbandFigures> = {}
+  try {
+    await context.addInitScript({ content: 'window.__name = (f) => f;' })
+    const page = await context.newPage()
+    page.setDefaultTimeout(step)
+    page.on('console', (m) => {
+      if (/^\[(seed|bench)\]/.test(m.text())) plan.log(`  ${m.text()}`)
+    })
+    try {
+      await page.goto(`${server.url}/bench/seed.html`)
+      await page.locator('body[data-ready=true]').waitFor({ timeout: step })
+      const seed = await within(
+        plan.seedTimeoutMs,
+        'seeding the browser (bench/browser/broadband-seed.ts)',
+        page.evaluate(({ sizes, users }) => (window as unknown as BenchWindow).lobbyBroadbandSeed!(sizes, users), { sizes: plan.sizes, users: broadbandUsers }),
+      )
+      plan.log(`  seeded in ${seed.seconds.toFixed(0)} s: ${seed.accounts} agreements (${seed.suspended} suspended, ${seed.terminated} terminated), ${seed.statusEvents} status events, one account with ${seed.historyLines} ledger lines (today ${seed.today})`)
+      Object.assign(figures, { seed })
+      report(figures)
+
+      const bills = await storeBillRuns(page, plan, seed)
+      Object.assign(figures, { billRuns: bills.times, storeBillRuns: bills.runs, billRunPath: 'store' })
+      report(figures)
+      plan.log(`  bill_run_10k_ms: ${bills.times.length} runs through the store`)
+
+      const statements = await storeStatements(page, plan, seed)
+      Object.assign(figures, { statementOpens: statements, statementPath: 'store' })
+      report(figures)
+      plan.log(`  statement_open_ms: ${statements.length} statements through the store`)
+      return figures
+    } catch (e) {
+      const screen = await page.evaluate(() => (document.querySelector('main') ?? document.body).textContent?.replace(/\s+/g, ' ').slice(0, 300)).catch(() => '?')
+      throw new Error(`${e instanceof Error ? e.message.split('\n')[0] : String(e)} — the page at ${page.url()} showed: ${screen}`)
+    }
+  } finally {
+    await context.close()
+  }
+}
+
+/** The two rows issue 12 asks for, with how each was taken. */
+export function broadbandRows(figures: Partial<BroadbandFigures>): MetricResult[] {
+  const { seed, billRuns, billRunPath, storeBillRuns, statementOpens, statementPath } = figures
+  if (!seed) return []
+  const rows: MetricResult[] = []
+  if (billRuns?.length) {
+    const charged = (storeBillRuns ?? []).map((r) => r.charged)
+    const how =
+      billRunPath === 'screen'
+        ? 'on /broadband/bill-run: click on Preview → the posted confirmation (Post pressed in the page as soon as the preview shows)'
+        : 'through the store in the page (no bill-run screen yet): agreements, status events and the month\'s charges read, billRunPreview, chargeEntries, postEntries with its audit entries'
+    const note = charged.length ? `${Math.min(...charged)}–${Math.max(...charged)} charges posted a run` : undefined
+    rows.push(summarise('bill_run_10k_ms', `bill run of a fresh month over ${seed.accounts} accounts, preview and post, ${how}`, billRuns, 'ms', { goal: 5_000 }, note))
+  }
+  if (statementOpens?.length) {
+    const how = statementPath === 'screen' ? 'navigation → lines shown' : 'through the store in the page (no statement screen yet): the account\'s ledger read and statementOf'
+    rows.push(summarise('statement_open_ms', `statement of an account with ${seed.historyLines} ledger lines over 3 years, ${seed.statementMonths.length} months in turn: ${how}`, statementOpens, 'ms', { goal: 100 }))
+  }
+  return rows
+}

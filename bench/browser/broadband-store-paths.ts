@@ -1,0 +1,81 @@
+/**
+ * The broadband bench's timed runs through the store's actions and the core rules, in the seed page: what the
+ * bill-run and statement screens do beneath their rendering, timed before those screens exist (and, once they do,
+ * where a screen's time goes). Audited writes on the device's own clock, as the app makes them.
+ */
+import { billRunPreview, chargeEntries, type BillableAccount } from '@/core/broadband/bill-run'
+import { countedLines } from '@/core/broadband/ledger-fold'
+import { agreementState } from '@/core/broadband/status-fold'
+import type { LedgerLine, StatusChange, WithId } from '@/core/broadband/types'
+import { chargedAccountsOf, ledgerOf, listAgreements, postEntries, type BroadbandContext } from '@/features/broadband/broadband-actions'
+import { createBroadbandRecords } from '@/features/broadband/broadband-records'
+import type { RepoContext } from '@/storage/sealed-repo'
+import type { StoreBillRun, StoreStatement } from './broadband-seed-types'
+
+export interface StorePathsState {
+  /** The agent's record context with its audit hooks (storage.withKeys(…).recordContext). */
+  ctx: RepoContext
+  audit: BroadbandContext['audit']
+  agentId: string
+  today: string
+  historyAccountId: string
+}
+
+/** Every status event, by agreement: one read of the type (the bill run needs every agreement's status anyway). */
+async function statusesByAccount(bb: BroadbandContext): Promise<Map<string, WithId<StatusChange>[]>> {
+  const byAccount = new Map<string, WithId<StatusChange>[]>()
+  for (const s of await bb.records.statusChanges.list()) {
+    const list = byAccount.get(s.record.accountId) ?? byAccount.set(s.record.accountId, []).get(s.record.accountId)!
+    list.push(s)
+  }
+  return byAccount
+}
+
+// TODO(statement.ts): statementOf once wt-bb-ledger lands it; until then the month's counted lines.
+const statementLines = (lines: LedgerLine[], month: string) => countedLines(lines).counted.filter((l) => l.record.on.startsWith(month)).length
+
+export function installStorePaths(state: StorePathsState) {
+  const bb: BroadbandContext = { records: createBroadbandRecords(state.ctx), audit: state.audit, userId: state.agentId }
+
+  async function billRun(month: string): Promise<StoreBillRun> {
+    const t0 = performance.now()
+    const agreements = await listAgreements(bb)
+    const t1 = performance.now()
+    const statuses = await statusesByAccount(bb)
+    const t2 = performance.now()
+    const billed = await chargedAccountsOf(bb, month)
+    const t3 = performance.now()
+    const accounts: BillableAccount[] = agreements.map((a) => ({ accountId: a.id, monthlyFee: a.record.plan.monthlyFee, state: agreementState(statuses.get(a.id) ?? []) }))
+    const plan = billRunPreview(accounts, billed, month, state.today)
+    if ('problem' in plan) throw new Error(`bill run of ${month}: ${plan.problem}`)
+    const t4 = performance.now()
+    const ids = await postEntries(bb, chargeEntries(plan, `bench-${month}`, state.agentId, Date.now(), state.today))
+    const t5 = performance.now()
+    return {
+      month,
+      previewMs: t4 - t0,
+      postMs: t5 - t4,
+      totalMs: t5 - t0,
+      charged: ids.length,
+      skipped: plan.skipped.length,
+      parts: { agreementsMs: t1 - t0, statusesMs: t2 - t1, billedMs: t3 - t2, planMs: t4 - t3 },
+    }
+  }
+
+  async function statement(month: string): Promise<StoreStatement> {
+    const t0 = performance.now()
+    const lines = await ledgerOf(bb, state.historyAccountId)
+    const shown = statementLines(lines, month)
+    return { month, ms: performance.now() - t0, lines: shown }
+  }
+
+  window.lobbyBroadbandBillRun = billRun
+  window.lobbyBroadbandStatement = statement
+}
+
+declare global {
+  interface Window {
+    lobbyBroadbandBillRun?: (month: string) => Promise<StoreBillRun>
+    lobbyBroadbandStatement?: (month: string) => Promise<StoreStatement>
+  }
+}
