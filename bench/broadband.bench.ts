@@ -5,10 +5,10 @@
  * a fresh month, so each posts a charge for every billable account. Timed in the page.
  */
 import type { Browser, Page } from 'playwright-core'
-import type { BroadbandSeedResult, BroadbandSeedSizes, BroadbandSeedUsers, StoreBillRun, StoreStatement } from './browser/broadband-seed-types'
-import { benchUsers, repeat, type Runs } from './desk.bench'
+import type { BroadbandSeedResult, BroadbandSeedSizes, BroadbandSeedUsers, PostBreakdown, StoreBillRun, StoreStatement } from './browser/broadband-seed-types'
+import { benchUsers, repeat, startProfile, type Runs } from './desk.bench'
 import { within, type BenchServer } from './server'
-import { summarise, type MetricResult } from './stats'
+import { percentile, summarise, type MetricResult } from './stats'
 
 export const broadbandUsers: BroadbandSeedUsers = {
   admin: benchUsers.admin,
@@ -35,6 +35,8 @@ export interface BroadbandFigures {
   billRunPath: Path
   /** The store path's runs, with where their time went. */
   storeBillRuns: StoreBillRun[]
+  /** Where a post's time goes (fresh months of their own). */
+  postBreakdown: PostBreakdown
   statementOpens: number[]
   statementPath: Path
 }
@@ -43,15 +45,15 @@ type BenchWindow = Window & {
   lobbyBroadbandSeed?: (sizes: BroadbandSeedSizes, users: BroadbandSeedUsers) => Promise<BroadbandSeedResult>
   lobbyBroadbandBillRun?: (month: string) => Promise<StoreBillRun>
   lobbyBroadbandStatement?: (month: string) => Promise<StoreStatement>
+  lobbyBroadbandPostBreakdown?: (bareMonth: string, auditedMonth: string) => Promise<PostBreakdown>
 }
 
 /** Bill runs through the store's actions in the seed page: agreements and status events read, the month's charges, preview, post. */
-async function storeBillRuns(page: Page, plan: BroadbandPlan, seed: BroadbandSeedResult): Promise<{ times: number[]; runs: StoreBillRun[] }> {
+async function storeBillRuns(page: Page, plan: BroadbandPlan, months: string[]): Promise<{ times: number[]; runs: StoreBillRun[] }> {
   const runs: StoreBillRun[] = []
-  const months = [...seed.billRunMonths]
   const times = await repeat(plan.billRuns, plan.warmup, async (i) => {
     const month = months.shift()
-    if (!month) return undefined
+    if (!month) throw new Error('no fresh month left for a bill run: raise sizes.billRunMonths')
     const run = await within(plan.stepMs, `bill run of ${month}`, page.evaluate((m) => (window as unknown as BenchWindow).lobbyBroadbandBillRun!(m), month))
     const p = run.parts
     plan.log(
@@ -95,10 +97,20 @@ export async function broadbandBench(browser: Browser, server: BenchServer, plan
       Object.assign(figures, { seed })
       report(figures)
 
-      const bills = await storeBillRuns(page, plan, seed)
+      // LOBBY_BENCH_PROFILE=artifacts/bill-run.cpuprofile: a CPU profile of the timed bill runs, its top functions printed.
+      const profiling = await startProfile(page, context)
+      // Each run takes the next fresh month; two more are left for the breakdown.
+      const months = [...seed.billRunMonths]
+      const bills = await storeBillRuns(page, plan, months.slice(0, -2))
+      await profiling?.stop(plan.log)
       Object.assign(figures, { billRuns: bills.times, storeBillRuns: bills.runs, billRunPath: 'store' })
       report(figures)
       plan.log(`  bill_run_10k_ms: ${bills.times.length} runs through the store`)
+      const [bareMonth, auditedMonth] = months.slice(-2) as [string, string]
+      const postBreakdown = await within(plan.stepMs * 2, 'post breakdown', page.evaluate(([b, a]) => (window as unknown as BenchWindow).lobbyBroadbandPostBreakdown!(b, a), [bareMonth, auditedMonth]))
+      plan.log(`  post of ${postBreakdown.charges} charges: sealed and written ${postBreakdown.sealAndWriteMs.toFixed(0)} ms, with their audit entries ${postBreakdown.auditedMs.toFixed(0)} ms (both on an in-memory clock)`)
+      Object.assign(figures, { postBreakdown })
+      report(figures)
 
       const statements = await storeStatements(page, plan, seed)
       Object.assign(figures, { statementOpens: statements, statementPath: 'store' })
@@ -116,7 +128,7 @@ export async function broadbandBench(browser: Browser, server: BenchServer, plan
 
 /** The two rows issue 12 asks for, with how each was taken. */
 export function broadbandRows(figures: Partial<BroadbandFigures>): MetricResult[] {
-  const { seed, billRuns, billRunPath, storeBillRuns, statementOpens, statementPath } = figures
+  const { seed, billRuns, billRunPath, storeBillRuns, postBreakdown, statementOpens, statementPath } = figures
   if (!seed) return []
   const rows: MetricResult[] = []
   if (billRuns?.length) {
@@ -125,7 +137,14 @@ export function broadbandRows(figures: Partial<BroadbandFigures>): MetricResult[
       billRunPath === 'screen'
         ? 'on /broadband/bill-run: click on Preview → the posted confirmation (Post pressed in the page as soon as the preview shows)'
         : 'through the store in the page (no bill-run screen yet): agreements, status events and the month\'s charges read, billRunPreview, chargeEntries, postEntries with its audit entries'
-    const note = charged.length ? `${Math.min(...charged)}–${Math.max(...charged)} charges posted a run` : undefined
+    const runs = storeBillRuns ?? []
+    const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50).toFixed(0)
+    const parts = runs.length
+      ? `; medians: preview ${median(runs.map((r) => r.previewMs))} ms (agreements ${median(runs.map((r) => r.parts.agreementsMs))}, status events ${median(runs.map((r) => r.parts.statusesMs))}), post ${median(runs.map((r) => r.postMs))} ms`
+      : ''
+    const b = postBreakdown
+    const breakdown = b ? `; ${b.charges} charges without audit on an in-memory clock: ${b.sealAndWriteMs.toFixed(0)} ms, audited on it: ${b.auditedMs.toFixed(0)} ms` : ''
+    const note = charged.length ? `${Math.min(...charged)}–${Math.max(...charged)} charges posted a run${parts}${breakdown}` : undefined
     rows.push(summarise('bill_run_10k_ms', `bill run of a fresh month over ${seed.accounts} accounts, preview and post, ${how}`, billRuns, 'ms', { goal: 5_000 }, note))
   }
   if (statementOpens?.length) {

@@ -55,7 +55,7 @@ const receptionPlan: ReceptionPlan = {
 
 /** Issue 12 "Done means": a bill run over 10,000 accounts (a fresh month each run), an account with 3 years of history. */
 const broadbandPlan: BroadbandPlan = {
-  sizes: { seed: 12, accounts: Math.round(10_000 * scale), billRunMonths: 12, years: 3, width: 4, batch: 500 },
+  sizes: { seed: 12, accounts: Math.round(10_000 * scale), billRunMonths: 14, years: 3, width: 4, batch: 500 },
   billRuns: { min: 5, max: 10, budgetMs: 4 * minutes },
   statementOpens: { min: 20, max: 60, budgetMs: 1 * minutes },
   warmup: 1,

@@ -57,3 +57,12 @@ export interface StoreStatement {
   ms: number
   lines: number
 }
+
+/** One month's charges posted without audit on an in-memory clock, and another's audited on it (each a fresh month). */
+export interface PostBreakdown {
+  charges: number
+  /** Sealed (AES-GCM, two blind indexes each) and written in one bulkPut. */
+  sealAndWriteMs: number
+  /** The same with an audit entry each (sealed to the audit key, hashed, signed, chained) in one transaction. */
+  auditedMs: number
+}

@@ -95,7 +95,7 @@ async function seedBroadband(sizes: BroadbandSeedSizes, users: BroadbandSeedUser
   const last = clock.last()
   if (last) await storage.clock.observe(formatHlc(last))
   // The timed runs: audited, on the device's own clock, as the app writes.
-  installStorePaths({ ctx: storage.withKeys(ctx.keys()!).recordContext, audit: storage.audit, agentId, today, historyAccountId })
+  installStorePaths({ ctx: storage.withKeys(ctx.keys()!).recordContext, bare: ctx, audit: storage.audit, agentId, today, historyAccountId })
 
   return {
     accounts: agreements.length,

@@ -10,11 +10,13 @@ import type { LedgerLine, StatusChange, WithId } from '@/core/broadband/types'
 import { chargedAccountsOf, ledgerOf, listAgreements, postEntries, type BroadbandContext } from '@/features/broadband/broadband-actions'
 import { createBroadbandRecords } from '@/features/broadband/broadband-records'
 import type { RepoContext } from '@/storage/sealed-repo'
-import type { StoreBillRun, StoreStatement } from './broadband-seed-types'
+import type { PostBreakdown, StoreBillRun, StoreStatement } from './broadband-seed-types'
 
 export interface StorePathsState {
   /** The agent's record context with its audit hooks (storage.withKeys(…).recordContext). */
   ctx: RepoContext
+  /** The seed's context: the agent's keys, no audit, an in-memory clock (for the breakdown of a post's time). */
+  bare: RepoContext
   audit: BroadbandContext['audit']
   agentId: string
   today: string
@@ -36,6 +38,32 @@ const statementLines = (lines: LedgerLine[], month: string) => countedLines(line
 
 export function installStorePaths(state: StorePathsState) {
   const bb: BroadbandContext = { records: createBroadbandRecords(state.ctx), audit: state.audit, userId: state.agentId }
+
+  async function preview(month: string) {
+    const agreements = await listAgreements(bb)
+    const statuses = await statusesByAccount(bb)
+    const accounts: BillableAccount[] = agreements.map((a) => ({ accountId: a.id, monthlyFee: a.record.plan.monthlyFee, state: agreementState(statuses.get(a.id) ?? []) }))
+    const plan = billRunPreview(accounts, await chargedAccountsOf(bb, month), month, state.today)
+    if ('problem' in plan) throw new Error(`bill run of ${month}: ${plan.problem}`)
+    return chargeEntries(plan, `bench-${month}`, state.agentId, Date.now(), state.today)
+  }
+
+  /**
+   * Where a post's time goes: the same month's charges written (each on a fresh month) without audit entries on an
+   * in-memory clock (sealing, blind indexes, one bulkPut), then audited on that clock; the timed runs add the
+   * device clock, persisted at every tick.
+   */
+  async function postBreakdown(bareMonth: string, auditedMonth: string): Promise<PostBreakdown> {
+    const bare = await preview(bareMonth)
+    let t0 = performance.now()
+    await createBroadbandRecords(state.bare).ledger.addMany(bare)
+    const bareMs = performance.now() - t0
+    const audited = await preview(auditedMonth)
+    const onMemoryClock: BroadbandContext = { ...bb, records: createBroadbandRecords({ ...state.ctx, clock: state.bare.clock }) }
+    t0 = performance.now()
+    await postEntries(onMemoryClock, audited)
+    return { charges: bare.length, sealAndWriteMs: bareMs, auditedMs: performance.now() - t0 }
+  }
 
   async function billRun(month: string): Promise<StoreBillRun> {
     const t0 = performance.now()
@@ -71,11 +99,13 @@ export function installStorePaths(state: StorePathsState) {
 
   window.lobbyBroadbandBillRun = billRun
   window.lobbyBroadbandStatement = statement
+  window.lobbyBroadbandPostBreakdown = postBreakdown
 }
 
 declare global {
   interface Window {
     lobbyBroadbandBillRun?: (month: string) => Promise<StoreBillRun>
     lobbyBroadbandStatement?: (month: string) => Promise<StoreStatement>
+    lobbyBroadbandPostBreakdown?: (bareMonth: string, auditedMonth: string) => Promise<PostBreakdown>
   }
 }
