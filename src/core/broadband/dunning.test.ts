@@ -74,4 +74,19 @@ describe('BB-9 violation deadline', () => {
     const rectified = agreementState([...state.history, change('active', '2027-04-12', { reason: 'rectified' })])
     expect(steps('2027-04-14', [], [], rectified)).toEqual([])
   })
+
+  it('BB-9: a violation suspension stored without its deadline counts 3 days from the suspension', () => {
+    const state = agreementState([change('active', '2027-01-01'), change('suspended', '2027-02-27', { reason: 'violation', violation: 'authority-order' })])
+    expect(steps('2027-03-02', [], [], state)).toEqual([])
+    expect(steps('2027-03-03', [], [], state)).toEqual([{ step: 'terminate', why: 'violation', deadline: '2027-03-02' }])
+  })
+
+  it('BB-4, BB-9: an account both suspended for a violation and past 2 months in arrears shows both reasons to terminate', () => {
+    const state = agreementState([change('active', '2027-01-01'), change('suspended', '2027-05-20', { reason: 'violation', violation: 'illegal-use', deadline: '2027-05-23' })])
+    const done: DunningEvent[] = [notice('2027-03-31', '2027-04-01'), { ...notice('2027-03-31', '2027-04-07'), step: 'credit-record' }]
+    expect(steps('2027-06-01', done, [march], state)).toEqual([
+      { step: 'terminate', why: 'arrears', due: '2027-03-31', overdue: 10_000 },
+      { step: 'terminate', why: 'violation', deadline: '2027-05-23' },
+    ])
+  })
 })

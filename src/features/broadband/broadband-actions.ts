@@ -40,7 +40,8 @@ export class PaymentRefused extends Error {
   }
 }
 
-const audit = (ctx: BroadbandContext, action: BroadbandAuditAction, recordType: string, recordId?: string, detail?: string) =>
+/** Audits one of the desk's writes: ids, months, kinds and counts in `detail`, never a subscriber's data. */
+export const audit = (ctx: BroadbandContext, action: BroadbandAuditAction, recordType: string, recordId?: string, detail?: string) =>
   ctx.audit.append({ action, by: ctx.userId, recordType, ...(recordId ? { recordId } : {}), ...(detail ? { detail } : {}) })
 
 // ——— Agreements (BB-1, BB-3, BB-4, BB-12) ———
