@@ -7,6 +7,8 @@ import { broadbandOpsRoutes } from './broadband-ops.routes'
 export const broadbandModule: FeatureModule = {
   name: 'broadband',
   routes: [...broadbandAccountRoutes, ...broadbandOpsRoutes],
+  nav: { to: '/broadband', key: 'nav.broadband', permission: 'broadband.use', order: 40 },
   shellWords: broadbandNavWords,
+  homeCard: { to: '/broadband', titleKey: 'nav.broadband', textKey: 'home.broadbandText', permission: 'broadband.use', testId: 'broadband', order: 30 },
   messages: () => import('./broadband-words').then((m) => m.broadbandWords),
 }
