@@ -7,6 +7,8 @@
 import type { Browser, Page } from 'playwright-core'
 import type { BroadbandSeedResult, BroadbandSeedSizes, BroadbandSeedUsers, PostBreakdown, StoreBillRun, StoreStatement } from './browser/broadband-seed-types'
 import { benchUsers, repeat, startProfile, type Runs } from './desk.bench'
+import { addMonths } from './browser/broadband-plan'
+import { screenBillRuns, screenStatements, signInAs } from './broadband-screens'
 import { within, type BenchServer } from './server'
 import { percentile, summarise, type MetricResult } from './stats'
 
@@ -23,6 +25,8 @@ export interface BroadbandPlan {
   warmup: number
   seedTimeoutMs: number
   stepMs: number
+  /** Which figures are taken on the desk's screens (the rest through the store in the seed page). */
+  screens: { billRun: boolean; statement: boolean }
   log: (line: string) => void
 }
 
@@ -97,25 +101,48 @@ export async function broadbandBench(browser: Browser, server: BenchServer, plan
       Object.assign(figures, { seed })
       report(figures)
 
-      // LOBBY_BENCH_PROFILE=artifacts/bill-run.cpuprofile: a CPU profile of the timed bill runs, its top functions printed.
-      const profiling = await startProfile(page, context)
-      // Each run takes the next fresh month; two more are left for the breakdown.
-      const months = [...seed.billRunMonths]
-      const bills = await storeBillRuns(page, plan, months.slice(0, -2))
-      await profiling?.stop(plan.log)
-      Object.assign(figures, { billRuns: bills.times, storeBillRuns: bills.runs, billRunPath: 'store' })
-      report(figures)
-      plan.log(`  bill_run_10k_ms: ${bills.times.length} runs through the store`)
-      const [bareMonth, auditedMonth] = months.slice(-2) as [string, string]
+      // Each run takes the next fresh month; the last two are the breakdown's.
+      const months = seed.billRunMonths.slice(0, -2)
+      if (!plan.screens.billRun) {
+        // LOBBY_BENCH_PROFILE=artifacts/bill-run.cpuprofile: a CPU profile of the timed bill runs, its top functions printed.
+        const profiling = await startProfile(page, context)
+        const bills = await storeBillRuns(page, plan, months)
+        await profiling?.stop(plan.log)
+        Object.assign(figures, { billRuns: bills.times, storeBillRuns: bills.runs, billRunPath: 'store' })
+        report(figures)
+        plan.log(`  bill_run_10k_ms: ${bills.times.length} runs through the store`)
+      }
+      const [bareMonth, auditedMonth] = seed.billRunMonths.slice(-2) as [string, string]
       const postBreakdown = await within(plan.stepMs * 2, 'post breakdown', page.evaluate(([b, a]) => (window as unknown as BenchWindow).lobbyBroadbandPostBreakdown!(b, a), [bareMonth, auditedMonth]))
-      plan.log(`  post of ${postBreakdown.charges} charges: sealed and written ${postBreakdown.sealAndWriteMs.toFixed(0)} ms, with their audit entries ${postBreakdown.auditedMs.toFixed(0)} ms (both on an in-memory clock)`)
+      plan.log(
+        `  post of ${postBreakdown.charges} charges: sealed and written ${postBreakdown.sealAndWriteMs.toFixed(0)} ms, with their audit entries ${postBreakdown.auditedMs.toFixed(0)} ms (both on an in-memory clock)`,
+      )
       Object.assign(figures, { postBreakdown })
       report(figures)
+      if (!plan.screens.statement) {
+        const statements = await storeStatements(page, plan, seed)
+        Object.assign(figures, { statementOpens: statements, statementPath: 'store' })
+        report(figures)
+        plan.log(`  statement_open_ms: ${statements.length} statements through the store`)
+      }
+      if (!plan.screens.statement && !plan.screens.billRun) return figures
 
-      const statements = await storeStatements(page, plan, seed)
-      Object.assign(figures, { statementOpens: statements, statementPath: 'store' })
-      report(figures)
-      plan.log(`  statement_open_ms: ${statements.length} statements through the store`)
+      await signInAs(page, server, broadbandUsers.agent, step)
+      await page.waitForTimeout(3_000)
+      const sync = await page.getByTestId('sync-status').getAttribute('data-state').catch(() => 'none')
+      plan.log(`  signed in as the agent (sync: ${sync})`)
+      if (plan.screens.statement) {
+        const statements = await screenStatements(page, seed, plan.statementOpens, plan, (m) => addMonths(m, -1))
+        Object.assign(figures, { statementOpens: statements, statementPath: 'screen' })
+        report(figures)
+        plan.log(`  statement_open_ms: ${statements.length} statements on the screen`)
+      }
+      if (plan.screens.billRun) {
+        const bills = await screenBillRuns(page, months, plan.billRuns, plan)
+        Object.assign(figures, { billRuns: bills, billRunPath: 'screen' })
+        report(figures)
+        plan.log(`  bill_run_10k_ms: ${bills.length} runs on the screen`)
+      }
       return figures
     } catch (e) {
       const screen = await page.evaluate(() => (document.querySelector('main') ?? document.body).textContent?.replace(/\s+/g, ' ').slice(0, 300)).catch(() => '?')

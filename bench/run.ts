@@ -61,6 +61,11 @@ const broadbandPlan: BroadbandPlan = {
   warmup: 1,
   seedTimeoutMs: (quick ? 10 : 30) * minutes,
   stepMs: (scale >= 1 ? 5 : 1) * minutes,
+  // On the screens once they exist (LOBBY_BENCH_BROADBAND_STORE=1: through the store in the page regardless).
+  screens: {
+    billRun: !process.env.LOBBY_BENCH_BROADBAND_STORE && existsSync('src/features/broadband/BroadbandBillRunPage.vue'),
+    statement: !process.env.LOBBY_BENCH_BROADBAND_STORE && existsSync('src/features/broadband/BroadbandStatementPage.vue'),
+  },
   log,
 }
 

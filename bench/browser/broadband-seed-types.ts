@@ -28,6 +28,8 @@ export interface BroadbandSeedResult {
   statusEvents: number
   /** The history account: its id, its ledger's size and the months its statements are opened for. */
   historyAccountId: string
+  /** Another account, opened between two timed statements so each reads the history account's ledger again. */
+  otherAccountId: string
   historyLines: number
   statementMonths: string[]
   /** The months the timed bill runs bill, newest first. */

@@ -103,6 +103,7 @@ async function seedBroadband(sizes: BroadbandSeedSizes, users: BroadbandSeedUser
     terminated: planned.filter((p) => p.status === 'terminated').length,
     statusEvents: changes.length,
     historyAccountId,
+    otherAccountId: accountIds[1]!,
     historyLines: entries.length,
     // The months with a late fee, the outage's two, the back-charge's, and every sixth month besides.
     statementMonths: [...new Set([...history.notableMonths, ...chargedMonths.filter((_, i) => i % 6 === 0), chargedMonths.at(-1)!])].sort(),

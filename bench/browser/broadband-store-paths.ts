@@ -4,9 +4,9 @@
  * where a screen's time goes). Audited writes on the device's own clock, as the app makes them.
  */
 import { billRunPreview, chargeEntries, type BillableAccount } from '@/core/broadband/bill-run'
-import { countedLines } from '@/core/broadband/ledger-fold'
+import { statementOf } from '@/core/broadband/statement'
 import { agreementState } from '@/core/broadband/status-fold'
-import type { LedgerLine, StatusChange, WithId } from '@/core/broadband/types'
+import type { StatusChange, WithId } from '@/core/broadband/types'
 import { chargedAccountsOf, ledgerOf, listAgreements, postEntries, type BroadbandContext } from '@/features/broadband/broadband-actions'
 import { createBroadbandRecords } from '@/features/broadband/broadband-records'
 import type { RepoContext } from '@/storage/sealed-repo'
@@ -32,9 +32,6 @@ async function statusesByAccount(bb: BroadbandContext): Promise<Map<string, With
   }
   return byAccount
 }
-
-// TODO(statement.ts): statementOf once wt-bb-ledger lands it; until then the month's counted lines.
-const statementLines = (lines: LedgerLine[], month: string) => countedLines(lines).counted.filter((l) => l.record.on.startsWith(month)).length
 
 export function installStorePaths(state: StorePathsState) {
   const bb: BroadbandContext = { records: createBroadbandRecords(state.ctx), audit: state.audit, userId: state.agentId }
@@ -93,8 +90,8 @@ export function installStorePaths(state: StorePathsState) {
   async function statement(month: string): Promise<StoreStatement> {
     const t0 = performance.now()
     const lines = await ledgerOf(bb, state.historyAccountId)
-    const shown = statementLines(lines, month)
-    return { month, ms: performance.now() - t0, lines: shown }
+    const shown = statementOf(state.historyAccountId, lines, month)
+    return { month, ms: performance.now() - t0, lines: shown.lines.length }
   }
 
   window.lobbyBroadbandBillRun = billRun
