@@ -102,11 +102,13 @@ function armBillRun(month: string) {
   })
 }
 
-export async function screenBillRuns(page: Page, months: string[], runs: Runs, plan: Step): Promise<number[]> {
+/** The timed runs, and how many charges each posted (read from the confirmation). */
+export async function screenBillRuns(page: Page, months: string[], runs: Runs, plan: Step): Promise<{ times: number[]; charged: number[] }> {
+  const charged: number[] = []
   await installRouterPush(page)
   await page.evaluate(() => (window as RouterWindow).__routerPush!('/broadband/bill-run'))
   await page.getByTestId('bill-run-month').waitFor({ timeout: plan.stepMs })
-  return repeat(runs, plan.warmup, async (i) => {
+  const times = await repeat(runs, plan.warmup, async (i) => {
     const month = months.shift()
     if (!month) throw new Error('no fresh month left for a bill run: raise sizes.billRunMonths')
     await page.getByTestId('bill-run-month').fill(month)
@@ -114,6 +116,8 @@ export async function screenBillRuns(page: Page, months: string[], runs: Runs, p
     await page.getByTestId('bill-run-preview').click()
     const { ms, done } = await within(plan.stepMs, `bill run of ${month} on the screen → posted`, page.evaluate(() => (window as unknown as { __billRun: Promise<{ ms: number; done: string }> }).__billRun))
     plan.log(`    bill run ${i + 1}${i < plan.warmup ? ' (warm-up)' : ''} ${month} on the screen: ${ms.toFixed(0)} ms ("${done}")`)
+    if (i >= plan.warmup) charged.push(Number(/\d[\d,]*/.exec(done)?.[0]?.replace(/,/g, '') ?? NaN))
     return ms
   })
+  return { times, charged }
 }
