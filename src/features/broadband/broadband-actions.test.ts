@@ -61,58 +61,58 @@ function charge(accountId: string, month: string, amount = 10_000): LedgerEntry 
 
 describe('broadband agreements (BB-1, BB-4)', () => {
   it('BB-1: an agreement is opened pending (no status event), found by its number, its subscriber and its id; the audit holds its id only', async () => {
-    const id = await openAgreement(ctx, draft('BB-1001'), agent)
-    expect(await getAgreement(ctx, id)).toMatchObject({ accountNo: 'BB-1001', createdBy: 'agent-1', createdAt: at })
+    const id = await openAgreement(ctx, draft('KD-1001'), agent)
+    expect(await getAgreement(ctx, id)).toMatchObject({ accountNo: 'KD-1001', createdBy: 'agent-1', createdAt: at })
     expect(await statusChangesOf(ctx, id)).toEqual([])
-    expect((await findAgreementsByAccountNo(ctx, ' bb-1001 ')).map((a) => a.id)).toEqual([id])
+    expect((await findAgreementsByAccountNo(ctx, ' kd-1001 ')).map((a) => a.id)).toEqual([id])
     expect((await agreementsOfSubscriber(ctx, 'person:1')).map((a) => a.id)).toEqual([id])
     expect(await agreementsOfSubscriber(ctx, 'person:2')).toEqual([])
     expect(audited).toEqual([expect.objectContaining({ action: 'broadband.agreement-open', recordId: id })])
-    expect(JSON.stringify(audited)).not.toContain('BB-1001')
+    expect(JSON.stringify(audited)).not.toContain('KD-1001')
   })
 
   it('BB-1: a second agreement with a live agreement’s account number is refused with AccountNoTaken (case and surrounding spaces ignored)', async () => {
-    const first = await openAgreement(ctx, draft('BB-1001'), agent)
-    const refused = openAgreement(ctx, draft(' bb-1001 ', 'person:2'), agent)
+    const first = await openAgreement(ctx, draft('KD-1001'), agent)
+    const refused = openAgreement(ctx, draft(' kd-1001 ', 'person:2'), agent)
     await expect(refused).rejects.toBeInstanceOf(AccountNoTaken)
     await expect(refused).rejects.toMatchObject({ heldBy: first })
     expect(await listAgreements(ctx)).toHaveLength(1)
   })
 
   it('BB-1: a suspended agreement still holds its number', async () => {
-    const first = await openAgreement(ctx, draft('BB-1001'), agent)
+    const first = await openAgreement(ctx, draft('KD-1001'), agent)
     await changeStatus(ctx, { accountId: first, to: 'active', on: '2026-12-01', at, by: 'agent-1', reason: 'service-start' })
     await changeStatus(ctx, { accountId: first, to: 'suspended', on: '2026-12-05', at: at + 1, by: 'agent-1', reason: 'arrears' })
-    await expect(openAgreement(ctx, draft('BB-1001', 'person:2'), agent)).rejects.toBeInstanceOf(AccountNoTaken)
+    await expect(openAgreement(ctx, draft('KD-1001', 'person:2'), agent)).rejects.toBeInstanceOf(AccountNoTaken)
   })
 
   it('BB-4: a terminated agreement’s number is free again (reclaim); both agreements keep it', async () => {
-    const first = await openAgreement(ctx, draft('BB-1001'), agent)
+    const first = await openAgreement(ctx, draft('KD-1001'), agent)
     await changeStatus(ctx, terminated(first))
-    const second = await openAgreement(ctx, draft('BB-1001', 'person:2'), agent)
-    expect((await findAgreementsByAccountNo(ctx, 'BB-1001')).map((a) => a.id).sort()).toEqual([first, second].sort())
-    await expect(openAgreement(ctx, draft('BB-1001', 'person:3'), agent)).rejects.toBeInstanceOf(AccountNoTaken)
+    const second = await openAgreement(ctx, draft('KD-1001', 'person:2'), agent)
+    expect((await findAgreementsByAccountNo(ctx, 'KD-1001')).map((a) => a.id).sort()).toEqual([first, second].sort())
+    await expect(openAgreement(ctx, draft('KD-1001', 'person:3'), agent)).rejects.toBeInstanceOf(AccountNoTaken)
   })
 
-  it('BB-3: a plan change updates the agreement; its account number and creation stay as opened', async () => {
-    const id = await openAgreement(ctx, draft('BB-1001'), agent)
+  it('BB-1: a plan change updates the agreement; its account number and creation stay as opened', async () => {
+    const id = await openAgreement(ctx, draft('KD-1001'), agent)
     const plan = { name: '300M', monthlyFee: 15_000, singlePortFee: 3_000 }
-    await updateAgreement(ctx, id, { plan, accountNo: 'BB-9999', createdBy: 'someone' } as Parameters<typeof updateAgreement>[2])
-    expect(await getAgreement(ctx, id)).toMatchObject({ plan, accountNo: 'BB-1001', createdBy: 'agent-1' })
+    await updateAgreement(ctx, id, { plan, accountNo: 'KD-9999', createdBy: 'someone' } as Parameters<typeof updateAgreement>[2])
+    expect(await getAgreement(ctx, id)).toMatchObject({ plan, accountNo: 'KD-1001', createdBy: 'agent-1' })
     expect(audited.at(-1)).toMatchObject({ action: 'broadband.agreement-change', recordId: id })
   })
 
   it('CONF-1: the account number, name and subscriber are not stored in clear', async () => {
-    const id = await openAgreement(ctx, draft('BB-1001'), agent)
+    const id = await openAgreement(ctx, draft('KD-1001'), agent)
     const row = JSON.stringify(await db.records.get(id))
-    for (const clear of ['BB-1001', '张伟', 'person:1', '100M']) expect(row).not.toContain(clear)
+    for (const clear of ['KD-1001', '张伟', 'person:1', '100M']) expect(row).not.toContain(clear)
   })
 })
 
 describe('broadband status changes (BB-1)', () => {
   it('BB-1: status events are read back for their account only, in (at, id) order, and audited with status and reason', async () => {
-    const a = await openAgreement(ctx, draft('BB-1001'), agent)
-    const b = await openAgreement(ctx, draft('BB-1002'), agent)
+    const a = await openAgreement(ctx, draft('KD-1001'), agent)
+    const b = await openAgreement(ctx, draft('KD-1002'), agent)
     await changeStatus(ctx, { accountId: a, to: 'suspended', on: '2026-12-05', at: at + 10, by: 'agent-1', reason: 'arrears' })
     await changeStatus(ctx, { accountId: a, to: 'active', on: '2026-12-01', at, by: 'agent-1', reason: 'service-start' })
     await changeStatus(ctx, { accountId: b, to: 'active', on: '2026-12-01', at, by: 'agent-1', reason: 'service-start' })
@@ -123,14 +123,14 @@ describe('broadband status changes (BB-1)', () => {
 
 describe('broadband payments and the ledger (BB-2)', () => {
   it('BB-2: a counter payment with a receipt number is posted to its account’s ledger and audited with its channel', async () => {
-    const id = await openAgreement(ctx, draft('BB-1001'), agent)
+    const id = await openAgreement(ctx, draft('KD-1001'), agent)
     const entryId = await takePayment(ctx, payment(id, { channel: 'website', receiptNo: ' W-77 ' }))
     expect(await ledgerOf(ctx, id)).toEqual([{ id: entryId, record: expect.objectContaining({ kind: 'payment', amount: 10_000, channel: 'website', receiptNo: 'W-77' }) }])
     expect(audited.at(-1)).toEqual(expect.objectContaining({ action: 'broadband.payment', recordId: entryId, detail: 'website' }))
   })
 
   it('BB-2: a payment through another channel, without a receipt number, of no amount, or not a payment is refused and nothing is written', async () => {
-    const id = await openAgreement(ctx, draft('BB-1001'), agent)
+    const id = await openAgreement(ctx, draft('KD-1001'), agent)
     const refusal = (entry: LedgerEntry) => takePayment(ctx, entry).then(() => undefined, (e: unknown) => (e instanceof PaymentRefused ? e.why : e))
     expect(await refusal(payment(id, { channel: 'wechat' as never }))).toBe('channel')
     expect(await refusal(payment(id, { channel: undefined }))).toBe('channel')
@@ -144,9 +144,9 @@ describe('broadband payments and the ledger (BB-2)', () => {
   })
 
   it('BB-2: a bill run’s entries are posted at once; the month’s charged accounts are found by the month, the audit holds counts and months only', async () => {
-    const a = await openAgreement(ctx, draft('BB-1001'), agent)
-    const b = await openAgreement(ctx, draft('BB-1002'), agent)
-    const c = await openAgreement(ctx, draft('BB-1003'), agent)
+    const a = await openAgreement(ctx, draft('KD-1001'), agent)
+    const b = await openAgreement(ctx, draft('KD-1002'), agent)
+    const c = await openAgreement(ctx, draft('KD-1003'), agent)
     await postEntries(ctx, [charge(a, '2026-11')])
     const ids = await postEntries(ctx, [charge(a, '2026-12'), charge(b, '2026-12', 12_000), { ...charge(c, '2026-12'), kind: 'back-charge' }])
     expect(ids).toHaveLength(3)
@@ -158,7 +158,7 @@ describe('broadband payments and the ledger (BB-2)', () => {
   })
 
   it('BB-2: when posting fails midway nothing of the batch is posted (one transaction)', async () => {
-    const a = await openAgreement(ctx, draft('BB-1001'), agent)
+    const a = await openAgreement(ctx, draft('KD-1001'), agent)
     const bad = { ...charge(a, '2026-12'), amount: 100.5 } // a fraction of a fen: refused by the schema while sealing
     await expect(postEntries(ctx, [charge(a, '2026-11'), charge(a, '2026-12'), bad])).rejects.toThrow()
     expect(await ledgerOf(ctx, a)).toEqual([])
@@ -167,7 +167,7 @@ describe('broadband payments and the ledger (BB-2)', () => {
   })
 
   it('BB-2: when the database write itself fails nothing of the batch is posted and nothing is audited', async () => {
-    const a = await openAgreement(ctx, draft('BB-1001'), agent)
+    const a = await openAgreement(ctx, draft('KD-1001'), agent)
     const before = audited.length
     const fullDisk = async (rows: readonly StoredEnvelope[]) => {
       await db.records.put(rows[0]!) // the first row lands inside the transaction, then the disk is full
