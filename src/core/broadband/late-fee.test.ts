@@ -1,5 +1,9 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { lateFeeEntry, lateFeeThrough } from './late-fee'
+import { dayNumberOf } from '@/core/shared/day-number'
+import { addDaysTo } from '@/core/shared/local-date'
+import { firstLateFeeDayNumber, lateFeeEntry, lateFeeThrough } from './late-fee'
+import { firstLateFeeDay } from './late-fee-days'
 import { charge, line, payment } from './ledger-test-lines'
 import type { LedgerLine } from './types'
 
@@ -111,6 +115,17 @@ describe('BB-5 late fee', () => {
     // Once that credit is posted, the formula is square and the principal is untouched by it.
     const credited = [...lines, march, late, { id: 'fee-credit', record: entry! }]
     expect(lateFeeThrough(credited, '2027-03-31')).toMatchObject({ cumulative: 678, charged: 678, due: 0 })
+  })
+
+  it('BB-5: the first late-fee day as a day number is late-fee-days.ts firstLateFeeDay, any due date', () => {
+    expect(firstLateFeeDayNumber('2028-01-31')).toBe(dayNumberOf('2028-03-01'))
+    expect(firstLateFeeDayNumber('2027-12-31')).toBe(dayNumberOf('2028-02-01'))
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 20_000 }), (n) => {
+        const due = addDaysTo('2000-01-01', n)
+        expect(firstLateFeeDayNumber(due)).toBe(dayNumberOf(firstLateFeeDay(due)))
+      }),
+    )
   })
 
   it('BB-5: other accounts\' entries are not this account\'s late fee', () => {

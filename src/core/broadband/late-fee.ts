@@ -7,10 +7,10 @@
  * Suspension and termination do not enter: the fee accrues on what the ledger says is owed.
  */
 import { monthOf } from '@/core/shared/calendar-month'
-import { addDaysTo, daysBetween } from '@/core/shared/local-date'
+import { dateOfDayNumber, dayNumberOf } from '@/core/shared/day-number'
 import { roundHalfUpToFen } from '@/core/shared/money'
 import type { Fen, LocalDate } from '@/core/shared/units'
-import { firstLateFeeDay, lateFeePerMille } from './late-fee-days'
+import { lateFeePerMille } from './late-fee-days'
 import { byAtThenId, countedLines, dueOf, isLateFeeCredit, isPrincipal } from './ledger-fold'
 import type { DuplicateReview, LateFeeSegment, LedgerEntry, LedgerLine } from './types'
 
@@ -28,17 +28,28 @@ export interface LateFeeFormula {
   due: Fen
 }
 
-// A principal debit as the late fee sees it: what it is, in the order credits pay it, and from when it accrues.
+/**
+ * BB-5: late-fee-days.ts `firstLateFeeDay` as a day number, without its string round trips (a statement asks it for
+ * every charge of years of history): the same day one calendar month on, or that month's last day, then the day after.
+ */
+export function firstLateFeeDayNumber(due: LocalDate): number {
+  const [year, month, day] = [Number(due.slice(0, 4)), Number(due.slice(5, 7)), Number(due.slice(8, 10))]
+  // Date.UTC's months count from 0: `month` is the next month, and day 0 of the one after is its last day.
+  const nextMonthLength = new Date(Date.UTC(year, month + 1, 0)).getUTCDate()
+  return Date.UTC(year, month, Math.min(day, nextMonthLength)) / 86_400_000 + 1
+}
+
+// A principal debit as the late fee sees it, in the order credits pay it; days as day numbers (day-number.ts).
 interface Principal {
   amount: Fen
-  postedOn: LocalDate
-  /** Undefined for a refund, which takes credits like principal but never accrues a fee. */
-  accruesFrom?: LocalDate
+  postedOn: number
+  /** Infinity for a refund, which takes credits like principal but never accrues a fee. */
+  accruesFrom: number
 }
 
 // One dated change to the credit pools: a credit, a late-fee credit or a late-fee debit.
 interface PoolEvent {
-  on: LocalDate
+  on: number
   credit: Fen
   lateFeeCredit: Fen
   lateFee: Fen
@@ -54,9 +65,16 @@ function ledgerThrough(lines: readonly LedgerLine[], through: LocalDate, reviews
   const principalLines: LedgerLine[] = []
   const events: PoolEvent[] = []
   let charged = 0
+  const days = new Map<LocalDate, number>()
+  const dayOf = (date: LocalDate): number => {
+    let n = days.get(date)
+    if (n === undefined) days.set(date, (n = dayNumberOf(date)))
+    return n
+  }
   for (const l of countedLines(lines, reviews).counted) {
-    const { kind, amount, on } = l.record
-    if (on > through) continue
+    const { kind, amount } = l.record
+    if (l.record.on > through) continue
+    const on = dayOf(l.record.on)
     if (isPrincipal(kind)) principalLines.push(l)
     else if (kind === 'late-fee') {
       events.push({ on, credit: 0, lateFeeCredit: 0, lateFee: amount })
@@ -67,22 +85,20 @@ function ledgerThrough(lines: readonly LedgerLine[], through: LocalDate, reviews
     } else events.push({ on, credit: amount, lateFeeCredit: 0, lateFee: 0 })
   }
   // Credits pay principal oldest due first (ledger-fold.ts allocatedOn): the same order here.
-  principalLines.sort((a, b) => (dueOf(a) < dueOf(b) ? -1 : dueOf(a) > dueOf(b) ? 1 : byAtThenId(a, b)))
-  const principal = principalLines.map((l): Principal => {
-    const item: Principal = { amount: l.record.amount, postedOn: l.record.on }
-    if (l.record.kind !== 'refund') {
-      const first = firstLateFeeDay(dueOf(l))
-      // A back-charge posted after its first late-fee day accrues from the day it was posted.
-      item.accruesFrom = first > l.record.on ? first : l.record.on
-    }
-    return item
+  const ordered = principalLines.map((l) => ({ l, due: dueOf(l) }))
+  ordered.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : byAtThenId(a.l, b.l)))
+  const principal = ordered.map(({ l, due }): Principal => {
+    const postedOn = dayOf(l.record.on)
+    // A back-charge posted after its first late-fee day accrues from the day it was posted.
+    const accruesFrom = l.record.kind === 'refund' ? Infinity : Math.max(firstLateFeeDayNumber(due), postedOn)
+    return { amount: l.record.amount, postedOn, accruesFrom }
   })
-  events.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0))
+  events.sort((a, b) => a.on - b.on)
   return { principal, events, charged }
 }
 
 // The overdue principal on `day`, given the credit pools of the entries posted on or before it.
-function baseOn(principal: readonly Principal[], day: LocalDate, credits: Fen, lateFeeCredits: Fen, lateFees: Fen): Fen {
+function baseOn(principal: readonly Principal[], day: number, credits: Fen, lateFeeCredits: Fen, lateFees: Fen): Fen {
   // A late-fee credit pays late fees first; only what is left of it reaches principal.
   let pool = credits + Math.max(0, lateFeeCredits - lateFees)
   let base = 0
@@ -90,7 +106,7 @@ function baseOn(principal: readonly Principal[], day: LocalDate, credits: Fen, l
     if (item.postedOn > day) continue
     const paid = Math.min(pool, item.amount)
     pool -= paid
-    if (item.accruesFrom !== undefined && item.accruesFrom <= day) base += item.amount - paid
+    if (item.accruesFrom <= day) base += item.amount - paid
   }
   return base
 }
@@ -104,16 +120,17 @@ function baseOn(principal: readonly Principal[], day: LocalDate, credits: Fen, l
  */
 export function lateFeeThrough(lines: readonly LedgerLine[], through: LocalDate, reviews?: readonly DuplicateReview[]): LateFeeFormula {
   const { principal, events, charged } = ledgerThrough(lines, through, reviews)
-  const changes = new Set<LocalDate>()
+  const last = dayNumberOf(through)
+  const changes = new Set<number>()
   for (const item of principal) {
     changes.add(item.postedOn)
-    if (item.accruesFrom !== undefined && item.accruesFrom <= through) changes.add(item.accruesFrom)
+    if (item.accruesFrom <= last) changes.add(item.accruesFrom)
   }
   for (const event of events) changes.add(event.on)
-  const days = [...changes].sort()
+  const days = [...changes].sort((a, b) => a - b)
 
-  const segments: LateFeeSegment[] = []
-  let sum = 0
+  // Stretches as [from, through] day numbers, merged while the base stays the same.
+  const stretches: { amount: Fen; from: number; through: number }[] = []
   let credits = 0
   let lateFeeCredits = 0
   let lateFees = 0
@@ -127,15 +144,17 @@ export function lateFeeThrough(lines: readonly LedgerLine[], through: LocalDate,
     }
     const base = baseOn(principal, day, credits, lateFeeCredits, lateFees)
     if (base <= 0) continue
-    const last = i + 1 < days.length ? addDaysTo(days[i + 1]!, -1) : through
-    const stretch = daysBetween(day, last) + 1
-    sum += base * stretch * lateFeePerMille
-    const previous = segments.at(-1)
-    if (previous && previous.amount === base && addDaysTo(previous.through, 1) === day) {
-      previous.through = last
-      previous.days += stretch
-    } else segments.push({ amount: base, from: day, through: last, days: stretch })
+    const end = i + 1 < days.length ? days[i + 1]! - 1 : last
+    const previous = stretches.at(-1)
+    if (previous && previous.amount === base && previous.through + 1 === day) previous.through = end
+    else stretches.push({ amount: base, from: day, through: end })
   }
+  let sum = 0
+  const segments = stretches.map(({ amount, from, through: to }): LateFeeSegment => {
+    const count = to - from + 1
+    sum += amount * count * lateFeePerMille
+    return { amount, from: dateOfDayNumber(from), through: dateOfDayNumber(to), days: count }
+  })
   const cumulative = roundHalfUpToFen(sum, 1000)
   return { through, perMille: lateFeePerMille, segments, cumulative, charged, due: cumulative - charged }
 }
