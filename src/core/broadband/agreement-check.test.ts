@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { arrearsAllows, checkAgreementDraft, noticeWindow, type AgreementDraft } from './agreement-check'
 
 const draft: AgreementDraft = {
-  accountNo: 'BB-2027-0001',
+  accountNo: 'KD-2027-0001',
   accountName: 'Room 301 broadband',
   subscriberId: 'person-1',
   plan: { name: '100M campus', monthlyFee: 10_000, singlePortFee: 3_000 },
@@ -22,9 +22,9 @@ describe('BB-1 agreement draft', () => {
       accountName: 'account-name-required',
       subscriberId: 'subscriber-required',
     })
-    expect(checkAgreementDraft({ ...draft, accountNo: 'BB 0001' })).toEqual({ accountNo: 'account-no-format' })
+    expect(checkAgreementDraft({ ...draft, accountNo: 'KD 0001' })).toEqual({ accountNo: 'account-no-format' })
     expect(checkAgreementDraft({ ...draft, accountNo: 'ab' })).toEqual({ accountNo: 'account-no-format' })
-    expect(checkAgreementDraft({ ...draft, accountNo: 'ｂｂ－２０２７０１' })).toEqual({}) // fullwidth from a Chinese IME folds to BB-202701
+    expect(checkAgreementDraft({ ...draft, accountNo: 'ｋｄ－２０２７０１' })).toEqual({}) // fullwidth from a Chinese IME folds to KD-202701
   })
 
   it('BB-1, BB-2: the plan needs a name and a monthly fee above 0; the single-port fee may be 0 but not negative', () => {
