@@ -64,6 +64,7 @@ describe('the app composed from the feature modules', () => {
       '/checkin',
       '/reception',
       '/members',
+      '/broadband',
       '/manage/membership',
       '/manage/organisation',
       '/staff',
@@ -73,7 +74,7 @@ describe('the app composed from the feature modules', () => {
       '/settings',
       '/diagnostics',
     ])
-    expect(homeCardsOf(modules).map((c) => c.testId)).toEqual(['checkin', 'reception', 'members'])
+    expect(homeCardsOf(modules).map((c) => c.testId)).toEqual(['checkin', 'reception', 'members', 'broadband'])
   })
 
   it('MEM-8: the membership desk contributes its founding step and the card-key departure step, after realm:desk', () => {

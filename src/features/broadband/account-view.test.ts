@@ -3,7 +3,7 @@ import type { Agreement, LedgerEntry, StatusChange, WithId } from '@/core/broadb
 import { accountView } from './account-view'
 
 const agreement: Agreement = {
-  accountNo: 'BB-1', accountName: '王小明', subscriberId: 'p1', plan: { name: '100M', monthlyFee: 100_00, singlePortFee: 30_00 },
+  accountNo: 'KD-1', accountName: '王小明', subscriberId: 'p1', plan: { name: '100M', monthlyFee: 100_00, singlePortFee: 30_00 },
   cycleStart: '2027-01-01', cycleEnd: '2027-12-31', createdAt: 0, createdBy: 'u1',
 }
 const started: WithId<StatusChange> = { id: 's1', record: { accountId: 'a1', to: 'active', on: '2027-01-01', at: 1, by: 'u1', reason: 'service-start' } }

@@ -3,7 +3,7 @@ import { shallowRef } from 'vue'
 import { maskName, maskPhone } from '@/core/access/masking'
 import type { AccountStatus } from '@/core/broadband/account-status'
 import { agreementState } from '@/core/broadband/status-fold'
-import type { Agreement, LedgerEntry, LedgerLine, Plan, StatusChange, StatusReason, Violation, WithId } from '@/core/broadband/types'
+import type { Agreement, Dispute, DuplicateReview, LedgerEntry, LedgerLine, Plan, StatusChange, StatusReason, Violation, WithId } from '@/core/broadband/types'
 import { checkPerson, type Person } from '@/core/directory/person'
 import { deskTimeZone } from '@/core/organisation/time-zone'
 import { localDateOf } from '@/core/shared/local-date'
@@ -13,6 +13,7 @@ import { useLobbyStorage } from '@/identity/device-storage'
 import { PermissionError } from '@/identity/session'
 import { onLock, useSessionStore } from '@/identity/session.store'
 import * as actions from './broadband-actions'
+import * as cases from './broadband-case-actions'
 import { createBroadbandRecords, type BroadbandRecords } from './broadband-records'
 import { accountView, type AccountView } from './account-view'
 import type { AgreementDraft } from './open-form'
@@ -41,6 +42,8 @@ export interface OpenAccount {
   subscriber: string
   changes: WithId<StatusChange>[]
   lines: LedgerLine[]
+  disputes: WithId<Dispute>[]
+  reviews: DuplicateReview[]
   view: AccountView
   today: LocalDate
 }
@@ -162,8 +165,17 @@ export const useBroadbandAccountStore = defineStore('broadband-account', () => {
     const ctx = context()
     const agreement = await actions.getAgreement(ctx, id)
     if (!agreement) return (account.value = undefined)
-    const [changes, lines, day, subscriber] = await Promise.all([actions.statusChangesOf(ctx, id), actions.ledgerOf(ctx, id), today(), subscriberName(agreement.subscriberId)])
-    account.value = { id, agreement, subscriber, changes, lines, today: day, view: accountView({ agreement, changes, lines, today: day }) }
+    const [changes, lines, disputes, reviewed, day, subscriber] = await Promise.all([
+      actions.statusChangesOf(ctx, id),
+      actions.ledgerOf(ctx, id),
+      cases.disputesOf(ctx, id),
+      cases.duplicateReviewsOf(ctx, id),
+      today(),
+      subscriberName(agreement.subscriberId),
+    ])
+    // A month charged twice counts once: as a manager kept it, else the first (ledger-fold.ts countedLines).
+    const reviews: DuplicateReview[] = reviewed.map((r) => r.record)
+    account.value = { id, agreement, subscriber, changes, lines, disputes, reviews, today: day, view: accountView({ agreement, changes, lines, reviews, today: day }) }
     return account.value
   }
 
@@ -227,5 +239,30 @@ export const useBroadbandAccountStore = defineStore('broadband-account', () => {
     return load(current().id)
   }
 
-  return { rows, people, account, timeZone, clock, find, findPeople, addPerson, openAccount, load, pay, changeStatus, changePlan, transfer, post, namesOf, today, context }
+  /** BB-7: a dispute of one charge, within its window (the page offers only those dispute-options.ts opens). */
+  async function raiseDispute(entryId: string, reason: string) {
+    const ctx = context()
+    const a = current()
+    await cases.raiseDispute(ctx, { accountId: a.id, entryId, reason: reason.trim(), raisedOn: await today(), raisedBy: ctx.userId })
+    return load(a.id)
+  }
+
+  /** BB-7: upheld gives a credit of the disputed amount (posted first, so the dispute names it); rejected gives none. */
+  async function resolveDispute(disputeId: string, status: 'upheld' | 'rejected', resolution: string) {
+    const ctx = context()
+    const a = current()
+    const dispute = a.disputes.find((d) => d.id === disputeId)
+    const disputed = dispute && a.lines.find((l) => l.id === dispute.record.entryId)
+    if (!dispute || !disputed) throw new Error(`no dispute ${disputeId} on this account`)
+    let creditEntryId: string | undefined
+    if (status === 'upheld') {
+      const credit: LedgerEntry = { accountId: a.id, kind: 'credit', amount: disputed.record.amount, on: await today(), at: clock.now(), by: ctx.userId, detail: { kind: 'dispute', disputeId } }
+      if (disputed.record.month) credit.month = disputed.record.month
+      ;[creditEntryId] = await actions.postEntries(ctx, [credit])
+    }
+    await cases.resolveDispute(ctx, disputeId, { status, resolution: resolution.trim(), resolvedBy: ctx.userId, ...(creditEntryId ? { creditEntryId } : {}) })
+    return load(a.id)
+  }
+
+  return { raiseDispute, resolveDispute, rows, people, account, timeZone, clock, find, findPeople, addPerson, openAccount, load, pay, changeStatus, changePlan, transfer, post, namesOf, today, context }
 })

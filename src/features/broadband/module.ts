@@ -1,5 +1,6 @@
 import type { FeatureModule } from '@/features/module'
 import { broadbandAccountRoutes } from './broadband-account.routes'
+import { broadbandAuditActions } from './broadband.audit'
 import { broadbandNavWords } from './broadband.nav'
 import { broadbandOpsRoutes } from './broadband-ops.routes'
 
@@ -11,4 +12,5 @@ export const broadbandModule: FeatureModule = {
   shellWords: broadbandNavWords,
   homeCard: { to: '/broadband', titleKey: 'nav.broadband', textKey: 'home.broadbandText', permission: 'broadband.use', testId: 'broadband', order: 30 },
   messages: () => import('./broadband-words').then((m) => m.broadbandWords),
+  auditActions: broadbandAuditActions,
 }

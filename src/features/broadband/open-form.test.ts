@@ -6,7 +6,7 @@ const typed: OpenFormText = {
   agentName: '',
   agentIdNumber: '',
   agentAuthorisation: '',
-  accountNo: 'BB-0001',
+  accountNo: 'KD-0001',
   accountName: '王小明',
   planName: '100M 校园',
   monthlyFee: '100',
@@ -19,7 +19,7 @@ describe('BB-1 opening an account: the form as typed', () => {
   it('reads the fees in fen and the agreement draft', () => {
     expect(readOpenForm(typed)).toEqual({
       ok: true,
-      draft: { subscriberId: 'person-1', accountNo: 'BB-0001', accountName: '王小明', plan: { name: '100M 校园', monthlyFee: 100_00, singlePortFee: 30_50 }, cycleStart: '2027-01-01', cycleEnd: '2027-12-31' },
+      draft: { subscriberId: 'person-1', accountNo: 'KD-0001', accountName: '王小明', plan: { name: '100M 校园', monthlyFee: 100_00, singlePortFee: 30_50 }, cycleStart: '2027-01-01', cycleEnd: '2027-12-31' },
     })
   })
 
@@ -48,6 +48,6 @@ describe('BB-1 opening an account: the form as typed', () => {
 
 describe('BB-1 account numbers the blind index can read one way only', () => {
   it('refuses an account number with spaces or other signs, on its field', () => {
-    expect(readOpenForm({ ...typed, accountNo: 'BB 0001!' })).toEqual({ ok: false, problems: { accountNo: 'account-no-format' } })
+    expect(readOpenForm({ ...typed, accountNo: 'KD 0001!' })).toEqual({ ok: false, problems: { accountNo: 'account-no-format' } })
   })
 })
