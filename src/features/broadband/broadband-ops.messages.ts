@@ -78,7 +78,6 @@ const en = {
       },
       letterHeading: 'Dunning notice for {accountNo}',
       messageLabel: 'Message text for SMS or a group',
-      reads: 'Read {count} accounts with something owed.',
     },
     outages: {
       title: 'Outages',
@@ -181,8 +180,6 @@ const en = {
       keepQuestion: 'Keep this charge as the one that counts for {month}?',
       keepYes: 'Keep it',
       kept: 'Resolved: the charge you chose counts.',
-      reviewed: 'Resolved',
-      managersOnly: 'Only a manager decides which charge counts.',
     },
   },
 }
@@ -266,7 +263,6 @@ const zhCN: typeof en = {
       },
       letterHeading: '{accountNo} 的催缴通知书',
       messageLabel: '短信或群消息文本',
-      reads: '读取了 {count} 个有欠款的账号。',
     },
     outages: {
       title: '故障',
@@ -369,8 +365,6 @@ const zhCN: typeof en = {
       keepQuestion: '将这一笔作为 {month} 计入的费用？',
       keepYes: '保留',
       kept: '已处理：计入您选择的那一笔。',
-      reviewed: '已处理',
-      managersOnly: '只有经理可以决定计入哪一笔费用。',
     },
   },
 }
