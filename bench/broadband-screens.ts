@@ -73,9 +73,10 @@ export async function screenStatements(page: Page, seed: BroadbandSeedResult, ru
  * then its confirmation; stops once the posted confirmation names the month.
  */
 function armBillRun(month: string) {
-  const w = window as unknown as { __billRun?: Promise<{ ms: number; done: string }> }
+  const w = window as unknown as { __billRun?: Promise<{ ms: number; previewMs: number; done: string }> }
   w.__billRun = new Promise((resolve) => {
     let t0: number | undefined
+    let shown = 0
     let posted = false
     let confirmed = false
     const start = () => void (t0 ??= performance.now())
@@ -85,6 +86,7 @@ function armBillRun(month: string) {
       const post = document.querySelector<HTMLButtonElement>('[data-testid=bill-run-post]')
       if (!posted && post && !post.disabled) {
         posted = true
+        shown = performance.now()
         post.click()
       }
       const yes = document.querySelector<HTMLButtonElement>('[data-testid=bill-run-post-yes]')
@@ -95,16 +97,17 @@ function armBillRun(month: string) {
       const done = document.querySelector<HTMLElement>('[data-testid=bill-run-done]')
       if (confirmed && done && !done.hidden && done.textContent?.includes(month)) {
         observer.disconnect()
-        resolve({ ms: performance.now() - t0, done: done.textContent.trim() })
+        resolve({ ms: performance.now() - t0, previewMs: shown - t0, done: done.textContent.trim() })
       }
     })
     observer.observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true })
   })
 }
 
-/** The timed runs, and how many charges each posted (read from the confirmation). */
-export async function screenBillRuns(page: Page, months: string[], runs: Runs, plan: Step): Promise<{ times: number[]; charged: number[] }> {
+/** The timed runs, the part of each until the plan showed, and how many charges each posted (read from the confirmation). */
+export async function screenBillRuns(page: Page, months: string[], runs: Runs, plan: Step): Promise<{ times: number[]; previews: number[]; charged: number[] }> {
   const charged: number[] = []
+  const previews: number[] = []
   await installRouterPush(page)
   await page.evaluate(() => (window as RouterWindow).__routerPush!('/broadband/bill-run'))
   await page.getByTestId('bill-run-month').waitFor({ timeout: plan.stepMs })
@@ -114,10 +117,17 @@ export async function screenBillRuns(page: Page, months: string[], runs: Runs, p
     await page.getByTestId('bill-run-month').fill(month)
     await page.evaluate(armBillRun, month)
     await page.getByTestId('bill-run-preview').click()
-    const { ms, done } = await within(plan.stepMs, `bill run of ${month} on the screen → posted`, page.evaluate(() => (window as unknown as { __billRun: Promise<{ ms: number; done: string }> }).__billRun))
-    plan.log(`    bill run ${i + 1}${i < plan.warmup ? ' (warm-up)' : ''} ${month} on the screen: ${ms.toFixed(0)} ms ("${done}")`)
-    if (i >= plan.warmup) charged.push(Number(/\d[\d,]*/.exec(done)?.[0]?.replace(/,/g, '') ?? NaN))
+    const { ms, previewMs, done } = await within(
+      plan.stepMs,
+      `bill run of ${month} on the screen → posted`,
+      page.evaluate(() => (window as unknown as { __billRun: Promise<{ ms: number; previewMs: number; done: string }> }).__billRun),
+    )
+    plan.log(`    bill run ${i + 1}${i < plan.warmup ? ' (warm-up)' : ''} ${month} on the screen: ${ms.toFixed(0)} ms (plan shown after ${previewMs.toFixed(0)} ms) ("${done}")`)
+    if (i >= plan.warmup) {
+      charged.push(Number(/\d[\d,]*/.exec(done)?.[0]?.replace(/,/g, '') ?? NaN))
+      previews.push(previewMs)
+    }
     return ms
   })
-  return { times, charged }
+  return { times, previews, charged }
 }
