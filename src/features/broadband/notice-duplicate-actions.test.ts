@@ -36,7 +36,7 @@ describe('notices and objections (BB-13)', () => {
     const posted = await postCheckedNotice(ctx, { kind: 'terms', title: '新资费', body: '月费调整', channels: ['sms'], effectiveOn: '2027-01-01' }, ['BB-1'], clock)
     if (!posted.ok) throw new Error('not posted')
     expect(await objectTo(ctx, posted.id, 'BB-1', 'recorded', '', clock)).toEqual({ ok: true })
-    expect(await objectTo(ctx, posted.id, 'BB-1', 'ended', 'cannot agree', clock)).toEqual({ ok: true })
+    expect(await objectTo(ctx, posted.id, 'BB-1', 'ended', 'cannot agree', { ...clock, now: clock.now + 60_000 })).toEqual({ ok: true })
     expect((await statusChangesOf(ctx, a)).at(-1)?.record).toMatchObject({ to: 'terminated', reason: 'objection', on: '2026-12-07' })
     const [row] = await noticeRows(ctx)
     expect(row?.notice.accountIds).toEqual([a])

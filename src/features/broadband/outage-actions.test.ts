@@ -51,7 +51,9 @@ describe('outage credits (BB-6)', () => {
       ['BB-2', [['2026-04', 1, 30, 333], ['2026-05', 2, 31, 645]], 978],
     ])
     expect(await postOutageCredits(ctx, id, tz, clock)).toEqual({ ok: true, id })
-    expect((await ledgerOf(ctx, a)).map((l) => [l.record.kind, l.record.amount, l.record.month, l.record.detail])).toEqual([
+    // Posted at one instant: ordered here by month (the ledger orders by (at, id), and ids are random).
+    const byMonth = (await ledgerOf(ctx, a)).sort((x, y) => (x.record.month ?? '').localeCompare(y.record.month ?? ''))
+    expect(byMonth.map((l) => [l.record.kind, l.record.amount, l.record.month, l.record.detail])).toEqual([
       ['credit', 333, '2026-04', { kind: 'outage', outageId: id, days: 1, daysInMonth: 30, monthlyFee: 10_000 }],
       ['credit', 645, '2026-05', { kind: 'outage', outageId: id, days: 2, daysInMonth: 31, monthlyFee: 10_000 }],
     ])
