@@ -72,3 +72,37 @@ describe('people search: by name, phone or ID number through blind indexes (issu
     expect(await t.storage.people.search('没有这个人')).toEqual([])
   })
 })
+
+describe('CUST-1 the customer file is kept on the person record (issue 12 §1)', () => {
+  it('round-trips a business with every file field, and still opens a person stored before the file (no kind)', async () => {
+    const t = createTestStorage()
+    const k = await keys()
+    t.setKeys(k)
+    const business = {
+      name: '华为技术有限公司',
+      kind: 'business' as const,
+      phone: '0755-2878 0808',
+      address: '深圳市龙岗区坂田华为总部办公楼',
+      postcode: '518129',
+      fax: '0755-2878 9251',
+      legalRepresentative: '赵明路',
+      licenceNo: '91440300708461136T',
+      businessScope: '程控交换机、传输设备、数据通信设备的开发、生产、销售',
+      registeredCapital: 4_104_113_182_00,
+      createdAt: registeredAt(2),
+    }
+    const businessId = await t.storage.people.put(business)
+    const oldId = await t.storage.people.put({ name: '张三', phone: '13800138000', createdAt: registeredAt(1) })
+    t.setKeys({ ...k }) // a new session: read back from the sealed rows, not a cache
+    expect(await t.storage.people.get(businessId)).toEqual(business)
+    expect(await t.storage.people.get(oldId)).toEqual({ name: '张三', phone: '13800138000', createdAt: registeredAt(1) })
+    expect((await t.storage.people.recent(20)).map((p) => p.record.kind ?? 'individual')).toEqual(['business', 'individual'])
+  })
+
+  it('refuses to store a capital that is not whole fen, or a kind it does not know (money is integer fen, always)', async () => {
+    const t = createTestStorage()
+    t.setKeys(await keys())
+    await expect(t.storage.people.put({ name: '某公司', kind: 'business', registeredCapital: 12.5, createdAt: registeredAt(1) })).rejects.toThrow(/registeredCapital/)
+    await expect(t.storage.people.put({ name: '某公司', kind: 'company' as 'business', createdAt: registeredAt(2) })).rejects.toThrow(/kind/)
+  })
+})

@@ -102,3 +102,43 @@ describe('REC-1 problems the form shows while a person is typed', () => {
     expect(problemsWhileTyping({ name: '', idKind: 'passport', idNumber: 'E1' }, today)).toEqual({})
   })
 })
+
+describe('CUST-1 the customer file on the person record (issue 12 §1)', () => {
+  const business = {
+    name: '深圳市腾讯计算机系统有限公司',
+    kind: 'business' as const,
+    legalRepresentative: '马化腾',
+    licenceNo: '9144030071526726XG',
+    address: '深圳市南山区科技中一路腾讯大厦',
+    postcode: '518057',
+    phone: '0755-8601 3388',
+    fax: '0755-8601 3399',
+    businessScope: '计算机软、硬件的设计、技术开发',
+  }
+  it('stores a business with every file field, registered capital in whole fen', () => {
+    expect(v.safeParse(personSchema, { ...business, registeredCapital: 6_500_000_000, createdAt: '2026-12-01T00:00:00Z' }).success).toBe(true)
+    expect(v.safeParse(personSchema, { ...business, registeredCapital: 1.5, createdAt: '2026-12-01T00:00:00Z' }).success).toBe(false)
+  })
+  it('checks the file fields as typed at the desk, registered capital as yuan text, with the person fields in one pass', () => {
+    expect(checkPerson({ ...business, registeredCapital: '65,000,000.00' }, today)).toEqual({})
+    expect(checkPerson({ ...business, name: '', postcode: '51805', licenceNo: '9144030071526726XH', registeredCapital: '-1' }, today)).toEqual({
+      name: 'name-required',
+      postcode: 'postcode-format',
+      licenceNo: 'licence-check-character',
+      registeredCapital: 'capital-negative',
+    })
+    expect(checkPerson({ name: '某公司', kind: 'business' }, today)).toEqual({ legalRepresentative: 'legal-representative-required', licenceNo: 'licence-required' })
+  })
+  it('asks an update to a business for its representative and licence when the kind changes, even if those fields did not', () => {
+    const stored = { name: '张三', createdAt: '2026-12-01T00:00:00Z' }
+    expect(checkPersonChanges(stored, { ...stored, kind: 'business' }, today)).toEqual({ legalRepresentative: 'legal-representative-required', licenceNo: 'licence-required' })
+    expect(checkPersonChanges({ ...stored, ...business, registeredCapital: 100 }, { ...stored, ...business, registeredCapital: 100, notes: '大客户' }, today)).toEqual({})
+  })
+  it('shows a licence number once its 18 characters are in, and a field over its maximum at once', () => {
+    expect(problemsWhileTyping({ ...business, licenceNo: '9144030071526726X' }, today)).toEqual({})
+    expect(problemsWhileTyping({ ...business, licenceNo: '9144030071526726XH', address: '路'.repeat(201) }, today)).toEqual({
+      licenceNo: 'licence-check-character',
+      address: 'address-too-long',
+    })
+  })
+})

@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import { textLimits, withinLimit } from '@/core/shared/text-limits'
 import type { LocalDate } from '@/core/shared/units'
+import { checkCustomerFile, customerKinds, looksLikePhone, type CustomerFileInput, type CustomerFileProblem } from './customer-file'
 import { checkIdDocument, idDocumentText, idKinds, type IdKind, type IdProblem } from './id-document'
 
 /** A person in the directory (visitor, member, subscriber, staff profile). Every field is confidential (CONF-1). */
@@ -13,10 +14,22 @@ export const personSchema = v.object({
   organisation: v.optional(v.string()),
   notes: v.optional(v.string()),
   createdAt: v.string(),
+  // CUST-1, the customer file (customer-file.ts): all optional, so people stored before it still open.
+  /** Absent is an individual; for a business, `name` is the business's registered name. */
+  kind: v.optional(v.picklist(customerKinds)),
+  address: v.optional(v.string()),
+  postcode: v.optional(v.string()),
+  fax: v.optional(v.string()),
+  legalRepresentative: v.optional(v.string()),
+  /** The unified social credit code, stored as licenceNoText gives it. */
+  licenceNo: v.optional(v.string()),
+  businessScope: v.optional(v.string()),
+  /** Whole fen. */
+  registeredCapital: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(0))),
 })
 export type Person = v.InferOutput<typeof personSchema>
 
-export type PersonProblem = 'name-required' | 'name-too-long' | 'phone-invalid' | 'organisation-too-long' | 'notes-too-long' | IdProblem
+export type PersonProblem = 'name-required' | 'name-too-long' | 'phone-invalid' | 'organisation-too-long' | 'notes-too-long' | IdProblem | CustomerFileProblem
 
 const phoneDigits = (phone: string) => phone.replace(/[\s-]/g, '')
 const within = (max: number, problem: PersonProblem) => v.check((text: string) => withinLimit(text, max), problem)
@@ -36,12 +49,14 @@ export function personFormSchema(today: LocalDate) {
         v.pipe(
           v.string(),
           within(textLimits.phone, 'phone-invalid'),
-          v.check((p) => phoneDigits(p) === '' || /^\+?\d{5,15}$/.test(phoneDigits(p)), 'phone-invalid' satisfies PersonProblem),
+          v.check((p) => phoneDigits(p) === '' || looksLikePhone(p), 'phone-invalid' satisfies PersonProblem),
         ),
       ),
       idNumber: v.optional(v.pipe(v.string(), within(textLimits.idNumber, 'id-format'))),
       organisation: v.optional(v.pipe(v.string(), within(textLimits.employer, 'organisation-too-long'))),
       notes: v.optional(v.pipe(v.string(), within(textLimits.notes, 'notes-too-long'))),
+      // Typed as yuan text at the desk, stored as whole fen: the form takes either (checkRegisteredCapital).
+      registeredCapital: v.optional(v.union([v.string(), v.number()])),
     }),
     // The number is checked as the kind chosen with it; a number without a kind is read as the form's
     // default, a mainland resident ID. Runs even when another field failed, so every problem shows at once.
@@ -53,11 +68,19 @@ export function personFormSchema(today: LocalDate) {
       const problem = checkIdDocument(kind, id, today)
       if (problem) addIssue({ message: problem, path: [{ type: 'object', origin: 'value', input: dataset.value as Record<string, unknown>, key: 'idNumber', value: id }] })
     }),
+    // CUST-1: the file fields, checked together (a business needs its representative and licence).
+    v.rawCheck(({ dataset, addIssue }) => {
+      const input = dataset.value as Record<string, unknown>
+      for (const [key, problem] of Object.entries(checkCustomerFile(input as CustomerFileInput)))
+        addIssue({ message: problem, path: [{ type: 'object', origin: 'value', input, key, value: input[key] }] })
+    }),
   )
 }
 
-type TypedField = 'name' | 'phone' | 'idKind' | 'idNumber' | 'organisation' | 'notes'
-type TypedPerson = Pick<Person, 'name'> & Partial<Pick<Person, Exclude<TypedField, 'name'>>>
+type FileField = 'kind' | 'address' | 'postcode' | 'fax' | 'legalRepresentative' | 'licenceNo' | 'businessScope' | 'registeredCapital'
+type TypedField = 'name' | 'phone' | 'idKind' | 'idNumber' | 'organisation' | 'notes' | FileField
+/** A person as a form holds it: registered capital as the yuan typed, or the fen stored. */
+export type TypedPerson = Pick<Person, 'name'> & Partial<Pick<Person, Exclude<TypedField, 'name' | 'registeredCapital'>>> & { registeredCapital?: string | number }
 
 /** What is wrong with a person as typed at the desk on `today`, field by field (empty when all is fine). */
 export function checkPerson(p: TypedPerson, today: LocalDate): Partial<Record<keyof Person, PersonProblem>> {
@@ -77,7 +100,10 @@ export function checkPerson(p: TypedPerson, today: LocalDate): Partial<Record<ke
  */
 export function checkPersonChanges(before: TypedPerson, after: TypedPerson, today: LocalDate): Partial<Record<keyof Person, PersonProblem>> {
   const problems = checkPerson(after, today)
-  const changed = (field: TypedField) => before[field] !== after[field] || (field === 'idNumber' && before.idKind !== after.idKind)
+  const changed = (field: TypedField) =>
+    before[field] !== after[field] ||
+    (field === 'idNumber' && before.idKind !== after.idKind) ||
+    ((field === 'legalRepresentative' || field === 'licenceNo') && before.kind !== after.kind)
   for (const field of Object.keys(problems) as TypedField[]) if (!changed(field)) delete problems[field]
   return problems
 }
@@ -92,9 +118,11 @@ export function problemsWhileTyping(p: TypedPerson, today: LocalDate): Partial<R
   const shown: Partial<Record<keyof Person, PersonProblem>> = {}
   const idLength = idDocumentText(p.idNumber ?? '').length
   const idComplete = (p.idKind ?? 'cn-resident') === 'cn-resident' && idLength >= 18
+  const licenceComplete = (p.licenceNo ?? '').replace(/\s/g, '').length >= 18
   for (const [field, problem] of Object.entries(problems) as [keyof Person, PersonProblem][]) {
-    const overLimit = problem.endsWith('-too-long') || (field === 'phone' && !withinLimit(p.phone ?? '', textLimits.phone))
+    const overLimit = problem.endsWith('-too-long') || ((field === 'phone' || field === 'fax') && !withinLimit(p[field] ?? '', textLimits.phone))
     if (overLimit || (field === 'idNumber' && (idComplete || !withinLimit(p.idNumber ?? '', textLimits.idNumber)))) shown[field] = problem
+    if (field === 'licenceNo' && licenceComplete && problem !== 'licence-required') shown[field] = problem
   }
   return shown
 }

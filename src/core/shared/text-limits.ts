@@ -12,6 +12,10 @@ export const textLimits = {
   idNumber: 30,
   /** An employer or organisation (单位): the longest registered company names are around 50 characters. */
   employer: 100,
+  /** A postal address (CUST-1): province to room number, with a building's name. */
+  address: 200,
+  /** A business's registered scope (经营范围, CUST-1): copied from its licence, often several hundred characters. */
+  businessScope: 2000,
   /** Free notes on a record. */
   notes: 500,
   /** Why something was done (a suspension, an override, a deposit kept): a sentence or two. */

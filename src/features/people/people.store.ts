@@ -1,10 +1,12 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { maskIdNumber, maskName, maskPhone } from '@/core/access/masking'
+import { licenceNoText, type CustomerKind } from '@/core/directory/customer-file'
 import type { IdKind } from '@/core/directory/id-document'
-import { checkPerson, checkPersonChanges, type Person } from '@/core/directory/person'
+import { checkPerson, checkPersonChanges, type Person, type TypedPerson } from '@/core/directory/person'
 import { deskTimeZone } from '@/core/organisation/time-zone'
 import { localDateOf } from '@/core/shared/local-date'
+import { fenToYuanText, parseYuan } from '@/core/shared/money'
 import { useLobbyStorage } from '@/identity/device-storage'
 import { onLock, useSessionStore } from '@/identity/session.store'
 import { PermissionError } from '@/identity/session'
@@ -18,10 +20,50 @@ export interface MaskedPerson {
   idNumber: string
   organisation: string
   notes: string
+  kind: CustomerKind
+  /** CUST-1: the customer file, for the edit form (the list shows only the kind). */
+  file: CustomerFileText
+}
+
+/** The CUST-1 file fields as a form holds them: text, registered capital as yuan. */
+export interface CustomerFileText {
+  address: string
+  postcode: string
+  fax: string
+  legalRepresentative: string
+  licenceNo: string
+  businessScope: string
+  registeredCapital: string
+}
+const fileTextFields = ['address', 'postcode', 'fax', 'legalRepresentative', 'licenceNo', 'businessScope'] as const
+const businessOnly = new Set<keyof CustomerFileText>(['legalRepresentative', 'licenceNo', 'businessScope', 'registeredCapital'])
+
+function fileText(p: Person): CustomerFileText {
+  const text = Object.fromEntries(fileTextFields.map((f) => [f, p[f] ?? ''])) as Omit<CustomerFileText, 'registeredCapital'>
+  return { ...text, registeredCapital: p.registeredCapital === undefined ? '' : fenToYuanText(p.registeredCapital) }
 }
 
 function masked(id: string, p: Person): MaskedPerson {
-  return { id, name: maskName(p.name), phone: maskPhone(p.phone ?? ''), idNumber: maskIdNumber(p.idNumber ?? ''), organisation: p.organisation ?? '', notes: p.notes ?? '' }
+  return {
+    id,
+    name: maskName(p.name),
+    phone: maskPhone(p.phone ?? ''),
+    idNumber: maskIdNumber(p.idNumber ?? ''),
+    organisation: p.organisation ?? '',
+    notes: p.notes ?? '',
+    kind: p.kind ?? 'individual',
+    file: fileText(p),
+  }
+}
+
+/** A file field as stored: trimmed, a licence number in its one spelling, capital in fen (absent when empty). */
+function storeFileField(person: Person, field: keyof CustomerFileText, text: string) {
+  const trimmed = text.trim()
+  if (field === 'registeredCapital') {
+    const fen = parseYuan(trimmed)
+    if (fen === undefined) delete person.registeredCapital
+    else person.registeredCapital = fen
+  } else person[field] = field === 'licenceNo' ? licenceNoText(trimmed) : trimmed
 }
 
 /** How many recent people the page lists before anyone searches. */
@@ -55,7 +97,7 @@ export const usePeopleStore = defineStore('people', () => {
     return localDateOf(Date.now(), deskTimeZone(organisation.saved ? organisation.settings.timeZone : undefined, undefined))
   }
 
-  async function register(input: { name: string; phone: string; idKind?: IdKind; idNumber: string; organisation: string }) {
+  async function register(input: { name: string; phone: string; idKind?: IdKind; idNumber: string; organisation: string; kind?: CustomerKind } & Partial<CustomerFileText>) {
     allowed()
     const problems = checkPerson(input, await today())
     if (Object.keys(problems).length) return { ok: false as const, problems }
@@ -63,6 +105,12 @@ export const usePeopleStore = defineStore('people', () => {
     if (input.phone.trim()) person.phone = input.phone.trim()
     if (input.idNumber.trim()) Object.assign(person, { idKind: input.idKind ?? 'cn-resident', idNumber: input.idNumber.trim().toUpperCase() })
     if (input.organisation.trim()) person.organisation = input.organisation.trim()
+    // CUST-1: a business is marked as one; its business-only fields are kept for a business only.
+    if (input.kind === 'business') person.kind = 'business'
+    for (const field of [...fileTextFields, 'registeredCapital'] as const) {
+      const text = input[field] ?? ''
+      if (text.trim() !== '' && (person.kind === 'business' || !businessOnly.has(field))) storeFileField(person, field, text)
+    }
     const id = await storage.people.put(person)
     // The first save is when this device starts holding data worth keeping: ask not to be evicted.
     void useStoragePersistence().requestPersistence()
@@ -76,7 +124,7 @@ export const usePeopleStore = defineStore('people', () => {
    * checked: a person stored before a rule tightened still takes a new note. Only changed fields get a new clock, so
    * an edit made offline on another device to other fields survives the sync (field-by-field merge).
    */
-  async function update(id: string, changes: { organisation?: string; notes?: string; phone?: string; idKind?: IdKind; idNumber?: string }) {
+  async function update(id: string, changes: { organisation?: string; notes?: string; phone?: string; idKind?: IdKind; idNumber?: string; kind?: CustomerKind } & Partial<CustomerFileText>) {
     allowed()
     const current = await storage.people.get(id)
     if (!current) return { ok: false as const, problems: {} }
@@ -85,7 +133,16 @@ export const usePeopleStore = defineStore('people', () => {
     if (changes.notes !== undefined) next.notes = changes.notes.trim()
     if (changes.phone?.trim()) next.phone = changes.phone.trim()
     if (changes.idNumber?.trim()) Object.assign(next, { idKind: changes.idKind ?? 'cn-resident', idNumber: changes.idNumber.trim().toUpperCase() })
-    const problems = checkPersonChanges(current, next, await today())
+    if (changes.kind !== undefined) next.kind = changes.kind
+    // Checked as typed (capital as yuan text), stored as the record keeps it.
+    const typed: TypedPerson = { ...next }
+    for (const field of [...fileTextFields, 'registeredCapital'] as const) {
+      const text = changes[field]
+      if (text === undefined) continue
+      typed[field] = text.trim()
+      storeFileField(next, field, text)
+    }
+    const problems = checkPersonChanges(current, typed, await today())
     if (Object.keys(problems).length) return { ok: false as const, problems }
     await storage.people.put(next, id)
     rows.value = rows.value.map((r) => (r.id === id ? masked(id, next) : r))

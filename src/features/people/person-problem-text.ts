@@ -7,6 +7,9 @@ const limitOf: Partial<Record<PersonProblem, number>> = {
   'name-too-long': textLimits.name,
   'organisation-too-long': textLimits.employer,
   'notes-too-long': textLimits.notes,
+  'address-too-long': textLimits.address,
+  'legal-representative-too-long': textLimits.name,
+  'business-scope-too-long': textLimits.businessScope,
 }
 
 /** A person's problem in the user's language, with the maximum it names. */

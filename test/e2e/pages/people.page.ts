@@ -28,6 +28,6 @@ export class PeoplePage {
 
   /** The masked names the list shows. */
   async names(): Promise<string[]> {
-    return (await this.page.getByTestId('people-table').locator('tbody tr td:first-child').allTextContents()).map((s) => s.trim())
+    return (await this.page.getByTestId('people-table').locator('tbody tr td:first-child [data-name]').allTextContents()).map((s) => s.trim())
   }
 }
