@@ -23,6 +23,8 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('./dist-bench', import.meta.url)),
     emptyOutDir: true,
     target: 'es2022',
+    // LOBBY_BENCH_PROFILE: readable function names in a CPU profile of what runs in this page (the broadband bench's store path).
+    ...(process.env.LOBBY_BENCH_PROFILE ? { minify: false } : {}),
     rollupOptions: { input: fileURLToPath(new URL('./bench/browser/seed.html', import.meta.url)) },
   },
   plugins: [vue()],

@@ -123,7 +123,7 @@ async function heapMb(page: Page, context: BrowserContext): Promise<number> {
  * Chromium's devtools), and the functions that took the most time, printed; the bench stops after the scans. The app is
  * then built unminified.
  */
-async function startProfile(page: Page, context: BrowserContext) {
+export async function startProfile(page: Page, context: BrowserContext) {
   const file = process.env.LOBBY_BENCH_PROFILE
   if (!file) return undefined
   const cdp = await context.newCDPSession(page)

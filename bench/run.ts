@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import type { Browser } from 'playwright-core'
 import { launchChromium } from '../scripts/chromium.js'
+import { broadbandBench, broadbandRows, type BroadbandFigures, type BroadbandPlan } from './broadband.bench'
 import { deskBench, type DeskFigures, type DeskPlan } from './desk.bench'
 import { initialSyncBench } from './initial-sync.bench'
 import { receptionBench, type ReceptionFigures, type ReceptionPlan } from './reception.bench'
@@ -14,7 +15,7 @@ import { signInBench } from './sign-in.bench'
 import { formatTable, percentile, resultsJson, summarise, type MetricResult } from './stats'
 
 const quick = process.argv.includes('--quick')
-/** `--only=desk` (or reception, sign-in, sync): one part, when working on it. */
+/** `--only=desk` (or reception, broadband, sign-in, sync): one part, when working on it. */
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length)
 const runs = (part: string) => only === undefined || only === part
 /** `--scale=0.01`: any fraction of the sizes, when working on the bench itself. */
@@ -49,6 +50,22 @@ const receptionPlan: ReceptionPlan = {
   warmup: 1,
   seedTimeoutMs: (quick ? 10 : 40) * minutes,
   stepMs: (scale >= 1 ? 5 : 1) * minutes,
+  log,
+}
+
+/** Issue 12 "Done means": a bill run over 10,000 accounts (a fresh month each run), an account with 3 years of history. */
+const broadbandPlan: BroadbandPlan = {
+  sizes: { seed: 12, accounts: Math.round(10_000 * scale), billRunMonths: 14, years: 3, width: 4, batch: 500 },
+  billRuns: { min: 5, max: 10, budgetMs: 4 * minutes },
+  statementOpens: { min: 20, max: 60, budgetMs: 1 * minutes },
+  warmup: 1,
+  seedTimeoutMs: (quick ? 10 : 30) * minutes,
+  stepMs: (scale >= 1 ? 5 : 1) * minutes,
+  // On the screens once they exist (LOBBY_BENCH_BROADBAND_STORE=1: through the store in the page regardless).
+  screens: {
+    billRun: !process.env.LOBBY_BENCH_BROADBAND_STORE && existsSync('src/features/broadband/BroadbandBillRunPage.vue'),
+    statement: !process.env.LOBBY_BENCH_BROADBAND_STORE && existsSync('src/features/broadband/BroadbandStatementPage.vue'),
+  },
   log,
 }
 
@@ -90,6 +107,17 @@ async function measure(browser: Browser, rows: MetricResult[]): Promise<void> {
       save(rows)
     }
     await within(receptionPlan.seedTimeoutMs + 4 * receptionPlan.stepMs + receptionPlan.registrations.budgetMs, 'reception bench', withServer((s) => receptionBench(browser, s, receptionPlan, report)))
+  }
+  if (runs('broadband')) {
+    const { sizes } = broadbandPlan
+    log(`broadband: seeding ${sizes.accounts} agreements and one account with ${sizes.years} years of history in a browser of its own …`)
+    const before = rows.length
+    const report = (figures: Partial<BroadbandFigures>) => {
+      rows.splice(before, rows.length - before, ...broadbandRows(figures))
+      save(rows)
+    }
+    const { billRuns, statementOpens } = broadbandPlan
+    await within(broadbandPlan.seedTimeoutMs + 4 * broadbandPlan.stepMs + billRuns.budgetMs + statementOpens.budgetMs, 'broadband bench', withServer((s) => broadbandBench(browser, s, broadbandPlan, report)))
   }
   for (const [part, run] of [['sign-in', () => signInRows(browser)], ['sync', () => syncRows(browser)]] as const) {
     if (!runs(part)) continue
