@@ -57,6 +57,9 @@ interface HeldEntry {
  * so their own chain, on a shared tablet (the server takes it from them alone),
  * and each chain's signed head travels with it.
  */
+/** How many audit entries of a batch are sealed at once: WebCrypto works on them in parallel, off the main thread. */
+const sealingGroup = 32
+
 export function createAuditLog(
   db: LobbyDb,
   local: LocalStore,
@@ -69,17 +72,26 @@ export function createAuditLog(
   type Head = { seq: number; hash: string }
   interface Link {
     entry: AuditEntry
-    headDoc: AuditHead
+    /** The chain's signed head after this entry: only a batch's last link carries one (only it is written). */
+    headDoc?: AuditHead
   }
 
   /** Seals, hashes and signs the next link of `dev`'s chain after `head`: all the WebCrypto work, none of the writing. */
   async function link(dev: UserDevice, held: HeldEntry, by: string, head: Head): Promise<Link> {
+    const entry = await chainedEntry(dev, held, by, head)
+    return { entry, headDoc: await signedHeadDoc(dev, entry) }
+  }
+
+  /** The next entry of `dev`'s chain after `head`, hashed and signed (its head is signed separately: a batch signs only its last). */
+  async function chainedEntry(dev: UserDevice, held: HeldEntry, by: string, head: Head): Promise<AuditEntry> {
     const body = { _id: held._id, type: 'audit' as const, realm: 'audit' as const, v: 1 as const, by, dev: dev.deviceId, seq: head.seq + 1, prev: head.hash, box: held.box, akid: held.akid }
     const hash = await sha256(chained(body))
-    const entry: AuditEntry = { ...body, hash, sig: await sign(dev.signing.privateKey, utf8(hash)) }
-    const signedHead = { dev: dev.deviceId, seq: entry.seq, hash }
-    const headDoc: AuditHead = { _id: `audit-head:${dev.deviceId}`, type: 'audit-head', realm: 'audit', ...signedHead, sig: await sign(dev.signing.privateKey, headStatement(signedHead)) }
-    return { entry, headDoc }
+    return { ...body, hash, sig: await sign(dev.signing.privateKey, utf8(hash)) }
+  }
+
+  async function signedHeadDoc(dev: UserDevice, entry: AuditEntry): Promise<AuditHead> {
+    const signedHead = { dev: dev.deviceId, seq: entry.seq, hash: entry.hash }
+    return { _id: `audit-head:${dev.deviceId}`, type: 'audit-head', realm: 'audit', ...signedHead, sig: await sign(dev.signing.privateKey, headStatement(signedHead)) }
   }
 
   /**
@@ -88,11 +100,13 @@ export function createAuditLog(
    */
   async function writeLinks(dev: UserDevice, links: Link[], stillHeld: HeldEntry[] | undefined): Promise<void> {
     const last = links.at(-1)
-    for (const { entry } of links) await db.audit.add({ ...entry, _local: 1 })
+    if (links.length) await db.audit.bulkAdd(links.map(({ entry }) => ({ ...entry, _local: 1 as const })))
     if (last) {
+      const headDoc = last.headDoc
+      if (!headDoc) throw new Error('audit: a chain written without its signed head')
       // The head document is updated in place (the server lets it only move forward); keep its revision.
-      const stored = await db.audit.get(last.headDoc._id)
-      await db.audit.put({ ...last.headDoc, ...(stored?._rev ? { _rev: stored._rev } : {}), _local: 1 })
+      const stored = await db.audit.get(headDoc._id)
+      await db.audit.put({ ...headDoc, ...(stored?._rev ? { _rev: stored._rev } : {}), _local: 1 })
       await db.local.put({ key: headKey(dev.deviceId), value: { seq: last.entry.seq, hash: last.entry.hash } })
     }
     if (stillHeld) await db.local.put({ key: pendingKey, value: stillHeld })
@@ -107,8 +121,11 @@ export function createAuditLog(
   }
 
   /** Seals one event to the audit key; `undefined` without an organisation (nothing to audit against). */
-  async function sealEvent(event: Omit<AuditEvent, 'device' | 'at'> & { at?: string }): Promise<{ held: HeldEntry; dev: UserDevice | undefined } | undefined> {
-    const publicKey = await auditPublicKey()
+  async function sealEvent(
+    event: Omit<AuditEvent, 'device' | 'at'> & { at?: string },
+    key?: AuditPublicKey,
+  ): Promise<{ held: HeldEntry; dev: UserDevice | undefined } | undefined> {
+    const publicKey = key ?? (await auditPublicKey())
     if (!publicKey) return undefined
     const dev = isHeld(event) ? undefined : await userDevice(event.by)
     const full: AuditEvent = { ...event, at: event.at ?? new Date().toISOString(), device: dev?.deviceId ?? (await profile()).deviceId }
@@ -136,8 +153,16 @@ export function createAuditLog(
    * batch's links follow this tab's other appends without a fork.
    */
   async function appendAllNow(events: (Omit<AuditEvent, 'device' | 'at'> & { at?: string })[], tables: Table[], write: () => Promise<unknown>): Promise<void> {
-    const sealed = []
-    for (const event of events) sealed.push({ event, s: await sealEvent(event) })
+    // One look-up of the audit key for the batch (a bill run audits 10,000 charges); sealing runs a few at a time.
+    const publicKey = await auditPublicKey()
+    const sealed: { event: (typeof events)[number]; s: Awaited<ReturnType<typeof sealEvent>> }[] = []
+    if (publicKey) {
+      for (let i = 0; i < events.length; i += sealingGroup) {
+        const group = events.slice(i, i + sealingGroup)
+        const done = await Promise.all(group.map((event) => sealEvent(event, publicKey)))
+        group.forEach((event, j) => sealed.push({ event, s: done[j] }))
+      }
+    }
     // What is held and each chain's head, read together (a check-in waits on each round trip).
     const devices = [...new Set(sealed.flatMap(({ s }) => (s?.dev ? [s.dev.deviceId] : [])))]
     const [held, ...storedHeads] = await db.transaction('r', db.local, () => Promise.all([local.get<HeldEntry[]>(pendingKey), ...devices.map((d) => local.get<Head>(headKey(d)))]))
@@ -164,9 +189,14 @@ export function createAuditLog(
         chain.links.push(l)
         head = { seq: l.entry.seq, hash: l.entry.hash }
       }
-      const l = await link(dev, s.held, event.by, head)
-      chain.links.push(l)
-      heads.set(dev.deviceId, { seq: l.entry.seq, hash: l.entry.hash })
+      // Only a chain's last head is written, so only it is signed (the others would be thrown away).
+      const entry = await chainedEntry(dev, s.held, event.by, head)
+      chain.links.push({ entry })
+      heads.set(dev.deviceId, { seq: entry.seq, hash: entry.hash })
+    }
+    for (const chain of links.values()) {
+      const last = chain.links.at(-1)
+      if (last && !last.headDoc) last.headDoc = await signedHeadDoc(chain.dev, last.entry)
     }
     const holdChanged = toHold.length !== waiting.length || toHold.some((h, i) => h !== waiting[i])
     await db.transaction('rw', [db.audit, db.local, ...tables], async () => {

@@ -63,10 +63,9 @@ describe('bulk writes: records and their audit entries in one transaction (issue
   it('stores neither the records nor their audit entries when the disk fills while auditing', async () => {
     const t = await deskStorage()
     await t.storage.audit.append({ action: 'lock', by: 'u1' })
-    const add = t.db.audit.add.bind(t.db.audit)
-    let calls = 0
-    // Dexie's table methods return its own promise type; a plain rejected promise stands in for a full disk.
-    vi.spyOn(t.db.audit, 'add').mockImplementation(((...args: Parameters<typeof add>) => (++calls === 2 ? Promise.reject(quotaExceeded()) : add(...args))) as typeof add)
+    // A batch's audit entries are written with one bulkAdd. Dexie's table methods return its own promise type; a plain
+    // rejected promise stands in for a full disk.
+    vi.spyOn(t.db.audit, 'bulkAdd').mockImplementation((() => Promise.reject(quotaExceeded())) as unknown as typeof t.db.audit.bulkAdd)
     await expect(t.storage.desk.ledger.addMany([fee('R1'), fee('R2')])).rejects.toThrow(/quota/i)
     vi.restoreAllMocks()
     expect(await t.db.records.where('[type+realm]').equals(['ledger', 'desk']).count()).toBe(0)
