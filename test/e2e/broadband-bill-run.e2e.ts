@@ -108,6 +108,9 @@ describe('the bill run on two offline devices (issue 12 §3: one charge per acco
       return ledger.includes('R-A-0001') && ledger.includes('R-B-0001')
     })
     expect(await deskA.balance()).toBe('¥0.00')
+    // Months charged twice are a manager's: an agent's tabs do not offer them.
+    await pageA.getByTestId('broadband-tab-worklist').waitFor()
+    expect(await pageA.getByTestId('broadband-tab-duplicates').count()).toBe(0)
 
     // The manager sees January charged twice on this account; keeping the second resolves it, and the balance stays.
     await auth.signOut()
