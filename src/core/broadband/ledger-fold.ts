@@ -76,10 +76,11 @@ export function countedLines(lines: readonly LedgerLine[], reviews: readonly Dup
 }
 
 // What names a posting worked out from the same records on any device: an outage's credit for an account and month
-// (BB-6), a statement's late fee through its date (BB-5). Undefined for everything else.
+// (BB-6), an upheld dispute's credit (BB-7), a statement's late fee through its date (BB-5). Undefined otherwise.
 function postingKey(l: LedgerLine): string | undefined {
   const { accountId, kind, month, detail } = l.record
   if (detail?.kind === 'outage' && kind === 'credit') return `outage\u0000${accountId}\u0000${month ?? ''}\u0000${detail.outageId}`
+  if (detail?.kind === 'dispute' && kind === 'credit') return `dispute\u0000${accountId}\u0000${detail.disputeId}`
   if (detail?.kind === 'late-fee') return `late-fee\u0000${accountId}\u0000${kind}\u0000${detail.through}`
   return undefined
 }

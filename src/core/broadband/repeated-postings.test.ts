@@ -26,4 +26,11 @@ describe('BB-6, BB-5: a posting made twice on two offline devices counts once', 
     const later = line({ kind: 'late-fee', amount: 900, on: '2027-04-30', month: '2027-04', detail: { kind: 'late-fee', through: '2027-04-30', segments: [], perMille: 3, cumulative: 1830, charged: 930 } })
     expect(balanceOf([lateFee('f-a', 1), lateFee('f-b', 2), later])).toBe(930 + 900)
   })
+
+  it('BB-7: one credit per upheld dispute, even when two devices uphold it offline', () => {
+    const upheld = (id: string, at: number) => line({ kind: 'credit', amount: 10000, on: '2027-06-02', at, detail: { kind: 'dispute', disputeId: 'd-1' } }, id)
+    const lines = [charge('2027-05', 10000, '2027-05-31'), upheld('u-b', 2), upheld('u-a', 1)]
+    expect(balanceOf(lines)).toBe(0)
+    expect(countedLines(lines).counted.map((l) => l.id)).toEqual([lines[0]!.id, 'u-a'])
+  })
 })
