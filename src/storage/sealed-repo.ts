@@ -79,9 +79,6 @@ export interface RepoContext {
   events?: RepoEvents
 }
 
-/** How many records of a bulk write are sealed at once. */
-const sealingGroup = 32
-
 export function createSealedRepo<T extends object>({ db, keys, clock, events = {} }: RepoContext, kind: RecordKind<T>) {
   function session(): KeySource {
     const k = keys()
@@ -186,11 +183,8 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
    * disk mid-import leaves nothing half-written). Everything is sealed before the transaction opens.
    */
   async function putMany(items: readonly { record: T; id?: string }[]): Promise<string[]> {
-    // Sealed a group at a time: WebCrypto works on a group's records in parallel (a bill run seals 10,000 charges).
-    const prepared: Awaited<ReturnType<typeof prepare>>[] = []
-    for (let i = 0; i < items.length; i += sealingGroup) {
-      prepared.push(...(await Promise.all(items.slice(i, i + sealingGroup).map(({ record, id }) => prepare(record, id)))))
-    }
+    const prepared = []
+    for (const { record, id } of items) prepared.push(await prepare(record, id))
     const rows = prepared.map((p) => p.row)
     const changes = prepared.map((p) => p.change)
     if (events.writeAll) await events.writeAll(rows, changes)
