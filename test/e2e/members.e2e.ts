@@ -200,7 +200,8 @@ describe('membership desk: enrol, card, renew (MEM-1, MEM-6, MEM-7, MEM-8, MEM-1
     await auth.go('/members')
     const waitlist = page.getByTestId('waitlist-vip')
     expect(await waitlist.innerText()).toContain('Places taken: 4 of 4.')
-    expect(await waitlist.locator('li').allInnerTexts()).toEqual([expect.stringMatching(/^E\*\* W\*\* · /)])
+    // The panel shows its count before its rows are read: wait for the rows.
+    await expect.poll(() => waitlist.locator('li').allInnerTexts(), { timeout: 10_000 }).toEqual([expect.stringMatching(/^E\*\* W\*\* · /)])
     await waitlist.getByTestId('waitlist-withdraw').click()
     await waitlist.getByText('Nobody is waiting.').waitFor()
     await context.close()

@@ -39,7 +39,8 @@ async function preRegister(page: Page, v: { phone: string; name: string; purpose
   await page.getByTestId('host-picker').getByLabel(admin.name).check()
   if (appointmentTime) await page.getByTestId('pre-register-appointment').fill(appointmentTime)
   await page.getByTestId('pre-register-save').click()
-  await expect.poll(() => page.getByTestId('expected-row').filter({ hasText: `${v.name.slice(0, 1)}**` }).count()).toBe(1)
+  // The list is read again after the save; a loaded CI machine takes more than the poll's default second.
+  await expect.poll(() => page.getByTestId('expected-row').filter({ hasText: `${v.name.slice(0, 1)}**` }).count(), { timeout: 10_000 }).toBe(1)
 }
 
 /** The smallest height of the page's buttons and fields (the kiosk's large targets). */
