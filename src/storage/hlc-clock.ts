@@ -1,4 +1,4 @@
-import { formatHlc, parseHlc, receive, tick, type Hlc } from '@/core/sync/hlc'
+import { formatHlc, parseHlc, receive, tick, ticks, type Hlc } from '@/core/sync/hlc'
 import type { LocalStore } from './local-store'
 
 const key = 'hlc'
@@ -33,6 +33,20 @@ export function createHlcClock(local: LocalStore, deviceId: () => Promise<string
     })
   }
 
+  /**
+   * `n` clocks at once, saved once: a bulk write (a bill run's 10,000 charges) would otherwise wait on
+   * 10,000 saves of the clock, one after another.
+   */
+  function nextMany(n: number): Promise<string[]> {
+    return serial(async () => {
+      if (n <= 0) return []
+      const issued = ticks(await load(), n, now(), await deviceId())
+      last = issued[issued.length - 1]!
+      await local.set(key, formatHlc(last))
+      return issued.map(formatHlc)
+    })
+  }
+
   /** Moves this clock past one seen in a record from another device. */
   function observe(remote: string): Promise<void> {
     return serial(async () => {
@@ -41,7 +55,7 @@ export function createHlcClock(local: LocalStore, deviceId: () => Promise<string
     })
   }
 
-  return { next, observe }
+  return { next, nextMany, observe }
 }
 
 export type HlcClock = ReturnType<typeof createHlcClock>

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { blindIndex } from '@/crypto/blind-index'
-import { seal } from '@/crypto/envelope'
+import { open, seal } from '@/crypto/envelope'
+import * as v from 'valibot'
 import { isCryptoError } from '@/crypto/errors'
 import { generateIndexKey, generateRealmKey } from '@/crypto/realm-keys'
 import type { KeySource } from './key-source'
@@ -132,5 +133,40 @@ describe('schema versions', () => {
     expect(told).toBe(true)
     expect(first.isOpen()).toBe(false)
     newer.close()
+  })
+})
+
+describe('bulk writes', () => {
+  it('stamps the records of one bulk write with clocks in their order, and the next write after all of them', async () => {
+    const t = createTestStorage()
+    const k = await keys()
+    t.setKeys(k)
+    const repo = createSealedRepo<{ n: number }>({ db: t.db, keys: () => k, clock: t.storage.clock }, { type: 'visitor', realm: 'directory', version: 1 })
+    const ids = await repo.putMany(Array.from({ length: 100 }, (_, n) => ({ record: { n } })))
+    const after = await repo.put({ n: 100 })
+    const stamps: string[] = []
+    for (const id of [...ids, after]) {
+      const body = await open<{ fields: { n: number }; clocks: Record<string, string> }>((await t.db.records.get(id))!, k.lookup)
+      expect(body.fields.n).toBe(stamps.length)
+      stamps.push(body.clocks.n!)
+    }
+    expect(new Set(stamps).size).toBe(101)
+    expect([...stamps].sort()).toEqual(stamps)
+    expect(await repo.list().then((rows) => rows.map((r) => r.record.n).sort((a, b) => a - b))).toEqual(Array.from({ length: 101 }, (_, n) => n))
+  })
+
+  it('refuses the whole write, sealing nothing and taking no clock, when one record fails its schema', async () => {
+    const t = createTestStorage()
+    const k = await keys()
+    t.setKeys(k)
+    let taken = 0
+    const clock = { next: () => (taken++, t.storage.clock.next()), nextMany: (n: number) => ((taken += n), t.storage.clock.nextMany(n)) }
+    const kind = { type: 'visitor', realm: 'directory' as const, version: 1, schema: v.object({ n: v.pipe(v.number(), v.minValue(0)) }) }
+    const repo = createSealedRepo<{ n: number }>({ db: t.db, keys: () => k, clock }, kind)
+    await expect(repo.putMany([{ record: { n: 1 } }, { record: { n: -1 } }])).rejects.toThrow(/visitor v1: n/)
+    expect(await t.db.records.where('[type+realm]').equals(['visitor', 'directory']).count()).toBe(0)
+    expect(taken).toBe(0)
+    await repo.putMany([{ record: { n: 1 } }, { record: { n: 2 } }])
+    expect(taken).toBe(2)
   })
 })

@@ -54,6 +54,8 @@ export interface Stored<T> {
 /** Where field clocks come from: the device's hybrid logical clock. */
 export interface RepoClock {
   next(): Promise<string>
+  /** `n` clocks in order, saved once (a bulk write); without it a bulk write takes them one by one. */
+  nextMany?(n: number): Promise<string[]>
 }
 
 export interface RepoEvents {
@@ -77,6 +79,18 @@ export interface RepoContext {
   keys: () => KeySource | undefined
   clock: RepoClock
   events?: RepoEvents
+}
+
+/** How many records a bulk write seals, or a list opens, at once: WebCrypto works on a group in parallel. */
+const cryptoGroup = 32
+
+/** `work` on every item, a group at a time, results in the items' order. */
+async function inGroups<I, O>(items: readonly I[], work: (item: I, index: number) => Promise<O>): Promise<O[]> {
+  const out: O[] = []
+  for (let i = 0; i < items.length; i += cryptoGroup) {
+    out.push(...(await Promise.all(items.slice(i, i + cryptoGroup).map((item, j) => work(item, i + j)))))
+  }
+  return out
 }
 
 export function createSealedRepo<T extends object>({ db, keys, clock, events = {} }: RepoContext, kind: RecordKind<T>) {
@@ -149,7 +163,7 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
   }
 
   /** Seals one record into the row to store: all the WebCrypto work of a write, none of the writing. */
-  async function prepare(record: T, id?: string): Promise<{ row: StoredEnvelope; change: RecordChange }> {
+  async function prepare(record: T, id?: string, stamp?: string): Promise<{ row: StoredEnvelope; change: RecordChange }> {
     // What would be quarantined on read is refused on write: a bug shows at once, not as a record gone missing.
     check(record)
     const s = session()
@@ -161,7 +175,7 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
     const _id = id ?? `${kind.type}:${randomId()}`
     const existing = id ? await db.records.get(id) : undefined
     const before = existing && existing.v === kind.version ? await openClocked(existing) : undefined
-    const body = stampChanges(before, record as Record<string, unknown>, await clock.next())
+    const body = stampChanges(before, record as Record<string, unknown>, stamp ?? (await clock.next()))
     const header = { _id, type: kind.type, realm: kind.realm, kid: writeKey.kid, v: kind.version, by: s.userId, bi }
     const env = await seal(header, body, writeKey.key)
     // `_rev` stays the revision this edit was based on: replication turns a stale base into a conflict to merge.
@@ -178,13 +192,24 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
     return change.id
   }
 
+  /** `n` field clocks in order: at once where the clock can, else one by one (never in parallel, which could reorder them). */
+  async function clocksFor(n: number): Promise<string[]> {
+    if (clock.nextMany) return clock.nextMany(n)
+    const stamps: string[] = []
+    for (let i = 0; i < n; i++) stamps.push(await clock.next())
+    return stamps
+  }
+
   /**
    * Writes many records and their audit entries in one transaction: all land or none does (a full
    * disk mid-import leaves nothing half-written). Everything is sealed before the transaction opens.
    */
   async function putMany(items: readonly { record: T; id?: string }[]): Promise<string[]> {
-    const prepared = []
-    for (const { record, id } of items) prepared.push(await prepare(record, id))
+    // Every record is checked before a clock is taken or a byte sealed: a bad one refuses the whole write.
+    for (const { record } of items) check(record)
+    // The clocks are taken in the items' order first (saved once), so sealing in parallel cannot reorder them.
+    const stamps = await clocksFor(items.length)
+    const prepared = await inGroups(items, ({ record, id }, i) => prepare(record, id, stamps[i]))
     const rows = prepared.map((p) => p.row)
     const changes = prepared.map((p) => p.change)
     if (events.writeAll) await events.writeAll(rows, changes)
@@ -201,11 +226,9 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
   async function list(): Promise<Stored<T>[]> {
     session()
     const envs = (await db.records.where('[type+realm]').equals([kind.type, kind.realm]).toArray()).filter((e) => !e._deleted)
+    const records = await inGroups(envs, (env) => decodeValid(env))
     const out: Stored<T>[] = []
-    for (const env of envs) {
-      const record = await decodeValid(env)
-      if (record) out.push({ id: env._id, record })
-    }
+    records.forEach((record, i) => record && out.push({ id: envs[i]!._id, record }))
     return out
   }
 

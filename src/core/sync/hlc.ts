@@ -30,7 +30,16 @@ export function parseHlc(s: string): Hlc {
 /** The clock for a local event at wall time `now`, after the last clock this device issued or saw. */
 export function tick(last: Hlc | undefined, now: number, device: string): Hlc {
   if (!last || now > last.wall) return { wall: now, count: 0, device }
+  // A counter that would outgrow its four digits moves the clock a millisecond ahead instead: order is kept.
+  if (last.count >= maxCount) return { wall: last.wall + 1, count: 0, device }
   return { wall: last.wall, count: last.count + 1, device }
+}
+
+/** `n` clocks for `n` local events at wall time `now`, in order: what a bulk write stamps its records with. */
+export function ticks(last: Hlc | undefined, n: number, now: number, device: string): Hlc[] {
+  const out: Hlc[] = []
+  for (let i = 0; i < n; i++) out.push((last = tick(last, now, device)))
+  return out
 }
 
 /** After receiving `remote`, the device's clock moves past both its own last clock and the remote one. */

@@ -51,15 +51,33 @@ describe('the bill run (issue 12 §3, BB-2, BB-6)', () => {
 
   it('issue 12 §3: posted once, the month\'s charges are on the ledger and a second run shows every account already billed', async () => {
     const a = await started('BB-1', 10_000, '2026-10-01')
-    expect(await postBillRun(ctx, '2026-11', clock, 'run-1')).toEqual({ count: 1, total: 10_000 })
+    const plan = await previewBillRun(ctx, '2026-11', clock.today)
+    if ('problem' in plan) throw new Error(plan.problem)
+    expect(await postBillRun(ctx, plan, clock, 'run-1')).toEqual({ count: 1, total: 10_000 })
     expect((await ledgerOf(ctx, a)).map((l) => [l.record.kind, l.record.amount, l.record.month, l.record.due])).toEqual([['charge', 10_000, '2026-11', '2026-11-30']])
     expect(audited).toContainEqual(expect.objectContaining({ action: 'broadband.post', detail: 'charge:1 2026-11' }))
     const again = await previewBillRun(ctx, '2026-11', clock.today)
     if ('problem' in again) throw new Error(again.problem)
     expect(again.charges).toEqual([])
     expect(again.skipped.map((s) => s.why)).toEqual(['already-billed'])
-    expect(await postBillRun(ctx, '2026-11', clock, 'run-2')).toEqual({ count: 0, total: 0 })
+    expect(await postBillRun(ctx, again, clock, 'run-2')).toEqual({ count: 0, total: 0 })
+    // The first preview posted again (a second tap, another tab): nobody is charged twice.
+    expect(await postBillRun(ctx, plan, clock, 'run-3')).toEqual({ count: 0, total: 0 })
     expect(await ledgerOf(ctx, a)).toHaveLength(1)
+  })
+
+  it('issue 12 §3: what is posted is the plan the agent confirmed, less any account charged since', async () => {
+    const a = await started('BB-1', 10_000, '2026-10-01')
+    const b = await started('BB-2', 8_000, '2026-10-01')
+    const plan = await previewBillRun(ctx, '2026-11', clock.today)
+    if ('problem' in plan) throw new Error(plan.problem)
+    // BB-2's November charge is posted meanwhile (another tab), and an account opened after the preview is not in it.
+    const onlyB = { ...plan, charges: plan.charges.filter((c) => c.accountId === b) }
+    expect(await postBillRun(ctx, onlyB, clock, 'run-tab')).toEqual({ count: 1, total: 8_000 })
+    await started('BB-3', 5_000, '2026-10-01')
+    expect(await postBillRun(ctx, plan, clock, 'run-1')).toEqual({ count: 1, total: 10_000 })
+    expect((await ledgerOf(ctx, a)).map((l) => l.record.amount)).toEqual([10_000])
+    expect((await ledgerOf(ctx, b)).map((l) => l.record.amount)).toEqual([8_000])
   })
 
   it('a month that has not begun is refused', async () => {

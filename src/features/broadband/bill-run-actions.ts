@@ -1,5 +1,5 @@
 import { agreementState } from '@/core/broadband/status-fold'
-import { billRunPreview, chargeEntries, type BillableAccount, type SkipReason } from '@/core/broadband/bill-run'
+import { billRunPreview, chargeEntries, type BillableAccount, type PlannedCharge, type SkipReason } from '@/core/broadband/bill-run'
 import type { StatusChange, WithId } from '@/core/broadband/types'
 import type { YearMonth } from '@/core/shared/calendar-month'
 import type { Fen, LocalDate } from '@/core/shared/units'
@@ -9,7 +9,7 @@ import { chargedAccountsOf, listAgreements, postEntries, type BroadbandContext }
 export interface BillRunView {
   month: YearMonth
   due: LocalDate
-  charges: Array<{ accountId: string; accountNo: string; accountName: string; amount: Fen; days?: number; daysInMonth?: number }>
+  charges: Array<PlannedCharge & { accountNo: string; accountName: string }>
   skipped: Array<{ accountId: string; accountNo: string; accountName: string; why: SkipReason }>
   total: Fen
 }
@@ -54,16 +54,16 @@ export async function previewBillRun(ctx: BroadbandContext, month: YearMonth, to
 }
 
 /**
- * Posts the month's charges in one transaction (postEntries: all or none, audited `broadband.post` with the count
- * and the month). The plan is worked out again at posting, so a second run (or a second tap) charges no one twice
- * on this device; two offline devices are reconciled by the ledger fold (one charge per account and month counts).
+ * Posts the charges of a previewed plan, the ones the agent saw and confirmed, in one transaction (postEntries: all
+ * or none, audited `broadband.post` with the count and the month). Only the month's charges are read again: an
+ * account charged since the preview (a second tap, another tab, a sync) is not charged twice on this device; two
+ * offline devices are reconciled by the ledger fold (one charge per account and month counts). An agreement changed
+ * by a sync between preview and post is billed as previewed, as it would have been had the sync come a moment later.
  */
-export async function postBillRun(ctx: BroadbandContext, month: YearMonth, clock: RunClock, runId: string): Promise<{ count: number; total: Fen }> {
-  const [agreements, statuses, billed] = await Promise.all([listAgreements(ctx), statusByAccount(ctx), chargedAccountsOf(ctx, month)])
-  const accounts: BillableAccount[] = agreements.map((a) => ({ accountId: a.id, monthlyFee: a.record.plan.monthlyFee, state: agreementState(statuses.get(a.id) ?? []) }))
-  const plan = billRunPreview(accounts, billed, month, clock.today)
-  if ('problem' in plan) return { count: 0, total: 0 }
-  const entries = chargeEntries(plan, runId, clock.userId, clock.now, clock.today)
+export async function postBillRun(ctx: BroadbandContext, plan: BillRunView, clock: RunClock, runId: string): Promise<{ count: number; total: Fen }> {
+  const billed = await chargedAccountsOf(ctx, plan.month)
+  const charges = plan.charges.filter((c) => !billed.has(c.accountId))
+  const entries = chargeEntries({ ...plan, charges, total: 0 }, runId, clock.userId, clock.now, clock.today)
   await postEntries(ctx, entries)
   return { count: entries.length, total: entries.reduce((sum, e) => sum + e.amount, 0) }
 }

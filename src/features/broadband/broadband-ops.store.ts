@@ -82,10 +82,10 @@ export const useBroadbandOpsStore = defineStore('broadband-ops', () => {
     return previewBillRun(ctx, month, c.today)
   }
 
-  async function postRun(month: string): Promise<Written<{ count: number }>> {
+  async function postRun(plan: BillRunView): Promise<Written<{ count: number }>> {
     try {
       const { ctx, clock: c } = await context()
-      const posted = await postBillRun(ctx, month, c, crypto.randomUUID())
+      const posted = await postBillRun(ctx, plan, c, crypto.randomUUID())
       return { ok: true, count: posted.count }
     } catch (e) {
       return failure(e)
