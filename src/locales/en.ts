@@ -305,6 +305,7 @@ export const en = {
       'head-mismatch': 'differs from what the device’s signed head says',
       'head-signature': 'the device’s head is not signed by it',
     },
+    more: 'and {count} more written with it',
     unreadable: 'Unreadable entry',
     tamperTitle: 'Tampering: an append-only record has another version ({count})',
     tamperText: 'Payments, visits, blacklistings and the card key are written once and never changed. Each record below arrived with a second version: someone who can write to the sync server added it. Both versions are kept as they are and the other one is quarantined; the record shows the version the sync server ranks first. Find out who added it before relying on it.',

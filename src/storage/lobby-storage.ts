@@ -1,7 +1,7 @@
 import { firstAuditKid } from '@/crypto/audit-keys'
 import { importEcdhPublicKey } from '@/crypto/user-keys'
 import { createSignInsRepo } from './sign-ins.repo'
-import type { AuditAction } from './audit-events'
+import { auditedChanges, type AuditAction } from './audit-events'
 import { createAuditLog, type AuditPublicKey } from './audit-log'
 import type { LobbyDb } from './db'
 import { claimDevice, ensureDeviceIdentity, ensureUserDevice, localDeviceIds, type DeviceIdentity, type UserDevice } from './device-identity'
@@ -73,8 +73,7 @@ export function createLobbyStorage(db: LobbyDb, keys: () => KeySource | undefine
     },
     writeAll: async (rows, changes) => {
       const by = ks()?.userId ?? 'unknown'
-      const events = changes.map((c) => ({ action: `record.${c.action}` as AuditAction, by, recordId: c.id, recordType: c.type }))
-      await audit.appendAll(events, [db.records], () => db.records.bulkPut(rows))
+      await audit.appendAll(auditedChanges(changes, by), [db.records], () => db.records.bulkPut(rows))
     },
     // A stored record whose body fails its schema (issue 9 §2): the `records:<realm>` database is this device's own.
     // Each list would find it again: quarantined and audited once per stored version.

@@ -3,7 +3,7 @@ import { passesFilter, type AuditFilter } from './audit-filter'
 
 const none: AuditFilter = { user: '', action: '', record: '', from: '', to: '' }
 // 11:42 UTC on 6 December is 00:42 on 7 December in Auckland.
-const row = { at: '2026-12-06T11:42:00.000Z', by: 'u1', action: 'checkin.override' as const, recordId: 'checkin:1' }
+const row = { at: '2026-12-06T11:42:00.000Z', by: 'u1', action: 'checkin.override' as const, recordIds: ['checkin:1'] }
 
 describe('CONF-6 audit filters: the date fields are days in the organisation’s zone (issue 10)', () => {
   it('an entry shown on 7 December is found by the days of 7 December, not 6', () => {
@@ -19,5 +19,11 @@ describe('CONF-6 audit filters: the date fields are days in the organisation’s
     expect(passesFilter(row, { ...none, user: 'u2' }, 'UTC')).toBe(false)
     expect(passesFilter(row, { ...none, action: 'lock' }, 'UTC')).toBe(false)
     expect(passesFilter(row, { ...none, record: ' checkin:1 ' }, 'UTC')).toBe(true)
+  })
+
+  it('CONF-6: an entry of a bulk write is found by any record it names', () => {
+    const bulk = { ...row, action: 'record.create' as const, recordIds: ['bb-ledger:a', 'bb-ledger:b', 'bb-ledger:c'] }
+    expect(passesFilter(bulk, { ...none, record: 'bb-ledger:c' }, 'UTC')).toBe(true)
+    expect(passesFilter(bulk, { ...none, record: 'bb-ledger:d' }, 'UTC')).toBe(false)
   })
 })

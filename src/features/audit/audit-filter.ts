@@ -11,13 +11,13 @@ export interface AuditFilter {
 }
 
 /** Whether an audit row passes the page's filters; its day is the one it shows, in the organisation's zone. */
-export function passesFilter(row: { at: string; by: string; action: AuditAction | undefined; recordId: string }, filter: AuditFilter, timeZone: string): boolean {
+export function passesFilter(row: { at: string; by: string; action: AuditAction | undefined; recordIds: readonly string[] }, filter: AuditFilter, timeZone: string): boolean {
   const at = Date.parse(row.at)
   const day = Number.isFinite(at) ? localDateOf(at, timeZone) : ''
   return (
     (!filter.user || row.by === filter.user) &&
     (!filter.action || row.action === filter.action) &&
-    (!filter.record || row.recordId.includes(filter.record.trim())) &&
+    (!filter.record || row.recordIds.some((id) => id.includes(filter.record.trim()))) &&
     (!filter.from || day >= filter.from) &&
     (!filter.to || day <= filter.to)
   )

@@ -17,7 +17,10 @@ export interface AuditRow {
   by: string
   who: string
   action: AuditAction | undefined
+  /** The record, or the first of a bulk write's records (`more`: how many others the entry names). */
   recordId: string
+  recordIds: readonly string[]
+  more: number
   dev: string
   seq: number
   detail: string
@@ -30,6 +33,11 @@ export interface AuditRow {
  */
 function actor(by: string, event: AuditEvent | undefined): string {
   return by === 'anonymous' && event && (event.action === 'sign-in.failed' || event.action === 'unlock.failed') ? event.by : by
+}
+
+function recordsOf(event: AuditEvent | undefined): Pick<AuditRow, 'recordId' | 'recordIds' | 'more'> {
+  const ids = event?.recordIds ?? (event?.recordId ? [event.recordId] : [])
+  return { recordId: ids[0] ?? '', recordIds: ids, more: Math.max(0, ids.length - 1) }
 }
 
 /** CONF-6 review: entries opened with the manager's audit key, filters, and chain verification. */
@@ -63,7 +71,7 @@ export const useAuditStore = defineStore('audit', () => {
         by,
         who: names.get(by) ?? by,
         action: event?.action,
-        recordId: event?.recordId ?? '',
+        ...recordsOf(event),
         dev: entry.dev,
         seq: entry.seq,
         detail: event?.detail ?? '',
