@@ -193,6 +193,8 @@ export const broadbandNoticeSchema = v.object({
   accountIds: v.optional(v.array(v.string())),
   channels: v.array(v.picklist(noticeChannels)),
   postedAt: instantSchema,
+  /** The organisation's day it was posted: the month whose statements carry it (statement-notices.ts). */
+  postedOn: localDateSchema,
   postedBy: v.string(),
   /** BB-8: when the work starts and ends. */
   startsAt: v.optional(instantSchema),

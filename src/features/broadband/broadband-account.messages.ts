@@ -1,4 +1,4 @@
-/** The account side's words (search, open, account, payment, statement). zh-CN is typed as en: a missing word fails typecheck. */
+/** The account side's words (search, open, account, payment; the statement's are in broadband-statement.messages.ts). zh-CN is typed as en: a missing word fails typecheck. */
 const en = {
   broadband: {
     tabs: { label: 'Broadband desk', find: 'Find an account', open: 'Open an account', billRun: 'Bill run', worklist: 'Worklist', outages: 'Outages', notices: 'Notices', duplicates: 'Duplicates' },
@@ -199,20 +199,6 @@ const en = {
       debit: 'Charged',
       credit: 'Paid or credited',
       empty: 'Nothing posted yet.',
-    },
-    statement: {
-      title: 'Statement',
-      heading: 'Statement {month}',
-      account: 'Account {accountNo}: {accountName}',
-      print: 'Print',
-      previous: 'Previous month',
-      next: 'Next month',
-      opening: 'Opening balance',
-      debits: 'Charges',
-      credits: 'Payments and credits',
-      closing: 'Closing balance',
-      overdue: 'Overdue',
-      back: 'Back to the account',
     },
     line: {
       monthlyFee: 'Monthly fee for {month}',
@@ -429,20 +415,6 @@ const zhCN: typeof en = {
       debit: '应收',
       credit: '已收或减免',
       empty: '尚无账目。',
-    },
-    statement: {
-      title: '账单',
-      heading: '{month} 账单',
-      account: '账号 {accountNo}：{accountName}',
-      print: '打印',
-      previous: '上个月',
-      next: '下个月',
-      opening: '期初余额',
-      debits: '本期应收',
-      credits: '本期已收及减免',
-      closing: '期末余额',
-      overdue: '逾期欠费',
-      back: '返回账户',
     },
     line: {
       monthlyFee: '{month} 月费',

@@ -9,7 +9,7 @@ export const broadbandAccountRoutes: readonly FeatureRoute[] = [
     path: '/broadband/accounts/:id/statement/:month',
     name: 'broadband-statement',
     component: () => import('./BroadbandStatementPage.vue'),
-    titleKey: 'broadband.statement.title',
+    titleKey: 'broadbandStatement.title',
     permission: 'broadband.use',
     props: true,
   },

@@ -17,6 +17,9 @@ import * as cases from './broadband-case-actions'
 import { createBroadbandRecords, type BroadbandRecords } from './broadband-records'
 import { accountView, type AccountView } from './account-view'
 import type { AgreementDraft } from './open-form'
+import { statementNoticesOf } from './notice-actions'
+import type { StatementNotice } from '@/core/broadband/statement-notices'
+import type { YearMonth } from '@/core/shared/calendar-month'
 import type { PaymentDraft } from './payment-form'
 
 /** A row of the search: what identifies an account, the subscriber masked (CONF-4). */
@@ -239,6 +242,12 @@ export const useBroadbandAccountStore = defineStore('broadband-account', () => {
     return load(current().id)
   }
 
+  /** BB-8, BB-13: the notices the open account's statement for `month` carries (that month's notices only). */
+  async function statementNotices(month: YearMonth, statementDate: LocalDate): Promise<StatementNotice[]> {
+    const a = current()
+    return statementNoticesOf(context(), a.id, month, statementDate, a.view.state.terminatedOn)
+  }
+
   /** BB-7: a dispute of one charge, within its window (the page offers only those dispute-options.ts opens). */
   async function raiseDispute(entryId: string, reason: string) {
     const ctx = context()
@@ -264,5 +273,5 @@ export const useBroadbandAccountStore = defineStore('broadband-account', () => {
     return load(a.id)
   }
 
-  return { raiseDispute, resolveDispute, rows, people, account, timeZone, clock, find, findPeople, addPerson, openAccount, load, pay, changeStatus, changePlan, transfer, post, namesOf, today, context }
+  return { statementNotices, raiseDispute, resolveDispute, rows, people, account, timeZone, clock, find, findPeople, addPerson, openAccount, load, pay, changeStatus, changePlan, transfer, post, namesOf, today, context }
 })

@@ -95,8 +95,8 @@ describe('disputes (BB-7)', () => {
 
 describe('notices and objections (BB-8, BB-13)', () => {
   it('BB-8, BB-13: notices are posted and listed; an objection is read back for its account, audited with its outcome', async () => {
-    const terms: BroadbandNotice = { kind: 'terms', title: '资费调整', body: '…', channels: ['web', 'sms'], postedAt: at, postedBy: 'manager-1', effectiveOn: '2027-01-07' }
-    const maintenance: BroadbandNotice = { kind: 'maintenance', title: '线路维护', body: '…', accountIds: [a], channels: ['group'], postedAt: at, postedBy: 'manager-1', startsAt: at + 86_400_000, endsAt: at + 90_000_000 }
+    const terms: BroadbandNotice = { kind: 'terms', title: '资费调整', body: '…', channels: ['web', 'sms'], postedAt: at, postedOn: '2026-12-07', postedBy: 'manager-1', effectiveOn: '2027-01-07' }
+    const maintenance: BroadbandNotice = { kind: 'maintenance', title: '线路维护', body: '…', accountIds: [a], channels: ['group'], postedAt: at, postedOn: '2026-12-07', postedBy: 'manager-1', startsAt: at + 86_400_000, endsAt: at + 90_000_000 }
     const noticeId = await postNotice(ctx, terms)
     await postNotice(ctx, maintenance)
     expect((await listNotices(ctx)).map((n) => n.record.kind).sort()).toEqual(['maintenance', 'terms'])

@@ -19,10 +19,11 @@ const kinds = {
   status: defineEvents({ ...accounts, type: 'bb-status', schema: schemas.statusChangeSchema, indexes: (s) => ({ parent: s.accountId }) }),
   dunning: defineEvents({ ...accounts, type: 'bb-dunning', schema: schemas.dunningEventSchema, indexes: (d) => ({ parent: d.accountId }) }),
   objection: defineEvents({ ...accounts, type: 'bb-objection', schema: schemas.objectionSchema, indexes: (o) => ({ parent: o.accountId }) }),
-  // Few at a time: listed whole.
+  // Few at a time: listed whole (the outages page).
   outage: defineMutable({ ...accounts, type: 'bb-outage', schema: schemas.outageSchema }),
   dispute: defineMutable({ ...accounts, type: 'bb-dispute', schema: schemas.disputeSchema, indexes: (d) => ({ parent: d.accountId }) }),
-  notice: defineMutable({ ...accounts, type: 'bb-notice', schema: schemas.broadbandNoticeSchema }),
+  // BB-8, BB-13: `day` is the first day of the month it was posted in: the month's statements read that slice.
+  notice: defineMutable({ ...accounts, type: 'bb-notice', schema: schemas.broadbandNoticeSchema, indexes: (n) => ({ day: `${n.postedOn.slice(0, 7)}-01` }) }),
   // Managers only (typeWriters in access-policy.js): which of a month's two charges counts.
   duplicateReview: defineMutable({ ...accounts, type: 'bb-duplicate-review', schema: schemas.duplicateReviewSchema, indexes: (r) => ({ parent: r.accountId }) }),
 }

@@ -1,6 +1,9 @@
 import { statusChangeAllowed } from '@/core/broadband/account-status'
 import { agreementState } from '@/core/broadband/status-fold'
+import { statementNotices, type StatementNotice } from '@/core/broadband/statement-notices'
 import type { BroadbandNotice, Objection, WithId } from '@/core/broadband/types'
+import type { YearMonth } from '@/core/shared/calendar-month'
+import type { LocalDate } from '@/core/shared/units'
 import { changeStatus, statusChangesOf, type BroadbandContext } from './broadband-actions'
 import { listNotices, postNotice, recordObjection } from './broadband-case-actions'
 import type { RunClock } from './bill-run-actions'
@@ -39,7 +42,7 @@ export async function postCheckedNotice(ctx: BroadbandContext, body: NoticeBody,
     if (found.unknown.length) return { ok: false, unknown: found.unknown }
     accountIds = found.ids
   }
-  const id = await postNotice(ctx, { ...body, ...(accountIds ? { accountIds } : {}), postedAt: clock.now, postedBy: clock.userId })
+  const id = await postNotice(ctx, { ...body, ...(accountIds ? { accountIds } : {}), postedAt: clock.now, postedOn: clock.today, postedBy: clock.userId })
   return { ok: true, id }
 }
 
@@ -61,4 +64,13 @@ export async function objectTo(ctx: BroadbandContext, noticeId: string, accountN
   await recordObjection(ctx, { noticeId, accountId, on, at: clock.now, by: clock.userId, outcome, ...(note.trim() ? { note: note.trim() } : {}) })
   if (outcome === 'ended') await changeStatus(ctx, { accountId, to: 'terminated', on, at: clock.now, by: clock.userId, reason: 'objection' })
   return { ok: true }
+}
+
+/**
+ * BB-8, BB-13: the notices an account's statement for `month` carries, with its standing on changes of terms.
+ * Reads the month's notices (their `day` slice) and the account's objections, nothing else.
+ */
+export async function statementNoticesOf(ctx: BroadbandContext, accountId: string, month: YearMonth, statementDate: LocalDate, endedOn?: LocalDate): Promise<StatementNotice[]> {
+  const [notices, objections] = await Promise.all([ctx.records.notices.onDay(`${month}-01`), ctx.records.objections.byParent(accountId)])
+  return statementNotices(notices, accountId, month, statementDate, objections.map((o) => o.record), endedOn)
 }

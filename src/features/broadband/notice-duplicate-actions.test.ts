@@ -6,7 +6,7 @@ import { createTestStorage, oneRealmKeys } from '@/storage/testing'
 import { changeStatus, ledgerOf, openAgreement, postEntries, statusChangesOf, type BroadbandContext } from './broadband-actions'
 import { createBroadbandRecords } from './broadband-records'
 import { duplicatesOn, keepCharge, monthsThrough } from './duplicate-actions'
-import { noticeRows, objectTo, postCheckedNotice } from './notice-actions'
+import { noticeRows, objectTo, postCheckedNotice, statementNoticesOf } from './notice-actions'
 
 const at = Date.parse('2026-11-01T02:00:00Z')
 const clock = { today: '2026-12-07', now: Date.parse('2026-12-07T02:00:00Z'), userId: 'manager-1' }
@@ -50,6 +50,25 @@ describe('notices and objections (BB-13)', () => {
     const posted = await postCheckedNotice(ctx, { kind: 'terms', title: 't', body: 'b', channels: ['web'], effectiveOn: '2027-01-01' }, ['BB-1'], clock)
     if (!posted.ok) throw new Error('not posted')
     expect(await objectTo(ctx, posted.id, 'BB-2', 'recorded', '', clock)).toEqual({ ok: false, problem: 'not-concerned' })
+  })
+})
+
+describe('notices on statements (BB-8, BB-13)', () => {
+  it('BB-8, BB-13: the month a notice is posted in, its accounts\' statements carry it, with a subscriber\'s standing on a change of terms', async () => {
+    const a = await active('BB-1')
+    const b = await active('BB-2')
+    const maintenance = await postCheckedNotice(ctx, { kind: 'maintenance', title: '机房维护', body: '', channels: ['sms'], startsAt: clock.now + 3 * 86_400_000, endsAt: clock.now + 3.1 * 86_400_000 }, ['BB-2'], clock)
+    const terms = await postCheckedNotice(ctx, { kind: 'terms', title: '新资费', body: '', channels: ['web'], effectiveOn: '2027-01-01' }, undefined, { ...clock, now: clock.now + 60_000 })
+    if (!maintenance.ok || !terms.ok) throw new Error('not posted')
+    await objectTo(ctx, terms.id, 'BB-1', 'recorded', '', { ...clock, now: clock.now + 120_000 })
+    const onA = await statementNoticesOf(ctx, a, '2026-12', '2026-12-31')
+    expect(onA.map((n) => [n.notice.title, n.standing])).toEqual([['新资费', 'objected']])
+    expect((await statementNoticesOf(ctx, b, '2026-12', '2026-12-31')).map((n) => [n.notice.title, n.standing])).toEqual([
+      ['机房维护', undefined],
+      ['新资费', 'open'],
+    ])
+    expect(await statementNoticesOf(ctx, b, '2026-11', '2026-11-30')).toEqual([])
+    expect(await statementNoticesOf(ctx, b, '2027-01', '2027-01-31')).toEqual([])
   })
 })
 
