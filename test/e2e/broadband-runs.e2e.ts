@@ -29,7 +29,7 @@ const errors = (page: Page, form: string) => page.locator(`[data-testid=${form}]
 describe('the broadband runs: worklist, outages, notices (BB-4, BB-6, BB-8, BB-13)', () => {
   const env = withLobby()
 
-  it('an unpaid January proposes the dunning notice (letter and message); an outage is credited per month once; 47 hours of notice is refused', async () => {
+  it('an unpaid January proposes the dunning notice (letter and message); an outage is credited per month once; 47 hours of notice is refused, 48 is on the statement', async () => {
     const context = await newContext(env.browser, { viewport: tablet })
     await context.clock.setFixedTime(february)
     const page = await context.newPage()
@@ -101,6 +101,12 @@ describe('the broadband runs: worklist, outages, notices (BB-4, BB-6, BB-8, BB-1
     await page.getByTestId('notice-row').waitFor()
     expect(await page.getByTestId('notice-message').inputValue()).toContain('2027-02-05 10:00 至 2027-02-05 11:00')
     await axeEverywhere(page, auth, '/broadband/notices')
+
+    // BB-8: February's statement carries the notice, printed with it.
+    await desk.openAccount(account.accountNo)
+    expect(await desk.statementNotices()).toEqual(['计划维护：核心交换机升级 2027-02-03 发布 施工时间 2027-02-05 10:00 至 2027-02-05 11:00 期间断网约两小时。'])
+    await page.screenshot({ path: artifactPath('e2e/broadband-statement-notice.png'), fullPage: true })
+    await axeEverywhere(page, auth, '/broadband/statement')
     await context.close()
   })
 })

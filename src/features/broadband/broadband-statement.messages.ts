@@ -15,6 +15,7 @@ const en = {
     back: 'Back to the account',
     notices: {
       heading: 'Notices this month',
+      titled: '{kind}: {title}',
       posted: 'Posted {day}',
       kinds: { maintenance: 'Planned maintenance', terms: 'Change of terms' },
       work: 'Work from {start} to {end}',
@@ -46,6 +47,7 @@ const zhCN: typeof en = {
     back: '返回账户',
     notices: {
       heading: '本月通知',
+      titled: '{kind}：{title}',
       posted: '{day} 发布',
       kinds: { maintenance: '计划维护', terms: '条款变更' },
       work: '施工时间 {start} 至 {end}',

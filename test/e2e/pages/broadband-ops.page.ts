@@ -37,6 +37,14 @@ export class BroadbandOpsPage extends BroadbandPage {
     await this.page.getByTestId('broadband-status').waitFor()
   }
 
+  /** BB-8, BB-13: the notices on the open account's statement for this month (its link on the account page), as their texts. */
+  async statementNotices(): Promise<string[]> {
+    await this.page.getByTestId('broadband-statement-link').click()
+    await this.page.getByTestId('broadband-statement-lines').waitFor()
+    await this.page.getByTestId('broadband-statement-notice').first().waitFor()
+    return (await this.page.getByTestId('broadband-statement-notice').allInnerTexts()).map((s) => s.replace(/\s+/g, ' ').trim())
+  }
+
   /** The months charged twice still to decide, as `accountNo month` with how many charges each. */
   async duplicates(): Promise<Array<{ accountNo: string; month: string; charges: number }>> {
     await this.page.locator('[data-testid=duplicate-row], [data-testid=duplicates-none]').first().waitFor()
