@@ -175,14 +175,14 @@ export function broadbandRows(figures: Partial<BroadbandFigures>): MetricResult[
       runs.length ? `medians: preview ${median(runs.map((r) => r.previewMs))} ms (agreements ${median(runs.map((r) => r.parts.agreementsMs))}, status events ${median(runs.map((r) => r.parts.statusesMs))}), post ${median(runs.map((r) => r.postMs))} ms` : '',
       postBreakdown ? `${postBreakdown.charges} charges without audit on an in-memory clock: ${postBreakdown.sealAndWriteMs.toFixed(0)} ms, audited on it: ${postBreakdown.auditedMs.toFixed(0)} ms` : '',
     ]
-    rows.push(summarise('bill_run_10k_ms', `bill run of a fresh month over ${seed.accounts} accounts, preview and post, ${how}`, billRuns, 'ms', { goal: 5_000 }, notes.filter(Boolean).join('; ') || undefined))
+    rows.push(summarise('bill_run_10k_ms', `bill run of a fresh month over ${seed.accounts} accounts, preview and post, ${how}`, billRuns, 'ms', { baseline: 17_810, goal: 5_000 }, notes.filter(Boolean).join('; ') || undefined))
   }
   if (statementOpens?.length) {
     const how =
       statementPath === 'screen'
         ? "from another account's page to /broadband/accounts/:id/statement/:month with its lines shown (the account's ledger read and folded each time)"
         : "through the store in the page (no statement screen yet): the account's ledger read and statementOf"
-    rows.push(summarise('statement_open_ms', `statement of an account with ${seed.historyLines} ledger lines over 3 years, ${seed.statementMonths.length} months in turn: ${how}`, statementOpens, 'ms', { goal: 100 }))
+    rows.push(summarise('statement_open_ms', `statement of an account with ${seed.historyLines} ledger lines over 3 years, ${seed.statementMonths.length} months in turn: ${how}`, statementOpens, 'ms', { baseline: 39.5, goal: 100 }))
   }
   return rows
 }

@@ -50,6 +50,9 @@ describe('the broadband runs: worklist, outages, notices (BB-4, BB-6, BB-8, BB-1
 
     // BB-4: January billed and unpaid past its due date (31 January): the worklist proposes the notice; confirmed, the letter and the message.
     await desk.tab('bill-run')
+    await desk.previewBillRun('2027-01')
+    // Billed after its due date (31 January): the preview says the charges are overdue as soon as they are posted.
+    expect(await page.getByTestId('bill-run-overdue').innerText()).toContain('2027-01-31')
     await desk.postBillRun('2027-01')
     await desk.tab('worklist')
     const row = page.locator(`[data-testid=worklist-row][data-account-no="${account.accountNo}"]`)

@@ -39,6 +39,8 @@ const en = {
       postYes: 'Post the charges',
       posted: 'Posted {count} charges for {month}.',
       more: 'and {count} more',
+      due: 'Due on {due}.',
+      overdueAtOnce: 'These charges fell due on {due}: posted today, they are overdue at once, and the worklist will propose dunning for any that stay unpaid.',
     },
     worklist: {
       title: 'Worklist',
@@ -224,6 +226,8 @@ const zhCN: typeof en = {
       postYes: '过账',
       posted: '已为 {month} 过账 {count} 笔。',
       more: '另有 {count} 个',
+      due: '缴费截止日：{due}。',
+      overdueAtOnce: '这些费用的截止日是 {due}：今天过账即已逾期，未缴的账号将出现在待办中的催缴步骤里。',
     },
     worklist: {
       title: '待办清单',
