@@ -178,6 +178,7 @@ describe('the agent\'s three months at the counter (issue 12: BB-1, BB-2, BB-3, 
         { on: '2027-04-10', kind: '缴费', why: ['营业柜台缴费，收据号 R-2027-0410'], debit: '', credit: yuan(owedWithLateFee) },
       ],
     })
+    expect(await desk.statementAccrued()).toEqual([])
     await page.screenshot({ path: artifactPath('e2e/broadband-journey-statement.png'), fullPage: true })
     await axeClean(page, 'statement 2027-04 (zh-CN)')
 
@@ -191,6 +192,14 @@ describe('the agent\'s three months at the counter (issue 12: BB-1, BB-2, BB-3, 
       overdue: yuan(fee),
       lines: [{ on: '2027-03-02', kind: '月费', why: ['2027-03 月费'], debit: yuan(fee), credit: '' }],
     })
+    // BB-5: February's charge (due 28 February) has been more than a month overdue since 29 March: 3 days accrued by
+    // the 31st, shown with the formula though not yet charged.
+    expect(await desk.statementAccrued()).toEqual([
+      `截至 2027-03-31 已产生、尚未计收的滞纳金：${yuan(90)}`,
+      '截至 2027-03-31 的滞纳金',
+      `${yuan(fee)} × 3 天 × 3‰ = ${yuan(90)}（2027-03-29 至 2027-03-31）`,
+      `合计 ${yuan(90)}，减去已收 ${yuan(0)}，本期 ${yuan(90)}`,
+    ])
 
     // January's: the charge and the payment at the counter with its receipt, closing at nothing owed.
     await desk.statementMonth('previous', '2027-02')

@@ -13,6 +13,7 @@ const en = {
     closing: 'Closing balance',
     overdue: 'Overdue',
     back: 'Back to the account',
+    accrued: 'Late fee accrued through {through}, not yet charged: {amount}',
     notices: {
       heading: 'Notices this month',
       titled: '{kind}: {title}',
@@ -45,6 +46,7 @@ const zhCN: typeof en = {
     closing: '期末余额',
     overdue: '逾期欠费',
     back: '返回账户',
+    accrued: '截至 {through} 已产生、尚未计收的滞纳金：{amount}',
     notices: {
       heading: '本月通知',
       titled: '{kind}：{title}',

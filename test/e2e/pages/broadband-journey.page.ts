@@ -39,6 +39,14 @@ export class BroadbandJourneyPage extends BroadbandOpsPage {
   }
 
   /** A statement's figures and lines as shown: each line its date, kind, reasons, debit and credit. */
+  /** BB-5: the statement's late fee accrued and not yet charged: its heading and formula lines (none: []). */
+  async statementAccrued(): Promise<string[]> {
+    await this.page.getByTestId('broadband-statement-lines').waitFor()
+    const section = this.page.getByTestId('broadband-statement-accrued')
+    if ((await section.count()) === 0) return []
+    return [((await section.locator('h2').textContent()) ?? '').trim(), ...(await section.getByTestId('broadband-line-why').allTextContents()).map((s) => s.trim())]
+  }
+
   async statement(): Promise<{ opening: string; debits: string; credits: string; closing: string; overdue: string; lines: Array<{ on: string; kind: string; why: string[]; debit: string; credit: string }> }> {
     await this.page.getByTestId('broadband-statement-lines').waitFor()
     const text = async (testid: string) => ((await this.page.getByTestId(testid).textContent()) ?? '').trim()
