@@ -93,6 +93,21 @@ async function inGroups<I, O>(items: readonly I[], work: (item: I, index: number
   return out
 }
 
+/** Sealed rows ready to write, with the changes they make (for the audit log). */
+export interface SealedBatch {
+  rows: StoredEnvelope[]
+  changes: RecordChange[]
+}
+
+/** Writes sealed batches (of one or several types) and their audit entries in one transaction: all land or none does. */
+export async function writeSealed({ db, events = {} }: Pick<RepoContext, 'db' | 'events'>, batches: readonly SealedBatch[]): Promise<void> {
+  const rows = batches.flatMap((b) => b.rows)
+  const changes = batches.flatMap((b) => b.changes)
+  if (rows.length === 0) return
+  if (events.writeAll) await events.writeAll(rows, changes)
+  else await db.transaction('rw', db.records, () => db.records.bulkPut(rows))
+}
+
 export function createSealedRepo<T extends object>({ db, keys, clock, events = {} }: RepoContext, kind: RecordKind<T>) {
   function session(): KeySource {
     const k = keys()
@@ -205,16 +220,22 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
    * disk mid-import leaves nothing half-written). Everything is sealed before the transaction opens.
    */
   async function putMany(items: readonly { record: T; id?: string }[]): Promise<string[]> {
-    // Every record is checked before a clock is taken or a byte sealed: a bad one refuses the whole write.
+    const batch = await sealMany(items)
+    await writeSealed({ db, events }, [batch])
+    return batch.changes.map((c) => c.id)
+  }
+
+  /**
+   * Seals records without writing them, for `writeSealed` to write with another type's in one transaction (a
+   * transfer's termination and its new agreement). Every record is checked before a clock is taken or a byte
+   * sealed: a bad one refuses the whole write.
+   */
+  async function sealMany(items: readonly { record: T; id?: string }[]): Promise<SealedBatch> {
     for (const { record } of items) check(record)
     // The clocks are taken in the items' order first (saved once), so sealing in parallel cannot reorder them.
     const stamps = await clocksFor(items.length)
     const prepared = await inGroups(items, ({ record, id }, i) => prepare(record, id, stamps[i]))
-    const rows = prepared.map((p) => p.row)
-    const changes = prepared.map((p) => p.change)
-    if (events.writeAll) await events.writeAll(rows, changes)
-    else await db.transaction('rw', db.records, () => db.records.bulkPut(rows))
-    return changes.map((c) => c.id)
+    return { rows: prepared.map((p) => p.row), changes: prepared.map((p) => p.change) }
   }
 
   async function get(id: string): Promise<T | undefined> {
@@ -377,7 +398,7 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
   }
 
   return {
-    put, putMany, get, list, findBy, remove, reindex, blindValues, openRows, ownIndexesOnly,
+    put, putMany, sealMany, get, list, findBy, remove, reindex, blindValues, openRows, ownIndexesOnly,
     /** Whether a re-index run has finished on this device (slice reads wait for one until then). */
     indexed: () => localSlices.ready(),
     byParent: (id: string) => slice('parent', id),

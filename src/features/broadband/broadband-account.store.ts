@@ -225,15 +225,17 @@ export const useBroadbandAccountStore = defineStore('broadband-account', () => {
     const ctx = context()
     const a = current()
     if (!a.view.actions.transfer.allowed) return { ok: false as const, refusal: a.view.actions.transfer }
-    for (const held of await actions.findAgreementsByAccountNo(ctx, input.accountNo)) {
-      if (held.id === a.id) continue
-      if (agreementState(await actions.statusChangesOf(ctx, held.id)).status !== 'terminated') return { ok: false as const, problems: { accountNo: 'account-no-taken' as const } }
-    }
     const day = await today()
-    await actions.changeStatus(ctx, { accountId: a.id, to: 'terminated', reason: 'transfer', on: day, at: clock.now(), by: ctx.userId })
     const { agent: _agent, transferredFrom: _from, createdAt: _at, createdBy: _by, ...kept } = a.agreement
-    const id = await actions.openAgreement(ctx, { ...kept, subscriberId: input.subscriberId, accountNo: input.accountNo, accountName: input.accountName, transferredFrom: a.id }, { by: ctx.userId, at: clock.now() })
-    return { ok: true as const, id }
+    const at = clock.now()
+    try {
+      const termination = { accountId: a.id, to: 'terminated' as const, reason: 'transfer' as const, on: day, at, by: ctx.userId }
+      const id = await actions.transferAgreement(ctx, termination, { ...kept, subscriberId: input.subscriberId, accountNo: input.accountNo, accountName: input.accountName, transferredFrom: a.id }, { by: ctx.userId, at })
+      return { ok: true as const, id }
+    } catch (e) {
+      if (e instanceof actions.AccountNoTaken) return { ok: false as const, problems: { accountNo: 'account-no-taken' as const } }
+      throw e
+    }
   }
 
   /** Posts ledger entries on this account (a back-charge, a late fee, a dispute's credit) in one write. */

@@ -18,6 +18,7 @@ import {
   postEntries,
   statusChangesOf,
   takePayment,
+  transferAgreement,
   updateAgreement,
   type BroadbandContext,
 } from './broadband-actions'
@@ -178,5 +179,37 @@ describe('broadband payments and the ledger (BB-2)', () => {
     bulkPut.mockRestore()
     expect(await db.records.where('type').equals('bb-ledger').count()).toBe(0)
     expect(audited.length).toBe(before)
+  })
+})
+
+describe('BB-12: a transfer of ownership', () => {
+  const draft: Omit<Agreement, 'createdAt' | 'createdBy'> = {
+    accountNo: 'KD-9', accountName: '旧户', subscriberId: 'person:old', plan: { name: '100M', monthlyFee: 10_000, singlePortFee: 3_000 }, cycleStart: '2026-01-01', cycleEnd: '2026-12-31',
+  }
+  const ended = (accountId: string): StatusChange => ({ accountId, to: 'terminated', reason: 'transfer', on: '2026-12-07', at, by: 'agent-1' })
+
+  it('BB-12: ends the old agreement and opens the new one under the same number, both audited', async () => {
+    const old = await openAgreement(ctx, draft, agent)
+    await changeStatus(ctx, { accountId: old, to: 'active', reason: 'service-start', on: '2026-01-01', at: at - 60_000, by: 'agent-1' })
+    const id = await transferAgreement(ctx, ended(old), { ...draft, subscriberId: 'person:new', accountName: '新户', transferredFrom: old }, agent)
+    expect((await statusChangesOf(ctx, old)).map((s) => [s.record.to, s.record.reason])).toEqual([['active', 'service-start'], ['terminated', 'transfer']])
+    expect(await getAgreement(ctx, id)).toMatchObject({ subscriberId: 'person:new', accountNo: 'KD-9', transferredFrom: old })
+    expect(audited.map((a) => a.action)).toEqual(expect.arrayContaining(['broadband.status-change', 'broadband.agreement-open']))
+  })
+
+  it('BB-12: a full disk at the write leaves neither the termination nor the new agreement', async () => {
+    const old = await openAgreement(ctx, draft, agent)
+    vi.spyOn(db.records, 'bulkPut').mockImplementation((() => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))) as unknown as typeof db.records.bulkPut)
+    await expect(transferAgreement(ctx, ended(old), { ...draft, subscriberId: 'person:new', transferredFrom: old }, agent)).rejects.toThrow(/quota/i)
+    vi.restoreAllMocks()
+    expect(await statusChangesOf(ctx, old)).toEqual([])
+    expect((await listAgreements(ctx)).map((a) => a.id)).toEqual([old])
+  })
+
+  it('BB-1: the new number must not be held by another live agreement: nothing is ended', async () => {
+    const old = await openAgreement(ctx, draft, agent)
+    await openAgreement(ctx, { ...draft, accountNo: 'KD-10' }, agent)
+    await expect(transferAgreement(ctx, ended(old), { ...draft, accountNo: 'KD-10', transferredFrom: old }, agent)).rejects.toBeInstanceOf(AccountNoTaken)
+    expect(await statusChangesOf(ctx, old)).toEqual([])
   })
 })

@@ -71,6 +71,24 @@ export async function openAgreement(ctx: BroadbandContext, draft: Omit<Agreement
   return id
 }
 
+/**
+ * BB-12: a transfer of ownership ends the old agreement (a `terminated` status event, reason `transfer`) and opens the
+ * new one, in one transaction: a full disk or a crash leaves either both or neither, never an account ended with no
+ * successor. The number is checked first (`AccountNoTaken`), as for any new agreement.
+ */
+export async function transferAgreement(ctx: BroadbandContext, termination: StatusChange, draft: Omit<Agreement, 'createdAt' | 'createdBy'>, who: Actor): Promise<string> {
+  for (const held of await findAgreementsByAccountNo(ctx, draft.accountNo)) {
+    if (held.id !== termination.accountId && (await isLive(ctx, held.id))) throw new AccountNoTaken(held.id)
+  }
+  const ended = await ctx.records.statusChanges.sealMany([termination])
+  const opened = await ctx.records.agreements.sealMany([{ record: { ...draft, createdAt: who.at, createdBy: who.by } }])
+  await ctx.records.writeTogether([ended, opened])
+  const id = opened.changes[0]!.id
+  await audit(ctx, 'broadband.status-change', 'bb-status', termination.accountId, `${termination.to}:${termination.reason}`)
+  await audit(ctx, 'broadband.agreement-open', 'bb-agreement', id)
+  return id
+}
+
 export const getAgreement = (ctx: BroadbandContext, id: string): Promise<Agreement | undefined> => ctx.records.agreements.get(id)
 
 /** A subscriber's agreements (the directory person's), opening only those. */

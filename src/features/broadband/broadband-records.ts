@@ -1,5 +1,5 @@
 import * as schemas from '@/core/broadband/schemas'
-import { defineEvents, defineMutable, eventRecords, mutableRecords } from '@/storage/records'
+import { defineEvents, defineMutable, eventRecords, mutableRecords, writeSealed, type SealedBatch } from '@/storage/records'
 import type { RepoContext } from '@/storage/sealed-repo'
 
 // The broadband desk's record types, all in the `accounts` realm agents, leads and managers hold (front-desk tablets
@@ -40,6 +40,8 @@ export function createBroadbandRecords(ctx: RepoContext) {
     disputes: mutableRecords(ctx, kinds.dispute),
     notices: mutableRecords(ctx, kinds.notice),
     duplicateReviews: mutableRecords(ctx, kinds.duplicateReview),
+    /** Records of several types sealed with `sealMany`, written with their audit entries in one transaction. */
+    writeTogether: (batches: readonly SealedBatch[]) => writeSealed(ctx, batches),
   }
 }
 

@@ -7,6 +7,8 @@ export function eventRecords<T extends object>(ctx: RepoContext, kind: DefinedKi
   return {
     add: (event: T): Promise<string> => repo.put(event),
     addMany: (events: readonly T[]): Promise<string[]> => repo.putMany(events.map((record) => ({ record }))),
+    /** Sealed, not written: for `writeSealed` with records of other types, in one transaction. */
+    sealMany: (events: readonly T[]) => repo.sealMany(events.map((record) => ({ record }))),
     get: repo.get,
     list: repo.list,
     /** A slice (docs/architecture.md "Reading a slice"): one parent's events, or one day's, opening only those. */
