@@ -3,7 +3,7 @@ import { ageingOn, arrearsOn, balanceOf } from '@/core/broadband/ledger-fold'
 import { agreementState } from '@/core/broadband/status-fold'
 import type { Agreement, DuplicateReview, LedgerLine, StatusChange, WithId } from '@/core/broadband/types'
 import type { LocalDate } from '@/core/shared/units'
-import { accountActions, arrearsBanner, type NoticeState } from './account-actions'
+import { accountActions, arrearsBanner, type NoticeState } from '@/core/broadband/account-actions'
 
 export interface AccountSlice {
   agreement: Agreement

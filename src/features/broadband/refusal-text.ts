@@ -1,4 +1,4 @@
-import type { ActionState } from './account-actions'
+import type { ActionState } from '@/core/broadband/account-actions'
 
 type Translate = (key: string, params?: Record<string, unknown>) => string
 

@@ -1,5 +1,5 @@
-import { disputeWindow } from '@/core/broadband/dispute-window'
-import type { Dispute, LedgerLine, WithId } from '@/core/broadband/types'
+import { disputeWindow } from './dispute-window'
+import type { Dispute, LedgerLine, WithId } from './types'
 import type { LocalDate } from '@/core/shared/units'
 import type { ActionState } from './account-actions'
 

@@ -1,6 +1,6 @@
-import type { AccountStatus } from '@/core/broadband/account-status'
-import { violationDeadline } from '@/core/broadband/dunning'
-import type { StatusReason, Violation } from '@/core/broadband/types'
+import type { AccountStatus } from './account-status'
+import { violationDeadline } from './dunning'
+import type { StatusReason, Violation } from './types'
 import type { LocalDate } from '@/core/shared/units'
 import type { AccountActions } from './account-actions'
 

@@ -1,4 +1,4 @@
-import { statusChangeAllowed, type AccountStatus } from '@/core/broadband/account-status'
+import { statusChangeAllowed, type AccountStatus } from './account-status'
 import type { Fen, LocalDate } from '@/core/shared/units'
 
 /** Why an action on an account is not offered now; the screen shows it next to the disabled button. */

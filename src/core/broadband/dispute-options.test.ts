@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Dispute, LedgerEntry, WithId } from '@/core/broadband/types'
+import type { Dispute, LedgerEntry, WithId } from './types'
 import { disputeOptions } from './dispute-options'
 
 const line = (id: string, e: Partial<LedgerEntry>): WithId<LedgerEntry> => ({ id, record: { accountId: 'a1', kind: 'charge', amount: 100_00, on: '2027-01-31', at: 1, by: 'u1', ...e } })
