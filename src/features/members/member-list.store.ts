@@ -7,6 +7,7 @@ import { countActive, overCapsOn, waitlistInOrder, type OverCap } from '@/core/m
 import type { MembershipSettings, WaitlistEntry } from '@/core/membership/types'
 import { addDaysTo } from '@/core/shared/local-date'
 import { maskName } from '@/core/access/masking'
+import { latestRead } from '@/composables/latest-read'
 import { useLobbyStorage } from '@/identity/device-storage'
 import { onLock, useSessionStore } from '@/identity/session.store'
 import { PermissionError } from '@/identity/session'
@@ -63,6 +64,9 @@ export const useMemberListStore = defineStore('member-list', () => {
   const base = shallowRef<Base>()
   const clock = { now: () => Date.now() }
   let shown = 50
+  // The page's first read and another after a write may overlap: the older never shows last (latest-read.ts).
+  const listReads = latestRead()
+  const panelReads = latestRead()
   let building: Promise<boolean> | undefined
   let stopBuild: AbortController | undefined
 
@@ -111,6 +115,7 @@ export const useMemberListStore = defineStore('member-list', () => {
   /** Opens the list: the first `limit` rows, newest enrolment first (after folding what changed since). */
   async function open(limit = 50): Promise<void> {
     allowed()
+    const read = listReads.start()
     const b = await deskSettings(storage)
     base.value = b
     shown = limit
@@ -121,6 +126,7 @@ export const useMemberListStore = defineStore('member-list', () => {
     }
     await catchUp(storage, b.settings)
     const page = await memberListPage(storage, 0, limit)
+    if (!listReads.mayShow(read)) return
     list.value = { state: 'ready', rows: toRows(b, page.rows), total: page.total, matches: list.value?.matches }
   }
 
@@ -150,6 +156,7 @@ export const useMemberListStore = defineStore('member-list', () => {
   /** MEM-4/5/6 for managers: over-caps, waiting lists, this month's service hours, deposits held. */
   async function openPanels(): Promise<void> {
     allowed()
+    const read = panelReads.start()
     const b = base.value ?? (await deskSettings(storage))
     const summary = await memberListSummary(storage)
     if (!summary) return
@@ -165,6 +172,7 @@ export const useMemberListStore = defineStore('member-list', () => {
     for (const personId of new Set(waiting.filter((w) => !w.closed).map((w) => w.personId))) names.set(personId, maskName((await storage.people.get(personId))?.name ?? ''))
     const days = Array.from({ length: 31 }, (_, i) => addDaysTo(`${month}-01`, i)).filter((d) => d.startsWith(month))
     const logs = (await Promise.all(days.map((d) => storage.desk.serviceLogs.onDay(d)))).flat().map((s) => s.record)
+    if (!panelReads.mayShow(read)) return
     panels.value = {
       month,
       depositsHeld: summary.depositsHeld,
