@@ -4,8 +4,8 @@ import { artifactPath } from '../support/artifacts'
 import { AuthPage } from './pages/auth.page'
 import { BroadbandPage } from './pages/broadband.page'
 import { StaffAdminPage } from './pages/staff.page'
-import { axeViolations } from './support/axe'
-import { newContext, phone, tablet } from './support/chromium'
+import { axeEverywhere } from './support/axe-everywhere'
+import { newContext, tablet } from './support/chromium'
 import { withLobby } from './support/fixture'
 import { admin } from './support/org-setup'
 
@@ -26,17 +26,6 @@ async function agentSignedIn(page: Page, url: string): Promise<AuthPage> {
   return auth
 }
 
-/** axe on the page as it stands, in both languages at tablet and phone sizes (the language is switched back after). */
-async function axeEverywhere(page: Page, auth: AuthPage, label: string): Promise<void> {
-  for (const locale of ['en', 'zh-CN'] as const) {
-    await auth.switchLanguage(locale)
-    for (const [size, viewport] of Object.entries({ phone, tablet })) {
-      await page.setViewportSize(viewport)
-      await page.locator('h1').first().waitFor()
-      expect(await axeViolations(page), `${label} ${locale} ${size}`).toEqual([])
-    }
-  }
-}
 
 describe('the broadband account side (BB-1, BB-2, BB-3): an agent at the counter', () => {
   const env = withLobby({ serverPerTest: true })

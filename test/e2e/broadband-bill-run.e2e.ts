@@ -5,8 +5,8 @@ import { AuthPage } from './pages/auth.page'
 import { BroadbandOpsPage } from './pages/broadband-ops.page'
 import { ShellPage } from './pages/shell.page'
 import { StaffAdminPage } from './pages/staff.page'
-import { axeViolations } from './support/axe'
-import { newContext, phone, tablet } from './support/chromium'
+import { axeEverywhere } from './support/axe-everywhere'
+import { newContext, tablet } from './support/chromium'
 import { withLobby } from './support/fixture'
 import { admin, manager } from './support/org-setup'
 import { connectedDeskTablet } from './support/tablets'
@@ -15,17 +15,6 @@ const agent = { name: '孙宽带', username: 'sun.agent', passphrase: 'broadband
 const account = { accountNo: 'KD-2027-0042', accountName: '欧阳宿舍', planName: '100M 校园', monthlyFee: '100', singlePortFee: '30', cycleStart: '2027-01-01', cycleEnd: '2027-12-31' }
 const february = new Date('2027-02-03T10:00:00+08:00')
 
-/** axe on the page as it stands, in both languages at tablet and phone sizes. */
-async function axeEverywhere(page: Page, auth: AuthPage, label: string): Promise<void> {
-  for (const locale of ['en', 'zh-CN'] as const) {
-    await auth.switchLanguage(locale)
-    for (const [size, viewport] of Object.entries({ phone, tablet })) {
-      await page.setViewportSize(viewport)
-      await page.locator('h1').first().waitFor()
-      expect(await axeViolations(page), `${label} ${locale} ${size}`).toEqual([])
-    }
-  }
-}
 
 /** Syncs `page` until `check` is true (the other device's round may land a moment later). */
 async function syncUntil(page: Page, url: string, check: () => Promise<boolean>): Promise<void> {

@@ -4,8 +4,8 @@ import { artifactPath } from '../support/artifacts'
 import { AuthPage } from './pages/auth.page'
 import { BroadbandOpsPage } from './pages/broadband-ops.page'
 import { StaffAdminPage } from './pages/staff.page'
-import { axeViolations } from './support/axe'
-import { newContext, phone, tablet } from './support/chromium'
+import { axeEverywhere } from './support/axe-everywhere'
+import { newContext, tablet } from './support/chromium'
 import { withLobby } from './support/fixture'
 import { admin } from './support/org-setup'
 
@@ -13,16 +13,6 @@ const agent = { name: '孙宽带', username: 'sun.agent', passphrase: 'broadband
 const account = { accountNo: 'KD-2027-0007', accountName: '司马宿舍', planName: '100M 校园', monthlyFee: '100', singlePortFee: '30', cycleStart: '2027-01-01', cycleEnd: '2027-12-31' }
 const february = new Date('2027-02-03T10:00:00+08:00')
 
-async function axeEverywhere(page: Page, auth: AuthPage, label: string): Promise<void> {
-  for (const locale of ['en', 'zh-CN'] as const) {
-    await auth.switchLanguage(locale)
-    for (const [size, viewport] of Object.entries({ phone, tablet })) {
-      await page.setViewportSize(viewport)
-      await page.locator('h1').first().waitFor()
-      expect(await axeViolations(page), `${label} ${locale} ${size}`).toEqual([])
-    }
-  }
-}
 
 const errors = (page: Page, form: string) => page.locator(`[data-testid=${form}] .field-error`).allTextContents()
 
