@@ -60,18 +60,52 @@ async function applyTombstone(db: LobbyDb, doc: PouchDoc, ctx: IncomingContext):
   }
 }
 
+/** How many changes one read of the local replica takes in: a page is checked, then written in one transaction. */
+const pageSize = 500
+/** How many envelopes are opened at once for the integrity check (WebCrypto works on them in parallel). */
+const checkGroup = 32
+
+/**
+ * The live documents of one page for one table: those this device does not already hold at that revision and has
+ * no unsynced edit of, checked (a sealed record must open with a key we hold), then written in one transaction.
+ * A row edited locally meanwhile is left alone (its push will meet the change as a conflict).
+ */
+async function applyLive(db: LobbyDb, name: ReplicatedTable, docs: PouchDoc[], ctx: IncomingContext): Promise<void> {
+  const t = table(db, name)
+  const held = await t.bulkGet(docs.map((d) => d._id))
+  const fresh = docs.filter((d, i) => !held[i]?._local && held[i]?._rev !== d._rev)
+  const problems: (string | null)[] = []
+  for (let i = 0; i < fresh.length; i += checkGroup) problems.push(...(await Promise.all(fresh.slice(i, i + checkGroup).map((d) => integrity(d, ctx.keys)))))
+  const rows: PouchDoc[] = []
+  for (const [i, doc] of fresh.entries()) {
+    const problem = problems[i]
+    if (problem) await ctx.quarantine(doc, problem)
+    else {
+      const { _conflicts: _none, ...row } = doc
+      rows.push(row)
+    }
+  }
+  if (rows.length === 0) return
+  await db.transaction('rw', t, async () => {
+    const now = await t.bulkGet(rows.map((r) => r._id))
+    await t.bulkPut(rows.filter((_, i) => !now[i]?._local))
+  })
+}
+
 /**
  * Applies what replication brought into the local PouchDB to Dexie, from
- * `since` on: documents that do not belong to the channel are quarantined,
+ * `since` on, a page at a time: documents that do not belong to the channel are quarantined,
  * conflicts are merged first (the merge comes back as a later change),
  * tampered envelopes are quarantined, and a row with an unsynced local edit is
- * left alone (its push will meet the change as a conflict).
+ * left alone (its push will meet the change as a conflict). After each page `onPage` gets the
+ * sequence it reached, so an interrupted round resumes there (a page applied again changes nothing).
  */
-export async function applyIncoming(db: LobbyDb, pouch: PouchLike, since: number | string, ctx: IncomingContext): Promise<number | string> {
+export async function applyIncoming(db: LobbyDb, pouch: PouchLike, since: number | string, ctx: IncomingContext, onPage?: (cursor: number | string) => Promise<void>): Promise<number | string> {
   let cursor = since
   for (;;) {
-    const { results, last_seq } = await pouch.changes({ since: cursor, include_docs: true, conflicts: true, limit: 200 })
+    const { results, last_seq } = await pouch.changes({ since: cursor, include_docs: true, conflicts: true, limit: pageSize })
     if (results.length === 0) return cursor
+    const live = new Map<ReplicatedTable, PouchDoc[]>()
     for (const change of results) {
       const doc = change.doc
       // Design documents hold the server's rules: replicated, never applied.
@@ -87,17 +121,12 @@ export async function applyIncoming(db: LobbyDb, pouch: PouchLike, since: number
         await applyTombstone(db, doc, ctx)
         continue
       }
-      const t = table(db, tableFor(doc.type)!)
-      const mine = await t.get(doc._id)
-      if (mine?._local) continue
-      const problem = await integrity(doc, ctx.keys)
-      if (problem) {
-        await ctx.quarantine(doc, problem)
-        continue
-      }
-      const { _conflicts: _none, ...row } = doc
-      await t.put(row)
+      const name = tableFor(doc.type)!
+      const docs = live.get(name) ?? live.set(name, []).get(name)!
+      docs.push(doc)
     }
+    for (const [name, docs] of live) await applyLive(db, name, docs, ctx)
     cursor = last_seq
+    await onPage?.(cursor)
   }
 }

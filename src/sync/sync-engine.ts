@@ -104,7 +104,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       onMerged: deps.onMerged,
       observeClock: deps.observeClock,
     }
-    await deps.cursors.set(localName, await applyIncoming(deps.db, pouch, since, ctx))
+    await applyIncoming(deps.db, pouch, since, ctx, (cursor) => deps.cursors.set(localName, cursor))
     await deps.afterChannel?.(ch)
   }
 
