@@ -13,14 +13,68 @@ const seed = 7
  * (server → PouchDB → integrity check → Dexie, then found by phone through the
  * blind index), next to a raw PouchDB pull of the same database.
  */
-export async function initialSyncBench(browser: Browser, lobby: { url: string; adminUser: string; adminPassword: string }, count: number) {
+/** The databases a front-desk device pulls (channels.ts `channelsFor` for its realms), in the order it pulls them. */
+const deskDatabases = ['lobby_public', 'lobby_org', 'lobby_directory', 'lobby_desk']
+
+/** What the page collects while it syncs (installed before the app loads; nothing of a record, only timings and sizes). */
+const watchScript = `
+  window.__syncWatch = { steps: {}, longest: 0, heapPeak: 0 };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.entryType === 'measure' && e.name.startsWith('lobby-sync ')) window.__syncWatch.steps[e.name.slice(11)] = (window.__syncWatch.steps[e.name.slice(11)] || 0) + e.duration;
+      if (e.entryType === 'longtask') window.__syncWatch.longest = Math.max(window.__syncWatch.longest, e.duration);
+    }
+  }).observe({ entryTypes: ['measure', 'longtask'] });
+  setInterval(() => { const m = performance.memory; if (m) window.__syncWatch.heapPeak = Math.max(window.__syncWatch.heapPeak, m.usedJSHeapSize); }, 100);
+`
+
+interface SyncWatch {
+  steps: Record<string, number>
+  longest: number
+  heapPeak: number
+}
+
+export interface InitialSyncFigures {
+  synced: number
+  lookup: number
+  rawMs: number
+  /** Documents the raw pull brought (every database the desk pulls). */
+  docs: number
+  /** Time per step of the app's rounds (`lobby-sync <step> <database>`, sync-engine.ts), summed. */
+  steps: Record<string, number>
+  /** The longest main-thread task seen while syncing (Long Tasks API), ms. */
+  longestTask: number
+  /** The JS heap's peak while syncing (sampled every 100 ms), MB. */
+  heapPeakMb: number
+  /** navigator.storage.estimate() usage after the sync, per document pulled. */
+  deviceBytesPerDoc: number
+  /** The same documents' JSON size on the server, per document. */
+  serverBytesPerDoc: number
+}
+
+export async function initialSyncBench(browser: Browser, lobby: { url: string; adminUser: string; adminPassword: string }, count: number): Promise<InitialSyncFigures> {
   const server = await remoteServer(`${lobby.url}/db/`, lobby.adminUser, lobby.adminPassword)
   await runDemo(server, { seed, people: count, forceNew: false }, () => {})
   const probe = generatePeople(seed, count).at(-1)!
   const desk = demoSignIns.find((s) => s.username === 'desk1')!
+  const auth = `Basic ${btoa(`${lobby.adminUser}:${lobby.adminPassword}`)}`
+
+  // The server's side: each database's documents as JSON (what a replica has to hold, revision trees aside).
+  let serverBytes = 0
+  let serverDocs = 0
+  for (const db of deskDatabases) {
+    const res = await fetch(`${lobby.url}/db/${db}/_all_docs?include_docs=true`, { headers: { Authorization: auth } })
+    const body = (await res.json()) as { rows: { id: string; doc: unknown }[] }
+    for (const row of body.rows) {
+      if (row.id.startsWith('_design/')) continue
+      serverBytes += new TextEncoder().encode(JSON.stringify(row.doc)).length
+      serverDocs++
+    }
+  }
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en' })
   await context.addInitScript({ content: 'window.__name = (f) => f' })
+  await context.addInitScript({ content: watchScript })
   const page = await context.newPage()
   await page.goto(`${lobby.url}/join`)
   await page.getByTestId('join-username').fill(desk.username)
@@ -37,6 +91,8 @@ export async function initialSyncBench(browser: Browser, lobby: { url: string; a
     { timeout: 600_000, polling: 200 },
   )
   const synced = performance.now() - t0
+  const watch = (await page.evaluate(() => (window as unknown as { __syncWatch: SyncWatch }).__syncWatch)) as SyncWatch
+  const usage = (await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0)) as number
   await page.locator('nav a[href="/people"]').click()
   await page.getByTestId('person-search').fill(probe.phone ?? '')
   const q0 = performance.now()
@@ -52,18 +108,33 @@ export async function initialSyncBench(browser: Browser, lobby: { url: string; a
   const rawPage = await raw.newPage()
   await rawPage.goto(`${lobby.url}/diagnostics`)
   await rawPage.addScriptTag({ path: pouchScript })
-  const rawMs = await rawPage.evaluate(
-    async ({ remote, auth }) => {
-      type PouchCtor = { new (name: string, options?: object): unknown; replicate(a: unknown, b: unknown, o: object): Promise<unknown> }
+  const rawPull = await rawPage.evaluate(
+    async ({ base, databases, auth }) => {
+      type PouchCtor = { new (name: string, options?: object): { info(): Promise<{ doc_count: number }> }; replicate(a: unknown, b: unknown, o: object): Promise<unknown> }
       const P = (window as unknown as { PouchDB: PouchCtor }).PouchDB
-      const source = new P(remote, { fetch: (u: string, o: RequestInit) => fetch(u, { ...o, headers: { ...Object.fromEntries(new Headers(o.headers)), Authorization: auth } }) })
-      const target = new P('raw-bench')
+      const fetchAs = (u: string, o: RequestInit) => fetch(u, { ...o, headers: { ...Object.fromEntries(new Headers(o.headers)), Authorization: auth } })
+      let docs = 0
       const s = performance.now()
-      await P.replicate(source, target, { batch_size: 250, batches_limit: 4 })
-      return performance.now() - s
+      // One database after another, as the app pulls them.
+      for (const db of databases) {
+        const target = new P(`raw-bench-${db}`)
+        await P.replicate(new P(`${base}${db}`, { fetch: fetchAs }), target, { batch_size: 250, batches_limit: 4 })
+        docs += (await target.info()).doc_count
+      }
+      return { ms: performance.now() - s, docs }
     },
-    { remote: `${lobby.url}/db/lobby_directory`, auth: `Basic ${btoa(`${lobby.adminUser}:${lobby.adminPassword}`)}` },
+    { base: `${lobby.url}/db/`, databases: deskDatabases, auth },
   )
   await raw.close()
-  return { synced, lookup, rawMs }
+  return {
+    synced,
+    lookup,
+    rawMs: rawPull.ms,
+    docs: rawPull.docs,
+    steps: watch.steps,
+    longestTask: watch.longest,
+    heapPeakMb: watch.heapPeak / 1_048_576,
+    deviceBytesPerDoc: usage / Math.max(1, serverDocs),
+    serverBytesPerDoc: serverBytes / Math.max(1, serverDocs),
+  }
 }

@@ -15,6 +15,7 @@ import { signInBench } from './sign-in.bench'
 import { formatTable, percentile, resultsJson, summarise, type MetricResult } from './stats'
 
 const quick = process.argv.includes('--quick')
+const round = (x: number) => Math.round(x * 10) / 10
 /** `--only=desk` (or reception, broadband, sign-in, sync): one part, when working on it. */
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length)
 const runs = (part: string) => only === undefined || only === part
@@ -138,9 +139,18 @@ async function syncRows(browser: Browser): Promise<MetricResult[]> {
   log(`initial sync of ${syncPeople} people …`)
   const sync = await within(30 * minutes, 'initial sync bench', withServer((s) => initialSyncBench(browser, s, syncPeople)))
   const one = 'one run: each needs a fresh organisation'
-  rows.push(summarise('initial_sync_ms', `initial sync of ${syncPeople} people: join → synced (decrypted, in Dexie)`, [sync.synced], 'ms', {}, one))
-  rows.push(summarise('initial_sync_raw_pouch_ms', 'raw PouchDB pull of the same database', [sync.rawMs], 'ms', {}, one))
+  const steps = Object.entries(sync.steps)
+    .filter(([, ms]) => ms >= 50)
+    .sort((a, b) => b[1] - a[1])
+    .map(([step, ms]) => `${step} ${ms.toFixed(0)} ms`)
+    .join(', ')
+  const name = syncPeople === 10_000 ? 'initial_sync_10k_ms' : 'initial_sync_ms'
+  rows.push(summarise(name, `initial sync of ${syncPeople} people (${sync.docs} documents in the desk's databases): join → synced (verified, in Dexie), against a raw PouchDB pull of the same databases`, [sync.synced], 'ms', { baseline: round(sync.rawMs), goal: round(1.5 * sync.rawMs) }, `${one}; steps: ${steps}`))
+  rows.push(summarise('initial_sync_raw_pouch_ms', 'raw PouchDB pull of the same databases, one after another', [sync.rawMs], 'ms', {}, one))
   rows.push(summarise('initial_sync_phone_lookup_ms', `then phone lookup among ${syncPeople} (blind index + decrypt)`, [sync.lookup], 'ms', {}, one))
+  rows.push(summarise('device_bytes_per_doc', `navigator.storage.estimate() usage after the sync, per document of the desk's databases`, [sync.deviceBytesPerDoc], 'B', { baseline: round(sync.serverBytesPerDoc), goal: round(1.3 * sync.serverBytesPerDoc) }, `server: the documents' JSON, ${sync.serverBytesPerDoc.toFixed(0)} B each`))
+  rows.push(summarise('sync_max_main_thread_task_ms', 'the longest main-thread task during the initial sync (Long Tasks API)', [sync.longestTask], 'ms', { goal: 100 }, one))
+  rows.push(summarise('sync_peak_heap_mb', 'the JS heap at its peak during the initial sync (sampled every 100 ms)', [sync.heapPeakMb], 'MB', { goal: 200 }, one))
   return rows
 }
 

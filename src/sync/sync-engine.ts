@@ -30,6 +30,21 @@ export interface SyncEngineDeps {
   batchSize?: number
 }
 
+/**
+ * Where a round's time goes, as User Timing measures (`lobby-sync <step> <database>`): the bench reads them to
+ * split an initial sync into its steps (docs/performance.md). Names of databases only; nothing of a record.
+ */
+async function timed<T>(step: string, work: () => Promise<T>): Promise<T> {
+  const start = performance.now()
+  try {
+    return await work()
+  } finally {
+    // Only the latest of each is kept: a tablet syncs every minute for weeks, and the timeline keeps every measure.
+    performance.clearMeasures(`lobby-sync ${step}`)
+    performance.measure(`lobby-sync ${step}`, { start, end: performance.now() })
+  }
+}
+
 /** Before sign-in: nothing opens, nothing is written. */
 const noKeys: KeySource = { userId: 'anonymous', writeKey: () => undefined, lookup: () => undefined, indexKey: () => undefined }
 
@@ -86,10 +101,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     if (!keys && ch.tables.includes('records')) return
     const localName = ch.local ?? ch.database
     const pouch = local(localName)
-    if (ch.push) await pushLocalRows(deps.db, ch.tables, pouch, (row) => (!ch.realm || row.realm === ch.realm) && (!ch.accept || ch.accept(row)))
+    if (ch.push) await timed(`stage ${localName}`, () => pushLocalRows(deps.db, ch.tables, pouch, (row) => (!ch.realm || row.realm === ch.realm) && (!ch.accept || ch.accept(row))))
     const options = { batch_size: deps.batchSize ?? 250, batches_limit: 4 }
-    if (ch.push) refused(ch.database, await deps.Pouch.replicate(pouch, remote(ch.database), options))
-    if (ch.pull) await deps.Pouch.replicate(remote(ch.database), pouch, options)
+    if (ch.push) refused(ch.database, await timed(`push ${ch.database}`, () => deps.Pouch.replicate(pouch, remote(ch.database), options)))
+    if (ch.pull) await timed(`pull ${ch.database}`, () => deps.Pouch.replicate(remote(ch.database), pouch, options))
     // A push-only replica holds only what this device wrote: nothing to take in.
     if (!ch.pull) return void (await deps.afterChannel?.(ch))
     const since = (await deps.cursors.get(localName)) ?? 0
@@ -104,7 +119,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       onMerged: deps.onMerged,
       observeClock: deps.observeClock,
     }
-    await applyIncoming(deps.db, pouch, since, ctx, (cursor) => deps.cursors.set(localName, cursor))
+    await timed(`apply ${localName}`, () => applyIncoming(deps.db, pouch, since, ctx, (cursor) => deps.cursors.set(localName, cursor)))
     await deps.afterChannel?.(ch)
   }
 
