@@ -82,10 +82,13 @@ export async function initialSyncBench(browser: Browser, lobby: { url: string; a
   const t0 = performance.now()
   await page.getByTestId('join-submit').click()
   await page.getByTestId('signed-in-as').waitFor({ timeout: 120_000 })
+  // Idle after the round that took in the desk realm (the join's first round, before sign-in, is idle too, with only
+  // the organisation's documents in).
   await page.waitForFunction(
     () => {
       const el = document.querySelector('[data-testid=sync-status]')
-      return el?.getAttribute('data-state') === 'idle' && el.getAttribute('data-pending') === '0'
+      const steps = (window as unknown as { __syncWatch?: SyncWatch }).__syncWatch?.steps ?? {}
+      return el?.getAttribute('data-state') === 'idle' && el.getAttribute('data-pending') === '0' && steps['apply lobby_desk'] !== undefined
     },
     undefined,
     { timeout: 600_000, polling: 200 },

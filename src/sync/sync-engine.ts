@@ -104,10 +104,9 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     if (ch.push) await timed(`stage ${localName}`, () => pushLocalRows(deps.db, ch.tables, pouch, (row) => (!ch.realm || row.realm === ch.realm) && (!ch.accept || ch.accept(row))))
     const options = { batch_size: deps.batchSize ?? 250, batches_limit: 4 }
     if (ch.push) refused(ch.database, await timed(`push ${ch.database}`, () => deps.Pouch.replicate(pouch, remote(ch.database), options)))
-    if (ch.pull) await timed(`pull ${ch.database}`, () => deps.Pouch.replicate(remote(ch.database), pouch, options))
     // A push-only replica holds only what this device wrote: nothing to take in.
     if (!ch.pull) return void (await deps.afterChannel?.(ch))
-    const since = (await deps.cursors.get(localName)) ?? 0
+    let cursor = (await deps.cursors.get(localName)) ?? 0
     const quarantine = (doc: PouchDoc, reason: string) => deps.quarantine(ch.database, doc, reason)
     const ctx = {
       keys: keys ?? noKeys,
@@ -119,7 +118,30 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       onMerged: deps.onMerged,
       observeClock: deps.observeClock,
     }
-    await timed(`apply ${localName}`, () => applyIncoming(deps.db, pouch, since, ctx, (cursor) => deps.cursors.set(localName, cursor)))
+    const apply = () =>
+      timed(`apply ${localName}`, () =>
+        applyIncoming(deps.db, pouch, cursor, ctx, async (reached) => {
+          await deps.cursors.set(localName, reached)
+          cursor = reached
+        }),
+      )
+    // What arrives is taken in while the rest is still coming (each batch the replication writes wakes one apply;
+    // one runs at a time): a first sync costs about the longer of the two, not their sum.
+    const replication = deps.Pouch.replicate(remote(ch.database), pouch, options)
+    let applying: Promise<unknown> = Promise.resolve()
+    let waiting = false
+    replication.on('change', () => {
+      if (waiting) return
+      waiting = true
+      applying = applying.then(() => ((waiting = false), apply()))
+    })
+    try {
+      await timed(`pull ${ch.database}`, () => replication)
+    } finally {
+      // What was pulled before a drop is taken in (and its cursor saved) before the round reports it.
+      await applying
+    }
+    await apply()
     await deps.afterChannel?.(ch)
   }
 
