@@ -18,20 +18,27 @@ const deskDatabases = ['lobby_public', 'lobby_org', 'lobby_directory', 'lobby_de
 
 /** What the page collects while it syncs (installed before the app loads; nothing of a record, only timings and sizes). */
 const watchScript = `
-  window.__syncWatch = { steps: {}, longest: 0, heapPeak: 0 };
+  window.__syncWatch = { steps: {}, longest: 0, heapPeak: 0, progress: [] };
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       if (e.entryType === 'measure' && e.name.startsWith('lobby-sync ')) window.__syncWatch.steps[e.name.slice(11)] = (window.__syncWatch.steps[e.name.slice(11)] || 0) + e.duration;
       if (e.entryType === 'longtask') window.__syncWatch.longest = Math.max(window.__syncWatch.longest, e.duration);
     }
   }).observe({ entryTypes: ['measure', 'longtask'] });
-  setInterval(() => { const m = performance.memory; if (m) window.__syncWatch.heapPeak = Math.max(window.__syncWatch.heapPeak, m.usedJSHeapSize); }, 100);
+  setInterval(() => {
+    const m = performance.memory; if (m) window.__syncWatch.heapPeak = Math.max(window.__syncWatch.heapPeak, m.usedJSHeapSize);
+    const shown = document.querySelector('[data-testid=sync-progress]')?.textContent;
+    const seen = window.__syncWatch.progress;
+    if (shown && seen[seen.length - 1] !== shown) seen.push(shown);
+  }, 100);
 `
 
 interface SyncWatch {
   steps: Record<string, number>
   longest: number
   heapPeak: number
+  /** The progress texts the header showed, in turn. */
+  progress: string[]
 }
 
 export interface InitialSyncFigures {
@@ -46,6 +53,8 @@ export interface InitialSyncFigures {
   longestTask: number
   /** The JS heap's peak while syncing (sampled every 100 ms), MB. */
   heapPeakMb: number
+  /** What the header's progress said during the sync (first, middle and last of the distinct texts). */
+  progressShown: string[]
   /** navigator.storage.estimate() usage after the sync, per document pulled. */
   deviceBytesPerDoc: number
   /** The same documents' JSON size on the server, per document. */
@@ -137,6 +146,7 @@ export async function initialSyncBench(browser: Browser, lobby: { url: string; a
     steps: watch.steps,
     longestTask: watch.longest,
     heapPeakMb: watch.heapPeak / 1_048_576,
+    progressShown: [...new Set([watch.progress[0], watch.progress[Math.floor(watch.progress.length / 2)], watch.progress.at(-1)].filter((x): x is string => !!x))],
     deviceBytesPerDoc: usage / Math.max(1, serverDocs),
     serverBytesPerDoc: serverBytes / Math.max(1, serverDocs),
   }

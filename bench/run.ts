@@ -145,7 +145,7 @@ async function syncRows(browser: Browser): Promise<MetricResult[]> {
     .map(([step, ms]) => `${step} ${ms.toFixed(0)} ms`)
     .join(', ')
   const name = syncPeople === 10_000 ? 'initial_sync_10k_ms' : 'initial_sync_ms'
-  rows.push(summarise(name, `initial sync of ${syncPeople} people (${sync.docs} documents in the desk's databases): join → synced (verified, in Dexie), against a raw PouchDB pull of the same databases`, [sync.synced], 'ms', { baseline: round(sync.rawMs), goal: round(1.5 * sync.rawMs) }, `${one}; steps: ${steps}`))
+  rows.push(summarise(name, `initial sync of ${syncPeople} people (${sync.docs} documents in the desk's databases): join → synced (verified, in Dexie), against a raw PouchDB pull of the same databases`, [sync.synced], 'ms', { baseline: round(sync.rawMs), goal: round(1.5 * sync.rawMs) }, `${one}; steps: ${steps}; progress shown: ${sync.progressShown.map((p) => `"${p}"`).join(' → ') || 'none'}`))
   rows.push(summarise('initial_sync_raw_pouch_ms', 'raw PouchDB pull of the same databases, one after another', [sync.rawMs], 'ms', {}, one))
   rows.push(summarise('initial_sync_phone_lookup_ms', `then phone lookup among ${syncPeople} (blind index + decrypt)`, [sync.lookup], 'ms', {}, one))
   rows.push(summarise('device_bytes_per_doc', `navigator.storage.estimate() usage after the sync, per document of the desk's databases`, [sync.deviceBytesPerDoc], 'B', { baseline: round(sync.serverBytesPerDoc), goal: round(1.3 * sync.serverBytesPerDoc) }, `server: the documents' JSON, ${sync.serverBytesPerDoc.toFixed(0)} B each`))

@@ -319,6 +319,8 @@ export const en = {
   },
   sync: {
     now: 'Sync now',
+    progress: '{done} of {total}',
+    progressLeft: '{done} of {total}, about {seconds} s left',
     syncing: 'Syncing…',
     synced: 'Synced {when}',
     pending: '{n} changes waiting to sync',

@@ -321,6 +321,8 @@ export const zhCN: Messages = {
   },
   sync: {
     now: '立即同步',
+    progress: '{done} / {total}',
+    progressLeft: '{done} / {total}，约剩 {seconds} 秒',
     syncing: '正在同步…',
     synced: '已同步（{when}）',
     pending: '{n} 项更改等待同步',

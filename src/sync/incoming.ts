@@ -98,9 +98,9 @@ async function applyLive(db: LobbyDb, name: ReplicatedTable, docs: PouchDoc[], c
  * conflicts are merged first (the merge comes back as a later change),
  * tampered envelopes are quarantined, and a row with an unsynced local edit is
  * left alone (its push will meet the change as a conflict). After each page `onPage` gets the
- * sequence it reached, so an interrupted round resumes there (a page applied again changes nothing).
+ * sequence it reached (and how many changes the page held), so an interrupted round resumes there (a page applied again changes nothing).
  */
-export async function applyIncoming(db: LobbyDb, pouch: PouchLike, since: number | string, ctx: IncomingContext, onPage?: (cursor: number | string) => Promise<void>): Promise<number | string> {
+export async function applyIncoming(db: LobbyDb, pouch: PouchLike, since: number | string, ctx: IncomingContext, onPage?: (cursor: number | string, taken: number) => Promise<void>): Promise<number | string> {
   let cursor = since
   for (;;) {
     const { results, last_seq } = await pouch.changes({ since: cursor, include_docs: true, conflicts: true, limit: pageSize })
@@ -127,6 +127,6 @@ export async function applyIncoming(db: LobbyDb, pouch: PouchLike, since: number
     }
     for (const [name, docs] of live) await applyLive(db, name, docs, ctx)
     cursor = last_seq
-    await onPage?.(cursor)
+    await onPage?.(cursor, results.length)
   }
 }

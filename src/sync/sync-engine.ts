@@ -4,6 +4,7 @@ import type { Channel } from './channels'
 import type { ConflictContext } from './conflicts'
 import { applyIncoming } from './incoming'
 import { pushLocalRows } from './outgoing'
+import type { SyncProgress } from '@/core/sync/progress'
 import type { PouchDoc, PouchLike, PouchStatic } from './pouch-port'
 import { classifyError, pendingCountCap, type SyncStatus } from './sync-status'
 
@@ -107,6 +108,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     // A push-only replica holds only what this device wrote: nothing to take in.
     if (!ch.pull) return void (await deps.afterChannel?.(ch))
     let cursor = (await deps.cursors.get(localName)) ?? 0
+    // A first pull (a new tablet) says how far it has got: the server's count, then each page taken in.
+    const progress = cursor === 0 ? await firstPullProgress(ch.database) : undefined
     const quarantine = (doc: PouchDoc, reason: string) => deps.quarantine(ch.database, doc, reason)
     const ctx = {
       keys: keys ?? noKeys,
@@ -120,9 +123,12 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     }
     const apply = () =>
       timed(`apply ${localName}`, () =>
-        applyIncoming(deps.db, pouch, cursor, ctx, async (reached) => {
+        applyIncoming(deps.db, pouch, cursor, ctx, async (reached, taken) => {
           await deps.cursors.set(localName, reached)
           cursor = reached
+          if (!progress) return
+          progress.done += taken
+          report({ progress: { ...progress } })
         }),
       )
     // What arrives is taken in while the rest is still coming (each batch the replication writes wakes one apply;
@@ -134,6 +140,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       if (waiting) return
       waiting = true
       applying = applying.then(() => ((waiting = false), apply()))
+      // A failed apply ends the pull (nothing more would be taken in this round) and is reported below, once.
+      applying.catch(() => replication.cancel())
     })
     try {
       await timed(`pull ${ch.database}`, () => replication)
@@ -145,16 +153,24 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     await deps.afterChannel?.(ch)
   }
 
+  /** The server's document count of a database about to be pulled for the first time; none if it will not say. */
+  async function firstPullProgress(database: string): Promise<SyncProgress | undefined> {
+    const info = await remote(database)
+      .info()
+      .catch(() => undefined)
+    return info && info.doc_count > 0 ? { database, done: 0, total: info.doc_count, startedAt: Date.now() } : undefined
+  }
+
   /** One full round; resolves with the status it ended in (never throws). */
   async function runOnce(): Promise<SyncStatus> {
     const keys = deps.keys()
     report({ state: 'syncing', pending: await pendingCount() })
     try {
       for (const ch of deps.channels) await runChannel(ch, keys)
-      report({ state: 'idle', error: undefined, detail: undefined, lastSuccess: new Date().toISOString(), pending: await pendingCount() })
+      report({ state: 'idle', error: undefined, detail: undefined, progress: undefined, lastSuccess: new Date().toISOString(), pending: await pendingCount() })
     } catch (e) {
       const problem = classifyError(e)
-      report({ state: problem.error === 'network' ? 'offline' : 'error', ...problem, pending: await pendingCount() })
+      report({ state: problem.error === 'network' ? 'offline' : 'error', ...problem, progress: undefined, pending: await pendingCount() })
     }
     return status
   }

@@ -1,3 +1,5 @@
+import type { SyncProgress } from '@/core/sync/progress'
+
 /** What the sync status indicator shows: always visible, in words (ARCHITECTURE.md "Sync"). */
 export interface SyncStatus {
   state: 'idle' | 'syncing' | 'offline' | 'error' | 'signed-out' | 'revoked'
@@ -8,6 +10,8 @@ export interface SyncStatus {
   /** Why the last round failed, as a code the UI words: 'unauthorized', 'forbidden', 'network', 'server'. */
   error?: 'unauthorized' | 'forbidden' | 'network' | 'server'
   detail?: string
+  /** While a database is pulled for the first time (issue 13): how far it has got. */
+  progress?: SyncProgress
 }
 
 export function classifyError(e: unknown): Pick<SyncStatus, 'error' | 'detail'> {

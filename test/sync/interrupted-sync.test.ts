@@ -27,12 +27,12 @@ class TabClosed extends Error {}
 describe('issue 13: an initial sync interrupted at random points and resumed', () => {
   const server = eachTestSyncServer()
 
-  for (const seed of [11, 23, 37, 41]) {
-    it(`seed ${seed}: the network drops or the tab closes three times mid-sync; the device ends with exactly the server's documents, none twice, none missing`, async () => {
+  /** A organisation with `count` people synced to the server, and a front-desk device signed in that has pulled nothing of them yet. */
+  async function joinedAfter(count: number) {
       const a = testDevice(server.dbUrl)
       const admin = await foundOrganisation(a, server.admin)
       const desk = await addStaff(a, server.admin, admin, { name: '李前台', username: 'li.desk', role: 'frontdesk' })
-      await a.storage.people.putMany(Array.from({ length: people }, (_, i) => ({ record: { name: `访客${i}`, phone: `139${String(i).padStart(8, '0')}`, createdAt: '2026-11-28T09:00:00Z' } })))
+      await a.storage.people.putMany(Array.from({ length: count }, (_, i) => ({ record: { name: `访客${i}`, phone: `139${String(i).padStart(8, '0')}`, createdAt: '2026-11-28T09:00:00Z' } })))
       expect((await a.login(admin.userId, admin.serverPassword!)).ok).toBe(true)
       expect(await (await a.engineFor(admin)).runOnce()).toMatchObject({ state: 'idle', pending: 0 })
 
@@ -45,6 +45,12 @@ describe('issue 13: an initial sync interrupted at random points and resumed', (
       if (!done.ok) throw new Error(done.problem)
       b.setKeys(keySourceFrom(done.session.keyring))
 
+    return { b, done }
+  }
+
+  for (const seed of [11, 23, 37, 41]) {
+    it(`seed ${seed}: the network drops or the tab closes three times mid-sync; the device ends with exactly the server's documents, none twice, none missing`, async () => {
+      const { b, done } = await joinedAfter(people)
       const next = random(seed)
       const interruptions: string[] = []
       for (let i = 0; i < 3; i++) {
@@ -85,4 +91,17 @@ describe('issue 13: an initial sync interrupted at random points and resumed', (
       expect(await b.storage.quarantined()).toEqual([])
     }, 120_000)
   }
+
+  it('a first pull says how far it has got: the server\'s count, then each page taken in, up to all of it', async () => {
+    const { b, done } = await joinedAfter(people)
+    const seen: { done: number; total: number }[] = []
+    const engine = await b.engineFor(done.session, undefined, { onStatus: (s) => void (s.progress?.database === 'lobby_directory' && seen.push({ done: s.progress.done, total: s.progress.total })) })
+    expect((await engine.runOnce()).state).toBe('idle')
+    const { body } = await server.admin.request('GET', 'lobby_directory')
+    expect(seen.length).toBeGreaterThan(2)
+    expect(seen.every((p) => p.total === body.doc_count)).toBe(true)
+    expect(seen.map((p) => p.done)).toEqual([...seen.map((p) => p.done)].sort((x, y) => x - y))
+    expect(seen.at(-1)?.done).toBe(body.doc_count)
+    expect(engine.status().progress).toBeUndefined()
+  }, 120_000)
 })
