@@ -1,25 +1,11 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { completeFirstSignIn } from '../../src/identity/first-sign-in'
-import { signIn } from '../../src/identity/sign-in'
-import { keySourceFrom } from '../../src/storage/keyring-key-source'
+import { mulberry32 } from '../../scripts/demo/people'
 import { testDevice } from './device'
 import { eachTestSyncServer } from './sync-server'
-import { addStaff, cost, foundOrganisation } from './organisation'
+import { addStaff, firstSignIn, foundOrganisation } from './organisation'
 
 const people = 1200
-
-/** A small seeded generator (mulberry32): each seed interrupts the same sync at the same points, run after run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
 
 /** Thrown where the tab would have been closed: nothing after it in the round runs. */
 class TabClosed extends Error {}
@@ -37,21 +23,14 @@ describe('issue 13: an initial sync interrupted at random points and resumed', (
       expect(await (await a.engineFor(admin)).runOnce()).toMatchObject({ state: 'idle', pending: 0 })
 
       const b = testDevice(server.dbUrl)
-      expect((await b.login(desk.userId, desk.serverPassword)).ok).toBe(true)
-      await (await b.engineFor(undefined, [])).runOnce()
-      const first = await signIn(b.storage, 'li.desk', desk.setupCode)
-      if (first.status !== 'setup-required') throw new Error(first.status)
-      const done = await completeFirstSignIn(b.storage, first.pending, { passphrase: 'green tea at the front desk', agreementAccepted: true }, cost)
-      if (!done.ok) throw new Error(done.problem)
-      b.setKeys(keySourceFrom(done.session.keyring))
-
+      const done = { session: await firstSignIn(b, desk, 'li.desk') }
     return { b, done }
   }
 
   for (const seed of [11, 23, 37, 41]) {
     it(`seed ${seed}: the network drops or the tab closes three times mid-sync; the device ends with exactly the server's documents, none twice, none missing`, async () => {
       const { b, done } = await joinedAfter(people)
-      const next = random(seed)
+      const next = mulberry32(seed)
       const interruptions: string[] = []
       for (let i = 0; i < 3; i++) {
         // Either the network drops after some requests of the round, or the tab closes after some pages are applied.

@@ -1,6 +1,8 @@
 import { createServerUser } from '../../server/provision/users.js'
 import type { StaffRole } from '../../src/core/access/roles'
+import { completeFirstSignIn } from '../../src/identity/first-sign-in'
 import { createOrganisation } from '../../src/identity/organisation'
+import { signIn } from '../../src/identity/sign-in'
 import type { Session } from '../../src/identity/session'
 import { createStaff } from '../../src/identity/staff-accounts'
 import { keySourceFrom } from '../../src/storage/keyring-key-source'
@@ -28,4 +30,19 @@ export async function addStaff(device: Device, serverAdmin: ServerAdmin, admin: 
   if (!created.ok) throw new Error(created.problem)
   await createServerUser(serverAdmin, { name: created.userId, password: created.serverPassword, roles: [staff.role] })
   return created
+}
+
+/**
+ * `device`, fresh, signs in for the first time as a colleague `addStaff` created: to the server, then a round of the
+ * organisation's database only (its account and keyring), then the setup code and a new passphrase; keys held.
+ */
+export async function firstSignIn(device: Device, staff: { userId: string; setupCode: string; serverPassword: string }, username: string, passphrase = 'green tea at the front desk'): Promise<Session> {
+  if (!(await device.login(staff.userId, staff.serverPassword)).ok) throw new Error(`${username}: the server refused the sign-in`)
+  await (await device.engineFor(undefined, [])).runOnce()
+  const first = await signIn(device.storage, username, staff.setupCode)
+  if (first.status !== 'setup-required') throw new Error(`expected setup, got ${first.status}`)
+  const done = await completeFirstSignIn(device.storage, first.pending, { passphrase, agreementAccepted: true }, cost)
+  if (!done.ok) throw new Error(done.problem)
+  device.setKeys(keySourceFrom(done.session.keyring))
+  return done.session as Session
 }

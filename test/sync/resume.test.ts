@@ -4,12 +4,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import { createServerUser } from '../../server/provision/users.js'
-import { completeFirstSignIn } from '../../src/identity/first-sign-in'
 import { createOrganisation } from '../../src/identity/organisation'
-import { signIn } from '../../src/identity/sign-in'
 import { createStaff } from '../../src/identity/staff-accounts'
 import { keySourceFrom } from '../../src/storage/keyring-key-source'
 import { testDevice } from './device'
+import { firstSignIn } from './organisation'
 import { startLobbyServer } from '../support/lobby-server'
 
 const cost = { memoryKiB: 19456, iterations: 2, parallelism: 1 }
@@ -42,13 +41,7 @@ describe('sync survives the server going away mid-replication', () => {
     expect(await (await a.engineFor(org.session)).runOnce()).toMatchObject({ state: 'idle', pending: 0 })
 
     const b = testDevice(base)
-    expect((await b.login(desk.userId, desk.serverPassword)).ok).toBe(true)
-    await (await b.engineFor(undefined, [])).runOnce()
-    const first = await signIn(b.storage, 'li.desk', desk.setupCode)
-    if (first.status !== 'setup-required') throw new Error(first.status)
-    const done = await completeFirstSignIn(b.storage, first.pending, { passphrase: 'green tea at the front desk', agreementAccepted: true }, cost)
-    if (!done.ok) throw new Error(done.problem)
-    b.setKeys(keySourceFrom(done.session.keyring))
+    const done = { session: await firstSignIn(b, desk, 'li.desk') }
     const engine = await b.engineFor(done.session)
 
     // Pull, and pull the plug once part of the directory has arrived.

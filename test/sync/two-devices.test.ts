@@ -1,12 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest'
-import { completeFirstSignIn } from '../../src/identity/first-sign-in'
-import { signIn } from '../../src/identity/sign-in'
-import type { Session } from '../../src/identity/session'
-import { keySourceFrom } from '../../src/storage/keyring-key-source'
 import { testDevice } from './device'
 import { eachTestSyncServer } from './sync-server'
-import { addStaff, cost, foundOrganisation } from './organisation'
+import { addStaff, firstSignIn, foundOrganisation } from './organisation'
 
 
 describe('sync between two devices through the embedded server (CONF-2, CONF-3)', () => {
@@ -24,14 +20,7 @@ describe('sync between two devices through the embedded server (CONF-2, CONF-3)'
   /** Device B: a fresh device signs in as the front-desk user with the setup code, after pulling its keyring. */
   async function joined(desk: { userId: string; setupCode: string; serverPassword: string }) {
     const b = testDevice(server.dbUrl)
-    expect((await b.login(desk.userId, desk.serverPassword)).ok).toBe(true)
-    await (await b.engineFor(undefined, [])).runOnce() // org database only: accounts and keyrings
-    const first = await signIn(b.storage, 'li.desk', desk.setupCode)
-    if (first.status !== 'setup-required') throw new Error(`expected setup, got ${first.status}`)
-    const done = await completeFirstSignIn(b.storage, first.pending, { passphrase: 'green tea at the front desk', agreementAccepted: true }, cost)
-    if (!done.ok) throw new Error(done.problem)
-    b.setKeys(keySourceFrom(done.session.keyring))
-    return { b, deskSession: done.session as Session }
+    return { b, deskSession: await firstSignIn(b, desk, 'li.desk') }
   }
 
   it('a record created on A arrives on B, decrypted; the server holds only ciphertext', async () => {
