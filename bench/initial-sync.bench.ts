@@ -4,6 +4,7 @@ import { generatePeople } from '../scripts/demo/people'
 import { demoSignIns } from '../scripts/demo/sign-ins'
 import { runDemo } from '../scripts/demo/demo'
 import { remoteServer } from '../scripts/demo/server'
+import { startProfile } from './desk.bench'
 
 const pouchScript = createRequire(import.meta.url).resolve('pouchdb/dist/pouchdb.min.js')
 const seed = 7
@@ -61,7 +62,7 @@ export interface InitialSyncFigures {
   serverBytesPerDoc: number
 }
 
-export async function initialSyncBench(browser: Browser, lobby: { url: string; adminUser: string; adminPassword: string }, count: number): Promise<InitialSyncFigures> {
+export async function initialSyncBench(browser: Browser, lobby: { url: string; adminUser: string; adminPassword: string }, count: number, log: (line: string) => void = () => {}): Promise<InitialSyncFigures> {
   const server = await remoteServer(`${lobby.url}/db/`, lobby.adminUser, lobby.adminPassword)
   await runDemo(server, { seed, people: count, forceNew: false }, () => {})
   const probe = generatePeople(seed, count).at(-1)!
@@ -88,6 +89,8 @@ export async function initialSyncBench(browser: Browser, lobby: { url: string; a
   await page.goto(`${lobby.url}/join`)
   await page.getByTestId('join-username').fill(desk.username)
   await page.getByTestId('join-secret').fill(desk.passphrase)
+  // LOBBY_BENCH_PROFILE=artifacts/sync.cpuprofile: a CPU profile of the sync, its top functions printed.
+  const profiling = await startProfile(page, context)
   const t0 = performance.now()
   await page.getByTestId('join-submit').click()
   await page.getByTestId('signed-in-as').waitFor({ timeout: 120_000 })
@@ -103,6 +106,7 @@ export async function initialSyncBench(browser: Browser, lobby: { url: string; a
     { timeout: 600_000, polling: 200 },
   )
   const synced = performance.now() - t0
+  await profiling?.stop(log)
   const watch = (await page.evaluate(() => (window as unknown as { __syncWatch: SyncWatch }).__syncWatch)) as SyncWatch
   const usage = (await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0)) as number
   await page.locator('nav a[href="/people"]').click()

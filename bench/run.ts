@@ -137,7 +137,7 @@ async function syncRows(browser: Browser): Promise<MetricResult[]> {
   const rows: MetricResult[] = []
 
   log(`initial sync of ${syncPeople} people …`)
-  const sync = await within(30 * minutes, 'initial sync bench', withServer((s) => initialSyncBench(browser, s, syncPeople)))
+  const sync = await within(30 * minutes, 'initial sync bench', withServer((s) => initialSyncBench(browser, s, syncPeople, log)))
   const one = 'one run: each needs a fresh organisation'
   const steps = Object.entries(sync.steps)
     .filter(([, ms]) => ms >= 50)
