@@ -22,8 +22,8 @@ export function disputeOptions(lines: readonly LedgerLine[], disputes: readonly 
   return lines
     .filter((l) => disputable.has(l.record.kind))
     .map((l): DisputeOption => {
-      const window = disputeWindow(l.record.on, today)
-      if (!window.open) return { entryId: l.id, state: { open: false, reason: 'window-closed', closedOn: window.closedAfter } }
+      const span = disputeWindow(l.record.on, today)
+      if (!span.open) return { entryId: l.id, state: { open: false, reason: 'window-closed', closedOn: span.closedAfter } }
       if (disputed.has(l.id)) return { entryId: l.id, state: { open: false, reason: 'disputed' } }
       if (!allowed.allowed) return { entryId: l.id, state: { open: false, reason: 'arrears' } }
       return { entryId: l.id, state: { open: true } }
