@@ -3,6 +3,7 @@ import { readsAudit, realmsByRole, type StaffRole } from '@/core/access/roles'
 import { currentSessionKeys, storage } from '@/storage/session-keys'
 import { channelsFor, type Channel } from './channels'
 import { refusalDetail } from './departure-server'
+import { destroyLegacyReplicas, drainLegacyReplicas, legacyReplicaNames } from './legacy-replicas'
 import { loadBrowserPouch } from './pouch-port'
 import { nextRound } from './round-schedule'
 import { serverLogin } from './server-session'
@@ -73,6 +74,8 @@ export function startBrowserSync(options: BrowserSyncOptions): { stop: () => voi
     })
     let signedIn = false
     let inRound = false
+    // Replicas kept by this device before issue 13: their unpushed rows go to the server once it is reached.
+    let legacy = await legacyReplicaNames()
     // The pending count is live: a write shows as waiting at once, and wakes the loop.
     const watchPending = liveQuery(() => engine.pendingCount()).subscribe({
       next: (pending) => {
@@ -129,11 +132,12 @@ export function startBrowserSync(options: BrowserSyncOptions): { stop: () => voi
           reached = status.error !== 'network' && status.error !== 'server'
           pending = status.pending
           if (status.state === 'idle') {
+            if (legacy.length) legacy = await drainLegacyReplicas(Pouch, engine.remote, legacy)
             watch()
             await followAcks()
             // CONF-10: revoking any device of this profile (its own, or one of its users') wipes it.
             if (await storage.devices.isRevoked(...(await storage.localDeviceIds()))) {
-              await engine.destroyLocal()
+              await destroyLegacyReplicas(Pouch, legacy)
               await storage.wipeDevice()
               options.onStatus({ state: 'revoked', pending: 0, leader: true })
               return

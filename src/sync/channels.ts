@@ -10,8 +10,6 @@ export interface Channel {
   realm?: string
   /** Of the local rows, only those this accepts go (all when absent). */
   accept?: (row: Record<string, unknown>) => boolean
-  /** The local PouchDB's own name, when the channel does not share the database's (one user's pushes). */
-  local?: string
   push: boolean
   pull: boolean
 }
@@ -36,15 +34,15 @@ const isNotice = (row: Record<string, unknown>) => row.type === 'notice' || row.
  * those who can read it.
  *
  * What only one user may write (their devices' documents and audit chains, and the device
- * revocations they sign) goes through a local PouchDB of that user's own: on a shared tablet
- * another user's round never pushes it, since the server would refuse it and replication
- * would then step past it for good.
+ * revocations they sign) goes in a push-only channel of that user's own: on a shared tablet
+ * another user's round never sends it, since the server would refuse it (and the refused row
+ * would be marked so and not sent again, outgoing.ts).
  */
 export function channelsFor(realms: readonly string[], readsAudit: boolean, prefix?: string, userId?: string): Channel[] {
   const org = databaseNameFor('org', prefix)
   const audit = databaseNameFor('audit', prefix)
   const own = (database: string, table: ReplicatedTable, accept: NonNullable<Channel['accept']>): Channel[] =>
-    userId ? [{ database, tables: [table], accept, local: `${database}~${userId}`, push: true, pull: false }] : []
+    userId ? [{ database, tables: [table], accept, push: true, pull: false }] : []
   return [
     // The organisation and pre-login documents: everyone reads them; admins publish them, and each
     // user republishes their own login document (the server's rules say who may write what).

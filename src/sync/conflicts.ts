@@ -43,7 +43,7 @@ function isEnvelope(doc: PouchDoc): doc is PouchDoc & Envelope {
 }
 
 /**
- * Resolves a conflicted document in the local PouchDB: every leaf is
+ * Resolves a conflicted document on the server: every leaf is
  * decrypted, the bodies are merged field by field (latest clock wins, device
  * id breaks ties), and the merge plus tombstones for the losing leaves go out
  * in one bulk write. Returns false for documents that are not sealed records:
@@ -93,8 +93,11 @@ export async function resolveConflict(pouch: PouchLike, docId: string, ctx: Conf
   const sealed = await seal({ _id: docId, type: winner.type, realm: winner.realm, kid: write.kid, v: winner.v, by, bi }, merged, write.key)
   const mergeRev = await childRev(winner._rev!, `merge|${[winner._rev!, ...losers].sort().join('|')}`)
   const results = await pouch.bulkDocs([{ ...sealed, ...mergeRev }, ...tombstones], { new_edits: false })
-  const failed = results.find((r) => 'error' in r)
-  if (failed) throw new Error(`merge of ${docId} not written: ${'message' in failed ? failed.message : 'error'}`)
+  const failed = results.find((r) => 'error' in r) as { error: unknown; status?: number; message?: string } | undefined
+  // A holder the server's rules do not let write this type (a manager's settings) keeps the server's winner until a
+  // writer's device merges it; anything else (the network, a 500) ends the round, to try again.
+  if (failed && (failed.error === 'forbidden' || failed.error === 'unauthorized' || failed.status === 403)) return false
+  if (failed) throw new Error(`merge of ${docId} not written: ${failed.message ?? 'error'}`)
   const newest = Object.values(merged.clocks).sort().at(-1)
   if (newest) await ctx.observeClock?.(newest)
   await ctx.onMerged?.(docId, leaves.length)

@@ -2,7 +2,9 @@ import { open, type Envelope } from '@/crypto/envelope'
 import type { LobbyDb } from '@/storage/db'
 import type { KeySource } from '@/storage/key-source'
 import type { Channel } from './channels'
-import { resolveConflict, type ConflictContext } from './conflicts'
+import { isAppendOnly } from '@/storage/append-only'
+import { resolveConflict, rivalEventReason, type ConflictContext } from './conflicts'
+import type { Row } from './outgoing'
 import type { PouchDoc, PouchLike } from './pouch-port'
 import { table, tableFor, type ReplicatedTable } from './replicated-tables'
 
@@ -45,22 +47,36 @@ function misplaced(doc: PouchDoc, channel: IncomingContext['channel']): string |
   return null
 }
 
+/**
+ * What to do with a row the server refused (outgoing.ts `_refused`) now that the server's own version of it (or
+ * its deletion) arrived: the refused version is set aside, never lost. For an event (append-only) two versions
+ * of one id are tampering or a clash of ids, and managers are told (issue 8 §5); otherwise it is the server's
+ * rules saying no, which the round already reported.
+ */
+async function setAsideRefused(mine: Row, incoming: PouchDoc, ctx: IncomingContext): Promise<void> {
+  const { _refused: why, _local: _none, ...doc } = mine
+  const event = isAppendOnly(String(mine.type)) || isAppendOnly(mine._id.split(':')[0]!)
+  await ctx.quarantine(doc, event ? `${rivalEventReason} (kept: ${String(incoming._rev)})` : `refused by the server (${String(why)}); the server's version was kept`)
+  if (event) await ctx.onTampered?.(mine._id, 2)
+}
+
 /** Applies a deletion to the row it names, in this channel's tables only; a record of another realm is not this channel's to delete. */
 async function applyTombstone(db: LobbyDb, doc: PouchDoc, ctx: IncomingContext): Promise<void> {
   const names: ReplicatedTable[] = typeof doc.type === 'string' ? [tableFor(doc.type)!] : ctx.channel.tables
   for (const name of names) {
     const t = table(db, name)
-    const mine = await t.get(doc._id)
+    const mine = (await t.get(doc._id)) as Row | undefined
     if (!mine || mine._local) continue
     if (name === 'records' && mine.realm !== ctx.channel.realm) {
       await ctx.quarantine(doc, `a deletion of a record of realm "${String(mine.realm)}" does not belong in this database`)
       continue
     }
+    if (mine._refused) await setAsideRefused(mine, doc, ctx)
     await t.delete(doc._id)
   }
 }
 
-/** How many changes one read of the local replica takes in: a page is checked, then written in one transaction. */
+/** How many changes one request to the server's feed takes in: a page is checked, then written in one transaction. */
 const pageSize = 500
 /** How many envelopes are opened at once for the integrity check (WebCrypto works on them in parallel). */
 const checkGroup = 32
@@ -72,8 +88,14 @@ const checkGroup = 32
  */
 async function applyLive(db: LobbyDb, name: ReplicatedTable, docs: PouchDoc[], ctx: IncomingContext): Promise<void> {
   const t = table(db, name)
-  const held = await t.bulkGet(docs.map((d) => d._id))
-  const fresh = docs.filter((d, i) => !held[i]?._local && held[i]?._rev !== d._rev)
+  const held = (await t.bulkGet(docs.map((d) => d._id))) as (Row | undefined)[]
+  const fresh: PouchDoc[] = []
+  for (const [i, d] of docs.entries()) {
+    const mine = held[i]
+    if (mine?._local || mine?._rev === d._rev) continue
+    if (mine?._refused) await setAsideRefused(mine, d, ctx)
+    fresh.push(d)
+  }
   const problems: (string | null)[] = []
   for (let i = 0; i < fresh.length; i += checkGroup) problems.push(...(await Promise.all(fresh.slice(i, i + checkGroup).map((d) => integrity(d, ctx.keys)))))
   const rows: PouchDoc[] = []
@@ -92,19 +114,41 @@ async function applyLive(db: LobbyDb, name: ReplicatedTable, docs: PouchDoc[], c
   })
 }
 
+type ChangesPage = Awaited<ReturnType<PouchLike['changes']>>
+
+/** One page of the server's feed; `batch_size` too, or PouchDB's HTTP adapter asks in 25s. */
+const readPage = (remote: PouchLike, since: number | string) =>
+  remote.changes({ since, include_docs: true, conflicts: true, limit: pageSize, batch_size: pageSize })
+
 /**
- * Applies what replication brought into the local PouchDB to Dexie, from
- * `since` on, a page at a time: documents that do not belong to the channel are quarantined,
- * conflicts are merged first (the merge comes back as a later change),
- * tampered envelopes are quarantined, and a row with an unsynced local edit is
- * left alone (its push will meet the change as a conflict). After each page `onPage` gets the
- * sequence it reached (and how many changes the page held), so an interrupted round resumes there (a page applied again changes nothing).
+ * Takes in the server's changes to one database from `since` on, straight into Dexie, a page at a time (no
+ * local replica: each document is held once on the device): documents that do not belong to the channel are
+ * quarantined, conflicts are merged first (the merge is written to the server and comes back as a later change),
+ * tampered envelopes are quarantined, and a row with an unsynced local edit is left alone (its push will meet the
+ * change as a conflict). The next page is on its way while one is applied. After each page `onPage` gets the
+ * sequence it reached (and how many changes the page held), so an interrupted round resumes there (a page
+ * applied again changes nothing). Returns the last sequence reached.
  */
-export async function applyIncoming(db: LobbyDb, pouch: PouchLike, since: number | string, ctx: IncomingContext, onPage?: (cursor: number | string, taken: number) => Promise<void>): Promise<number | string> {
+export async function pullChanges(
+  db: LobbyDb,
+  remote: PouchLike,
+  since: number | string,
+  ctx: IncomingContext,
+  onPage?: (seq: number | string, taken: number) => Promise<void>,
+): Promise<number | string> {
   let cursor = since
+  let next: Promise<ChangesPage> = readPage(remote, cursor)
   for (;;) {
-    const { results, last_seq } = await pouch.changes({ since: cursor, include_docs: true, conflicts: true, limit: pageSize })
+    const { results, last_seq } = await next
     if (results.length === 0) return cursor
+    // A page shorter than asked is the end of the feed for now, unless a merge written below comes back after it.
+    const full = results.length === pageSize
+    if (full) {
+      next = readPage(remote, last_seq)
+      // An unawaited failure of the read ahead is reported when the loop gets to it, not as an unhandled rejection.
+      next.catch(() => undefined)
+    }
+    let merged = false
     const live = new Map<ReplicatedTable, PouchDoc[]>()
     for (const change of results) {
       const doc = change.doc
@@ -116,7 +160,10 @@ export async function applyIncoming(db: LobbyDb, pouch: PouchLike, since: number
         continue
       }
       // A merged record comes back as a later change; a plain document keeps the winner applied below.
-      if (doc._conflicts?.length && (await resolveConflict(pouch, doc._id, ctx))) continue
+      if (doc._conflicts?.length && (await resolveConflict(remote, doc._id, ctx))) {
+        merged = true
+        continue
+      }
       if (doc._deleted) {
         await applyTombstone(db, doc, ctx)
         continue
@@ -128,5 +175,7 @@ export async function applyIncoming(db: LobbyDb, pouch: PouchLike, since: number
     for (const [name, docs] of live) await applyLive(db, name, docs, ctx)
     cursor = last_seq
     await onPage?.(cursor, results.length)
+    if (!full && !merged) return cursor
+    if (!full) next = readPage(remote, cursor)
   }
 }

@@ -31,7 +31,7 @@ export interface PouchLike {
   get(id: string, options?: { conflicts?: boolean; rev?: string; open_revs?: 'all' | string[]; revs?: boolean }): Promise<unknown>
   put(doc: PouchDoc): Promise<{ ok: boolean; id: string; rev: string }>
   bulkDocs(docs: PouchDoc[], options?: { new_edits?: boolean }): Promise<({ ok: true; id: string; rev: string } | { error: true | string; id: string; status?: number; message?: string })[]>
-  changes(options: { since: number | string; include_docs: true; conflicts?: boolean; limit?: number }): Promise<{ results: PouchChange[]; last_seq: number | string }>
+  changes(options: { since: number | string; include_docs: true; conflicts?: boolean; limit?: number; batch_size?: number }): Promise<{ results: PouchChange[]; last_seq: number | string }>
   info(): Promise<{ update_seq: number | string; doc_count: number }>
   close(): Promise<void>
   destroy(): Promise<unknown>

@@ -2,8 +2,8 @@ import type { LobbyDb } from '@/storage/db'
 import type { KeySource } from '@/storage/key-source'
 import type { Channel } from './channels'
 import type { ConflictContext } from './conflicts'
-import { applyIncoming } from './incoming'
-import { pushLocalRows } from './outgoing'
+import { pullChanges } from './incoming'
+import { pushLocalRows, type PushRefusal } from './outgoing'
 import type { SyncProgress } from '@/core/sync/progress'
 import type { PouchDoc, PouchLike, PouchStatic } from './pouch-port'
 import { classifyError, pendingCountCap, type SyncStatus } from './sync-status'
@@ -17,7 +17,7 @@ export interface SyncEngineDeps {
   remoteFetch: typeof fetch
   keys: () => KeySource | undefined
   channels: Channel[]
-  /** Where the last applied sequence of each local database is kept. */
+  /** Where the last applied sequence of each server database is kept. */
   cursors: { get(db: string): Promise<number | string | undefined>; set(db: string, seq: number | string): Promise<void> }
   quarantine: (database: string, doc: PouchDoc, reason: string) => Promise<void>
   onMerged?: ConflictContext['onMerged']
@@ -27,8 +27,6 @@ export interface SyncEngineDeps {
   onStatus?: (status: SyncStatus) => void
   /** Called after each channel's changes are applied: keys granted in `lobby_org` are taken in before the realms that need them. */
   afterChannel?: (channel: Channel) => Promise<void>
-  /** Replication batch size: large enough to amortise round trips, small enough to resume cheaply. */
-  batchSize?: number
 }
 
 /**
@@ -50,13 +48,23 @@ async function timed<T>(step: string, work: () => Promise<T>): Promise<T> {
 const noKeys: KeySource = { userId: 'anonymous', writeKey: () => undefined, lookup: () => undefined, indexKey: () => undefined }
 
 /**
- * One replication round for every channel, one database at a time (never more
- * than one long request open, well under the browser's six connections per
- * host): Dexie's local rows → local PouchDB → server, server → local PouchDB
- * → merge conflicts, check integrity → Dexie.
+ * The cursor of a database as kept on the device: the server's own sequence, tagged. Before issue 13 a device
+ * kept the sequence of a local PouchDB replica under the same key; such a cursor counts for nothing (the first
+ * round reads the server's feed from the start, and skips what is already held at that revision).
+ */
+const serverCursor = (seq: number | string) => `server ${JSON.stringify(seq)}`
+function fromCursor(kept: number | string | undefined): number | string {
+  if (typeof kept !== 'string' || !kept.startsWith('server ')) return 0
+  return JSON.parse(kept.slice('server '.length)) as number | string
+}
+
+/**
+ * One replication round for every channel, one database at a time (never more than one long request open, well
+ * under the browser's six connections per host): Dexie's local rows → server, then the server's changes → merge
+ * conflicts, check integrity → Dexie. There is no local replica: the server's feed is read straight into Dexie,
+ * so each document is held once on the device (issue 13), and PouchDB serves only as the CouchDB HTTP client.
  */
 export function createSyncEngine(deps: SyncEngineDeps) {
-  const locals = new Map<string, PouchLike>()
   const remotes = new Map<string, PouchLike>()
   let status: SyncStatus = { state: 'idle', pending: 0 }
   const report = (s: Partial<SyncStatus>) => {
@@ -64,7 +72,6 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     deps.onStatus?.(status)
   }
 
-  const local = (name: string) => locals.get(name) ?? locals.set(name, new deps.Pouch(`lobby-local-${name}`)).get(name)!
   const remote = (name: string) =>
     remotes.get(name) ?? remotes.set(name, new deps.Pouch(`${deps.remoteBase}${name}`, { skip_setup: true, fetch: deps.remoteFetch })).get(name)!
 
@@ -87,29 +94,26 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     return Math.min(n, pendingCountCap)
   }
 
-  /** A write the server refused (403 from validation) must not look like success. */
-  function refused(database: string, result: { doc_write_failures: number; errors: unknown[] }) {
-    if (result.doc_write_failures > 0) {
-      const first = result.errors[0] as { status?: number; message?: string; reason?: string; error?: string } | undefined
-      // PouchDB reports a per-document refusal inside a 201 bulk answer with status 500; the error name tells.
-      const status = first?.error === 'forbidden' ? 403 : first?.error === 'unauthorized' ? 401 : (first?.status ?? 403)
-      throw Object.assign(new Error(`${database}: the server refused ${result.doc_write_failures} change(s): ${first?.message ?? first?.reason ?? ''}`), { status })
-    }
+  /** A write the server refused (403 from its rules) must not look like success; the rows stay, marked (outgoing.ts). */
+  function refused(database: string, refusals: PushRefusal[]) {
+    const first = refusals[0]
+    if (!first) return
+    throw Object.assign(new Error(`${database}: the server refused ${refusals.length} change(s): ${first.reason}`), { status: first.error === 'unauthorized' ? 401 : 403 })
   }
 
   async function runChannel(ch: Channel, keys: KeySource | undefined): Promise<void> {
     // Before sign-in a new device may fetch the organisation, accounts and keyrings, never sealed records.
     if (!keys && ch.tables.includes('records')) return
-    const localName = ch.local ?? ch.database
-    const pouch = local(localName)
-    if (ch.push) await timed(`stage ${localName}`, () => pushLocalRows(deps.db, ch.tables, pouch, (row) => (!ch.realm || row.realm === ch.realm) && (!ch.accept || ch.accept(row))))
-    const options = { batch_size: deps.batchSize ?? 250, batches_limit: 4 }
-    if (ch.push) refused(ch.database, await timed(`push ${ch.database}`, () => deps.Pouch.replicate(pouch, remote(ch.database), options)))
-    // A push-only replica holds only what this device wrote: nothing to take in.
+    const server = remote(ch.database)
+    if (ch.push) {
+      const accept = (row: Record<string, unknown>) => (!ch.realm || row.realm === ch.realm) && (!ch.accept || ch.accept(row))
+      refused(ch.database, (await timed(`push ${ch.database}`, () => pushLocalRows(deps.db, ch.tables, server, accept))).refused)
+    }
+    // A push-only channel sends only what this device wrote: nothing to take in.
     if (!ch.pull) return void (await deps.afterChannel?.(ch))
-    let cursor = (await deps.cursors.get(localName)) ?? 0
+    const since = fromCursor(await deps.cursors.get(ch.database))
     // A first pull (a new tablet) says how far it has got: the server's count, then each page taken in.
-    const progress = cursor === 0 ? await firstPullProgress(ch.database) : undefined
+    const progress = since === 0 ? await firstPullProgress(ch.database) : undefined
     const quarantine = (doc: PouchDoc, reason: string) => deps.quarantine(ch.database, doc, reason)
     const ctx = {
       keys: keys ?? noKeys,
@@ -121,35 +125,14 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       onMerged: deps.onMerged,
       observeClock: deps.observeClock,
     }
-    const apply = () =>
-      timed(`apply ${localName}`, () =>
-        applyIncoming(deps.db, pouch, cursor, ctx, async (reached, taken) => {
-          await deps.cursors.set(localName, reached)
-          cursor = reached
-          if (!progress) return
-          progress.done += taken
-          report({ progress: { ...progress } })
-        }),
-      )
-    // What arrives is taken in while the rest is still coming (each batch the replication writes wakes one apply;
-    // one runs at a time): a first sync costs about the longer of the two, not their sum.
-    const replication = deps.Pouch.replicate(remote(ch.database), pouch, options)
-    let applying: Promise<unknown> = Promise.resolve()
-    let waiting = false
-    replication.on('change', () => {
-      if (waiting) return
-      waiting = true
-      applying = applying.then(() => ((waiting = false), apply()))
-      // A failed apply ends the pull (nothing more would be taken in this round) and is reported below, once.
-      applying.catch(() => replication.cancel())
-    })
-    try {
-      await timed(`pull ${ch.database}`, () => replication)
-    } finally {
-      // What was pulled before a drop is taken in (and its cursor saved) before the round reports it.
-      await applying
-    }
-    await apply()
+    await timed(`apply ${ch.database}`, () =>
+      pullChanges(deps.db, server, since, ctx, async (reached, taken) => {
+        await deps.cursors.set(ch.database, serverCursor(reached))
+        if (!progress) return
+        progress.done += taken
+        report({ progress: { ...progress } })
+      }),
+    )
     await deps.afterChannel?.(ch)
   }
 
@@ -176,18 +159,11 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   }
 
   async function close(): Promise<void> {
-    await Promise.all([...locals.values(), ...remotes.values()].map((p) => p.close().catch(() => undefined)))
-    locals.clear()
+    await Promise.all([...remotes.values()].map((p) => p.close().catch(() => undefined)))
     remotes.clear()
   }
 
-  /** Deletes every local replica this engine opened (a revoked device forgets its data). */
-  async function destroyLocal(): Promise<void> {
-    await Promise.all([...locals.values()].map((p) => p.destroy().catch(() => undefined)))
-    locals.clear()
-  }
-
-  return { runOnce, close, destroyLocal, status: () => status, local, pendingCount }
+  return { runOnce, close, status: () => status, pendingCount, remote }
 }
 
 export type SyncEngine = ReturnType<typeof createSyncEngine>

@@ -55,8 +55,9 @@ export function testDevice(base: string) {
     request: (path: string, init?: RequestInit) => remoteFetch(`${base}${path}`, init),
     /** fetch with this device's session cookie (for helpers that take a fetch function). */
     fetch: remoteFetch,
-    /** Names of the local PouchDB replicas this device opened. */
-    localDatabases: () => [...Pouch.opened],
+    /** Names of the databases this device opened through PouchDB (the server's, by URL; and any local one). */
+    openedDatabases: () => [...Pouch.opened],
+    Pouch,
     engineFor,
     setOnline: (value: boolean) => (online = value),
   }

@@ -8,14 +8,15 @@ PouchDB.plugin(require('pouchdb-adapter-memory'))
 let instance = 0
 /**
  * PouchDB for Node tests: local databases in memory (each "device" gets its
- * own namespace), remote ones over real HTTP to the embedded server.
+ * own namespace), remote ones over real HTTP to the embedded server. `opened`
+ * names every database a device opened, local or remote.
  */
 export function nodePouch(): PouchStatic & { opened: string[] } {
   const ns = `dev${++instance}-`
   const opened: string[] = []
   const Pouch = function (name: string, options: Record<string, unknown> = {}) {
-    if (/^https?:/.test(name)) return new PouchDB(name, options)
     opened.push(name)
+    if (/^https?:/.test(name)) return new PouchDB(name, options)
     return new PouchDB(ns + name, { ...options, adapter: 'memory' })
   } as unknown as PouchStatic & { opened: string[] }
   Pouch.replicate = (source, target, options) => PouchDB.replicate(source, target, options)
