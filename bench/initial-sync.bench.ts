@@ -78,9 +78,6 @@ export function demoPeopleSeed(count: number, seed = 7): InitialSyncOptions['see
 }
 
 export interface InitialSyncFigures {
-  seedSeconds: number
-  /** The databases pulled, in order (the device's role's channels). */
-  databases: string[]
   synced: number
   lookup: number
   rawMs: number
@@ -109,9 +106,7 @@ export interface InitialSyncFigures {
  */
 export async function initialSyncBench(browser: Browser, lobby: Lobby, options: InitialSyncOptions): Promise<InitialSyncFigures> {
   const { log } = options
-  const s0 = performance.now()
   const { user, probePhone } = await options.seed(lobby)
-  const seedSeconds = (performance.now() - s0) / 1000
   const databases = pulledDatabases(user.role)
   const last = databases.at(-1)!
   const auth = `Basic ${btoa(`${lobby.adminUser}:${lobby.adminPassword}`)}`
@@ -160,8 +155,6 @@ export async function initialSyncBench(browser: Browser, lobby: Lobby, options: 
 
   const rawPull = await rawPouchPull(browser, lobby.url, databases, auth)
   return {
-    seedSeconds,
-    databases,
     synced,
     lookup,
     rawMs: rawPull.ms,
