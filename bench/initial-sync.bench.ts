@@ -1,29 +1,38 @@
 import { createRequire } from 'node:module'
 import type { Browser } from 'playwright-core'
-import { generatePeople } from '../scripts/demo/people'
-import { demoSignIns } from '../scripts/demo/sign-ins'
+import { readsAudit, realmsByRole, type StaffRole } from '@/core/access/roles'
+import { channelsFor } from '@/sync/channels'
 import { runDemo } from '../scripts/demo/demo'
+import { generatePeople } from '../scripts/demo/people'
 import { remoteServer } from '../scripts/demo/server'
+import { demoSignIns, type DemoSignIn } from '../scripts/demo/sign-ins'
 import { startProfile } from './desk.bench'
+import { devicePerDatabase, serverSizes, type ApplyReading, type DatabaseSize } from './sync-sizes'
 
 const pouchScript = createRequire(import.meta.url).resolve('pouchdb/dist/pouchdb.min.js')
-const seed = 7
+
+/** The databases a device of `role` pulls, in the order it pulls them (channels.ts `channelsFor` for its realms). */
+export function pulledDatabases(role: StaffRole): string[] {
+  return [...new Set(channelsFor(realmsByRole[role], readsAudit(role)).filter((ch) => ch.pull).map((ch) => ch.database))]
+}
 
 /**
- * Initial sync of `count` people into a fresh browser, as the app does it
- * (server → PouchDB → integrity check → Dexie, then found by phone through the
- * blind index), next to a raw PouchDB pull of the same database.
+ * What the page collects while it syncs (installed before the app loads; nothing of a record, only timings and sizes).
+ * `applies`: each `apply <database>` measure in turn, with the origin's IndexedDB usage (`estimate().usageDetails`,
+ * Chromium's; the whole usage elsewhere) read right after it (sync-sizes.ts `devicePerDatabase`).
  */
-/** The databases a front-desk device pulls (channels.ts `channelsFor` for its realms), in the order it pulls them. */
-const deskDatabases = ['lobby_public', 'lobby_org', 'lobby_directory', 'lobby_desk']
-
-/** What the page collects while it syncs (installed before the app loads; nothing of a record, only timings and sizes). */
 const watchScript = `
-  window.__syncWatch = { steps: {}, longest: 0, heapPeak: 0, progress: [] };
+  window.__syncWatch = { steps: {}, longest: 0, heapPeak: 0, progress: [], applies: [] };
   new PerformanceObserver((list) => {
+    const w = window.__syncWatch;
     for (const e of list.getEntries()) {
-      if (e.entryType === 'measure' && e.name.startsWith('lobby-sync ')) window.__syncWatch.steps[e.name.slice(11)] = (window.__syncWatch.steps[e.name.slice(11)] || 0) + e.duration;
-      if (e.entryType === 'longtask') window.__syncWatch.longest = Math.max(window.__syncWatch.longest, e.duration);
+      if (e.entryType === 'measure' && e.name.startsWith('lobby-sync ')) w.steps[e.name.slice(11)] = (w.steps[e.name.slice(11)] || 0) + e.duration;
+      if (e.entryType === 'measure' && e.name.startsWith('lobby-sync apply ')) {
+        const reading = { database: e.name.slice(17) };
+        w.applies.push(reading);
+        navigator.storage.estimate().then((est) => { reading.idb = est.usageDetails?.indexedDB ?? est.usage; });
+      }
+      if (e.entryType === 'longtask') w.longest = Math.max(w.longest, e.duration);
     }
   }).observe({ entryTypes: ['measure', 'longtask'] });
   setInterval(() => {
@@ -40,13 +49,39 @@ interface SyncWatch {
   heapPeak: number
   /** The progress texts the header showed, in turn. */
   progress: string[]
+  applies: ApplyReading[]
+}
+
+/** Who joins the fresh device, and what to look up once it has synced: what a seed hands the bench. */
+export interface SyncSeed {
+  user: DemoSignIn
+  probePhone: string
+}
+
+export interface InitialSyncOptions {
+  /** Seeds the server (an organisation with no device of `user` in the browser yet). */
+  seed: (lobby: Lobby) => Promise<SyncSeed>
+  /** How long the sync may take before the bench gives up. */
+  timeoutMs: number
+  log: (line: string) => void
+}
+
+type Lobby = { url: string; adminUser: string; adminPassword: string }
+
+/** The 10,000-people bench's seed: `count` people registered through the demo (`runDemo`), a front-desk device joins. */
+export function demoPeopleSeed(count: number, seed = 7): InitialSyncOptions['seed'] {
+  return async (lobby) => {
+    const server = await remoteServer(`${lobby.url}/db/`, lobby.adminUser, lobby.adminPassword)
+    await runDemo(server, { seed, people: count, forceNew: false }, () => {})
+    return { user: demoSignIns.find((s) => s.username === 'desk1')!, probePhone: generatePeople(seed, count).at(-1)!.phone ?? '' }
+  }
 }
 
 export interface InitialSyncFigures {
   synced: number
   lookup: number
   rawMs: number
-  /** Documents the raw pull brought (every database the desk pulls). */
+  /** Documents the raw pull brought (every database the device pulls). */
   docs: number
   /** Time per step of the app's rounds (`lobby-sync <step> <database>`, sync-engine.ts), summed. */
   steps: Record<string, number>
@@ -60,88 +95,65 @@ export interface InitialSyncFigures {
   deviceBytesPerDoc: number
   /** The same documents' JSON size on the server, per document. */
   serverBytesPerDoc: number
+  /** Each database on the server, with what pulling it added on the device (sync-sizes.ts `deviceBytesOfKind`). */
+  sizes: DatabaseSize[]
 }
 
-export async function initialSyncBench(browser: Browser, lobby: { url: string; adminUser: string; adminPassword: string }, count: number, log: (line: string) => void = () => {}): Promise<InitialSyncFigures> {
-  const server = await remoteServer(`${lobby.url}/db/`, lobby.adminUser, lobby.adminPassword)
-  await runDemo(server, { seed, people: count, forceNew: false }, () => {})
-  const probe = generatePeople(seed, count).at(-1)!
-  const desk = demoSignIns.find((s) => s.username === 'desk1')!
+/**
+ * Initial sync into a fresh browser, as the app does it (server → local replica → integrity check → Dexie, then a
+ * person found by phone through the blind index), for whoever `options.seed` makes join, next to a raw PouchDB pull of
+ * the same databases. "Synced": the sync is idle after the apply of the last database the user's device pulls.
+ */
+export async function initialSyncBench(browser: Browser, lobby: Lobby, options: InitialSyncOptions): Promise<InitialSyncFigures> {
+  const { log } = options
+  const { user, probePhone } = await options.seed(lobby)
+  const databases = pulledDatabases(user.role)
+  const last = databases.at(-1)!
   const auth = `Basic ${btoa(`${lobby.adminUser}:${lobby.adminPassword}`)}`
-
   // The server's side: each database's documents as JSON (what a replica has to hold, revision trees aside).
-  let serverBytes = 0
-  let serverDocs = 0
-  for (const db of deskDatabases) {
-    const res = await fetch(`${lobby.url}/db/${db}/_all_docs?include_docs=true`, { headers: { Authorization: auth } })
-    const body = (await res.json()) as { rows: { id: string; doc: unknown }[] }
-    for (const row of body.rows) {
-      if (row.id.startsWith('_design/')) continue
-      serverBytes += new TextEncoder().encode(JSON.stringify(row.doc)).length
-      serverDocs++
-    }
-  }
+  const sizes = await serverSizes(`${lobby.url}/db/`, auth, databases)
+  const serverDocs = sizes.reduce((n, s) => n + s.docs, 0)
+  const serverBytes = sizes.reduce((n, s) => n + s.bytes, 0)
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en' })
   await context.addInitScript({ content: 'window.__name = (f) => f' })
   await context.addInitScript({ content: watchScript })
   const page = await context.newPage()
   await page.goto(`${lobby.url}/join`)
-  await page.getByTestId('join-username').fill(desk.username)
-  await page.getByTestId('join-secret').fill(desk.passphrase)
+  await page.getByTestId('join-username').fill(user.username)
+  await page.getByTestId('join-secret').fill(user.passphrase)
   // LOBBY_BENCH_PROFILE=artifacts/sync.cpuprofile: a CPU profile of the sync, its top functions printed.
   const profiling = await startProfile(page, context)
   const t0 = performance.now()
   await page.getByTestId('join-submit').click()
   await page.getByTestId('signed-in-as').waitFor({ timeout: 120_000 })
-  // Idle after the round that took in the desk realm (the join's first round, before sign-in, is idle too, with only
+  // Idle after the round that took in the last database (the join's first round, before sign-in, is idle too, with only
   // the organisation's documents in).
   await page.waitForFunction(
-    () => {
+    (last) => {
       const el = document.querySelector('[data-testid=sync-status]')
       const steps = (window as unknown as { __syncWatch?: SyncWatch }).__syncWatch?.steps ?? {}
-      return el?.getAttribute('data-state') === 'idle' && el.getAttribute('data-pending') === '0' && steps['apply lobby_desk'] !== undefined
+      return el?.getAttribute('data-state') === 'idle' && el.getAttribute('data-pending') === '0' && steps[`apply ${last}`] !== undefined
     },
-    undefined,
-    { timeout: 600_000, polling: 200 },
+    last,
+    { timeout: options.timeoutMs, polling: 200 },
   )
   const synced = performance.now() - t0
   await profiling?.stop(log)
   const watch = (await page.evaluate(() => (window as unknown as { __syncWatch: SyncWatch }).__syncWatch)) as SyncWatch
   const usage = (await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0)) as number
+  devicePerDatabase(sizes, watch.applies)
+  const mb = (bytes: number) => (bytes / 1_048_576).toFixed(1)
+  log(`  synced in ${(synced / 1000).toFixed(1)} s; on the server → added on the device: ${sizes.map((s) => `${s.database} ${s.docs} docs ${mb(s.bytes)} → ${s.device === undefined ? '?' : mb(s.device)} MB`).join(', ')}`)
   await page.locator('nav a[href="/people"]').click()
-  await page.getByTestId('person-search').fill(probe.phone ?? '')
+  await page.getByTestId('person-search').fill(probePhone)
   const q0 = performance.now()
   await page.getByTestId('person-search-submit').click()
   await page.getByTestId('people-table').locator('tbody tr').first().waitFor()
   const lookup = performance.now() - q0
   await context.close()
 
-  // The app's CSP refuses the inline PouchDB script this comparison injects: bypassed for this context only.
-  const raw = await browser.newContext({ bypassCSP: true })
-  // tsx (esbuild keepNames) wraps functions in __name(); functions sent to the page need it defined there.
-  await raw.addInitScript({ content: 'window.__name = (f) => f' })
-  const rawPage = await raw.newPage()
-  await rawPage.goto(`${lobby.url}/diagnostics`)
-  await rawPage.addScriptTag({ path: pouchScript })
-  const rawPull = await rawPage.evaluate(
-    async ({ base, databases, auth }) => {
-      type PouchCtor = { new (name: string, options?: object): { info(): Promise<{ doc_count: number }> }; replicate(a: unknown, b: unknown, o: object): Promise<unknown> }
-      const P = (window as unknown as { PouchDB: PouchCtor }).PouchDB
-      const fetchAs = (u: string, o: RequestInit) => fetch(u, { ...o, headers: { ...Object.fromEntries(new Headers(o.headers)), Authorization: auth } })
-      let docs = 0
-      const s = performance.now()
-      // One database after another, as the app pulls them.
-      for (const db of databases) {
-        const target = new P(`raw-bench-${db}`)
-        await P.replicate(new P(`${base}${db}`, { fetch: fetchAs }), target, { batch_size: 250, batches_limit: 4 })
-        docs += (await target.info()).doc_count
-      }
-      return { ms: performance.now() - s, docs }
-    },
-    { base: `${lobby.url}/db/`, databases: deskDatabases, auth },
-  )
-  await raw.close()
+  const rawPull = await rawPouchPull(browser, lobby.url, databases, auth)
   return {
     synced,
     lookup,
@@ -153,5 +165,37 @@ export async function initialSyncBench(browser: Browser, lobby: { url: string; a
     progressShown: [...new Set([watch.progress[0], watch.progress[Math.floor(watch.progress.length / 2)], watch.progress.at(-1)].filter((x): x is string => !!x))],
     deviceBytesPerDoc: usage / Math.max(1, serverDocs),
     serverBytesPerDoc: serverBytes / Math.max(1, serverDocs),
+    sizes,
+  }
+}
+
+/** The baseline: PouchDB pulling the same databases into fresh IndexedDB replicas, one after another as the app pulls them. */
+async function rawPouchPull(browser: Browser, url: string, databases: string[], auth: string): Promise<{ ms: number; docs: number }> {
+  // The app's CSP refuses the inline PouchDB script this comparison injects: bypassed for this context only.
+  const raw = await browser.newContext({ bypassCSP: true })
+  try {
+    // tsx (esbuild keepNames) wraps functions in __name(); functions sent to the page need it defined there.
+    await raw.addInitScript({ content: 'window.__name = (f) => f' })
+    const rawPage = await raw.newPage()
+    await rawPage.goto(`${url}/diagnostics`)
+    await rawPage.addScriptTag({ path: pouchScript })
+    return await rawPage.evaluate(
+      async ({ base, databases, auth }) => {
+        type PouchCtor = { new (name: string, options?: object): { info(): Promise<{ doc_count: number }> }; replicate(a: unknown, b: unknown, o: object): Promise<unknown> }
+        const P = (window as unknown as { PouchDB: PouchCtor }).PouchDB
+        const fetchAs = (u: string, o: RequestInit) => fetch(u, { ...o, headers: { ...Object.fromEntries(new Headers(o.headers)), Authorization: auth } })
+        let docs = 0
+        const s = performance.now()
+        for (const db of databases) {
+          const target = new P(`raw-bench-${db}`)
+          await P.replicate(new P(`${base}${db}`, { fetch: fetchAs }), target, { batch_size: 250, batches_limit: 4 })
+          docs += (await target.info()).doc_count
+        }
+        return { ms: performance.now() - s, docs }
+      },
+      { base: `${url}/db/`, databases, auth },
+    )
+  } finally {
+    await raw.close()
   }
 }

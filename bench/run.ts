@@ -8,17 +8,16 @@ import type { Browser } from 'playwright-core'
 import { launchChromium } from '../scripts/chromium.js'
 import { broadbandBench, broadbandRows, type BroadbandFigures, type BroadbandPlan } from './broadband.bench'
 import { deskBench, type DeskFigures, type DeskPlan } from './desk.bench'
-import { initialSyncBench } from './initial-sync.bench'
 import { receptionBench, type ReceptionFigures, type ReceptionPlan } from './reception.bench'
-import { serve, within, type BenchServer } from './server'
+import { within, withServer } from './server'
 import { signInBench } from './sign-in.bench'
+import { sync100kRows, sync10kRows } from './sync-rows'
 import { formatTable, percentile, resultsJson, summarise, type MetricResult } from './stats'
 
 const quick = process.argv.includes('--quick')
-const round = (x: number) => Math.round(x * 10) / 10
-/** `--only=desk` (or reception, broadband, sign-in, sync): one part, when working on it. */
+/** `--only=desk` (or reception, broadband, sign-in, sync): one part, when working on it; `sync` is both initial syncs, `sync100k` the mixed one alone. */
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length)
-const runs = (part: string) => only === undefined || only === part
+const runs = (part: string) => only === undefined || only === part || (only === 'sync' && part === 'sync100k')
 /** `--scale=0.01`: any fraction of the sizes, when working on the bench itself. */
 const scaleArg = process.argv.find((a) => a.startsWith('--scale='))
 const scale = scaleArg ? Number(scaleArg.slice('--scale='.length)) : quick ? 0.1 : 1
@@ -70,15 +69,6 @@ const broadbandPlan: BroadbandPlan = {
   log,
 }
 
-async function withServer<T>(work: (server: BenchServer) => Promise<T>): Promise<T> {
-  const server = await serve()
-  try {
-    return await work(server)
-  } finally {
-    await server.stop()
-  }
-}
-
 const file = scaleArg ? 'bench/results.scaled.json' : quick ? 'bench/results.quick.json' : 'bench/results.json'
 
 /** Desk first (what issue 9 §6 is about), then sign-in and sync; the file is rewritten after each metric, so a cut-short run keeps what it measured. */
@@ -120,7 +110,12 @@ async function measure(browser: Browser, rows: MetricResult[]): Promise<void> {
     const { billRuns, statementOpens } = broadbandPlan
     await within(broadbandPlan.seedTimeoutMs + 4 * broadbandPlan.stepMs + billRuns.budgetMs + statementOpens.budgetMs, 'broadband bench', withServer((s) => broadbandBench(browser, s, broadbandPlan, report)))
   }
-  for (const [part, run] of [['sign-in', () => signInRows(browser)], ['sync', () => syncRows(browser)]] as const) {
+  const parts = [
+    ['sign-in', () => signInRows(browser)],
+    ['sync', () => sync10kRows(browser, syncPeople, log)],
+    ['sync100k', () => sync100kRows(browser, scale, log)],
+  ] as const
+  for (const [part, run] of parts) {
     if (!runs(part)) continue
     rows.push(...(await run()))
     save(rows)
@@ -131,27 +126,6 @@ async function signInRows(browser: Browser): Promise<MetricResult[]> {
   log('sign-in …')
   const signIns = await within(10 * minutes, 'sign-in bench', withServer((s) => signInBench(browser, s.url)))
   return [summarise('sign_in_ms', 'sign-in: passphrase → home (Argon2id 64 MiB, t=3)', signIns)]
-}
-
-async function syncRows(browser: Browser): Promise<MetricResult[]> {
-  const rows: MetricResult[] = []
-
-  log(`initial sync of ${syncPeople} people …`)
-  const sync = await within(30 * minutes, 'initial sync bench', withServer((s) => initialSyncBench(browser, s, syncPeople, log)))
-  const one = 'one run: each needs a fresh organisation'
-  const steps = Object.entries(sync.steps)
-    .filter(([, ms]) => ms >= 50)
-    .sort((a, b) => b[1] - a[1])
-    .map(([step, ms]) => `${step} ${ms.toFixed(0)} ms`)
-    .join(', ')
-  const name = syncPeople === 10_000 ? 'initial_sync_10k_ms' : 'initial_sync_ms'
-  rows.push(summarise(name, `initial sync of ${syncPeople} people (${sync.docs} documents in the desk's databases): join → synced (verified, in Dexie), against a raw PouchDB pull of the same databases`, [sync.synced], 'ms', { baseline: round(sync.rawMs), goal: round(1.5 * sync.rawMs) }, `${one}; steps: ${steps}; progress shown: ${sync.progressShown.map((p) => `"${p}"`).join(' → ') || 'none'}`))
-  rows.push(summarise('initial_sync_raw_pouch_ms', 'raw PouchDB pull of the same databases, one after another', [sync.rawMs], 'ms', {}, one))
-  rows.push(summarise('initial_sync_phone_lookup_ms', `then phone lookup among ${syncPeople} (blind index + decrypt)`, [sync.lookup], 'ms', {}, one))
-  rows.push(summarise('device_bytes_per_doc', `navigator.storage.estimate() usage after the sync, per document of the desk's databases`, [sync.deviceBytesPerDoc], 'B', { baseline: round(sync.serverBytesPerDoc), goal: round(1.3 * sync.serverBytesPerDoc) }, `server: the documents' JSON, ${sync.serverBytesPerDoc.toFixed(0)} B each`))
-  rows.push(summarise('sync_max_main_thread_task_ms', 'the longest main-thread task during the initial sync (Long Tasks API)', [sync.longestTask], 'ms', { goal: 100 }, one))
-  rows.push(summarise('sync_peak_heap_mb', 'the JS heap at its peak during the initial sync (sampled every 100 ms)', [sync.heapPeakMb], 'MB', { goal: 200 }, one))
-  return rows
 }
 
 function receptionRows(figures: Partial<ReceptionFigures>): MetricResult[] {

@@ -34,6 +34,16 @@ export async function serve(): Promise<BenchServer> {
   }
 }
 
+/** Runs `work` against a fresh embedded server, stopped afterwards whatever happens. */
+export async function withServer<T>(work: (server: BenchServer) => Promise<T>): Promise<T> {
+  const server = await serve()
+  try {
+    return await work(server)
+  } finally {
+    await server.stop()
+  }
+}
+
 /** Rejects with `what` named when `work` takes longer than `ms`: a stuck bench says where it stuck. */
 export async function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined

@@ -16,15 +16,7 @@ import { billRunMonths, planAgreements, planHistory } from './broadband-plan'
 import type { BroadbandSeedResult, BroadbandSeedSizes, BroadbandSeedUsers } from './broadband-seed-types'
 import { installStorePaths } from './broadband-store-paths'
 import { foundBenchOrganisation } from './seed-organisation'
-import { inParallel } from './seed-writes'
-
-/** Writes `items` in bulk, `batch` at a time with `width` batches in flight; the ids in the items' order. */
-async function putInSlices<T>(items: T[], sizes: BroadbandSeedSizes, write: (slice: T[]) => Promise<string[]>): Promise<string[]> {
-  const slices = Array.from({ length: Math.ceil(items.length / sizes.batch) }, (_, i) => items.slice(i * sizes.batch, (i + 1) * sizes.batch))
-  const ids: string[] = new Array(items.length)
-  await inParallel(slices, sizes.width, async (slice, i) => void (await write(slice)).forEach((id, k) => (ids[i * sizes.batch + k] = id)), () => {})
-  return ids
-}
+import { putInSlices } from './seed-writes'
 
 async function seedBroadband(sizes: BroadbandSeedSizes, users: BroadbandSeedUsers): Promise<BroadbandSeedResult> {
   const t0 = performance.now()

@@ -1,4 +1,4 @@
-/** How the bench's seed pages write fast through the app's repositories (bench/browser/seed.ts, reception-seed.ts). */
+/** How the bench's seeds write fast through the app's repositories (bench/browser/seed.ts, reception-seed.ts, broadband-seed.ts; bench/mixed-seed.ts). */
 import { formatHlc, tick, type Hlc } from '@/core/sync/hlc'
 import type { RepoClock } from '@/storage/sealed-repo'
 
@@ -14,6 +14,14 @@ export async function inParallel<T>(items: T[], width: number, write: (item: T, 
     }
   }
   await Promise.all(Array.from({ length: width }, lane))
+}
+
+/** Writes `items` in bulk, `batch` at a time with `width` batches in flight; the ids in the items' order. */
+export async function putInSlices<T>(items: T[], { batch, width }: { batch: number; width: number }, write: (slice: T[]) => Promise<string[]>): Promise<string[]> {
+  const slices = Array.from({ length: Math.ceil(items.length / batch) }, (_, i) => items.slice(i * batch, (i + 1) * batch))
+  const ids: string[] = new Array(items.length)
+  await inParallel(slices, width, async (slice, i) => void (await write(slice)).forEach((id, k) => (ids[i * batch + k] = id)), () => {})
+  return ids
 }
 
 /**

@@ -1,0 +1,72 @@
+/**
+ * The initial-sync rows of `npm run bench` (issue 13): 10,000 people joined as a front desk (`--only=sync`), and the
+ * mixed 100,000 documents joined as a manager (`--only=sync` too, or alone with `--only=sync100k`). One run each:
+ * every run needs a fresh organisation seeded on the server.
+ */
+import type { Browser } from 'playwright-core'
+import { demoPeopleSeed, initialSyncBench, type InitialSyncFigures } from './initial-sync.bench'
+import { mixedSizes } from './mixed-plan'
+import { seedMixed, type MixedSeedResult } from './mixed-seed'
+import { within, withServer } from './server'
+import { summarise, type MetricResult } from './stats'
+import { deviceBytesOfKind } from './sync-sizes'
+
+const minutes = 60_000
+const round = (x: number) => Math.round(x * 10) / 10
+const one = 'one run: each needs a fresh organisation'
+
+/** Each step's summed measures, longest first (those of 50 ms and more). */
+function stepsNote(sync: InitialSyncFigures): string {
+  const steps = Object.entries(sync.steps)
+    .filter(([, ms]) => ms >= 50)
+    .sort((a, b) => b[1] - a[1])
+    .map(([step, ms]) => `${step} ${ms.toFixed(0)} ms`)
+    .join(', ')
+  return `steps: ${steps}; progress shown: ${sync.progressShown.map((p) => `"${p}"`).join(' → ') || 'none'}`
+}
+
+export async function sync10kRows(browser: Browser, people: number, log: (line: string) => void): Promise<MetricResult[]> {
+  log(`initial sync of ${people} people …`)
+  const sync = await within(30 * minutes, 'initial sync bench', withServer((s) => initialSyncBench(browser, s, { seed: demoPeopleSeed(people), timeoutMs: 10 * minutes, log })))
+  const name = people === 10_000 ? 'initial_sync_10k_ms' : 'initial_sync_ms'
+  return [
+    summarise(name, `initial sync of ${people} people (${sync.docs} documents in the desk's databases): join → synced (verified, in Dexie), against a raw PouchDB pull of the same databases`, [sync.synced], 'ms', { baseline: round(sync.rawMs), goal: round(1.5 * sync.rawMs) }, `${one}; ${stepsNote(sync)}`),
+    summarise('initial_sync_raw_pouch_ms', 'raw PouchDB pull of the same databases, one after another', [sync.rawMs], 'ms', {}, one),
+    summarise('initial_sync_phone_lookup_ms', `then phone lookup among ${people} (blind index + decrypt)`, [sync.lookup], 'ms', {}, one),
+    summarise('device_bytes_per_doc', `navigator.storage.estimate() usage after the sync, per document of the desk's databases`, [sync.deviceBytesPerDoc], 'B', { baseline: round(sync.serverBytesPerDoc), goal: round(1.3 * sync.serverBytesPerDoc) }, `server: the documents' JSON, ${sync.serverBytesPerDoc.toFixed(0)} B each`),
+    summarise('sync_max_main_thread_task_ms', 'the longest main-thread task during the initial sync (Long Tasks API)', [sync.longestTask], 'ms', { goal: 100 }, one),
+    summarise('sync_peak_heap_mb', 'the JS heap at its peak during the initial sync (sampled every 100 ms)', [sync.heapPeakMb], 'MB', { goal: 200 }, one),
+  ]
+}
+
+/** Device bytes of one kind against its server JSON (sync-sizes.ts `deviceBytesOfKind` says how they are derived). */
+function kindRow(metric: string, what: string, sync: InitialSyncFigures, database: string, type: string): MetricResult[] {
+  const kind = deviceBytesOfKind(sync.sizes, database, type)
+  if (!kind) return []
+  const db = sync.sizes.find((s) => s.database === database)!
+  const note = `${database}: ${db.docs} documents, ${db.bytes} B on the server, ${db.device} B added on the device (IndexedDB, read before and after its pull): ${kind.ratio.toFixed(2)}× applied to a ${type}'s ${kind.server.toFixed(0)} B`
+  return [summarise(metric, what, [kind.device], 'B', { baseline: round(kind.server), goal: round(1.3 * kind.server) }, note)]
+}
+
+/** The mixed 100,000 documents (bench/mixed-plan.ts) joined as a manager; `scale` 0.01 → 1,000 documents. */
+export async function sync100kRows(browser: Browser, scale: number, log: (line: string) => void): Promise<MetricResult[]> {
+  const sizes = mixedSizes(scale)
+  log(`initial sync of about ${Math.round(100_000 * scale)} mixed documents (${sizes.people} people, ${sizes.members} members, ${sizes.checkIns} check-ins, ${sizes.accounts} broadband accounts, …) …`)
+  let mix: MixedSeedResult | undefined
+  const seed = async (lobby: Parameters<typeof seedMixed>[0]) => (mix = await seedMixed(lobby, sizes, log))
+  const budget = 10 * minutes + 50 * minutes * scale
+  const sync = await within(budget, 'initial sync bench (mixed documents)', withServer((s) => initialSyncBench(browser, s, { seed, timeoutMs: budget, log })))
+  const c = mix!.counts
+  const seeded = `${c.people} people, ${c.members} members, ${c.fees} fees, ${c.checkIns} check-ins, ${c.accounts} broadband agreements, ${c.statusEvents} status events, ${c.ledgerLines} ledger lines, seeded in ${mix!.seconds.toFixed(0)} s`
+  const perDb = sync.sizes.map((s) => `${s.database} ${s.docs}`).join(', ')
+  const tag = scale === 1 ? '100k' : 'mixed'
+  return [
+    summarise(`initial_sync_${tag}_ms`, `initial sync of ${sync.docs} mixed documents as a ${mix!.user.role} (${perDb}): join → synced (verified, in Dexie), against a raw PouchDB pull of the same databases`, [sync.synced], 'ms', { baseline: round(sync.rawMs), goal: round(1.5 * sync.rawMs) }, `${one}; ${seeded}; ${stepsNote(sync)}`),
+    summarise(`initial_sync_${tag}_phone_lookup_ms`, `then phone lookup among ${c.people} people (blind index + decrypt)`, [sync.lookup], 'ms', {}, one),
+    summarise(`device_${tag}_bytes_per_doc`, 'navigator.storage.estimate() usage after the sync, per document pulled', [sync.deviceBytesPerDoc], 'B', { baseline: round(sync.serverBytesPerDoc), goal: round(1.3 * sync.serverBytesPerDoc) }, `server: the documents' JSON, ${sync.serverBytesPerDoc.toFixed(0)} B each`),
+    ...kindRow('device_bytes_per_person', 'device bytes per person synced (lobby_directory\'s device-to-server ratio × a person\'s server JSON)', sync, 'lobby_directory', 'person'),
+    ...kindRow('device_bytes_per_ledger_line', 'device bytes per broadband ledger line synced (lobby_accounts\' device-to-server ratio × a line\'s server JSON)', sync, 'lobby_accounts', 'bb-ledger'),
+    summarise(`sync_${tag}_max_main_thread_task_ms`, `the longest main-thread task during the initial sync of ${sync.docs} documents (Long Tasks API)`, [sync.longestTask], 'ms', { goal: 100 }, one),
+    summarise(`sync_${tag}_peak_heap_mb`, `the JS heap at its peak during the initial sync of ${sync.docs} documents (sampled every 100 ms)`, [sync.heapPeakMb], 'MB', { goal: 200 }, one),
+  ]
+}
