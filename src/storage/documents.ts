@@ -223,9 +223,11 @@ export interface LocalSecret {
   value: unknown
 }
 
-/** Marks a row written on this device and not yet handed to replication. Stripped before it leaves. */
+/** Marks a row written on this device and not yet sent to the server. Stripped before it leaves. */
 export interface LocalMark {
   _local?: 1
+  /** The server refused this version (its reason): kept here, not sent again (sync/outgoing.ts). Never leaves. */
+  _refused?: string
   _rev?: string
   _deleted?: boolean
 }
