@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie'
+import { observeRecordWrites } from './record-writes'
 import type { AccountDoc, AuditEntry, AuditHead, DeviceDoc, IncidentDoc, KeyringDoc, LocalSecret, LoginDoc, NoticeAckDoc, NoticeDoc, OrgDoc, QuarantinedDoc, StoredEnvelope } from './documents'
 
 /**
@@ -45,6 +46,8 @@ export class LobbyDb extends Dexie {
     })
     // v3 (REC-3): notices and their acknowledgements, found by recipient (`to`) and author (`by`).
     this.version(3).stores({ notices: '_id, to, by, _local' })
+    // Before the database opens: the watchers of record writes (change marks, arrivals, recent people) subscribe to it.
+    observeRecordWrites(this)
     // Another tab opened a newer schema: let it upgrade instead of deadlocking both
     // tabs, and tell this tab's UI so it can reload into the new version.
     this.on('versionchange', () => {

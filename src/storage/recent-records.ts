@@ -1,5 +1,6 @@
 import type { LobbyDb } from './db'
 import type { StoredEnvelope } from './documents'
+import { watchRecordWrites } from './record-writes'
 
 /** How many ids a recent list keeps: a page shows 20; the rest covers people removed since. */
 export const recentKept = 200
@@ -25,8 +26,9 @@ export function watchRecentRecords(db: LobbyDb, name: string, watched: (row: Pic
   // Fixed width, so keys sort as times: milliseconds, then a counter for records created in the same one.
   const order = () => `${Date.now().toString(36).padStart(10, '0')}.${(++stamp).toString(36).padStart(6, '0')}`
 
-  function note(row: StoredEnvelope | undefined) {
-    if (!row || row._deleted || !watched(row)) return
+  const watchedLive = (row: StoredEnvelope) => !row._deleted && watched(row)
+
+  function note(row: StoredEnvelope) {
     pending.push(row._id)
     if (scheduled) return
     scheduled = true
@@ -49,7 +51,12 @@ export function watchRecentRecords(db: LobbyDb, name: string, watched: (row: Pic
   }
 
   // Only new rows: an edit does not make a person recent, and sync's updates of known rows are not arrivals.
-  db.records.hook('creating', (_key, row) => note(row))
+  watchRecordWrites(db, {
+    needsKind: watchedLive,
+    written: (row, kind) => {
+      if (kind === 'new' && watchedLive(row)) note(row)
+    },
+  })
 
   return {
     /** The ids kept, the last to arrive first (keys only, nothing opened; at most `keep`). */

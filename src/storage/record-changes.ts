@@ -1,5 +1,6 @@
 import type { LobbyDb } from './db'
 import type { StoredEnvelope } from './documents'
+import { watchRecordWrites, type RecordHead } from './record-writes'
 
 /**
  * Which records changed since a read model last looked: every write to the records table on this device (the
@@ -7,9 +8,9 @@ import type { StoredEnvelope } from './documents'
  * the device-local table, ids only (random, typed ids: nothing personal). A projection folds those and clears
  * them; until it does, they survive a lock or a closed tab.
  *
- * Dexie's table hooks see every write in this tab, inside its transaction; the marks are written just after,
- * so a tab closed in that instant loses them (the projection's full rebuild, from the Diagnostics page or a
- * cleared `ready` mark, recovers).
+ * The records table's middleware (`record-writes.ts`) tells of every write in this tab, inside its transaction;
+ * the marks are written just after, so a tab closed in that instant loses them (the projection's full rebuild,
+ * from the Diagnostics page or a cleared `ready` mark, recovers).
  */
 /** A changed record's id, and the mark it was taken with. */
 export interface ChangeMark {
@@ -25,8 +26,8 @@ export function watchRecordChanges(db: LobbyDb, watcher: string, watched: (row: 
   // Each mark's value is new each time: `done` clears a mark only if no write came after it was taken.
   let stamp = 0
 
-  function note(row: StoredEnvelope | undefined) {
-    if (!row || !watched(row)) return
+  function note(row: RecordHead) {
+    if (!watched(row)) return
     pending.add(row._id)
     if (scheduled) return
     scheduled = true
@@ -45,10 +46,8 @@ export function watchRecordChanges(db: LobbyDb, watcher: string, watched: (row: 
     return flushing
   }
 
-  db.records.hook('creating', (_key, row) => note(row))
-  // The row before the change: its type and realm never change.
-  db.records.hook('updating', (_mods, _key, row) => note(row))
-  db.records.hook('deleting', (_key, row) => note(row))
+  // The row as written (a record's type and realm never change), or as it was before a delete: no read for a put.
+  watchRecordWrites(db, { written: note, deleted: note })
 
   return {
     /** Up to `limit` changed records (after writing the marks still in memory). */
@@ -92,21 +91,26 @@ export function countArrivals(db: LobbyDb, watched: (row: Pick<StoredEnvelope, '
   const key = mark === undefined ? undefined : `arrivals:${mark}`
   // The mark is written once per settle, just after the transaction that brought the first arrival (as change marks are).
   let marked = false
-  const note = (row: Partial<StoredEnvelope> | undefined) => {
-    if (row?.type === undefined || row.realm === undefined || row._local || !watched(row as StoredEnvelope)) return
+  const arrive = () => {
     arrived++
     if (!key || marked) return
     marked = true
     setTimeout(() => void db.local.put({ key, value: true }).catch(() => (marked = false)), 0)
   }
-  db.records.hook('creating', (_key, row) => note(row))
-  // The row as it will be: an edit made here carries `_local`, one applied by sync does not. A push only
-  // stamps the server's revision and clears `_local` (no new ciphertext): not an arrival.
-  db.records.hook('updating', (mods, _key, row) => {
-    const changes = mods as Partial<StoredEnvelope>
-    if ('ct' in changes || '_deleted' in changes) note({ ...row, ...changes })
+  const watchedRow = (row: Partial<RecordHead>) => row.type !== undefined && row.realm !== undefined && watched(row as RecordHead)
+  // A row written without `_local` was applied by sync (an edit made here carries it). It is an arrival when it is
+  // new or its ciphertext or deletion changed: a push only stamps the server's revision and clears `_local`.
+  const fromElsewhere = (row: StoredEnvelope) => !row._local && watchedRow(row)
+  watchRecordWrites(db, {
+    needsKind: fromElsewhere,
+    written: (row, kind) => {
+      if (kind !== 'header' && fromElsewhere(row)) arrive()
+    },
+    // Any deletion of a watched row counts (sync's, or this device's own once pushed), as it always has.
+    deleted: (row) => {
+      if (watchedRow(row)) arrive()
+    },
   })
-  db.records.hook('deleting', (_key, row) => note({ ...row, _local: undefined }))
   return {
     count: () => arrived,
     /** Whether some arrived, in this session or an earlier one, since the work they owe was last `settle`d. */
