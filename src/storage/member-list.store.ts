@@ -16,7 +16,7 @@ const foldedFrom = (row: { type: string; realm: string }) =>
 export function createMemberListStore(db: LobbyDb, keys: () => KeySource | undefined) {
   return {
     rows: createSealedProjection<MemberListRow, MemberListSummary>({ db, keys }, 'member-list', 'desk'),
-    changes: watchRecordChanges(db, 'member-list', foldedFrom),
+    changes: watchRecordChanges(db, 'member-list', foldedFrom, { fromFirstClear: true }),
   }
 }
 

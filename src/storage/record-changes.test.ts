@@ -39,6 +39,21 @@ describe('marks of records changed since a projection folded them (issue 9 §6)'
     const local = await db.local.where('key').startsWith('changed:test:').toArray()
     expect(local.map((l) => l.key)).toEqual(['changed:test:person:p1'])
   })
+
+  it('issue 13: a read model not built yet has no marks (its first build reads everything); from its first clear on, every write is marked, across a reload', async () => {
+    const { db } = createTestStorage()
+    const changes = watchRecordChanges(db, 'list', (r) => r.type === 'member', { fromFirstClear: true })
+    await db.records.bulkPut([row('member:a', 'member'), row('member:b', 'member')])
+    expect(await changes.count()).toBe(0)
+    expect(await db.local.where('key').startsWith('changed:list:').count()).toBe(0)
+    await changes.clear() // the first build starts
+    await db.records.put({ ...row('member:a', 'member'), ct: 'changed' })
+    expect((await changes.take(10)).map((m) => m.id)).toEqual(['member:a'])
+    // Another tab or a reload: the same watcher goes on marking.
+    const again = watchRecordChanges(db, 'list', (r) => r.type === 'member', { fromFirstClear: true })
+    await db.records.put({ ...row('member:b', 'member'), ct: 'changed' })
+    expect((await again.take(10)).map((m) => m.id).sort()).toEqual(['member:a', 'member:b'])
+  })
 })
 
 describe('records other devices brought in (issue 9 §6: the check-in page re-reads only then)', () => {

@@ -18,8 +18,18 @@ export interface ChangeMark {
   mark: unknown
 }
 
-export function watchRecordChanges(db: LobbyDb, watcher: string, watched: (row: Pick<StoredEnvelope, 'type' | 'realm'>) => boolean) {
+export function watchRecordChanges(
+  db: LobbyDb,
+  watcher: string,
+  watched: (row: Pick<StoredEnvelope, 'type' | 'realm'>) => boolean,
+  options: { fromFirstClear?: boolean } = {},
+) {
   const prefix = `changed:${watcher}:`
+  // With `fromFirstClear`, nothing is marked until the read model's first full build starts (its `clear`): before,
+  // the build will read everything anyway, and a first sync of 100,000 records would leave a mark for each
+  // (issue 13: bytes on the device). Kept on the device, so a reload goes on marking.
+  const followKey = `follow:${watcher}`
+  let following: Promise<boolean> = options.fromFirstClear ? db.local.get(followKey).then((r) => r?.value === true, () => true) : Promise.resolve(true)
   const pending = new Set<string>()
   let flushing: Promise<void> = Promise.resolve()
   let scheduled = false
@@ -39,7 +49,9 @@ export function watchRecordChanges(db: LobbyDb, watcher: string, watched: (row: 
     if (pending.size === 0) return flushing
     const ids = [...pending]
     pending.clear()
-    flushing = flushing.then(() => db.local.bulkPut(ids.map((id) => ({ key: `${prefix}${id}`, value: `${Date.now()}.${++stamp}` })))).then(
+    flushing = flushing.then(async () => {
+      if (await following) await db.local.bulkPut(ids.map((id) => ({ key: `${prefix}${id}`, value: `${Date.now()}.${++stamp}` })))
+    }).then(
       () => undefined,
       () => undefined, // a full disk: the next write of the record marks it again
     )
@@ -67,8 +79,12 @@ export function watchRecordChanges(db: LobbyDb, watcher: string, watched: (row: 
       await flush()
       return db.local.where('key').startsWith(prefix).count()
     },
-    /** Forgets every mark (a full rebuild is about to read everything anyway). */
+    /** Forgets every mark (a full rebuild is about to read everything anyway); from now on every write is marked. */
     async clear(): Promise<void> {
+      if (!(await following)) {
+        await db.local.put({ key: followKey, value: true })
+        following = Promise.resolve(true)
+      }
       await flush()
       await db.local.where('key').startsWith(prefix).delete()
     },
