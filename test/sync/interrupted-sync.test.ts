@@ -32,6 +32,18 @@ describe('issue 13: an initial sync interrupted at random points and resumed', (
       const { b, done } = await joinedAfter(people)
       const next = mulberry32(seed)
       const interruptions: string[] = []
+      // Every change of the directory the device downloads, across all rounds: what was stored is not fetched again.
+      let downloaded = 0
+      // Where each round's first read of the directory's feed started, and the cursor the device had kept before it.
+      const resumedFrom: { kept: unknown; asked: string | null }[] = []
+      const counting = async (fetchOnce: typeof fetch, url: Parameters<typeof fetch>[0], init?: RequestInit) => {
+        const feed = String(url).includes('/lobby_directory/_changes')
+        if (feed && resumedFrom.at(-1)?.asked === null) resumedFrom.at(-1)!.asked = new URL(String(url)).searchParams.get('since')
+        const res = await fetchOnce(url, init)
+        if (feed && res.ok) downloaded += ((await res.clone().json()) as { results: unknown[] }).results.length
+        return res
+      }
+      const roundStarts = async () => resumedFrom.push({ kept: (await b.db.local.get('cursor:lobby_directory'))?.value, asked: null })
       for (let i = 0; i < 3; i++) {
         // Either the network drops after some requests of the round, or the tab closes after some pages are applied.
         const dropAfter = 1 + Math.floor(next() * 12)
@@ -40,7 +52,7 @@ describe('issue 13: an initial sync interrupted at random points and resumed', (
         let requests = 0
         let pages = 0
         const engine = await b.engineFor(done.session, undefined, {
-          remoteFetch: (url, init) => (byNetwork && ++requests > dropAfter ? Promise.reject(new TypeError('fetch failed: offline')) : b.fetch(url, init)),
+          remoteFetch: (url, init) => (byNetwork && ++requests > dropAfter ? Promise.reject(new TypeError('fetch failed: offline')) : counting(b.fetch, url, init)),
           cursors: {
             get: async (db) => (await b.db.local.get(`cursor:${db}`))?.value as number | undefined,
             set: async (db, seq) => {
@@ -49,6 +61,7 @@ describe('issue 13: an initial sync interrupted at random points and resumed', (
             },
           },
         })
+        await roundStarts()
         const round = await engine.runOnce()
         interruptions.push(byNetwork ? `network after ${dropAfter} requests: ${round.state}` : `tab closed after ${closeAfterPages} page(s): ${round.state}`)
         await engine.close()
@@ -56,7 +69,8 @@ describe('issue 13: an initial sync interrupted at random points and resumed', (
       // Each interruption cut a round short (a later one may land after the round had nothing left to do).
       expect(interruptions[0], interruptions.join('; ')).not.toMatch(/idle$/)
       // A new tab, online: the round finishes what the interrupted ones began.
-      const engine = await b.engineFor(done.session)
+      const engine = await b.engineFor(done.session, undefined, { remoteFetch: (url, init) => counting(b.fetch, url, init) })
+      await roundStarts()
       expect(await engine.runOnce(), interruptions.join('; ')).toMatchObject({ state: 'idle' })
 
       // Exactly the server's documents of the realm, each at the server's revision; none twice, none missing.
@@ -68,6 +82,11 @@ describe('issue 13: an initial sync interrupted at random points and resumed', (
       expect(found.filter((p) => p.record.name.startsWith('访客'))).toHaveLength(people)
       expect(new Set(found.map((p) => p.record.phone)).size).toBe(found.length)
       expect(await b.storage.quarantined()).toEqual([])
+      // Each round that read the feed resumed from the last page the device had stored, not from the start…
+      for (const { kept, asked } of resumedFrom.filter((r) => r.asked !== null)) expect(asked).toBe(kept === undefined ? '0' : String(kept).replace(/^server /, ''))
+      // …so only pages in flight when a round was cut short (the one being applied, the one read ahead) came down twice.
+      expect(downloaded, interruptions.join('; ')).toBeGreaterThanOrEqual(onServer.length)
+      expect(downloaded - onServer.length, interruptions.join('; ')).toBeLessThanOrEqual(3 * 2 * 250)
     }, 120_000)
   }
 
