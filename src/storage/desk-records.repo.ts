@@ -2,6 +2,7 @@ import type * as v from 'valibot'
 import type { Member } from '@/core/membership/types'
 import * as schemas from '@/core/membership/schemas'
 import { isCryptoError } from '@/crypto/errors'
+import { recordsOfType } from './db'
 import { defineEvents, defineMutable, defineSingleton, eventRecords, mutableRecords, singletonRecord } from './records'
 import { createSealedRepo, type RepoContext, type Stored } from './sealed-repo'
 import type { ReindexOptions } from './slice-index'
@@ -52,7 +53,7 @@ function createCardKeys(ctx: RepoContext) {
      * desk keeps checking cards of the keys it has.
      */
     async list(): Promise<CardKeyOfEpoch[]> {
-      const rows = await ctx.db.records.where('[type+realm]').equals(['card-key', 'desk']).toArray()
+      const rows = (await recordsOfType(ctx.db, 'card-key').toArray()).filter((row) => row.realm === 'desk')
       const keys: CardKeyOfEpoch[] = []
       for (const row of rows) {
         if (row._deleted) continue

@@ -5,7 +5,7 @@ import { additionalData, open, seal, type Envelope } from '@/crypto/envelope'
 import { isCryptoError } from '@/crypto/errors'
 import { stampChanges, type Clocked } from '@/core/sync/field-merge'
 import * as v from 'valibot'
-import type { LobbyDb } from './db'
+import { recordsOfType, type LobbyDb } from './db'
 import type { StoredEnvelope } from './documents'
 import { LockedError, MissingRealmKeyError, type KeySource } from './key-source'
 import { createLruCache, type LruCache } from './lru-cache'
@@ -220,7 +220,7 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
 
   async function list(): Promise<Stored<T>[]> {
     session()
-    const envs = (await db.records.where('[type+realm]').equals([kind.type, kind.realm]).toArray()).filter((e) => !e._deleted)
+    const envs = (await recordsOfType(db, kind.type).toArray()).filter((e) => e.realm === kind.realm && !e._deleted)
     const records = await inGroups(envs, (env) => decodeValid(env))
     const out: Stored<T>[] = []
     records.forEach((record, i) => record && out.push({ id: envs[i]!._id, record }))

@@ -1,4 +1,4 @@
-import type { LobbyDb } from './db'
+import { recordsOfType, type LobbyDb } from './db'
 import type { StoredEnvelope } from './documents'
 
 /** How a re-index run ended: records given device-local slice entries, and whether it was stopped before the end. */
@@ -61,7 +61,7 @@ export function createLocalSlices(db: LobbyDb, type: string, realm: string) {
   /** Records of the type with neither slice indexes of their own nor entries here: keys only, nothing opened. */
   async function unindexed(): Promise<string[]> {
     const [ids, parents, days, done] = await Promise.all([
-      db.records.where('[type+realm]').equals([type, realm]).primaryKeys(),
+      recordsOfType(db, type).primaryKeys(),
       db.records.where('bi').startsWith('parent:').primaryKeys(),
       db.records.where('bi').startsWith('day:').primaryKeys(),
       db.local.where('key').startsWith(donePrefix).primaryKeys(),
@@ -79,7 +79,9 @@ export function createLocalSlices(db: LobbyDb, type: string, realm: string) {
       if (options.signal?.aborted) return { indexed, stopped: true }
       const rows: { key: string; value: unknown }[] = []
       for (const env of await db.records.bulkGet(ids.slice(i, i + batchSize))) {
-        if (!env || env._deleted) continue
+        // Another realm's record under this type's ids is not this realm's to index: done with it.
+        if (env && env.realm !== realm) rows.push({ key: `${donePrefix}${env._id}`, value: 1 })
+        if (!env || env._deleted || env.realm !== realm) continue
         const bis = await slicesOf(env)
         if (!bis) continue // not openable now (a key not held yet): tried again at the next run
         if (bis.length) indexed++

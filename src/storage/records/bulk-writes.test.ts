@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { LedgerEntry } from '@/core/membership/types'
 import { generateIndexKey, generateRealmKey } from '@/crypto/realm-keys'
+import { recordsOfType } from '../db'
 import type { AuditEntry, OrgDoc } from '../documents'
 import type { KeySource } from '../key-source'
 import { createTestStorage } from '../testing'
@@ -70,7 +71,7 @@ describe('bulk writes: records and their audit entries in one transaction (issue
     vi.spyOn(t.db.audit, 'bulkAdd').mockImplementation((() => Promise.reject(quotaExceeded())) as unknown as typeof t.db.audit.bulkAdd)
     await expect(t.storage.desk.ledger.addMany([fee('R1'), fee('R2')])).rejects.toThrow(/quota/i)
     vi.restoreAllMocks()
-    expect(await t.db.records.where('[type+realm]').equals(['ledger', 'desk']).count()).toBe(0)
+    expect(await recordsOfType(t.db, 'ledger').count()).toBe(0)
     expect((await auditEntries(t)).map((e) => e.seq)).toEqual([1])
     // The chain's head did not move: the next entry follows the last one that landed.
     await t.storage.audit.append({ action: 'lock', by: 'u1' })
