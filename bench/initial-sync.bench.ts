@@ -2,11 +2,14 @@ import { createRequire } from 'node:module'
 import type { Browser } from 'playwright-core'
 import { readsAudit, realmsByRole, type StaffRole } from '@/core/access/roles'
 import { channelsFor } from '@/sync/channels'
+import { databaseNameFor } from '@/sync/remote-names'
 import { runDemo } from '../scripts/demo/demo'
 import { generatePeople } from '../scripts/demo/people'
 import { remoteServer } from '../scripts/demo/server'
 import { demoSignIns, type DemoSignIn } from '../scripts/demo/sign-ins'
 import { startProfile } from './desk.bench'
+import { stopwatchScript } from './stopwatch'
+import { scanWhileSyncing, type ScanPlan, type ScansDuringSync } from './sync-scans'
 import { devicePerDatabase, serverSizes, type ApplyReading, type DatabaseSize } from './sync-sizes'
 
 const pouchScript = createRequire(import.meta.url).resolve('pouchdb/dist/pouchdb.min.js')
@@ -19,20 +22,21 @@ export function pulledDatabases(role: StaffRole): string[] {
 /**
  * What the page collects while it syncs (installed before the app loads; nothing of a record, only timings and sizes).
  * `applies`: each `apply <database>` measure in turn, with the origin's IndexedDB usage (`estimate().usageDetails`,
- * Chromium's; the whole usage elsewhere) read right after it (sync-sizes.ts `devicePerDatabase`).
+ * Chromium's; the whole usage elsewhere) read right after it (sync-sizes.ts `devicePerDatabase`). `tasks`: each long
+ * task's start and duration, to tell those of the scans' window apart.
  */
 const watchScript = `
-  window.__syncWatch = { steps: {}, longest: 0, heapPeak: 0, progress: [], applies: [] };
+  window.__syncWatch = { steps: {}, longest: 0, tasks: [], heapPeak: 0, progress: [], applies: [] };
   new PerformanceObserver((list) => {
     const w = window.__syncWatch;
     for (const e of list.getEntries()) {
       if (e.entryType === 'measure' && e.name.startsWith('lobby-sync ')) w.steps[e.name.slice(11)] = (w.steps[e.name.slice(11)] || 0) + e.duration;
       if (e.entryType === 'measure' && e.name.startsWith('lobby-sync apply ')) {
-        const reading = { database: e.name.slice(17) };
+        const reading = { database: e.name.slice(17), end: e.startTime + e.duration };
         w.applies.push(reading);
         navigator.storage.estimate().then((est) => { reading.idb = est.usageDetails?.indexedDB ?? est.usage; });
       }
-      if (e.entryType === 'longtask') w.longest = Math.max(w.longest, e.duration);
+      if (e.entryType === 'longtask') { w.longest = Math.max(w.longest, e.duration); w.tasks.push([e.startTime, e.duration]); }
     }
   }).observe({ entryTypes: ['measure', 'longtask'] });
   setInterval(() => {
@@ -46,6 +50,8 @@ const watchScript = `
 interface SyncWatch {
   steps: Record<string, number>
   longest: number
+  /** Each long task's start and duration (page clock). */
+  tasks: [number, number][]
   heapPeak: number
   /** The progress texts the header showed, in turn. */
   progress: string[]
@@ -56,6 +62,8 @@ interface SyncWatch {
 export interface SyncSeed {
   user: DemoSignIn
   probePhone: string
+  /** Members with an active membership today, to scan during the sync (`InitialSyncOptions.scans`). */
+  scanNumbers?: string[]
 }
 
 export interface InitialSyncOptions {
@@ -63,6 +71,8 @@ export interface InitialSyncOptions {
   seed: (lobby: Lobby) => Promise<SyncSeed>
   /** How long the sync may take before the bench gives up. */
   timeoutMs: number
+  /** Scans at the check-in page once the desk realm is in, while the rest is pulled (sync-scans.ts); the seed's `scanNumbers`. */
+  scans?: Omit<ScanPlan, 'numbers'>
   log: (line: string) => void
 }
 
@@ -97,16 +107,21 @@ export interface InitialSyncFigures {
   serverBytesPerDoc: number
   /** Each database on the server, with what pulling it added on the device (sync-sizes.ts `deviceBytesOfKind`). */
   sizes: DatabaseSize[]
+  /** The scans made during the sync, when asked for. */
+  scans?: ScansDuringSync
+  /** The longest main-thread task that began while the check-in page opened and scanned. */
+  longestTaskDuringScans?: number
 }
 
 /**
  * Initial sync into a fresh browser, as the app does it (server → local replica → integrity check → Dexie, then a
  * person found by phone through the blind index), for whoever `options.seed` makes join, next to a raw PouchDB pull of
- * the same databases. "Synced": the sync is idle after the apply of the last database the user's device pulls.
+ * the same databases. "Synced": the sync is idle after the apply of the last database the user's device pulls. With
+ * `options.scans`, the check-in page is opened and scanned meanwhile, once the desk realm is in (sync-scans.ts).
  */
 export async function initialSyncBench(browser: Browser, lobby: Lobby, options: InitialSyncOptions): Promise<InitialSyncFigures> {
   const { log } = options
-  const { user, probePhone } = await options.seed(lobby)
+  const { user, probePhone, scanNumbers } = await options.seed(lobby)
   const databases = pulledDatabases(user.role)
   const last = databases.at(-1)!
   const auth = `Basic ${btoa(`${lobby.adminUser}:${lobby.adminPassword}`)}`
@@ -116,7 +131,7 @@ export async function initialSyncBench(browser: Browser, lobby: Lobby, options: 
   const serverBytes = sizes.reduce((n, s) => n + s.bytes, 0)
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en' })
-  await context.addInitScript({ content: 'window.__name = (f) => f' })
+  await context.addInitScript({ content: `window.__name = (f) => f;${stopwatchScript}` })
   await context.addInitScript({ content: watchScript })
   const page = await context.newPage()
   await page.goto(`${lobby.url}/join`)
@@ -127,18 +142,25 @@ export async function initialSyncBench(browser: Browser, lobby: Lobby, options: 
   const t0 = performance.now()
   await page.getByTestId('join-submit').click()
   await page.getByTestId('signed-in-as').waitFor({ timeout: 120_000 })
+  const scanning: ScanPlan | undefined = options.scans && scanNumbers?.length ? { ...options.scans, numbers: scanNumbers } : undefined
   // Idle after the round that took in the last database (the join's first round, before sign-in, is idle too, with only
-  // the organisation's documents in).
-  await page.waitForFunction(
-    (last) => {
-      const el = document.querySelector('[data-testid=sync-status]')
-      const steps = (window as unknown as { __syncWatch?: SyncWatch }).__syncWatch?.steps ?? {}
-      return el?.getAttribute('data-state') === 'idle' && el.getAttribute('data-pending') === '0' && steps[`apply ${last}`] !== undefined
-    },
-    last,
-    { timeout: options.timeoutMs, polling: 200 },
-  )
-  const synced = performance.now() - t0
+  // the organisation's documents in). Timed when the page sees it, whatever the bench is doing then (scans): a scan's
+  // check-in waits for the next round (round-schedule.ts), so with scans the pending count is not asked to be 0.
+  const syncedAt = page
+    .waitForFunction(
+      ({ last, scanning }) => {
+        const el = document.querySelector('[data-testid=sync-status]')
+        const steps = (window as unknown as { __syncWatch?: SyncWatch }).__syncWatch?.steps ?? {}
+        return el?.getAttribute('data-state') === 'idle' && (scanning || el.getAttribute('data-pending') === '0') && steps[`apply ${last}`] !== undefined
+      },
+      { last, scanning: !!scanning },
+      { timeout: options.timeoutMs, polling: 200 },
+    )
+    .then(() => performance.now() - t0)
+  // A scan that fails fails the bench: the sync's wait is not left to reject unhandled meanwhile.
+  syncedAt.catch(() => undefined)
+  const scans = scanning && (await scanWhileSyncing(page, databases, databaseNameFor('desk'), scanning))
+  const synced = await syncedAt
   await profiling?.stop(log)
   const watch = (await page.evaluate(() => (window as unknown as { __syncWatch: SyncWatch }).__syncWatch)) as SyncWatch
   const usage = (await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0)) as number
@@ -166,6 +188,8 @@ export async function initialSyncBench(browser: Browser, lobby: Lobby, options: 
     deviceBytesPerDoc: usage / Math.max(1, serverDocs),
     serverBytesPerDoc: serverBytes / Math.max(1, serverDocs),
     sizes,
+    scans,
+    longestTaskDuringScans: scans && Math.max(0, ...watch.tasks.filter(([at, ms]) => at + ms >= scans.window.from && at <= scans.window.to).map(([, ms]) => ms)),
   }
 }
 

@@ -9,6 +9,8 @@
  * write hands its sealed rows to) posts them to the server's `_bulk_docs` as the manager, rather than into a device's
  * IndexedDB to wait for sync. The server's `validate_doc_update` checks them as it checks a push; a refusal fails the
  * seed. The demo's own path (a record at a time with its audit entry, a sync round per 250) takes hours at this size.
+ * The desk's settings are saved open around the clock (the desk bench's seed does the same), so the scans made during
+ * the sync (bench/sync-scans.ts) are decided on membership, whatever the hour.
  */
 import { localDateOf } from '@/core/shared/local-date'
 import { defaultMembershipSettings } from '@/core/membership/defaults'
@@ -24,7 +26,7 @@ import { generatePeople } from '../scripts/demo/people'
 import { ensureEmpty, remoteServer } from '../scripts/demo/server'
 import { demoSignIns, type DemoSignIn } from '../scripts/demo/sign-ins'
 import { planAgreements } from './browser/broadband-plan'
-import { planCheckIns, planMembers } from './browser/seed-plan'
+import { coveredOn, openAllDay, planCheckIns, planMembers } from './browser/seed-plan'
 import { memoryClock, putInSlices } from './browser/seed-writes'
 import { planRecentLedgers, type MixedSizes } from './mixed-plan'
 
@@ -33,6 +35,8 @@ export interface MixedSeedResult {
   user: DemoSignIn
   /** A person's phone to look up once synced. */
   probePhone: string
+  /** Member numbers of members whose membership covers today (a scan admits them), spread over all. */
+  scanNumbers: string[]
   counts: { people: number; members: number; fees: number; checkIns: number; accounts: number; statusEvents: number; ledgerLines: number }
   seconds: number
 }
@@ -68,7 +72,9 @@ export async function seedMixed(lobby: { url: string; adminUser: string; adminPa
   const people = createPeopleRepo(ctx)
   const desk = createDeskRecords(ctx)
   const broadband = createBroadbandRecords(ctx)
-  const settings = (await desk.settings.get()) ?? defaultMembershipSettings()
+  // Open around the clock, as the desk bench's seed (a scan during the sync is decided on membership, never on the hour).
+  const settings = openAllDay((await desk.settings.get()) ?? defaultMembershipSettings())
+  await desk.settings.save(settings)
   const timeZone = settings.timeZone
   const today = localDateOf(Date.now(), timeZone)
   const inSlices = <T>(items: T[], write: (slice: T[]) => Promise<string[]>) => putInSlices(items, sizes, write)
@@ -107,6 +113,7 @@ export async function seedMixed(lobby: { url: string; adminUser: string; adminPa
   return {
     user: founders[1]!,
     probePhone: persons[Math.floor(persons.length / 2)]!.phone!,
+    scanNumbers: coveredOn(planned, today, 20).map((m) => m.memberNo),
     counts: { people: persons.length, members: planned.length, fees: fees.length, checkIns: checkIns.length, accounts: agreements.length, statusEvents: statusEvents.length, ledgerLines: lines.length },
     seconds: (performance.now() - t0) / 1000,
   }

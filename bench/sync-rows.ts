@@ -1,9 +1,12 @@
 /**
  * The initial-sync rows of `npm run bench` (issue 13): 10,000 people joined as a front desk (`--only=sync`), and the
  * mixed 100,000 documents joined as a manager (`--only=sync` too, or alone with `--only=sync100k`). One run each:
- * every run needs a fresh organisation seeded on the server.
+ * every run needs a fresh organisation seeded on the server. The 100,000 also scans members at the check-in page while
+ * the sync runs (`checkin_scan_during_sync_ms`, sync-scans.ts).
  */
 import type { Browser } from 'playwright-core'
+import { databaseNameFor } from '@/sync/remote-names'
+import { checkinScanGoalMs } from './desk.bench'
 import { demoPeopleSeed, initialSyncBench, type InitialSyncFigures } from './initial-sync.bench'
 import { mixedSizes } from './mixed-plan'
 import { seedMixed, type MixedSeedResult } from './mixed-seed'
@@ -48,6 +51,37 @@ function kindRow(metric: string, what: string, sync: InitialSyncFigures, databas
   return [summarise(metric, what, [kind.device], 'B', { baseline: round(kind.server), goal: round(1.3 * kind.server) }, note)]
 }
 
+const counted = <T>(items: T[], key: (item: T) => string) => {
+  const n = new Map<string, number>()
+  for (const item of items) n.set(key(item), (n.get(key(item)) ?? 0) + 1)
+  return [...n].map(([k, c]) => `${c} ${k}`).join(', ')
+}
+
+/**
+ * Issue 13's "the check-in screen answers a scan while a big sync runs": the timed scans made while the sync still ran
+ * (sync-scans.ts), against the desk's own goal; the note says how many of them there were and when.
+ */
+function scanDuringSyncRow(sync: InitialSyncFigures): MetricResult[] {
+  const s = sync.scans
+  if (!s) return []
+  const timed = s.scans.filter((x) => !x.warmup)
+  const during = timed.filter((x) => x.duringSync)
+  const t = s.timeline
+  const warm = s.scans.filter((x) => x.warmup).map((x) => `${x.ms.toFixed(0)} ms, ${x.verdict}${x.duringSync ? '' : ', after the sync'}`)
+  const notes = [
+    during.length === timed.length
+      ? `all ${timed.length} timed scans during the sync (${counted(during, (x) => `while ${x.pulling ?? 'the round ended'} was pulled`)})`
+      : `${during.length} of ${timed.length} timed scans during the sync: the sync finished before ${during.length ? 'the rest' : 'the scans'} (${timed.length - during.length} after it, not counted: ${timed.filter((x) => !x.duringSync).map((x) => x.ms.toFixed(0)).join(', ')} ms)`,
+    `verdicts ${counted(during, (x) => x.verdict) || 'none'}`,
+    `warm-up ${warm.join('; ')}`,
+    `the check-in page opened from the nav in ${s.openMs.toFixed(0)} ms${s.syncingAtOpen ? ' while syncing' : ', the sync over'}`,
+    `longest main-thread task while it opened and scanned: ${sync.longestTaskDuringScans?.toFixed(0) ?? '?'} ms`,
+    `after ${databaseNameFor('desk')} was in: page asked for at ${t.asked.toFixed(0)} ms, shown at ${t.shown.toFixed(0)}, last verdict at ${t.scanned.toFixed(0)}, sync over at ${t.synced?.toFixed(0) ?? 'a later time'}`,
+  ]
+  const what = `/checkin opened from the nav once ${databaseNameFor('desk')} was in, members with an active membership scanned while the rest of the initial sync of ${sync.docs} documents was pulled: Enter → verdict`
+  return [summarise('checkin_scan_during_sync_ms', what, during.map((x) => x.ms), 'ms', { goal: checkinScanGoalMs }, notes.join('; '))]
+}
+
 /** The mixed 100,000 documents (bench/mixed-plan.ts) joined as a manager; `scale` 0.01 → 1,000 documents. */
 export async function sync100kRows(browser: Browser, scale: number, log: (line: string) => void): Promise<MetricResult[]> {
   const sizes = mixedSizes(scale)
@@ -55,18 +89,22 @@ export async function sync100kRows(browser: Browser, scale: number, log: (line: 
   let mix: MixedSeedResult | undefined
   const seed = async (lobby: Parameters<typeof seedMixed>[0]) => (mix = await seedMixed(lobby, sizes, log))
   const budget = 10 * minutes + 50 * minutes * scale
-  const sync = await within(budget, 'initial sync bench (mixed documents)', withServer((s) => initialSyncBench(browser, s, { seed, timeoutMs: budget, log })))
+  const scans = { count: 5, warmup: 1, stepMs: (scale >= 1 ? 5 : 1) * minutes }
+  const sync = await within(budget, 'initial sync bench (mixed documents)', withServer((s) => initialSyncBench(browser, s, { seed, timeoutMs: budget, scans, log })))
+  for (const x of sync.scans?.scans ?? []) log(`  scan${x.warmup ? ' (warm-up)' : ''}: ${x.ms.toFixed(0)} ms, ${x.verdict}, ${x.duringSync ? `during the sync (${x.pulling ?? 'the round ending'})` : 'after the sync'}`)
+  const scanned = sync.scans ? `; the check-in page opened and ${sync.scans.scans.length} scans made during it (checkin_scan_during_sync_ms)` : ''
   const c = mix!.counts
   const seeded = `${c.people} people, ${c.members} members, ${c.fees} fees, ${c.checkIns} check-ins, ${c.accounts} broadband agreements, ${c.statusEvents} status events, ${c.ledgerLines} ledger lines, seeded in ${mix!.seconds.toFixed(0)} s`
   const perDb = sync.sizes.map((s) => `${s.database} ${s.docs}`).join(', ')
   const tag = scale === 1 ? '100k' : 'mixed'
   return [
-    summarise(`initial_sync_${tag}_ms`, `initial sync of ${sync.docs} mixed documents as a ${mix!.user.role} (${perDb}): join → synced (verified, in Dexie), against a raw PouchDB pull of the same databases`, [sync.synced], 'ms', { baseline: round(sync.rawMs), goal: round(1.5 * sync.rawMs) }, `${one}; ${seeded}; ${stepsNote(sync)}`),
+    summarise(`initial_sync_${tag}_ms`, `initial sync of ${sync.docs} mixed documents as a ${mix!.user.role} (${perDb}): join → synced (verified, in Dexie), against a raw PouchDB pull of the same databases${scanned}`, [sync.synced], 'ms', { baseline: round(sync.rawMs), goal: round(1.5 * sync.rawMs) }, `${one}; ${seeded}; ${stepsNote(sync)}`),
     summarise(`initial_sync_${tag}_phone_lookup_ms`, `then phone lookup among ${c.people} people (blind index + decrypt)`, [sync.lookup], 'ms', {}, one),
     summarise(`device_${tag}_bytes_per_doc`, 'navigator.storage.estimate() usage after the sync, per document pulled', [sync.deviceBytesPerDoc], 'B', { baseline: round(sync.serverBytesPerDoc), goal: round(1.3 * sync.serverBytesPerDoc) }, `server: the documents' JSON, ${sync.serverBytesPerDoc.toFixed(0)} B each`),
     ...kindRow('device_bytes_per_person', 'device bytes per person synced (lobby_directory\'s device-to-server ratio × a person\'s server JSON)', sync, 'lobby_directory', 'person'),
     ...kindRow('device_bytes_per_ledger_line', 'device bytes per broadband ledger line synced (lobby_accounts\' device-to-server ratio × a line\'s server JSON)', sync, 'lobby_accounts', 'bb-ledger'),
-    summarise(`sync_${tag}_max_main_thread_task_ms`, `the longest main-thread task during the initial sync of ${sync.docs} documents (Long Tasks API)`, [sync.longestTask], 'ms', { goal: 100 }, one),
-    summarise(`sync_${tag}_peak_heap_mb`, `the JS heap at its peak during the initial sync of ${sync.docs} documents (sampled every 100 ms)`, [sync.heapPeakMb], 'MB', { goal: 200 }, one),
+    summarise(`sync_${tag}_max_main_thread_task_ms`, `the longest main-thread task during the initial sync of ${sync.docs} documents (Long Tasks API)${scanned}`, [sync.longestTask], 'ms', { goal: 100 }, `${one}${sync.scans ? `; while the check-in page opened and scanned: ${sync.longestTaskDuringScans?.toFixed(0) ?? '?'} ms` : ''}`),
+    summarise(`sync_${tag}_peak_heap_mb`, `the JS heap at its peak during the initial sync of ${sync.docs} documents (sampled every 100 ms)${scanned}`, [sync.heapPeakMb], 'MB', { goal: 200 }, one),
+    ...scanDuringSyncRow(sync),
   ]
 }

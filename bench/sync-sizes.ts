@@ -71,6 +71,8 @@ export function deviceBytesOfKind(sizes: readonly DatabaseSize[], database: stri
 export interface ApplyReading {
   database: string
   idb?: number
+  /** The page's clock (performance.now) at the apply's end. */
+  end?: number
 }
 
 /**

@@ -4,7 +4,7 @@
  * the same sizes give the same data on every run. Members and check-ins name their
  * member and person by index; `seed.ts` turns indexes into record ids as it writes.
  */
-import type { FeeEntry, LocalDate, PaymentMethod, Term, Tier } from '@/core/membership/types'
+import type { FeeEntry, LocalDate, MembershipSettings, PaymentMethod, Term, Tier } from '@/core/membership/types'
 import { memberNumberFrom } from '@/core/membership/member-number'
 import { termEnd } from '@/core/membership/term-dates'
 import { addDaysTo, daysBetween, instantOf } from '@/core/shared/local-date'
@@ -35,6 +35,12 @@ export interface PlannedCheckIn {
 
 const termWeights: [Term, number][] = [['month', 0.5], ['halfYear', 0.3], ['year', 0.2]]
 const methods: PaymentMethod[] = ['transfer', 'card', 'cash']
+
+/** The seeded organisation opens around the clock, so every scan is decided on membership, never on the hour. */
+export function openAllDay(settings: MembershipSettings): MembershipSettings {
+  const weekdays = [1, 2, 3, 4, 5, 6, 7] as const
+  return { ...settings, tiers: settings.tiers.map((t) => ({ ...t, hours: weekdays.map((weekday) => ({ weekday, from: '00:00', to: '23:59' })) })) }
+}
 
 export function planMembers(input: PlanInput): PlannedMember[] {
   const rng = mulberry32(input.seed)
@@ -98,4 +104,11 @@ export function planCheckIns(input: PlanInput, members: PlannedMember[]): Planne
     out.push({ member, at: instantOf(day, '09:00', input.timeZone) + int(12 * 3600) * 1000 })
   }
   return out
+}
+
+/** Up to `count` of the members with a fee covering `today` (an active membership: a scan admits them), spread over all. */
+export function coveredOn(members: readonly PlannedMember[], today: LocalDate, count: number): PlannedMember[] {
+  const covered = members.filter((m) => m.fees.some((f) => f.start <= today && today <= f.end))
+  const step = Math.max(1, Math.floor(covered.length / count))
+  return covered.filter((_, i) => i % step === 0).slice(0, count)
 }

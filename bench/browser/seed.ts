@@ -5,23 +5,16 @@
  * keys, unaudited. Same origin as the app, so the app opens the same IndexedDB afterwards.
  */
 import { localDateOf } from '@/core/shared/local-date'
-import type { MembershipSettings } from '@/core/membership/types'
 import { formatHlc } from '@/core/sync/hlc'
 import { createDeskRecords } from '@/storage/desk-records.repo'
 import { createPeopleRepo } from '@/storage/people.repo'
 import { generatePeople } from '../../scripts/demo/people'
 import './broadband-seed'
 import './reception-seed'
-import { planCheckIns, planMembers } from './seed-plan'
+import { openAllDay, planCheckIns, planMembers } from './seed-plan'
 import type { SeedResult, SeedSizes, SeedUsers } from './seed-types'
 import { foundBenchOrganisation } from './seed-organisation'
 import { inParallel } from './seed-writes'
-
-/** The seeded organisation opens around the clock, so every scan is decided on membership, never on the hour. */
-function openAllDay(settings: MembershipSettings): MembershipSettings {
-  const weekdays = [1, 2, 3, 4, 5, 6, 7] as const
-  return { ...settings, tiers: settings.tiers.map((t) => ({ ...t, hours: weekdays.map((weekday) => ({ weekday, from: '00:00', to: '23:59' })) })) }
-}
 
 async function seed(sizes: SeedSizes, users: SeedUsers): Promise<SeedResult> {
   const t0 = performance.now()

@@ -2,8 +2,10 @@ import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import { ledgerEntrySchema } from '@/core/broadband/schemas'
 import { defaultMembershipSettings } from '@/core/membership/defaults'
+import { isOpenAt } from '@/core/membership/opening-hours'
+import { instantOf } from '@/core/shared/local-date'
 import { planAgreements } from '../../bench/browser/broadband-plan'
-import { planCheckIns, planMembers } from '../../bench/browser/seed-plan'
+import { coveredOn, openAllDay, planCheckIns, planMembers } from '../../bench/browser/seed-plan'
 import { mixedSizes, planRecentLedgers } from '../../bench/mixed-plan'
 import { deviceBytesOfKind, devicePerDatabase, type ApplyReading, type DatabaseSize } from '../../bench/sync-sizes'
 
@@ -54,6 +56,25 @@ describe("the 100k initial-sync bench's mix (issue 13: people, members, fees, ch
       const paid = mine.filter((e) => e.kind === 'payment').length
       expect(paid).toBe(a.status === 'suspended' ? Math.max(0, charged - 2) : charged)
     })
+  })
+})
+
+describe('the members scanned during the sync (issue 13: the check-in screen answers a scan while a big sync runs)', () => {
+  const sizes = mixedSizes(0.05)
+  const tier = defaultMembershipSettings().tiers[0]!
+  const members = planMembers({ seed: sizes.seed, members: sizes.members, checkIns: sizes.checkIns, years: sizes.memberYears, today, timeZone, tier, by: 'manager' })
+
+  it('MEM-3: each has a fee covering today (an active membership), twenty of them spread over all the members', () => {
+    const picked = coveredOn(members, today, 20)
+    expect(picked).toHaveLength(20)
+    for (const m of picked) expect(m.fees.some((f) => f.start <= today && today <= f.end)).toBe(true)
+    expect(members.indexOf(picked.at(-1)!)).toBeGreaterThan(members.length / 2)
+  })
+
+  it('MEM-2: the seeded organisation is open at any hour of any day, so a scan is decided on membership alone', () => {
+    const settings = openAllDay(defaultMembershipSettings())
+    for (const day of ['2026-12-07', '2026-12-08', '2026-12-12', '2026-12-13'])
+      for (const time of ['00:30', '02:13', '09:00', '23:30']) for (const t of settings.tiers) expect(isOpenAt(settings, t.id, instantOf(day, time, timeZone))).toBe(true)
   })
 })
 
