@@ -3,6 +3,7 @@ import type { LobbyDb } from '@/storage/db'
 import type { KeySource } from '@/storage/key-source'
 import type { Channel } from './channels'
 import { isAppendOnly } from '@/storage/append-only'
+import { foregroundIdle } from '@/storage/foreground'
 import { resolveConflict, rivalEventReason, type ConflictContext } from './conflicts'
 import type { Row } from './outgoing'
 import type { PouchDoc, PouchLike } from './pouch-port'
@@ -112,6 +113,8 @@ async function applyLive(db: LobbyDb, name: ReplicatedTable, docs: PouchDoc[], c
     }
   }
   if (rows.length === 0) return
+  // A scan at the desk reads first: its reads would otherwise queue behind this write (storage/foreground.ts).
+  await foregroundIdle()
   await db.transaction('rw', t, async () => {
     const now = await t.bulkGet(rows.map((r) => r._id))
     await t.bulkPut(rows.filter((_, i) => !now[i]?._local))

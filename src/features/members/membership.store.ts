@@ -10,6 +10,7 @@ import { onLock, useSessionStore } from '@/identity/session.store'
 import { PermissionError } from '@/identity/session'
 import { afterNextPaint } from '@/platform/after-paint'
 import { useStoragePersistence } from '@/platform/storage-persistence'
+import { inForeground } from '@/storage/foreground'
 import { signedCardText } from './card-signing'
 import { checkOut, overrideAtDesk, scanAtDesk, type CheckInOutcome } from './checkin-actions'
 import { createDeskQuiet } from './desk-quiet'
@@ -263,13 +264,14 @@ export const useMembershipStore = defineStore('membership', () => {
   /** MEM-3: scan or typed text → decision; an admit is recorded at once. Reads a slice, never the realm. */
   async function checkIn(text: string): Promise<CheckInOutcome> {
     allowed()
-    const scan = (async () => {
+    // Foreground: a sync running meanwhile writes its next page after the verdict, not between the scan's reads.
+    const scan = inForeground(async () => {
       // The member's name is read while their check-in is written.
       const meanwhile = (read: DeskSlice) => learnNames(read.members.map((m) => m.record.personId))
       const { slice, ...outcome } = await scanAtDesk({ ...(await scanContext()), meanwhile }, text)
       await showVerdictFirst(slice)
       return outcome
-    })()
+    })
     quiet.scanStarted(scan)
     const outcome = await scan
     if (outcome.checkInId) void useStoragePersistence().requestPersistence()
