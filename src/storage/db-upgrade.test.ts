@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto'
 import Dexie from 'dexie'
 import { describe, expect, it } from 'vitest'
-import { LobbyDb, recordsOfType } from './db'
+import { LobbyDb } from './db'
+import { recordsOfType } from './records-of-type'
 
 describe('the device database upgrades in place', () => {
   it('issue 13: v4 drops the [type+realm] index and keeps every record; a type is a range of ids, one realm a check of each', async () => {

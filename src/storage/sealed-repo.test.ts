@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
-import { recordsOfType } from './db'
+import { recordsOfType } from './records-of-type'
 import { blindIndex } from '@/crypto/blind-index'
 import { open, seal } from '@/crypto/envelope'
 import * as v from 'valibot'

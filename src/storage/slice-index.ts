@@ -1,4 +1,5 @@
-import { recordsOfType, type LobbyDb } from './db'
+import type { LobbyDb } from './db'
+import { recordsOfType } from './records-of-type'
 import type { StoredEnvelope } from './documents'
 
 /** How a re-index run ended: records given device-local slice entries, and whether it was stopped before the end. */
