@@ -26,11 +26,11 @@ export function pulledDatabases(role: StaffRole): string[] {
  * task's start and duration, to tell those of the scans' window apart.
  */
 const watchScript = `
-  window.__syncWatch = { steps: {}, longest: 0, tasks: [], heapPeak: 0, progress: [], applies: [] };
+  window.__syncWatch = { steps: {}, longest: 0, tasks: [], heapPeak: 0, progress: [], applies: [], windows: [] };
   new PerformanceObserver((list) => {
     const w = window.__syncWatch;
     for (const e of list.getEntries()) {
-      if (e.entryType === 'measure' && e.name.startsWith('lobby-sync ')) w.steps[e.name.slice(11)] = (w.steps[e.name.slice(11)] || 0) + e.duration;
+      if (e.entryType === 'measure' && e.name.startsWith('lobby-sync ')) { w.steps[e.name.slice(11)] = (w.steps[e.name.slice(11)] || 0) + e.duration; w.windows.push([e.startTime, e.startTime + e.duration, e.name.slice(11)]); }
       if (e.entryType === 'measure' && e.name.startsWith('lobby-sync apply ')) {
         const reading = { database: e.name.slice(17), end: e.startTime + e.duration };
         w.applies.push(reading);
@@ -56,6 +56,14 @@ interface SyncWatch {
   /** The progress texts the header showed, in turn. */
   progress: string[]
   applies: ApplyReading[]
+  /** Each engine step's span (page clock) and name: which step a long task fell in. */
+  windows: [number, number, string][]
+}
+
+/** Where a long task fell: the engine steps it overlaps, or none (the join, the sign-in, a page drawn). */
+function stepsAt(watch: SyncWatch, [at, ms]: [number, number]): string {
+  const names = watch.windows.filter(([from, to]) => at + ms >= from && at <= to).map(([, , name]) => name)
+  return names.length ? [...new Set(names)].join(' + ') : 'no sync step (join, sign-in, a page drawn)'
 }
 
 /** Who joins the fresh device, and what to look up once it has synced: what a seed hands the bench. */
@@ -109,6 +117,12 @@ export interface InitialSyncFigures {
   sizes: DatabaseSize[]
   /** The scans made during the sync, when asked for. */
   scans?: ScansDuringSync
+  /** The longest main-thread task that overlapped a step of the engine (a push, or a database's pull and apply). */
+  longestTaskInSyncSteps: number
+  /** The long tasks of 80 ms and more, with the step each fell in. */
+  longTasks: string[]
+  /** The app's own offline cache (the service worker's precache), bytes: once per device, not per document. */
+  cacheBytes: number
   /** The longest main-thread task that began while the check-in page opened and scanned. */
   longestTaskDuringScans?: number
 }
@@ -139,6 +153,8 @@ export async function initialSyncBench(browser: Browser, lobby: Lobby, options: 
   await page.getByTestId('join-secret').fill(user.passphrase)
   // LOBBY_BENCH_PROFILE=artifacts/sync.cpuprofile: a CPU profile of the sync, its top functions printed.
   const profiling = await startProfile(page, context)
+  // The origin's IndexedDB before the join (the app shell's cache is counted apart: it is there before any document).
+  const idbBefore = (await page.evaluate(async () => ((await navigator.storage.estimate()) as { usageDetails?: { indexedDB?: number } }).usageDetails?.indexedDB ?? 0)) as number
   const t0 = performance.now()
   await page.getByTestId('join-submit').click()
   await page.getByTestId('signed-in-as').waitFor({ timeout: 120_000 })
@@ -163,7 +179,10 @@ export async function initialSyncBench(browser: Browser, lobby: Lobby, options: 
   const synced = await syncedAt
   await profiling?.stop(log)
   const watch = (await page.evaluate(() => (window as unknown as { __syncWatch: SyncWatch }).__syncWatch)) as SyncWatch
-  const usage = (await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0)) as number
+  const usage = (await page.evaluate(async () => {
+    const est = (await navigator.storage.estimate()) as { usage?: number; usageDetails?: { indexedDB?: number; caches?: number } }
+    return { all: est.usage ?? 0, idb: est.usageDetails?.indexedDB, caches: est.usageDetails?.caches ?? 0 }
+  })) as { all: number; idb?: number; caches: number }
   devicePerDatabase(sizes, watch.applies)
   const mb = (bytes: number) => (bytes / 1_048_576).toFixed(1)
   log(`  synced in ${(synced / 1000).toFixed(1)} s; on the server → added on the device: ${sizes.map((s) => `${s.database} ${s.docs} docs ${mb(s.bytes)} → ${s.device === undefined ? '?' : mb(s.device)} MB`).join(', ')}`)
@@ -185,7 +204,11 @@ export async function initialSyncBench(browser: Browser, lobby: Lobby, options: 
     longestTask: watch.longest,
     heapPeakMb: watch.heapPeak / 1_048_576,
     progressShown: [...new Set([watch.progress[0], watch.progress[Math.floor(watch.progress.length / 2)], watch.progress.at(-1)].filter((x): x is string => !!x))],
-    deviceBytesPerDoc: usage / Math.max(1, serverDocs),
+    // What the documents added to IndexedDB (Chromium's usageDetails; the whole usage where a browser gives no details).
+    deviceBytesPerDoc: (usage.idb === undefined ? usage.all : usage.idb - idbBefore) / Math.max(1, serverDocs),
+    cacheBytes: usage.caches,
+    longestTaskInSyncSteps: Math.max(0, ...watch.tasks.filter((t) => !stepsAt(watch, t).startsWith('no sync step')).map(([, ms]) => ms)),
+    longTasks: watch.tasks.filter(([, ms]) => ms >= 80).map((t) => `${t[1].toFixed(0)} ms (${stepsAt(watch, t)})`),
     serverBytesPerDoc: serverBytes / Math.max(1, serverDocs),
     sizes,
     scans,
