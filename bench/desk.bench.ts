@@ -183,22 +183,7 @@ function profileSummary(profile: { nodes: ProfileNode[]; samples?: number[]; tim
 async function scanMany(page: Page, numbers: string[], count: number, budgetMs: number, stepMs: number) {
   return page.evaluate(
     async ({ numbers, count, budgetMs, stepMs }) => {
-      const until = (what: string, check: () => boolean) =>
-        new Promise<void>((resolve, reject) => {
-          if (check()) return resolve()
-          const timer = setTimeout(() => {
-            observer.disconnect()
-            const screen = (document.querySelector('main') ?? document.body).textContent?.replace(/\s+/g, ' ').slice(0, 300)
-            reject(new Error(`${what} did not happen within ${stepMs / 1000} s; the page shows: ${screen}`))
-          }, stepMs)
-          const observer = new MutationObserver(() => {
-            if (!check()) return
-            observer.disconnect()
-            clearTimeout(timer)
-            resolve()
-          })
-          observer.observe(document.body, { childList: true, subtree: true, attributes: true })
-        })
+      const until = (what: string, check: () => boolean) => (window as unknown as BenchWindow).__stopwatch.until(what, check, stepMs)
       const verdict = () => document.querySelector<HTMLElement>('[data-testid=checkin-verdict]')
       const started = performance.now()
       let done = 0

@@ -15,9 +15,9 @@ import { sync100kRows, sync10kRows } from './sync-rows'
 import { formatTable, percentile, resultsJson, summarise, type MetricResult } from './stats'
 
 const quick = process.argv.includes('--quick')
-/** `--only=desk` (or reception, broadband, sign-in, sync): one part, when working on it; `sync` is both initial syncs, `sync100k` the mixed one alone. */
+/** `--only=desk` (or reception, broadband, sign-in, sync): one part, when working on it; `sync` is both initial syncs, `sync10k` and `sync100k` one each. */
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length)
-const runs = (part: string) => only === undefined || only === part || (only === 'sync' && part === 'sync100k')
+const runs = (part: string) => only === undefined || only === part || (only === 'sync' && part === 'sync100k') || (only === 'sync10k' && part === 'sync')
 /** `--scale=0.01`: any fraction of the sizes, when working on the bench itself. */
 const scaleArg = process.argv.find((a) => a.startsWith('--scale='))
 const scale = scaleArg ? Number(scaleArg.slice('--scale='.length)) : quick ? 0.1 : 1

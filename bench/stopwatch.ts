@@ -20,6 +20,24 @@ export const stopwatchScript = `
     },
   }
   window.__stopwatch = {
+    // Resolves once check() holds (at the first DOM change after which it does); rejects after ms, saying what the page shows.
+    until(what, check, ms) {
+      return new Promise((resolve, reject) => {
+        if (check()) return resolve()
+        const timer = setTimeout(() => {
+          observer.disconnect()
+          const screen = (document.querySelector('main') ?? document.body).textContent?.replace(/\s+/g, ' ').slice(0, 300)
+          reject(new Error(what + ' did not happen within ' + ms / 1000 + ' s; the page shows: ' + screen))
+        }, ms)
+        const observer = new MutationObserver(() => {
+          if (!check()) return
+          observer.disconnect()
+          clearTimeout(timer)
+          resolve()
+        })
+        observer.observe(document.body, { childList: true, subtree: true, attributes: true })
+      })
+    },
     firstPerson: () => document.querySelector('[data-testid=people-table] tbody tr')?.getAttribute('data-person') ?? '',
     arm(name, arg, startOn) {
       let t0 = startOn === 'now' ? performance.now() : undefined
@@ -47,5 +65,6 @@ export const stopwatchScript = `
 export interface Stopwatch {
   arm(name: 'verdict' | 'newPeopleRows' | 'memberRows' | 'visitSaved', arg: unknown, startOn: 'enter' | 'click' | 'now'): void
   result: Promise<number>
+  until(what: string, check: () => boolean, ms: number): Promise<void>
   firstPerson(): string
 }

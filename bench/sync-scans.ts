@@ -56,18 +56,7 @@ function scanInPage(page: Page, numbers: string[], last: string, stepMs: number)
   return page.evaluate(
     async ({ numbers, last, stepMs }) => {
       const w = window as unknown as InPage
-      const until = (what: string, check: () => boolean) =>
-        new Promise<void>((resolve, reject) => {
-          if (check()) return resolve()
-          const timer = setTimeout(() => (observer.disconnect(), reject(new Error(`${what} did not happen within ${stepMs / 1000} s`))), stepMs)
-          const observer = new MutationObserver(() => {
-            if (!check()) return
-            observer.disconnect()
-            clearTimeout(timer)
-            resolve()
-          })
-          observer.observe(document.body, { childList: true, subtree: true, attributes: true })
-        })
+      const until = (what: string, check: () => boolean) => w.__stopwatch.until(what, check, stepMs)
       const verdict = () => document.querySelector<HTMLElement>('[data-testid=checkin-verdict]')
       const done = []
       for (const memberNo of numbers) {

@@ -13,7 +13,7 @@ import { keySourceFrom } from '../../src/storage/keyring-key-source'
 import { rivalEventReason } from '../../src/sync/conflicts'
 import { testDevice } from './device'
 import { eachTestSyncServer } from './sync-server'
-import { addStaff, cost, foundOrganisation } from './organisation'
+import { cost, foundedWithDesk, foundOrganisation } from './organisation'
 
 
 describe('a conflict on an append-only record is tampering (issue 8 §5, MEM-6)', () => {
@@ -60,11 +60,7 @@ describe('a conflict on an append-only record is tampering (issue 8 §5, MEM-6)'
   // and nothing is merged or deleted on the way.
   it('keeps two offline check-ins of one member from two tablets, flags them, and writes no merge or tombstone (MEM-3)', async () => {
     const a = testDevice(server.dbUrl)
-    const admin = await foundOrganisation(a, server.admin)
-    const desk = await addStaff(a, server.admin, admin, { name: '李前台', username: 'li.desk', role: 'frontdesk' })
-    expect((await a.login(admin.userId, admin.serverPassword!)).ok).toBe(true)
-    const engineA = await a.engineFor(admin)
-    expect((await engineA.runOnce()).state).toBe('idle')
+    const { admin, desk, engineA } = await foundedWithDesk(a, server.admin)
 
     const b = testDevice(server.dbUrl)
     expect((await b.login(desk.userId, desk.serverPassword)).ok).toBe(true)

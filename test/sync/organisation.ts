@@ -46,3 +46,14 @@ export async function firstSignIn(device: Device, staff: { userId: string; setup
   device.setKeys(keySourceFrom(done.session.keyring))
   return done.session as Session
 }
+
+/** Device A: the founding admin and a front-desk colleague, with server accounts; A signed in to the server and synced once. */
+export async function foundedWithDesk(device: Device, serverAdmin: ServerAdmin) {
+  const admin = await foundOrganisation(device, serverAdmin)
+  const desk = await addStaff(device, serverAdmin, admin, { name: '李前台', username: 'li.desk', role: 'frontdesk' })
+  if (!(await device.login(admin.userId, admin.serverPassword!)).ok) throw new Error('the server refused the admin')
+  const engineA = await device.engineFor(admin)
+  const first = await engineA.runOnce()
+  if (first.state !== 'idle') throw new Error(`the admin's first round ended ${first.state}: ${first.detail ?? ''}`)
+  return { admin, desk, engineA }
+}

@@ -4,7 +4,7 @@ import { drainLegacyReplicas } from '../../src/sync/legacy-replicas'
 import type { PouchDoc } from '../../src/sync/pouch-port'
 import { testDevice } from './device'
 import { eachTestSyncServer } from './sync-server'
-import { addStaff, firstSignIn, foundOrganisation } from './organisation'
+import { firstSignIn, foundedWithDesk } from './organisation'
 
 /** Issue 13: the device reads the server's feed straight into Dexie and pushes straight from it, with no local replica. */
 describe('issue 13: sync without a local replica', () => {
@@ -12,11 +12,7 @@ describe('issue 13: sync without a local replica', () => {
 
   async function twoDevices() {
     const a = testDevice(server.dbUrl)
-    const admin = await foundOrganisation(a, server.admin)
-    const desk = await addStaff(a, server.admin, admin, { name: '李前台', username: 'li.desk', role: 'frontdesk' })
-    expect((await a.login(admin.userId, admin.serverPassword!)).ok).toBe(true)
-    const engineA = await a.engineFor(admin)
-    expect((await engineA.runOnce()).state).toBe('idle')
+    const { admin, desk, engineA } = await foundedWithDesk(a, server.admin)
     const b = testDevice(server.dbUrl)
     const deskSession = await firstSignIn(b, desk, 'li.desk')
     const engineB = await b.engineFor(deskSession)
