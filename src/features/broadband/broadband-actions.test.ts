@@ -23,6 +23,7 @@ import {
   type BroadbandContext,
 } from './broadband-actions'
 import { createBroadbandRecords } from './broadband-records'
+import { recordsOfType } from '@/storage/records-of-type'
 
 const at = Date.parse('2026-12-07T02:00:00Z')
 const agent = { by: 'agent-1', at }
@@ -163,7 +164,7 @@ describe('broadband payments and the ledger (BB-2)', () => {
     const bad = { ...charge(a, '2026-12'), amount: 100.5 } // a fraction of a fen: refused by the schema while sealing
     await expect(postEntries(ctx, [charge(a, '2026-11'), charge(a, '2026-12'), bad])).rejects.toThrow()
     expect(await ledgerOf(ctx, a)).toEqual([])
-    const rows = await db.records.where('type').equals('bb-ledger').count()
+    const rows = await recordsOfType(db, 'bb-ledger').count()
     expect(rows).toBe(0)
   })
 
@@ -177,7 +178,7 @@ describe('broadband payments and the ledger (BB-2)', () => {
     const bulkPut = vi.spyOn(db.records, 'bulkPut').mockImplementationOnce(fullDisk as never)
     await expect(postEntries(ctx, [charge(a, '2026-11'), charge(a, '2026-12')])).rejects.toThrow('QuotaExceededError')
     bulkPut.mockRestore()
-    expect(await db.records.where('type').equals('bb-ledger').count()).toBe(0)
+    expect(await recordsOfType(db, 'bb-ledger').count()).toBe(0)
     expect(audited.length).toBe(before)
   })
 })

@@ -22,6 +22,7 @@ import {
   saveOutage,
 } from './broadband-case-actions'
 import { createBroadbandRecords } from './broadband-records'
+import { recordsOfType } from '@/storage/records-of-type'
 
 const at = Date.parse('2026-12-07T02:00:00Z')
 const a = 'bb-agreement:a'
@@ -129,6 +130,6 @@ describe('duplicate charge reviews (two offline bill runs)', () => {
     await expect(reviewDuplicate(ctx, review)).rejects.toBeInstanceOf(NotOnLedger)
     await expect(reviewDuplicate(ctx, { ...review, kept: onB! })).rejects.toBeInstanceOf(NotOnLedger)
     expect(await duplicateReviewsOf(ctx, a)).toEqual([])
-    expect(await db.records.where('type').equals('bb-duplicate-review').count()).toBe(0)
+    expect(await recordsOfType(db, 'bb-duplicate-review').count()).toBe(0)
   })
 })
