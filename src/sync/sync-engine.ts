@@ -44,6 +44,14 @@ async function timed<T>(step: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The session a round began with ended (the app locked, or the user signed out): the round stops where it is. */
+class SessionEnded extends Error {
+  constructor() {
+    super('the session ended during the round')
+    this.name = 'SessionEnded'
+  }
+}
+
 /** Before sign-in: nothing opens, nothing is written. */
 const noKeys: KeySource = { userId: 'anonymous', writeKey: () => undefined, lookup: () => undefined, indexKey: () => undefined }
 
@@ -128,6 +136,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     await timed(`apply ${ch.database}`, () =>
       pullChanges(deps.db, server, since, ctx, async (reached, taken) => {
         await deps.cursors.set(ch.database, serverCursor(reached))
+        // A lock drops the session's keys: no further page is opened with them (the next round resumes here).
+        if (keys && deps.keys()?.userId !== keys.userId) throw new SessionEnded()
         if (!progress) return
         progress.done += taken
         report({ progress: { ...progress } })
@@ -152,6 +162,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       for (const ch of deps.channels) await runChannel(ch, keys)
       report({ state: 'idle', error: undefined, detail: undefined, progress: undefined, lastSuccess: new Date().toISOString(), pending: await pendingCount() })
     } catch (e) {
+      // Locked or signed out meanwhile: not a failure to show; what was taken in is kept, the rest waits for the next round.
+      if (e instanceof SessionEnded) return (report({ state: 'idle', progress: undefined, pending: await pendingCount() }), status)
       const problem = classifyError(e)
       report({ state: problem.error === 'network' ? 'offline' : 'error', ...problem, progress: undefined, pending: await pendingCount() })
     }

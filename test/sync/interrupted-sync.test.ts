@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { mulberry32 } from '../../scripts/demo/people'
+import { keySourceFrom } from '../../src/storage/keyring-key-source'
 import { testDevice } from './device'
 import { eachTestSyncServer } from './sync-server'
 import { addStaff, firstSignIn, foundOrganisation } from './organisation'
@@ -89,6 +90,43 @@ describe('issue 13: an initial sync interrupted at random points and resumed', (
       expect(downloaded - onServer.length, interruptions.join('; ')).toBeLessThanOrEqual(3 * 2 * 250)
     }, 120_000)
   }
+
+  it('the app locks mid-sync: the round stops after the page it was on, opens nothing more with the dropped keys, and the round after unlocking resumes there', async () => {
+    const { b, done } = await joinedAfter(people)
+    const keys = keySourceFrom(done.session.keyring)
+    let locked = false
+    let pages = 0
+    const asked: string[] = []
+    const engine = await b.engineFor(done.session, undefined, {
+      keys: () => (locked ? undefined : keys),
+      remoteFetch: (url, init) => {
+        if (String(url).includes('/lobby_directory/_changes')) asked.push(new URL(String(url)).searchParams.get('since') ?? '')
+        return b.fetch(url, init)
+      },
+      cursors: {
+        get: async (db) => (await b.db.local.get(`cursor:${db}`))?.value as string | undefined,
+        set: async (db, seq) => {
+          await b.db.local.put({ key: `cursor:${db}`, value: seq })
+          if (db === 'lobby_directory' && ++pages === 2) locked = true // the screen locks while the second page is taken in
+        },
+      },
+    })
+    const directory = async () => (await b.db.records.toArray()).filter((r) => r.realm === 'directory').length
+    // Not an error to show: the round ends quietly with what it took in.
+    expect(await engine.runOnce()).toMatchObject({ state: 'idle' })
+    const held = await directory()
+    expect(held).toBeGreaterThan(0)
+    expect(held).toBeLessThanOrEqual(2 * 250)
+    const kept = String((await b.db.local.get('cursor:lobby_directory'))?.value).replace(/^server /, '')
+    // Unlocked: the next round starts the feed at the cursor the locked one kept, and finishes.
+    locked = false
+    asked.length = 0
+    expect(await engine.runOnce()).toMatchObject({ state: 'idle' })
+    expect(asked[0]).toBe(kept)
+    const { body } = await server.admin.request('GET', 'lobby_directory/_all_docs')
+    expect(await directory()).toBe((body.rows as { id: string }[]).filter((r) => !r.id.startsWith('_design/')).length)
+    expect(await b.storage.quarantined()).toEqual([])
+  }, 120_000)
 
   it('a first pull says how far it has got: the server\'s count, then each page taken in, up to all of it', async () => {
     const { b, done } = await joinedAfter(people)
