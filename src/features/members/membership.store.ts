@@ -93,7 +93,9 @@ export const useMembershipStore = defineStore('membership', () => {
     if (options.afterSync && view.value && arrived === arrivalsSeen && isToday(view.value, clock.now())) return Promise.resolve(view.value)
     arrivalsSeen = arrived
     // Opening the page: today's visitors first, the rest soon after. After a sync round: the whole day at once.
-    const day = refreshDay(options.afterSync ? 'whole' : 'today')
+    // After a round, a read of the day already running may have started before these records arrived (it would then
+    // miss them, and the next rounds, seeing no new arrivals, would not read again): this one starts after it.
+    const day = options.afterSync ? (inflightDay ?? Promise.resolve()).catch(() => undefined).then(() => refreshDay('whole')) : refreshDay('today')
     if (!options.afterSync) quiet.readWholeDaySoon()
     // Records of an older app version, without slice indexes, may have come: a re-index run after the day's read (desk-reindex.ts).
     void reindex.ifOwed(day)
