@@ -11,7 +11,7 @@ import { ADMIN_USER, loadOrCreateAdminPassword } from './admin-password.js'
 import { corsForOrigins } from './cors.js'
 import { hardenSessionCookie, noStore, uncompressedFeeds } from './db-headers.js'
 import { createPouchServer } from './pouch-server.js'
-import { provisionEmbedded } from './provision/embedded.js'
+import { followEmbedded, provisionEmbedded } from './provision/embedded.js'
 import { bulkGetAsCaller, limitLocalDocumentBodies, limitRequestBodies, ownUserDocGuard, signedInForDatabasePaths, stripTrustedOptions } from './request-guards.js'
 import { loadOrCreateSessionSecret } from './session-secret.js'
 import { createSignInLimiter, limitBasicSignIns } from './sign-in-limits.js'
@@ -114,12 +114,16 @@ export async function createLobbyServer(options = {}) {
     }
   }
 
+  // Issue 14: members' accounts and personal databases, made from the requests staff write (couch_peruser's job).
+  const follower = provision ? await followEmbedded(app, { adminUser: ADMIN_USER, adminPassword, prefix, log }) : null
+
   return {
     app,
     adminUser: ADMIN_USER,
     adminPassword,
     async close() {
       ready = false
+      await follower?.stop()
       await pouch.close()
     },
   }

@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { provisionPersonalRealm, provisionServer } from './databases.js'
 import { CouchError, couchClient } from './http-client.js'
+import { followMemberSignins } from './member-signins.js'
 import { DEFAULT_PREFIX, checkPrefix } from './names.js'
 
 export const USAGE = `Usage: npm run provision -- --url URL --admin NAME [options]
@@ -24,11 +25,13 @@ export const USAGE = `Usage: npm run provision -- --url URL --admin NAME [option
   --prefix PREFIX       database name prefix (LOBBY_DB_PREFIX, default ${DEFAULT_PREFIX})
   --member USER_ID      also provision that member's personal realm (repeatable)
   --tech USER_ID        also provision that technician's personal realm (repeatable)
+  --follow              then keep running: make members' accounts and databases as the desk
+                        asks for them (lobby_signin; what the embedded server does itself)
   --help                show this text`
 
 /**
  * @param {string[]} argv @param {Record<string, string | undefined>} env
- * @returns {{ help: true } | { help: false, url: string, admin: string, password: string, prefix: string, members: string[], techs: string[] }}
+ * @returns {{ help: true } | { help: false, url: string, admin: string, password: string, prefix: string, members: string[], techs: string[], follow: boolean }}
  */
 export function parseProvisionOptions(argv, env) {
   const { values } = parseArgs({
@@ -41,6 +44,7 @@ export function parseProvisionOptions(argv, env) {
       prefix: { type: 'string' },
       member: { type: 'string', multiple: true },
       tech: { type: 'string', multiple: true },
+      follow: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -69,6 +73,7 @@ export function parseProvisionOptions(argv, env) {
     prefix: checkPrefix(values.prefix ?? env.LOBBY_DB_PREFIX ?? DEFAULT_PREFIX),
     members: values.member ?? [],
     techs: values.tech ?? [],
+    follow: values.follow ?? false,
   }
 }
 
@@ -105,6 +110,17 @@ export async function main(argv, { env = process.env, out = console.log, err = c
     for (const { database, action } of changes) out(`  ${database}: ${action}`)
     const count = databases.length + options.members.length + options.techs.length
     out(changes.length === 0 ? `Nothing to do: all ${count} databases and _users were already in place.` : `Done: ${changes.length} changes.`)
+    if (options.follow) {
+      // Issue 14: until stopped (Ctrl-C, or the service manager's SIGTERM).
+      out('Following member sign-in requests (Ctrl-C to stop).')
+      const stopping = new AbortController()
+      for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.once(signal, () => stopping.abort())
+      await followMemberSignins(client, {
+        prefix: options.prefix,
+        signal: stopping.signal,
+        onEvent: ({ kind, detail }) => (kind === 'error' ? err : out)(`  ${kind}: ${detail}`),
+      })
+    }
     return 0
   } catch (e) {
     // CouchError messages say which request failed and why; anything else is

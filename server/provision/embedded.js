@@ -29,3 +29,35 @@ export async function provisionEmbedded(app, { adminUser, adminPassword, prefix 
     await new Promise((resolve) => server.close(() => resolve(undefined)))
   }
 }
+
+/**
+ * Issue 14: the embedded server's member-sign-in follower (member-signins.js), over its own loopback listener with
+ * the admin's credentials, as `npm run provision -- --follow` runs beside CouchDB.
+ * @param {import('express').Express} app
+ * @param {{ adminUser: string, adminPassword: string, prefix?: string, log?: (line: string) => void }} options
+ * @returns {Promise<{ stop(): Promise<void> }>}
+ */
+export async function followEmbedded(app, { adminUser, adminPassword, prefix, log = () => {} }) {
+  const { followMemberSignins } = await import('./member-signins.js')
+  const server = http.createServer(app)
+  await new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => resolve(undefined))
+  })
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address())
+  const client = couchClient({ url: `http://127.0.0.1:${port}/db/`, name: adminUser, password: adminPassword })
+  const stopping = new AbortController()
+  const running = followMemberSignins(client, {
+    prefix,
+    signal: stopping.signal,
+    onEvent: ({ kind, detail }) => { if (kind !== 'applied') log(`Member sign-ins: ${kind}: ${detail}`) },
+  })
+  return {
+    async stop() {
+      stopping.abort()
+      server.closeAllConnections()
+      await new Promise((resolve) => server.close(() => resolve(undefined)))
+      await running
+    },
+  }
+}

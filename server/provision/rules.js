@@ -202,6 +202,26 @@ const TYPED_RULES = {
 /** @param {readonly string[]} roles */
 const access = (roles) => ({ roles: [...roles] })
 
+/** Issue 14: who asks for a member's sign-in (the staff who serve members). */
+export const MEMBER_STAFF_ROLES = Object.freeze([...policy.signinDatabase.writers])
+
+/**
+ * Issue 14 (BB-11): `member-signin:<userId>`, a one-time code's sign-in for a member. It carries the server password
+ * derived from the code and the member's keyring locked under it, so only the staff who serve members read or write
+ * it; the follower (member-signins.js, a server admin) applies and deletes it. `signed`: it names its author.
+ * @type {Record<string, TypeRules>}
+ */
+const SIGNIN_RULES = {
+  'member-signin': {
+    id: ['userId'],
+    signed: true,
+    fields: { userId: 'string', password: 'string', keyring: 'object', expiresAt: 'integer', at: 'integer' },
+    create: { roles: [...MEMBER_STAFF_ROLES] },
+    update: { roles: [...MEMBER_STAFF_ROLES] },
+    delete: null,
+  },
+}
+
 /**
  * Realms kept in one database each, by kind:
  * - `typed`: clear documents of a few known types, each with its own rights;
@@ -224,6 +244,7 @@ export const FIXED_REALMS = Object.freeze(Object.fromEntries([
     appendOnly: [...policy.appendOnlyTypes],
   }]),
   ...clearEntries('audit'),
+  [policy.signinDatabase.realm, { kind: 'typed', readers: access(MEMBER_STAFF_ROLES), writers: access(MEMBER_STAFF_ROLES), types: SIGNIN_RULES }],
 ]))
 
 /**

@@ -1,4 +1,4 @@
-import { clearDatabases } from '@/core/access/access-policy'
+import { clearDatabases, signinDatabase } from '@/core/access/access-policy'
 import type { LobbyDb } from '@/storage/db'
 
 /** Dexie tables whose rows replicate, and which table an incoming document belongs in. */
@@ -9,10 +9,11 @@ export type ReplicatedTable = 'records' | 'audit' | 'accounts' | 'keyrings' | 'd
  * its type under (src/core/access/access-policy.js `clearDatabases`: e.g.
  * grants and certificates beside the keyrings, CONF-9; each device's signed
  * audit head beside its entries, CONF-6; the pre-login documents in `org`, so
- * a device's own update carries the revision), else a sealed record.
+ * a device's own update carries the revision), else a sealed record. A member sign-in request (issue 14) has
+ * no table: no device replicates `lobby_signin`, and one found anywhere else is quarantined as misplaced.
  */
 export function tableFor(type: unknown): ReplicatedTable | undefined {
-  if (typeof type !== 'string') return undefined
+  if (typeof type !== 'string' || (signinDatabase.types as readonly string[]).includes(type)) return undefined
   for (const database of Object.values(clearDatabases)) {
     const types: Record<string, ReplicatedTable> = database.types
     if (Object.hasOwn(types, type)) return types[type]

@@ -45,7 +45,7 @@ describe('append-only types', () => {
 describe('databaseNameFor', () => {
   it('names fixed realms with the prefix', () => {
     expect(Object.keys(FIXED_REALMS).map((realm) => databaseNameFor(realm))).toEqual([
-      'lobby_public', 'lobby_org', 'lobby_directory', 'lobby_desk', 'lobby_accounts', 'lobby_field', 'lobby_audit',
+      'lobby_public', 'lobby_org', 'lobby_directory', 'lobby_desk', 'lobby_accounts', 'lobby_field', 'lobby_audit', 'lobby_signin',
     ])
     expect(databaseNameFor('desk', 'shop2_')).toBe('shop2_desk')
   })

@@ -24,7 +24,7 @@ async function closedPort(): Promise<number> {
   return port
 }
 
-const FIXED = ['lobby_public', 'lobby_org', 'lobby_directory', 'lobby_desk', 'lobby_accounts', 'lobby_field', 'lobby_audit']
+const FIXED = ['lobby_public', 'lobby_org', 'lobby_directory', 'lobby_desk', 'lobby_accounts', 'lobby_field', 'lobby_audit', 'lobby_signin']
 
 describe('provisioning a bare server', () => {
   let lobby: RunningLobbyServer
@@ -88,7 +88,7 @@ describe('npm run provision (server/provision/cli.js)', () => {
     const result = await run(['--url', `${lobby.url}/db/`, '--admin', 'admin', '--password-file', join(dir, 'admin-password')])
     expect(result).toMatchObject({ code: 0, err: '' })
     expect(result.out).toContain(`Provisioning ${lobby.url}/db/ (databases lobby_*)`)
-    expect(result.out).toContain('Nothing to do: all 7 databases and _users were already in place.')
+    expect(result.out).toContain('Nothing to do: all 8 databases and _users were already in place.')
   })
 
   it('takes the password from LOBBY_ADMIN_PASSWORD, a prefix, and personal realms', async () => {

@@ -105,7 +105,8 @@ export const sharedRealms = /** @type {const} */ ({
  * charge). No record type there is kept to fewer writers.
  */
 export const personalRealms = /** @type {const} */ ({
-  member: { staff: ['frontdesk', 'lead', 'manager'] },
+  // Issue 14: the desk (membership) and the counter (broadband) both keep a member's views current.
+  member: { staff: ['frontdesk', 'agent', 'lead', 'manager'] },
   tech: { staff: ['lead', 'manager'] },
 })
 
@@ -149,6 +150,18 @@ export const clearDatabases = /** @type {const} */ ({
   audit: { kind: 'audit', readers: 'staff', types: { audit: 'audit', 'audit-head': 'audit' } },
 })
 
+/**
+ * Issue 14 (BB-11): a member's sign-in is asked for here by the staff who serve members (`member-signin:<userId>`:
+ * the server password and locked keyring of a one-time code); the server's follower
+ * (server/provision/member-signins.js, in the embedded server, or `npm run provision -- --follow` beside CouchDB)
+ * turns each into the member's server account and personal database, then deletes it. No device replicates it.
+ */
+export const signinDatabase = /** @type {const} */ ({
+  realm: 'signin',
+  writers: personalRealms.member.staff,
+  types: ['member-signin'],
+})
+
 /** Roles that read the audit log (hold the audit private key). */
 export const auditReaders = /** @type {const} */ (['manager'])
 
@@ -158,4 +171,4 @@ export const auditReaders = /** @type {const} */ (['manager'])
  * type, so an `org`, `device` or `audit-head` document slipped into a realm
  * database would reach a table it must not (issue 8).
  */
-export const reservedTypes = Object.freeze(Object.values(clearDatabases).flatMap((db) => Object.keys(db.types)))
+export const reservedTypes = Object.freeze([...Object.values(clearDatabases).flatMap((db) => Object.keys(db.types)), ...signinDatabase.types])

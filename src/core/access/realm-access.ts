@@ -1,4 +1,4 @@
-import { appendOnlyTypes, clearDatabases, personalRealms, reservedTypes, sharedRealms } from './access-policy'
+import { appendOnlyTypes, clearDatabases, personalRealms, reservedTypes, sharedRealms, signinDatabase } from './access-policy'
 import type { Role } from './roles'
 
 /**
@@ -15,8 +15,8 @@ export interface Actor {
   userId: string
 }
 
-/** The database names' realms: the clear databases, then the shared realms. */
-export const fixedRealms: readonly string[] = [...Object.keys(clearDatabases), ...Object.keys(sharedRealms)]
+/** The database names' realms: the clear databases, the shared realms, and where member sign-ins are asked for (issue 14). */
+export const fixedRealms: readonly string[] = [...Object.keys(clearDatabases), ...Object.keys(sharedRealms), signinDatabase.realm]
 
 /** `member:<id>` / `tech:<id>` → its kind and user; undefined for any other realm. */
 export function parsePersonalRealm(realm: string): { kind: keyof typeof personalRealms; userId: string } | undefined {
