@@ -13,7 +13,11 @@ const memberB = 'm-BBBBBBBBBBBBBBBBBBBBBB'
 const hex = (id: string) => Buffer.from(id).toString('hex')
 const dbOf = (id: string) => `lobby_member_${hex(id)}`
 
-async function call(method: string, path: string, auth: string | null, body?: unknown): Promise<{ status: number; body: any }> {
+/** A CouchDB answer, read loosely: each test checks the fields it needs. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any CouchDB answer
+type Answer = { status: number; body: any }
+
+async function call(method: string, path: string, auth: string | null, body?: unknown): Promise<Answer> {
   const res = await fetch(`${lobby.dbUrl}${path}`, {
     method,
     headers: { Accept: 'application/json', ...(auth ? { Authorization: auth } : {}), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
@@ -28,7 +32,7 @@ const request = (userId: string, by: string, password: string, extra: object = {
 })
 
 /** Waits until the follower has taken (deleted) or refused the request. */
-async function settled(userId: string): Promise<{ status: number; body: any }> {
+async function settled(userId: string): Promise<Answer> {
   for (let i = 0; i < 100; i++) {
     const got = await call('GET', `lobby_signin/${encodeURIComponent(`member-signin:${userId}`)}`, lobby.adminAuthorization)
     if (got.status === 404 || got.body?.refused) return got
