@@ -45,16 +45,17 @@ export const permissions = /** @type {const} */ ([
   'devices.manage', // CONF-10
   'keys.manage', // rotation, grants of realm keys
   'self.view', // a member's own account
+  'self.issue', // issue 14 (BB-11): a member's sign-in on their phone, and a new one-time code when they forget their password
 ])
 
 /** CONF-3: the permissions of each role (ARCHITECTURE.md "Roles"); a role not listed may do nothing. */
 export const permissionsByRole = /** @type {const} */ ({
-  frontdesk: ['desk.use', 'reception.desk'],
-  agent: ['broadband.use'],
+  frontdesk: ['desk.use', 'reception.desk', 'self.issue'],
+  agent: ['broadband.use', 'self.issue'],
   technician: ['field.work'],
-  lead: ['desk.use', 'reception.desk', 'members.manage', 'broadband.use', 'field.dispatch', 'grants.approve'],
+  lead: ['desk.use', 'reception.desk', 'members.manage', 'broadband.use', 'field.dispatch', 'grants.approve', 'self.issue'],
   manager: [
-    'desk.use', 'reception.desk', 'members.manage', 'members.blacklist', 'broadband.use', 'field.dispatch', 'grants.approve',
+    'desk.use', 'reception.desk', 'members.manage', 'members.blacklist', 'broadband.use', 'field.dispatch', 'grants.approve', 'self.issue',
     'settings.manage', 'organisation.manage', 'audit.review', 'incidents.review', 'staff.manage', 'devices.manage',
   ],
   admin: ['organisation.manage', 'staff.manage', 'devices.manage', 'keys.manage'],
