@@ -1,5 +1,5 @@
 /** MEM-5, MEM-7, MEM-8, MEM-10 (issue 14): the membership a member sees of themselves, folded from the desk's records. */
-import { coveringFee, feesOf, membershipState, pointsFor } from '@/core/membership/membership-state'
+import { coveringFee, membershipState } from '@/core/membership/membership-state'
 import { priceFor } from '@/core/membership/pricing'
 import { serviceShortfall } from '@/core/membership/service-hours'
 import type { Bilingual, FeeEntry, LedgerEntry, LocalDate, Member, MembershipSettings, ServiceLog } from '@/core/membership/types'
@@ -11,6 +11,8 @@ export interface IdentifiedLedgerEntry {
   id: string
   record: LedgerEntry
 }
+
+type IdentifiedFee = { id: string; record: FeeEntry }
 
 export interface MembershipViewInput {
   memberId: string
@@ -40,10 +42,10 @@ function tierNameOf(settings: MembershipSettings, tierId: string): Bilingual {
   return settings.tiers.find((t) => t.id === tierId)?.name ?? { 'zh-CN': tierId, en: tierId }
 }
 
-// The fee `membershipState` calls current: the one covering today, else the latest-starting (the last paid among
-// equal starts). Its term is what a renewal would buy again.
-function currentFee(fees: readonly FeeEntry[], memberId: string, ledger: LedgerEntry[], today: LocalDate): FeeEntry | undefined {
-  return coveringFee(ledger, memberId, today) ?? fees.reduce<FeeEntry | undefined>((latest, f) => (latest === undefined || f.start >= latest.start ? f : latest), undefined)
+// With none covering today, `membershipState` calls current the latest-starting fee (the last paid among equal
+// starts); its term is what a renewal would buy again.
+function latestStarting(fees: readonly FeeEntry[]): FeeEntry | undefined {
+  return fees.reduce<FeeEntry | undefined>((latest, f) => (latest === undefined || f.start >= latest.start ? f : latest), undefined)
 }
 
 /**
@@ -56,14 +58,14 @@ export function membershipView(input: MembershipViewInput): SelfMembership {
   const { memberId, member, settings, today } = input
   const own = input.ledger.filter((e) => e.record.memberId === memberId).sort(byAtThenId)
   const ledger = own.map((e) => e.record)
-  const ids = new Map(own.map((e) => [e.record, e.id]))
   const state = membershipState(ledger, memberId, today, settings)
-  const fees = feesOf(ledger, memberId)
-  const current = currentFee(fees, memberId, ledger, today)
+  // Sorted by (at, id), the member's fees are already in the order `feesOf` gives them, ids alongside.
+  const ownFees = own.filter((e): e is IdentifiedFee => e.record.kind === 'fee')
+  const current = coveringFee(ledger, memberId, today) ?? latestStarting(ownFees.map((e) => e.record))
   const tier = settings.tiers.find((t) => t.id === state.tierId)
 
-  const selfFees = fees
-    .map((f): SelfFee => ({ id: ids.get(f) ?? '', on: localDateOf(f.at, settings.timeZone), amount: f.amount, tierName: tierNameOf(settings, f.tierId), term: f.term, start: f.start, end: f.end }))
+  const fees = ownFees
+    .map(({ id, record: f }): SelfFee => ({ id, on: localDateOf(f.at, settings.timeZone), amount: f.amount, tierName: tierNameOf(settings, f.tierId), term: f.term, start: f.start, end: f.end }))
     .reverse()
   const month = today.slice(0, 7)
   const owed = state.status === 'active' ? (tier?.serviceHoursPerMonth ?? 0) : 0
@@ -76,8 +78,8 @@ export function membershipView(input: MembershipViewInput): SelfMembership {
     ...(state.start !== undefined ? { start: state.start } : {}),
     ...(state.end !== undefined ? { end: state.end } : {}),
     ...(tier && current ? { renewal: { term: current.term, price: priceFor(tier, current.term) } } : {}),
-    points: pointsFor(fees, settings.pointsPerYuan),
-    fees: selfFees,
+    points: state.points,
+    fees,
     ...(input.cardText !== undefined ? { card: { text: input.cardText, serial: member.cardSerial } } : {}),
     cardPublicJwks: Object.fromEntries(Object.entries(input.cardPublicJwks).map(([epoch, jwk]) => [epoch, { ...jwk }])),
     ...(owed > 0 ? { service: { month, ...serviceShortfall([...input.serviceLogs], memberId, month, owed) } } : {}),
