@@ -78,10 +78,17 @@ export const selfVisitsSchema = v.object({
   foldedAt: instantSchema,
 })
 
-/** BB-7: whether a line may still be disputed, and why not. */
+/**
+ * BB-7: whether a line may still be disputed, and why not: the counter's `DisputeState` (dispute-options.ts) as
+ * data (the window closed on `closedOn`; already disputed; BB-3 in arrears), plus `not-a-charge` for the lines
+ * nobody disputes (payments, credits, refunds), so every line carries a state.
+ */
 export const selfDisputeStateSchema = v.variant('state', [
   v.object({ state: v.literal('open') }),
-  v.object({ state: v.literal('closed'), reason: v.picklist(['too-old', 'already-disputed', 'not-a-charge']) }),
+  v.variant('reason', [
+    v.object({ state: v.literal('closed'), reason: v.literal('window-closed'), closedOn: localDateSchema }),
+    v.object({ state: v.literal('closed'), reason: v.picklist(['disputed', 'arrears', 'not-a-charge']) }),
+  ]),
 ])
 
 /** A statement line as the member sees it (BB-2, BB-5): the amount's column and the balance after it. */
@@ -149,6 +156,7 @@ export type SelfProfile = v.InferOutput<typeof selfProfileSchema>
 export type SelfMembership = v.InferOutput<typeof selfMembershipSchema>
 export type SelfFee = v.InferOutput<typeof selfFeeSchema>
 export type SelfVisits = v.InferOutput<typeof selfVisitsSchema>
+export type SelfDisputeState = v.InferOutput<typeof selfDisputeStateSchema>
 export type SelfStatementLine = v.InferOutput<typeof selfStatementLineSchema>
 export type SelfBroadbandMonth = v.InferOutput<typeof selfBroadbandMonthSchema>
 export type SelfBroadbandAccount = v.InferOutput<typeof selfBroadbandAccountSchema>
