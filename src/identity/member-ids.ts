@@ -20,7 +20,7 @@ export async function memberUserId(orgId: string, signInName: string): Promise<s
  * nothing they did not have (the salt was never secret) and spares the phone a lookup before sign-in.
  */
 export async function memberKdfParams(orgId: string, userId: string, cost: KdfCost = defaultKdfCost): Promise<KdfParams> {
-  const salt = (await sha256(utf8(`lobby-member-kdf|${orgId}|${userId}`))).slice(0, 22)
+  const salt = await sha256(utf8(`lobby-member-kdf|${orgId}|${userId}`))
   return checkKdfParams({ alg: 'argon2id', ...cost, salt })
 }
 

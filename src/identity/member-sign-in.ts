@@ -1,7 +1,7 @@
 import { checkPassphrase, type PassphraseProblem } from '@/core/access/passphrase-policy'
 import { isCryptoError } from '@/crypto/errors'
 import { deriveFromSecret } from '@/crypto/kdf'
-import type { KdfParams } from '@/crypto/kdf-params'
+import type { KdfCost, KdfParams } from '@/crypto/kdf-params'
 import { lockKeyring, unlockKeyring, type Keyring, type LockedKeyring } from '@/crypto/keyring'
 import { serverLogin } from '@/sync/server-session'
 import { memberKdfParams, memberUserId } from './member-ids'
@@ -63,6 +63,8 @@ export interface MemberSignInDeps {
   fetchFn?: typeof fetch
   /** What this phone kept from an earlier sign-in (for the same organisation), if anything. */
   kept?: KeptMemberSignin
+  /** Argon2id's cost: the desk issues with the same (the default; tests use the floor). */
+  cost?: KdfCost
 }
 
 const userDocUrl = (base: string, userId: string) => `${base}_users/${encodeURIComponent(`org.couchdb.user:${userId}`)}`
@@ -89,7 +91,7 @@ async function tryUnlock(locked: LockedKeyring, kek: CryptoKey): Promise<Keyring
 export async function memberSignIn(orgId: string, signInName: string, secret: string, deps: MemberSignInDeps): Promise<MemberSignInResult> {
   const fetchFn = deps.fetchFn ?? fetch
   const userId = await memberUserId(orgId, signInName)
-  const kdf = await memberKdfParams(orgId, userId)
+  const kdf = await memberKdfParams(orgId, userId, deps.cost)
   const name = signInName.trim()
   // The code is typed as printed or without its dashes; a password is taken exactly as typed.
   const candidates = [...new Set([secret, normaliseSetupCode(secret)])]

@@ -32,7 +32,7 @@ async function deskWithPerson() {
   const personId = await tablet.storage.people.put({ name: '张三', phone: '13800000001', createdAt: '2026-12-01T09:00:00Z' })
   const orgId = (await tablet.storage.signIns.getOrg())!.orgId
   const issue = (signInName: string, person = personId) =>
-    issueMemberSignin(tablet.storage, session, { personId: person, signInName }, { serverBase: server.dbUrl, fetchFn: tablet.fetch, cost, waitMs: 5000 })
+    issueMemberSignin(tablet.storage, session, { personId: person, signInName }, { serverBase: server.dbUrl, cost, fetchFn: tablet.fetch, cost, waitMs: 5000 })
   return { tablet, session, personId, orgId, issue }
 }
 
@@ -44,7 +44,7 @@ describe('a member\'s sign-in on their phone (issue 14, BB-11)', () => {
     expect(issued.outcome).toEqual({ state: 'ready' })
 
     const phone = phoneFetch()
-    const first = await memberSignIn(orgId, 'm-0001 ', issued.code.toLowerCase().replaceAll('-', ''), { serverBase: server.dbUrl, fetchFn: phone })
+    const first = await memberSignIn(orgId, 'm-0001 ', issued.code.toLowerCase().replaceAll('-', ''), { serverBase: server.dbUrl, cost, fetchFn: phone })
     if (first.status !== 'setup-required') throw new Error(`expected setup, got ${first.status}`)
     // CONF-11: the keyring holds the member's own realm key and nothing else.
     expect([...first.pending.keyring.realmKeys.keys()]).toEqual([`member:${first.pending.userId}:1`])
@@ -58,9 +58,9 @@ describe('a member\'s sign-in on their phone (issue 14, BB-11)', () => {
     // The member's session reaches their own database.
     expect((await phone(`${server.dbUrl}${databaseNameFor(`member:${set.session.userId}`)}`)).status).toBe(200)
 
-    const again = await memberSignIn(orgId, 'M-0001', issued.code, { serverBase: server.dbUrl, fetchFn: phoneFetch() })
+    const again = await memberSignIn(orgId, 'M-0001', issued.code, { serverBase: server.dbUrl, cost, fetchFn: phoneFetch() })
     expect(again).toEqual({ status: 'refused', reason: 'wrong-credentials' })
-    const back = await memberSignIn(orgId, 'M-0001', 'my own long password 7', { serverBase: server.dbUrl, fetchFn: phoneFetch() })
+    const back = await memberSignIn(orgId, 'M-0001', 'my own long password 7', { serverBase: server.dbUrl, cost, fetchFn: phoneFetch() })
     expect(back.status).toBe('signed-in')
   })
 
@@ -69,15 +69,15 @@ describe('a member\'s sign-in on their phone (issue 14, BB-11)', () => {
     const issued = await issue('M-0002')
     if (!issued.ok) throw new Error(issued.problem)
     const phone = phoneFetch()
-    const first = await memberSignIn(orgId, 'M-0002', issued.code, { serverBase: server.dbUrl, fetchFn: phone })
-    if (first.status !== 'setup-required') throw new Error(first.status)
+    const first = await memberSignIn(orgId, 'M-0002', issued.code, { serverBase: server.dbUrl, cost, fetchFn: phone })
+    if (first.status !== 'setup-required') throw new Error(JSON.stringify(first))
     const set = await setMemberPassword(first.pending, { password: 'tea by the window 42', repeat: 'tea by the window 42' }, { fetchFn: phone })
     if (!set.ok) throw new Error(set.problem)
     const offline: typeof fetch = () => Promise.reject(new TypeError('fetch failed: offline'))
-    const opened = await memberSignIn(orgId, 'M-0002', 'tea by the window 42', { serverBase: server.dbUrl, fetchFn: offline, kept: set.kept })
+    const opened = await memberSignIn(orgId, 'M-0002', 'tea by the window 42', { serverBase: server.dbUrl, cost, fetchFn: offline, kept: set.kept })
     expect(opened.status === 'signed-in' && opened.offline).toBe(true)
-    expect(await memberSignIn(orgId, 'M-0002', 'coffee by the window 42', { serverBase: server.dbUrl, fetchFn: offline, kept: set.kept })).toEqual({ status: 'refused', reason: 'wrong-credentials' })
-    expect(await memberSignIn(orgId, 'M-0009', 'tea by the window 42', { serverBase: server.dbUrl, fetchFn: offline, kept: set.kept })).toEqual({ status: 'refused', reason: 'offline-unknown' })
+    expect(await memberSignIn(orgId, 'M-0002', 'coffee by the window 42', { serverBase: server.dbUrl, cost, fetchFn: offline, kept: set.kept })).toEqual({ status: 'refused', reason: 'wrong-credentials' })
+    expect(await memberSignIn(orgId, 'M-0009', 'tea by the window 42', { serverBase: server.dbUrl, cost, fetchFn: offline, kept: set.kept })).toEqual({ status: 'refused', reason: 'offline-unknown' })
   })
 
   it('BB-11: a forgotten password: a new code for the same name reaches the same account and realm key', async () => {
@@ -85,8 +85,8 @@ describe('a member\'s sign-in on their phone (issue 14, BB-11)', () => {
     const issued = await issue('M-0003')
     if (!issued.ok) throw new Error(issued.problem)
     const phone = phoneFetch()
-    const first = await memberSignIn(orgId, 'M-0003', issued.code, { serverBase: server.dbUrl, fetchFn: phone })
-    if (first.status !== 'setup-required') throw new Error(first.status)
+    const first = await memberSignIn(orgId, 'M-0003', issued.code, { serverBase: server.dbUrl, cost, fetchFn: phone })
+    if (first.status !== 'setup-required') throw new Error(JSON.stringify(first))
     const set = await setMemberPassword(first.pending, { password: 'forgotten soon enough 1', repeat: 'forgotten soon enough 1' }, { fetchFn: phone })
     if (!set.ok) throw new Error(set.problem)
 
@@ -95,11 +95,11 @@ describe('a member\'s sign-in on their phone (issue 14, BB-11)', () => {
     expect(reissued.again).toBe(true)
     expect(reissued.userId).toBe(issued.userId)
     const newPhone = phoneFetch()
-    const second = await memberSignIn(orgId, 'M-0003', reissued.code, { serverBase: server.dbUrl, fetchFn: newPhone })
+    const second = await memberSignIn(orgId, 'M-0003', reissued.code, { serverBase: server.dbUrl, cost, fetchFn: newPhone })
     if (second.status !== 'setup-required') throw new Error(second.status)
     expect(await second.pending.keyring.realmKeys.get(`member:${issued.userId}:1`)).toBeDefined()
     // The old password no longer opens the account.
-    expect((await memberSignIn(orgId, 'M-0003', 'forgotten soon enough 1', { serverBase: server.dbUrl, fetchFn: phoneFetch() })).status).toBe('refused')
+    expect((await memberSignIn(orgId, 'M-0003', 'forgotten soon enough 1', { serverBase: server.dbUrl, cost, fetchFn: phoneFetch() })).status).toBe('refused')
   })
 
   it('a sign-in name another person holds is refused at the desk (a new code would hand over their account)', async () => {
