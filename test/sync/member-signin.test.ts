@@ -32,7 +32,7 @@ async function deskWithPerson() {
   const personId = await tablet.storage.people.put({ name: '张三', phone: '13800000001', createdAt: '2026-12-01T09:00:00Z' })
   const orgId = (await tablet.storage.signIns.getOrg())!.orgId
   const issue = (signInName: string, person = personId) =>
-    issueMemberSignin(tablet.storage, session, { personId: person, signInName }, { serverBase: server.dbUrl, cost, fetchFn: tablet.fetch, cost, waitMs: 5000 })
+    issueMemberSignin(tablet.storage, session, { personId: person, signInName }, { serverBase: server.dbUrl, fetchFn: tablet.fetch, cost, waitMs: 5000 })
   return { tablet, session, personId, orgId, issue }
 }
 
