@@ -39,6 +39,8 @@ export interface MemberSession {
   orgId: string
   keyring: Keyring
   passwordSetAt?: number
+  /** Derived with the key from the password, held in memory to sign in to the server again (after an offline start). */
+  serverPassword: string
 }
 
 /** A first sign-in with the one-time code: the keyring is open, but the member must set their own password (BB-11). */
@@ -110,7 +112,7 @@ export async function memberSignIn(orgId: string, signInName: string, secret: st
       if (!keyring) return { status: 'refused', reason: 'code-used' }
       if (field.setup === 'pending') return { status: 'setup-required', pending: { orgId, userId, signInName: name, keyring, kdf, userDoc, serverBase: deps.serverBase } }
       const kept: KeptMemberSignin = { orgId, userId, signInName: name, kdf, keyring: field }
-      return { status: 'signed-in', session: { userId, signInName: name, orgId, keyring, passwordSetAt: field.passwordSetAt }, kept, offline: false }
+      return { status: 'signed-in', session: { userId, signInName: name, orgId, keyring, passwordSetAt: field.passwordSetAt, serverPassword }, kept, offline: false }
     }
     if (login.status !== 0) reached = true
   }
@@ -118,10 +120,10 @@ export async function memberSignIn(orgId: string, signInName: string, secret: st
   // Offline: this phone's own copy, if it signed in here before.
   const kept = deps.kept
   if (!kept || kept.userId !== userId || kept.keyring.setup !== 'done') return { status: 'refused', reason: 'offline-unknown' }
-  const { kek } = await deriveFromSecret(secret, kept.kdf)
+  const { kek, serverPassword } = await deriveFromSecret(secret, kept.kdf)
   const keyring = await tryUnlock(kept.keyring.locked, kek)
   if (!keyring) return { status: 'refused', reason: 'wrong-credentials' }
-  return { status: 'signed-in', session: { userId, signInName: kept.signInName, orgId, keyring, passwordSetAt: kept.keyring.passwordSetAt }, kept, offline: true }
+  return { status: 'signed-in', session: { userId, signInName: kept.signInName, orgId, keyring, passwordSetAt: kept.keyring.passwordSetAt, serverPassword }, kept, offline: true }
 }
 
 export type SetMemberPasswordResult =
@@ -162,5 +164,5 @@ export async function setMemberPassword(
   const login = await serverLogin(pending.serverBase, pending.userId, serverPassword, fetchFn)
   if (!login.ok) return { ok: false, problem: 'network' }
   const kept: KeptMemberSignin = { orgId: pending.orgId, userId: pending.userId, signInName: pending.signInName, kdf: pending.kdf, keyring: field }
-  return { ok: true, session: { userId: pending.userId, signInName: pending.signInName, orgId: pending.orgId, keyring: pending.keyring, passwordSetAt }, kept }
+  return { ok: true, session: { userId: pending.userId, signInName: pending.signInName, orgId: pending.orgId, keyring: pending.keyring, passwordSetAt, serverPassword }, kept }
 }

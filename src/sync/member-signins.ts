@@ -70,12 +70,12 @@ export async function memberSigninOutcome(base: string, userId: string, { timeou
 export async function putMemberViews(
   base: string,
   realm: string,
-  docs: readonly { _id: string; [field: string]: unknown }[],
+  docs: readonly { _id: string }[],
   deletions: readonly string[] = [],
   fetchFn: Fetch = fetch,
 ): Promise<{ written: number }> {
   const url = `${base}${databaseNameFor(realm)}`
-  let pending: { _id: string; _deleted?: true; [field: string]: unknown }[] = [...docs, ...deletions.map((_id) => ({ _id, _deleted: true as const }))]
+  let pending: { _id: string; _deleted?: true }[] = [...docs, ...deletions.map((_id) => ({ _id, _deleted: true as const }))]
   let written = 0
   for (let attempt = 0; attempt < 3 && pending.length > 0; attempt++) {
     const revs = await fetchFn(`${url}/_all_docs`, { method: 'POST', credentials: 'include', headers: json, body: JSON.stringify({ keys: pending.map((d) => d._id) }) })

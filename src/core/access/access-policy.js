@@ -123,6 +123,8 @@ export const appendOnlyTypes = /** @type {const} */ ([
   'visit', 'visit-checkout', 'visit-approval',
   // Broadband (BB-1 … BB-13), in `accounts`: the ledger, status changes, dunning steps and objections to new terms.
   'bb-ledger', 'bb-status', 'bb-dunning', 'bb-objection',
+  // Issue 14: what a member sends from their phone into their own database (BB-7 disputes, BB-13 objections).
+  'self-dispute', 'self-objection',
 ])
 
 /**
