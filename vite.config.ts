@@ -23,7 +23,14 @@ export default defineConfig({
   },
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   // LOBBY_BENCH_PROFILE (bench/README in docs/performance.md): readable function names in a CPU profile.
-  build: { outDir: process.env.LOBBY_OUT_DIR ?? 'dist', target: 'es2022', sourcemap: false, ...(process.env.LOBBY_BENCH_PROFILE ? { minify: false } : {}) },
+  build: {
+    outDir: process.env.LOBBY_OUT_DIR ?? 'dist',
+    target: 'es2022',
+    sourcemap: false,
+    // Issue 14: the member's app is a page of its own (`/me/`), so a phone loads none of the staff app.
+    rollupOptions: { input: { main: fileURLToPath(new URL('./index.html', import.meta.url)), me: fileURLToPath(new URL('./me/index.html', import.meta.url)) } },
+    ...(process.env.LOBBY_BENCH_PROFILE ? { minify: false } : {}),
+  },
   plugins: [
     vue(),
     VitePWA({

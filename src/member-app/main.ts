@@ -1,0 +1,29 @@
+import { createPinia } from 'pinia'
+import { createApp } from 'vue'
+import '@/ui/styles.css'
+import { selfViewsKey } from '@/features/self-service/self-views'
+import { createSelfDevice } from '@/storage/self-device'
+import { localSelfViews } from './local-self-views'
+import MemberApp from './MemberApp.vue'
+import { memberI18n } from './member-i18n'
+import { createMemberRouter } from './member-router'
+import { useMemberSession, useSelfDevice } from './member-session.store'
+import { watch } from 'vue'
+
+/**
+ * Issue 14: the member's app, a page of its own (`/me/`): it loads none of the staff app (no staff store,
+ * repository or desk), reads only the member's own database, and installs to a phone's home screen apart.
+ */
+const device = useSelfDevice(createSelfDevice())
+const app = createApp(MemberApp)
+const pinia = createPinia()
+app.use(pinia)
+const member = useMemberSession(pinia)
+const views = localSelfViews(device, () => member.keys(), () => member.org?.orgId, () => void member.syncNow())
+watch(() => member.round, () => views.changed())
+app.provide(selfViewsKey, views)
+app.use(memberI18n)
+app.use(createMemberRouter())
+app.mount('#app')
+
+if ('serviceWorker' in navigator && import.meta.env.PROD) void navigator.serviceWorker.register('/sw.js', { scope: '/' })

@@ -1,0 +1,114 @@
+import { defineStore } from 'pinia'
+import { ref, shallowRef } from 'vue'
+import { currentKid, keyLookup } from '@/crypto/keyring'
+import { memberRealm } from '@/identity/member-ids'
+import { memberSignIn, setMemberPassword, type KeptMemberSignin, type MemberSession, type PendingMemberSetup } from '@/identity/member-sign-in'
+import { passwordReminderDue } from '@/core/self-service/signin'
+import type { SelfDevice } from '@/storage/self-device'
+import type { SelfKeys } from './local-self-views'
+import { fetchOrganisation, type MemberOrg } from './member-org'
+import { createMemberSync, serverBase, type MemberSyncState } from './member-sync'
+
+export type MemberProblem =
+  | 'wrong-credentials' | 'code-used' | 'offline-unknown' | 'network' | 'no-server'
+  | 'too-short' | 'too-simple' | 'contains-name' | 'common' | 'mismatch' | 'refused'
+
+let device: SelfDevice | undefined
+/** The phone's own database, given once by main.ts (a test gives one over fake IndexedDB). */
+export function useSelfDevice(given?: SelfDevice): SelfDevice {
+  if (given) device = given
+  if (!device) throw new Error('No self device: member-app/main.ts provides it')
+  return device
+}
+
+/**
+ * Issue 14: the member's session on their phone. The keyring lives here, in memory, while signed in; the phone
+ * keeps it only locked under the password. Signing out forgets the session (the views stay, sealed, for the next
+ * sign-in on this phone; "forget this phone" deletes them).
+ */
+export const useMemberSession = defineStore('member-session', () => {
+  const state = ref<'starting' | 'signed-out' | 'setup' | 'signed-in'>('starting')
+  const session = shallowRef<MemberSession>()
+  const pending = shallowRef<PendingMemberSetup>()
+  const org = shallowRef<MemberOrg>()
+  const keptName = ref<string>()
+  const syncState = ref<MemberSyncState>('idle')
+  const reminderDue = ref(false)
+  /** Bumped after each sync round: the views re-read. */
+  const round = ref(0)
+  let sync: ReturnType<typeof createMemberSync> | undefined
+
+  async function start(): Promise<void> {
+    const d = useSelfDevice()
+    org.value = ((await d.org()) as MemberOrg | undefined) ?? undefined
+    keptName.value = ((await d.keptSignin()) as KeptMemberSignin | undefined)?.signInName
+    state.value = 'signed-out'
+  }
+
+  async function organisation(): Promise<MemberOrg | MemberProblem> {
+    try {
+      const fresh = await fetchOrganisation(serverBase)
+      if (fresh === 'no-server') return org.value ?? 'no-server'
+      // A phone belongs to one organisation: a server that names another is not taken silently.
+      if (org.value && org.value.orgId !== fresh.orgId) return 'no-server'
+      await useSelfDevice().keepOrg(fresh)
+      return (org.value = fresh)
+    } catch {
+      return org.value ?? 'offline-unknown'
+    }
+  }
+
+  function begin(s: MemberSession, kept: KeptMemberSignin): void {
+    session.value = s
+    pending.value = undefined
+    state.value = 'signed-in'
+    reminderDue.value = s.passwordSetAt !== undefined && passwordReminderDue(s.passwordSetAt, Date.now())
+    void useSelfDevice().keepSignin(kept)
+    sync?.stop()
+    sync = createMemberSync(useSelfDevice(), () => session.value, () => void round.value++, (st) => (syncState.value = st))
+    void sync.sync()
+  }
+
+  async function signIn(name: string, secret: string): Promise<MemberProblem | undefined> {
+    const o = await organisation()
+    if (typeof o === 'string') return o
+    const kept = (await useSelfDevice().keptSignin()) as KeptMemberSignin | undefined
+    const result = await memberSignIn(o.orgId, name, secret, { serverBase, kept })
+    if (result.status === 'refused') return result.reason
+    if (result.status === 'setup-required') {
+      pending.value = result.pending
+      state.value = 'setup'
+      return undefined
+    }
+    begin(result.session, result.kept)
+    return undefined
+  }
+
+  async function choosePassword(password: string, repeat: string): Promise<MemberProblem | undefined> {
+    if (!pending.value) return 'code-used'
+    const result = await setMemberPassword(pending.value, { password, repeat })
+    if (!result.ok) return result.problem
+    begin(result.session, result.kept)
+    return undefined
+  }
+
+  function signOut(): void {
+    sync?.stop()
+    sync = undefined
+    session.value = undefined
+    pending.value = undefined
+    state.value = 'signed-out'
+  }
+
+  /** The keys the views are read and the requests sealed with. */
+  function keys(): SelfKeys | undefined {
+    const s = session.value
+    if (!s) return undefined
+    const realm = memberRealm(s.userId)
+    const kid = currentKid(s.keyring, realm)
+    const key = kid ? s.keyring.realmKeys.get(kid) : undefined
+    return kid && key ? { userId: s.userId, realm, lookup: keyLookup(s.keyring), writeKey: { kid, key } } : undefined
+  }
+
+  return { state, session, pending, org, keptName, syncState, reminderDue, round, start, signIn, choosePassword, signOut, keys, syncNow: () => sync?.sync() }
+})
