@@ -1,0 +1,66 @@
+/** Issue 14 (BB-11): the words of the phone sign-in panel, shown on the member's page at the desk and the account at the counter. */
+const en = {
+  memberSignins: {
+    heading: 'Phone sign-in',
+    intro: 'The member signs in on their own phone to see their membership, card, visits and bills, offline too. Check who they are before you give a code.',
+    none: 'No phone sign-in yet.',
+    has: 'Sign-in name: {name}. Code issued {issued}.',
+    name: 'Sign-in name',
+    nameHelp: 'What the member types: their member or account number unless they prefer another.',
+    issue: 'Give a one-time code',
+    reissue: 'Forgot password: give a new code',
+    busy: 'Setting up…',
+    codeHeading: 'One-time code',
+    codeIntro: 'Hand this to the member. It works once, until {expires}: on first sign-in they choose their own password. Scan the QR on their phone to open the sign-in with the code filled in.',
+    nameLabel: 'Sign-in name',
+    codeLabel: 'Code',
+    waiting: 'The server is still setting up the account: it will work in a moment.',
+    print: 'Print',
+    done: 'Done',
+    qrLabel: 'QR code that opens the member sign-in with this code',
+    refresh: 'Update the member’s phone pages',
+    refreshed: 'The member’s pages were updated ({count}).',
+    offlineRefresh: 'Offline: the member’s pages will be updated next time.',
+    problems: {
+      'name-required': 'Enter a sign-in name.',
+      'name-taken': 'Another person already signs in with this name. Choose another.',
+      'no-person': 'This person is not in the directory on this device.',
+      offline: 'The sync server cannot be reached: a phone sign-in needs the network. Try again when online.',
+      refused: 'The server refused the sign-in ({reason}).',
+    },
+  },
+}
+
+const zhCN: typeof en = {
+  memberSignins: {
+    heading: '手机登录',
+    intro: '会员用自己的手机登录，查看会员资格、会员卡、到访记录和账单，离线也可查看。发放登录码前请先核实身份。',
+    none: '尚未开通手机登录。',
+    has: '登录名：{name}。登录码发放于 {issued}。',
+    name: '登录名',
+    nameHelp: '会员登录时输入的名称：默认为会员号或宽带账号。',
+    issue: '发放一次性登录码',
+    reissue: '忘记密码：发放新的登录码',
+    busy: '正在开通…',
+    codeHeading: '一次性登录码',
+    codeIntro: '请交给会员本人。此码只能使用一次，{expires} 前有效；首次登录时会员须设置自己的密码。用会员的手机扫描二维码即可打开已填好登录码的登录页。',
+    nameLabel: '登录名',
+    codeLabel: '登录码',
+    waiting: '服务器仍在开通账户，稍后即可使用。',
+    print: '打印',
+    done: '完成',
+    qrLabel: '打开会员登录页（已填好此登录码）的二维码',
+    refresh: '更新会员手机上的页面',
+    refreshed: '已更新会员的页面（{count}）。',
+    offlineRefresh: '离线：会员的页面将在下次联网时更新。',
+    problems: {
+      'name-required': '请输入登录名。',
+      'name-taken': '已有其他人使用此登录名，请换一个。',
+      'no-person': '本设备的人员名录中没有此人。',
+      offline: '无法连接同步服务器：开通手机登录需要联网。请联网后重试。',
+      refused: '服务器拒绝了此登录（{reason}）。',
+    },
+  },
+}
+
+export const memberSigninsMessages = { en, 'zh-CN': zhCN }
