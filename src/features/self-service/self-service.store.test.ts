@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import * as v from 'valibot'
@@ -67,8 +67,11 @@ describe('self-service store: reading the views', () => {
 
   it('says the views could not be read, and reads them again on the next open', async () => {
     const { store, fake } = storeOver(buildSelfViews())
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
     fake.failing = true
     await store.open()
+    expect(warn).toHaveBeenCalledOnce()
+    warn.mockRestore()
     expect(store.state).toBe('failed')
     fake.failing = false
     await store.open()
@@ -82,7 +85,7 @@ describe('self-service store: reading the views', () => {
     fake.data.profile.name = '王芳芳'
     fake.data.months[0]!.closing = 0
     fake.changed()
-    await vi_flush()
+    await settle()
     expect(store.profile?.name).toBe('王芳芳')
     expect(store.statement?.closing).toBe(0)
   })
@@ -90,7 +93,7 @@ describe('self-service store: reading the views', () => {
   it('does not read on a change before the first open, and stops listening when disposed', async () => {
     const { store, fake } = storeOver(buildSelfViews())
     fake.changed()
-    await vi_flush()
+    await settle()
     expect(store.state).toBe('idle')
     expect(fake.listenerCount()).toBe(1)
     store.$dispose()
@@ -182,7 +185,7 @@ describe('BB-7 disputing a charge from the phone', () => {
     // A staff device folded it: the view now names the dispute.
     fake.data.accounts[0]!.disputes.push({ id: 'bb-dispute:feb', entryId: charge.id, raisedOn: fixtureToday, status: 'open' })
     fake.changed()
-    await vi_flush()
+    await settle()
     expect(store.disputeOf(accountId, charge)).toEqual({ state: 'closed', reason: 'already-disputed', status: 'open' })
   })
 
@@ -229,7 +232,7 @@ describe('BB-13 objecting to a change of terms', () => {
 })
 
 /** Lets the reads a change started finish (in-memory views: a few microtask turns). */
-async function vi_flush() {
+async function settle() {
   for (let i = 0; i < 20; i++) await Promise.resolve()
   await new Promise((r) => setTimeout(r, 0))
 }
