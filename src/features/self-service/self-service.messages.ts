@@ -64,7 +64,7 @@ const en = {
     },
     visits: {
       title: 'My visits',
-      year: '{year}: {n} visits',
+      year: '{year}: no visits | {year}: one visit | {year}: {n} visits',
       none: 'No visits yet.',
       day: 'Date',
       in: 'Checked in',

@@ -8,6 +8,16 @@ import { selfViewsKey } from './self-views'
 import { buildSelfViews, fixtureIds, fixtureToday, signedSelfViews, type SelfViewsData } from './self-views.fixture'
 import { memorySelfViews } from './self-views.testing'
 
+// The session's lock (CONF-7), fired by hand: the store must forget what it read.
+const lockListeners = vi.hoisted(() => new Set<() => void>())
+vi.mock('@/identity/session.store', () => ({
+  onLock: (clear: () => void) => {
+    lockListeners.add(clear)
+    return () => lockListeners.delete(clear)
+  },
+}))
+const lock = () => lockListeners.forEach((clear) => clear())
+
 const { accountId, memberId } = fixtureIds
 // Noon of the fixture's day in Shanghai: the organisation's today is the fixture's.
 const fixtureNoon = Date.parse(`${fixtureToday}T12:00:00+08:00`)
@@ -90,14 +100,32 @@ describe('self-service store: reading the views', () => {
     expect(store.statement?.closing).toBe(0)
   })
 
+  it('forgets everything on lock, reads nothing on a change while locked, and reads again at the next open', async () => {
+    const { store, fake } = storeOver(await signedSelfViews())
+    await store.openStatement(accountId, '2026-02')
+    expect(await store.dispute({ accountId, entryId: 'bb-ledger:feb-charge', reason: 'Down' })).toEqual({ ok: true })
+    lock()
+    expect([store.state, store.profile, store.memberships, store.cards, store.accounts, store.statement]).toEqual(['idle', undefined, [], {}, [], undefined])
+    fake.failing = true
+    fake.changed()
+    await settle()
+    expect(store.state).toBe('idle')
+    fake.failing = false
+    await store.openStatement(accountId, '2026-02')
+    expect(store.cards[memberId]?.ok).toBe(true)
+    expect(store.disputeOf(accountId, store.statement!.lines[0]!)).toEqual({ state: 'open' })
+  })
+
   it('does not read on a change before the first open, and stops listening when disposed', async () => {
     const { store, fake } = storeOver(buildSelfViews())
     fake.changed()
     await settle()
     expect(store.state).toBe('idle')
     expect(fake.listenerCount()).toBe(1)
+    const locks = lockListeners.size
     store.$dispose()
     expect(fake.listenerCount()).toBe(0)
+    expect(lockListeners.size).toBe(locks - 1)
   })
 })
 

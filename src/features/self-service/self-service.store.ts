@@ -101,7 +101,7 @@ export const useSelfServiceStore = defineStore('self-service', () => {
   })
   onScopeDispose(stop)
 
-  onLock(() => {
+  const forget = onLock(() => {
     reads.shownDirectly()
     state.value = 'idle'
     profile.value = undefined
@@ -116,6 +116,7 @@ export const useSelfServiceStore = defineStore('self-service', () => {
     sentDisputes.value = new Set()
     sentObjections.value = new Set()
   })
+  onScopeDispose(forget)
 
   /** The organisation's today (its zone, not the phone's). */
   const today = (): LocalDate => localDateOf(clock.now(), timeZone.value)
