@@ -5,7 +5,7 @@ const en = {
     loadProblem: 'Your account could not be read on this phone. Try again; if it keeps failing, lock and unlock.',
     retry: 'Try again',
     back: 'Back to my account',
-    pages: 'My account',
+    pages: 'The pages of my account',
     home: {
       title: 'My account',
       greeting: 'Hello, {name}',
@@ -179,7 +179,7 @@ const zhCN: typeof en = {
     loadProblem: '无法在本机读取您的账户。请重试；如仍失败，请锁定后再解锁。',
     retry: '重试',
     back: '返回我的账户',
-    pages: '我的账户',
+    pages: '我的账户页面',
     home: {
       title: '我的账户',
       greeting: '您好，{name}',
