@@ -6,6 +6,7 @@ import { devicesModule } from '@/features/devices/module'
 import { diagnosticsModule } from '@/features/diagnostics/module'
 import { homeModule } from '@/features/home/module'
 import { membersModule } from '@/features/members/module'
+import { memberSigninsModule } from '@/features/member-signins/module'
 import { membershipSettingsModule } from '@/features/membership-settings/module'
 import { noticesModule } from '@/features/notices/module'
 import type { FeatureModule } from '@/features/module'
@@ -24,6 +25,7 @@ export const modules: readonly FeatureModule[] = [
   checkinModule,
   ...receptionModules,
   membersModule,
+  memberSigninsModule,
   membershipSettingsModule,
   organisationSettingsModule,
   peopleModule,

@@ -8,6 +8,7 @@ import MemberApp from './MemberApp.vue'
 import { memberI18n } from './member-i18n'
 import { createMemberRouter } from './member-router'
 import { useMemberSession, useSelfDevice } from './member-session.store'
+import { useSelfServiceStore } from '@/features/self-service/self-service.store'
 import { watch } from 'vue'
 
 /**
@@ -22,6 +23,11 @@ const member = useMemberSession(pinia)
 const views = localSelfViews(device, () => member.keys(), () => member.org?.orgId, () => void member.syncNow())
 watch(() => member.round, () => views.changed())
 app.provide(selfViewsKey, views)
+const self = app.runWithContext(() => useSelfServiceStore())
+// Days and times are the organisation's (its public settings), never the phone's zone.
+watch(() => member.org?.timeZone, (zone) => void (zone && (self.timeZone = zone)), { immediate: true })
+// Signed out: nothing read stays in memory.
+watch(() => member.state, (state) => state === 'signed-out' && self.reset())
 app.use(memberI18n)
 app.use(createMemberRouter())
 app.mount('#app')

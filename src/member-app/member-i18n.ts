@@ -9,9 +9,8 @@ import { memberAppMessages } from './member-app.messages'
  * The member app's words: its own and the account pages' only (the staff app's shell words never load here, which
  * keeps the phone's first download small). The language is the device preference the staff app also keeps.
  */
-const messages = Object.fromEntries(
-  (['en', 'zh-CN'] as const).map((l) => [l, { ...memberAppMessages[l], ...selfServiceNavWords[l], ...selfServiceMessages[l] }]),
-) as Record<Locale, Record<string, unknown>>
+const wordsOf = (l: Locale) => ({ ...memberAppMessages[l], ...selfServiceNavWords[l], ...selfServiceMessages[l] })
+const messages = { en: wordsOf('en'), 'zh-CN': wordsOf('zh-CN') }
 
 export const memberI18n = createI18n({
   legacy: false,

@@ -11,7 +11,8 @@ export function createMemberRouter() {
     { path: '/', redirect: '/me' },
     { path: '/sign-in', name: 'sign-in', component: () => import('./MemberSignInPage.vue'), meta: { public: true, titleKey: 'memberApp.signIn.title' } },
     { path: '/set-password', name: 'set-password', component: () => import('./MemberSetPasswordPage.vue'), meta: { public: true, titleKey: 'memberApp.setPassword.title' } },
-    ...selfServiceModule.routes.map((r): RouteRecordRaw => ({ path: r.path, name: r.name, component: r.component!, props: r.props, meta: { titleKey: r.titleKey } })),
+    ...selfServiceModule.routes.flatMap((r): RouteRecordRaw[] =>
+      'component' in r ? [{ path: r.path, name: r.name, component: r.component!, props: r.props, meta: { titleKey: r.titleKey } }] : []),
     { path: '/:rest(.*)*', redirect: '/me' },
   ]
   const router = createRouter({ history: createWebHashHistory(), routes })

@@ -14,7 +14,12 @@ export const membersModule: FeatureModule = {
   nav: { to: '/members', key: 'nav.members', permission: 'desk.use', order: 40 },
   shellWords: membersNavWords,
   homeCard: { to: '/members', titleKey: 'nav.members', textKey: 'home.membersText', permission: 'desk.use', testId: 'members', order: 20 },
-  messages: () => import('./members.messages').then((m) => m.membersMessages),
+  // The member's page carries the phone sign-in panel (issue 14), whose words come with it.
+  messages: () =>
+    Promise.all([import('./members.messages'), import('@/features/member-signins/member-signins.messages')]).then(([m, s]) => ({
+      en: { ...m.membersMessages.en, ...s.memberSigninsMessages.en },
+      'zh-CN': { ...m.membersMessages['zh-CN'], ...s.memberSigninsMessages['zh-CN'] },
+    })),
   // MEM-1/MEM-2 defaults and the MEM-8 card key exist from the first day.
   // The hooks load their code when run, so the app's first load does not carry it.
   onFounded: async ({ storage, orgId }) => (await import('./desk-setup')).ensureDeskSetup(storage.desk, orgId),

@@ -7,12 +7,14 @@ import type { SelfBroadbandAccount, SelfStatementLine } from '@/core/self-servic
  */
 export type LineDispute =
   | { state: 'open' }
-  | { state: 'closed'; reason: 'too-old' | 'already-disputed' | 'not-a-charge'; status?: string }
+  | { state: 'closed'; reason: 'window-closed'; closedOn: string }
+  | { state: 'closed'; reason: 'disputed'; status?: string }
+  | { state: 'closed'; reason: 'arrears' | 'not-a-charge' }
   | { state: 'sent' }
 
 export function lineDispute(line: SelfStatementLine, account: SelfBroadbandAccount | undefined, sent: boolean): LineDispute {
   const raised = account?.disputes.find((d) => d.entryId === line.id)
-  if (raised) return { state: 'closed', reason: 'already-disputed', status: raised.status }
+  if (raised) return { state: 'closed', reason: 'disputed', status: raised.status }
   if (line.dispute.state === 'closed') return line.dispute
   return sent ? { state: 'sent' } : { state: 'open' }
 }

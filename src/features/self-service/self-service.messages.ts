@@ -132,8 +132,9 @@ const en = {
       cancel: 'Cancel',
       sent: 'Dispute sent: the counter will look at it.',
       closed: {
-        'too-old': 'Cannot be disputed: more than 6 months ago',
-        'already-disputed': 'Disputed: {status}',
+        'window-closed': 'Cannot be disputed: more than 6 months ago (the last day was {closedOn})',
+        disputed: 'Disputed: {status}',
+        arrears: 'Cannot be disputed here while the account is overdue: please come to the counter',
         'not-a-charge': 'Not a charge',
       },
       status: { open: 'under review', upheld: 'upheld', rejected: 'rejected', other: 'recorded' },
@@ -306,8 +307,9 @@ const zhCN: typeof en = {
       cancel: '取消',
       sent: '异议已提交：营业柜台将进行核实。',
       closed: {
-        'too-old': '无法提出异议：已超过 6 个月',
-        'already-disputed': '已提出异议：{status}',
+        'window-closed': '无法提出异议：已超过 6 个月（最后期限为 {closedOn}）',
+        disputed: '已提出异议：{status}',
+        arrears: '账户欠费期间无法在此提出异议：请到营业厅办理',
         'not-a-charge': '非收费项目',
       },
       status: { open: '处理中', upheld: '异议成立', rejected: '异议不成立', other: '已记录' },

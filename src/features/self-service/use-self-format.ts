@@ -1,4 +1,4 @@
-import { computed, watchEffect } from 'vue'
+import { computed } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { formatDateTime, formatTime } from '@/core/shared/instant-format'
 import { localDateOf } from '@/core/shared/local-date'
@@ -6,25 +6,21 @@ import type { Locale } from '@/core/shared/locale'
 import { formatFen } from '@/core/shared/money'
 import type { Fen, LocalDate } from '@/core/shared/units'
 import { formatLocalDate } from '@/features/members/format'
-import { useOrganisationStore } from '@/features/organisation-settings/organisation.store'
 import { useSelfServiceStore } from './self-service.store'
 
 const monthFormats = new Map<string, Intl.DateTimeFormat>()
 
 /**
  * How the member's pages write money, days and times: fen as yuan with two decimals (as the counter shows
- * them), calendar days as they are, instants in the organisation's zone (issue 10), never the phone's. Keeps
- * the store's zone to the organisation's, so "today" (BB-13's effective day) is the organisation's too.
+ * them), calendar days as they are, instants in the organisation's zone (issue 10), never the phone's: the store's
+ * zone, which the member app sets from the organisation's public settings, so "today" (BB-13's effective day) is
+ * the organisation's too.
  */
 export function useSelfFormat() {
   const { t, locale } = useI18n()
-  const organisation = useOrganisationStore()
   const self = useSelfServiceStore()
   const lang = computed(() => locale.value as Locale)
-  const timeZone = computed(() => organisation.timeZone)
-  watchEffect(() => {
-    self.timeZone = timeZone.value
-  })
+  const timeZone = computed(() => self.timeZone)
   function month(ym: string): string {
     const [y, m] = ym.split('-').map(Number)
     if (!y || !m) return ym
