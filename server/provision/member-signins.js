@@ -22,6 +22,12 @@ import { DEFAULT_PREFIX, databaseNameFor } from './names.js'
 
 /** @typedef {import('./http-client.js').CouchClient} CouchClient */
 
+/**
+ * BB-11: how long a one-time code works, counted by the server's clock from when the follower takes the request (a
+ * desk tablet's clock may be wrong; the request's own `expiresAt` is what the desk tells the member).
+ */
+export const CODE_LIFETIME_MS = 7 * 24 * 3600_000
+
 /** A member's user id, as the app derives it from the organisation and sign-in name (src/identity/member-ids.ts). */
 export const MEMBER_USER_ID = /^m-[A-Za-z0-9_-]{22}$/
 const USERS = '_users'
@@ -32,14 +38,13 @@ const isMemberRoles = (roles) => Array.isArray(roles) && roles.length === 1 && r
 
 /**
  * Why a request cannot be taken, or null.
- * @param {any} doc @param {any} existing the user document it would change, if any @param {number} now
+ * @param {any} doc @param {any} existing the user document it would change, if any @param {number} _now
  */
-export function signinRefusal(doc, existing, now) {
+export function signinRefusal(doc, existing, _now) {
   if (typeof doc.userId !== 'string' || !MEMBER_USER_ID.test(doc.userId)) return 'not-a-member-id'
   if (doc._id !== `member-signin:${doc.userId}`) return 'wrong-id'
   if (typeof doc.password !== 'string' || doc.password.length < 16) return 'no-password'
   if (!doc.keyring || typeof doc.keyring !== 'object') return 'no-keyring'
-  if (!Number.isSafeInteger(doc.expiresAt) || doc.expiresAt <= now) return 'expired'
   // Never a staff member's (or a disabled) account: only a new one, or one that is a member's.
   if (existing && !isMemberRoles(existing.roles)) return 'not-a-member-account'
   return null
@@ -72,7 +77,7 @@ export async function applyMemberSignin(client, doc, { prefix = DEFAULT_PREFIX, 
       roles: ['member'],
       password: doc.password,
       lobby_keyring: doc.keyring,
-      lobby_code_expires: doc.expiresAt,
+      lobby_code_expires: now + CODE_LIFETIME_MS,
     },
   })
   const { database } = await provisionPersonalRealm(client, 'member', userId, { prefix })

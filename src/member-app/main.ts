@@ -32,4 +32,6 @@ app.use(memberI18n)
 app.use(createMemberRouter())
 app.mount('#app')
 
-if ('serviceWorker' in navigator && import.meta.env.PROD) void navigator.serviceWorker.register('/sw.js', { scope: '/' })
+// The app's one service worker (its precache holds `/me/` too), so the member's pages open offline. Updates wait
+// until every Lobby tab is closed (the staff app asks first; a member's phone has no unsaved desk work to lose).
+if ('serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => undefined)

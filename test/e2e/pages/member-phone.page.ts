@@ -1,0 +1,56 @@
+import type { Page } from 'playwright-core'
+
+/** Issue 14: the member's own app on their phone (`/me/`). */
+export class MemberPhonePage {
+  constructor(readonly page: Page, readonly baseUrl: string) {}
+
+  /** Opens what the desk's QR holds: the sign-in with the name and code filled in. */
+  async openLink(link: string): Promise<void> {
+    const url = new URL(link)
+    await this.page.goto(`${this.baseUrl}${url.pathname}${url.hash}`)
+    await this.page.getByTestId('member-sign-in').waitFor()
+  }
+
+  async open(): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/me/`)
+  }
+
+  async signIn(name: string, secret: string): Promise<void> {
+    await this.page.getByTestId('member-name').fill(name)
+    await this.page.getByTestId('member-secret').fill(secret)
+    await this.page.getByTestId('member-sign-in-submit').click()
+  }
+
+  async submitSignIn(): Promise<void> {
+    await this.page.getByTestId('member-sign-in-submit').click()
+  }
+
+  async choosePassword(password: string, repeat = password): Promise<void> {
+    await this.page.getByTestId('member-set-password').waitFor()
+    await this.page.getByTestId('member-password').fill(password)
+    await this.page.getByTestId('member-password-repeat').fill(repeat)
+    await this.page.getByTestId('member-password-submit').click()
+  }
+
+  async problem(): Promise<string> {
+    const p = this.page.getByTestId('form-problem')
+    await p.waitFor()
+    return (await p.innerText()).trim()
+  }
+
+  async home(): Promise<void> {
+    await this.page.getByTestId('self-home').waitFor()
+  }
+
+  async go(hashPath: string): Promise<void> {
+    await this.page.evaluate((p) => (location.hash = `#${p}`), hashPath)
+  }
+
+  /** The card as a picture (what the desk's camera sees), once drawn. */
+  async cardPng(): Promise<Buffer> {
+    await this.go('/me/card')
+    const qr = this.page.locator('[data-testid=self-card-membership] [data-state=ready]').first()
+    await qr.waitFor({ timeout: 30_000 })
+    return qr.screenshot()
+  }
+}
