@@ -12,6 +12,8 @@ import { corsForOrigins } from './cors.js'
 import { hardenSessionCookie, noStore, uncompressedFeeds } from './db-headers.js'
 import { createPouchServer } from './pouch-server.js'
 import { followEmbedded, provisionEmbedded } from './provision/embedded.js'
+import { databaseNameFor } from './provision/names.js'
+import { STAFF_ROLES } from './provision/rules.js'
 import { bulkGetAsCaller, limitLocalDocumentBodies, limitRequestBodies, ownUserDocGuard, signedInForDatabasePaths, stripTrustedOptions } from './request-guards.js'
 import { loadOrCreateSessionSecret } from './session-secret.js'
 import { createSignInLimiter, limitBasicSignIns } from './sign-in-limits.js'
@@ -95,7 +97,7 @@ export async function createLobbyServer(options = {}) {
   // Guards and API share one mount so all see the same paths.
   app.use('/db',
     adminOnlyGuard(pouch.rolesOf),
-    signedInForDatabasePaths(pouch.userCtxOf),
+    signedInForDatabasePaths(pouch.userCtxOf, { publicDb: databaseNameFor('public', prefix), staffRoles: STAFF_ROLES }),
     bulkGetAsCaller(pouch.userCtxOf),
     ownUserDocGuard(pouch),
     pouch.pouchApp)

@@ -174,15 +174,25 @@ function decodedPath(path) {
  * `_local/x` was stored): no anonymous `_local` read or write anywhere. Server
  * admins and every signed-in user go on to express-pouchdb's own checks.
  * @param {UserCtxOf} userCtxOf
+ * @param {{ publicDb: string, staffRoles: readonly string[] }} [options] the public database's name, and the roles that list it
  * @returns {import('express').RequestHandler}
  */
-export function signedInForDatabasePaths(userCtxOf) {
+export function signedInForDatabasePaths(userCtxOf, { publicDb, staffRoles } = { publicDb: 'lobby_public', staffRoles: [] }) {
   return (req, res, next) => {
     if (req.method === 'OPTIONS') return next()
     if (!SPECIAL_DB_PATH.test(req.path) && !SPECIAL_DB_PATH.test(decodedPath(req.path))) return next()
     userCtxOf(req).then((userCtx) => {
-      if (userCtx.name || userCtx.roles.includes('_admin')) return next()
-      couchUtils.sendJSON(res, 401, { error: 'unauthorized', reason: 'Sign in first: anonymous clients may only fetch documents by id.' })
+      if (userCtx.roles.includes('_admin')) return next()
+      if (!userCtx.name) {
+        return couchUtils.sendJSON(res, 401, { error: 'unauthorized', reason: 'Sign in first: anonymous clients may only fetch documents by id.' })
+      }
+      // Issue 14 (CONF-11): a member (no staff role) reads the public database as a stranger does, by id: listing it
+      // would hand them every staff sign-in's parameters, and they need nothing of it but the organisation.
+      const segment = decodedPath(req.path).split('/')[1]
+      if (segment === publicDb && !userCtx.roles.some((role) => staffRoles.includes(role))) {
+        return couchUtils.sendJSON(res, 403, { error: 'forbidden', reason: 'Members may only fetch documents of this database by id.' })
+      }
+      next()
     }, next)
   }
 }

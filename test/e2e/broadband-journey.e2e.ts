@@ -1,18 +1,12 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { artifactPath } from '../support/artifacts'
-import type { RunningLobbyServer } from '../support/lobby-server'
-import { AuthPage } from './pages/auth.page'
 import { BroadbandJourneyPage } from './pages/broadband-journey.page'
-import { ShellPage } from './pages/shell.page'
-import { StaffAdminPage } from './pages/staff.page'
 import { axeViolations } from './support/axe'
 import { newContext, tablet } from './support/chromium'
 import { withLobby } from './support/fixture'
-import { admin } from './support/org-setup'
-import { connectedDeskTablet } from './support/tablets'
+import { agent, agentOnConnectedTablet } from './support/tablets'
 
-const agent = { name: '孙宽带', username: 'sun.agent', passphrase: 'broadband at the counter 2027' }
 const subscriber = { name: '陈用户', phone: '13811112222' }
 const account = { accountNo: 'KD-2027-0309', accountName: '陈用户宿舍', planName: '100M 校园', monthlyFee: '100', singlePortFee: '30', cycleStart: '2027-01-01', cycleEnd: '2027-12-31' }
 /** The counter's days, 10:00 in the organisation's time zone (the tablet's is Asia/Shanghai). */
@@ -35,26 +29,6 @@ const owedWithLateFee = owedAfterSuspension + lateFee // what the payment on 202
 
 /** Fen as the page writes them: ¥ and two decimals (integer arithmetic only). */
 const yuan = (fen: number) => `${fen < 0 ? '-' : ''}¥${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`
-
-/**
- * The admin founds the organisation and connects it to the sync server (with a front-desk account, as every
- * connected tablet has), then creates the agent, who signs in for the first time; ends signed in as the agent, synced.
- */
-async function agentOnConnectedTablet(page: Page, lobby: RunningLobbyServer): Promise<{ auth: AuthPage; shell: ShellPage }> {
-  const { auth } = await connectedDeskTablet(page, lobby)
-  const shell = new ShellPage(page, lobby.url)
-  await auth.signOut()
-  await auth.signIn(admin.username, admin.passphrase)
-  await page.getByTestId('signed-in-as').waitFor()
-  await auth.go('/staff')
-  const code = await new StaffAdminPage(page).create({ name: agent.name, username: agent.username, role: 'agent' })
-  await shell.syncNow()
-  await auth.signOut()
-  await auth.signIn(agent.username, code)
-  await auth.completeFirstSignIn(agent.passphrase)
-  await shell.syncNow()
-  return { auth, shell }
-}
 
 async function axeClean(page: Page, label: string): Promise<void> {
   await page.locator('h1').first().waitFor()

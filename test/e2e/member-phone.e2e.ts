@@ -3,9 +3,10 @@ import { CheckinPage } from './pages/checkin.page'
 import { MemberPhonePage } from './pages/member-phone.page'
 import { MemberSigninPanel } from './pages/member-signin.page'
 import { MembersPage } from './pages/members.page'
-import { newContext, phone } from './support/chromium'
+import { BroadbandJourneyPage } from './pages/broadband-journey.page'
+import { newContext, phone, tablet } from './support/chromium'
 import { withLobby } from './support/fixture'
-import { connectedDeskTablet } from './support/tablets'
+import { agentOnConnectedTablet, connectedDeskTablet } from './support/tablets'
 
 const mondayEvening = new Date('2026-11-30T19:30:00+08:00')
 const password = 'rain on the tin roof 88'
@@ -56,5 +57,42 @@ describe('a member on their own phone (issue 14, BB-11, CONF-11)', () => {
     await desk.bringToFront()
     await auth.go('/checkin')
     expect((await new CheckinPage(desk).scanImage(card)).verdict).toBe('admit')
+  })
+
+  it('BB-2, BB-5: the subscriber\'s bill on the phone equals the agent\'s statement to the fen', async () => {
+    const counter = await newContext(env.browser, { viewport: tablet })
+    await counter.clock.setFixedTime(new Date('2027-02-03T10:00:00+08:00'))
+    const page = await counter.newPage()
+    const { auth, shell } = await agentOnConnectedTablet(page, env.lobby)
+    const desk = new BroadbandJourneyPage(page)
+    await auth.go('/broadband')
+    await page.getByTestId('broadband-open-link').click()
+    await desk.addSubscriber({ name: '陈用户', phone: '13811112222' })
+    await desk.fillAgreement({ accountNo: 'KD-2027-0411', accountName: '陈用户宿舍', planName: '100M 校园', monthlyFee: '100', singlePortFee: '30', cycleStart: '2027-01-01', cycleEnd: '2027-12-31' })
+    expect(await desk.submitOpen()).toEqual({ opened: true })
+    await desk.statusAction('start', '2027-01-10')
+    await desk.tab('bill-run')
+    await desk.postBillRun('2027-01')
+    await desk.postBillRun('2027-02')
+    await desk.openAccount('KD-2027-0411')
+    await expect.poll(() => desk.balance()).not.toBe('¥0.00')
+    expect(await desk.pay({ amount: '40.00', channel: 'counter', receiptNo: 'R-2027-0203' })).toMatchObject({ done: expect.any(String) })
+    await shell.syncNow()
+    const issued = await new MemberSigninPanel(page).issue()
+    expect(issued.name).toBe('KD-2027-0411')
+
+    // The agent's own statement of February.
+    await auth.go(`${new URL(page.url()).pathname}/statement/2027-02`)
+    const counterStatement = await desk.statement()
+
+    const phoneContext = await newContext(env.browser, { viewport: phone })
+    await phoneContext.clock.setFixedTime(new Date('2027-02-03T18:00:00+08:00'))
+    const member = new MemberPhonePage(await phoneContext.newPage(), env.lobby.url)
+    await member.openLink(issued.link)
+    await member.submitSignIn()
+    await member.choosePassword(password)
+    await member.home()
+    const bill = await member.statement('2027-02')
+    expect(bill).toEqual({ opening: counterStatement.opening, debits: counterStatement.debits, credits: counterStatement.credits, closing: counterStatement.closing })
   })
 })

@@ -51,7 +51,7 @@ describe('a data directory on disk (LevelDB)', () => {
     expect(readdirSync(dataDir).sort()).toEqual(['admin-password', 'db', 'log.txt', 'session-secret'])
     // _users, the list of databases, and the realms provisioned on start.
     expect(readdirSync(join(dataDir, 'db')).sort()).toEqual([
-      '_users', 'lobby_accounts', 'lobby_audit', 'lobby_desk', 'lobby_directory', 'lobby_field', 'lobby_org', 'lobby_public',
+      '_users', 'lobby_accounts', 'lobby_audit', 'lobby_desk', 'lobby_directory', 'lobby_field', 'lobby_org', 'lobby_public', 'lobby_signin',
       'pouch__all_dbs__',
     ])
   })

@@ -1,7 +1,7 @@
 // @vitest-environment node
 // Issue 14 (BB-11, CONF-11): staff ask for a member's sign-in; the embedded server's follower makes the member's
 // account and personal database (couch_peruser's job, with Lobby's rules), and the member reaches nothing else.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createServerUser } from '../../server/provision/users.js'
 import { expireMemberCodes } from '../../server/provision/member-signins.js'
 import { basicAuth, startLobbyServer, type RunningLobbyServer } from '../support/lobby-server'
@@ -32,13 +32,12 @@ const request = (userId: string, by: string, password: string, extra: object = {
 })
 
 /** Waits until the follower has taken (deleted) or refused the request. */
-async function settled(userId: string): Promise<Answer> {
-  for (let i = 0; i < 100; i++) {
+function settled(userId: string): Promise<Answer> {
+  return vi.waitFor(async () => {
     const got = await call('GET', `lobby_signin/${encodeURIComponent(`member-signin:${userId}`)}`, lobby.adminAuthorization)
-    if (got.status === 404 || got.body?.refused) return got
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-  throw new Error('the follower never took the request')
+    if (got.status !== 404 && !got.body?.refused) throw new Error('the follower has not taken the request yet')
+    return got
+  }, { timeout: 5000, interval: 50 })
 }
 
 beforeAll(async () => {
@@ -83,6 +82,10 @@ describe('member sign-ins (issue 14, BB-11)', () => {
       const write = await call('PUT', `${db}/x:1`, member, { type: 'x', by: memberA })
       expect([401, 403], `${db}`).toContain(write.status)
     }
+    // The public database: by id only, as for a stranger (listing it names every staff sign-in).
+    expect((await call('GET', 'lobby_public/_all_docs', member)).status).toBe(403)
+    expect((await call('GET', 'lobby_public/_changes', member)).status).toBe(403)
+    expect((await call('GET', 'lobby_public/_all_docs', as(staff.desk))).status).toBe(200)
     expect([401, 403]).toContain((await call('GET', '_users/_all_docs', member)).status)
     // Another's user document: as if there were none.
     expect([401, 403, 404]).toContain((await call('GET', `_users/org.couchdb.user:${memberB}`, member)).status)

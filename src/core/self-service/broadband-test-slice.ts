@@ -10,7 +10,7 @@ export const at = (iso: string) => Date.parse(iso)
 export const now = at('2027-04-10T04:00:00Z')
 
 export const agreement: Agreement = {
-  accountNo: 'BB-0001',
+  accountNo: 'KD-0001',
   accountName: 'Li Lei',
   subscriberId: 'p1',
   plan: { name: '100M fibre', monthlyFee: 100_00, singlePortFee: 30_00 },

@@ -93,7 +93,7 @@ describe('self-service broadband account view', () => {
     const view = broadbandAccountView(ownSliceInput())
     expect(view).toEqual({
       accountId: 'acc-1',
-      accountNo: 'BB-0001',
+      accountNo: 'KD-0001',
       planName: '100M fibre',
       monthlyFee: 100_00,
       status: 'active',

@@ -63,7 +63,7 @@ describe('self-service store: reading the views', () => {
     expect(store.visits.map((y) => y.year)).toEqual(['2026', '2025'])
     const at = store.visits[0]!.visits.map((x) => x.at)
     expect(at).toEqual([...at].sort((a, b) => b - a))
-    expect(store.due).toEqual([{ accountId, accountNo: 'BB-0001', balance: 10_570, latest: { month: '2026-02', closing: 10_570, due: '2026-02-28' } }])
+    expect(store.due).toEqual([{ accountId, accountNo: 'KD-0001', balance: 10_570, latest: { month: '2026-02', closing: 10_570, due: '2026-02-28' } }])
   })
 
   it('says the views could not be read, and reads them again on the next open', async () => {

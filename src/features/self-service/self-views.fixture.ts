@@ -123,7 +123,7 @@ export function buildSelfViews(options: { today?: LocalDate; orgId?: string } = 
     accounts: [
       {
         accountId,
-        accountNo: 'BB-0001',
+        accountNo: 'KD-0001',
         planName: '100M fibre',
         monthlyFee: 10_000,
         status: 'active',

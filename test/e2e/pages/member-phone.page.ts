@@ -53,4 +53,15 @@ export class MemberPhonePage {
     await qr.waitFor({ timeout: 30_000 })
     return qr.screenshot()
   }
+
+  /** One month's statement of the member's (only) broadband account, as the phone shows it. */
+  async statement(month: string): Promise<{ opening: string; debits: string; credits: string; closing: string }> {
+    await this.go('/me/bills')
+    const link = this.page.locator(`[data-testid=self-statement-link][href$="/${month}"]`)
+    await link.waitFor({ timeout: 30_000 })
+    await link.click()
+    await this.page.getByTestId('self-statement-closing').waitFor()
+    const text = async (id: string) => ((await this.page.getByTestId(id).textContent()) ?? '').trim()
+    return { opening: await text('self-statement-opening'), debits: await text('self-statement-debits'), credits: await text('self-statement-credits'), closing: await text('self-statement-closing') }
+  }
 }

@@ -7,6 +7,9 @@ import { newContext } from './chromium'
 import type { RunningLobbyServer } from '../../support/lobby-server'
 import { admin, desk } from './org-setup'
 
+/** The broadband counter's agent (issue 12). */
+export const agent = { name: '孙宽带', username: 'sun.agent', passphrase: 'broadband at the counter 2027' }
+
 /**
  * Tablet A: the admin founds the organisation, connects it to the sync server and creates the
  * front-desk account (and a manager's, if asked); the front-desk user then signs in for the first
@@ -40,4 +43,24 @@ export async function deskJoinsOnSecondTablet(browser: Browser, lobby: RunningLo
   await authB.join(desk.username, desk.passphrase)
   await pageB.getByTestId('signed-in-as').waitFor({ timeout: 60_000 })
   return { b, pageB, authB }
+}
+
+/**
+ * The admin founds the organisation and connects it to the sync server (with a front-desk account, as every
+ * connected tablet has), then creates the agent, who signs in for the first time; ends signed in as the agent, synced.
+ */
+export async function agentOnConnectedTablet(page: Page, lobby: RunningLobbyServer): Promise<{ auth: AuthPage; shell: ShellPage }> {
+  const { auth } = await connectedDeskTablet(page, lobby)
+  const shell = new ShellPage(page, lobby.url)
+  await auth.signOut()
+  await auth.signIn(admin.username, admin.passphrase)
+  await page.getByTestId('signed-in-as').waitFor()
+  await auth.go('/staff')
+  const code = await new StaffAdminPage(page).create({ name: agent.name, username: agent.username, role: 'agent' })
+  await shell.syncNow()
+  await auth.signOut()
+  await auth.signIn(agent.username, code)
+  await auth.completeFirstSignIn(agent.passphrase)
+  await shell.syncNow()
+  return { auth, shell }
 }
