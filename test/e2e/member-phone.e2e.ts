@@ -81,9 +81,12 @@ describe('a member on their own phone (issue 14, BB-11, CONF-11)', () => {
     const issued = await new MemberSigninPanel(page).issue()
     expect(issued.name).toBe('KD-2027-0411')
 
-    // The agent's own statement of February.
-    await auth.go(`${new URL(page.url()).pathname}/statement/2027-02`)
+    // The agent's own statement of February (this month, at the counter's clock).
+    await page.getByTestId('broadband-statement-link').click()
+    await page.waitForURL((u) => u.pathname.endsWith('/statement/2027-02'))
     const counterStatement = await desk.statement()
+    // January part-billed from the 10th and February, less ¥40.00 paid: something is owed, to be read the same on the phone.
+    expect(counterStatement.closing).not.toBe('¥0.00')
 
     const phoneContext = await newContext(env.browser, { viewport: phone })
     await phoneContext.clock.setFixedTime(new Date('2027-02-03T18:00:00+08:00'))
