@@ -7,9 +7,47 @@ import { BroadbandJourneyPage } from './pages/broadband-journey.page'
 import { newContext, phone, tablet } from './support/chromium'
 import { withLobby } from './support/fixture'
 import { agentOnConnectedTablet, connectedDeskTablet } from './support/tablets'
+import { dumpOriginStorage } from './support/origin-storage'
+import { memberUserId } from '../../src/identity/member-ids'
+import { databaseNameFor } from '../../src/sync/remote-names'
+import type { Browser } from 'playwright-core'
+import type { RunningLobbyServer } from '../support/lobby-server'
 
 const mondayEvening = new Date('2026-11-30T19:30:00+08:00')
 const password = 'rain on the tin roof 88'
+
+/** A connected desk tablet (front desk signed in) that enrolled `people`, each with a member's page to come back to. */
+async function deskWithMembers(env: { browser: Browser; lobby: RunningLobbyServer }, people: { name: string; phone: string }[]) {
+  const tablet = await newContext(env.browser)
+  await tablet.clock.setFixedTime(mondayEvening)
+  const desk = await tablet.newPage()
+  const { auth } = await connectedDeskTablet(desk, env.lobby)
+  const members: { name: string; phone: string; memberNo: string }[] = []
+  for (const [i, person] of people.entries()) {
+    await auth.go('/members')
+    await new MembersPage(desk).enrolNewPerson(person, { tier: 'ordinary', term: 'month', receiptNo: `R-${i + 20}` })
+    members.push({ ...person, memberNo: (await new MembersPage(desk).summary()).memberNo })
+  }
+  /** Opens a member's page at the desk, through the list. */
+  const open = async (memberNo: string) => {
+    await auth.go('/members')
+    await new MembersPage(desk).openMember(memberNo)
+  }
+  return { desk, auth, members, open }
+}
+
+/** A fresh phone signs in with a code from the desk and chooses its password; ends on the home page, synced. */
+async function phoneSignedIn(env: { browser: Browser; lobby: RunningLobbyServer }, link: string, chosen = password): Promise<MemberPhonePage> {
+  const context = await newContext(env.browser, { viewport: phone })
+  await context.clock.setFixedTime(mondayEvening)
+  const member = new MemberPhonePage(await context.newPage(), env.lobby.url)
+  await member.openLink(link)
+  await member.submitSignIn()
+  await member.choosePassword(chosen)
+  await member.home()
+  await expect.poll(() => member.page.getByTestId('self-membership').count(), { timeout: 30_000 }).toBe(1)
+  return member
+}
 
 describe('a member on their own phone (issue 14, BB-11, CONF-11)', () => {
   const env = withLobby({ serverPerTest: true })
@@ -97,5 +135,60 @@ describe('a member on their own phone (issue 14, BB-11, CONF-11)', () => {
     await member.home()
     const bill = await member.statement('2027-02')
     expect(bill).toEqual({ opening: counterStatement.opening, debits: counterStatement.debits, credits: counterStatement.credits, closing: counterStatement.closing })
+  })
+
+  it('CONF-11: the phone holds nothing of another member or realm, and its session is refused everywhere but its own database', async () => {
+    const { desk, members, open } = await deskWithMembers(env, [{ name: '苏轼', phone: '13600004444' }, { name: '欧阳修', phone: '13600003333' }])
+    const [other, own] = members as [(typeof members)[0], (typeof members)[0]]
+    await open(other.memberNo)
+    const otherCode = await new MemberSigninPanel(desk).issue()
+    await new MemberSigninPanel(desk).done()
+    await open(own.memberNo)
+    const ownCode = await new MemberSigninPanel(desk).issue()
+    const member = await phoneSignedIn(env, ownCode.link)
+
+    const facts = await member.storageFacts()
+    const orgId = facts.orgId
+    const ownId = await memberUserId(orgId, ownCode.name)
+    const otherId = await memberUserId(orgId, otherCode.name)
+    expect(facts.databases).toEqual(['lobby-self'])
+    expect(new Set(facts.realms)).toEqual(new Set([`member:${ownId}`]))
+    // Device preferences only, and the key PouchDB's feature test leaves (it holds no data).
+    expect(facts.localStorageKeys.filter((k) => !k.startsWith('lobby.pref.') && k !== '_pouch_check_localstorage')).toEqual([])
+    expect(facts.cachedUrls.filter((u) => new URL(u).pathname.startsWith('/db'))).toEqual([])
+    // CONF-1 and CONF-11 together: nothing readable about either member, and nothing of the other at all.
+    const dump = await dumpOriginStorage(member.page)
+    for (const secret of [other.name, other.phone, other.memberNo, otherId, own.name, own.phone, databaseNameFor(`member:${otherId}`)]) {
+      expect(dump, secret).not.toContain(secret)
+    }
+
+    const refused = await member.rawStatuses([
+      `${databaseNameFor(`member:${otherId}`)}/_all_docs`,
+      ...['org', 'directory', 'desk', 'accounts', 'field', 'audit', 'signin', 'public'].map((realm) => `${databaseNameFor(realm)}/_all_docs`),
+      '_users/_all_docs',
+      '_all_dbs',
+    ])
+    for (const [path, status] of Object.entries(refused)) expect([401, 403], path).toContain(status)
+    expect((await member.rawStatuses([`${databaseNameFor(`member:${ownId}`)}/_all_docs`]))[`${databaseNameFor(`member:${ownId}`)}/_all_docs`]).toBe(200)
+  })
+
+  it('BB-11: a forgotten password: a new code at the desk, and the member\'s pages are there again', async () => {
+    const { desk, members } = await deskWithMembers(env, [{ name: '欧阳修', phone: '13600003333' }])
+    // Enrolment ends on the member's page.
+    const first = await new MemberSigninPanel(desk).issue()
+    await new MemberSigninPanel(desk).done()
+    await phoneSignedIn(env, first.link)
+
+    const second = await new MemberSigninPanel(desk).issue()
+    expect(second.name).toBe(first.name)
+    expect(second.code).not.toBe(first.code)
+    const member = await phoneSignedIn(env, second.link, 'a brand new password 2027')
+    await expect.poll(() => member.page.getByTestId('self-membership').innerText()).toContain(members[0]!.memberNo)
+
+    // The forgotten password opens nothing any more.
+    const stale = new MemberPhonePage(await (await newContext(env.browser, { viewport: phone })).newPage(), env.lobby.url)
+    await stale.open()
+    await stale.signIn(first.name, password)
+    expect(await stale.problem()).toMatch(/不正确|not right/)
   })
 })

@@ -152,6 +152,14 @@ export class MembersPage {
     return this.memberNumbers()
   }
 
+  /** From the list: finds the member by number and opens their page. */
+  async openMember(memberNo: string): Promise<void> {
+    await this.search(memberNo)
+    await this.page.getByTestId('members-table').locator('tbody tr', { hasText: memberNo }).getByTestId('member-open').click()
+    await this.page.waitForURL((u) => /^\/members\/(?!enrol$)[^/]+$/.test(u.pathname))
+    await this.page.getByTestId('member-summary').waitFor()
+  }
+
   async memberNumbers(): Promise<string[]> {
     // A device's first opening of the list folds it once ("Preparing the members list…"): wait for the rows.
     await this.page.locator('[data-testid=members-list][data-state=ready]').waitFor()
