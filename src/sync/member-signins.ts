@@ -97,3 +97,15 @@ export async function putMemberViews(
   }
   return { written }
 }
+
+/** The member's own requests (issue 14: `self-dispute:…`, `self-objection:…`) in their database, sealed as they wrote them. */
+export async function memberRequests(base: string, realm: string, fetchFn: Fetch = fetch): Promise<{ _id: string; [field: string]: unknown }[]> {
+  const out: { _id: string; [field: string]: unknown }[] = []
+  for (const type of ['self-dispute', 'self-objection']) {
+    const query = new URLSearchParams({ include_docs: 'true', startkey: JSON.stringify(`${type}:`), endkey: JSON.stringify(`${type};`) })
+    const res = await fetchFn(`${base}${databaseNameFor(realm)}/_all_docs?${query}`, { credentials: 'include', headers: json })
+    if (!res.ok) throw await failure(res)
+    for (const row of ((await res.json()) as { rows: { doc?: { _id: string; _deleted?: boolean } }[] }).rows) if (row.doc && !row.doc._deleted) out.push(row.doc)
+  }
+  return out
+}

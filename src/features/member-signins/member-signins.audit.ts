@@ -8,6 +8,8 @@ declare module '@/storage/audit-events' {
     'member-signins.issue': true
     // The member's views were written to their own database (detail: how many).
     'member-signins.views': true
+    // A member's request from their phone (BB-7 dispute, BB-13 objection) taken into the counter's realm, or refused.
+    'member-signins.take-in': true
   }
 }
 
@@ -16,4 +18,5 @@ export type MemberSigninsAuditAction = Extract<keyof FeatureAuditActions, `membe
 export const memberSigninsAuditActions = {
   'member-signins.issue': { en: 'One-time sign-in code issued to a member', 'zh-CN': '为会员发放一次性登录码' },
   'member-signins.views': { en: 'Member\'s own account pages updated', 'zh-CN': '更新了会员本人的账户页面' },
+  'member-signins.take-in': { en: 'Member\'s request from their phone taken in', 'zh-CN': '受理了会员在手机上提交的申请' },
 } as const satisfies AuditActionWords<MemberSigninsAuditAction>

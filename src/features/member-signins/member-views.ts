@@ -15,6 +15,7 @@ import type { Session } from '@/identity/session'
 import type { LobbyStorage } from '@/storage/lobby-storage'
 import { putMemberViews } from '@/sync/member-signins'
 import { createSigninRecords, signinIdOf } from './signin-records'
+import { takeInMemberRequests } from './take-in-requests'
 import './member-signins.audit'
 
 /** One view to write: its deterministic id (`<type>:…`), type and body. */
@@ -88,7 +89,7 @@ async function sealViews(signin: PersonSignin, by: string, views: readonly ViewD
   return Promise.all(views.map((view) => seal({ _id: view.id, type: view.type, realm, kid: signin.kid, v: 1, by }, view.body, key)))
 }
 
-export type ViewsResult = { written: number } | { skipped: 'no-signin' | 'offline' }
+export type ViewsResult = { written: number; taken: number } | { skipped: 'no-signin' | 'offline' }
 
 /**
  * Issue 14 §3: writes a person's views into their own database, when they have a sign-in. Called when the sign-in
@@ -104,11 +105,13 @@ export async function writeMemberViews(
   const signin = await createSigninRecords(storage.recordContext).get(signinIdOf(personId))
   if (!signin) return { skipped: 'no-signin' }
   const now = deps.now ?? Date.now()
-  const docs = await sealViews(signin, session.userId, await memberViewsOf(storage, session, personId, now))
   try {
+    // The member's requests first, so the views say where each stands.
+    const { taken } = await takeInMemberRequests(storage, session, signin, { ...deps, now })
+    const docs = await sealViews(signin, session.userId, await memberViewsOf(storage, session, personId, now))
     const { written } = await putMemberViews(deps.serverBase, `member:${signin.userId}`, docs, [], deps.fetchFn)
     await storage.audit.append({ action: 'member-signins.views', by: session.userId, recordId: signinIdOf(personId), recordType: 'person-signin', detail: `${written} views` })
-    return { written }
+    return { written, taken }
   } catch (e) {
     if (e instanceof TypeError) return { skipped: 'offline' }
     throw e

@@ -107,4 +107,34 @@ export class MemberPhonePage {
       return out
     }, paths)
   }
+
+  /** Opens one month's statement of the member's (only) broadband account. */
+  async openStatement(month: string): Promise<void> {
+    await this.go('/me/bills')
+    const link = this.page.locator(`[data-testid=self-statement-link][href$="/${month}"]`)
+    await link.waitFor({ timeout: 30_000 })
+    await link.click()
+    await this.page.getByTestId('self-statement-lines').waitFor()
+  }
+
+  /** Each charge line's dispute: `open` (a button), else its state and the words shown. */
+  async disputes(): Promise<{ state: string; text: string }[]> {
+    const out: { state: string; text: string }[] = []
+    for (const row of await this.page.getByTestId('self-statement-line').all()) {
+      if (await row.getByTestId('self-dispute-open').count()) out.push({ state: 'open', text: '' })
+      else {
+        const state = row.getByTestId('self-dispute-state')
+        out.push({ state: (await state.getAttribute('data-state')) ?? '', text: ((await state.textContent()) ?? '').trim() })
+      }
+    }
+    return out
+  }
+
+  /** BB-7: disputes the first line that offers it, with a reason; waits until it reads as sent. */
+  async disputeFirstOpen(reason: string): Promise<void> {
+    await this.page.getByTestId('self-dispute-open').first().click()
+    await this.page.getByTestId('self-dispute-form-reason').fill(reason)
+    await this.page.getByTestId('self-dispute-form-send').click()
+    await this.page.locator('[data-testid=self-dispute-state][data-state=sent]').waitFor()
+  }
 }
