@@ -6,7 +6,7 @@ import { MembersPage } from './pages/members.page'
 import { BroadbandJourneyPage } from './pages/broadband-journey.page'
 import { newContext, phone, tablet } from './support/chromium'
 import { withLobby } from './support/fixture'
-import { agentOnConnectedTablet, connectedDeskTablet } from './support/tablets'
+import { agent, agentOnConnectedTablet, connectedDeskTablet } from './support/tablets'
 import { dumpOriginStorage } from './support/origin-storage'
 import { memberUserId } from '../../src/identity/member-ids'
 import { databaseNameFor } from '../../src/sync/remote-names'
@@ -204,10 +204,14 @@ describe('a member on their own phone (issue 14, BB-11, CONF-11)', () => {
     await desk.fillAgreement({ accountNo: 'KD-2026-0601', accountName: '黄庭坚寓所', planName: '100M 校园', monthlyFee: '100', singlePortFee: '30', cycleStart: '2026-06-01', cycleEnd: '2027-05-31' })
     expect(await desk.submitOpen()).toEqual({ opened: true })
     await desk.statusAction('start', '2026-06-01')
-    // June billed on 2 July 2026 (more than 6 months before February), January on 3 February 2027.
+    // June billed on 2 July 2026 (more than 6 months before the 20th of January), January on 10 January 2027 (not yet
+    // due on the 20th: an overdue account takes disputes at the counter only).
     await desk.tab('bill-run')
     await desk.postBillRun('2026-06')
-    await auth.idleUntil(counter.clock, new Date('2027-02-03T10:00:00+08:00'), agent.passphrase)
+    // Paid, so the account is not in arrears (which would keep disputes to the counter).
+    await desk.openAccount('KD-2026-0601')
+    expect(await desk.pay({ amount: '100.00', channel: 'counter', receiptNo: 'R-2026-0702' })).toMatchObject({ done: expect.any(String) })
+    await auth.idleUntil(counter.clock, new Date('2027-01-10T10:00:00+08:00'), agent.passphrase)
     await desk.tab('bill-run')
     await desk.postBillRun('2027-01')
     await shell.syncNow()
@@ -215,7 +219,7 @@ describe('a member on their own phone (issue 14, BB-11, CONF-11)', () => {
     const issued = await new MemberSigninPanel(page).issue()
 
     const phoneContext = await newContext(env.browser, { viewport: phone })
-    await phoneContext.clock.setFixedTime(new Date('2027-02-03T18:00:00+08:00'))
+    await phoneContext.clock.setFixedTime(new Date('2027-01-20T18:00:00+08:00'))
     const member = new MemberPhonePage(await phoneContext.newPage(), env.lobby.url)
     await member.openLink(issued.link)
     await member.submitSignIn()
@@ -224,14 +228,14 @@ describe('a member on their own phone (issue 14, BB-11, CONF-11)', () => {
     await member.openStatement('2026-07')
     const old = (await member.disputes()).filter((d) => d.state !== 'closed' || !/非收费|Not a charge/.test(d.text))
     expect(old).toEqual([{ state: 'closed', text: expect.stringMatching(/6 个月|6 months/) }])
-    await member.openStatement('2027-02')
+    await member.openStatement('2027-01')
     await member.disputeFirstOpen('上个月断网一周，不应全额收费。')
 
-    // At the counter: the account page takes in the member's dispute (the rules decide again) and lists it.
+    // At the counter, ten days on: the account page takes in the member's dispute (the rules decide again) and lists it.
     await page.bringToFront()
+    await auth.idleUntil(counter.clock, new Date('2027-01-20T10:00:00+08:00'), agent.passphrase)
     await expect
       .poll(async () => {
-        await auth.go('/broadband')
         await desk.openAccount('KD-2026-0601')
         return desk.disputeStatuses()
       }, { timeout: 60_000 })
