@@ -10,11 +10,18 @@ import { agent, agentOnConnectedTablet, connectedDeskTablet } from './support/ta
 import { dumpOriginStorage } from './support/origin-storage'
 import { memberUserId } from '../../src/identity/member-ids'
 import { databaseNameFor } from '../../src/sync/remote-names'
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
+import { axeViolations } from './support/axe'
 import type { RunningLobbyServer } from '../support/lobby-server'
 
 const mondayEvening = new Date('2026-11-30T19:30:00+08:00')
 const password = 'rain on the tin roof 88'
+
+/** axe (WCAG 2.1 A/AA) finds nothing on the page as it stands. */
+async function axeClean(page: Page, label: string): Promise<void> {
+  await page.locator('h1').first().waitFor()
+  expect(await axeViolations(page), label).toEqual([])
+}
 
 /** A connected desk tablet (front desk signed in) that enrolled `people`, each with a member's page to come back to. */
 async function deskWithMembers(env: { browser: Browser; lobby: RunningLobbyServer }, people: { name: string; phone: string }[]) {
@@ -69,13 +76,24 @@ describe('a member on their own phone (issue 14, BB-11, CONF-11)', () => {
     await member.openLink(issued.link)
     // The code left the address as soon as it was in the form.
     expect(member.page.url()).not.toContain(issued.code)
+    await axeClean(member.page, 'member sign-in')
     await member.submitSignIn()
     // BB-11: the initial code must be replaced.
     await member.choosePassword('too short')
     expect(await member.problem()).toMatch(/12/)
+    await axeClean(member.page, 'choose a password, with its problem')
     await member.choosePassword(password)
     await member.home()
     await expect.poll(() => member.page.getByTestId('self-membership').count(), { timeout: 30_000 }).toBe(1)
+    // Every page of the member's, in both languages.
+    for (const locale of ['zh-CN', 'en'] as const) {
+      await member.page.getByTestId('member-language').selectOption(locale)
+      for (const path of ['/me', '/me/card', '/me/visits', '/me/bills', '/me/notices']) {
+        await member.go(path)
+        await member.page.waitForFunction((p) => location.hash === `#${p}`, path)
+        await axeClean(member.page, `${path} (${locale})`)
+      }
+    }
 
     // The code is used up.
     const again = await newContext(env.browser, { viewport: phone })
@@ -134,6 +152,7 @@ describe('a member on their own phone (issue 14, BB-11, CONF-11)', () => {
     await member.choosePassword(password)
     await member.home()
     const bill = await member.statement('2027-02')
+    await axeClean(member.page, 'statement with a payment')
     expect(bill).toEqual({ opening: counterStatement.opening, debits: counterStatement.debits, credits: counterStatement.credits, closing: counterStatement.closing })
   })
 
