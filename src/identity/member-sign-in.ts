@@ -166,3 +166,40 @@ export async function setMemberPassword(
   const kept: KeptMemberSignin = { orgId: pending.orgId, userId: pending.userId, signInName: pending.signInName, kdf: pending.kdf, keyring: field }
   return { ok: true, session: { userId: pending.userId, signInName: pending.signInName, orgId: pending.orgId, keyring: pending.keyring, passwordSetAt, serverPassword }, kept }
 }
+
+export type ChangeMemberPasswordResult =
+  | { ok: true; session: MemberSession; kept: KeptMemberSignin }
+  | { ok: false; problem: PassphraseProblem | 'mismatch' | 'wrong-credentials' | 'network' | 'refused' }
+
+/**
+ * BB-11: the member changes their password on their phone (the reminder asks them to, regularly). The current one is
+ * asked again (a phone left open is not enough); the keyring is locked under the new one and written with it in one
+ * PUT of their user document, as at first sign-in.
+ */
+export async function changeMemberPassword(
+  session: MemberSession,
+  kept: KeptMemberSignin,
+  input: { current: string; password: string; repeat: string },
+  deps: { serverBase: string; fetchFn?: typeof fetch; now?: number },
+): Promise<ChangeMemberPasswordResult> {
+  const fetchFn = deps.fetchFn ?? fetch
+  if (input.password !== input.repeat) return { ok: false, problem: 'mismatch' }
+  const problem = checkPassphrase(input.password, { username: session.signInName })
+  if (problem) return { ok: false, problem }
+  const { kek: currentKek } = await deriveFromSecret(input.current, kept.kdf)
+  if (!(await tryUnlock(kept.keyring.locked, currentKek))) return { ok: false, problem: 'wrong-credentials' }
+  let res: Response
+  try {
+    res = await fetchFn(userDocUrl(deps.serverBase, session.userId), { credentials: 'include', headers: { Accept: 'application/json' } })
+    if (res.status === 401 && (await serverLogin(deps.serverBase, session.userId, session.serverPassword, fetchFn)).ok) {
+      res = await fetchFn(userDocUrl(deps.serverBase, session.userId), { credentials: 'include', headers: { Accept: 'application/json' } })
+    }
+  } catch {
+    return { ok: false, problem: 'network' }
+  }
+  if (!res.ok) return { ok: false, problem: 'refused' }
+  const userDoc = (await res.json()) as Record<string, unknown>
+  const pending: PendingMemberSetup = { orgId: session.orgId, userId: session.userId, signInName: session.signInName, keyring: session.keyring, kdf: kept.kdf, userDoc, serverBase: deps.serverBase }
+  const set = await setMemberPassword(pending, { password: input.password, repeat: input.repeat }, { fetchFn, now: deps.now })
+  return set.ok ? set : { ok: false, problem: set.problem }
+}

@@ -26,7 +26,14 @@ const en = {
       submit: 'Save password',
       busy: 'Saving…',
     },
-    reminder: 'You set your password more than {days} days ago. Change it at the desk with a new code, or choose a new one next time you sign in.',
+    reminder: 'You set your password more than {days} days ago: please change it.',
+    changePassword: {
+      title: 'Change password',
+      intro: 'Your password protects your account on this phone and on the server. Change it regularly.',
+      current: 'Current password',
+      submit: 'Change password',
+      done: 'Your password was changed.',
+    },
     problems: {
       'wrong-credentials': 'The sign-in name, code or password is not right.',
       'code-used': 'This one-time code has been used or has expired. Ask the front desk for a new one.',
@@ -70,7 +77,14 @@ const zhCN: typeof en = {
       submit: '保存密码',
       busy: '正在保存…',
     },
-    reminder: '您的密码已使用超过 {days} 天。请到前台领取新的登录码后更换密码。',
+    reminder: '您的密码已使用超过 {days} 天：请更换密码。',
+    changePassword: {
+      title: '更改密码',
+      intro: '密码保护您在本机和服务器上的账户。请定期更换。',
+      current: '当前密码',
+      submit: '更改密码',
+      done: '密码已更改。',
+    },
     problems: {
       'wrong-credentials': '登录名、登录码或密码不正确。',
       'code-used': '此一次性登录码已使用或已过期。请向前台索取新的登录码。',

@@ -11,6 +11,7 @@ export function createMemberRouter() {
     { path: '/', redirect: '/me' },
     { path: '/sign-in', name: 'sign-in', component: () => import('./MemberSignInPage.vue'), meta: { public: true, titleKey: 'memberApp.signIn.title' } },
     { path: '/set-password', name: 'set-password', component: () => import('./MemberSetPasswordPage.vue'), meta: { public: true, titleKey: 'memberApp.setPassword.title' } },
+    { path: '/password', name: 'change-password', component: () => import('./MemberPasswordPage.vue'), meta: { titleKey: 'memberApp.changePassword.title' } },
     ...selfServiceModule.routes.flatMap((r): RouteRecordRaw[] =>
       'component' in r ? [{ path: r.path, name: r.name, component: r.component!, props: r.props, meta: { titleKey: r.titleKey } }] : []),
     { path: '/:rest(.*)*', redirect: '/me' },

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { currentKid, keyLookup } from '@/crypto/keyring'
 import { memberRealm } from '@/identity/member-ids'
-import { memberSignIn, setMemberPassword, type KeptMemberSignin, type MemberSession, type PendingMemberSetup } from '@/identity/member-sign-in'
+import { changeMemberPassword, memberSignIn, setMemberPassword, type KeptMemberSignin, type MemberSession, type PendingMemberSetup } from '@/identity/member-sign-in'
 import { passwordReminderDue } from '@/core/self-service/signin'
 import type { SelfDevice } from '@/storage/self-device'
 import type { SelfKeys } from './local-self-views'
@@ -92,6 +92,19 @@ export const useMemberSession = defineStore('member-session', () => {
     return undefined
   }
 
+  /** BB-11: a new password, the current one asked again. */
+  async function changePassword(current: string, password: string, repeat: string): Promise<MemberProblem | undefined> {
+    const s = session.value
+    const kept = (await useSelfDevice().keptSignin()) as KeptMemberSignin | undefined
+    if (!s || !kept) return 'wrong-credentials'
+    const result = await changeMemberPassword(s, kept, { current, password, repeat }, { serverBase })
+    if (!result.ok) return result.problem
+    session.value = result.session
+    reminderDue.value = false
+    await useSelfDevice().keepSignin(result.kept)
+    return undefined
+  }
+
   function signOut(): void {
     sync?.stop()
     sync = undefined
@@ -110,5 +123,5 @@ export const useMemberSession = defineStore('member-session', () => {
     return kid && key ? { userId: s.userId, realm, lookup: keyLookup(s.keyring), writeKey: { kid, key } } : undefined
   }
 
-  return { state, session, pending, org, keptName, syncState, reminderDue, round, start, signIn, choosePassword, signOut, keys, syncNow: () => sync?.sync() }
+  return { state, session, pending, org, keptName, syncState, reminderDue, round, start, signIn, choosePassword, changePassword, signOut, keys, syncNow: () => sync?.sync() }
 })

@@ -3,7 +3,7 @@
 // password, and the code stops working; a forgotten password gets a new code for the same account.
 import { describe, expect, it } from 'vitest'
 import { issueMemberSignin } from '../../src/features/member-signins/issue-signin'
-import { memberSignIn, setMemberPassword } from '../../src/identity/member-sign-in'
+import { changeMemberPassword, memberSignIn, setMemberPassword } from '../../src/identity/member-sign-in'
 import { databaseNameFor } from '../../src/sync/remote-names'
 import { testDevice } from './device'
 import { cost, firstSignIn, foundedWithDesk } from './organisation'
@@ -109,5 +109,26 @@ describe('a member\'s sign-in on their phone (issue 14, BB-11)', () => {
     const other = await tablet.storage.people.put({ name: '李四', createdAt: '2026-12-01T10:00:00Z' })
     expect(await issue('Shared-Name', other)).toEqual({ ok: false, problem: 'name-taken' })
     expect(await issue('  ', other)).toEqual({ ok: false, problem: 'name-required' })
+  })
+
+  it('BB-11: the member changes their password on the phone: the current one is asked, the old one stops working', async () => {
+    const { orgId, issue } = await deskWithPerson()
+    const issued = await issue('M-0004')
+    if (!issued.ok) throw new Error(issued.problem)
+    const phone = phoneFetch()
+    const first = await memberSignIn(orgId, 'M-0004', issued.code, { serverBase: server.dbUrl, cost, fetchFn: phone })
+    if (first.status !== 'setup-required') throw new Error(first.status)
+    const set = await setMemberPassword(first.pending, { password: 'first of many passwords', repeat: 'first of many passwords' }, { fetchFn: phone })
+    if (!set.ok) throw new Error(set.problem)
+    const deps = { serverBase: server.dbUrl, fetchFn: phone }
+    expect(await changeMemberPassword(set.session, set.kept, { current: 'not the password at all', password: 'second of many passwords', repeat: 'second of many passwords' }, deps)).toEqual({ ok: false, problem: 'wrong-credentials' })
+    const changed = await changeMemberPassword(set.session, set.kept, { current: 'first of many passwords', password: 'second of many passwords', repeat: 'second of many passwords' }, deps)
+    if (!changed.ok) throw new Error(changed.problem)
+    expect((await memberSignIn(orgId, 'M-0004', 'first of many passwords', { serverBase: server.dbUrl, cost, fetchFn: phoneFetch() })).status).toBe('refused')
+    expect((await memberSignIn(orgId, 'M-0004', 'second of many passwords', { serverBase: server.dbUrl, cost, fetchFn: phoneFetch() })).status).toBe('signed-in')
+    // Offline on this phone, the kept keyring opens with the new one only.
+    const offline: typeof fetch = () => Promise.reject(new TypeError('fetch failed: offline'))
+    expect((await memberSignIn(orgId, 'M-0004', 'second of many passwords', { serverBase: server.dbUrl, cost, fetchFn: offline, kept: changed.kept })).status).toBe('signed-in')
+    expect((await memberSignIn(orgId, 'M-0004', 'first of many passwords', { serverBase: server.dbUrl, cost, fetchFn: offline, kept: changed.kept })).status).toBe('refused')
   })
 })
