@@ -1,9 +1,11 @@
 import type { Person } from '@/core/directory/person'
 import { defaultMembershipSettings } from '@/core/membership/defaults'
-import { broadbandAccounts, broadbandCounts, generateBroadband } from './broadband'
+import type { MembershipSettings } from '@/core/membership/types'
+import { broadbandAccounts, broadbandCounts, generateBroadband, type BroadbandPlan } from './broadband'
 import { registerBroadband } from './broadband-writes'
 import { blacklistMembers, enrolMembers, recordVisits } from './desk-writes'
-import { demoToday, generateMembership, membershipCounts, type MembershipCounts } from './members'
+import { demoToday, generateMembership, membershipCounts, type DemoMembership, type MembershipCounts } from './members'
+import { pickMemberSignins, registerMemberSignins, type MemberSigninsDone } from './member-signins'
 import { foundDemoOrganisation, joinFresh, type SignedIn } from './organisation'
 import { generatePeople } from './people'
 import { generateReception, receptionCounts, receptionDays } from './reception'
@@ -27,6 +29,8 @@ export interface DemoOptionsUsed {
   broadband?: boolean
   /** How many broadband accounts (default 300; at most `people`). */
   accounts?: number
+  /** Issue 14: three people's sign-ins on their own phone (a member, a subscriber, both): off when absent, as for the benches. */
+  memberSignins?: boolean
   forceNew: boolean
 }
 
@@ -35,7 +39,8 @@ export interface DemoSummary {
   membership: MembershipCounts
   reception?: ReturnType<typeof receptionCounts>
   broadband?: ReturnType<typeof broadbandCounts>
-  seconds: { organisation: number; people: number; members: number; reception: number; broadband: number; total: number }
+  memberSignins?: MemberSigninsDone
+  seconds: { organisation: number; people: number; members: number; reception: number; broadband: number; memberSignins: number; total: number }
 }
 
 const since = (t: number) => Math.round((performance.now() - t) / 100) / 10
@@ -77,7 +82,7 @@ export async function runDemo(server: DemoServer, options: DemoOptionsUsed, out:
   const peopleSeconds = since(peopleStart)
 
   const membersStart = performance.now()
-  const membership = await registerMembers(server, staff, desk, { seed: options.seed, members: options.members ?? 0, visits: options.visits ?? 0, today: options.today, people, personIds }, out)
+  const { counts: membership, written: membershipWritten } = await registerMembers(server, staff, desk, { seed: options.seed, members: options.members ?? 0, visits: options.visits ?? 0, today: options.today, people, personIds }, out)
   const members = since(membersStart)
 
   const receptionStart = performance.now()
@@ -86,14 +91,36 @@ export async function runDemo(server: DemoServer, options: DemoOptionsUsed, out:
 
   const broadbandStart = performance.now()
   const accounts = Math.min(options.accounts ?? broadbandAccounts, people.length)
-  const broadband = options.broadband && accounts > 0 ? await registerAccounts(staff, { seed: options.seed, today: options.today ?? demoToday, people, personIds, accounts }, out) : undefined
+  const bb = options.broadband && accounts > 0 ? await registerAccounts(staff, { seed: options.seed, today: options.today ?? demoToday, people, personIds, accounts }, out) : undefined
+  const broadband = bb?.counts
+  const broadbandSeconds = since(broadbandStart)
+
+  const signinsStart = performance.now()
+  const memberSignins = options.memberSignins ? await registerPhoneSignIns(server, staff, desk, { today: options.today ?? demoToday, personIds, membership: membershipWritten, broadband: bb?.plan }, out) : undefined
   return {
     counts: await serverCounts(server.admin),
     membership,
     ...(reception ? { reception } : {}),
     ...(broadband ? { broadband } : {}),
-    seconds: { organisation, people: peopleSeconds, members, reception: receptionSeconds, broadband: since(broadbandStart), total: since(started) },
+    ...(memberSignins ? { memberSignins } : {}),
+    seconds: { organisation, people: peopleSeconds, members, reception: receptionSeconds, broadband: broadbandSeconds, memberSignins: since(signinsStart), total: since(started) },
   }
+}
+
+/** Issue 14: three people sign in on their own phone (README.md lists them); the desk and the counter write their pages. */
+async function registerPhoneSignIns(
+  server: DemoServer,
+  staff: SignedIn[],
+  desk: SignedIn,
+  options: { today: string; personIds: string[]; membership?: { plan: DemoMembership; settings: MembershipSettings }; broadband?: BroadbandPlan },
+  out: (line: string) => void,
+): Promise<MemberSigninsDone | undefined> {
+  const timeZone = (await desk.device.storage.orgSettings.read()).settings.timeZone
+  const picks = pickMemberSignins({ today: options.today, timeZone, personIds: options.personIds, ...(options.membership ? { membership: options.membership } : {}), ...(options.broadband ? { broadband: options.broadband } : {}) })
+  if (picks.length === 0) return undefined
+  out(`Phone sign-ins for members: ${picks.map((p) => p.signIn.username).join(', ')} on their own phone (Argon2id at the app's cost: a few seconds)`)
+  const agent = staff.find((s) => s.spec.role === 'agent')
+  return registerMemberSignins(server.base, server.admin, { desk, ...(agent ? { agent } : {}) }, picks, { personIds: options.personIds, today: options.today, timeZone }, out)
 }
 
 /** Issue 12: a year at the broadband counter, written by the agent on their own device (the `accounts` realm is not the front desk's). */
@@ -104,7 +131,7 @@ async function registerAccounts(staff: SignedIn[], options: { seed: number; toda
   const counts = broadbandCounts(plan)
   out(`Broadband: ${counts.accounts} accounts from seed ${options.seed} over the year up to ${options.today}, ${counts.billRuns} bill runs, ${counts.payments} payments`)
   await registerBroadband(agent, plan, options.personIds, out)
-  return counts
+  return { counts, plan }
 }
 
 /** REC-1, REC-2, REC-6: a month of visitors, registered by the front desk; any staff member but the admin is visited. */
@@ -124,7 +151,7 @@ async function registerMembers(
   desk: SignedIn,
   options: { seed: number; members: number; visits: number; today?: string; people: Person[]; personIds: string[] },
   out: (line: string) => void,
-): Promise<MembershipCounts> {
+): Promise<{ counts: MembershipCounts; written?: { plan: DemoMembership; settings: MembershipSettings } }> {
   const { people, personIds } = options
   const managerSpec = demoSignIns.find((s) => s.role === 'manager')!
   const stored = await desk.device.storage.desk.settings.get()
@@ -139,7 +166,7 @@ async function registerMembers(
     actors: { desk: desk.session.userId, deviceId: (await desk.device.storage.deviceIdentity()).deviceId, manager: staff.find((s) => s.spec === managerSpec)!.session.userId },
   })
   const membership = membershipCounts(plan, settings)
-  if (plan.members.length === 0) return membership
+  if (plan.members.length === 0) return { counts: membership }
   out(
     `Members: ${plan.members.length} from seed ${options.seed} as of ${plan.today} (${stored ? "the organisation's" : 'default'} tiers and prices), ` +
       `${plan.visits.length} visits in the 60 days up to it`,
@@ -151,5 +178,5 @@ async function registerMembers(
     await blacklistMembers(manager, plan, memberIds, out)
   }
   await recordVisits(desk, plan, memberIds, out)
-  return membership
+  return { counts: membership, written: { plan, settings } }
 }

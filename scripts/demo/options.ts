@@ -8,8 +8,8 @@ import { demoToday } from './members'
 export const USAGE = `Usage: npm run demo -- [options]
 Provisions a sync server with a demo organisation (staff sign-ins, sample people, and
 members with their fees, VIP deposits and visits, a month of visitors at the reception
-desk, a year of broadband accounts), sealed as the app seals it. The server
-must have no organisation yet.
+desk, a year of broadband accounts, three members' sign-ins on their phone), sealed as
+the app seals it. The server must have no organisation yet.
 
   --url URL             the sync server's CouchDB root (default http://127.0.0.1:5480/db/, npm start)
   --admin NAME          a server admin (LOBBY_ADMIN, default admin)
@@ -44,6 +44,8 @@ export type DemoOptions =
       /** The year at the broadband counter: always, from the command line (`accounts` 0: none). */
       broadband: true
       accounts: number
+      /** Three people's sign-ins on their own phone (issue 14): always, from the command line. */
+      memberSignins: true
       forceNew: boolean
     }
 
@@ -87,6 +89,7 @@ export function parseDemoOptions(argv: string[], env: Record<string, string | un
     today,
     reception: true as const,
     broadband: true as const,
+    memberSignins: true as const,
     accounts: integer(values.accounts, broadbandAccounts, '--accounts', 0),
     forceNew: values['force-new'],
   }

@@ -18,7 +18,11 @@ const roleNames: Record<string, string> = { admin: '管理员 admin', manager: '
 
 /** The sign-in table, as in README.md. */
 export function signInTable(): string[] {
-  const rows = [['sign-in name', 'name', 'role', 'passphrase'], ...demoSignIns.map((s) => [s.username, s.name, roleNames[s.role] ?? s.role, s.passphrase])]
+  return table([['sign-in name', 'name', 'role', 'passphrase'], ...demoSignIns.map((s) => [s.username, s.name, roleNames[s.role] ?? s.role, s.passphrase])])
+}
+
+/** Rows in aligned columns (a CJK character is two columns wide). */
+function table(rows: string[][]): string[] {
   const width = (i: number) => Math.max(...rows.map((r) => [...r[i]!].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)))
   const cell = (text: string, i: number) => text + ' '.repeat(width(i) - [...text].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0))
   return rows.map((r) => `  ${r.map(cell).join('  ')}`.trimEnd())
@@ -48,7 +52,7 @@ export async function main(argv: string[], { env = process.env, out = console.lo
     const summary = await runDemo(server, options, out)
     out('')
     const { seconds: s, membership: m } = summary
-    out(`Done in ${s.total} s (organisation ${s.organisation} s, people ${s.people} s, members and visits ${s.members} s, reception ${s.reception} s, broadband ${s.broadband} s).`)
+    out(`Done in ${s.total} s (organisation ${s.organisation} s, people ${s.people} s, members and visits ${s.members} s, reception ${s.reception} s, broadband ${s.broadband} s, member sign-ins ${s.memberSignins} s).`)
     if (m.members > 0) {
       out(`Members as of ${options.today}: ${m.members} (${m.active} active, ${m.vipActive} of them VIP; ${m.expired} expired; ${m.blacklisted} blacklisted)`)
       out(`  ledger: ${m.fees} fees (${m.renewals} renewals, ${m.stacked} stacked on a running term), ${m.deposits} VIP deposits, ${m.depositReturns} returned`)
@@ -69,6 +73,11 @@ export async function main(argv: string[], { env = process.env, out = console.lo
     out('')
     out('Sign in on a fresh browser (Join, then the sign-in name and passphrase):')
     for (const line of signInTable()) out(line)
+    if (summary.memberSignins) {
+      out('')
+      out(`Members sign in on their phone at /me/ (${options.server.embedded ? 'http://127.0.0.1:5480/me/ with npm start' : new URL('../me/', server.base).href}), with the sign-in name and password:`)
+      for (const line of table([['sign-in name', 'name', 'password', 'what their phone shows'], ...summary.memberSignins.rows.map((r) => [r.username, r.name, r.password, r.shows])])) out(line)
+    }
     if (options.server.embedded) out(`\nThe data is in ${options.server.dataDir}: npm start (or npm run serve) serves it.`)
     return 0
   } catch (e) {

@@ -13,6 +13,12 @@ import { demoSignIns } from '../../scripts/demo/sign-ins'
 import { createReceptionRecords } from '@/features/reception/reception-records'
 import { generateReception, receptionCounts } from '../../scripts/demo/reception'
 import { broadbandCounts, generateBroadband } from '../../scripts/demo/broadband'
+import { demoMemberSignIns, phoneFetch } from '../../scripts/demo/member-signins'
+import { open, type Envelope } from '@/crypto/envelope'
+import { keyLookup } from '@/crypto/keyring'
+import { memberSignIn } from '@/identity/member-sign-in'
+import { fetchOrganisation } from '@/member-app/member-org'
+import { databaseNameFor } from '@/sync/remote-names'
 import { startLobbyServer } from '../support/lobby-server'
 
 const seed = 2026
@@ -53,8 +59,9 @@ describe('npm run demo: a demo organisation on an empty sync server', () => {
     expect(text).toContain(`people: ${count}/${count} registered by desk1 and synced`)
     // The people, the staff profiles and the visitors the reception desk registered (each once, however often they came).
     // And the businesses the agent registered when they subscribed to broadband (CUST-1).
-    expect(text).toMatch(new RegExp(`lobby_directory +${count + demoSignIns.length + registeredVisitors + broadband.businesses.length} documents`))
-    expect(text).toMatch(/_users +7 server accounts/)
+    // And one sign-in record (issue 14) for each member who signs in on their phone.
+    expect(text).toMatch(new RegExp(`lobby_directory +${count + demoSignIns.length + registeredVisitors + broadband.businesses.length + demoMemberSignIns.length} documents`))
+    expect(text).toMatch(new RegExp(`_users +${demoSignIns.length + demoMemberSignIns.length} server accounts`))
     expect(text).toContain(`members: ${members}/${members} enrolled by desk1`)
     expect(text).toMatch(/manager: blacklisted [12] member\(s\) and synced/)
     expect(text).toContain(`visits: ${visits}/${visits} checked in (and out) by desk1 and synced`)
@@ -227,6 +234,34 @@ describe('npm run demo: a demo organisation on an empty sync server', () => {
     for (const l of broadband.ledger) if (l.record.receiptNo) expect(raw).not.toContain(l.record.receiptNo)
     const desk = (await admin.request('GET', 'lobby_desk/_all_docs?include_docs=true')).body.rows.map((r: { doc: Record<string, unknown> }) => r.doc)
     expect(desk.filter((d: Record<string, unknown>) => String(d.type).startsWith('bb-'))).toEqual([])
+  })
+
+  it('issue 14: each member signs in on a fresh phone with the listed password and finds their own pages, sealed', async () => {
+    const text = output.join('\n')
+    expect(text).toContain('Members sign in on their phone at /me/')
+    const shows = { membership: ['self-profile', 'self-membership', 'self-visits'], broadband: ['self-profile', 'self-bb-account', 'self-bb-month'] }
+    const databases: string[] = []
+    for (const s of demoMemberSignIns) {
+      expect(text).toMatch(new RegExp(`${s.username}: code issued by (desk1|agent), first sign-in on a fresh phone, own password set`))
+      expect(text).toMatch(new RegExp(`  ${s.username} .*${s.password}`))
+      const phone = phoneFetch()
+      const org = await fetchOrganisation(base, phone)
+      if (org === 'no-server') throw new Error('no organisation')
+      const signedIn = await memberSignIn(org.orgId, s.username, s.password, { serverBase: base, fetchFn: phone })
+      if (signedIn.status !== 'signed-in') throw new Error(`${s.username}: ${signedIn.status}`)
+      const database = databaseNameFor(`member:${signedIn.session.userId}`)
+      databases.push(database)
+      const { rows } = (await (await phone(`${base}${database}/_all_docs?include_docs=true`)).json()) as { rows: { doc: Envelope & { _id: string } }[] }
+      const views = rows.map((r) => r.doc).filter((d) => !d._id.startsWith('_design/'))
+      const types = new Set(views.map((v) => v.type))
+      const wanted = s.shows === 'both' ? [...shows.membership, ...shows.broadband] : shows[s.shows]
+      expect([...types].sort(), s.username).toEqual([...new Set(wanted)].sort())
+      for (const v of views) await open(v, keyLookup(signedIn.session.keyring))
+      // CONF-11: another member's database is not theirs to read.
+      if (databases.length > 1) expect([401, 403]).toContain((await phone(`${base}${databases[0]}/_all_docs`)).status)
+    }
+    // The bills hold a charge the subscriber may still dispute (BB-7).
+    expect(text).toMatch(/member2 .*broadband \d+: \d+ months? billed.*, [1-9]\d* charges? still disputable/)
   })
 
   it('refuses a server that already has an organisation, and changes nothing', async () => {
