@@ -134,6 +134,8 @@ export async function followMemberSignins(client, { prefix = DEFAULT_PREFIX, sig
       since = String(body.last_seq ?? since)
     } catch (err) {
       if (signal.aborted) break
+      // A quiet feed: the embedded server does not end a long poll at `timeout`, so the client's own timeout does.
+      if (/** @type {any} */ (err)?.cause?.name === 'TimeoutError') continue
       onEvent({ kind: 'error', detail: err instanceof CouchError ? err.message : String(err) })
       await new Promise((resolve) => setTimeout(resolve, 1000))
     }
