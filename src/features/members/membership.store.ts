@@ -41,6 +41,16 @@ export const useMembershipStore = defineStore('membership', () => {
   const clock = { now: () => Date.now() }
   const reindex = createDeskReindex(storage, clock)
 
+  // Issue 14: the member's phone pages follow what the scanner changes, a little later (phone-pages-queue.ts); the
+  // queue's code loads the first time a check-in is written by someone who keeps members' pages.
+  let phonePages: Promise<{ touch(memberId: string): void; clear(): void }> | undefined
+  function touchPhonePages(memberId: string) {
+    if (!session.can('self.issue')) return
+    phonePages ??= import('@/features/member-signins/phone-pages-queue').then((m) => m.createPhonePagesQueue({ storage: () => storage, session: () => session.session }))
+    void phonePages.then((queue) => queue.touch(memberId))
+  }
+  onLock(() => void phonePages?.then((queue) => queue.clear()))
+
   onLock(() => {
     snapshot.value = undefined
     view.value = undefined
@@ -277,6 +287,7 @@ export const useMembershipStore = defineStore('membership', () => {
     quiet.scanStarted(scan)
     const outcome = await scan
     if (outcome.checkInId) void useStoragePersistence().requestPersistence()
+    if (outcome.checkInId && outcome.memberId) touchPhonePages(outcome.memberId)
     return outcome
   }
 
@@ -286,12 +297,14 @@ export const useMembershipStore = defineStore('membership', () => {
     if (checkReason(reason)) return undefined
     const { checkInId, slice } = await overrideAtDesk(await scanContext(), memberId, { refusal, reason: reason.trim() })
     await showVerdictFirst(slice)
+    if (checkInId) touchPhonePages(memberId)
     return checkInId
   }
 
   async function leave(checkInId: string, memberId: string): Promise<void> {
     allowed()
     const written = await checkOut({ ...(await scanContext()), snapshot: await deskSettings(storage) }, checkInId, memberId)
+    touchPhonePages(memberId)
     follow((v) => followCheckOut(v, written))
     await readListedVisitors()
   }
