@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core'
 import { launchChromium } from '../scripts/chromium.js'
 import { broadbandBench, broadbandRows, type BroadbandFigures, type BroadbandPlan } from './broadband.bench'
 import { checkinScanGoalMs, deskBench, type DeskFigures, type DeskPlan } from './desk.bench'
+import { memberPhoneBench, memberPhoneRows, type MemberPhoneFigures, type MemberPhonePlan } from './member-phone.bench'
 import { receptionBench, type ReceptionFigures, type ReceptionPlan } from './reception.bench'
 import { within, withServer } from './server'
 import { signInBench } from './sign-in.bench'
@@ -15,7 +16,7 @@ import { sync100kRows, sync10kRows } from './sync-rows'
 import { formatTable, percentile, resultsJson, summarise, type MetricResult } from './stats'
 
 const quick = process.argv.includes('--quick')
-/** `--only=desk` (or reception, broadband, sign-in, sync): one part, when working on it; `sync` is both initial syncs, `sync10k` and `sync100k` one each. */
+/** `--only=desk` (or reception, broadband, member, sign-in, sync): one part, when working on it; `sync` is both initial syncs, `sync10k` and `sync100k` one each. */
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length)
 const runs = (part: string) => only === undefined || only === part || (only === 'sync' && part === 'sync100k') || (only === 'sync10k' && part === 'sync')
 /** `--scale=0.01`: any fraction of the sizes, when working on the bench itself. */
@@ -69,6 +70,18 @@ const broadbandPlan: BroadbandPlan = {
   log,
 }
 
+/** Issue 14 "Done means": a fresh phone signs in and opens a statement of 3 years of history; the member app's first load. */
+const memberPlan: MemberPhonePlan = {
+  // The history is one person's (36 months, 3 years of fees and visits): the same at every scale.
+  sizes: { seed: 14, years: 3, visitsPerYear: 150 },
+  // At most 8 after the warm-up: each phone's sign-in is refused once (the code with its dashes, member-phone.bench.ts),
+  // and the server locks a name out after 10 refusals in 15 minutes (server/sign-in-limits.js).
+  signIns: { min: 5, max: 8, budgetMs: 2 * minutes },
+  warmup: 1,
+  stepMs: 2 * minutes,
+  log,
+}
+
 const file = scaleArg ? 'bench/results.scaled.json' : quick ? 'bench/results.quick.json' : 'bench/results.json'
 
 /** Desk first (what issue 9 §6 is about), then sign-in and sync; the file is rewritten after each metric, so a cut-short run keeps what it measured. */
@@ -109,6 +122,16 @@ async function measure(browser: Browser, rows: MetricResult[]): Promise<void> {
     }
     const { billRuns, statementOpens } = broadbandPlan
     await within(broadbandPlan.seedTimeoutMs + 4 * broadbandPlan.stepMs + billRuns.budgetMs + statementOpens.budgetMs, 'broadband bench', withServer((s) => broadbandBench(browser, s, broadbandPlan, report)))
+  }
+  if (runs('member')) {
+    log('member: the member app\'s first load, then fresh phones signing in to a statement of 3 years of history …')
+    const before = rows.length
+    const report = (figures: Partial<MemberPhoneFigures>) => {
+      rows.splice(before, rows.length - before, ...memberPhoneRows(figures))
+      save(rows)
+    }
+    const { signIns, stepMs } = memberPlan
+    await within(4 * stepMs + signIns.budgetMs + (signIns.max + 1) * stepMs, 'member bench', withServer((s) => memberPhoneBench(browser, s, memberPlan, report)))
   }
   const parts = [
     ['sign-in', () => signInRows(browser)],

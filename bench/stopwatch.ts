@@ -18,6 +18,8 @@ export const stopwatchScript = `
       const saved = document.querySelector('[data-testid=reception-registered]')
       return saved !== null && saved !== before
     },
+    // The member's phone: a month's statement with its closing balance on screen.
+    statementShown: () => document.querySelector('[data-testid=self-statement-closing]')?.checkVisibility() === true,
   }
   window.__stopwatch = {
     // Resolves once check() holds (at the first DOM change after which it does); rejects after ms, saying what the page shows.
@@ -63,7 +65,7 @@ export const stopwatchScript = `
 `
 
 export interface Stopwatch {
-  arm(name: 'verdict' | 'newPeopleRows' | 'memberRows' | 'visitSaved', arg: unknown, startOn: 'enter' | 'click' | 'now'): void
+  arm(name: 'verdict' | 'newPeopleRows' | 'memberRows' | 'visitSaved' | 'statementShown', arg: unknown, startOn: 'enter' | 'click' | 'now'): void
   result: Promise<number>
   until(what: string, check: () => boolean, ms: number): Promise<void>
   firstPerson(): string
