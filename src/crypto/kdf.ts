@@ -1,5 +1,4 @@
 import { asBufferSource, toBase64Url, utf8 } from './bytes'
-import { argon2idRaw } from './argon2'
 import { checkKdfParams, type KdfParams } from './kdf-params'
 import type { KdfRequest, KdfResponse } from './kdf-messages'
 
@@ -74,7 +73,9 @@ export async function deriveFromSecret(secret: string, params: KdfParams): Promi
   const p = checkKdfParams(params)
   const secretBytes = utf8(secret.normalize('NFKC'))
   const w = kdfWorker()
-  const raw = w ? await argon2InWorker(w, secretBytes, p) : await argon2idRaw(secretBytes, p)
+  // In-thread only where no Worker starts (Node tests, a strict CSP): loaded then, so a page's first load does not
+  // carry hash-wasm twice (the worker has its own copy).
+  const raw = w ? await argon2InWorker(w, secretBytes, p) : await (await import('./argon2')).argon2idRaw(secretBytes, p)
   // After a transfer to the worker the buffer is detached (length 0, and fill() would throw);
   // in-thread it still holds our copy, which we wipe.
   if (secretBytes.byteLength > 0) secretBytes.fill(0)

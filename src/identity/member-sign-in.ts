@@ -69,6 +69,9 @@ export interface MemberSignInDeps {
   cost?: KdfCost
 }
 
+/** 16 characters of the code alphabet (identity/setup-code.ts: no I, O, 0 or 1). */
+const looksLikeCode = (s: string) => /^[A-HJ-NP-Z2-9]{16}$/.test(s)
+
 const userDocUrl = (base: string, userId: string) => `${base}_users/${encodeURIComponent(`org.couchdb.user:${userId}`)}`
 
 function isKeyringField(v: unknown): v is MemberKeyringField {
@@ -95,8 +98,11 @@ export async function memberSignIn(orgId: string, signInName: string, secret: st
   const userId = await memberUserId(orgId, signInName)
   const kdf = await memberKdfParams(orgId, userId, deps.cost)
   const name = signInName.trim()
-  // The code is typed as printed or without its dashes; a password is taken exactly as typed.
-  const candidates = [...new Set([secret, normaliseSetupCode(secret)])]
+  // A one-time code is derived as the desk derived it (upper case, no dashes), whatever way it was typed or linked;
+  // a password exactly as typed. Something shaped like a code is tried as one first: each wrong try costs an
+  // Argon2id run and counts against the name's sign-in limit.
+  const asCode = normaliseSetupCode(secret)
+  const candidates = looksLikeCode(asCode) ? [...new Set([asCode, secret])] : [secret]
   let reached = false
   for (const candidate of candidates) {
     const { kek, serverPassword } = await deriveFromSecret(candidate, kdf)

@@ -21,14 +21,14 @@ export interface SelfKeys {
  * card, say, never reaches the card page). The member's requests (BB-7 disputes, BB-13 objections) are sealed here
  * and go up with the next sync round to the member's own database, where the desk takes them in.
  */
-export function localSelfViews(device: SelfDevice, keys: () => SelfKeys | undefined, orgId: () => string | undefined, sync: () => void): SelfViews & { changed(): void } {
+export function localSelfViews(loadDevice: () => Promise<SelfDevice>, keys: () => SelfKeys | undefined, orgId: () => string | undefined, sync: () => void): SelfViews & { changed(): void } {
   const listeners = new Set<() => void>()
 
   async function read<T>(type: string, schema: v.GenericSchema<unknown, T>): Promise<T[]> {
     const k = keys()
     if (!k) return []
     const out: T[] = []
-    for (const envelope of await device.envelopesOf(type, k.realm)) {
+    for (const envelope of await (await loadDevice()).envelopesOf(type, k.realm)) {
       const body = await openChecked(envelope, k.lookup, schema)
       if (body !== undefined) out.push(body)
     }
@@ -50,7 +50,7 @@ export function localSelfViews(device: SelfDevice, keys: () => SelfKeys | undefi
     v.parse(selfRequestSchema, request)
     const type = request.kind === 'dispute' ? 'self-dispute' : 'self-objection'
     const envelope = await seal({ _id: `${type}:${randomId()}`, type, realm: k.realm, kid: k.writeKey.kid, v: 1, by: k.userId }, request, k.writeKey.key)
-    await device.db.records.put({ ...envelope, _local: 1 })
+    await (await loadDevice()).db.records.put({ ...envelope, _local: 1 })
     sync()
   }
 
@@ -62,7 +62,7 @@ export function localSelfViews(device: SelfDevice, keys: () => SelfKeys | undefi
     accounts: () => read('self-bb-account', selfBroadbandAccountSchema),
     async month(accountId, month) {
       const k = keys()
-      const envelope = k && (await device.envelope(`self-bb-month:${accountId}:${month}`))
+      const envelope = k && (await (await loadDevice()).envelope(`self-bb-month:${accountId}:${month}`))
       return envelope && envelope.realm === k.realm ? openChecked(envelope, k.lookup, selfBroadbandMonthSchema) : undefined
     },
     async raiseDispute({ accountId, entryId, reason }) {

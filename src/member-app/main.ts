@@ -2,12 +2,11 @@ import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import '@/ui/styles.css'
 import { selfViewsKey } from '@/features/self-service/self-views'
-import { createSelfDevice } from '@/storage/self-device'
 import { localSelfViews } from './local-self-views'
 import MemberApp from './MemberApp.vue'
 import { memberI18n } from './member-i18n'
 import { createMemberRouter } from './member-router'
-import { useMemberSession, useSelfDevice } from './member-session.store'
+import { loadSelfDevice, useMemberSession } from './member-session.store'
 import { useSelfServiceStore } from '@/features/self-service/self-service.store'
 import { watch } from 'vue'
 
@@ -15,12 +14,11 @@ import { watch } from 'vue'
  * Issue 14: the member's app, a page of its own (`/me/`): it loads none of the staff app (no staff store,
  * repository or desk), reads only the member's own database, and installs to a phone's home screen apart.
  */
-const device = useSelfDevice(createSelfDevice())
 const app = createApp(MemberApp)
 const pinia = createPinia()
 app.use(pinia)
 const member = useMemberSession(pinia)
-const views = localSelfViews(device, () => member.keys(), () => member.org?.orgId, () => void member.syncNow())
+const views = localSelfViews(() => loadSelfDevice(), () => member.keys(), () => member.org?.orgId, () => void member.syncNow())
 watch(() => member.round, () => views.changed())
 app.provide(selfViewsKey, views)
 const self = app.runWithContext(() => useSelfServiceStore())

@@ -19,7 +19,9 @@ export function createMemberRouter() {
   const router = createRouter({ history: createWebHashHistory(), routes })
   router.beforeEach(async (to) => {
     const member = useMemberSession()
-    if (member.state === 'starting') await member.start()
+    // After a load nobody is signed in (keys live in memory): the sign-in page draws at once, and the name kept on
+    // this phone fills in when the phone's database has opened.
+    if (member.state === 'starting') void member.start()
     if (to.meta.public) return true
     // CONF-11: nothing of the account opens without the member's own keys.
     if (member.state !== 'signed-in') return { name: 'sign-in' }

@@ -13,12 +13,14 @@ export type MemberProblem =
   | 'wrong-credentials' | 'code-used' | 'offline-unknown' | 'network' | 'no-server'
   | 'too-short' | 'too-simple' | 'contains-name' | 'common' | 'mismatch' | 'refused'
 
-let device: SelfDevice | undefined
-/** The phone's own database, given once by main.ts (a test gives one over fake IndexedDB). */
-export function useSelfDevice(given?: SelfDevice): SelfDevice {
-  if (given) device = given
-  if (!device) throw new Error('No self device: member-app/main.ts provides it')
-  return device
+let device: Promise<SelfDevice> | undefined
+/**
+ * The phone's own database, opened on first use: Dexie is not part of the first load, so the sign-in page draws
+ * while it loads (a test may give one over fake IndexedDB).
+ */
+export function loadSelfDevice(given?: SelfDevice): Promise<SelfDevice> {
+  if (given) device = Promise.resolve(given)
+  return (device ??= import('@/storage/self-device').then((m) => m.createSelfDevice()))
 }
 
 /**
@@ -39,10 +41,11 @@ export const useMemberSession = defineStore('member-session', () => {
   let sync: ReturnType<typeof createMemberSync> | undefined
 
   async function start(): Promise<void> {
-    const d = useSelfDevice()
+    const d = await loadSelfDevice()
     org.value = ((await d.org()) as MemberOrg | undefined) ?? undefined
     keptName.value = ((await d.keptSignin()) as KeptMemberSignin | undefined)?.signInName
-    state.value = 'signed-out'
+    // A sign-in already under way (or done) while the database opened keeps its state.
+    if (state.value === 'starting') state.value = 'signed-out'
   }
 
   async function organisation(): Promise<MemberOrg | MemberProblem> {
@@ -51,7 +54,7 @@ export const useMemberSession = defineStore('member-session', () => {
       if (fresh === 'no-server') return org.value ?? 'no-server'
       // A phone belongs to one organisation: a server that names another is not taken silently.
       if (org.value && org.value.orgId !== fresh.orgId) return 'no-server'
-      await useSelfDevice().keepOrg(fresh)
+      await (await loadSelfDevice()).keepOrg(fresh)
       return (org.value = fresh)
     } catch {
       return org.value ?? 'offline-unknown'
@@ -63,16 +66,19 @@ export const useMemberSession = defineStore('member-session', () => {
     pending.value = undefined
     state.value = 'signed-in'
     reminderDue.value = s.passwordSetAt !== undefined && passwordReminderDue(s.passwordSetAt, Date.now())
-    void useSelfDevice().keepSignin(kept)
     sync?.stop()
-    sync = createMemberSync(useSelfDevice(), () => session.value, () => void round.value++, (st) => (syncState.value = st))
-    void sync.sync()
+    void loadSelfDevice().then(async (d) => {
+      await d.keepSignin(kept)
+      if (session.value !== s) return
+      sync = createMemberSync(d, () => session.value, () => void round.value++, (st) => (syncState.value = st))
+      void sync.sync()
+    })
   }
 
   async function signIn(name: string, secret: string): Promise<MemberProblem | undefined> {
     const o = await organisation()
     if (typeof o === 'string') return o
-    const kept = (await useSelfDevice().keptSignin()) as KeptMemberSignin | undefined
+    const kept = (await (await loadSelfDevice()).keptSignin()) as KeptMemberSignin | undefined
     const result = await memberSignIn(o.orgId, name, secret, { serverBase, kept })
     if (result.status === 'refused') return result.reason
     if (result.status === 'setup-required') {
@@ -95,13 +101,13 @@ export const useMemberSession = defineStore('member-session', () => {
   /** BB-11: a new password, the current one asked again. */
   async function changePassword(current: string, password: string, repeat: string): Promise<MemberProblem | undefined> {
     const s = session.value
-    const kept = (await useSelfDevice().keptSignin()) as KeptMemberSignin | undefined
+    const kept = (await (await loadSelfDevice()).keptSignin()) as KeptMemberSignin | undefined
     if (!s || !kept) return 'wrong-credentials'
     const result = await changeMemberPassword(s, kept, { current, password, repeat }, { serverBase })
     if (!result.ok) return result.problem
     session.value = result.session
     reminderDue.value = false
-    await useSelfDevice().keepSignin(result.kept)
+    await (await loadSelfDevice()).keepSignin(result.kept)
     return undefined
   }
 
