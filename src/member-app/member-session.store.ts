@@ -3,7 +3,6 @@ import { ref, shallowRef } from 'vue'
 import { currentKid, keyLookup } from '@/crypto/keyring'
 import { memberRealm } from '@/identity/member-ids'
 import { changeMemberPassword, memberSignIn, setMemberPassword, type KeptMemberSignin, type MemberSession, type PendingMemberSetup } from '@/identity/member-sign-in'
-import { passwordReminderDue } from '@/core/self-service/signin'
 import type { SelfDevice } from '@/storage/self-device'
 import type { SelfKeys } from './local-self-views'
 import { fetchOrganisation, type MemberOrg } from './member-org'
@@ -35,7 +34,6 @@ export const useMemberSession = defineStore('member-session', () => {
   const org = shallowRef<MemberOrg>()
   const keptName = ref<string>()
   const syncState = ref<MemberSyncState>('idle')
-  const reminderDue = ref(false)
   /** Bumped after each sync round: the views re-read. */
   const round = ref(0)
   let sync: ReturnType<typeof createMemberSync> | undefined
@@ -65,7 +63,6 @@ export const useMemberSession = defineStore('member-session', () => {
     session.value = s
     pending.value = undefined
     state.value = 'signed-in'
-    reminderDue.value = s.passwordSetAt !== undefined && passwordReminderDue(s.passwordSetAt, Date.now())
     sync?.stop()
     void loadSelfDevice().then(async (d) => {
       await d.keepSignin(kept)
@@ -106,7 +103,6 @@ export const useMemberSession = defineStore('member-session', () => {
     const result = await changeMemberPassword(s, kept, { current, password, repeat }, { serverBase })
     if (!result.ok) return result.problem
     session.value = result.session
-    reminderDue.value = false
     await (await loadSelfDevice()).keepSignin(result.kept)
     return undefined
   }
@@ -129,5 +125,5 @@ export const useMemberSession = defineStore('member-session', () => {
     return kid && key ? { userId: s.userId, realm, lookup: keyLookup(s.keyring), writeKey: { kid, key } } : undefined
   }
 
-  return { state, session, pending, org, keptName, syncState, reminderDue, round, start, signIn, choosePassword, changePassword, signOut, keys, syncNow: () => sync?.sync() }
+  return { state, session, pending, org, keptName, syncState, round, start, signIn, choosePassword, changePassword, signOut, keys, syncNow: () => sync?.sync() }
 })

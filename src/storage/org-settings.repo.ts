@@ -27,8 +27,11 @@ const id = 'org-settings'
 
 /** IndexedDB cannot store a Vue proxy, and the document must hold the settings' fields only. */
 function plain(s: OrganisationSettings): OrganisationSettings {
-  const { name, timeZone, hours, holidays, idleLockSeconds, agreement } = s
-  return structuredClone({ name: { ...name }, timeZone, hours: { ...hours }, holidays: holidays.map((h) => ({ ...h })), idleLockSeconds: { ...idleLockSeconds }, agreement: { ...agreement } })
+  const { name, timeZone, hours, holidays, idleLockSeconds, agreement, memberPasswordDays } = s
+  return structuredClone({
+    name: { ...name }, timeZone, hours: { ...hours }, holidays: holidays.map((h) => ({ ...h })), idleLockSeconds: { ...idleLockSeconds }, agreement: { ...agreement },
+    ...(memberPasswordDays !== undefined ? { memberPasswordDays } : {}),
+  })
 }
 
 export function createOrgSettingsRepo(db: LobbyDb, audit: Pick<ReturnType<typeof createAuditLog>, 'append'>) {

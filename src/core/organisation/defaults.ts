@@ -1,5 +1,6 @@
 import { defaultAgreement, defaultIdleLockSeconds } from '@/core/access/agreement'
 import type { IsoWeekday } from '@/core/shared/local-date'
+import { passwordReminderDays } from '@/core/self-service/signin'
 import { firstAgreementVersion } from './agreement-version'
 import { fallbackTimeZone, isTimeZone } from './time-zone'
 import type { DayHours, OrganisationSettings } from './types'
@@ -26,5 +27,6 @@ export function defaultOrganisationSettings(timeZone: string | undefined, legacy
     holidays: [],
     idleLockSeconds: { ...(legacy?.idleLockSeconds ?? defaultIdleLockSeconds) },
     agreement: { version: firstAgreementVersion, ...(legacy?.agreement ?? defaultAgreement) },
+    memberPasswordDays: passwordReminderDays,
   }
 }

@@ -33,4 +33,12 @@ describe('organisation settings check', () => {
       { path: 'agreement.en', problem: 'agreement-required' },
     ])
   })
+
+  it('BB-11: the days before a member is reminded to change their password: absent, or a whole number from 30 to 730', () => {
+    const s = defaultOrganisationSettings('UTC')
+    for (const ok of [undefined, 30, 180, 730]) expect(checkOrganisationSettings({ ...s, memberPasswordDays: ok }), String(ok)).toEqual([])
+    for (const bad of [29, 731, 90.5, Number.NaN]) {
+      expect(checkOrganisationSettings({ ...s, memberPasswordDays: bad }), String(bad)).toEqual([{ path: 'memberPasswordDays', problem: 'member-password-days-invalid' }])
+    }
+  })
 })

@@ -10,6 +10,7 @@ export type OrganisationSettingsProblem =
   | 'holiday-duplicate'
   | 'idle-lock-invalid'
   | 'agreement-required'
+  | 'member-password-days-invalid'
 
 /** The problems that keep organisation settings from being saved, each at the field it concerns; none: they may be saved. */
 export function checkOrganisationSettings(s: OrganisationSettings): { path: string; problem: OrganisationSettingsProblem }[] {
@@ -29,6 +30,9 @@ export function checkOrganisationSettings(s: OrganisationSettings): { path: stri
     // CONF-7: a screen must lock; no sooner than 10 seconds, no later than an hour (the range a device's own choice keeps too).
     if (!isIdleLockSeconds(s.idleLockSeconds[kind])) problems.push({ path: `idleLockSeconds.${kind}`, problem: 'idle-lock-invalid' })
   }
+  // BB-11: regularly, but not so often that members stop reading the reminder: a month to two years.
+  const days = s.memberPasswordDays
+  if (days !== undefined && !(Number.isSafeInteger(days) && days >= 30 && days <= 730)) problems.push({ path: 'memberPasswordDays', problem: 'member-password-days-invalid' })
   for (const lang of ['zh-CN', 'en'] as const)
     if (s.agreement[lang].trim() === '') problems.push({ path: `agreement.${lang}`, problem: 'agreement-required' })
   return problems

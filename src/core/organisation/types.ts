@@ -34,4 +34,6 @@ export interface OrganisationSettings {
   /** CONF-7: idle seconds before the screen locks, per device kind. */
   idleLockSeconds: { frontdesk: number; personal: number }
   agreement: Agreement
+  /** BB-11: after how many days a member's phone reminds them to change their password (absent: the default, 180). */
+  memberPasswordDays?: number
 }

@@ -22,6 +22,8 @@ export const selfProfileSchema = v.object({
   /** The directory person this sign-in belongs to. */
   personId: v.string(),
   name: v.string(),
+  /** BB-11: the organisation's setting: days after which the member is reminded to change their password. */
+  passwordReminderDays: v.optional(v.number()),
   /** When the staff device last folded the views (catch-up compares it with its sources). */
   foldedAt: instantSchema,
 })

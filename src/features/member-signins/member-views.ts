@@ -34,7 +34,9 @@ export async function memberViewsOf(storage: LobbyStorage, session: Session, per
   const actor = { role: session.role, userId: session.userId }
   const person = await storage.people.get(personId)
   if (!person) return []
-  const docs: ViewDoc[] = [{ id: `self-profile:${personId}`, type: 'self-profile', body: { personId, name: person.name, foldedAt: now } }]
+  const { settings: organisation } = await storage.orgSettings.read()
+  const profile = { personId, name: person.name, ...(organisation.memberPasswordDays ? { passwordReminderDays: organisation.memberPasswordDays } : {}), foldedAt: now }
+  const docs: ViewDoc[] = [{ id: `self-profile:${personId}`, type: 'self-profile', body: profile }]
   const org = await storage.signIns.getOrg()
 
   if (holdsRealm(actor, 'desk') && org) {

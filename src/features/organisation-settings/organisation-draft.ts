@@ -1,3 +1,4 @@
+import { passwordReminderDays } from '@/core/self-service/signin'
 import type { Bilingual } from '@/core/membership/types'
 import type { IsoWeekday } from '@/core/shared/local-date'
 import type { OrganisationSettings } from '@/core/organisation/types'
@@ -17,6 +18,8 @@ export interface OrganisationDraft {
   days: DayDraft[]
   holidays: { date: string; name: string }[]
   idleLock: { frontdesk: string; personal: string }
+  /** BB-11: days before a member is reminded to change their password. */
+  memberPasswordDays: string
   agreement: Bilingual
   /** Shown, never edited: a save gives a changed text the next version. */
   agreementVersion: number
@@ -34,6 +37,7 @@ export function toDraft(s: OrganisationSettings): OrganisationDraft {
     }),
     holidays: s.holidays.map((h) => ({ date: h.date, name: h.name ?? '' })),
     idleLock: { frontdesk: String(s.idleLockSeconds.frontdesk), personal: String(s.idleLockSeconds.personal) },
+    memberPasswordDays: String(s.memberPasswordDays ?? passwordReminderDays),
     agreement: { 'zh-CN': s.agreement['zh-CN'], en: s.agreement.en },
     agreementVersion: s.agreement.version,
   }
@@ -48,6 +52,7 @@ export function fromDraft(d: OrganisationDraft): OrganisationSettings {
     hours: Object.fromEntries(d.days.filter((day) => day.open).map((day) => [`${day.weekday}`, { opens: day.opens, closes: day.closes }])),
     holidays: d.holidays.map((h) => ({ date: h.date, ...(h.name.trim() ? { name: h.name.trim() } : {}) })),
     idleLockSeconds: { frontdesk: number(d.idleLock.frontdesk), personal: number(d.idleLock.personal) },
+    memberPasswordDays: number(d.memberPasswordDays),
     agreement: { version: d.agreementVersion, 'zh-CN': d.agreement['zh-CN'], en: d.agreement.en },
   }
 }

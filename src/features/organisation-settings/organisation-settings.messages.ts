@@ -28,6 +28,11 @@ const en = {
       add: 'Add a holiday',
       remove: 'Remove the holiday of {date}',
     },
+    memberPassword: {
+      title: 'Members\' passwords',
+      label: 'Remind members to change their password after (days)',
+      help: 'A member\'s phone asks them to choose a new password once theirs is this old (30 to 730 days).',
+    },
     idle: {
       title: 'Screen lock',
       frontdesk: 'Front-desk tablets: seconds without use',
@@ -56,6 +61,7 @@ const en = {
       'holiday-duplicate': 'Holiday {n}: that date is already listed.',
       'idle-lock-invalid': '{field}: a whole number of seconds from 10 to 3600.',
       'agreement-required': '{field}: the agreement cannot be empty.',
+      'member-password-days-invalid': '{field}: a whole number of days from 30 to 730.',
     },
   },
 }
@@ -89,6 +95,11 @@ const zhCN: typeof en = {
       add: '添加节假日',
       remove: '删除 {date} 的节假日',
     },
+    memberPassword: {
+      title: '会员密码',
+      label: '提醒会员更换密码的天数',
+      help: '会员的密码使用满此天数后，手机会提醒其设置新密码（30 至 730 天）。',
+    },
     idle: {
       title: '屏幕锁定',
       frontdesk: '前台接待平板：无操作秒数',
@@ -117,6 +128,7 @@ const zhCN: typeof en = {
       'holiday-duplicate': '第 {n} 个节假日：该日期已在列表中。',
       'idle-lock-invalid': '{field}：须为 10 至 3600 之间的整数秒。',
       'agreement-required': '{field}：协议不能为空。',
+      'member-password-days-invalid': '{field}：须为 30 至 730 之间的整数天。',
     },
   },
 }

@@ -9,6 +9,7 @@ export function problemText(t: Translate, p: { path: string; problem: Organisati
     hours: () => t(`orgSettings.hours.days.${key}`),
     idleLockSeconds: () => t(`orgSettings.idle.${key}`),
     agreement: () => t(`orgSettings.agreement.${key === 'zh-CN' ? 'zh' : 'en'}`),
+    memberPasswordDays: () => t('orgSettings.memberPassword.label'),
   }
   return t(`orgSettings.problems.${p.problem}`, { field: field[area!]?.() ?? '', n: Number(key) + 1 })
 }
