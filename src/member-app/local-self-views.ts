@@ -2,7 +2,7 @@ import * as v from 'valibot'
 import {
   selfBroadbandAccountSchema, selfBroadbandMonthSchema, selfMembershipSchema, selfProfileSchema, selfVisitsSchema,
 } from '@/core/self-service/schemas'
-import { selfRequestSchema, type SelfRequest } from '@/core/self-service/requests'
+import { selfRequestSchema, selfRequestType, type SelfRequest } from '@/core/self-service/requests'
 import { randomId } from '@/crypto/bytes'
 import { open, seal, type Envelope, type KeyLookup } from '@/crypto/envelope'
 import type { SelfViews } from '@/features/self-service/self-views'
@@ -21,7 +21,7 @@ export interface SelfKeys {
  * card, say, never reaches the card page). The member's requests (BB-7 disputes, BB-13 objections) are sealed here
  * and go up with the next sync round to the member's own database, where the desk takes them in.
  */
-export function localSelfViews(loadDevice: () => Promise<SelfDevice>, keys: () => SelfKeys | undefined, orgId: () => string | undefined, sync: () => void): SelfViews & { changed(): void } {
+export function localSelfViews(loadDevice: () => Promise<SelfDevice>, keys: () => SelfKeys | undefined, orgId: () => string | undefined, sync: () => void): SelfViews & { changed(): void; passwordSet(first: boolean): Promise<void> } {
   const listeners = new Set<() => void>()
 
   async function read<T>(type: string, schema: v.GenericSchema<unknown, T>): Promise<T[]> {
@@ -48,7 +48,7 @@ export function localSelfViews(loadDevice: () => Promise<SelfDevice>, keys: () =
     const k = keys()
     if (!k) throw new Error('Signed out')
     v.parse(selfRequestSchema, request)
-    const type = request.kind === 'dispute' ? 'self-dispute' : 'self-objection'
+    const type = selfRequestType[request.kind]
     const envelope = await seal({ _id: `${type}:${randomId()}`, type, realm: k.realm, kid: k.writeKey.kid, v: 1, by: k.userId }, request, k.writeKey.key)
     await (await loadDevice()).db.records.put({ ...envelope, _local: 1 })
     sync()
@@ -82,6 +82,8 @@ export function localSelfViews(loadDevice: () => Promise<SelfDevice>, keys: () =
       await send({ kind: 'objection', accountId, noticeId, reason: reason.trim(), at: Date.now() })
       return { ok: true }
     },
+    /** BB-11: the desk hears of a new password (nothing about it but that it changed, and when). */
+    passwordSet: (first) => send({ kind: 'password', first, at: Date.now() }),
     onChange(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)

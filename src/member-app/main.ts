@@ -21,6 +21,7 @@ const member = useMemberSession(pinia)
 const views = localSelfViews(() => loadSelfDevice(), () => member.keys(), () => member.org?.orgId, () => void member.syncNow())
 watch(() => member.round, () => views.changed())
 app.provide(selfViewsKey, views)
+member.whenPasswordSet((first) => void views.passwordSet(first).catch(() => undefined))
 const self = app.runWithContext(() => useSelfServiceStore())
 // Days and times are the organisation's (its public settings), never the phone's zone.
 watch(() => member.org?.timeZone, (zone) => void (zone && (self.timeZone = zone)), { immediate: true })

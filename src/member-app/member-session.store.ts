@@ -37,6 +37,8 @@ export const useMemberSession = defineStore('member-session', () => {
   /** Bumped after each sync round: the views re-read. */
   const round = ref(0)
   let sync: ReturnType<typeof createMemberSync> | undefined
+  /** BB-11: told when the member sets or changes their password (the app sends the desk a note of it). */
+  let onPasswordSet: ((first: boolean) => void) | undefined
 
   async function start(): Promise<void> {
     const d = await loadSelfDevice()
@@ -92,6 +94,7 @@ export const useMemberSession = defineStore('member-session', () => {
     const result = await setMemberPassword(pending.value, { password, repeat })
     if (!result.ok) return result.problem
     begin(result.session, result.kept)
+    onPasswordSet?.(true)
     return undefined
   }
 
@@ -104,6 +107,7 @@ export const useMemberSession = defineStore('member-session', () => {
     if (!result.ok) return result.problem
     session.value = result.session
     await (await loadSelfDevice()).keepSignin(result.kept)
+    onPasswordSet?.(false)
     return undefined
   }
 
@@ -125,5 +129,9 @@ export const useMemberSession = defineStore('member-session', () => {
     return kid && key ? { userId: s.userId, realm, lookup: keyLookup(s.keyring), writeKey: { kid, key } } : undefined
   }
 
-  return { state, session, pending, org, keptName, syncState, round, start, signIn, choosePassword, changePassword, signOut, keys, syncNow: () => sync?.sync() }
+    function whenPasswordSet(listener: (first: boolean) => void): void {
+    onPasswordSet = listener
+  }
+
+  return { whenPasswordSet, state, session, pending, org, keptName, syncState, round, start, signIn, choosePassword, changePassword, signOut, keys, syncNow: () => sync?.sync() }
 })

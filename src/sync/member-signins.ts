@@ -98,10 +98,13 @@ export async function putMemberViews(
   return { written }
 }
 
-/** The member's own requests (issue 14: `self-dispute:…`, `self-objection:…`) in their database, sealed as they wrote them. */
+/**
+ * The member's own requests (issue 14: `self-dispute:…`, `self-objection:…`, `self-password:…`) in their database,
+ * sealed as they wrote them, and the acknowledgements staff wrote of them (`self-ack:…`).
+ */
 export async function memberRequests(base: string, realm: string, fetchFn: Fetch = fetch): Promise<{ _id: string; [field: string]: unknown }[]> {
   const out: { _id: string; [field: string]: unknown }[] = []
-  for (const type of ['self-dispute', 'self-objection']) {
+  for (const type of ['self-ack', 'self-dispute', 'self-objection', 'self-password']) {
     const query = new URLSearchParams({ include_docs: 'true', startkey: JSON.stringify(`${type}:`), endkey: JSON.stringify(`${type};`) })
     const res = await fetchFn(`${base}${databaseNameFor(realm)}/_all_docs?${query}`, { credentials: 'include', headers: json })
     if (!res.ok) throw await failure(res)

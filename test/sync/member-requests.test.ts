@@ -9,7 +9,7 @@ import { issueMemberSignin } from '../../src/features/member-signins/issue-signi
 import { createSigninRecords, signinIdOf } from '../../src/features/member-signins/signin-records'
 import { takeInMemberRequests } from '../../src/features/member-signins/take-in-requests'
 import { memberSignIn, setMemberPassword } from '../../src/identity/member-sign-in'
-import type { SelfRequest } from '../../src/core/self-service/requests'
+import { selfRequestType, type SelfRequest } from '../../src/core/self-service/requests'
 import { databaseNameFor } from '../../src/sync/remote-names'
 import { testDevice } from './device'
 import { addStaff, cost, firstSignIn, foundOrganisation } from './organisation'
@@ -67,7 +67,7 @@ async function counterWithSubscribers() {
   const kid = `${realm}:1`
   /** What the member app does: seal the request under the member's key, as its author, into their database. */
   const send = async (request: SelfRequest) => {
-    const type = request.kind === 'dispute' ? 'self-dispute' : 'self-objection'
+    const type = selfRequestType[request.kind]
     const envelope = await seal({ _id: `${type}:${randomId()}`, type, realm, kid, v: 1, by: set.session.userId }, request, set.session.keyring.realmKeys.get(kid)!)
     const res = await phone(`${server.dbUrl}${databaseNameFor(realm)}/${encodeURIComponent(envelope._id)}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(envelope) })
     expect(res.status).toBe(201)
@@ -75,7 +75,7 @@ async function counterWithSubscribers() {
   }
   const signin = (await createSigninRecords(counter.storage.recordContext).get(signinIdOf(personId)))!
   const takeIn = () => takeInMemberRequests(counter.storage, agent, signin, { serverBase: server.dbUrl, fetchFn: counter.fetch, now })
-  return { records, own, other, noticeId, send, takeIn, counter }
+  return { records, own, other, noticeId, send, takeIn, counter, admin }
 }
 
 describe('a member\'s requests taken in at the counter (issue 14)', () => {
@@ -89,8 +89,8 @@ describe('a member\'s requests taken in at the counter (issue 14)', () => {
     expect(await takeIn()).toEqual({ taken: 1, refused: 2 })
     const disputes = await records.disputes.list()
     expect(disputes).toEqual([{ id: `bb-dispute:${recent.slice('self-dispute:'.length)}`, record: expect.objectContaining({ accountId: own.id, entryId: own.recent, status: 'open', reason: 'Down for a week', raisedOn: '2027-01-20' }) }])
-    // Taken again (another page opened, another device): still one dispute.
-    expect(await takeIn()).toEqual({ taken: 0, refused: 2 })
+    // Taken again (another page opened, another device): each request was acknowledged, nothing is taken twice.
+    expect(await takeIn()).toEqual({ taken: 0, refused: 0 })
     expect(await records.disputes.list()).toHaveLength(1)
   })
 
@@ -100,6 +100,16 @@ describe('a member\'s requests taken in at the counter (issue 14)', () => {
     await send({ kind: 'objection', accountId: own.id, noticeId: 'bb-notice:none', reason: 'no such notice', at: now })
     expect(await takeIn()).toEqual({ taken: 1, refused: 1 })
     expect((await records.objections.byParent(own.id)).map((o) => o.record)).toEqual([expect.objectContaining({ noticeId, outcome: 'recorded', note: '不同意涨价', on: '2027-01-20' })])
-    expect(await takeIn()).toEqual({ taken: 0, refused: 1 })
+    expect(await takeIn()).toEqual({ taken: 0, refused: 0 })
+  })
+
+  it('BB-11: a password set on the phone is noted in the audit log, once', async () => {
+    const { send, takeIn, counter, admin } = await counterWithSubscribers()
+    const id = await send({ kind: 'password', first: false, at: now })
+    expect(await takeIn()).toEqual({ taken: 0, refused: 0 })
+    await takeIn()
+    // What the agent's device wrote to the audit log, read with the audit key (the admin holds it here).
+    const noted = (await counter.storage.audit.read(admin.keyring.auditPrivate!)).map((r) => r.event).filter((e) => e?.recordId === id)
+    expect(noted).toEqual([expect.objectContaining({ action: 'member-signins.take-in', detail: expect.stringContaining('noted') })])
   })
 })

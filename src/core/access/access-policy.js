@@ -124,7 +124,7 @@ export const appendOnlyTypes = /** @type {const} */ ([
   // Broadband (BB-1 … BB-13), in `accounts`: the ledger, status changes, dunning steps and objections to new terms.
   'bb-ledger', 'bb-status', 'bb-dunning', 'bb-objection',
   // Issue 14: what a member sends from their phone into their own database (BB-7 disputes, BB-13 objections).
-  'self-dispute', 'self-objection',
+  'self-dispute', 'self-objection', 'self-password',
 ])
 
 /**
