@@ -211,7 +211,9 @@ export function memberPhoneRows(figures: Partial<MemberPhoneFigures>): MetricRes
       `from the click on "sign in" (the desk's QR link opened beforehand) to the closing balance visible, ${p.length} fresh phones, each with a new code`,
       `includes the code's Argon2id (64 MiB, t=3) and server sign-in, the password's Argon2id and the keyring locked under it, the first sync of the member's database and the statement drawn`,
       `medians from the click: set-password form ${median(p.map((x) => x.setPasswordMs))} ms, home ${median(p.map((x) => x.homeMs))} ms, statement ${median(p.map((x) => x.statementMs))} ms`,
-      `${signIns} server sign-ins a run, ${refused} refused: the phone derives from the code as the link carries it (with dashes) first, is refused, and derives again without them (median ${retries.length ? median(retries) : '-'} ms from the refusal to the retry: one Argon2id); each refusal counts against the member's name (10 in 15 minutes lock it out)`,
+      retries.length
+        ? `${signIns} server sign-ins a run, ${refused} refused: a first derivation was refused and the phone derived again (median ${median(retries)} ms from the refusal to the retry: one Argon2id); each refusal counts against the member's name (10 in 15 minutes lock it out)`
+        : `${signIns} server sign-ins a run (the code's, the new password's), none refused`,
       'the new password typed and submitted by a script in the page as soon as the form shows, the statement opened as soon as the home page shows (no reading or typing time)',
       'service worker blocked, CPU not throttled',
       `baseline: the goal (no earlier figure)`,
