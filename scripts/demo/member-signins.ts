@@ -11,6 +11,7 @@
  * history still running, with visits; a subscriber whose bills hold a late fee and charges still disputable;
  * someone with both.
  */
+import { phoneFetch } from '../../test/support/phone-fetch'
 import { disputeOptions } from '@/core/broadband/dispute-options'
 import type { LedgerLine } from '@/core/broadband/types'
 import { membershipState } from '@/core/membership/membership-state'
@@ -180,18 +181,6 @@ export function describePick(pick: MemberSigninPick): string {
   return parts.join('; ')
 }
 
-/** A phone's fetch: its own cookie jar, as a browser keeps one. */
-export function phoneFetch(): typeof fetch {
-  let cookie = ''
-  return async (url, init = {}) => {
-    const headers = new Headers(init.headers)
-    if (cookie) headers.set('cookie', cookie)
-    const res = await fetch(url, { ...init, headers })
-    const set = res.headers.get('set-cookie')
-    if (set?.startsWith('AuthSession=')) cookie = set.split(';')[0]!
-    return res
-  }
-}
 
 export interface MemberSigninsDone {
   picks: MemberSigninPick[]

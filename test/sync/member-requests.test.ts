@@ -14,22 +14,12 @@ import { databaseNameFor } from '../../src/sync/remote-names'
 import { testDevice } from './device'
 import { addStaff, cost, firstSignIn, foundOrganisation } from './organisation'
 import { eachTestSyncServer } from './sync-server'
+import { phoneFetch } from '../support/phone-fetch'
 
 const server = eachTestSyncServer()
 // 20 January 2027 at noon in Shanghai: the counter's today.
 const now = Date.parse('2027-01-20T12:00:00+08:00')
 
-function phoneFetch(): typeof fetch {
-  let cookie = ''
-  return async (url, init = {}) => {
-    const headers = new Headers(init.headers)
-    if (cookie) headers.set('cookie', cookie)
-    const res = await fetch(url, { ...init, headers })
-    const set = res.headers.get('set-cookie')
-    if (set) cookie = set.split(';')[0]!
-    return res
-  }
-}
 
 /** An agent's counter with two subscribers' accounts: an old charge, a recent one, and a terms notice. */
 async function counterWithSubscribers() {

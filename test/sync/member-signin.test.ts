@@ -8,21 +8,10 @@ import { databaseNameFor } from '../../src/sync/remote-names'
 import { testDevice } from './device'
 import { cost, firstSignIn, foundedWithDesk } from './organisation'
 import { eachTestSyncServer } from './sync-server'
+import { phoneFetch } from '../support/phone-fetch'
 
 const server = eachTestSyncServer()
 
-/** A phone's fetch: its own cookie jar, as a browser keeps one. */
-function phoneFetch(): typeof fetch {
-  let cookie = ''
-  return async (url, init = {}) => {
-    const headers = new Headers(init.headers)
-    if (cookie) headers.set('cookie', cookie)
-    const res = await fetch(url, { ...init, headers })
-    const set = res.headers.get('set-cookie')
-    if (set) cookie = set.split(';')[0]!
-    return res
-  }
-}
 
 async function deskWithPerson() {
   const admin = testDevice(server.dbUrl)
