@@ -88,7 +88,7 @@ describe('a member on their own phone (issue 14, BB-11, CONF-11)', () => {
     // Every page of the member's, in both languages.
     for (const locale of ['zh-CN', 'en'] as const) {
       await member.page.getByTestId('member-language').selectOption(locale)
-      for (const path of ['/me', '/me/card', '/me/visits', '/me/bills', '/me/notices']) {
+      for (const path of ['/me', '/me/card', '/me/visits', '/me/bills', '/me/notices', '/password']) {
         await member.go(path)
         await member.page.waitForFunction((p) => location.hash === `#${p}`, path)
         await axeClean(member.page, `${path} (${locale})`)
