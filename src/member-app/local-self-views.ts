@@ -50,7 +50,7 @@ export function localSelfViews(loadDevice: () => Promise<SelfDevice>, keys: () =
     v.parse(selfRequestSchema, request)
     const type = selfRequestType[request.kind]
     const envelope = await seal({ _id: `${type}:${randomId()}`, type, realm: k.realm, kid: k.writeKey.kid, v: 1, by: k.userId }, request, k.writeKey.key)
-    await (await loadDevice()).db.records.put({ ...envelope, _local: 1 })
+    await (await loadDevice()).putOwn(envelope)
     sync()
   }
 

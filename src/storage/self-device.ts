@@ -25,6 +25,8 @@ export function createSelfDevice(db: LobbyDb = new LobbyDb(selfDatabaseName)) {
     envelopesOf: async (type: string, realm: string): Promise<Envelope[]> =>
       ((await recordsOfType(db, type).toArray()) as Envelope[]).filter((row) => row.realm === realm),
     envelope: async (id: string): Promise<Envelope | undefined> => (await db.records.get(id)) as Envelope | undefined,
+    /** A sealed request of the member's, marked to go up with the next sync round. */
+    putOwn: async (envelope: Envelope) => void (await db.records.put({ ...envelope, _local: 1 })),
     /** What the sync engine needs (sync/ reaches Dexie only through a port like this). */
     syncPort: {
       db,

@@ -49,7 +49,7 @@ export function statementDateOf(month: YearMonth, today: LocalDate): LocalDate {
 
 /** BB-3, BB-7: the account page's dispute gate today (closed in arrears), as `accountView` works it out. */
 export function disputeGate(s: OwnSlice): ActionState {
-  const window = noticeWindow(s.agreement.cycleEnd, s.today)
-  const notice = window.open ? ({ open: true } as const) : { open: false as const, opensOn: window.opensOn }
+  const cycle = noticeWindow(s.agreement.cycleEnd, s.today)
+  const notice = cycle.open ? ({ open: true } as const) : { open: false as const, opensOn: cycle.opensOn }
   return accountActions({ status: s.state.status, arrears: arrearsOn(s.lines, s.today, s.reviews).overdue, notice }).dispute
 }

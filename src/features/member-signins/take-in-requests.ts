@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { holdsRealm } from '@/core/access/realm-access'
+import { termsStanding } from '@/core/broadband/terms-notice'
 import { deskTimeZone } from '@/core/organisation/time-zone'
 import { broadbandAccountView, broadbandMonthViews } from '@/core/self-service/broadband-view'
 import { selfRequestSchema, type SelfAck, type SelfRequest } from '@/core/self-service/requests'
@@ -106,7 +107,9 @@ export async function takeInMemberRequests(
     }
     if (objections.some((o) => o.record.noticeId === request.noticeId)) return { outcome: 'taken' }
     const notice = broadbandAccountView({ ...slice, notices: await r.notices.list(), objections: objections.map((o) => o.record) }).notices.find((n) => n.id === request.noticeId)
-    if (!notice || notice.kind !== 'terms' || notice.objected || (notice.effectiveOn !== undefined && notice.effectiveOn <= today)) return { outcome: 'refused', reason: 'not-open' }
+    // BB-13: open to objection only while the counter's own rule says so (before the day the terms apply).
+    const standing = notice?.kind === 'terms' && notice.effectiveOn ? termsStanding({ effectiveOn: notice.effectiveOn }, objections.map((o) => o.record), today) : undefined
+    if (standing !== 'open') return { outcome: 'refused', reason: 'not-open' }
     await r.objections.add({ noticeId: request.noticeId, accountId: request.accountId, on: today, at: now, by: signin.userId, outcome: 'recorded', note: request.reason })
     return { outcome: 'taken' }
   }
