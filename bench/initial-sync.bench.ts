@@ -10,6 +10,7 @@ import { demoSignIns, type DemoSignIn } from '../scripts/demo/sign-ins'
 import { startProfile } from './desk.bench'
 import { stopwatchScript } from './stopwatch'
 import { scanWhileSyncing, type ScanPlan, type ScansDuringSync } from './sync-scans'
+import { serverDiskBytes } from './server-disk'
 import { devicePerDatabase, serverSizes, type ApplyReading, type DatabaseSize } from './sync-sizes'
 
 const pouchScript = createRequire(import.meta.url).resolve('pouchdb/dist/pouchdb.min.js')
@@ -113,6 +114,8 @@ export interface InitialSyncFigures {
   deviceBytesPerDoc: number
   /** The same documents' JSON size on the server, per document. */
   serverBytesPerDoc: number
+  /** The same documents as the development server stores them on disk (LevelDB, server-disk.ts), per document. */
+  serverDiskBytesPerDoc: number
   /** Each database on the server, with what pulling it added on the device (sync-sizes.ts `deviceBytesOfKind`). */
   sizes: DatabaseSize[]
   /** The scans made during the sync, when asked for. */
@@ -143,6 +146,9 @@ export async function initialSyncBench(browser: Browser, lobby: Lobby, options: 
   const sizes = await serverSizes(`${lobby.url}/db/`, auth, databases)
   const serverDocs = sizes.reduce((n, s) => n + s.docs, 0)
   const serverBytes = sizes.reduce((n, s) => n + s.bytes, 0)
+  const disk = await serverDiskBytes(`${lobby.url}/db/`, { username: lobby.adminUser, password: lobby.adminPassword }, databases)
+  for (const size of sizes) size.disk = disk.get(size.database)
+  const serverDisk = sizes.reduce((n, s) => n + (s.disk ?? 0), 0)
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en' })
   await context.addInitScript({ content: `window.__name = (f) => f;${stopwatchScript}` })
@@ -210,6 +216,7 @@ export async function initialSyncBench(browser: Browser, lobby: Lobby, options: 
     longestTaskInSyncSteps: Math.max(0, ...watch.tasks.filter((t) => !stepsAt(watch, t).startsWith('no sync step')).map(([, ms]) => ms)),
     longTasks: watch.tasks.filter(([, ms]) => ms >= 80).map((t) => `${t[1].toFixed(0)} ms (${stepsAt(watch, t)})`),
     serverBytesPerDoc: serverBytes / Math.max(1, serverDocs),
+    serverDiskBytesPerDoc: serverDisk / Math.max(1, serverDocs),
     sizes,
     scans,
     longestTaskDuringScans: scans && Math.max(0, ...watch.tasks.filter(([at, ms]) => at + ms >= scans.window.from && at <= scans.window.to).map(([, ms]) => ms)),

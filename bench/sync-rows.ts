@@ -36,10 +36,25 @@ export async function sync10kRows(browser: Browser, people: number, log: (line: 
     summarise(name, `initial sync of ${people} people (${sync.docs} documents in the desk's databases): join → synced (verified, in Dexie), against a raw PouchDB pull of the same databases`, [sync.synced], 'ms', { baseline: round(sync.rawMs), goal: round(1.5 * sync.rawMs) }, `${one}; ${stepsNote(sync)}`),
     summarise('initial_sync_raw_pouch_ms', 'raw PouchDB pull of the same databases, one after another', [sync.rawMs], 'ms', {}, one),
     summarise('initial_sync_phone_lookup_ms', `then phone lookup among ${people} (blind index + decrypt)`, [sync.lookup], 'ms', {}, one),
-    summarise('device_bytes_per_doc', `what the sync added to IndexedDB (navigator.storage.estimate() usageDetails, before the join and after the sync), per document of the desk's databases`, [sync.deviceBytesPerDoc], 'B', { baseline: round(sync.serverBytesPerDoc), goal: round(1.3 * sync.serverBytesPerDoc) }, `server: the documents' JSON, ${sync.serverBytesPerDoc.toFixed(0)} B each; besides, the app's own offline cache: ${(sync.cacheBytes / 1_048_576).toFixed(1)} MB once per device`),
+    summarise('device_bytes_per_doc', `what the sync added to IndexedDB (navigator.storage.estimate() usageDetails, before the join and after the sync), per document of the desk's databases`, [sync.deviceBytesPerDoc], 'B', { baseline: round(sync.serverBytesPerDoc), goal: round(1.3 * sync.serverBytesPerDoc) }, deviceNote(sync)),
+    ...diskRow('server_disk_bytes_per_doc', sync),
     summarise('sync_max_main_thread_task_ms', 'the longest main-thread task from the join to synced (Long Tasks API)', [sync.longestTask], 'ms', { goal: 100 }, `${one}; within the engine's steps: ${sync.longestTaskInSyncSteps.toFixed(0)} ms; tasks of 80 ms and more: ${sync.longTasks.join(', ') || 'none'}`),
     summarise('sync_peak_heap_mb', 'the JS heap at its peak during the initial sync (sampled every 100 ms)', [sync.heapPeakMb], 'MB', { goal: 200 }, one),
   ]
+}
+
+/** The device's bytes per document against the server's JSON (the baseline) and against the server's disk. */
+function deviceNote(sync: InitialSyncFigures): string {
+  const disk = sync.serverDiskBytesPerDoc
+  const vsDisk = disk > 0 ? `; against the server's disk (server_disk_bytes_per_doc, ${disk.toFixed(0)} B): ${(sync.deviceBytesPerDoc / disk).toFixed(2)}×` : ''
+  return `server: the documents' JSON, ${sync.serverBytesPerDoc.toFixed(0)} B each${vsDisk}; besides, the app's own offline cache: ${(sync.cacheBytes / 1_048_576).toFixed(1)} MB once per device`
+}
+
+/** What the same documents take on the server's disk, as the development server keeps them (server-disk.ts). */
+function diskRow(metric: string, sync: InitialSyncFigures): MetricResult[] {
+  if (!(sync.serverDiskBytesPerDoc > 0)) return []
+  const what = `the same documents on the server's disk, per document: pulled with their revision trees into PouchDB's LevelDB adapter (what \`npm start\` stores under .lobby-data/db), closed and reopened, files summed; baseline their JSON`
+  return [summarise(metric, what, [sync.serverDiskBytesPerDoc], 'B', { baseline: round(sync.serverBytesPerDoc) }, sync.sizes.map((s) => `${s.database} ${s.disk ?? '?'} B`).join(', '))]
 }
 
 /** Device bytes of one kind against its server JSON (sync-sizes.ts `deviceBytesOfKind` says how they are derived). */
@@ -47,7 +62,8 @@ function kindRow(metric: string, what: string, sync: InitialSyncFigures, databas
   const kind = deviceBytesOfKind(sync.sizes, database, type)
   if (!kind) return []
   const db = sync.sizes.find((s) => s.database === database)!
-  const note = `${database}: ${db.docs} documents, ${db.bytes} B on the server, ${db.device} B added on the device (IndexedDB, read before and after its pull): ${kind.ratio.toFixed(2)}× applied to a ${type}'s ${kind.server.toFixed(0)} B`
+  const disk = kind.disk === undefined ? '' : `; on the server's disk a ${type} takes ${kind.disk.toFixed(0)} B (${db.disk} B for the database), so the device holds ${(kind.device / kind.disk).toFixed(2)}× that`
+  const note = `${database}: ${db.docs} documents, ${db.bytes} B on the server, ${db.device} B added on the device (IndexedDB, read before and after its pull): ${kind.ratio.toFixed(2)}× applied to a ${type}'s ${kind.server.toFixed(0)} B${disk}`
   return [summarise(metric, what, [kind.device], 'B', { baseline: round(kind.server), goal: round(1.3 * kind.server) }, note)]
 }
 
@@ -100,7 +116,8 @@ export async function sync100kRows(browser: Browser, scale: number, log: (line: 
   return [
     summarise(`initial_sync_${tag}_ms`, `initial sync of ${sync.docs} mixed documents as a ${mix!.user.role} (${perDb}): join → synced (verified, in Dexie), against a raw PouchDB pull of the same databases${scanned}`, [sync.synced], 'ms', { baseline: round(sync.rawMs), goal: round(1.5 * sync.rawMs) }, `${one}; ${seeded}; ${stepsNote(sync)}`),
     summarise(`initial_sync_${tag}_phone_lookup_ms`, `then phone lookup among ${c.people} people (blind index + decrypt)`, [sync.lookup], 'ms', {}, one),
-    summarise(`device_${tag}_bytes_per_doc`, 'what the sync added to IndexedDB (navigator.storage.estimate() usageDetails, before the join and after the sync), per document pulled', [sync.deviceBytesPerDoc], 'B', { baseline: round(sync.serverBytesPerDoc), goal: round(1.3 * sync.serverBytesPerDoc) }, `server: the documents' JSON, ${sync.serverBytesPerDoc.toFixed(0)} B each; besides, the app's own offline cache: ${(sync.cacheBytes / 1_048_576).toFixed(1)} MB once per device`),
+    summarise(`device_${tag}_bytes_per_doc`, 'what the sync added to IndexedDB (navigator.storage.estimate() usageDetails, before the join and after the sync), per document pulled', [sync.deviceBytesPerDoc], 'B', { baseline: round(sync.serverBytesPerDoc), goal: round(1.3 * sync.serverBytesPerDoc) }, deviceNote(sync)),
+    ...diskRow(`server_${tag}_disk_bytes_per_doc`, sync),
     ...kindRow('device_bytes_per_person', 'device bytes per person synced (lobby_directory\'s device-to-server ratio × a person\'s server JSON)', sync, 'lobby_directory', 'person'),
     ...kindRow('device_bytes_per_ledger_line', 'device bytes per broadband ledger line synced (lobby_accounts\' device-to-server ratio × a line\'s server JSON)', sync, 'lobby_accounts', 'bb-ledger'),
     summarise(`sync_${tag}_max_main_thread_task_ms`, `the longest main-thread task during the initial sync of ${sync.docs} documents (Long Tasks API)${scanned}`, [sync.longestTask], 'ms', { goal: 100 }, `${one}${sync.scans ? `; while the check-in page opened and scanned: ${sync.longestTaskDuringScans?.toFixed(0) ?? '?'} ms` : ''}; within the engine's steps: ${sync.longestTaskInSyncSteps.toFixed(0)} ms; tasks of 80 ms and more: ${sync.longTasks.join(', ') || 'none'}`),

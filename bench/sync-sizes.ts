@@ -16,6 +16,8 @@ export interface DatabaseSize extends Sized {
   byType: Record<string, Sized>
   /** The device's IndexedDB bytes this database added while it was pulled (see `deviceBytesOfKind`); absent when unknown. */
   device?: number
+  /** The same documents stored as the development server stores them on disk (server-disk.ts), bytes. */
+  disk?: number
 }
 
 /** Each database's documents on the server (design documents left out), read a page at a time. */
@@ -58,13 +60,15 @@ export async function serverSizes(base: string, auth: string, databases: readonl
  * database's ratio is taken to hold for each of its kinds. Each kind's size comes from one sync; no second sync of
  * another mix is needed. Undefined when the database has no such figure (`devicePerDatabase`).
  */
-export function deviceBytesOfKind(sizes: readonly DatabaseSize[], database: string, type: string): { device: number; server: number; ratio: number } | undefined {
+export function deviceBytesOfKind(sizes: readonly DatabaseSize[], database: string, type: string): { device: number; server: number; ratio: number; disk?: number } | undefined {
   const db = sizes.find((s) => s.database === database)
   const kind = db?.byType[type]
   if (!db?.device || !kind?.docs || db.bytes === 0) return undefined
   const ratio = db.device / db.bytes
   const server = kind.bytes / kind.docs
-  return { device: ratio * server, server, ratio }
+  // The server's disk bytes of one such document, by the same reasoning: the database's disk-to-JSON ratio applied.
+  const disk = db.disk === undefined ? undefined : (db.disk / db.bytes) * server
+  return { device: ratio * server, server, ratio, disk }
 }
 
 /** One `apply <database>` measure the page saw, with the origin's IndexedDB usage read right after it. */

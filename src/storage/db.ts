@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie'
+import { storeCiphertextAsBytes } from './ciphertext-bytes'
 import { observeRecordWrites } from './record-writes'
 import type { AccountDoc, AuditEntry, AuditHead, DeviceDoc, IncidentDoc, KeyringDoc, LocalSecret, LoginDoc, NoticeAckDoc, NoticeDoc, OrgDoc, QuarantinedDoc, StoredEnvelope } from './documents'
 
@@ -61,6 +62,7 @@ export class LobbyDb extends Dexie {
     for (const { version, stores } of schemaHistory) this.version(version).stores(stores)
     // Before the database opens: the watchers of record writes (change marks, arrivals, recent people) subscribe to it.
     observeRecordWrites(this)
+    storeCiphertextAsBytes(this)
     // Another tab opened a newer schema: let it upgrade instead of deadlocking both
     // tabs, and tell this tab's UI so it can reload into the new version.
     this.on('versionchange', () => {
