@@ -64,7 +64,7 @@ describe('issue 13: record ciphertext stored as bytes', () => {
     expect(await db.records.get('person:a')).toMatchObject({ ct: row.ct, _rev: '1-x' })
     await db.records.where('_id').equals('person:a').modify((r) => void (r.bi = ['name:new']))
     expect((await db.records.get('person:a'))!.ct).toBe(row.ct)
-    expect((await rawRows(name))[0].ct).toBeInstanceOf(Uint8Array)
+    expect((await rawRows(name))[0]!.ct).toBeInstanceOf(Uint8Array)
     db.close()
   })
 

@@ -11,7 +11,7 @@ import { fromBase64Url, toBase64Url } from '@/crypto/bytes'
  * before this kept their text and are read as they are.
  */
 
-type Row = Record<string, unknown> & { ct?: unknown }
+type Row = { ct?: unknown }
 
 /** The row as IndexedDB should keep it: `ct` as bytes when it is canonical base64url text. */
 export function packCiphertext<T extends Row>(row: T): T {
@@ -37,7 +37,11 @@ function readCursor(cursor: DBCoreCursor | null): DBCoreCursor | null {
   // One row object per cursor position, as IndexedDB's own cursor gives, whatever reads `value` how often.
   let raw: unknown
   let read: unknown
+  // IndexedDB's own cursor is the prototype here, and its getters refuse any other `this` ("Illegal invocation"):
+  // every getter Dexie reads is given, not inherited.
   return Object.create(cursor, {
+    key: { get: () => cursor.key },
+    primaryKey: { get: () => cursor.primaryKey },
     value: {
       get() {
         const value = cursor.value
