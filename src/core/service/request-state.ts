@@ -126,6 +126,11 @@ export function requestState(requestId: string, events: Partial<ServiceEvents>):
   return state
 }
 
+/** The round the request is in now (a reopen starts a new one). */
+export function currentRound(state: RequestState): RequestRound {
+  return state.rounds[state.rounds.length - 1]!
+}
+
 /** Every request's state, by request id: the events are grouped once rather than scanned per request. */
 export function requestStates(requestIds: readonly string[], events: Partial<ServiceEvents>): Map<string, RequestState> {
   const grouped = new Map<string, { [K in keyof ServiceEvents]: Array<ServiceEvents[K][number]> }>()

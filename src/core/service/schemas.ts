@@ -135,13 +135,12 @@ const signatureEntries = {
   height: v.number(),
   signedAt: instantSchema,
 }
-const hasInk = (s: { strokes?: unknown; png?: unknown }) => s.strokes !== undefined || s.png !== undefined
 
 /** SVC-3: a photo chunk, copied with its completion. Event. */
 export const servicePhotoSchema = v.object({ requestId: v.string(), ...photoChunkEntries })
 
 /** SVC-3: the customer's signature on the voucher, copied with its completion. Event. */
-export const serviceSignatureSchema = v.pipe(v.object({ requestId: v.string(), ...signatureEntries }), v.check(hasInk))
+export const serviceSignatureSchema = v.pipe(v.object({ requestId: v.string(), ...signatureEntries }), v.check((s) => s.strokes !== undefined || s.png !== undefined))
 
 /** SVC-4: one return-visit call. `satisfaction` (1 … 5) and `resolved` are asked when the customer was reached. Event. */
 export const serviceContactSchema = v.object({
@@ -206,4 +205,4 @@ export const jobWorkSchema = v.object({
 export const jobPhotoSchema = v.object({ jobId: v.string(), ...photoChunkEntries })
 
 /** SVC-3: the customer's signature taken on the job. Event. */
-export const jobSignatureSchema = v.pipe(v.object({ jobId: v.string(), ...signatureEntries }), v.check(hasInk))
+export const jobSignatureSchema = v.pipe(v.object({ jobId: v.string(), ...signatureEntries }), v.check((s) => s.strokes !== undefined || s.png !== undefined))
