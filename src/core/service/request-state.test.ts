@@ -81,8 +81,8 @@ describe('SVC-2, SVC-4 the state of a request', () => {
     expect(state.history).toEqual([
       { kind: 'reopen', id: 'svc-reopen:early', at: t0, applied: false }, // nothing to reopen yet
       { kind: 'dispatch', id: 'svc-dispatch:1', at: t0 + minute, applied: true },
-      { kind: 'close', id: 'svc-close:early', at: t0 + 2 * hour, applied: false }, // not done yet
       { kind: 'contact', id: 'svc-contact:early', at: t0 + 2 * hour, applied: false }, // before the job finished
+      { kind: 'close', id: 'svc-close:early', at: t0 + 2 * hour, applied: false }, // not done yet
       { kind: 'completion', id: 'svc-completion:1', at: t0 + 3 * hour, applied: true },
       { kind: 'dispatch', id: 'svc-dispatch:2', at: t0 + 4 * hour, applied: false }, // the job was already done
       { kind: 'completion', id: 'svc-completion:2', at: t0 + 5 * hour, applied: false }, // a second completion in the round
@@ -101,7 +101,20 @@ describe('SVC-2, SVC-4 the state of a request', () => {
     expect(state.history.find((h) => h.id === 'svc-dispatch:2')?.applied).toBe(false)
   })
 
-  it('SVC-2: events at the same instant are ordered by id, whatever order they come in', () => {
+  it('SVC-4: a reached call and its close written at the same instant: the call counts, then the round closes', () => {
+    // By id alone `svc-close:…` sorts before `svc-contact:…`.
+    const state = requestState(r, {
+      completions: [completionOf('svc-completion:1', r, t0)],
+      contacts: [contactOf('svc-contact:1', r, t0 + hour, 'reached', { satisfaction: 4, resolved: false })],
+      closes: [closeOf('svc-close:1', r, t0 + hour, 'visited')],
+      reopens: [reopenOf('svc-reopen:1', r, t0 + hour)],
+    })
+    expect(state.history.map((h) => [h.kind, h.applied])).toEqual([['completion', true], ['contact', true], ['close', true], ['reopen', true]])
+    expect(state.rounds[0]!.contacts).toHaveLength(1)
+    expect(state).toMatchObject({ status: 'reopened', round: 2 })
+  })
+
+  it('SVC-2: events of one kind at the same instant are ordered by id, whatever order they come in', () => {
     const a = dispatchOf('svc-dispatch:a', r, t0, 'tech-1')
     const b = dispatchOf('svc-dispatch:b', r, t0, 'tech-2')
     expect(requestState(r, { dispatches: [a, b] }).technicianId).toBe('tech-2')

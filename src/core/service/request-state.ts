@@ -52,6 +52,14 @@ export function byAtThenId(a: { at: number; id: string }, b: { at: number; id: s
   return a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 }
 
+/**
+ * At one instant, events fold in the order a request lives them: a reached call and the close it leads to are
+ * written together (return-visit.ts `contactConsequence`), and by id alone `svc-close:…` would sort before
+ * `svc-contact:…` and shut the round before its call was counted.
+ */
+const lifeOrder: Record<ServiceEventKind, number> = { dispatch: 0, completion: 1, contact: 2, close: 3, reopen: 4 }
+const inFoldOrder = (a: Tagged, b: Tagged) => a.at - b.at || lifeOrder[a.kind] - lifeOrder[b.kind] || byAtThenId(a, b)
+
 type Tagged =
   | { kind: 'dispatch'; id: string; at: number; e: WithId<ServiceDispatch> }
   | { kind: 'completion'; id: string; at: number; e: WithId<ServiceCompletion> }
@@ -68,7 +76,7 @@ function tagged(requestId: string, events: Partial<ServiceEvents>): Tagged[] {
     ...mine(events.contacts).map((e) => ({ kind: 'contact' as const, id: e.id, at: e.record.at, e })),
     ...mine(events.closes).map((e) => ({ kind: 'close' as const, id: e.id, at: e.record.at, e })),
     ...mine(events.reopens).map((e) => ({ kind: 'reopen' as const, id: e.id, at: e.record.at, e })),
-  ].sort(byAtThenId)
+  ].sort(inFoldOrder)
 }
 
 const newRound = (n: number): RequestRound => ({ n, dispatches: [], contacts: [] })
@@ -116,8 +124,9 @@ function apply(state: RequestState, t: Tagged): boolean {
 }
 
 /**
- * SVC-2, SVC-4: the state of request `requestId`, from its events folded in (at, id) order (events of other requests
- * are ignored, so a caller may pass a whole realm's). A reopen starts a new round: the next completion needs its own
+ * SVC-2, SVC-4: the state of request `requestId`, from its events folded in (at, kind, id) order: by time, events of
+ * one instant in the order a request lives them, then by id (events of other requests are ignored, so a caller may
+ * pass a whole realm's). A reopen starts a new round: the next completion needs its own
  * return visit. A contact made before its round's job finished is not applied (return-visit.ts refuses it at entry).
  */
 export function requestState(requestId: string, events: Partial<ServiceEvents>): RequestState {
