@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core'
 import { launchChromium } from '../scripts/chromium.js'
 import { broadbandBench, broadbandRows, type BroadbandFigures, type BroadbandPlan } from './broadband.bench'
 import { checkinScanGoalMs, deskBench, type DeskFigures, type DeskPlan } from './desk.bench'
+import { jobPhotoBench, jobPhotoRows, type JobPhotoPlan } from './job-photo.bench'
 import { memberPhoneBench, memberPhoneRows, type MemberPhoneFigures, type MemberPhonePlan } from './member-phone.bench'
 import { receptionBench, type ReceptionFigures, type ReceptionPlan } from './reception.bench'
 import { within, withServer } from './server'
@@ -16,7 +17,7 @@ import { sync100kRows, sync10kRows } from './sync-rows'
 import { formatTable, percentile, resultsJson, summarise, type MetricResult } from './stats'
 
 const quick = process.argv.includes('--quick')
-/** `--only=desk` (or reception, broadband, member, sign-in, sync): one part, when working on it; `sync` is both initial syncs, `sync10k` and `sync100k` one each. */
+/** `--only=desk` (or reception, broadband, member, photo, sign-in, sync): one part, when working on it; `sync` is both initial syncs, `sync10k` and `sync100k` one each. */
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length)
 const runs = (part: string) => only === undefined || only === part || (only === 'sync' && part === 'sync100k') || (only === 'sync10k' && part === 'sync')
 /** `--scale=0.01`: any fraction of the sizes, when working on the bench itself. */
@@ -82,6 +83,17 @@ const memberPlan: MemberPhonePlan = {
   log,
 }
 
+/** Issue 15 "Done means": 5 phone photos of 12 megapixels, each compressed as the technician's phone does. */
+const photoPlan: JobPhotoPlan = {
+  // The same at every scale: a photo is a photo.
+  seeds: [1, 2, 3, 4, 5],
+  warmup: 1,
+  // Issue 15's photo rules (core/service): inputs over 16 MiB refused, longest side 1600 px, JPEG 0.8 → 0.5 until ≤ 300 KB.
+  options: { maxSide: 1600, qualities: [0.8, 0.7, 0.6, 0.5], targetBytes: 300_000, maxInputBytes: 16 * 1024 * 1024 },
+  stepMs: 2 * minutes,
+  log,
+}
+
 const file = scaleArg ? 'bench/results.scaled.json' : quick ? 'bench/results.quick.json' : 'bench/results.json'
 
 /** Desk first (what issue 9 §6 is about), then sign-in and sync; the file is rewritten after each metric, so a cut-short run keeps what it measured. */
@@ -132,6 +144,13 @@ async function measure(browser: Browser, rows: MetricResult[]): Promise<void> {
     }
     const { signIns, stepMs } = memberPlan
     await within(4 * stepMs + signIns.budgetMs + (signIns.max + 1) * stepMs, 'member bench', withServer((s) => memberPhoneBench(browser, s, memberPlan, report)))
+  }
+  if (runs('photo')) {
+    log('photo: 12-megapixel phone photos compressed in the page …')
+    const { seeds, warmup, stepMs } = photoPlan
+    const figures = await within((seeds.length + warmup) * 2 * stepMs, 'photo bench', withServer((s) => jobPhotoBench(browser, s, photoPlan)))
+    rows.push(...jobPhotoRows(figures, photoPlan.options))
+    save(rows)
   }
   const parts = [
     ['sign-in', () => signInRows(browser)],
