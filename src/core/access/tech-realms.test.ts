@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { replicatedRealms } from './realm-access'
 import { realmsByRole } from './roles'
 import { departedTechnicians, holdsRealmKey, isClosedTechRealm, jobsOfDepartedTechnicians, openTechRealms, receivesTechKeys, techRealm, technicianOf, type AccountStanding } from './tech-realms'
 
@@ -29,6 +30,16 @@ describe('issue 15 §3: technicians\' own realms', () => {
     // A member's key is kept in the directory and never granted, whoever asks.
     expect(holdsRealmKey('manager', 'x', 'member:m-1')).toBe(false)
     expect(holdsRealmKey('agent', 'x', 'accounts')).toBe(true)
+  })
+
+  it('a device replicates the technicians\' databases its user reads: the technician their own, a lead or manager each one granted, an admin none', () => {
+    const held = ['tech:t1', 'tech:t2', 'field', 'tech:t1']
+    expect(replicatedRealms({ role: 'technician', userId: 't1' }, held)).toEqual(['tech:t1'])
+    expect(replicatedRealms({ role: 'technician', userId: 't3' }, held)).toEqual([])
+    expect(replicatedRealms({ role: 'lead', userId: 'l1' }, held)).toEqual([...realmsByRole.lead, 'tech:t1', 'tech:t2'])
+    expect(replicatedRealms({ role: 'manager', userId: 'm1' }, held)).toEqual([...realmsByRole.manager, 'tech:t1', 'tech:t2'])
+    expect(replicatedRealms({ role: 'admin', userId: 'a1' }, held)).toEqual(realmsByRole.admin)
+    expect(replicatedRealms({ role: 'agent', userId: 'g1' }, held)).toEqual(realmsByRole.agent)
   })
 
   it('a departed technician\'s realm is closed: handed to nobody new', () => {
