@@ -1,7 +1,8 @@
 // IndexedDB for Node: must be installed before Dexie is first loaded.
 import 'fake-indexeddb/auto'
 import { normaliseSetupCode } from '@/core/access/setup-code'
-import { readsAudit, realmsByRole } from '@/core/access/roles'
+import { replicatedRealms } from '@/core/access/realm-access'
+import { readsAudit } from '@/core/access/roles'
 import { deriveFromSecret } from '@/crypto/kdf'
 import { checkKdfParams } from '@/crypto/kdf-params'
 import type { Session } from '@/identity/session'
@@ -52,7 +53,9 @@ export function demoDevice(base: string, label: string) {
       remoteFetch,
       keys: () => keys,
       // Before sign-in (join): the organisation, accounts and keyrings only; after: as browser-sync.ts.
-      channels: session ? channelsFor(realmsByRole[session.role], readsAudit(session.role), undefined, session.userId) : channelsFor([], false),
+      channels: session
+        ? () => channelsFor(replicatedRealms({ role: session.role, userId: session.userId }, keys?.realms?.() ?? []), readsAudit(session.role), undefined, session.userId)
+        : channelsFor([], false),
       cursors: port.cursors,
       quarantine: port.quarantine,
       onMerged: port.onMerged,

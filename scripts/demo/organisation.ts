@@ -10,7 +10,9 @@ import { createStaff } from '@/identity/staff-accounts'
 import { loginHash } from '@/storage/sign-ins.repo'
 import { databaseNameFor } from '@/sync/remote-names'
 import { createServerAccount } from '@/sync/server-account'
+import { askForTechRealm, techRealmOutcome } from '@/sync/tech-realms'
 import { docPath, type CouchClient } from '../../server/provision/http-client.js'
+import { applyTechRealm } from '../../server/provision/tech-realms.js'
 import { createServerUser } from '../../server/provision/users.js'
 import { demoDevice, type DemoDevice } from './device'
 import type { DemoSignIn } from './sign-ins'
@@ -55,6 +57,8 @@ export async function foundDemoOrganisation(base: string, serverAdmin: CouchClie
     const staff = await createStaff(a.storage, admin, { name: spec.name, username: spec.username, role: spec.role })
     if (!staff.ok) throw new Error(`createStaff ${spec.username}: ${staff.problem}`)
     await createServerAccount(base, { name: staff.userId, password: staff.serverPassword, roles: [spec.role] }, undefined, a.fetch)
+    // Issue 15 §3: a technician's own database, as the Staff page asks for it (staff.store.ts).
+    if (staff.techRealm) await askForTechnicianDatabase(base, serverAdmin, a, admin.userId, staff.userId, out)
     created.push({ spec, staff })
   }
   await a.sync(admin)
@@ -80,6 +84,18 @@ export async function foundDemoOrganisation(base: string, serverAdmin: CouchClie
     out(`  ${spec.username}: joined a fresh device with the setup code, first sign-in (agreement, own passphrase, server password moved); synced`)
   }
   return signedIn
+}
+
+/** The follower makes the database; on a plain CouchDB without one, the demo takes the request as it would. */
+async function askForTechnicianDatabase(base: string, serverAdmin: CouchClient, a: DemoDevice, by: string, userId: string, out: (line: string) => void): Promise<void> {
+  await askForTechRealm(base, { userId, by, at: Date.now() }, a.fetch)
+  const outcome = await techRealmOutcome(base, userId, { fetchFn: a.fetch, timeoutMs: 10_000 })
+  if (outcome.state === 'refused') throw new Error(`the technician's database was refused: ${outcome.reason}`)
+  if (outcome.state === 'ready') return
+  const { body } = await serverAdmin.request('GET', docPath(databaseNameFor('signin'), `tech-realm:${userId}`))
+  const result = await applyTechRealm(serverAdmin, body)
+  if (result.outcome !== 'applied') throw new Error(`the technician's database was refused: ${result.reason}`)
+  out('  (no follower answered on this server: the demo made the technician\'s database as it would; run npm run provision -- --follow beside CouchDB)')
 }
 
 /** CONF-8: the republished login document is an update of the server's revision, never a rival leaf. */

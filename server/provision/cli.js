@@ -26,7 +26,8 @@ export const USAGE = `Usage: npm run provision -- --url URL --admin NAME [option
   --member USER_ID      also provision that member's personal realm (repeatable)
   --tech USER_ID        also provision that technician's personal realm (repeatable)
   --follow              then keep running: make members' accounts and databases as the desk
-                        asks for them (lobby_signin; what the embedded server does itself)
+                        asks for them, and new technicians' databases (lobby_signin; what the
+                        embedded server does itself)
   --help                show this text`
 
 /**
@@ -112,7 +113,7 @@ export async function main(argv, { env = process.env, out = console.log, err = c
     out(changes.length === 0 ? `Nothing to do: all ${count} databases and _users were already in place.` : `Done: ${changes.length} changes.`)
     if (options.follow) {
       // Issue 14: until stopped (Ctrl-C, or the service manager's SIGTERM).
-      out('Following member sign-in requests (Ctrl-C to stop).')
+      out('Following member sign-in and technician database requests (Ctrl-C to stop).')
       const stopping = new AbortController()
       for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.once(signal, () => stopping.abort())
       await followMemberSignins(client, {

@@ -31,7 +31,7 @@ export async function provisionEmbedded(app, { adminUser, adminPassword, prefix 
 }
 
 /**
- * Issue 14: the embedded server's member-sign-in follower (member-signins.js), over its own loopback listener with
+ * Issue 14: the embedded server's follower of `lobby_signin` (member-signins.js; issue 15: technicians' databases too), over its own loopback listener with
  * the admin's credentials, as `npm run provision -- --follow` runs beside CouchDB.
  * @param {import('express').Express} app
  * @param {{ adminUser: string, adminPassword: string, prefix?: string, log?: (line: string) => void }} options
@@ -50,7 +50,7 @@ export async function followEmbedded(app, { adminUser, adminPassword, prefix, lo
   const running = followMemberSignins(client, {
     prefix,
     signal: stopping.signal,
-    onEvent: ({ kind, detail }) => { if (kind !== 'applied') log(`Member sign-ins: ${kind}: ${detail}`) },
+    onEvent: ({ kind, detail }) => { if (kind !== 'applied') log(`Sign-in requests: ${kind}: ${detail}`) },
   })
   return {
     async stop() {

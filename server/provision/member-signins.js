@@ -19,6 +19,7 @@ import { randomBytes } from 'node:crypto'
 import { CouchError, dbPath, docPath } from './http-client.js'
 import { provisionPersonalRealm } from './databases.js'
 import { DEFAULT_PREFIX, databaseNameFor } from './names.js'
+import { applyTechRealm } from './tech-realms.js'
 
 /** @typedef {import('./http-client.js').CouchClient} CouchClient */
 
@@ -107,8 +108,9 @@ export async function expireMemberCodes(client, now = Date.now()) {
 }
 
 /**
- * Follows `lobby_signin` and applies each request as it comes, until `signal` aborts. Errors (the server
- * restarting, a refused write) are reported and the feed is read again after a pause.
+ * Follows `lobby_signin` and applies each request as it comes, until `signal` aborts: members' sign-ins, and
+ * (issue 15) technicians' own databases (tech-realms.js). Errors (the server restarting, a refused write) are
+ * reported and the feed is read again after a pause.
  * @param {CouchClient} client a server admin's client
  * @param {{ prefix?: string, signal: AbortSignal, onEvent?: (event: { kind: 'applied' | 'refused' | 'error', detail: string }) => void, expireEveryMs?: number }} options
  */
@@ -127,8 +129,10 @@ export async function followMemberSignins(client, { prefix = DEFAULT_PREFIX, sig
       if (signal.aborted) break
       for (const change of body.results ?? []) {
         const doc = change.doc
-        if (!doc || doc._deleted || doc.type !== 'member-signin' || doc.refused) continue
-        const result = await applyMemberSignin(client, doc, { prefix })
+        if (!doc || doc._deleted || doc.refused) continue
+        const apply = doc.type === 'member-signin' ? applyMemberSignin : doc.type === 'tech-realm' ? applyTechRealm : undefined
+        if (!apply) continue
+        const result = await apply(client, doc, { prefix })
         onEvent(result.outcome === 'applied' ? { kind: 'applied', detail: result.database } : { kind: 'refused', detail: `${doc._id}: ${result.reason}` })
       }
       since = String(body.last_seq ?? since)

@@ -203,12 +203,17 @@ const TYPED_RULES = {
 const access = (roles) => ({ roles: [...roles] })
 
 /** Issue 14: who asks for a member's sign-in (the staff who serve members). */
-export const MEMBER_STAFF_ROLES = Object.freeze([...policy.signinDatabase.writers])
+export const MEMBER_STAFF_ROLES = Object.freeze([...policy.signinDatabase.typeWriters['member-signin']])
+/** Issue 15: who asks for a new technician's database (those who create staff). */
+export const TECH_REALM_ROLES = Object.freeze([...policy.signinDatabase.typeWriters['tech-realm']])
+/** Everyone who writes a request to `lobby_signin` (its `_security` members). */
+const SIGNIN_WRITERS = Object.freeze([...policy.signinDatabase.writers])
 
 /**
  * Issue 14 (BB-11): `member-signin:<userId>`, a one-time code's sign-in for a member. It carries the server password
- * derived from the code and the member's keyring locked under it, so only the staff who serve members read or write
- * it; the follower (member-signins.js, a server admin) applies and deletes it. `signed`: it names its author.
+ * derived from the code and the member's keyring locked under it, so only the staff who serve members write it (the
+ * database's readers are they and, since issue 15, admins, who administer `_users` anyway); the follower
+ * (member-signins.js, a server admin) applies and deletes it. `signed`: it names its author.
  * @type {Record<string, TypeRules>}
  */
 const SIGNIN_RULES = {
@@ -218,6 +223,17 @@ const SIGNIN_RULES = {
     fields: { userId: 'string', password: 'string', keyring: 'object', expiresAt: 'integer', at: 'integer' },
     create: { roles: [...MEMBER_STAFF_ROLES] },
     update: { roles: [...MEMBER_STAFF_ROLES] },
+    delete: null,
+  },
+  // Issue 15: `tech-realm:<userId>`, a new technician's own database (lobby_tech_<hex>), asked for by the admin or
+  // manager who created them; the follower (tech-realms.js) provisions it only for an account whose roles are exactly
+  // `technician`. Nothing secret in it. Asked again over a refused one (the account made since).
+  'tech-realm': {
+    id: ['userId'],
+    signed: true,
+    fields: { userId: 'string', at: 'integer' },
+    create: { roles: [...TECH_REALM_ROLES] },
+    update: { roles: [...TECH_REALM_ROLES] },
     delete: null,
   },
 }
@@ -244,7 +260,7 @@ export const FIXED_REALMS = Object.freeze(Object.fromEntries([
     appendOnly: [...policy.appendOnlyTypes],
   }]),
   ...clearEntries('audit'),
-  [policy.signinDatabase.realm, { kind: 'typed', readers: access(MEMBER_STAFF_ROLES), writers: access(MEMBER_STAFF_ROLES), types: SIGNIN_RULES }],
+  [policy.signinDatabase.realm, { kind: 'typed', readers: access(SIGNIN_WRITERS), writers: access(SIGNIN_WRITERS), types: signinRules() }],
 ]))
 
 /**
@@ -263,6 +279,14 @@ function clearEntries(kind) {
       ...(kind === 'typed' ? { types } : {}),
     }]
   })
+}
+
+/** The request types' rules, checked against the policy's list of them. */
+function signinRules() {
+  if (!sameKeys(SIGNIN_RULES, Object.fromEntries(policy.signinDatabase.types.map((type) => [type, true])))) {
+    throw new Error('server/provision/rules.js: the sign-in request rules differ from the access policy\'s types')
+  }
+  return SIGNIN_RULES
 }
 
 /** @param {object | undefined} a @param {object} b */

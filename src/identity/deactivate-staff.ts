@@ -1,5 +1,6 @@
 import { can } from '@/core/access/permissions'
 import { realmsByRole } from '@/core/access/roles'
+import { isClosedTechRealm, receivesTechKeys } from '@/core/access/tech-realms'
 import { mayCertify } from '@/core/access/trust-rules'
 import type { AccountDoc } from '@/storage/documents'
 import type { LobbyStorage } from '@/storage/lobby-storage'
@@ -10,6 +11,7 @@ import { rotateRealm, type Rotation } from './key-rotation'
 import { registeredDepartureSteps, type DepartureStep } from './feature-steps'
 import { deviceRotationLock, type RotationLock } from './rotation-lock'
 import { PermissionError, type Session } from './session'
+import { techRealmsToHandOn } from './tech-realms'
 import { certifyAccount } from './trust'
 import type { DepartureServer } from '@/sync/departure-server'
 import type { ClaimEpoch } from '@/sync/epoch-claim'
@@ -34,12 +36,18 @@ async function disableOnServer(session: Session, target: { userId: string; login
   }
 }
 
-/** The steps of a departure, recorded on the account before any is done. */
-function departureSteps(role: AccountDoc['role'], featureSteps: readonly DepartureStep[]): string[] {
+/**
+ * The steps of a departure, recorded on the account before any is done. `techRealms`: the technicians' realms
+ * still open whose keys the acting user holds; a leaver who received every one (a lead, manager or admin) had them too.
+ */
+function departureSteps(role: AccountDoc['role'], featureSteps: readonly DepartureStep[], techRealms: readonly string[]): string[] {
   // Certificates first: the accounts the leaver vouched for must stay trusted to receive the new keys.
   // Then the realm keys, then what the features add (MEM-8's card key, sealed under the new desk key).
   const features = featureSteps.filter((s) => s.neededFor(role)).map((s) => s.name)
-  return ['certs', ...realmsByRole[role].map((realm) => `realm:${realm}`), ...features, ...(mayHoldAuditKey(role) ? ['audit'] : [])]
+  // Issue 15 §3: each technician's realm is a step of its own (`realm:tech:<id>`), so one rotated is never rotated
+  // again when the departure resumes. A technician's own departure rotates nothing: their realm is closed.
+  const realms = [...realmsByRole[role], ...(receivesTechKeys(role) ? techRealms : [])]
+  return ['certs', ...realms.map((realm) => `realm:${realm}`), ...features, ...(mayHoldAuditKey(role) ? ['audit'] : [])]
 }
 
 /**
@@ -47,6 +55,8 @@ function departureSteps(role: AccountDoc['role'], featureSteps: readonly Departu
  * no device signs them in any more) together with the list of what is left to
  * do, then each step is done and struck off: every shared realm key their role
  * held is rotated (epoch n+1 wrapped to the remaining holders, `key-rotation.ts`),
+ * and for a lead, manager or admin every open technician's realm (issue 15 §3:
+ * the new epoch goes to that technician and the remaining leads, managers and admins),
  * for a reader of the audit log the audit key pair (`audit-rotation.ts`), and
  * the accounts they certified are certified again by the acting user (a
  * departed certifier's certificates stop counting). The acting user takes in
@@ -72,7 +82,8 @@ export async function deactivateStaff(
   if ((await storage.signIns.getOrg())?.root?.userId === userId) return { ok: false, problem: 'not-allowed' }
 
   // First, before anything can fail: they are out, and what is left to do is written down.
-  const departure = { pending: departureSteps(account.role, featureSteps), by: session.userId, at: new Date().toISOString() }
+  const techRealms = await techRealmsToHandOn(storage, session.keyring.secrets)
+  const departure = { pending: departureSteps(account.role, featureSteps, techRealms), by: session.userId, at: new Date().toISOString() }
   await storage.signIns.putAccount({ ...account, status: 'deactivated', departure })
   await storage.audit.append({ action: 'staff.deactivate', by: session.userId, recordId: account._id, recordType: 'account', detail: account.role })
   const serverOutcome = await disableOnServer(session, { userId, login: account.login }, server)
@@ -120,7 +131,13 @@ async function runDepartureNow(
   }
   for (const step of (await storage.signIns.getAccount(userId))?.departure?.pending ?? []) {
     if (step.startsWith('realm:')) {
-      const rotation = await rotateRealm(storage, session, step.slice('realm:'.length), userId, claim)
+      const realm = step.slice('realm:'.length)
+      // Issue 15 §3: a technician who left since the step was written closed their realm: nothing to hand anyone.
+      if (isClosedTechRealm(realm, await storage.signIns.listAccounts())) {
+        await strike(step)
+        continue
+      }
+      const rotation = await rotateRealm(storage, session, realm, userId, claim)
       if (!rotation) continue // someone who holds the realm finishes it
       rotations.push(rotation)
     } else if (step === 'audit') {

@@ -7,7 +7,7 @@ import { importIndexKey, importRealmKey, parseRealmKeyId } from '@/crypto/realm-
 import { openSealed, sealTo } from '@/crypto/sealed-box'
 import { canonicalJson, sign, verify } from '@/crypto/signature'
 import { importEcdhPrivateKey, importEcdhPublicKey, importEcdsaPublicKey } from '@/crypto/user-keys'
-import { acceptableEpoch, mayGrant, type GrantedKid } from '@/core/access/trust-rules'
+import { acceptableEpoch, mayGrant, opensByGrant, type GrantedKid } from '@/core/access/trust-rules'
 import { grantId, type GrantDoc } from '@/storage/grants.repo'
 import type { LobbyStorage } from '@/storage/lobby-storage'
 import type { Session } from './session'
@@ -75,7 +75,7 @@ export async function grantProblem(trust: Trust, grant: GrantDoc, recipient: str
   if (!grantor.ok) return `grantor not trusted: ${grant.by}`
   const to = await trust.certified(recipient)
   if (!to.ok) return 'recipient not certified'
-  if (!mayGrant(grantor.account.role, to.account.role, kid)) return `a ${grantor.account.role} may not grant ${grant.kid} to a ${to.account.role}`
+  if (!mayGrant(grantor.account.role, to.account.role, kid, recipient)) return `a ${grantor.account.role} may not grant ${grant.kid} to a ${to.account.role}`
   if (!(await verify(await importEcdsaPublicKey(grantor.account.ecdsa), grantStatement(grant), grant.sig))) return 'bad grant signature'
   return undefined
 }
@@ -209,7 +209,7 @@ async function acceptNow(storage: LobbyStorage, session: Pick<Session, 'userId' 
       if (synced.includes(grant)) valid.push(grant) // already in the keyring: only the grant is left to delete
       continue
     }
-    if (!acceptableEpoch(held, kid.epoch)) {
+    if (!acceptableEpoch(held, kid.epoch, { opens: opensByGrant(kid) })) {
       if (synced.includes(grant)) await refuseDocument(storage, grant, `grant: epoch ${kid.epoch} does not follow one held`)
       continue
     }

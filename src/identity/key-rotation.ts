@@ -1,4 +1,4 @@
-import { realmsByRole } from '@/core/access/roles'
+import { holdsRealmKey } from '@/core/access/tech-realms'
 import { mayGrant, nextEpochAfter } from '@/core/access/trust-rules'
 import { indexKeyId } from '@/crypto/index-keys'
 import { currentKid } from '@/crypto/keyring'
@@ -19,17 +19,20 @@ export interface Rotation {
   holders: string[]
 }
 
-/** Active accounts (other than `leaving`) whose certified role holds `realm`, with their certified keys; the acting user always. */
-async function holdersOf(storage: LobbyStorage, session: Session, realm: string, leaving: string): Promise<{ holders: CertifiedAccount[]; uncertified: string[] }> {
+/**
+ * Active accounts (other than `leaving`) whose certified role holds `realm`'s key (issue 15: a technician's realm,
+ * that technician too), with their certified keys; the acting user always.
+ */
+export async function holdersOf(storage: LobbyStorage, session: Session, realm: string, leaving: string): Promise<{ holders: CertifiedAccount[]; uncertified: string[] }> {
   const trust = await loadTrust(storage)
   const holders: CertifiedAccount[] = []
   const uncertified: string[] = []
   for (const account of await storage.signIns.listAccounts()) {
     if (account.userId === leaving || account.status !== 'active') continue
-    if (!(realmsByRole[account.role] as readonly string[] | undefined)?.includes(realm) && account.userId !== session.userId) continue
+    if (!holdsRealmKey(account.role, account.userId, realm) && account.userId !== session.userId) continue
     const certified = await trust.certified(account.userId)
     // CONF-9: a key goes only to keys someone vouches for, and only to a role that holds the realm.
-    if (certified.ok && (mayGrant(session.role, certified.account.role, { kind: 'realm', realm, epoch: 1 }) || account.userId === session.userId)) holders.push(certified.account)
+    if (certified.ok && (mayGrant(session.role, certified.account.role, { kind: 'realm', realm, epoch: 1 }, account.userId) || account.userId === session.userId)) holders.push(certified.account)
     else uncertified.push(account.userId)
   }
   return { holders, uncertified }

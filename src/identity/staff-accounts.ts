@@ -2,6 +2,7 @@ import { can } from '@/core/access/permissions'
 import { checkDepartment } from '@/core/access/staff-department'
 import { mayCertify } from '@/core/access/trust-rules'
 import { readsAudit, realmsByRole, type StaffRole } from '@/core/access/roles'
+import { receivesTechKeys, techRealm } from '@/core/access/tech-realms'
 import { newUserId } from './user-id'
 import { deriveFromSecret } from '@/crypto/kdf'
 import { defaultKdfCost, newKdfParams, type KdfCost } from '@/crypto/kdf-params'
@@ -13,6 +14,7 @@ import { DuplicateLoginError, loginHash } from '@/storage/sign-ins.repo'
 import type { LobbyStorage } from '@/storage/lobby-storage'
 import { PermissionError, type Session } from './session'
 import { newSetupCode, normaliseSetupCode } from './setup-code'
+import { grantNewTechRealm, newTechRealmKeys, techKeyringEntries, techRealmsToHandOn } from './tech-realms'
 import { certifyAccount } from './trust'
 
 export interface NewStaff {
@@ -24,13 +26,18 @@ export interface NewStaff {
 }
 
 export type CreateStaffResult =
-  | { ok: true; userId: string; setupCode: string; serverPassword: string }
+  /** `techRealm`: a technician's own realm, whose database the server is then asked for (sync/tech-realms.ts). */
+  | { ok: true; userId: string; setupCode: string; serverPassword: string; techRealm?: string }
   | { ok: false; problem: 'name-required' | 'username-taken' | 'department-too-long' }
 
 /**
  * CONF-3: an admin creates a staff account holding exactly the realm keys its
  * role needs (every epoch, so older records stay readable), locked under a
  * one-time setup code the new user replaces with their own passphrase.
+ * Issue 15 §3: a technician's keyring holds their own realm's new key and no
+ * shared realm's; every other holder receives it by a signed grant
+ * (tech-realms.ts). A new lead, manager or admin is handed every technician's
+ * key the creator holds, but a departed technician's.
  */
 export async function createStaff(storage: LobbyStorage, session: Session, input: NewStaff, cost: KdfCost = defaultKdfCost): Promise<CreateStaffResult> {
   if (!can(session.role, 'staff.manage')) throw new PermissionError('staff.manage')
@@ -46,13 +53,16 @@ export async function createStaff(storage: LobbyStorage, session: Session, input
 
   const held = session.keyring.secrets
   const realms = new Set<string>(realmsByRole[input.role])
+  if (receivesTechKeys(input.role)) for (const realm of await techRealmsToHandOn(storage, held)) realms.add(realm)
   const userId = newUserId()
+  const techKeys = input.role === 'technician' ? await newTechRealmKeys(userId) : undefined
+  const own = techKeys ? techKeyringEntries(techKeys) : { realmKeys: {}, indexKeys: {} }
   const userKeys = await exportUserKeyPairs(await generateUserKeyPairs())
   const secrets: KeyringSecrets = {
     userId,
     userKeys,
-    realmKeys: Object.fromEntries(Object.entries(held.realmKeys).filter(([kid]) => realms.has(parseRealmKeyId(kid).realm))),
-    indexKeys: Object.fromEntries(Object.entries(held.indexKeys).filter(([id]) => realms.has(parseIndexKeyId(id).realm))),
+    realmKeys: { ...Object.fromEntries(Object.entries(held.realmKeys).filter(([kid]) => realms.has(parseRealmKeyId(kid).realm))), ...own.realmKeys },
+    indexKeys: { ...Object.fromEntries(Object.entries(held.indexKeys).filter(([id]) => realms.has(parseIndexKeyId(id).realm))), ...own.indexKeys },
   }
   // Every audit key held (CONF-9: older ones read older entries).
   const auditJwks = auditJwksOf(held)
@@ -79,5 +89,7 @@ export async function createStaff(storage: LobbyStorage, session: Session, input
   await storage.staff.put(department.department ? { ...profile, department: department.department } : profile, `staff:${userId}`)
   await storage.audit.append({ action: 'staff.create', by: session.userId, recordId: `account:${userId}`, recordType: 'account', detail: input.role })
   await storage.audit.append({ action: 'grant', by: session.userId, recordId: `keyring:${userId}`, recordType: 'keyring', detail: Object.keys(secrets.realmKeys).join(',') })
-  return { ok: true, userId, setupCode, serverPassword }
+  // After the certificate: the grants go to certified keys, and the technician's own is theirs from the start.
+  if (techKeys) await grantNewTechRealm(storage, session, userId, techKeys)
+  return { ok: true, userId, setupCode, serverPassword, ...(techKeys ? { techRealm: techRealm(userId) } : {}) }
 }

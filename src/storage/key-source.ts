@@ -16,6 +16,8 @@ export interface KeySource {
   indexKeys?(realm: string): CryptoKey[]
   /** The user's own key pairs (REC-3: open what is sealed to them, sign what they send); absent in realm-only test sources. */
   userKeys?: UserKeyPairs
+  /** Issue 15: every realm a key of which is held now (grants taken in add to it), for the realms a device replicates. */
+  realms?(): string[]
 }
 
 export class LockedError extends Error {

@@ -1,5 +1,6 @@
 import { currentIndexKey, indexKeysFor } from '@/crypto/index-keys'
 import { currentKid, keyLookup, type Keyring } from '@/crypto/keyring'
+import { parseRealmKeyId } from '@/crypto/realm-keys'
 import type { KeySource } from './key-source'
 
 /** Repositories' view of an unlocked keyring: write with the newest epoch, read any epoch held. */
@@ -15,5 +16,7 @@ export function keySourceFrom(keyring: Keyring): KeySource {
     lookup: keyLookup(keyring),
     indexKey: (realm) => currentIndexKey(keyring, realm),
     indexKeys: (realm) => indexKeysFor(keyring, realm).map((k) => k.key),
+    // Read live: a grant taken in adds its key to this keyring in place (identity/key-grants.ts).
+    realms: () => [...new Set([...keyring.realmKeys.keys()].map((kid) => parseRealmKeyId(kid).realm))],
   }
 }

@@ -1,5 +1,6 @@
 import { liveQuery } from 'dexie'
-import { readsAudit, realmsByRole, type StaffRole } from '@/core/access/roles'
+import { replicatedRealms } from '@/core/access/realm-access'
+import { readsAudit, type StaffRole } from '@/core/access/roles'
 import { currentSessionKeys, storage } from '@/storage/session-keys'
 import { channelsFor, type Channel } from './channels'
 import { refusalDetail } from './departure-server'
@@ -50,14 +51,19 @@ export function startBrowserSync(options: BrowserSyncOptions): { stop: () => voi
     const Pouch = await loadBrowserPouch()
     await storage.claimDevice(options.userId)
     const port = storage.syncPort
-    const channels = channelsFor(realmsByRole[options.role], readsAudit(options.role), undefined, options.userId)
+    // Issue 15: the technicians' databases this user reads follow the keys held, so a grant taken in during a round
+    // (after lobby_org) adds its database from the next round on.
+    const actor = { role: options.role, userId: options.userId }
+    const channelsNow = (): Channel[] =>
+      channelsFor(replicatedRealms(actor, currentSessionKeys()?.realms?.() ?? []), readsAudit(options.role), undefined, options.userId)
+    const channels = channelsNow()
     const engine: SyncEngine = createSyncEngine({
       db: port.db,
       Pouch,
       remoteBase: serverBase,
       remoteFetch: (url, init) => fetch(url, { ...init, credentials: 'include' }),
       keys: currentSessionKeys,
-      channels,
+      channels: channelsNow,
       cursors: port.cursors,
       quarantine: port.quarantine,
       onMerged: port.onMerged,

@@ -25,12 +25,15 @@ type Fetch = typeof fetch
 
 const json = { Accept: 'application/json', 'Content-Type': 'application/json' }
 
-async function failure(res: Response): Promise<Error> {
+/** The server's refusal as an Error carrying its HTTP status. */
+export async function failure(res: Response): Promise<Error> {
   const body = (await res.json().catch(() => ({}))) as { reason?: string; error?: string }
   return Object.assign(new Error(body.reason ?? body.error ?? res.statusText), { status: res.status })
 }
 
-const requestUrl = (base: string, userId: string) => `${base}${databaseNameFor('signin')}/${encodeURIComponent(`member-signin:${userId}`)}`
+/** Where a request to the server's follower sits in `lobby_signin` (`member-signin:<userId>`, issue 15: `tech-realm:<userId>`). */
+export const signinRequestUrl = (base: string, id: string) => `${base}${databaseNameFor('signin')}/${encodeURIComponent(id)}`
+const requestUrl = (base: string, userId: string) => signinRequestUrl(base, `member-signin:${userId}`)
 
 /** Writes (or replaces: a new code) the request for `userId`'s sign-in. */
 export async function askForMemberSignin(base: string, request: MemberSigninRequest, fetchFn: Fetch = fetch): Promise<void> {
@@ -48,10 +51,15 @@ export async function askForMemberSignin(base: string, request: MemberSigninRequ
 }
 
 /** Whether the server's follower took the request yet (it deletes it) or refused it; waits up to `timeoutMs`. */
-export async function memberSigninOutcome(base: string, userId: string, { timeoutMs = 15_000, fetchFn = fetch as Fetch, pauseMs = 250 } = {}): Promise<SigninOutcome> {
+export function memberSigninOutcome(base: string, userId: string, options: { timeoutMs?: number; fetchFn?: Fetch; pauseMs?: number } = {}): Promise<SigninOutcome> {
+  return signinRequestOutcome(base, `member-signin:${userId}`, options)
+}
+
+/** Whether the follower took the request `id` yet (it deletes it) or refused it; waits up to `timeoutMs`. */
+export async function signinRequestOutcome(base: string, id: string, { timeoutMs = 15_000, fetchFn = fetch as Fetch, pauseMs = 250 } = {}): Promise<SigninOutcome> {
   const until = Date.now() + timeoutMs
   for (;;) {
-    const res = await fetchFn(requestUrl(base, userId), { credentials: 'include', headers: json })
+    const res = await fetchFn(signinRequestUrl(base, id), { credentials: 'include', headers: json })
     if (res.status === 404) return { state: 'ready' }
     if (!res.ok) throw await failure(res)
     const doc = (await res.json()) as { refused?: string }

@@ -1,6 +1,7 @@
 import { serverBase } from './browser-sync'
 import { changeOwnServerPassword, createServerAccount } from './server-account'
 import { serverLogin } from './server-session'
+import { askForTechRealm } from './tech-realms'
 
 /**
  * The first admin connects the organisation to the sync server once, with the
@@ -21,6 +22,11 @@ export async function connectOrganisation(admin: { userId: string; serverPasswor
 /** A new staff member's server account, created by an admin signed in to the server. */
 export async function createStaffServerAccount(userId: string, serverPassword: string, role: string): Promise<void> {
   await createServerAccount(serverBase, { name: userId, password: serverPassword, roles: [role] })
+}
+
+/** Issue 15 §3: asks the server for a new technician's own database (once their server account exists). */
+export async function askForTechnicianDatabase(userId: string, by: string): Promise<void> {
+  await askForTechRealm(serverBase, { userId, by, at: Date.now() })
 }
 
 /** After a first sign-in the setup code's server password gives way to the passphrase's. */

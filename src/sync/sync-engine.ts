@@ -16,7 +16,8 @@ export interface SyncEngineDeps {
   /** fetch that carries the server session (cookies in the browser). */
   remoteFetch: typeof fetch
   keys: () => KeySource | undefined
-  channels: Channel[]
+  /** The databases to replicate; a function is asked again each round (issue 15: a grant taken in adds a technician's). */
+  channels: Channel[] | (() => Channel[])
   /** Where the last applied sequence of each server database is kept. */
   cursors: { get(db: string): Promise<number | string | undefined>; set(db: string, seq: number | string): Promise<void> }
   quarantine: (database: string, doc: PouchDoc, reason: string) => Promise<void>
@@ -73,6 +74,7 @@ function fromCursor(kept: number | string | undefined): number | string {
  * so each document is held once on the device (issue 13), and PouchDB serves only as the CouchDB HTTP client.
  */
 export function createSyncEngine(deps: SyncEngineDeps) {
+  const channels = (): Channel[] => (typeof deps.channels === 'function' ? deps.channels() : deps.channels)
   const remotes = new Map<string, PouchLike>()
   let status: SyncStatus = { state: 'idle', pending: 0 }
   const report = (s: Partial<SyncStatus>) => {
@@ -93,7 +95,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     let n = 0
     for (const name of ['records', 'audit', 'accounts', 'keyrings', 'devices', 'org', 'notices'] as const) {
       if (n >= pendingCountCap) break
-      const pushing = deps.channels.filter((ch) => ch.push && ch.tables.includes(name))
+      const pushing = channels().filter((ch) => ch.push && ch.tables.includes(name))
       const waiting = deps.db.table(name).where('_local').equals(1)
       if (pushing.every((ch) => !ch.accept)) n += (await waiting.limit(pendingCountCap - n).primaryKeys()).length
       // Tables a channel filters hold the organisation's few accounts, keyrings and devices.
@@ -159,7 +161,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     const keys = deps.keys()
     report({ state: 'syncing', pending: await pendingCount() })
     try {
-      for (const ch of deps.channels) await runChannel(ch, keys)
+      const ran = channels()
+      for (const ch of ran) await runChannel(ch, keys)
+      // Issue 15: a grant taken in during the round (after lobby_org) adds a technician's database: taken at once.
+      for (const ch of channels().filter((c) => c.realm && !ran.some((r) => r.realm === c.realm))) await runChannel(ch, keys)
       report({ state: 'idle', error: undefined, detail: undefined, progress: undefined, lastSuccess: new Date().toISOString(), pending: await pendingCount() })
     } catch (e) {
       // Locked or signed out meanwhile: not a failure to show; what was taken in is kept, the rest waits for the next round.

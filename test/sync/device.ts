@@ -5,7 +5,8 @@ import { channelsFor } from '../../src/sync/channels'
 import { serverLogin } from '../../src/sync/server-session'
 import { createSyncEngine, type SyncEngineDeps } from '../../src/sync/sync-engine'
 import type { Session } from '../../src/identity/session'
-import { realmsByRole, readsAudit } from '../../src/core/access/roles'
+import { replicatedRealms } from '../../src/core/access/realm-access'
+import { readsAudit } from '../../src/core/access/roles'
 import { nodePouch } from './node-pouch'
 
 /** A simulated device: its own IndexedDB (fake), its own PouchDB namespace, its own server cookie. */
@@ -36,7 +37,10 @@ export function testDevice(base: string) {
       remoteBase: base,
       remoteFetch: offlineAware,
       keys: () => (session ? keySourceFrom(session.keyring) : undefined),
-      channels: channelsFor(realms ?? realmsByRole[role], readsAudit(role), undefined, session?.userId),
+      // As the app: the shared realms of the role and (issue 15) the technicians' databases whose keys are held now.
+      channels: realms
+        ? channelsFor(realms, readsAudit(role), undefined, session?.userId)
+        : () => channelsFor(replicatedRealms({ role, userId: session?.userId ?? '' }, session ? keySourceFrom(session.keyring).realms!() : []), readsAudit(role), undefined, session?.userId),
       cursors: {
         get: async (db) => (await t.db.local.get(`cursor:${db}`))?.value as number | undefined,
         set: async (db, seq) => void (await t.db.local.put({ key: `cursor:${db}`, value: seq })),

@@ -108,7 +108,10 @@ export const sharedRealms = /** @type {const} */ ({
 export const personalRealms = /** @type {const} */ ({
   // Issue 14: the desk (membership) and the counter (broadband) both keep a member's views current.
   member: { staff: ['frontdesk', 'agent', 'lead', 'manager'] },
-  tech: { staff: ['lead', 'manager'] },
+  // Issue 15: a technician's jobs, written by the leads and managers who dispatch them. Its key travels by signed
+  // grants (src/core/access/tech-realms.ts); `custodians` keep it only to hand it to new leads and managers, as the
+  // admin keeps every shared realm key, and never read the database (the server's `_security` leaves them out).
+  tech: { staff: ['lead', 'manager'], custodians: ['admin'] },
 })
 
 /**
@@ -158,11 +161,18 @@ export const clearDatabases = /** @type {const} */ ({
  * the server password and locked keyring of a one-time code); the server's follower
  * (server/provision/member-signins.js, in the embedded server, or `npm run provision -- --follow` beside CouchDB)
  * turns each into the member's server account and personal database, then deletes it. No device replicates it.
+ * Issue 15: those who create staff ask here for a new technician's own database (`tech-realm:<userId>`, nothing
+ * secret in it); the same follower provisions it. `typeWriters`: who writes each request; `writers`: all of them.
  */
+const signinTypeWriters = /** @type {const} */ ({
+  'member-signin': personalRealms.member.staff,
+  'tech-realm': managerRoles,
+})
 export const signinDatabase = /** @type {const} */ ({
   realm: 'signin',
-  writers: personalRealms.member.staff,
-  types: ['member-signin'],
+  typeWriters: signinTypeWriters,
+  writers: /** @type {readonly ('frontdesk' | 'agent' | 'lead' | 'manager' | 'admin')[]} */ ([...new Set(Object.values(signinTypeWriters).flat())]),
+  types: /** @type {const} */ (['member-signin', 'tech-realm']),
 })
 
 /** Roles that read the audit log (hold the audit private key). */

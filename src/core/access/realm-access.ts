@@ -1,5 +1,5 @@
 import { appendOnlyTypes, clearDatabases, personalRealms, reservedTypes, sharedRealms, signinDatabase } from './access-policy'
-import type { Role } from './roles'
+import { realmsByRole, type Role } from './roles'
 
 /**
  * CONF-3 as the app reads the access policy (access-policy.js): who holds a
@@ -52,4 +52,14 @@ export function mayWriteRecord(actor: Actor, realm: string, type: string, op: Re
   if (op !== 'create' && isAppendOnlyType(type)) return false
   const only = typeWritersOf(realm, type)
   return !only || only.includes(actor.role)
+}
+
+/**
+ * The realms a user's device replicates: the shared realms of their role, and the personal realms among those whose
+ * key they hold (`heldRealms`) whose database the server lets them read — issue 15: a technician their own, a lead or
+ * manager every technician's they were granted; an admin keeps technicians' keys as custodian but reads no database.
+ */
+export function replicatedRealms(actor: Actor, heldRealms: Iterable<string>): string[] {
+  const personal = [...new Set(heldRealms)].filter((realm) => parsePersonalRealm(realm) && holdsRealm(actor, realm)).sort()
+  return [...realmsByRole[actor.role], ...personal]
 }

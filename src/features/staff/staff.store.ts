@@ -108,8 +108,10 @@ export const useStaffStore = defineStore('staff', () => {
     // The server account lets the new user sign in from any device; without it they work on this device only.
     let serverProblem: string | undefined
     try {
-      const { createStaffServerAccount } = await import('@/sync/organisation-server')
+      const { askForTechnicianDatabase, createStaffServerAccount } = await import('@/sync/organisation-server')
       await createStaffServerAccount(result.userId, result.serverPassword, input.role)
+      // Issue 15 §3: the server makes a technician's own database for their account (server/provision/tech-realms.js).
+      if (result.techRealm) await askForTechnicianDatabase(result.userId, session.userId)
     } catch (e) {
       serverProblem = e instanceof Error ? e.message : String(e)
     }
