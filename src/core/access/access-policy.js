@@ -34,8 +34,11 @@ export const permissions = /** @type {const} */ ([
   'members.manage', // enrolment, renewal, cards
   'members.blacklist', // MEM-9: a manager's decision
   'broadband.use', // accounts, payments, service requests
-  'field.work', // own dispatched tickets
-  'field.dispatch',
+  'field.work', // SVC-3: the technician's own dispatched jobs, on their phone
+  'field.dispatch', // SVC-2: the dispatch queue, reassignment, the technicians' day board; SVC-5: the lead's reports
+  'service.take', // SVC-1: taking a service request, an enquiry or a complaint
+  'service.followup', // SVC-4: return visits (calls after a job, unreachable, reopening)
+  'overview.view', // issue 15 §8: the manager's day at a glance
   'grants.approve', // CONF-4 access and CONF-5 export approvals
   'settings.manage', // tiers, prices, hours
   'organisation.manage', // issue 9 §4: the organisation settings (names, time zone, building hours, idle lock, agreement)
@@ -50,13 +53,13 @@ export const permissions = /** @type {const} */ ([
 
 /** CONF-3: the permissions of each role (ARCHITECTURE.md "Roles"); a role not listed may do nothing. */
 export const permissionsByRole = /** @type {const} */ ({
-  frontdesk: ['desk.use', 'reception.desk', 'self.issue'],
-  agent: ['broadband.use', 'self.issue'],
+  frontdesk: ['desk.use', 'reception.desk', 'self.issue', 'service.take'],
+  agent: ['broadband.use', 'self.issue', 'service.take', 'service.followup'],
   technician: ['field.work'],
-  lead: ['desk.use', 'reception.desk', 'members.manage', 'broadband.use', 'field.dispatch', 'grants.approve', 'self.issue'],
+  lead: ['desk.use', 'reception.desk', 'members.manage', 'broadband.use', 'field.dispatch', 'grants.approve', 'self.issue', 'service.take', 'service.followup'],
   manager: [
     'desk.use', 'reception.desk', 'members.manage', 'members.blacklist', 'broadband.use', 'field.dispatch', 'grants.approve', 'self.issue',
-    'settings.manage', 'organisation.manage', 'audit.review', 'incidents.review', 'staff.manage', 'devices.manage',
+    'service.take', 'service.followup', 'overview.view', 'settings.manage', 'organisation.manage', 'audit.review', 'incidents.review', 'staff.manage', 'devices.manage',
   ],
   admin: ['organisation.manage', 'staff.manage', 'devices.manage', 'keys.manage'],
   member: ['self.view'],
@@ -94,8 +97,10 @@ export const sharedRealms = /** @type {const} */ ({
     typeWriters: { 'bb-duplicate-review': managerRoles },
   },
   field: {
-    holders: ['agent', 'lead', 'manager', 'admin'],
-    typeWriters: {},
+    // Issue 15: the front desk takes service requests too (SVC-1), so it holds the realm they are sealed in.
+    holders: ['frontdesk', 'agent', 'lead', 'manager', 'admin'],
+    // SVC-2: dispatching is a lead's (or a manager's); the unreachable rule's setting (SVC-4) is a manager's.
+    typeWriters: { 'svc-dispatch': ['lead', 'manager'], 'svc-settings': managerRoles },
   },
 })
 
@@ -128,6 +133,10 @@ export const appendOnlyTypes = /** @type {const} */ ([
   'bb-ledger', 'bb-status', 'bb-dunning', 'bb-objection',
   // Issue 14: what a member sends from their phone into their own database (BB-7 disputes, BB-13 objections).
   'self-dispute', 'self-objection', 'self-password',
+  // Issue 15 (SVC-2 … SVC-4), in `field`: dispatches, the finished job with its photos and signature as taken in from the
+  // technician's realm, return-visit calls, closes and reopenings. The technician's own realm holds none: its records
+  // (`job`, `job-work`, `job-photo`, `job-signature`) are deleted when the job is closed.
+  'svc-dispatch', 'svc-completion', 'svc-photo', 'svc-signature', 'svc-contact', 'svc-close', 'svc-reopen',
 ])
 
 /**

@@ -9,8 +9,14 @@ describe('CONF-3 least privilege', () => {
       expect(can('frontdesk', p), p).toBe(false)
     }
   })
-  it('gives the front desk only the directory and desk realm keys', () => {
-    expect(realmsByRole.frontdesk).toEqual(['directory', 'desk'])
+  it('gives the front desk only the directory and desk realm keys, and field to take service requests (SVC-1)', () => {
+    expect(realmsByRole.frontdesk).toEqual(['directory', 'desk', 'field'])
+  })
+  it('SVC-2: only leads and managers dispatch; SVC-3: only technicians work jobs; issue 15: only managers see the day at a glance', () => {
+    expect(staffRoles.filter((r) => can(r, 'field.dispatch'))).toEqual(['lead', 'manager'])
+    expect(staffRoles.filter((r) => can(r, 'field.work'))).toEqual(['technician'])
+    expect(staffRoles.filter((r) => can(r, 'service.take'))).toEqual(['frontdesk', 'agent', 'lead', 'manager'])
+    expect(staffRoles.filter((r) => can(r, 'overview.view'))).toEqual(['manager'])
   })
   it('lets only managers review the audit log', () => {
     expect(staffRoles.filter((r) => can(r, 'audit.review'))).toEqual(['manager'])

@@ -36,10 +36,12 @@ export const techTypes = {
   signature: 'job-signature',
 } as const
 
-/** The types above that are events (append-only: access-policy.js `appendOnlyTypes`); the rest are mutable. */
+/**
+ * The types above that are events (append-only: access-policy.js `appendOnlyTypes`); the rest are mutable. Nothing in
+ * a technician's realm is an event: all of a job is deleted there when it is closed (SVC-3, CONF-4).
+ */
 export const serviceEventTypes = [
   fieldTypes.dispatch, fieldTypes.completion, fieldTypes.photo, fieldTypes.signature, fieldTypes.contact, fieldTypes.close, fieldTypes.reopen,
-  techTypes.photo, techTypes.signature,
 ] as const
 
 /** The types only leads and managers write in `field` (access-policy.js `typeWriters`): dispatching is theirs. */
@@ -201,7 +203,7 @@ export const jobWorkSchema = v.object({
   chargeFen: v.optional(fenSchema),
 })
 
-/** SVC-3: a chunk of a photo taken on the job. Event. */
+/** SVC-3: a chunk of a photo taken on the job. Deleted with its job once taken in. */
 export const jobPhotoSchema = v.object({ jobId: v.string(), ...photoChunkEntries })
 
 /** SVC-3: the customer's signature taken on the job. Event. */

@@ -17,3 +17,14 @@ export const defineMutable = <T extends object>(kind: SchemaKind<T>) => define('
 export const defineEvents = <T extends object>(kind: SchemaKind<T>) => define('events', kind)
 /** One record per organisation, under a fixed id. */
 export const defineSingleton = <T extends object>(kind: Omit<SchemaKind<T>, 'indexes'>) => define('singleton', kind)
+
+/**
+ * Records of a personal realm (`tech:<userId>`, access-policy.js `personalRealms`): one definition claims the type
+ * for every realm of that kind (`tech:*`), and gives the kind of one user's realm. Mutable only: what staff write
+ * into someone's own database is taken back or deleted there (a technician's job is deleted when it is closed).
+ */
+export function definePersonalMutable<T extends object>(kind: Omit<SchemaKind<T>, 'realm'> & { personal: 'tech' | 'member' }) {
+  const { personal, ...rest } = kind
+  claimRecordType(rest.type, `${personal}:*`, 'mutable')
+  return (userId: string): DefinedKind<T, 'mutable'> => ({ ...rest, realm: `${personal}:${userId}`, shape: 'mutable' })
+}

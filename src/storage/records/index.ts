@@ -1,5 +1,5 @@
 /** The realm records kit (docs/architecture.md "Records"): define a realm's types once, then build its repositories. */
-export { defineEvents, defineMutable, defineSingleton, type DefinedKind } from './define-records'
+export { defineEvents, defineMutable, definePersonalMutable, defineSingleton, type DefinedKind } from './define-records'
 export { eventRecords } from './events'
 export { mutableRecords } from './mutable'
 export { singletonRecord } from './singleton'
