@@ -133,10 +133,11 @@ export const appendOnlyTypes = /** @type {const} */ ([
   'bb-ledger', 'bb-status', 'bb-dunning', 'bb-objection',
   // Issue 14: what a member sends from their phone into their own database (BB-7 disputes, BB-13 objections).
   'self-dispute', 'self-objection', 'self-password',
-  // Issue 15 (SVC-2 … SVC-4), in `field`: dispatches, the finished job with its photos and signature as taken in from the
-  // technician's realm, return-visit calls, closes and reopenings. The technician's own realm holds none: its records
-  // (`job`, `job-work`, `job-photo`, `job-signature`) are deleted when the job is closed.
-  'svc-dispatch', 'svc-completion', 'svc-photo', 'svc-signature', 'svc-contact', 'svc-close', 'svc-reopen',
+  // Issue 15 (SVC-2, SVC-4), in `field`: dispatches, return-visit calls, closes and reopenings. A finished job taken in
+  // from a technician's realm (`svc-completion`, `svc-photo`, `svc-signature`) is not an event: two leads' devices may
+  // take the same job in at once, under the same ids, and mutable records converge where events would conflict. The
+  // technician's own realm holds no event either: all of a job is deleted there when it is closed.
+  'svc-dispatch', 'svc-contact', 'svc-close', 'svc-reopen',
 ])
 
 /**

@@ -10,7 +10,7 @@ describe('SVC-1 … SVC-4 record schemas', () => {
     expect(Object.values(s.fieldTypes).every((t) => t.startsWith('svc-'))).toBe(true)
     expect(Object.values(s.techTypes)).toEqual(['job', 'job-work', 'job-photo', 'job-signature'])
     expect([...s.serviceEventTypes].sort()).toEqual(
-      ['svc-close', 'svc-completion', 'svc-contact', 'svc-dispatch', 'svc-photo', 'svc-reopen', 'svc-signature'],
+      ['svc-close', 'svc-contact', 'svc-dispatch', 'svc-reopen'],
     )
   })
 

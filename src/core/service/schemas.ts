@@ -40,9 +40,7 @@ export const techTypes = {
  * The types above that are events (append-only: access-policy.js `appendOnlyTypes`); the rest are mutable. Nothing in
  * a technician's realm is an event: all of a job is deleted there when it is closed (SVC-3, CONF-4).
  */
-export const serviceEventTypes = [
-  fieldTypes.dispatch, fieldTypes.completion, fieldTypes.photo, fieldTypes.signature, fieldTypes.contact, fieldTypes.close, fieldTypes.reopen,
-] as const
+export const serviceEventTypes = [fieldTypes.dispatch, fieldTypes.contact, fieldTypes.close, fieldTypes.reopen] as const
 
 /** The types only leads and managers write in `field` (access-policy.js `typeWriters`): dispatching is theirs. */
 export const dispatchWriterTypes = [fieldTypes.dispatch] as const
@@ -138,10 +136,10 @@ const signatureEntries = {
   signedAt: instantSchema,
 }
 
-/** SVC-3: a photo chunk, copied with its completion. Event. */
+/** SVC-3: a photo chunk, copied with its completion (mutable: two devices taking a job in write the same ids). */
 export const servicePhotoSchema = v.object({ requestId: v.string(), ...photoChunkEntries })
 
-/** SVC-3: the customer's signature on the voucher, copied with its completion. Event. */
+/** SVC-3: the customer's signature on the voucher, copied with its completion (mutable, as the photo). */
 export const serviceSignatureSchema = v.pipe(v.object({ requestId: v.string(), ...signatureEntries }), v.check((s) => s.strokes !== undefined || s.png !== undefined))
 
 /** SVC-4: one return-visit call. `satisfaction` (1 … 5) and `resolved` are asked when the customer was reached. Event. */
@@ -206,5 +204,5 @@ export const jobWorkSchema = v.object({
 /** SVC-3: a chunk of a photo taken on the job. Deleted with its job once taken in. */
 export const jobPhotoSchema = v.object({ jobId: v.string(), ...photoChunkEntries })
 
-/** SVC-3: the customer's signature taken on the job. Event. */
+/** SVC-3: the customer's signature taken on the job. Deleted with its job once taken in. */
 export const jobSignatureSchema = v.pipe(v.object({ jobId: v.string(), ...signatureEntries }), v.check((s) => s.strokes !== undefined || s.png !== undefined))
