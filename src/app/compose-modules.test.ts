@@ -65,6 +65,8 @@ describe('the app composed from the feature modules', () => {
       '/reception',
       '/members',
       '/broadband',
+      '/service/return-visits',
+      '/service/reports',
       '/manage/membership',
       '/manage/organisation',
       '/staff',
@@ -74,7 +76,7 @@ describe('the app composed from the feature modules', () => {
       '/settings',
       '/diagnostics',
     ])
-    expect(homeCardsOf(modules).map((c) => c.testId)).toEqual(['checkin', 'reception', 'members', 'broadband'])
+    expect(homeCardsOf(modules).map((c) => c.testId)).toEqual(['checkin', 'reception', 'members', 'broadband', 'return-visits', 'service-reports'])
   })
 
   it('MEM-8: the membership desk contributes its founding step and the card-key departure step, after realm:desk', () => {
