@@ -14,6 +14,7 @@ import { organisationSettingsModule } from '@/features/organisation-settings/mod
 import { peopleModule } from '@/features/people/module'
 import { receptionModules } from '@/features/reception/module'
 import { returnVisitsModule } from '@/features/return-visits/module'
+import { serviceReportsModule } from '@/features/service-reports/module'
 import { settingsModule } from '@/features/settings/module'
 import { staffModule } from '@/features/staff/module'
 import { fieldModule, manageModule } from '@/features/workspaces/module'
@@ -37,6 +38,7 @@ export const modules: readonly FeatureModule[] = [
   diagnosticsModule,
   broadbandModule,
   returnVisitsModule,
+  serviceReportsModule,
   fieldModule,
   manageModule,
 ]
