@@ -52,6 +52,19 @@ describe('CONF-6 audit log', () => {
     expect(read.every((r) => r.event?.by === session.userId)).toBe(true)
   })
 
+  it("CONF-10 finds a device's newest sync and sign-in by opening its chain newest first, within a limit", async () => {
+    const { storage, session } = await orgStorage()
+    await storage.audit.append({ action: 'sync', by: session.userId, detail: 'https://a.example/db' })
+    await storage.audit.append({ action: 'sync', by: session.userId, detail: 'https://b.example/db' })
+    for (let i = 0; i < 3; i++) await storage.audit.append({ action: 'reveal', by: session.userId, recordId: `p${i}` })
+    const dev = (await storage.devices.list()).find((d) => d.userId === session.userId)!.deviceId
+    const found = await storage.audit.latestOf(session.keyring.auditPrivate!, dev, ['sync', 'sign-in'])
+    expect([found.get('sync')?.detail, found.get('sign-in')?.action]).toEqual(['https://b.example/db', 'sign-in'])
+    // Within the newest four entries there are the reveals and the last sync, but no sign-in.
+    expect([...(await storage.audit.latestOf(session.keyring.auditPrivate!, dev, ['sync', 'sign-in'], 4)).keys()]).toEqual(['sync'])
+    expect((await storage.audit.latestOf(new Map(), dev, ['sync'])).size).toBe(0)
+  })
+
   it('CONF-9 records the audit key each entry is sealed to, covers it by the hash, and reads an older entry without it as audit:1', async () => {
     const { storage, db, session } = await orgStorage()
     const entry = (await storage.audit.append({ action: 'lock', by: session.userId }))!

@@ -227,20 +227,42 @@ export function createAuditLog(
   async function read(auditPrivate: ReadonlyMap<string, CryptoKey>): Promise<{ entry: AuditEntry; event: AuditEvent | undefined }[]> {
     const entries = (await auditEntries(db)).sort((a, b) => a.dev.localeCompare(b.dev) || a.seq - b.seq)
     const out = []
-    for (const entry of entries) {
-      const key = auditPrivate.get(entry.akid ?? firstAuditKid)
-      const event = await (key ? openSealed(key, entry.box, `audit|${entry._id}`) : Promise.reject(new Error('audit key not held')))
-        .then((b) => JSON.parse(fromUtf8(b)) as AuditEvent)
-        .catch(() => undefined)
-      out.push({ entry, event })
-    }
+    for (const entry of entries) out.push({ entry, event: await openEntry(auditPrivate, entry) })
     return out
   }
 
-  return { append, appendAll, read, verifyChains: () => verifyAuditChains(db, local), rememberHeads: () => rememberHeads(db, local) }
+  /**
+   * CONF-10: the newest event of each of `actions` in one device's chain (`dev`), opening its entries newest first
+   * and stopping once each is found or `limit` entries have been opened: when a device last synced, without opening
+   * the whole log (which grows by an entry for every record written). Actions not found within `limit` are absent.
+   */
+  async function latestOf(auditPrivate: ReadonlyMap<string, CryptoKey>, dev: string, actions: readonly AuditAction[], limit = 200): Promise<Map<AuditAction, AuditEvent>> {
+    const found = new Map<AuditAction, AuditEvent>()
+    // The chain's signed head shares the index: keep the entries.
+    const newest = (await db.audit.where('[dev+seq]').between([dev, -Infinity], [dev, Infinity]).reverse().limit(limit + 1).toArray())
+      .filter((e): e is AuditEntry => e.type === 'audit')
+      .slice(0, limit)
+    for (const entry of newest) {
+      const event = await openEntry(auditPrivate, entry)
+      if (event && actions.includes(event.action) && !found.has(event.action)) found.set(event.action, event)
+      if (found.size === actions.length) break
+    }
+    return found
+  }
+
+  return { append, appendAll, read, latestOf, verifyChains: () => verifyAuditChains(db, local), rememberHeads: () => rememberHeads(db, local) }
 }
 
 const auditEntries = async (db: LobbyDb) => (await db.audit.toArray()).filter((e): e is AuditEntry => e.type === 'audit')
+
+/** An entry opened with the audit private key it names (`akid`, else `audit:1`); undefined when that key is not held. */
+async function openEntry(auditPrivate: ReadonlyMap<string, CryptoKey>, entry: AuditEntry): Promise<AuditEvent | undefined> {
+  const key = auditPrivate.get(entry.akid ?? firstAuditKid)
+  if (!key) return undefined
+  return openSealed(key, entry.box, `audit|${entry._id}`)
+    .then((b) => JSON.parse(fromUtf8(b)) as AuditEvent)
+    .catch(() => undefined)
+}
 
 export type AuditProblem = 'hash' | 'link' | 'signature' | 'gap' | 'unknown-device' | 'missing' | 'head-mismatch' | 'head-signature'
 export interface ChainFinding {

@@ -49,8 +49,10 @@ describe('the dunning worklist (BB-4, BB-9)', () => {
     const paid = await active('BB-2')
     await postEntries(ctx, [charge(unpaid, '2026-10'), charge(paid, '2026-10')])
     await takePayment(ctx, { accountId: paid, kind: 'payment', amount: 10_000, on: '2026-10-20', at, by: 'agent-1', channel: 'counter', receiptNo: 'R-1' })
-    const { rows, read } = await worklistOn(ctx, '2026-11-01')
+    const { rows, read, inArrears } = await worklistOn(ctx, '2026-11-01')
     expect(read).toBe(2)
+    // BB-3: the same pass counts the accounts owing past due (the manager's day shows it).
+    expect(inArrears).toBe(1)
     expect(rows.map((r) => [r.accountNo, r.kind])).toEqual([['BB-1', 'notice']])
     const done = await confirmStep(ctx, rows[0]!, clockOn('2026-11-01'), { toDepartment: true, department: '历史系' })
     expect(done).toEqual({ ok: true, letter: { accountNo: 'BB-1', accountName: '户 BB-1', owed: 10_000, due: '2026-10-31', on: '2026-11-01', department: '历史系' } })

@@ -1,6 +1,6 @@
 import { dueDateOf } from '@/core/broadband/bill-run'
 import { dunningStepsOn, type WorkStep } from '@/core/broadband/dunning'
-import { openItemsOn } from '@/core/broadband/ledger-fold'
+import { arrearsOn, openItemsOn } from '@/core/broadband/ledger-fold'
 import { agreementState, type AgreementState } from '@/core/broadband/status-fold'
 import type { Agreement, WithId } from '@/core/broadband/types'
 import { firstDayOf, monthOf, type YearMonth } from '@/core/shared/calendar-month'
@@ -50,34 +50,42 @@ async function candidates(ctx: BroadbandContext, today: LocalDate, statuses: Map
   return ids
 }
 
-async function stepsOf(ctx: BroadbandContext, accountId: string, state: AgreementState, today: LocalDate): Promise<WorkStep[]> {
-  if (state.status === 'terminated' || state.status === 'pending') return []
+/** One account's steps due today, and what it owes past due (BB-3 arrears), from its own ledger, dunning and review slices. */
+async function standingOf(ctx: BroadbandContext, accountId: string, state: AgreementState, today: LocalDate): Promise<{ steps: WorkStep[]; overdue: number }> {
+  if (state.status === 'terminated' || state.status === 'pending') return { steps: [], overdue: 0 }
   const [lines, dunning, reviews] = await Promise.all([ledgerOf(ctx, accountId), dunningOf(ctx, accountId), ctx.records.duplicateReviews.byParent(accountId)])
   const review = reviews.map((r) => r.record)
-  return dunningStepsOn({ state, items: openItemsOn(lines, today, review), dunning: dunning.map((d) => d.record), today })
+  const steps = dunningStepsOn({ state, items: openItemsOn(lines, today, review), dunning: dunning.map((d) => d.record), today })
+  return { steps, overdue: arrearsOn(lines, today, review).overdue }
 }
+
+const stepsOf = async (ctx: BroadbandContext, accountId: string, state: AgreementState, today: LocalDate) => (await standingOf(ctx, accountId, state, today)).steps
 
 /**
  * BB-4, BB-9: every step due today. Reads the agreements, the status events, two months' charges, then only the
- * candidates' ledger, dunning and review slices (see `candidates`); never the realm's ledger as a whole.
+ * candidates' ledger, dunning and review slices (see `candidates`); never the realm's ledger as a whole. The same
+ * pass counts the accounts in arrears (BB-3: owing past due; the manager's day shows it beside the steps).
  */
-export async function worklistOn(ctx: BroadbandContext, today: LocalDate): Promise<{ rows: WorklistRow[]; read: number }> {
+export async function worklistOn(ctx: BroadbandContext, today: LocalDate): Promise<{ rows: WorklistRow[]; read: number; inArrears: number }> {
   const [agreements, changes] = await Promise.all([listAgreements(ctx), statusByAccount(ctx)])
   const states = new Map(agreements.map((a) => [a.id, agreementState(changes.get(a.id) ?? [])]))
   const byId = new Map<string, WithId<Agreement>>(agreements.map((a) => [a.id, a]))
   const ids = await candidates(ctx, today, states)
   const rows: WorklistRow[] = []
+  let inArrears = 0
   for (const id of ids) {
     const agreement = byId.get(id)
     const state = states.get(id)
     if (!agreement || !state) continue
-    for (const step of await stepsOf(ctx, id, state, today)) {
+    const { steps, overdue } = await standingOf(ctx, id, state, today)
+    if (overdue > 0) inArrears += 1
+    for (const step of steps) {
       const kind = kindOf(step)
       rows.push({ key: `${id}:${kind}`, accountId: id, accountNo: agreement.record.accountNo, accountName: agreement.record.accountName, kind, step })
     }
   }
   rows.sort((x, y) => x.accountNo.localeCompare(y.accountNo) || x.kind.localeCompare(y.kind))
-  return { rows, read: ids.size }
+  return { rows, read: ids.size, inArrears }
 }
 
 export type ConfirmResult = { ok: true; letter?: Omit<DunningLetterFacts, 'organisation'> } | { ok: false; reason: 'no-longer-due' }

@@ -194,7 +194,7 @@ export async function registerVisit(
 }
 
 /** REC-6: today's (or `day`'s) visitors still in the building, newest first: the day's visits and check-outs only. */
-export async function inBuildingOn(ctx: ReceptionContext, day: LocalDate): Promise<Stored<Visit>[]> {
+export async function inBuildingOn(ctx: Pick<ReceptionContext, 'records'>, day: LocalDate): Promise<Stored<Visit>[]> {
   const [visits, checkOuts] = await Promise.all([ctx.records.visits.onDay(day), ctx.records.checkOuts.onDay(day)])
   return inBuilding(visits, checkOuts.map((c) => c.record), day)
 }
