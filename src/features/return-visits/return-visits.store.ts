@@ -35,6 +35,8 @@ export const useReturnVisitsStore = defineStore('return-visits', () => {
   const names = shallowRef(new Map<string, string>())
   /** CONF-4: the one or few rows whose contact was shown in full, by request id; gone with the next read or a lock. */
   const revealed = shallowRef(new Map<string, { name: string; phone: string; sitePhone?: string }>())
+  /** What the last write did, for the page to say (its row may have left the list with it). */
+  const done = shallowRef<'' | 'logged' | 'visited' | 'reopened' | 'unreachable'>('')
 
   onLock(() => {
     records = undefined
@@ -42,6 +44,7 @@ export const useReturnVisitsStore = defineStore('return-visits', () => {
     feedback.value = []
     names.value = new Map()
     revealed.value = new Map()
+    done.value = ''
   })
 
   // CONF-3 in the store too: the router is not the only way in.
@@ -90,14 +93,20 @@ export const useReturnVisitsStore = defineStore('return-visits', () => {
   }
 
   async function logCall(input: actions.CallInput): Promise<actions.LogCallResult> {
+    done.value = ''
     const result = await actions.logCall(context(), input)
-    if (result.ok) await load()
+    if (!result.ok) return result
+    done.value = result.reopened ? 'reopened' : result.closed ? 'visited' : 'logged'
+    await load()
     return result
   }
 
   async function closeUnreachable(requestId: string): Promise<actions.CloseResult> {
+    done.value = ''
     const result = await actions.closeUnreachable(context(), requestId)
-    if (result.ok) await load()
+    if (!result.ok) return result
+    done.value = 'unreachable'
+    await load()
     return result
   }
 
@@ -107,5 +116,5 @@ export const useReturnVisitsStore = defineStore('return-visits', () => {
     return result
   }
 
-  return { rows, feedback, settings, revealed, clock, timeZone, nameOf, load, reveal, logCall, closeUnreachable, saveSettings }
+  return { rows, feedback, settings, revealed, done, clock, timeZone, nameOf, load, reveal, logCall, closeUnreachable, saveSettings }
 })

@@ -6,6 +6,11 @@ import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, L
 
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip)
 
+// A printed page is narrower than the screen the charts were drawn for: fit them to it, and back after.
+const fitAll = () => Object.values(Chart.instances).forEach((chart) => chart.resize())
+window.addEventListener('beforeprint', fitAll)
+window.addEventListener('afterprint', fitAll)
+
 export type ReportChartKind = 'bar' | 'line'
 
 export interface ReportSeries {
