@@ -20,7 +20,7 @@ export interface DeviceRow extends figures.DeviceHealth {
   name: string
 }
 
-const reading = <T>(): Part<T> => ({ status: 'reading' })
+const unread = <T>(): Part<T> => ({ status: 'reading' })
 
 /**
  * The manager's day (issue 15 §8, permission `overview.view`): each figure read the way its own desk reads it
@@ -32,20 +32,20 @@ export const useOverviewStore = defineStore('overview', () => {
   const session = useSessionStore()
   const organisation = useOrganisationStore()
   const clock = { now: () => Date.now() }
-  const visitors = shallowRef<Part<number>>(reading())
-  const members = shallowRef<Part<figures.MemberFigures>>(reading())
-  const service = shallowRef<Part<figures.ServiceFigures>>(reading())
-  const devices = shallowRef<Part<DeviceRow[]>>(reading())
-  const broadband = shallowRef<Part<figures.BroadbandFigures>>(reading())
+  const visitors = shallowRef<Part<number>>(unread())
+  const members = shallowRef<Part<figures.MemberFigures>>(unread())
+  const service = shallowRef<Part<figures.ServiceFigures>>(unread())
+  const devices = shallowRef<Part<DeviceRow[]>>(unread())
+  const broadband = shallowRef<Part<figures.BroadbandFigures>>(unread())
   const readAt = shallowRef<number>()
   let inflight: Promise<void> | undefined
 
   onLock(() => {
-    visitors.value = reading()
-    members.value = reading()
-    service.value = reading()
-    devices.value = reading()
-    broadband.value = reading()
+    visitors.value = unread()
+    members.value = unread()
+    service.value = unread()
+    devices.value = unread()
+    broadband.value = unread()
     readAt.value = undefined
   })
 
@@ -88,11 +88,29 @@ export const useOverviewStore = defineStore('overview', () => {
     readAt.value = now
   }
 
-  /** Reads every figure; a read asked for while one runs waits for it rather than starting another. */
+  /** While figures are being read (a read again keeps the last figures on screen meanwhile). */
+  const reading = shallowRef(false)
+  let again: Promise<void> | undefined
+
+  /**
+   * Reads every figure. Asked for while a read runs (a sync round brought records meanwhile), it reads again once
+   * that one ends, so what arrived is counted; several such asks share that one read.
+   */
   function load(): Promise<void> {
-    inflight ??= readAll().finally(() => (inflight = undefined))
+    if (inflight) {
+      again ??= inflight.catch(() => undefined).then(() => {
+        again = undefined
+        return load()
+      })
+      return again
+    }
+    reading.value = true
+    inflight = readAll().finally(() => {
+      inflight = undefined
+      if (!again) reading.value = false
+    })
     return inflight
   }
 
-  return { visitors, members, service, devices, broadband, readAt, clock, shows, load }
+  return { visitors, members, service, devices, broadband, readAt, reading, clock, shows, load }
 })

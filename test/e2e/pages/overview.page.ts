@@ -8,11 +8,17 @@ export class OverviewPage {
 
   /** Waits until every figure has been read, then gives each figure's value by key. */
   async figures(): Promise<Record<string, string>> {
-    await this.page.getByTestId('overview').waitFor({ timeout: 30_000 })
+    await this.page.locator('[data-testid=overview][data-reading=false]').waitFor({ timeout: 60_000 })
     await this.page.getByTestId('overview-as-of').waitFor({ timeout: 60_000 })
     return this.page.locator('[data-testid=overview] .tile').evaluateAll((tiles) =>
       Object.fromEntries(tiles.map((t) => [(t.getAttribute('data-testid') ?? '').replace(/^overview-/, ''), t.getAttribute('data-value') ?? ''])),
     )
+  }
+
+  /** Reads every figure again ("read again"), and gives them once read. */
+  async refresh(): Promise<Record<string, string>> {
+    await this.page.getByTestId('overview-refresh').click()
+    return this.figures()
   }
 
   async note(key: string): Promise<string> {
