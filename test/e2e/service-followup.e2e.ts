@@ -70,6 +70,7 @@ describe('return visits, the weekly report and the manager’s day (SVC-4, SVC-5
     expect(await visits.visit(ids.R!).getByTestId('return-visit-phone').innerText()).toBe('138****8000')
     await axeEverywhere(page, shell, 'return visits')
     await page.setViewportSize(phone)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
     await page.screenshot({ path: artifactPath('e2e/return-visits-phone.png'), fullPage: true })
     await page.setViewportSize(tablet)
 
@@ -105,6 +106,11 @@ describe('return visits, the weekly report and the manager’s day (SVC-4, SVC-5
     await page.screenshot({ path: artifactPath('e2e/service-report-print.png'), fullPage: true })
     await page.emulateMedia({ media: 'screen' })
     await axeEverywhere(page, shell, 'service reports')
+    await page.setViewportSize(phone)
+    // On a phone the charts fit the screen once they have followed its width: nothing scrolls sideways.
+    await page.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth, undefined, { timeout: 10_000 })
+    await page.screenshot({ path: artifactPath('e2e/service-reports-phone.png'), fullPage: true })
+    await page.setViewportSize(tablet)
   })
 
   it("issue 15 §8: the manager's home shows today's figures and each opens its list", async () => {
@@ -131,6 +137,7 @@ describe('return visits, the weekly report and the manager’s day (SVC-4, SVC-5
     await axeEverywhere(managerPage, managerShell, "the manager's home")
     await managerShell.switchLanguage('en')
     await managerPage.setViewportSize(phone)
+    expect(await managerPage.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
     await managerPage.screenshot({ path: artifactPath('e2e/manager-home-phone.png'), fullPage: true })
     await managerPage.setViewportSize(tablet)
 
