@@ -90,7 +90,7 @@ describe('SVC-3 the technician\'s jobs on their phone', () => {
     const added = await addPhoto(ctx, 'job:1', bytesOf(150_000), 'image/jpeg')
     if (!added.ok) throw new Error(added.problem)
     await ctx.records.photos.remove(`job-photo:1:${added.photoId}:1`)
-    expect((await openJob(ctx, 'job:1'))!.photos).toEqual([{ photoId: added.photoId, mime: 'image/jpeg', missing: [1] }])
+    expect((await openJob(ctx, 'job:1'))!.photos).toEqual([{ photoId: added.photoId, mime: 'image/jpeg', count: 3, missing: [1] }])
   })
 
   it('SVC-3: a signature left empty is refused and nothing is stored; a signature keeps strokes, PNG and signer', async () => {

@@ -27,8 +27,8 @@ export interface JobRow {
   waiting: boolean
 }
 
-/** A photo of a job put back together from its chunks, or why not yet (`missing`: chunks still to sync). */
-export type JobPhotoView = { photoId: string; mime: string; bytes: Uint8Array } | { photoId: string; mime: string; missing: number[] } | { photoId: string; mime: string; broken: true }
+/** A photo of a job put back together from its chunks (`count` of them), or why not yet (`missing`: chunks still to sync). */
+export type JobPhotoView = { photoId: string; mime: string; count: number } & ({ bytes: Uint8Array } | { missing: number[] } | { broken: true })
 
 export interface JobView {
   id: string
@@ -81,10 +81,10 @@ export function photosOf(chunks: readonly JobPhoto[]): JobPhotoView[] {
   return [...byPhoto.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([photoId, parts]): JobPhotoView => {
-      const mime = parts[0]!.mime
+      const { mime, count } = parts[0]!
       const joined = fromChunks(parts)
-      if (joined.ok) return { photoId, mime, bytes: joined.bytes }
-      return joined.problem === 'chunks-missing' ? { photoId, mime, missing: joined.missing } : { photoId, mime, broken: true }
+      if (joined.ok) return { photoId, mime, count, bytes: joined.bytes }
+      return joined.problem === 'chunks-missing' ? { photoId, mime, count, missing: joined.missing } : { photoId, mime, count, broken: true }
     })
 }
 
