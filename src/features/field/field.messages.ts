@@ -67,7 +67,7 @@ const en = {
       signAgain: 'Sign again',
       finish: 'Finish job',
       finishHelp: 'Finish when the work is done and the customer has signed. A finished job can no longer be changed.',
-      finishedAt: 'Finished at {time}: {minutes} minutes.',
+      finishedAt: 'Finished at {time}: 0 minutes. | Finished at {time}: one minute. | Finished at {time}: {minutes} minutes.',
       waiting: 'Waiting to sync: this phone sends the job to the office as soon as it is online.',
       sent: 'Sent: the office has the job and will take it in.',
       partsToFix: 'A part row needs fixing first: give each part a name and a quantity.',
