@@ -1,17 +1,6 @@
 import type { Page } from 'playwright-core'
+import { originFacts, type OriginFacts } from '../support/origin-storage'
 import { AuthPage } from './auth.page'
-
-/** What a phone keeps in the browser, as facts a test compares (every IndexedDB database read whole). */
-export interface PhoneStorageFacts {
-  databases: string[]
-  /** The realm of every sealed row in every store of every database (records, quarantined documents). */
-  realms: string[]
-  /** How many sealed rows each realm has. */
-  rowsByRealm: Record<string, number>
-  /** Who wrote the audit log's rows the phone holds (its own chain, pushed and never pulled). */
-  auditAuthors: string[]
-  cachedUrls: string[]
-}
 
 /** The technician's phone (issue 15 §4, SVC-3): today's jobs and a job's page, at 390×844. */
 export class FieldPhonePage extends AuthPage {
@@ -147,41 +136,8 @@ export class FieldPhonePage extends AuthPage {
     return ((await this.page.getByTestId('field-job-sync-note').textContent()) ?? '').trim()
   }
 
-  /**
-   * Every IndexedDB database of the phone read whole: the realm of each sealed row (a record, or a document kept
-   * aside in quarantine), and what the Cache API holds.
-   */
-  async storageFacts(): Promise<PhoneStorageFacts> {
-    return this.page.evaluate(async () => {
-      const databases = (await indexedDB.databases()).map((d) => d.name!).sort()
-      const realms: string[] = []
-      const auditAuthors = new Set<string>()
-      for (const name of databases) {
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const req = indexedDB.open(name)
-          req.onsuccess = () => resolve(req.result)
-          req.onerror = () => reject(req.error)
-        })
-        for (const store of Array.from(db.objectStoreNames)) {
-          const rows = await new Promise<unknown[]>((resolve, reject) => {
-            const r = db.transaction(store).objectStore(store).getAll()
-            r.onsuccess = () => resolve(r.result)
-            r.onerror = () => reject(r.error)
-          })
-          for (const row of rows as Record<string, unknown>[]) {
-            if (typeof row.realm === 'string') realms.push(row.realm)
-            if (row.realm === 'audit') auditAuthors.add(String(row.by ?? row.dev))
-            const doc = row.doc as Record<string, unknown> | undefined
-            if (doc && typeof doc.realm === 'string') realms.push(doc.realm)
-          }
-        }
-        db.close()
-      }
-      const rowsByRealm: Record<string, number> = {}
-      for (const realm of realms) rowsByRealm[realm] = (rowsByRealm[realm] ?? 0) + 1
-      const cachedUrls: string[] = []
-      for (const name of await caches.keys()) for (const req of await (await caches.open(name)).keys()) cachedUrls.push(req.url)
-      return { databases, realms: [...new Set(realms)].sort(), rowsByRealm, auditAuthors: [...auditAuthors], cachedUrls }
-    })
+  /** Every IndexedDB database of the phone read whole: the realm of each sealed row, the audit chain's authors, the Cache API. */
+  storageFacts(): Promise<OriginFacts> {
+    return originFacts(this.page)
   }
 }
