@@ -20,7 +20,8 @@ describe('SVC-3 typing on a job is saved as it goes', () => {
 
   it('writes at once when flushed (the field left, the app hidden), and nothing when nothing changed', async () => {
     const saved: object[] = []
-    const s = createSaveSoon<{ workDone: string }>(async (c) => void saved.push(c))
+    const pending: boolean[] = []
+    const s = createSaveSoon<{ workDone: string }>(async (c) => void saved.push(c), 400, (p) => pending.push(p))
     await s.flush()
     s.soon({ workDone: 'Cleaned' })
     expect(s.pending()).toBe(true)
@@ -29,6 +30,8 @@ describe('SVC-3 typing on a job is saved as it goes', () => {
     expect(s.pending()).toBe(false)
     await vi.advanceTimersByTimeAsync(1000)
     expect(saved).toHaveLength(1)
+    // Told when something starts and stops waiting (an update must not reload over it).
+    expect(pending).toEqual([true, false])
   })
 
   it('writes one save at a time, in order', async () => {
