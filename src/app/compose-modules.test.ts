@@ -5,7 +5,7 @@ import { supportedLocales } from '@/core/shared/locale'
 import { en } from '@/locales/en'
 import { zhCN } from '@/locales/zh-CN'
 import type { FeatureModule } from '@/features/module'
-import { featureStepsOf, homeCardsOf, navOf, routesOf, shellWordsOf } from './compose-modules'
+import { featureStepsOf, homeCardsOf, landingsOf, navOf, routesOf, shellWordsOf } from './compose-modules'
 
 // The home page is in the first load (imported, not lazy), and what it imports reads the browser at load.
 vi.stubGlobal('navigator', { onLine: true, languages: ['en'], language: 'en' })
@@ -59,6 +59,7 @@ describe('the app composed from the feature modules', () => {
   it('lists the nav entries and home cards in their stated order', () => {
     expect(navOf(modules).map((n) => n.to)).toEqual([
       '/',
+      '/field',
       '/notices',
       '/people',
       '/checkin',
@@ -75,6 +76,8 @@ describe('the app composed from the feature modules', () => {
       '/diagnostics',
     ])
     expect(homeCardsOf(modules).map((c) => c.testId)).toEqual(['checkin', 'reception', 'members', 'broadband'])
+    // Issue 15 §4: a technician starts on their jobs, no one else on anything but the home page.
+    expect(landingsOf(modules)).toEqual([{ to: '/field', permission: 'field.work' }])
   })
 
   it('MEM-8: the membership desk contributes its founding step and the card-key departure step, after realm:desk', () => {

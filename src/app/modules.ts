@@ -4,6 +4,7 @@ import { authModule } from '@/features/auth/module'
 import { checkinModule } from '@/features/checkin/module'
 import { devicesModule } from '@/features/devices/module'
 import { diagnosticsModule } from '@/features/diagnostics/module'
+import { fieldModule } from '@/features/field/module'
 import { homeModule } from '@/features/home/module'
 import { membersModule } from '@/features/members/module'
 import { memberSigninsModule } from '@/features/member-signins/module'
@@ -15,7 +16,7 @@ import { peopleModule } from '@/features/people/module'
 import { receptionModules } from '@/features/reception/module'
 import { settingsModule } from '@/features/settings/module'
 import { staffModule } from '@/features/staff/module'
-import { fieldModule, manageModule } from '@/features/workspaces/module'
+import { manageModule } from '@/features/workspaces/module'
 
 /** Every feature of the app. Adding a desk is one line here; everything else lives in its folder (docs/architecture.md "Adding a desk"). */
 export const modules: readonly FeatureModule[] = [

@@ -69,6 +69,16 @@ export interface HomeCard {
 }
 
 /**
+ * Where a signed-in user whose role has `permission` starts, instead of the home page: after signing in, and when
+ * the installed app opens at `/` (a technician's phone opens on their jobs). The first module listing one the
+ * role has wins.
+ */
+export interface Landing {
+  to: string
+  permission: Permission
+}
+
+/**
  * Everything the app needs to know about a feature, stated once in the
  * feature's own `module.ts` and listed in `app/modules.ts`: the app composes
  * the router, the navigation, the home cards and the founding and departure
@@ -80,6 +90,8 @@ export interface FeatureModule {
   routes: readonly (FeatureRoute | FeatureRedirect)[]
   nav?: NavEntry
   homeCard?: HomeCard
+  /** Where a role with its permission starts instead of the home page. */
+  landing?: Landing
   /**
    * The words the shell shows before the feature loads: its nav label and its home card's title and text,
    * in a tiny eager `<name>.nav.ts`. Composition refuses a module whose nav entry or card names a word not here.

@@ -45,8 +45,11 @@ describe('SVC-1 … SVC-4 record schemas', () => {
 
   it('SVC-3: a signature holds its strokes or a PNG of them, not neither', () => {
     const signature = { jobId: 'job:1', signerName: 'Wang', width: 340, height: 150, signedAt: 1 }
-    expect(accepts(s.jobSignatureSchema, { ...signature, strokes: [[{ x: 1, y: 2 }, { x: 3, y: 4 }]] })).toBe(true)
+    expect(accepts(s.jobSignatureSchema, { ...signature, strokes: [[[1, 2, 0], [3, 4, 16]]] })).toBe(true)
     expect(accepts(s.jobSignatureSchema, { ...signature, png: 'iVBORw0KGgo' })).toBe(true)
+    // A point is [x, y, t]: the shape the pad records, kept as it is.
+    expect(accepts(s.jobSignatureSchema, { ...signature, strokes: [[{ x: 1, y: 2 }]] })).toBe(false)
+    expect(accepts(s.jobSignatureSchema, { ...signature, strokes: [[[1, 2]]] })).toBe(false)
     expect(accepts(s.jobSignatureSchema, signature)).toBe(false)
     expect(accepts(s.serviceSignatureSchema, { ...signature, jobId: undefined, requestId: 'svc-request:1' })).toBe(false)
   })
