@@ -54,8 +54,8 @@ export interface PlannedJob {
   minutes: number
   chargeFen?: number
   signer: string
-  /** Strokes of the customer's signature, CSS px on a 340 × 150 pad. */
-  strokes: { x: number; y: number }[][]
+  /** Strokes of the customer's signature: points [x, y, ms since the first] in CSS px on a 340 × 150 pad. */
+  strokes: [number, number, number][][]
 }
 
 export interface PlannedCall { request: string; at: number; by: 'agent' | 'lead'; outcome: ServiceContact['outcome']; satisfaction?: number; resolved?: boolean; note?: string }
@@ -90,18 +90,20 @@ const partsList: readonly Part[][] = [[], [{ name: '光猫 Modem HG8145V5', qty:
 const signers = ['张伟', '王芳', '李娜', '刘洋', '陈静', 'Li Wei', 'Zhang Min']
 
 /** A hand-written-looking signature: a few joined loops, different for each seed. */
-function signatureStrokes(rng: () => number): { x: number; y: number }[][] {
-  const strokes: { x: number; y: number }[][] = []
+function signatureStrokes(rng: () => number): [number, number, number][][] {
+  const strokes: [number, number, number][][] = []
   let x = 30
+  let t = 0
   for (let s = 0; s < 2 + Math.floor(rng() * 2); s++) {
-    const stroke: { x: number; y: number }[] = []
+    const stroke: [number, number, number][] = []
     const loops = 2 + Math.floor(rng() * 3)
-    for (let i = 0; i <= loops * 8; i++) {
-      const t = (i / 8) * Math.PI * 2
-      stroke.push({ x: Math.round((x + i * 3 + Math.cos(t) * 10) * 10) / 10, y: Math.round((75 + Math.sin(t) * (20 + rng() * 15)) * 10) / 10 })
+    for (let i = 0; i <= loops * 8; i++, t += 16) {
+      const angle = (i / 8) * Math.PI * 2
+      stroke.push([Math.round((x + i * 3 + Math.cos(angle) * 10) * 10) / 10, Math.round((75 + Math.sin(angle) * (20 + rng() * 15)) * 10) / 10, t])
     }
     strokes.push(stroke)
     x += loops * 26 + 10
+    t += 200
   }
   return strokes
 }
