@@ -13,6 +13,7 @@ import type { FeatureModule } from '@/features/module'
 import { organisationSettingsModule } from '@/features/organisation-settings/module'
 import { peopleModule } from '@/features/people/module'
 import { receptionModules } from '@/features/reception/module'
+import { serviceModules } from '@/features/service/module'
 import { settingsModule } from '@/features/settings/module'
 import { staffModule } from '@/features/staff/module'
 import { fieldModule, manageModule } from '@/features/workspaces/module'
@@ -35,6 +36,7 @@ export const modules: readonly FeatureModule[] = [
   settingsModule,
   diagnosticsModule,
   broadbandModule,
+  ...serviceModules,
   fieldModule,
   manageModule,
 ]

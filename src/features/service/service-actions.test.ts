@@ -115,6 +115,17 @@ describe('SVC-2 dispatch', () => {
     expect((await eventsOf(ctx, id)).dispatches).toHaveLength(1)
   })
 
+  it('BB-3: a request a front desk took for a subscriber in arrears is not sent out; a fault report is, and one already out can be reassigned', async () => {
+    const inArrears = async () => true
+    const id = await takeRequest(ctx, request())
+    expect(await dispatchRequest(ctx, { requestId: id, technician: tech('uA'), customerName: 'x', at: now, inArrears })).toEqual({ ok: false, problems: ['arrears'] })
+    expect((await eventsOf(ctx, id)).dispatches).toEqual([])
+    const report = await takeRequest(ctx, request({ faultReport: true, accountId: 'KD-0001' }))
+    expect((await dispatchRequest(ctx, { requestId: report, technician: tech('uA'), customerName: 'x', at: now, inArrears })).ok).toBe(true)
+    await dispatchRequest(ctx, { requestId: id, technician: tech('uA'), customerName: 'x', at: now })
+    expect((await dispatchRequest(ctx, { requestId: id, technician: tech('uB'), customerName: 'x', at: now + minute, inArrears })).ok).toBe(true)
+  })
+
   it('SVC-2: a job its technician finished is taken in, not reassigned', async () => {
     const id = await takeRequest(ctx, request())
     await dispatchRequest(ctx, { requestId: id, technician: tech('uA'), customerName: 'x', at: now })

@@ -105,7 +105,8 @@ export async function openWork(ctx: ServiceContext): Promise<FoldedRequest[]> {
 
 // ——— Dispatch (SVC-2) ———
 
-export type DispatchRefusal = DispatchProblem | 'request-missing' | 'technician-realm-missing' | 'job-finished'
+/** Beyond the core's: no such request, no key of the technician's realm here yet, a finished job, BB-3 arrears (the store's check). */
+export type DispatchRefusal = DispatchProblem | 'request-missing' | 'technician-realm-missing' | 'job-finished' | 'arrears'
 export type DispatchResult = { ok: true; dispatchId: string; jobId: string; withdrawnFrom?: string } | { ok: false; problems: DispatchRefusal[] }
 
 /** What a dispatch writes into the technician's realm: what the work needs and no more (SVC-3, CONF-4). */
@@ -141,10 +142,16 @@ export async function deleteJobRecords(jobs: JobRecords, job: { id: string; work
  * technician who has it has finished it (it is taken in, not reassigned). A reassignment then deletes the job, and
  * anything recorded on it, from the previous technician's realm.
  */
-export async function dispatchRequest(ctx: ServiceContext, input: { requestId: string; technician: TechnicianFacts; customerName: string; at: number }): Promise<DispatchResult> {
+export async function dispatchRequest(
+  ctx: ServiceContext,
+  input: { requestId: string; technician: TechnicianFacts; customerName: string; at: number; inArrears?: (customerId: string) => Promise<boolean> },
+): Promise<DispatchResult> {
   const folded = await foldedRequest(ctx, input.requestId)
   if (!folded) return { ok: false, problems: ['request-missing'] }
   const problems: DispatchRefusal[] = checkDispatch(input.technician, folded.state)
+  // BB-3: a request a front desk took for a subscriber in arrears (it cannot read their ledger) is not sent out; a fault
+  // report is, and a request already out stays with whoever has it (a reassignment is no new request).
+  if (folded.state.status === 'waiting' && !folded.request.faultReport && (await input.inArrears?.(folded.request.customerId))) problems.push('arrears')
   if (problems.length) return { ok: false, problems }
   const previous = folded.state.status === 'dispatched' ? folded.state.technicianId : undefined
   const withdrawn = previous ? await jobRecordsOf(ctx.jobs(previous), input.requestId).catch(skipWithoutKey) : []
