@@ -7,18 +7,18 @@ import type { AccountStanding } from '@/core/access/tech-realms'
 import { checkPerson, type Person } from '@/core/directory/person'
 import { deskTimeZone } from '@/core/organisation/time-zone'
 import { checkRequest, type RequestProblem } from '@/core/service/request-check'
-import { addDaysTo, instantOf, localDateOf } from '@/core/shared/local-date'
+import { localDateOf } from '@/core/shared/local-date'
 import type { Fen, LocalDate } from '@/core/shared/units'
 import { createBroadbandRecords, type BroadbandRecords } from '@/features/broadband/broadband-records'
 import { useOrganisationStore } from '@/features/organisation-settings/organisation.store'
 import { useLobbyStorage } from '@/identity/device-storage'
 import { PermissionError } from '@/identity/session'
 import { onLock, useSessionStore } from '@/identity/session.store'
-import { boardOf, queueOf, type BoardColumn, type WorkOnPhone } from './queue-view'
+import { readBoard } from './board-actions'
+import { queueOf, type BoardColumn } from './queue-view'
 import { requestPage, type RequestPage } from './request-page'
 import * as actions from './service-actions'
 import { createServiceRecords, type ServiceRecords } from './service-records'
-import { requestIdOfJob } from './service-ids'
 import { accountOfFaultReport, subscriberStanding, type SubscriberStanding } from './subscriber-standing'
 import { heldTechnicianIds, takeInOnThisDevice } from './take-in-run'
 
@@ -306,27 +306,10 @@ export const useServiceStore = defineStore('service', () => {
   async function loadBoard() {
     const c = context('field.dispatch')
     await takeIn()
-    const day = await today()
-    const start = instantOf(day, '00:00', timeZone.value)
-    const end = instantOf(addDaysTo(day, 1), '00:00', timeZone.value)
-    const [folded] = await Promise.all([actions.openWork(c), loadTechnicians()])
-    // The `day` index is the UTC date: the UTC days the local day touches, filtered by instant.
-    const utcDays = [...new Set([start, end - 1].map((i) => new Date(i).toISOString().slice(0, 10)))]
-    const finishedToday = (await Promise.all(utcDays.map((d) => c.records.completions.onDay(d)))).flat().filter((x) => x.record.finishedAt >= start && x.record.finishedAt < end)
-    const requests = new Map(folded.map((f) => [f.id, f.request]))
-    for (const x of finishedToday) if (!requests.has(x.record.requestId)) {
-      const r = await actions.getRequest(c, x.record.requestId)
-      if (r) requests.set(x.record.requestId, r)
-    }
-    const work: WorkOnPhone[] = []
-    for (const technicianId of session.session ? heldTechnicianIds(session.session) : []) {
-      for (const w of await c.jobs(technicianId).work.list().catch(actions.skipWithoutKey)) {
-        const requestId = requestIdOfJob(w.record.jobId) ?? (await c.jobs(technicianId).jobs.get(w.record.jobId))?.requestId
-        if (requestId) work.push({ requestId, technicianId, ...(w.record.startedAt !== undefined ? { startedAt: w.record.startedAt } : {}), ...(w.record.finishedAt !== undefined ? { finishedAt: w.record.finishedAt } : {}) })
-      }
-    }
-    customers.value = await customerLabels([...requests.values()].map((r) => r.customerId))
-    board.value = boardOf({ technicians: accounts.value, open: folded, work, finishedToday, requests, day: { start, end } })
+    const [day] = await Promise.all([today(), loadTechnicians()])
+    const read = await readBoard(c, { day, zone: timeZone.value, technicians: accounts.value, heldTechnicianIds: session.session ? heldTechnicianIds(session.session) : [] })
+    customers.value = await customerLabels([...read.requests.values()].map((r) => r.customerId))
+    board.value = read.board
   }
 
   // ——— One request (its page) ———
