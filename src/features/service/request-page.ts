@@ -54,9 +54,9 @@ export interface RequestPage {
   completions: CompletionView[]
 }
 
-/** SVC-3: a photo's bytes from its chunks in the field realm (by `parent`: the photo id). */
-export async function photoOf(ctx: ServiceContext, photoId: string): Promise<PhotoView> {
-  const chunks = (await ctx.records.photos.byParent(photoId)).map((c) => ({ ...c.record }))
+/** SVC-3: a photo's bytes from its chunks in the field realm (by `parent`: the photo id; of this request only). */
+export async function photoOf(ctx: ServiceContext, requestId: string, photoId: string): Promise<PhotoView> {
+  const chunks = (await ctx.records.photos.byParent(photoId)).filter((c) => c.record.requestId === requestId).map((c) => ({ ...c.record }))
   const whole = checkReassembly(chunks)
   if (!whole.ok) return { photoId, ok: false, problem: whole.problem === 'chunks-missing' || whole.problem === 'no-chunks' ? 'chunks-missing' : 'broken' }
   try {
@@ -68,7 +68,7 @@ export async function photoOf(ctx: ServiceContext, photoId: string): Promise<Pho
 
 async function completionView(ctx: ServiceContext, round: number, c: WithId<ServiceCompletion>): Promise<CompletionView> {
   const [photos, signature] = await Promise.all([
-    Promise.all(c.record.photoIds.map((p) => photoOf(ctx, p))),
+    Promise.all(c.record.photoIds.map((p) => photoOf(ctx, c.record.requestId, p))),
     c.record.signatureId ? ctx.records.signatures.get(c.record.signatureId) : undefined,
   ])
   return { id: c.id, round, completion: c.record, photos, ...(signature ? { signature: { ...signature, ...(signature.png ? { src: pngSource(signature.png) } : {}) } } : {}) }
