@@ -5,7 +5,7 @@ import { supportedLocales } from '@/core/shared/locale'
 import { en } from '@/locales/en'
 import { zhCN } from '@/locales/zh-CN'
 import type { FeatureModule } from '@/features/module'
-import { featureStepsOf, homeCardsOf, landingsOf, navOf, routesOf, shellWordsOf } from './compose-modules'
+import { afterSyncHooksOf, featureStepsOf, homeCardsOf, landingsOf, navOf, routesOf, shellWordsOf } from './compose-modules'
 
 // The home page is in the first load (imported, not lazy), and what it imports reads the browser at load.
 vi.stubGlobal('navigator', { onLine: true, languages: ['en'], language: 'en' })
@@ -66,6 +66,8 @@ describe('the app composed from the feature modules', () => {
       '/reception',
       '/members',
       '/broadband',
+      '/service/new',
+      '/service/queue',
       '/manage/membership',
       '/manage/organisation',
       '/staff',
@@ -75,9 +77,13 @@ describe('the app composed from the feature modules', () => {
       '/settings',
       '/diagnostics',
     ])
-    expect(homeCardsOf(modules).map((c) => c.testId)).toEqual(['checkin', 'reception', 'members', 'broadband'])
+    expect(homeCardsOf(modules).map((c) => c.testId)).toEqual(['checkin', 'reception', 'members', 'broadband', 'service-requests', 'service-dispatch'])
     // Issue 15 §4: a technician starts on their jobs, no one else on anything but the home page.
     expect(landingsOf(modules)).toEqual([{ to: '/field', permission: 'field.work' }])
+  })
+
+  it('issue 15: the service office takes finished jobs in after each sync round, on the devices of those who dispatch', () => {
+    expect(afterSyncHooksOf(modules).map((h) => [h.name, h.permission])).toEqual([['service.take-in', 'field.dispatch']])
   })
 
   it('MEM-8: the membership desk contributes its founding step and the card-key departure step, after realm:desk', () => {

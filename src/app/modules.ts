@@ -14,6 +14,7 @@ import type { FeatureModule } from '@/features/module'
 import { organisationSettingsModule } from '@/features/organisation-settings/module'
 import { peopleModule } from '@/features/people/module'
 import { receptionModules } from '@/features/reception/module'
+import { serviceModules } from '@/features/service/module'
 import { settingsModule } from '@/features/settings/module'
 import { staffModule } from '@/features/staff/module'
 import { manageModule } from '@/features/workspaces/module'
@@ -36,6 +37,7 @@ export const modules: readonly FeatureModule[] = [
   settingsModule,
   diagnosticsModule,
   broadbandModule,
+  ...serviceModules,
   fieldModule,
   manageModule,
 ]

@@ -27,6 +27,18 @@ export interface FirstOpenHook {
   run: (ctx: { storage: LobbyStorage; session: Session; orgId: string }) => Promise<void>
 }
 
+/**
+ * Work a feature does on this device after each sync round, for a user who may (e.g. the service office takes in the
+ * jobs technicians finished: issue 15). Runs in the tab that syncs; a failure is logged and the next round tries again.
+ */
+export interface AfterSyncHook {
+  /** Names the work in the log. */
+  name: string
+  permission: Permission
+  /** Loads its code when run, so the first load of the app does not carry it. */
+  run: (ctx: { storage: LobbyStorage; session: Session }) => Promise<void>
+}
+
 export interface FeatureRoute {
   path: string
   name: string
@@ -107,4 +119,6 @@ export interface FeatureModule {
   auditActions?: AuditActionWords
   /** Steps a staff member's departure needs because of this feature (CONF-9). */
   departureSteps?: readonly DepartureStep[]
+  /** Run after each sync round on this device, for users with its permission. */
+  afterSyncRound?: AfterSyncHook
 }

@@ -23,6 +23,12 @@ describe('SVC-1 … SVC-4 record schemas', () => {
     expect(accepts(s.serviceRequestSchema, { ...request, complaint: undefined })).toBe(false)
   })
 
+  it('issue 15 §6: a fault report may name the outage it was part of; a request saved before the link still opens', () => {
+    const request = serviceRequest('svc-request:1', 1).record
+    expect(accepts(s.serviceRequestSchema, { ...request, faultReport: true, accountId: 'bb-agreement:1', outageId: 'bb-outage:1' })).toBe(true)
+    expect(accepts(s.serviceRequestSchema, { ...request, outageId: 7 })).toBe(false)
+  })
+
   it('SVC-2, SVC-4: dispatch, completion, contact, close and reopen events are accepted as the rules build them', () => {
     expect(accepts(s.serviceDispatchSchema, dispatchOf('d', 'r', 1).record)).toBe(true)
     expect(accepts(s.serviceCompletionSchema, { ...completionOf('c', 'r', 1).record, chargeFen: 12_000, signatureId: 'svc-signature:1' })).toBe(true)

@@ -81,6 +81,8 @@ export const serviceRequestSchema = v.object({
   receivedAt: instantSchema,
   /** The user id of who took it. */
   takenBy: v.string(),
+  /** Issue 15 §6: the broadband desk's outage record (`bb-outage:…`) a fault report turned out to be part of. */
+  outageId: v.optional(v.string()),
 })
 
 /** SVC-2: a dispatch to a technician; a reassignment is a later dispatch. Written by leads and managers. */
