@@ -9,6 +9,7 @@ import { launchChromium } from '../scripts/chromium.js'
 import { broadbandBench, broadbandRows, type BroadbandFigures, type BroadbandPlan } from './broadband.bench'
 import { checkinScanGoalMs, deskBench, type DeskFigures, type DeskPlan } from './desk.bench'
 import { jobPhotoBench, jobPhotoRows, type JobPhotoPlan } from './job-photo.bench'
+import { jobPhotoOptions } from '../src/platform/photo-size'
 import { memberPhoneBench, memberPhoneRows, type MemberPhoneFigures, type MemberPhonePlan } from './member-phone.bench'
 import { receptionBench, type ReceptionFigures, type ReceptionPlan } from './reception.bench'
 import { within, withServer } from './server'
@@ -88,8 +89,8 @@ const photoPlan: JobPhotoPlan = {
   // The same at every scale: a photo is a photo.
   seeds: [1, 2, 3, 4, 5],
   warmup: 1,
-  // Issue 15's photo rules (core/service): inputs over 16 MiB refused, longest side 1600 px, JPEG 0.8 → 0.5 until ≤ 300 KB.
-  options: { maxSide: 1600, qualities: [0.8, 0.7, 0.6, 0.5], targetBytes: 300_000, maxInputBytes: 16 * 1024 * 1024 },
+  // Issue 15's photo rules (core/service/job-photo.ts), as the app passes them.
+  options: jobPhotoOptions,
   stepMs: 2 * minutes,
   log,
 }

@@ -5,7 +5,7 @@ import { supportedLocales } from '@/core/shared/locale'
 import { en } from '@/locales/en'
 import { zhCN } from '@/locales/zh-CN'
 import type { FeatureModule } from '@/features/module'
-import { featureStepsOf, homeCardsOf, navOf, routesOf, shellWordsOf } from './compose-modules'
+import { afterSyncHooksOf, featureStepsOf, homeCardsOf, landingsOf, navOf, routesOf, shellWordsOf } from './compose-modules'
 
 // The home page is in the first load (imported, not lazy), and what it imports reads the browser at load.
 vi.stubGlobal('navigator', { onLine: true, languages: ['en'], language: 'en' })
@@ -59,12 +59,15 @@ describe('the app composed from the feature modules', () => {
   it('lists the nav entries and home cards in their stated order', () => {
     expect(navOf(modules).map((n) => n.to)).toEqual([
       '/',
+      '/field',
       '/notices',
       '/people',
       '/checkin',
       '/reception',
       '/members',
       '/broadband',
+      '/service/new',
+      '/service/queue',
       '/service/return-visits',
       '/service/reports',
       '/manage/membership',
@@ -76,7 +79,13 @@ describe('the app composed from the feature modules', () => {
       '/settings',
       '/diagnostics',
     ])
-    expect(homeCardsOf(modules).map((c) => c.testId)).toEqual(['checkin', 'reception', 'members', 'broadband', 'return-visits', 'service-reports'])
+    expect(homeCardsOf(modules).map((c) => c.testId)).toEqual(['checkin', 'reception', 'members', 'broadband', 'service-requests', 'service-dispatch', 'return-visits', 'service-reports'])
+    // Issue 15 §4: a technician starts on their jobs, no one else on anything but the home page.
+    expect(landingsOf(modules)).toEqual([{ to: '/field', permission: 'field.work' }])
+  })
+
+  it('issue 15: the service office takes finished jobs in after each sync round, on the devices of those who dispatch', () => {
+    expect(afterSyncHooksOf(modules).map((h) => [h.name, h.permission])).toEqual([['service.take-in', 'field.dispatch']])
   })
 
   it('MEM-8: the membership desk contributes its founding step and the card-key departure step, after realm:desk', () => {

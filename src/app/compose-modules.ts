@@ -1,7 +1,7 @@
 import type { RouteRecordRaw } from 'vue-router'
 import type { FeatureSteps } from '@/identity/feature-steps'
 import { supportedLocales } from '@/core/shared/locale'
-import type { AuditActionWords, FeatureModule, HomeCard, NavEntry, WordBundle } from '@/features/module'
+import type { AfterSyncHook, AuditActionWords, FeatureModule, HomeCard, Landing, NavEntry, WordBundle } from '@/features/module'
 import { platformAuditActions } from '@/storage/audit-events'
 
 /** The router's records: each route carries its module's words loader, awaited before the route resolves (router.ts). */
@@ -30,6 +30,12 @@ export const navOf = (modules: readonly FeatureModule[]): NavEntry[] => modules.
 
 export const homeCardsOf = (modules: readonly FeatureModule[]): HomeCard[] =>
   modules.flatMap((m) => (m.homeCard ? [m.homeCard] : [])).sort((a, b) => a.order - b.order)
+
+/** Where roles start instead of the home page, in the order of the module list (the first a role has wins). */
+export const landingsOf = (modules: readonly FeatureModule[]): Landing[] => modules.flatMap((m) => (m.landing ? [m.landing] : []))
+
+/** The work features do after each sync round (app/after-sync.ts), in the order of the module list. */
+export const afterSyncHooksOf = (modules: readonly FeatureModule[]): AfterSyncHook[] => modules.flatMap((m) => (m.afterSyncRound ? [m.afterSyncRound] : []))
 
 /** What founding and a departure owe the features, in the order of the module list. */
 export function featureStepsOf(modules: readonly FeatureModule[]): FeatureSteps {

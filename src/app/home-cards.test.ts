@@ -19,7 +19,7 @@ describe('issue 10: home cards say what is there today', () => {
   it('shows no card for a desk that does not exist yet (field work, management); broadband has its desk', () => {
     const pages = realPages()
     expect(homeCardsOf(modules).filter((c) => !pages.has(c.to)).map((c) => c.to)).toEqual([])
-    expect(homeCardsOf(modules).map((c) => c.to)).toEqual(['/checkin', '/reception', '/members', '/broadband', '/service/return-visits', '/service/reports'])
+    expect(homeCardsOf(modules).map((c) => c.to)).toEqual(['/checkin', '/reception', '/members', '/broadband', '/service/new', '/service/queue', '/service/return-visits', '/service/reports'])
   })
 
   it('no card text promises what is to come ("arrives with staff sign-in", visitor badges), in either language', () => {

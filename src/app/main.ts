@@ -11,7 +11,8 @@ import '@/ui/styles.css'
 import { deviceStorageKey } from '@/identity/device-storage'
 import { setSessionKeys, storage } from '@/storage/session-keys'
 import App from './App.vue'
-import { auditActionWordsOf, featureStepsOf, homeCardsOf, shellWordsOf } from './compose-modules'
+import { followSyncRounds } from './after-sync'
+import { afterSyncHooksOf, auditActionWordsOf, featureStepsOf, homeCardsOf, shellWordsOf } from './compose-modules'
 import { i18n } from './i18n'
 import { provideMessages } from './lazy-messages'
 import { modules } from './modules'
@@ -36,5 +37,7 @@ app.runWithContext(() => {
   usePersonNameStore()
   useOrganisationStore()
   useNoticesStore()
+  // Work the features do after each sync round (the service office takes finished jobs in).
+  followSyncRounds(afterSyncHooksOf(modules))
 })
 app.mount('#app')

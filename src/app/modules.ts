@@ -4,6 +4,7 @@ import { authModule } from '@/features/auth/module'
 import { checkinModule } from '@/features/checkin/module'
 import { devicesModule } from '@/features/devices/module'
 import { diagnosticsModule } from '@/features/diagnostics/module'
+import { fieldModule } from '@/features/field/module'
 import { homeModule } from '@/features/home/module'
 import { membersModule } from '@/features/members/module'
 import { memberSigninsModule } from '@/features/member-signins/module'
@@ -13,11 +14,12 @@ import type { FeatureModule } from '@/features/module'
 import { organisationSettingsModule } from '@/features/organisation-settings/module'
 import { peopleModule } from '@/features/people/module'
 import { receptionModules } from '@/features/reception/module'
+import { serviceModules } from '@/features/service/module'
 import { returnVisitsModule } from '@/features/return-visits/module'
 import { serviceReportsModule } from '@/features/service-reports/module'
 import { settingsModule } from '@/features/settings/module'
 import { staffModule } from '@/features/staff/module'
-import { fieldModule, manageModule } from '@/features/workspaces/module'
+import { manageModule } from '@/features/workspaces/module'
 
 /** Every feature of the app. Adding a desk is one line here; everything else lives in its folder (docs/architecture.md "Adding a desk"). */
 export const modules: readonly FeatureModule[] = [
@@ -37,6 +39,7 @@ export const modules: readonly FeatureModule[] = [
   settingsModule,
   diagnosticsModule,
   broadbandModule,
+  ...serviceModules,
   returnVisitsModule,
   serviceReportsModule,
   fieldModule,

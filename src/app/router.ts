@@ -5,9 +5,10 @@ import { useLobbyStorage } from '@/identity/device-storage'
 import { useSessionStore } from '@/identity/session.store'
 import { i18n } from './i18n'
 import { loadRouteWords } from './lazy-messages'
-import { routes } from './routes'
+import { landings, routes } from './routes'
 import { accessGuard } from './access-guard'
 import { firstOpenGuard } from './first-open'
+import { landingGuard } from './landing'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -33,6 +34,7 @@ export function pageTitle(titleKey: string | undefined): string {
 }
 
 router.beforeEach(accessGuard)
+router.beforeEach(landingGuard(landings, () => useSessionStore()))
 router.beforeResolve(loadRouteWords)
 // Guards run in the app's context (vue-router's runWithContext), so the injected storage is reachable here.
 router.beforeResolve(firstOpenGuard(() => ({ storage: useLobbyStorage(), session: useSessionStore() })))

@@ -27,6 +27,18 @@ export interface FirstOpenHook {
   run: (ctx: { storage: LobbyStorage; session: Session; orgId: string }) => Promise<void>
 }
 
+/**
+ * Work a feature does on this device after each sync round, for a user who may (e.g. the service office takes in the
+ * jobs technicians finished: issue 15). Runs in the tab that syncs; a failure is logged and the next round tries again.
+ */
+export interface AfterSyncHook {
+  /** Names the work in the log. */
+  name: string
+  permission: Permission
+  /** Loads its code when run, so the first load of the app does not carry it. */
+  run: (ctx: { storage: LobbyStorage; session: Session }) => Promise<void>
+}
+
 export interface FeatureRoute {
   path: string
   name: string
@@ -69,6 +81,16 @@ export interface HomeCard {
 }
 
 /**
+ * Where a signed-in user whose role has `permission` starts, instead of the home page: after signing in, and when
+ * the installed app opens at `/` (a technician's phone opens on their jobs). The first module listing one the
+ * role has wins.
+ */
+export interface Landing {
+  to: string
+  permission: Permission
+}
+
+/**
  * Everything the app needs to know about a feature, stated once in the
  * feature's own `module.ts` and listed in `app/modules.ts`: the app composes
  * the router, the navigation, the home cards and the founding and departure
@@ -80,6 +102,8 @@ export interface FeatureModule {
   routes: readonly (FeatureRoute | FeatureRedirect)[]
   nav?: NavEntry
   homeCard?: HomeCard
+  /** Where a role with its permission starts instead of the home page. */
+  landing?: Landing
   /**
    * The words the shell shows before the feature loads: its nav label and its home card's title and text,
    * in a tiny eager `<name>.nav.ts`. Composition refuses a module whose nav entry or card names a word not here.
@@ -95,4 +119,6 @@ export interface FeatureModule {
   auditActions?: AuditActionWords
   /** Steps a staff member's departure needs because of this feature (CONF-9). */
   departureSteps?: readonly DepartureStep[]
+  /** Run after each sync round on this device, for users with its permission. */
+  afterSyncRound?: AfterSyncHook
 }

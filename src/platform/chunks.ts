@@ -1,11 +1,10 @@
 /**
- * Bytes too large for one record (a job's photo) split into chunks of base64url text, and joined back. This only
- * shapes the bytes: each chunk is sealed as a record by the storage layer, like any other.
+ * A photo's bytes as chunks of base64url text, and back (issue 15 §4). Where the cuts fall and when chunks make a
+ * whole are core/service's rules (`chunksOf`, `checkReassembly`); this only turns bytes into text and text into
+ * bytes. Each chunk is sealed as a record by the storage layer, like any other.
  */
+import { checkReassembly, chunksOf, photoChunkBytes, type ReassemblyCheck } from '@/core/service/job-photo'
 import { fromBase64Url, toBase64Url } from '@/crypto/bytes'
-
-/** 64 KiB of bytes a chunk: about 87 KB of text once base64url-encoded. */
-export const defaultChunkBytes = 65_536
 
 export interface Chunk {
   /** 0-based place of this chunk. */
@@ -16,36 +15,25 @@ export interface Chunk {
   data: string
 }
 
-export type JoinProblem = 'no-chunks' | 'count-mismatch' | 'missing-chunk' | 'out-of-order' | 'not-base64url'
-export type JoinResult = { ok: true; bytes: Uint8Array } | { ok: false; problem: JoinProblem; index?: number }
-
-/** `bytes` as chunks of at most `chunkBytes` each, in order. No bytes are still one (empty) chunk, so they are stored. */
-export function toChunks(bytes: Uint8Array, chunkBytes: number = defaultChunkBytes): Chunk[] {
-  if (!Number.isSafeInteger(chunkBytes) || chunkBytes < 1) throw new RangeError(`not a chunk size: ${chunkBytes}`)
-  const count = Math.max(1, Math.ceil(bytes.length / chunkBytes))
-  return Array.from({ length: count }, (_, index) => ({ index, count, data: toBase64Url(bytes.subarray(index * chunkBytes, (index + 1) * chunkBytes)) }))
+/** `bytes` as chunks of at most `chunkBytes` (64 KiB) each, in order; none for no bytes. */
+export function toChunks(bytes: Uint8Array, chunkBytes: number = photoChunkBytes): Chunk[] {
+  const ranges = chunksOf(bytes.length, chunkBytes)
+  return ranges.map(({ index, start, end }) => ({ index, count: ranges.length, data: toBase64Url(bytes.subarray(start, end)) }))
 }
 
+type Refusal = Extract<ReassemblyCheck<Chunk>, { ok: false }>
+export type JoinResult = { ok: true; bytes: Uint8Array } | Refusal | { ok: false; problem: 'not-base64url'; index: number }
+
 /**
- * The bytes `chunks` were made from, given in order. Refused, saying which, when they are not the whole: a chunk
- * missing (fewer than their count), one in the wrong place or twice, chunks of different wholes (counts that
- * disagree), or text that is not base64url. Putting the chunks in order is the reader's job (by `index`).
+ * The bytes `chunks` (one photo's, in any order, a chunk copied twice taken once) were made from; refused as
+ * core's `checkReassembly` says (`chunks-missing` names the indexes still to come), or when a chunk's text is not
+ * base64url.
  */
 export function fromChunks(chunks: readonly Chunk[]): JoinResult {
-  if (!chunks.length) return { ok: false, problem: 'no-chunks' }
-  const count = chunks[0]!.count
-  if (!Number.isSafeInteger(count) || count < 1) return { ok: false, problem: 'count-mismatch', index: 0 }
-  const disagreeing = chunks.findIndex((c) => c.count !== count)
-  if (disagreeing >= 0) return { ok: false, problem: 'count-mismatch', index: disagreeing }
-  const misplaced = chunks.findIndex((c, i) => c.index !== i)
-  // A later index where an earlier one belongs: one is missing if it never comes, out of order if it does.
-  if (misplaced >= 0) {
-    const missing = !chunks.some((c) => c.index === misplaced)
-    return { ok: false, problem: missing ? 'missing-chunk' : 'out-of-order', index: misplaced }
-  }
-  if (chunks.length !== count) return { ok: false, problem: chunks.length < count ? 'missing-chunk' : 'count-mismatch', index: chunks.length < count ? chunks.length : count }
+  const whole = checkReassembly(chunks)
+  if (!whole.ok) return whole
   const parts: Uint8Array[] = []
-  for (const c of chunks) {
+  for (const c of whole.chunks) {
     try {
       parts.push(fromBase64Url(c.data))
     } catch {

@@ -2,7 +2,8 @@
  * The pixels of compressing a photo: decode, scale, encode as JPEG. Runs in the photo worker
  * (photo-compress.worker.ts) where OffscreenCanvas exists, on the page otherwise; compressPhoto picks.
  */
-import { checkPhotoOptions, fitWithin, inputProblem, nextQualityIndex, sniffBytes, sniffImage, type PhotoOptions, type PhotoProblem, type PhotoResult } from './photo-size'
+import { nextQuality, targetSize } from '@/core/service/job-photo'
+import { checkPhotoOptions, inputProblem, sniffBytes, sniffImage, type PhotoOptions, type PhotoProblem, type PhotoResult } from './photo-size'
 
 type AnyCanvas = OffscreenCanvas | HTMLCanvasElement
 type Context2d = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D
@@ -58,13 +59,14 @@ function draw(bitmap: ImageBitmap, width: number, height: number): AnyCanvas {
   }
 }
 
+/** Each quality in turn (core's `nextQuality`) until the photo is small enough, or the last quality was tried. */
 async function encode(canvas: AnyCanvas, options: PhotoOptions): Promise<{ blob: Blob; quality: number }> {
-  for (let i = 0; ; ) {
-    const quality = options.qualities[i]!
+  const steps = { qualities: options.qualities, maxBytes: options.targetBytes }
+  for (let quality = options.qualities[0]!; ; ) {
     const blob = await jpeg(canvas, quality)
-    const next = nextQualityIndex(i, blob.size, options)
+    const next = nextQuality(quality, blob.size, steps)
     if (next === null) return { blob, quality }
-    i = next
+    quality = next
   }
 }
 
@@ -81,7 +83,7 @@ export async function encodePhoto(file: Blob, options: PhotoOptions): Promise<Ph
   try {
     if (!sniffImage(new Uint8Array(await file.slice(0, sniffBytes).arrayBuffer()))) throw new Refused('not-an-image')
     const bitmap = await decode(file)
-    const { width, height } = fitWithin(bitmap.width, bitmap.height, options.maxSide)
+    const { width, height } = targetSize(bitmap.width, bitmap.height, options.maxSide)
     canvas = draw(bitmap, width, height)
     const { blob, quality } = await encode(canvas, options)
     return { ok: true, blob, width, height, quality }

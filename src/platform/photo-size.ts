@@ -1,9 +1,11 @@
 /**
- * The arithmetic of compressing a photo (issue 15 §4), kept apart from the pixels so it is unit-tested in Node:
- * what a photo is drawn at, which quality to try next, and whether a picked file is an image at all.
+ * What compressing a photo needs besides the pixels (issue 15 §4): the options built from core/service's photo rules
+ * (`photoTarget`, `photoInputLimit`, `targetSize`, `nextQuality` in core/service/job-photo.ts, which say the numbers
+ * and the steps once), and whether a picked file is an image at all. Unit-tested in Node.
  */
+import { photoInputLimit, photoInputMaxBytes, photoTarget } from '@/core/service/job-photo'
 
-/** What a photo is compressed to. The numbers are core/service's photo rules, passed in (never read from here). */
+/** What a photo is compressed to. The app's are `jobPhotoOptions`; the bench and tests pass the same shape. */
 export interface PhotoOptions {
   /** The longest side after scaling, in pixels; a smaller photo is never enlarged. */
   maxSide: number
@@ -13,6 +15,14 @@ export interface PhotoOptions {
   /** A picked file larger than this is refused before it is decoded. */
   maxInputBytes: number
 }
+
+/** SVC-3's photo rules as compressPhoto's options: 1600 px, JPEG 0.8 → 0.5 until ≤ 300 KB, 16 MiB in at most. */
+export const jobPhotoOptions: PhotoOptions = Object.freeze({
+  maxSide: photoTarget.longestSide,
+  qualities: photoTarget.qualities,
+  targetBytes: photoTarget.maxBytes,
+  maxInputBytes: photoInputMaxBytes,
+})
 
 export type PhotoProblem = 'photo-too-large' | 'not-an-image' | 'no-memory'
 
@@ -31,25 +41,11 @@ export function checkPhotoOptions(options: PhotoOptions): PhotoOptions {
   return options
 }
 
-/** Refused before any decoding: a file over the limit (its size is said), or an empty one. */
+/** Refused before any decoding (core's `photoInputLimit`): a file over the limit, or an empty one, which is no picture. */
 export function inputProblem(bytes: number, maxInputBytes: number): PhotoProblem | null {
-  if (bytes > maxInputBytes) return 'photo-too-large'
-  return bytes > 0 ? null : 'not-an-image'
-}
-
-/** The size to draw a `width` × `height` photo at: the longest side at most `maxSide`, never enlarged, never 0. */
-export function fitWithin(width: number, height: number, maxSide: number): { width: number; height: number } {
-  const scale = Math.min(1, maxSide / Math.max(width, height))
-  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) }
-}
-
-/**
- * The quality to try after an encoding of `bytes` at `qualities[tried]`; null: keep this one, because it is small
- * enough or was the last quality (a photo still over the target is kept rather than lost).
- */
-export function nextQualityIndex(tried: number, bytes: number, options: Pick<PhotoOptions, 'qualities' | 'targetBytes'>): number | null {
-  if (bytes <= options.targetBytes) return null
-  return tried + 1 < options.qualities.length ? tried + 1 : null
+  const check = photoInputLimit(bytes, maxInputBytes)
+  if (check.ok) return null
+  return check.problem === 'photo-too-large' ? 'photo-too-large' : 'not-an-image'
 }
 
 /** Bytes of a decoded RGBA bitmap: a 12-megapixel photo is 48 MB in memory whatever its file size. */

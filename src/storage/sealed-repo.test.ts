@@ -99,6 +99,20 @@ describe('CONF-1 sealed repositories', () => {
     await t.storage.people.remove(id)
     expect(await t.storage.people.get(id)).toBeUndefined()
   })
+
+  it('makes a record again under the id of one deleted after it synced (a tombstone has no body to merge into)', async () => {
+    const t = createTestStorage()
+    t.setKeys(await keys())
+    const id = await t.storage.people.put(person, 'person:again')
+    await t.db.records.update(id, { _rev: '1-abc', _local: 0 } as never)
+    await t.storage.people.remove(id)
+    expect((await t.db.records.get(id))?._deleted).toBe(true)
+    await t.storage.people.put({ ...person, notes: 'back' }, id)
+    const row = await t.db.records.get(id)
+    // A child of the synced revision, no longer deleted: the next push resurrects it on the server.
+    expect([row?._deleted, row?._rev, row?._local]).toEqual([undefined, '1-abc', 1])
+    expect(await t.storage.people.get(id)).toEqual({ ...person, notes: 'back' })
+  })
 })
 
 describe('schema versions', () => {

@@ -164,7 +164,8 @@ export function createSealedRepo<T extends object>({ db, keys, clock, events = {
     // Typed prefix: CouchDB refuses ids that start with `_`, which a bare random base64url id sometimes does.
     const _id = id ?? `${kind.type}:${randomId()}`
     const existing = id ? await db.records.get(id) : undefined
-    const before = existing && existing.v === kind.version ? await openClocked(existing) : undefined
+    // A tombstone (deleted, synced) has no body: the record made again over it starts afresh, a child of the deletion.
+    const before = existing && !existing._deleted && existing.v === kind.version ? await openClocked(existing) : undefined
     const body = stampChanges(before, record as Record<string, unknown>, stamp ?? (await clock.next()))
     const header = { _id, type: kind.type, realm: kind.realm, kid: writeKey.kid, v: kind.version, by: s.userId, bi }
     const env = await seal(header, body, writeKey.key)

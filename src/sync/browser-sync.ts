@@ -99,7 +99,7 @@ export function startBrowserSync(options: BrowserSyncOptions): { stop: () => voi
     let endPoll: (() => void) | undefined
     let awaiting = false
     const watch = () => {
-      const channel = watchedChannel(channels)
+      const channel = watchedChannel(channels, options.userId)
       const org = noticesChannel(channels)
       if (watchStarted || !channel) return
       watchStarted = true

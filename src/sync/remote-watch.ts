@@ -88,12 +88,15 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 /**
- * The database a device watches: the desk's where it holds the desk realm; else the organisation's (REC-3: its
- * holder's notices must reach them in seconds, and a technician holds no shared realm at all); its other realms
- * come with each round.
+ * The database a device watches: the desk's where it holds the desk realm; a technician's own (`tech:<userId>`,
+ * issue 15 §4: a job dispatched to them reaches the phone in seconds; they hold no shared realm at all); else the
+ * organisation's (REC-3: its holder's notices must reach them in seconds). Its other databases come with each round,
+ * so a notice to a technician waits for the next (at most 30 s; at once while one they sent awaits its
+ * acknowledgement, when the feed takes turns with the organisation's).
  */
-export function watchedChannel(channels: Channel[]): Channel | undefined {
-  return channels.find((c) => c.realm === 'desk') ?? noticesChannel(channels)
+export function watchedChannel(channels: Channel[], userId?: string): Channel | undefined {
+  const own = userId === undefined ? undefined : channels.find((c) => c.realm === `tech:${userId}` && c.pull)
+  return channels.find((c) => c.realm === 'desk') ?? own ?? noticesChannel(channels)
 }
 
 /** The channel that pulls notices and their acknowledgements (`lobby_org`). */

@@ -3,6 +3,7 @@ import { createServer, type ViteDevServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../../scripts/chromium.js'
 import type { PhotoOptions, PhotoResult } from '../../src/platform/photo-compress'
+import { jobPhotoOptions } from '../../src/platform/photo-size'
 import { repoRoot } from './support/paths'
 
 /**
@@ -10,7 +11,8 @@ import { repoRoot } from './support/paths'
  * camera's rotation applied and its EXIF (GPS included) gone, a 12-megapixel photo under the target in a worker,
  * and the bad input refused. The figures (bytes, milliseconds, the page's longest task) are the bench's.
  */
-const options: PhotoOptions = { maxSide: 1600, qualities: [0.8, 0.7, 0.6, 0.5], targetBytes: 300_000, maxInputBytes: 16 * 1024 * 1024 }
+// The app's own options (core/service's photo rules); copied into the page as plain data.
+const options: PhotoOptions = { ...jobPhotoOptions }
 const page_ = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>photo</title></head><body>
 <script type="module">
 import { compressPhoto } from '/src/platform/photo-compress.ts'

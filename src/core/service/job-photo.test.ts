@@ -37,6 +37,13 @@ describe('SVC-3 photos taken on a job', () => {
   it('SVC-3: still too large at 0.5, the photo is kept as it is (never lost for its size)', () => {
     expect(nextQuality(0.5, 900_000)).toBeNull()
   })
+
+  it('SVC-3: the same steps over another target and limit (a bench\'s, a test\'s)', () => {
+    expect(nextQuality(0.9, 1_001, { qualities: [0.9, 0.3], maxBytes: 1_000 })).toBe(0.3)
+    expect(nextQuality(0.9, 1_000, { qualities: [0.9, 0.3], maxBytes: 1_000 })).toBeNull()
+    expect(photoInputLimit(11, 10)).toEqual({ ok: false, problem: 'photo-too-large', size: 11, max: 10 })
+    expect(photoInputLimit(10, 10)).toEqual({ ok: true })
+  })
 })
 
 describe('SVC-3 photo chunks', () => {

@@ -10,9 +10,9 @@ export const photoInputMaxBytes = 16 * 1024 * 1024
 export type PhotoInputCheck = { ok: true } | { ok: false; problem: 'photo-empty' } | { ok: false; problem: 'photo-too-large'; size: number; max: number }
 
 /** SVC-3: may a picked file of `bytes` bytes be taken in? Exactly 16 MiB may; one byte more may not. */
-export function photoInputLimit(bytes: number): PhotoInputCheck {
+export function photoInputLimit(bytes: number, max: number = photoInputMaxBytes): PhotoInputCheck {
   if (!(bytes > 0)) return { ok: false, problem: 'photo-empty' }
-  return bytes <= photoInputMaxBytes ? { ok: true } : { ok: false, problem: 'photo-too-large', size: bytes, max: photoInputMaxBytes }
+  return bytes <= max ? { ok: true } : { ok: false, problem: 'photo-too-large', size: bytes, max }
 }
 
 /**
@@ -34,10 +34,16 @@ export function targetSize(width: number, height: number, longestSide: number = 
   return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) }
 }
 
+/** What the quality steps need of a target: `photoTarget`'s, or a bench's or test's own. */
+export interface QualitySteps {
+  qualities: readonly number[]
+  maxBytes: number
+}
+
 /** The quality to try next after an encoding of `bytes` at `quality`; null: keep this one (small enough, or the last step). */
-export function nextQuality(quality: number, bytes: number): number | null {
-  if (bytes <= photoTarget.maxBytes) return null
-  return photoTarget.qualities.find((q) => q < quality) ?? null
+export function nextQuality(quality: number, bytes: number, target: QualitySteps = photoTarget): number | null {
+  if (bytes <= target.maxBytes) return null
+  return target.qualities.find((q) => q < quality) ?? null
 }
 
 /** 64 KiB: the bytes of one chunk record (about 87 KB once base64url-encoded and sealed). */

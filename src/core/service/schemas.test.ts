@@ -23,6 +23,12 @@ describe('SVC-1 … SVC-4 record schemas', () => {
     expect(accepts(s.serviceRequestSchema, { ...request, complaint: undefined })).toBe(false)
   })
 
+  it('issue 15 §6: a fault report may name the outage it was part of; a request saved before the link still opens', () => {
+    const request = serviceRequest('svc-request:1', 1).record
+    expect(accepts(s.serviceRequestSchema, { ...request, faultReport: true, accountId: 'bb-agreement:1', outageId: 'bb-outage:1' })).toBe(true)
+    expect(accepts(s.serviceRequestSchema, { ...request, outageId: 7 })).toBe(false)
+  })
+
   it('SVC-2, SVC-4: dispatch, completion, contact, close and reopen events are accepted as the rules build them', () => {
     expect(accepts(s.serviceDispatchSchema, dispatchOf('d', 'r', 1).record)).toBe(true)
     expect(accepts(s.serviceCompletionSchema, { ...completionOf('c', 'r', 1).record, chargeFen: 12_000, signatureId: 'svc-signature:1' })).toBe(true)
@@ -45,8 +51,11 @@ describe('SVC-1 … SVC-4 record schemas', () => {
 
   it('SVC-3: a signature holds its strokes or a PNG of them, not neither', () => {
     const signature = { jobId: 'job:1', signerName: 'Wang', width: 340, height: 150, signedAt: 1 }
-    expect(accepts(s.jobSignatureSchema, { ...signature, strokes: [[{ x: 1, y: 2 }, { x: 3, y: 4 }]] })).toBe(true)
+    expect(accepts(s.jobSignatureSchema, { ...signature, strokes: [[[1, 2, 0], [3, 4, 16]]] })).toBe(true)
     expect(accepts(s.jobSignatureSchema, { ...signature, png: 'iVBORw0KGgo' })).toBe(true)
+    // A point is [x, y, t]: the shape the pad records, kept as it is.
+    expect(accepts(s.jobSignatureSchema, { ...signature, strokes: [[{ x: 1, y: 2 }]] })).toBe(false)
+    expect(accepts(s.jobSignatureSchema, { ...signature, strokes: [[[1, 2]]] })).toBe(false)
     expect(accepts(s.jobSignatureSchema, signature)).toBe(false)
     expect(accepts(s.serviceSignatureSchema, { ...signature, jobId: undefined, requestId: 'svc-request:1' })).toBe(false)
   })

@@ -81,6 +81,8 @@ export const serviceRequestSchema = v.object({
   receivedAt: instantSchema,
   /** The user id of who took it. */
   takenBy: v.string(),
+  /** Issue 15 §6: the broadband desk's outage record (`bb-outage:…`) a fault report turned out to be part of. */
+  outageId: v.optional(v.string()),
 })
 
 /** SVC-2: a dispatch to a technician; a reassignment is a later dispatch. Written by leads and managers. */
@@ -122,8 +124,12 @@ const chunkCount = v.pipe(v.number(), v.safeInteger(), v.minValue(1))
 /** One chunk of a photo's bytes (job-photo.ts `chunksOf`): chunk `index` of `count`. */
 const photoChunkEntries = { photoId: v.string(), index: chunkIndex, count: chunkCount, mime: imageMime, data: base64url }
 
-/** SVC-3: a point of a signature stroke, in CSS px of the pad (origin top left). */
-export const signaturePointSchema = v.object({ x: v.number(), y: v.number() })
+/**
+ * SVC-3: a point of a signature stroke as the pad records it: x and y in CSS px of the pad (origin top left), t in
+ * ms since the signature's first touch (how it was written, not only its shape). A tuple: a signature is a few
+ * hundred points, and `[12.3,45.6,812]` is half the bytes of the same point with its keys.
+ */
+export const signaturePointSchema = v.tuple([v.number(), v.number(), v.number()])
 export const signatureStrokeSchema = v.array(signaturePointSchema)
 
 /** A signature is its strokes or a PNG of them (base64url), signed on a pad `width` × `height` CSS px. */

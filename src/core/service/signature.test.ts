@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { checkSignature, inkLength, minInkPx } from './signature'
 import type { SignatureStroke } from './types'
 
-const line = (x0: number, y0: number, x1: number, y1: number): SignatureStroke => [{ x: x0, y: y0 }, { x: x1, y: y1 }]
+const line = (x0: number, y0: number, x1: number, y1: number): SignatureStroke => [[x0, y0, 0], [x1, y1, 40]]
 
 describe('SVC-3 the customer signature', () => {
   it('SVC-3: a pad left empty is refused', () => {
@@ -10,7 +10,7 @@ describe('SVC-3 the customer signature', () => {
   })
 
   it('SVC-3: taps and dots are no ink; a single short brush is not enough', () => {
-    expect(checkSignature([[{ x: 10, y: 10 }], [{ x: 40, y: 12 }]])).toEqual({ ok: false, problem: 'signature-empty', ink: 0 })
+    expect(checkSignature([[[10, 10, 0]], [[40, 12, 0]]])).toEqual({ ok: false, problem: 'signature-empty', ink: 0 })
     expect(checkSignature([line(10, 10, 70, 10)])).toEqual({ ok: false, problem: 'signature-empty', ink: 60 })
   })
 
@@ -21,12 +21,12 @@ describe('SVC-3 the customer signature', () => {
   })
 
   it('SVC-3: a short hand-written name (丁: a stroke across and a hooked one down) passes', () => {
-    const ding = [line(40, 40, 160, 40), [{ x: 100, y: 40 }, { x: 100, y: 130 }, { x: 85, y: 120 }]]
+    const ding: SignatureStroke[] = [line(40, 40, 160, 40), [[100, 40, 0], [100, 130, 80], [85, 120, 120]]]
     expect(checkSignature(ding).ok).toBe(true)
   })
 
   it('SVC-3: ink is the length of each stroke’s path; a point that is not a number adds nothing', () => {
-    expect(inkLength([[{ x: 0, y: 0 }, { x: 3, y: 4 }, { x: 3, y: 10 }]])).toBe(11)
-    expect(inkLength([[{ x: 0, y: 0 }, { x: Number.NaN, y: 4 }, { x: 3, y: 4 }]])).toBe(0)
+    expect(inkLength([[[0, 0, 0], [3, 4, 0], [3, 10, 0]]])).toBe(11)
+    expect(inkLength([[[0, 0, 0], [Number.NaN, 4, 0], [3, 4, 0]]])).toBe(0)
   })
 })

@@ -15,7 +15,7 @@ export function inkLength(strokes: readonly SignatureStroke[]): number {
     for (let i = 1; i < stroke.length; i++) {
       const a = stroke[i - 1]!
       const b = stroke[i]!
-      const d = Math.hypot(b.x - a.x, b.y - a.y)
+      const d = Math.hypot(b[0] - a[0], b[1] - a[1])
       if (Number.isFinite(d)) length += d
     }
   return length

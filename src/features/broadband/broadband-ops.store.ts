@@ -120,14 +120,14 @@ export const useBroadbandOpsStore = defineStore('broadband-ops', () => {
     outages.value = await outageRows(ctx, timeZone.value)
   }
 
-  async function recordOutage(draft: OutageDraft): Promise<{ ok: true; count: number } | { ok: false; problems: Partial<Record<OutageField, OutageFieldProblem | 'unknown'>>; unknown?: string[] } | { ok: false; reason: string }> {
+  async function recordOutage(draft: OutageDraft): Promise<{ ok: true; count: number; id: string } | { ok: false; problems: Partial<Record<OutageField, OutageFieldProblem | 'unknown'>>; unknown?: string[] } | { ok: false; reason: string }> {
     try {
       const { ctx, clock: c } = await context()
       const checked = checkOutageDraft(draft, timeZone.value)
       if (!checked.ok) return checked
       const { ids, unknown } = await liveAccountsByNo(ctx, checked.accountNos)
       if (unknown.length) return { ok: false, problems: { accounts: 'unknown' }, unknown }
-      await saveOutage(ctx, {
+      const id = await saveOutage(ctx, {
         accountIds: ids,
         ...(draft.area.trim() ? { area: draft.area.trim() } : {}),
         start: checked.start,
@@ -139,7 +139,7 @@ export const useBroadbandOpsStore = defineStore('broadband-ops', () => {
         recordedBy: c.userId,
       })
       await loadOutages()
-      return { ok: true, count: ids.length }
+      return { ok: true, count: ids.length, id }
     } catch (e) {
       return failure(e)
     }

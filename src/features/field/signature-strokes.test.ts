@@ -1,26 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { addPoint, inkBounds, inkLength, pngFrame, pointAt, signatureProblem, traceStroke, type PathSink, type Stroke } from './signature-strokes'
+import { checkSignature } from '@/core/service/signature'
+import { addPoint, inkBounds, pngDataUrl, pngFrame, pngFromDataUrl, pointAt, traceStroke, type PathSink, type Stroke } from './signature-strokes'
 
 /** A zig-zag "signature" across the pad: 10 points, 20 px apart along x. */
 const scrawl: Stroke = Array.from({ length: 10 }, (_, i) => [20 + 20 * i, i % 2 ? 60 : 80, 16 * i])
 
 describe('a signature on the service voucher (issue 15 §4)', () => {
-  it('calls a pad with no strokes empty', () => {
-    expect(signatureProblem([])).toBe('signature-empty')
-    expect(signatureProblem([[]])).toBe('signature-empty')
-  })
-
-  it('calls a tap, a few taps or a short brush of the palm empty: ink under 40 px', () => {
-    expect(signatureProblem([[[100, 100, 0]]])).toBe('signature-empty')
-    expect(signatureProblem([[[10, 10, 0]], [[200, 50, 300]], [[90, 140, 600]]])).toBe('signature-empty')
-    expect(signatureProblem([[[10, 10, 0], [30, 10, 20], [49.9, 10, 40]]])).toBe('signature-empty')
-  })
-
-  it('takes 40 px of ink or more as signed, over one stroke or several', () => {
-    expect(signatureProblem([[[10, 10, 0], [50, 10, 40]]])).toBeNull()
-    expect(signatureProblem([[[10, 10, 0], [30, 10, 20]], [[10, 40, 300], [30, 40, 320]]])).toBeNull()
-    expect(signatureProblem([scrawl])).toBeNull()
-    expect(inkLength([scrawl])).toBeCloseTo(9 * Math.hypot(20, 20))
+  it('draws strokes in the shape core checks: a zig-zag across the pad is a signature, a tap is not', () => {
+    expect(checkSignature([scrawl])).toEqual({ ok: true, ink: expect.closeTo(9 * Math.hypot(20, 20)) })
+    expect(checkSignature([[[100, 100, 0]]])).toMatchObject({ ok: false, problem: 'signature-empty' })
   })
 
   it('keeps points inside the pad, to a tenth of a px and whole ms', () => {
@@ -59,5 +47,14 @@ describe('a signature on the service voucher (issue 15 §4)', () => {
     calls.length = 0
     traceStroke(sink, [[20, 30, 0]], { left: 10, top: 10, scale: 2 })
     expect(calls).toEqual(['M 21.5 40', 'A 20 40 1.5'])
+  })
+
+  it('keeps the voucher PNG as the record\'s base64url and shows it again as a data: URL', () => {
+    // "ÿû¿" is bytes whose base64 holds both '+' and '/', and needs padding.
+    const base64 = btoa('\xff\xfb\xbf\x01')
+    expect(base64).toBe('//u/AQ==')
+    expect(pngFromDataUrl(`data:image/png;base64,${base64}`)).toBe('__u_AQ')
+    expect(pngDataUrl('__u_AQ')).toBe(`data:image/png;base64,${base64}`)
+    expect(pngFromDataUrl('data:,')).toBe('')
   })
 })

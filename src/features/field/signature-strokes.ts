@@ -1,24 +1,22 @@
 /**
- * Issue 15 §4: the customer's signature on the service voucher, as data: strokes of points in CSS px relative to
- * the pad, each with the milliseconds since the signature's first touch. Pure: the pad (FieldSignaturePad.vue)
- * feeds it pointer positions and draws what it traces.
+ * Issue 15 §4: drawing the customer's signature on the service voucher. Its shape (strokes of `[x, y, t]` points,
+ * in CSS px of the pad and ms since the first touch) and when it counts as signed (`checkSignature`, at least
+ * `minInkPx` of ink) are core/service's rules; these are the pad's drawing helpers. Pure: FieldSignaturePad.vue
+ * feeds them pointer positions and draws what they trace.
  */
+import type { SignaturePoint, SignatureStroke } from '@/core/service/types'
 
-/** x, y in CSS px from the pad's top left (one decimal), t in whole ms since the signature's first point. */
-export type StrokePoint = [x: number, y: number, t: number]
-export type Stroke = StrokePoint[]
+export type StrokePoint = SignaturePoint
+export type Stroke = SignatureStroke
 
 /** What the pad hands over: the strokes to keep, the pad's size they were drawn in, a small PNG for the voucher. */
 export interface Signature {
   strokes: Stroke[]
   width: number
   height: number
-  /** data:image/png;base64,… cropped to the ink. */
+  /** The PNG cropped to the ink, as unpadded base64url (how a `job-signature` record keeps it). */
   png: string
 }
-
-/** Below this much ink (CSS px of line) the pad counts as empty: a tap, a dot or a brushing palm is no signature. */
-export const minInkPx = 40
 
 /** Points closer than this to the last one are dropped: a finger held still adds nothing but bytes. */
 export const minStepPx = 1
@@ -38,16 +36,17 @@ export function addPoint(stroke: Stroke, point: StrokePoint, minStep: number = m
   return true
 }
 
-/** Total length of line drawn, in CSS px. */
-export function inkLength(strokes: readonly Stroke[]): number {
-  let length = 0
-  for (const s of strokes) for (let i = 1; i < s.length; i++) length += Math.hypot(s[i]![0] - s[i - 1]![0], s[i]![1] - s[i - 1]![1])
-  return length
+/** A canvas's `data:image/png;base64,…` as the record's unpadded base64url; '' for anything else. */
+export function pngFromDataUrl(dataUrl: string): string {
+  const prefix = 'data:image/png;base64,'
+  if (!dataUrl.startsWith(prefix)) return ''
+  return dataUrl.slice(prefix.length).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }
 
-/** "Signature left empty" (issue 15, bad input): refused with words, never saved blank. */
-export function signatureProblem(strokes: readonly Stroke[], minInk: number = minInkPx): 'signature-empty' | null {
-  return inkLength(strokes) >= minInk ? null : 'signature-empty'
+/** A record's PNG (unpadded base64url) as a `data:` URL an `<img>` shows (the CSP allows `img-src data:`). */
+export function pngDataUrl(png: string): string {
+  const base64 = png.replace(/-/g, '+').replace(/_/g, '/')
+  return `data:image/png;base64,${base64}${'='.repeat((4 - (base64.length % 4)) % 4)}`
 }
 
 export interface Bounds {

@@ -8,7 +8,7 @@ import { createBroadbandRecords } from '@/features/broadband/broadband-records'
 import { deskOrganisation } from '@/features/members/test-desk'
 import { checkOutByHand, registerVisit, type ReceptionContext } from '@/features/reception/reception-actions'
 import { createReceptionRecords, type ReceptionRecords } from '@/features/reception/reception-records'
-import { openMarkerIdOf } from '@/features/return-visits/open-work'
+import { openMarkerId } from '@/features/service/service-ids'
 import { customer, dispatch, finish, hour, takeRequest } from '@/features/return-visits/test-service'
 import { createServiceRecords, type ServiceRecords } from '@/features/service/service-records'
 import type { Session } from '@/identity/session'
@@ -93,7 +93,7 @@ beforeAll(async () => {
   const closed = await takeRequest(service, person, at('2027-03-10', '07:00'))
   await finish(service, closed, at('2027-03-10', '09:00'))
   await service.closes.add({ requestId: closed, at: at('2027-03-10', '12:00'), by, outcome: 'unreachable' })
-  await service.open.remove(openMarkerIdOf(closed))
+  await service.open.remove(openMarkerId(closed))
 
   await storage.audit.append({ action: 'sync', by, detail: 'https://lobby.example/db' })
 }, 300_000)

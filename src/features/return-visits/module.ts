@@ -8,9 +8,9 @@ export const returnVisitsModule: FeatureModule = {
   routes: [
     { path: '/service/return-visits', name: 'return-visits', component: () => import('./ReturnVisitsPage.vue'), titleKey: 'returnVisits.title', permission: 'service.followup' },
   ],
-  nav: { to: '/service/return-visits', key: 'nav.returnVisits', permission: 'service.followup', order: 46 },
+  nav: { to: '/service/return-visits', key: 'nav.returnVisits', permission: 'service.followup', order: 47 },
   shellWords: returnVisitsNavWords,
-  homeCard: { to: '/service/return-visits', titleKey: 'nav.returnVisits', textKey: 'home.returnVisitsText', permission: 'service.followup', testId: 'return-visits', order: 36 },
+  homeCard: { to: '/service/return-visits', titleKey: 'nav.returnVisits', textKey: 'home.returnVisitsText', permission: 'service.followup', testId: 'return-visits', order: 37 },
   messages: () => import('./return-visits.messages').then((m) => m.returnVisitsMessages),
   auditActions: returnVisitsAuditActions,
 }

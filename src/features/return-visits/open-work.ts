@@ -2,8 +2,6 @@ import { requestState, type RequestState } from '@/core/service/request-state'
 import type { ServiceEvents, ServiceRequest } from '@/core/service/types'
 import type { ServiceRecords } from '@/features/service/service-records'
 
-/** The `svc-open` marker of a request: `svc-open:<request id without its prefix>` (service-records.ts). */
-export const openMarkerIdOf = (requestId: string): string => `svc-open:${requestId.slice(requestId.indexOf(':') + 1)}`
 
 /** One request's events, each kind read by its `parent` slice (the request's id): never the realm's. */
 export async function eventsOf(records: ServiceRecords, requestId: string): Promise<ServiceEvents> {

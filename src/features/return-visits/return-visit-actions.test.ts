@@ -4,7 +4,8 @@ import { instantOf } from '@/core/shared/local-date'
 import type { ServiceRecords } from '@/features/service/service-records'
 import type { LobbyStorage } from '@/storage/lobby-storage'
 import { feedbackSince } from './feedback'
-import { openMarkerIdOf, requestWithState } from './open-work'
+import { openMarkerId } from '@/features/service/service-ids'
+import { requestWithState } from './open-work'
 import { closeUnreachable, logCall, returnVisitRows, revealContact, type FollowupContext } from './return-visit-actions'
 import { saveServiceSettings, serviceSettingsOf } from './service-settings'
 import { customer, dispatch, finish, hour, serviceStorage, takeRequest } from './test-service'
@@ -33,7 +34,7 @@ beforeEach(async () => {
 })
 
 const noAnswer = (n: number) => logCall(ctx(finished + n * hour), { requestId, outcome: 'no-answer' })
-const markerOf = (id: string) => records.open.get(openMarkerIdOf(id))
+const markerOf = (id: string) => records.open.get(openMarkerId(id))
 
 describe('SVC-4 the return-visit list', () => {
   it('SVC-4: a finished job is listed with its 72-hour deadline, the customer masked; a request still in the field is not', async () => {
@@ -94,7 +95,7 @@ describe('SVC-4 logging calls', () => {
   })
 
   it('SVC-4: a reopen makes the marker again when the request had none (another device closed it meanwhile)', async () => {
-    await records.open.remove(openMarkerIdOf(requestId))
+    await records.open.remove(openMarkerId(requestId))
     await logCall(ctx(finished + hour), { requestId, outcome: 'reached', satisfaction: 1, resolved: false, note: 'Noisy' })
     expect(await markerOf(requestId)).toEqual({ requestId })
   })

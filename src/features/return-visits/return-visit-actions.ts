@@ -8,7 +8,8 @@ import {
 import type { ContactOutcome, RequestKind, ServiceClose, ServiceReopen, ServiceSettings } from '@/core/service/types'
 import type { SealedBatch } from '@/storage/records'
 import type { ServiceRecords } from '@/features/service/service-records'
-import { openMarkerIdOf, openRequests, requestWithState, type OpenRequest } from './open-work'
+import { openMarkerId } from '@/features/service/service-ids'
+import { openRequests, requestWithState, type OpenRequest } from './open-work'
 import { serviceSettingsOf } from './service-settings'
 import type { ReturnVisitsAuditAction } from './return-visits.audit'
 
@@ -143,7 +144,7 @@ export async function logCall(ctx: FollowupContext, input: CallInput): Promise<L
   const base = { requestId: contact.requestId, at: contact.at, by: ctx.userId }
   const batches: Promise<SealedBatch>[] = [ctx.records.contacts.sealMany([contact])]
   if (then) batches.push(ctx.records.closes.sealMany([{ ...base, outcome: then.close }]))
-  const markerId = openMarkerIdOf(contact.requestId)
+  const markerId = openMarkerId(contact.requestId)
   if (then?.reopen) {
     const reopen: ServiceReopen = { ...base, reason }
     batches.push(ctx.records.reopens.sealMany([reopen]), ctx.records.open.sealMany([{ record: { requestId: contact.requestId }, id: markerId }]))
@@ -169,7 +170,7 @@ export async function closeUnreachable(ctx: FollowupContext, requestId: string):
   const problems = checkClose('unreachable', found.state, settings)
   if (problems.length) return { ok: false, problems }
   await ctx.records.closes.add({ requestId, at: ctx.now, by: ctx.userId, outcome: 'unreachable' })
-  await ctx.records.open.remove(openMarkerIdOf(requestId))
+  await ctx.records.open.remove(openMarkerId(requestId))
   await request('return-visits.close', ctx, requestId, 'unreachable')
   return { ok: true }
 }

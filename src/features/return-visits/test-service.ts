@@ -3,7 +3,7 @@ import type { ServiceCompletion, ServiceRequest } from '@/core/service/types'
 import { createServiceRecords, type ServiceRecords } from '@/features/service/service-records'
 import type { LobbyStorage } from '@/storage/lobby-storage'
 import { createTestStorage, oneRealmKeys } from '@/storage/testing'
-import { openMarkerIdOf } from './open-work'
+import { openMarkerId } from '@/features/service/service-ids'
 
 export const minute = 60_000
 export const hour = 60 * minute
@@ -27,7 +27,7 @@ export async function takeRequest(records: ServiceRecords, customerId: string, r
     customerId, address: '1 Harbour Road', phone: '13800138000', product: 'Fridge', model: 'BCD-470', spec: '470 L', purchasePlace: 'Suning',
     fault: 'Not cooling', kind: 'a', nature: 'request', complaint: false, faultReport: false, receivedAt, takenBy: 'agent-1', ...extra,
   })
-  await records.open.put({ requestId: id }, openMarkerIdOf(id))
+  await records.open.put({ requestId: id }, openMarkerId(id))
   return id
 }
 

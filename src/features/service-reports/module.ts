@@ -7,8 +7,8 @@ export const serviceReportsModule: FeatureModule = {
   routes: [
     { path: '/service/reports', name: 'service-reports', component: () => import('./ServiceReportsPage.vue'), titleKey: 'serviceReports.title', permission: 'field.dispatch' },
   ],
-  nav: { to: '/service/reports', key: 'nav.serviceReports', permission: 'field.dispatch', order: 47 },
+  nav: { to: '/service/reports', key: 'nav.serviceReports', permission: 'field.dispatch', order: 48 },
   shellWords: serviceReportsNavWords,
-  homeCard: { to: '/service/reports', titleKey: 'nav.serviceReports', textKey: 'home.serviceReportsText', permission: 'field.dispatch', testId: 'service-reports', order: 37 },
+  homeCard: { to: '/service/reports', titleKey: 'nav.serviceReports', textKey: 'home.serviceReportsText', permission: 'field.dispatch', testId: 'service-reports', order: 38 },
   messages: () => import('./service-reports.messages').then((m) => m.serviceReportsMessages),
 }

@@ -24,5 +24,4 @@ function comingWorkspace(name: string, permission: Permission): FeatureModule {
   }
 }
 
-export const fieldModule = comingWorkspace('field', 'field.work')
 export const manageModule = comingWorkspace('manage', 'settings.manage')

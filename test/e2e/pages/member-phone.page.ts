@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core'
+import { originFacts } from '../support/origin-storage'
 
 /** Issue 14: the member's own app on their phone (`/me/`). */
 export class MemberPhonePage {
@@ -67,36 +68,8 @@ export class MemberPhonePage {
 
   /** What the phone keeps: its IndexedDB databases, every realm its records name, localStorage keys, cached URLs. */
   async storageFacts(): Promise<{ orgId: string; databases: string[]; realms: string[]; localStorageKeys: string[]; cachedUrls: string[] }> {
-    return this.page.evaluate(async () => {
-      const databases = (await indexedDB.databases()).map((d) => d.name!).sort()
-      const realms: string[] = []
-      let orgId = ''
-      for (const name of databases) {
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const req = indexedDB.open(name)
-          req.onsuccess = () => resolve(req.result)
-          req.onerror = () => reject(req.error)
-        })
-        for (const store of Array.from(db.objectStoreNames)) {
-          const rows = await new Promise<unknown[]>((resolve, reject) => {
-            const r = db.transaction(store).objectStore(store).getAll()
-            r.onsuccess = () => resolve(r.result)
-            r.onerror = () => reject(r.error)
-          })
-          for (const row of rows as Record<string, unknown>[]) {
-            if (typeof row.realm === 'string') realms.push(row.realm)
-            const doc = row.doc as Record<string, unknown> | undefined
-            if (doc && typeof doc.realm === 'string') realms.push(doc.realm)
-            if (row.key === 'self-org') orgId = (row.value as { orgId: string }).orgId
-          }
-        }
-        db.close()
-      }
-      const localStorageKeys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i)!)
-      const cachedUrls: string[] = []
-      for (const name of await caches.keys()) for (const req of await (await caches.open(name)).keys()) cachedUrls.push(req.url)
-      return { orgId, databases, realms, localStorageKeys, cachedUrls }
-    })
+    const { selfOrgId, databases, realms, localStorageKeys, cachedUrls } = await originFacts(this.page)
+    return { orgId: selfOrgId, databases, realms, localStorageKeys, cachedUrls }
   }
 
   /** Raw HTTP with the member's own session cookie: the status of a GET of each path under `/db/`. */

@@ -17,7 +17,8 @@ export class ShellPage {
    * load (open) would forget the session: keys live in memory only.
    */
   async go(path: string): Promise<void> {
-    const link = this.page.locator(`nav a[href="${path}"]`)
+    // The app's own navigation: a desk's tabs are a navigation too, and may link to the same page.
+    const link = this.page.getByTestId('main-nav').locator(`a[href="${path}"]`)
     // On a phone the navigation is behind the menu button: open it first, as a person would.
     // Any route change closes it (a sign-in still finishing, say): open it again until the link shows.
     const toggle = this.page.getByTestId('nav-toggle')

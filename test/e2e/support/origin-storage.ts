@@ -58,6 +58,56 @@ export async function dumpOriginStorage(page: Page): Promise<string> {
   })
 }
 
+/** What a phone keeps, as facts a test compares: every IndexedDB database of the origin read whole. */
+export interface OriginFacts {
+  databases: string[]
+  /** The realm of every sealed row in every store of every database (records, documents kept aside), each once. */
+  realms: string[]
+  /** How many sealed rows each realm has. */
+  rowsByRealm: Record<string, number>
+  /** Who wrote the audit rows held (a device's own chain: pushed, never pulled unless its user reads the log). */
+  auditAuthors: string[]
+  /** The organisation a member's phone belongs to (its `self-org` entry), '' on a staff device. */
+  selfOrgId: string
+  localStorageKeys: string[]
+  cachedUrls: string[]
+}
+
+export async function originFacts(page: Page): Promise<OriginFacts> {
+  return page.evaluate(async () => {
+    const databases = (await indexedDB.databases()).map((d) => d.name!).sort()
+    const rowsByRealm: Record<string, number> = {}
+    const auditAuthors = new Set<string>()
+    let selfOrgId = ''
+    const count = (realm: unknown) => typeof realm === 'string' && (rowsByRealm[realm] = (rowsByRealm[realm] ?? 0) + 1)
+    for (const name of databases) {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open(name)
+        req.onsuccess = () => resolve(req.result)
+        req.onerror = () => reject(req.error)
+      })
+      for (const store of Array.from(db.objectStoreNames)) {
+        const rows = await new Promise<unknown[]>((resolve, reject) => {
+          const r = db.transaction(store).objectStore(store).getAll()
+          r.onsuccess = () => resolve(r.result)
+          r.onerror = () => reject(r.error)
+        })
+        for (const row of rows as Record<string, unknown>[]) {
+          count(row.realm)
+          count((row.doc as Record<string, unknown> | undefined)?.realm)
+          if (row.realm === 'audit') auditAuthors.add(String(row.by ?? row.dev))
+          if (row.key === 'self-org') selfOrgId = (row.value as { orgId: string }).orgId
+        }
+      }
+      db.close()
+    }
+    const localStorageKeys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i)!)
+    const cachedUrls: string[] = []
+    for (const name of await caches.keys()) for (const req of await (await caches.open(name)).keys()) cachedUrls.push(req.url)
+    return { databases, realms: Object.keys(rowsByRealm).sort(), rowsByRealm, auditAuthors: [...auditAuthors], selfOrgId, localStorageKeys, cachedUrls }
+  })
+}
+
 /** Files under `dir` (a browser profile) whose bytes contain `needle` in UTF-8 or UTF-16LE. */
 export async function filesContaining(dir: string, needle: string): Promise<string[]> {
   const forms = [Buffer.from(needle, 'utf8'), Buffer.from(needle, 'utf16le')]

@@ -8,7 +8,7 @@ import { changeStatus, openAgreement, postEntries, takePayment } from '@/feature
 import { createBroadbandRecords } from '@/features/broadband/broadband-records'
 import { registerVisit } from '@/features/reception/reception-actions'
 import { createReceptionRecords } from '@/features/reception/reception-records'
-import { openMarkerIdOf } from '@/features/return-visits/open-work'
+import { openMarkerId } from '@/features/service/service-ids'
 import { createServiceRecords } from '@/features/service/service-records'
 import { joinFresh } from '../../../scripts/demo/organisation'
 
@@ -48,7 +48,7 @@ export async function seedLeadsDay(base: string, lead: { name: string; username:
       customerId: customer, address: '东湖路 1 号', phone: '13800138000', product: '冰箱', model: 'BCD-470', spec: '470 升', purchasePlace: '苏宁',
       fault: '不制冷', kind: 'a', nature: 'request', complaint: false, faultReport: false, receivedAt: at(date, time), takenBy: by, ...extra,
     })
-    if (open) await service.open.put({ requestId: id }, openMarkerIdOf(id))
+    if (open) await service.open.put({ requestId: id }, openMarkerId(id))
     ids[key] = id
   }
   const dispatch = (key: string, date: string, time: string) => service.dispatches.add({ requestId: ids[key]!, technicianId: 'tech-1', at: at(date, time), by })
