@@ -51,7 +51,7 @@ describe('accounts and sign-in', { timeout: 30_000 }, () => {
     const { storage, staff } = await orgWithDeskUser()
     const first = await signIn(storage, 'li.desk', staff.setupCode)
     if (first.status !== 'setup-required') throw new Error(first.status)
-    expect([...first.pending.keyring.realmKeys.keys()].sort()).toEqual(['desk:1', 'directory:1'])
+    expect([...first.pending.keyring.realmKeys.keys()].sort()).toEqual(['desk:1', 'directory:1', 'field:1'])
     expect(first.pending.keyring.auditPrivate).toBeUndefined()
   })
 

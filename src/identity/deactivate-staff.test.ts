@@ -50,7 +50,7 @@ describe('CONF-9: deactivation and key rotation (one device, no server)', { time
     expect(result.server).toBe('disabled')
     expect(server.disabled).toEqual([users.leaver.userId])
     expect((await storage.signIns.getAccount(users.leaver.userId))?.status).toBe('deactivated')
-    expect(result.rotations.map((r) => r.kid)).toEqual(['directory:2', 'desk:2'])
+    expect(result.rotations.map((r) => r.kid)).toEqual(['directory:2', 'desk:2', 'field:2'])
     for (const r of result.rotations) expect(new Set(r.holders)).toEqual(new Set([admin.userId, users.stayer.userId, users.boss.userId]))
     expect(await storage.grants.addressedTo(users.leaver.userId)).toEqual([])
     // The leaver's ECDH key opens none of the grants, even one they could fetch.
@@ -81,8 +81,8 @@ describe('CONF-9: deactivation and key rotation (one device, no server)', { time
     const others = (await resumed) ?? []
     if (!result.ok) throw new Error(result.problem)
     const minted = [...result.rotations, ...others.flatMap((o) => o.rotations)].map((r) => r.kid).sort()
-    expect(minted).toEqual(['desk:2', 'directory:2'])
-    expect((await storage.grants.addressedTo(users.stayer.userId)).map((g) => g.kid).sort()).toEqual(['desk:2', 'directory:2'])
+    expect(minted).toEqual(['desk:2', 'directory:2', 'field:2'])
+    expect((await storage.grants.addressedTo(users.stayer.userId)).map((g) => g.kid).sort()).toEqual(['desk:2', 'directory:2', 'field:2'])
   })
 
   describe('two tabs of one device', () => {
@@ -129,7 +129,7 @@ describe('CONF-9: deactivation and key rotation (one device, no server)', { time
       const others = (await resumed) ?? []
       if (!result.ok) throw new Error(result.problem)
       const minted = [...result.rotations, ...others.flatMap((o) => o.rotations)].map((r) => r.kid).sort()
-      expect(minted).toEqual(['desk:2', 'directory:2'])
+      expect(minted).toEqual(['desk:2', 'directory:2', 'field:2'])
       expect(new Set(locks.requested)).toEqual(new Set(['lobby-rotation']))
     })
   })
@@ -140,15 +140,15 @@ describe('CONF-9: deactivation and key rotation (one device, no server)', { time
     const stayer = users.stayer
     const withoutKek = { ...stayer, kek: undefined }
     const inMemory = await acceptGrants(storage, withoutKek)
-    expect({ ...inMemory, accepted: inMemory.accepted.sort() }).toEqual({ accepted: ['desk:2', 'directory:2'], relocked: false })
+    expect({ ...inMemory, accepted: inMemory.accepted.sort() }).toEqual({ accepted: ['desk:2', 'directory:2', 'field:2'], relocked: false })
     expect(stayer.keyring.realmKeys.has('directory:2')).toBe(true)
-    expect(await storage.grants.addressedTo(stayer.userId)).toHaveLength(2)
+    expect(await storage.grants.addressedTo(stayer.userId)).toHaveLength(3)
     expect(await acceptGrants(storage, stayer)).toEqual({ accepted: [], relocked: true })
     expect(await storage.grants.addressedTo(stayer.userId)).toEqual([])
     const again = await signIn(storage, 'stayer', passphrases.stayer)
     if (again.status !== 'signed-in') throw new Error(again.status)
-    expect([...again.session.keyring.realmKeys.keys()].sort()).toEqual(['desk:1', 'desk:2', 'directory:1', 'directory:2'])
-    expect([...again.session.keyring.indexKeys.keys()].sort()).toEqual(['desk', 'desk:2', 'directory', 'directory:2'])
+    expect([...again.session.keyring.realmKeys.keys()].sort()).toEqual(['desk:1', 'desk:2', 'directory:1', 'directory:2', 'field:1', 'field:2'])
+    expect([...again.session.keyring.indexKeys.keys()].sort()).toEqual(['desk', 'desk:2', 'directory', 'directory:2', 'field', 'field:2'])
   })
 
   it('a PIN box set before the rotation still gets the new keys on this device after the grant is gone', async () => {
@@ -195,7 +195,7 @@ describe('CONF-9: deactivation and key rotation (one device, no server)', { time
     if (!created.ok) throw new Error(created.problem)
     const first = await signIn(storage, 'newbie', created.setupCode)
     if (first.status !== 'setup-required') throw new Error(first.status)
-    expect([...first.pending.keyring.indexKeys.keys()].sort()).toEqual(['desk', 'desk:2', 'directory', 'directory:2'])
+    expect([...first.pending.keyring.indexKeys.keys()].sort()).toEqual(['desk', 'desk:2', 'directory', 'directory:2', 'field', 'field:2'])
     setKeys(keySourceFrom(first.pending.keyring))
     expect((await storage.people.findBy('phone', '13700137000')).map((s) => s.id)).toEqual([old])
   })

@@ -81,7 +81,7 @@ describe('CONF-9 root of trust: keys nobody vouches for are refused', { timeout:
     if (!result.ok) throw new Error(result.problem)
     const accounts = result.rotations.find((r) => r.realm === 'accounts')!
     expect(accounts.kid).toBe('accounts:2')
-    expect((await storage.grants.addressedTo(users.desk1.userId)).map((g) => g.kid)).toEqual(['directory:2'])
+    expect((await storage.grants.addressedTo(users.desk1.userId)).map((g) => g.kid)).toEqual(['directory:2', 'field:2'])
     for (const grant of (await storage.grants.all()).filter((g) => g.userId !== users.desk1.userId)) {
       // Whatever was sealed to anyone else, the front-desk user's private key opens none of it.
       await expect(openSealed(users.desk1.keyring.userKeys.ecdh.privateKey, grant.box, grantContext(grant.userId, grant.kid))).rejects.toMatchObject({ name: 'CryptoError' })
@@ -97,7 +97,7 @@ describe('CONF-9 root of trust: keys nobody vouches for are refused', { timeout:
     await storage.grants.put(await forgedGrant({ userId: admin.userId, ecdh: adminKeyring.publicKeys.ecdh }, `desk:${Number.MAX_SAFE_INTEGER}`, users.desk1.userId))
     const result = await deactivateStaff(storage, admin, users.desk2.userId)
     if (!result.ok) throw new Error(result.problem)
-    expect(result.rotations.map((r) => r.kid)).toEqual(['directory:2', 'desk:2'])
+    expect(result.rotations.map((r) => r.kid)).toEqual(['directory:2', 'desk:2', 'field:2'])
     expect(currentKid(admin.keyring, 'desk')).toBe('desk:2')
   })
 
@@ -124,7 +124,7 @@ describe('CONF-9 root of trust: keys nobody vouches for are refused', { timeout:
     expect(await storage.grants.addressedTo(users.desk2.userId)).toEqual([])
     expect(await signIn(storage, 'desk2', pass('desk2'))).toMatchObject({ status: 'refused', reason: 'deactivated' })
     const desk1 = await acceptGrants(storage, users.desk1)
-    expect(desk1.accepted.sort()).toEqual(['desk:2', 'directory:2'])
+    expect(desk1.accepted.sort()).toEqual(['desk:2', 'directory:2', 'field:2'])
   })
 
   it('signed grants still follow the role and epoch rules: no grant from the front desk, no accounts key to the front desk, no epoch jump', async () => {

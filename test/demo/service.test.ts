@@ -8,7 +8,7 @@ import { demoToday } from '../../scripts/demo/members'
 import { generateService, serviceCounts, serviceRequestCount, type ServicePlan } from '../../scripts/demo/service'
 
 const zone = 'Asia/Shanghai'
-const accounts = Array.from({ length: 300 }, (_, i) => `person-${i * 3}`)
+const accounts = Array.from({ length: 300 }, (_, i) => ({ account: `acct-${i}`, customer: `person-${i * 3}` }))
 const plan = generateService(2026, demoToday, zone, 2000, accounts, ['tech', 'tech2'])
 
 /** The plan's events for one request, as the desk's records would hold them (ids by plan order). */

@@ -93,6 +93,7 @@ describe('CONF-9: a departed employee (deactivation, key rotation, re-encryption
     expect(result.rotations.map((r) => [r.realm, r.fromEpoch, r.kid])).toEqual([
       ['directory', 1, 'directory:2'],
       ['desk', 1, 'desk:2'],
+      ['field', 1, 'field:2'],
     ])
     for (const r of result.rotations) expect(new Set(r.holders)).toEqual(new Set([admin.userId, e.userId]))
     expect((await a.storage.signIns.getAccount(d.userId))?.status).toBe('deactivated')
@@ -101,7 +102,7 @@ describe('CONF-9: a departed employee (deactivation, key rotation, re-encryption
     expect(await a.storage.grants.addressedTo(admin.userId)).toEqual([])
     const again = await signIn(a.storage, 'admin', 'front desk keeps the keys 2026')
     if (again.status !== 'signed-in') throw new Error(again.status)
-    expect([...again.session.keyring.realmKeys.keys()].sort()).toEqual(['accounts:1', 'desk:1', 'desk:2', 'directory:1', 'directory:2', 'field:1'])
+    expect([...again.session.keyring.realmKeys.keys()].sort()).toEqual(['accounts:1', 'desk:1', 'desk:2', 'directory:1', 'directory:2', 'field:1', 'field:2'])
 
     // A new person written after the rotation is sealed under the new epoch.
     const newId = await a.storage.people.put({ ...people[3]!, createdAt: '2026-11-29T09:00:00Z' })
@@ -137,7 +138,7 @@ describe('CONF-9: a departed employee (deactivation, key rotation, re-encryption
     expect(grantDoc.status).toBe(404)
     const eAgain = await signIn(c.storage, 'zhao.desk', 'jasmine tea at the front desk')
     if (eAgain.status !== 'signed-in') throw new Error(eAgain.status)
-    expect([...eAgain.session.keyring.realmKeys.keys()].sort()).toEqual(['desk:1', 'desk:2', 'directory:1', 'directory:2'])
+    expect([...eAgain.session.keyring.realmKeys.keys()].sort()).toEqual(['desk:1', 'desk:2', 'directory:1', 'directory:2', 'field:1', 'field:2'])
 
     const audit = (await a.storage.audit.read(admin.keyring.auditPrivate!)).map((r) => r.event?.action)
     expect(audit).toEqual(expect.arrayContaining(['staff.deactivate', 'key.rotate']))
