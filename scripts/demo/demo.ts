@@ -2,7 +2,9 @@ import type { Person } from '@/core/directory/person'
 import { defaultMembershipSettings } from '@/core/membership/defaults'
 import type { MembershipSettings } from '@/core/membership/types'
 import { broadbandAccounts, broadbandCounts, generateBroadband, type BroadbandPlan } from './broadband'
-import { registerBroadband } from './broadband-writes'
+import { registerBroadband, type BroadbandIds } from './broadband-writes'
+import { generateService, serviceCounts, serviceDays } from './service'
+import { registerService } from './service-writes'
 import { blacklistMembers, enrolMembers, recordVisits } from './desk-writes'
 import { demoToday, generateMembership, membershipCounts, type DemoMembership, type MembershipCounts } from './members'
 import { pickMemberSignins, registerMemberSignins, type MemberSigninsDone } from './member-signins'
@@ -31,6 +33,8 @@ export interface DemoOptionsUsed {
   accounts?: number
   /** Issue 14: three people's sign-ins on their own phone (a member, a subscriber, both): off when absent, as for the benches. */
   memberSignins?: boolean
+  /** Issue 15: how many service requests over the two months up to today: none when absent, as for the benches. */
+  requests?: number
   forceNew: boolean
 }
 
@@ -40,7 +44,8 @@ export interface DemoSummary {
   reception?: ReturnType<typeof receptionCounts>
   broadband?: ReturnType<typeof broadbandCounts>
   memberSignins?: MemberSigninsDone
-  seconds: { organisation: number; people: number; members: number; reception: number; broadband: number; memberSignins: number; total: number }
+  service?: ReturnType<typeof serviceCounts>
+  seconds: { organisation: number; people: number; members: number; reception: number; broadband: number; memberSignins: number; service: number; total: number }
 }
 
 const since = (t: number) => Math.round((performance.now() - t) / 100) / 10
@@ -97,13 +102,18 @@ export async function runDemo(server: DemoServer, options: DemoOptionsUsed, out:
 
   const signinsStart = performance.now()
   const memberSignins = options.memberSignins ? await registerPhoneSignIns(server, staff, desk, { today: options.today ?? demoToday, personIds, membership: membershipWritten, broadband: bb?.plan }, out) : undefined
+  const signinsSeconds = since(signinsStart)
+
+  const serviceStart = performance.now()
+  const service = options.requests ? await registerServiceRequests(staff, { seed: options.seed, today: options.today ?? demoToday, people, personIds, requests: options.requests, broadband: bb }, out) : undefined
   return {
     counts: await serverCounts(server.admin),
     membership,
     ...(reception ? { reception } : {}),
     ...(broadband ? { broadband } : {}),
     ...(memberSignins ? { memberSignins } : {}),
-    seconds: { organisation, people: peopleSeconds, members, reception: receptionSeconds, broadband: broadbandSeconds, memberSignins: since(signinsStart), total: since(started) },
+    ...(service ? { service } : {}),
+    seconds: { organisation, people: peopleSeconds, members, reception: receptionSeconds, broadband: broadbandSeconds, memberSignins: signinsSeconds, service: since(serviceStart), total: since(started) },
   }
 }
 
@@ -130,8 +140,26 @@ async function registerAccounts(staff: SignedIn[], options: { seed: number; toda
   const plan = generateBroadband({ seed: options.seed, today: options.today, timeZone, people: options.people, accounts: options.accounts, by: agent.session.userId })
   const counts = broadbandCounts(plan)
   out(`Broadband: ${counts.accounts} accounts from seed ${options.seed} over the year up to ${options.today}, ${counts.billRuns} bill runs, ${counts.payments} payments`)
-  await registerBroadband(agent, plan, options.personIds, out)
-  return { counts, plan }
+  const ids = await registerBroadband(agent, plan, options.personIds, out)
+  return { counts, plan, ids }
+}
+
+/** Issue 15: two months of service requests, each step on the device of who does it (service-writes.ts). */
+async function registerServiceRequests(
+  staff: SignedIn[],
+  options: { seed: number; today: string; people: Person[]; personIds: string[]; requests: number; broadband?: { plan: BroadbandPlan; ids: BroadbandIds } },
+  out: (line: string) => void,
+) {
+  const lead = staff.find((s) => s.spec.role === 'lead')!
+  const timeZone = (await lead.device.storage.orgSettings.read()).settings.timeZone
+  const technicians = staff.filter((s) => s.spec.role === 'technician').map((s) => s.spec.username)
+  // Fault reports come from subscribers who are directory people (not the businesses), on their own account.
+  const accounts = (options.broadband?.plan.agreements ?? []).filter((a) => a.record.subscriberId.startsWith('person-')).map((a) => ({ account: a.id, customer: a.record.subscriberId }))
+  const plan = generateService(options.seed, options.today, timeZone, options.people.length, accounts, technicians, options.requests)
+  const counts = serviceCounts(plan)
+  out(`Service: ${counts.requests} requests from seed ${options.seed} over the ${serviceDays} days up to ${options.today} (${counts.complaints} complaints, ${counts.enquiries} enquiries), worked by ${technicians.join(' and ')}`)
+  await registerService(plan, { personIds: options.personIds, people: options.people, accountIds: options.broadband?.ids.accounts ?? new Map(), staff }, out)
+  return counts
 }
 
 /** REC-1, REC-2, REC-6: a month of visitors, registered by the front desk; any staff member but the admin is visited. */

@@ -4,11 +4,13 @@ import { parseArgs } from 'node:util'
 import { isLocalDate } from '@/core/shared/local-date'
 import { broadbandAccounts } from './broadband'
 import { demoToday } from './members'
+import { serviceRequestCount } from './service'
 
 export const USAGE = `Usage: npm run demo -- [options]
 Provisions a sync server with a demo organisation (staff sign-ins, sample people, and
 members with their fees, VIP deposits and visits, a month of visitors at the reception
-desk, a year of broadband accounts, three members' sign-ins on their phone), sealed as
+desk, a year of broadband accounts, three members' sign-ins on their phone, two months of
+service requests worked by two technicians), sealed as
 the app seals it. The server must have no organisation yet.
 
   --url URL             the sync server's CouchDB root (default http://127.0.0.1:5480/db/, npm start)
@@ -24,6 +26,8 @@ the app seals it. The server must have no organisation yet.
   --visits N            how many visits in the 60 days up to --today (default 1000)
   --accounts N          how many broadband accounts, with a year of history (default 300;
                         at most --people; 0 for none)
+  --requests N          how many service requests over the two months up to --today, with
+                        their dispatches, jobs and return visits (default 200; 0 for none)
   --today DATE          the demo's today, YYYY-MM-DD (default ${demoToday}): memberships are
                         active or expired as of that date, and visits lead up to it
   --force-new           delete a previous demo organisation on the server first
@@ -46,6 +50,8 @@ export type DemoOptions =
       accounts: number
       /** Three people's sign-ins on their own phone (issue 14): always, from the command line. */
       memberSignins: true
+      /** Issue 15: service requests over the two months up to today (0: none). */
+      requests: number
       forceNew: boolean
     }
 
@@ -71,6 +77,7 @@ export function parseDemoOptions(argv: string[], env: Record<string, string | un
       members: { type: 'string' },
       visits: { type: 'string' },
       accounts: { type: 'string' },
+      requests: { type: 'string' },
       today: { type: 'string' },
       'force-new': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -91,6 +98,7 @@ export function parseDemoOptions(argv: string[], env: Record<string, string | un
     broadband: true as const,
     memberSignins: true as const,
     accounts: integer(values.accounts, broadbandAccounts, '--accounts', 0),
+    requests: integer(values.requests, serviceRequestCount, '--requests', 0),
     forceNew: values['force-new'],
   }
   if (values.embedded) {

@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url'
 import { CouchError } from '../../server/provision/http-client.js'
 import { runDemo } from './demo'
 import { parseDemoOptions, USAGE } from './options'
+import { serviceDays } from './service'
 import { receptionDays } from './reception'
 import { DemoRefusal, embeddedServer, remoteServer } from './server'
 import { demoSignIns } from './sign-ins'
@@ -52,7 +53,7 @@ export async function main(argv: string[], { env = process.env, out = console.lo
     const summary = await runDemo(server, options, out)
     out('')
     const { seconds: s, membership: m } = summary
-    out(`Done in ${s.total} s (organisation ${s.organisation} s, people ${s.people} s, members and visits ${s.members} s, reception ${s.reception} s, broadband ${s.broadband} s, member sign-ins ${s.memberSignins} s).`)
+    out(`Done in ${s.total} s (organisation ${s.organisation} s, people ${s.people} s, members and visits ${s.members} s, reception ${s.reception} s, broadband ${s.broadband} s, member sign-ins ${s.memberSignins} s, service ${s.service} s).`)
     if (m.members > 0) {
       out(`Members as of ${options.today}: ${m.members} (${m.active} active, ${m.vipActive} of them VIP; ${m.expired} expired; ${m.blacklisted} blacklisted)`)
       out(`  ledger: ${m.fees} fees (${m.renewals} renewals, ${m.stacked} stacked on a running term), ${m.deposits} VIP deposits, ${m.depositReturns} returned`)
@@ -67,6 +68,11 @@ export async function main(argv: string[], { env = process.env, out = console.lo
     if (b) {
       out(`Broadband, the year up to ${options.today}: ${b.accounts} accounts (${b.businesses} of businesses, ${b.pending} waiting for installation), ${b.charges} monthly charges in ${b.billRuns} bill runs, ${b.payments} payments`)
       out(`  in arrears: ${b.arrears.notice} due a notice, ${b.arrears['credit-record']} a credit record, ${b.arrears['may-suspend']} may be suspended, ${b.arrears.terminate} to be terminated; ${b.paidLate} paid late once; ${b.lateFees} late fees; one outage credited to ${b.outageAccounts} accounts; ${b.disputes} open dispute`)
+    }
+    const v = summary.service
+    if (v) {
+      out(`Service requests, the ${serviceDays} days up to ${options.today}: ${v.requests} (${v.enquiries} enquiries, ${v.complaints} complaints, ${v.faultReports} broadband fault reports), ${v.dispatches} dispatches, ${v.jobs} jobs finished and signed`)
+      out(`  return visits: ${v.calls} calls, ${v.unreachable} closed as unreachable, ${v.reopened} reopened`)
     }
     out('On the server:')
     for (const { database, docs } of summary.counts) out(`  ${database.padEnd(16)} ${String(docs).padStart(6)} ${database === '_users' ? 'server accounts' : 'documents'}`)

@@ -109,10 +109,18 @@ function signatureStrokes(rng: () => number): [number, number, number][][] {
 }
 
 /**
- * The plan. `people`: how many directory people there are (customers are drawn from them); `accounts`: the broadband
- * agreements' subscribers as plan ids (`person-N` per `acct-N`), for fault reports; `technicians`: usernames.
+ * The plan. `people`: how many directory people there are (customers are drawn from them); `accounts`: broadband
+ * agreements (`acct-N`) with their subscriber (`person-N`), for fault reports; `technicians`: usernames.
  */
-export function generateService(seed: number, today: LocalDate, zone: string, people: number, accounts: readonly string[], technicians: readonly string[]): ServicePlan {
+export function generateService(
+  seed: number,
+  today: LocalDate,
+  zone: string,
+  people: number,
+  accounts: readonly { account: string; customer: string }[],
+  technicians: readonly string[],
+  count: number = serviceRequestCount,
+): ServicePlan {
   const rng = mulberry32(seed ^ 0x5e7c)
   const int = (n: number) => Math.floor(rng() * n)
   const pick = <T>(list: readonly T[]) => list[int(list.length)]!
@@ -122,7 +130,7 @@ export function generateService(seed: number, today: LocalDate, zone: string, pe
   const first = addDaysTo(today, -(serviceDays - 1))
   // Business hours, weekdays busier: a request's day is drawn, then its time between 08:30 and 18:00.
   const receivedTimes: number[] = []
-  while (receivedTimes.length < serviceRequestCount - 2) {
+  while (receivedTimes.length < Math.max(0, count - 2)) {
     const d = addDaysTo(first, int(serviceDays))
     if (weekdayOf(d) >= 6 && rng() < 0.5) continue
     const at = instantOf(d, '08:30', zone) + int(570) * minute
@@ -130,7 +138,7 @@ export function generateService(seed: number, today: LocalDate, zone: string, pe
   }
   receivedTimes.sort((a, b) => a - b)
   // Today: one complaint 95 minutes ago still waiting (overdue, SVC-2), one 20 minutes ago (time left).
-  receivedTimes.push(now - 95 * minute, now - 20 * minute)
+  if (count >= 2) receivedTimes.push(now - 95 * minute, now - 20 * minute)
 
   receivedTimes.forEach((receivedAt, i) => {
     const plan_ = `req-${i}`
@@ -141,8 +149,8 @@ export function generateService(seed: number, today: LocalDate, zone: string, pe
     const [product, model, spec, place] = faultReport ? products[0]! : pick(products)
     const request: PlannedRequest = {
       plan: plan_,
-      customer: account !== undefined ? accounts[account]! : `person-${int(people)}`,
-      ...(account !== undefined ? { account: `acct-${account}` } : {}),
+      customer: account !== undefined ? accounts[account]!.customer : `person-${int(people)}`,
+      ...(account !== undefined ? { account: accounts[account]!.account } : {}),
       takenBy: rng() < 0.6 ? 'agent' : rng() < 0.7 ? 'desk1' : 'lead',
       receivedAt,
       kind: faultReport ? 'b' : enquiry ? 'c' : pick(['a', 'a', 'b', 'c', 'd'] as const),

@@ -20,6 +20,7 @@ export const demoSignIns: readonly DemoSignIn[] = [
   { username: 'desk2', name: '周前台', role: 'frontdesk', passphrase: 'demo-counter-two-2026' },
   { username: 'agent', name: '吴专员', role: 'agent', passphrase: 'demo-broadband-2026' },
   { username: 'tech', name: '郑师傅', role: 'technician', passphrase: 'demo-toolbox-2026' },
+  { username: 'tech2', name: '王师傅', role: 'technician', passphrase: 'demo-ladder-2026' },
 ]
 
 /** The front-desk user who registers the demo people. */

@@ -29,6 +29,8 @@ const members = 20
 const visits = 30
 // A few broadband accounts with their year (the full 300 are checked on the generator: broadband.test.ts).
 const accounts = 20
+// A few service requests (issue 15): the full two months are checked on the generator (service.test.ts).
+const requests = 16
 const broadband = generateBroadband({ seed, today: '2026-11-21', timeZone: 'Asia/Shanghai', people: generatePeople(seed, count), accounts, by: 'agent' })
 // The month at the reception desk: the whole of it (a few dozen visits), visited staff being all but the admin.
 const reception = generateReception({ seed, today: '2026-11-21', timeZone: 'Asia/Shanghai', hosts: demoSignIns.length - 1 })
@@ -51,7 +53,7 @@ describe('npm run demo: a demo organisation on an empty sync server', () => {
     adminPassword = lobby.adminPassword
     admin = lobby.admin
     stop = lobby.stop
-    expect(await run('--people', String(count), '--seed', String(seed), '--members', String(members), '--visits', String(visits), '--accounts', String(accounts)), output.join('\n')).toBe(0)
+    expect(await run('--people', String(count), '--seed', String(seed), '--members', String(members), '--visits', String(visits), '--accounts', String(accounts), '--requests', String(requests)), output.join('\n')).toBe(0)
   }, 300_000) // founds, signs in every demo account (Argon2id) and syncs: minutes on a busy machine
   afterAll(async () => stop?.())
 
@@ -68,6 +70,8 @@ describe('npm run demo: a demo organisation on an empty sync server', () => {
     expect(text).toContain(`visits: ${visits}/${visits} checked in (and out) by desk1 and synced`)
     expect(text).toMatch(new RegExp(`Members as of 2026-11-21: ${members} \\(\\d+ active, \\d+ of them VIP; \\d+ expired; [12] blacklisted\\)`))
     for (const s of demoSignIns) expect(text).toMatch(new RegExp(`${s.username} .*${s.passphrase}`))
+    expect(text).toMatch(new RegExp(`Service requests, the 61 days up to 2026-11-21: ${requests} \\(`))
+    expect(text).toMatch(/service: round 1: \d+ dispatched by the lead, \d+ finished by the technicians \(\d+ taken in\)/)
     const r = receptionCounts(reception)
     expect(text).toContain(`reception: ${reception.visits.length} visits registered by desk1 (${r.refused} refused)`)
     expect(text).toContain(`Reception, the 30 days up to 2026-11-21: ${r.visits} visits by ${r.visitors} visitors (${r.refused} refused, ${r.secondInterviews} second interviews), ${r.checkOuts} check-outs`)
@@ -306,6 +310,11 @@ describe('demo options: members, visits and the demo today', () => {
     expect(parse()).toMatchObject({ members: 500, visits: 1000, accounts: 300, broadband: true, today: '2026-11-21' })
     expect(parse('--accounts', '0')).toMatchObject({ accounts: 0 })
     expect(() => parse('--accounts', 'many')).toThrow(/--accounts/)
+  })
+  it('issue 15: 200 service requests unless told otherwise; 0 for none', () => {
+    expect(parse()).toMatchObject({ requests: 200 })
+    expect(parse('--requests', '0')).toMatchObject({ requests: 0 })
+    expect(() => parse('--requests', 'lots')).toThrow(/--requests/)
   })
   it('takes other counts and another today, and refuses a today that is not a date', () => {
     expect(parse('--members', '0', '--visits', '12', '--today', '2027-03-01')).toMatchObject({ members: 0, visits: 12, today: '2027-03-01' })
