@@ -1,27 +1,14 @@
-import { requestState, type RequestState } from '@/core/service/request-state'
-import type { ServiceEvents, ServiceRequest } from '@/core/service/types'
+import { requestState } from '@/core/service/request-state'
+import type { ServiceRequest } from '@/core/service/types'
+import { requestEvents, type FoldedRequest } from '@/features/service/service-actions'
 import type { ServiceRecords } from '@/features/service/service-records'
 
 
 /** One request's events, each kind read by its `parent` slice (the request's id): never the realm's. */
-export async function eventsOf(records: ServiceRecords, requestId: string): Promise<ServiceEvents> {
-  const [dispatches, completions, contacts, closes, reopens] = await Promise.all([
-    records.dispatches.byParent(requestId),
-    records.completions.byParent(requestId),
-    records.contacts.byParent(requestId),
-    records.closes.byParent(requestId),
-    records.reopens.byParent(requestId),
-  ])
-  return { dispatches, completions, contacts, closes, reopens }
-}
+export const eventsOf = requestEvents
 
 /** An open request, folded: what the return visits and the manager's day read. */
-export interface OpenRequest {
-  id: string
-  request: ServiceRequest
-  events: ServiceEvents
-  state: RequestState
-}
+export type OpenRequest = FoldedRequest
 
 /** Which open requests are worth folding: a request with no finished job is never due a return visit. */
 export type FoldWhen = (request: ServiceRequest, finished: boolean) => boolean

@@ -62,8 +62,7 @@ export async function linkOutage(ctx: ServiceContext, requestId: string, outageI
 // ——— Reading requests (slices: a request's events by parent, the open work by marker) ———
 
 /** A request's events, each kind read by its `parent` slice (the request id), opening only those. */
-export async function eventsOf(ctx: ServiceContext, requestId: string): Promise<ServiceEvents> {
-  const r = ctx.records
+export async function requestEvents(r: ServiceRecords, requestId: string): Promise<ServiceEvents> {
   const [dispatches, completions, contacts, closes, reopens] = await Promise.all([
     r.dispatches.byParent(requestId),
     r.completions.byParent(requestId),
@@ -73,6 +72,8 @@ export async function eventsOf(ctx: ServiceContext, requestId: string): Promise<
   ])
   return { dispatches, completions, contacts, closes, reopens }
 }
+
+export const eventsOf = (ctx: ServiceContext, requestId: string): Promise<ServiceEvents> => requestEvents(ctx.records, requestId)
 
 /** A request with its events and where it stands (the fold, never a stored field). */
 export interface FoldedRequest {
