@@ -245,8 +245,8 @@ export function jobSyncRows(f: JobSyncFigures): MetricResult[] {
   const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50)
   const bytes = f.runs.map((r) => r.photoBytes)
   const note = [
-    `${f.runs.length} jobs, each finished offline on the phone (390×844, service worker in control) with one 12-megapixel photo (JPEG 0.92 of ${(Math.min(...f.runs.map((r) => r.cameraBytes)) / 1e6).toFixed(1)}–${(Math.max(...f.runs.map((r) => r.cameraBytes)) / 1e6).toFixed(1)} MB, compressed by the app) and a signature; the request's page already open on the lead's tablet (1280×800)`,
-    `medians from online: the phone's round sent it at ${median(f.runs.map((r) => r.sentMs)).toFixed(0)} ms, the lead's round asked the technician's database at ${median(f.runs.map((r) => r.pulledMs)).toFixed(0)} ms (its live feed takes turns with the technicians' databases, 3 s a turn)`,
+    `${f.runs.length} jobs, each finished offline on the phone (390×844, service worker in control) with one 12-megapixel photo (JPEG 0.92 of ${(Math.min(...f.runs.map((r) => r.cameraBytes)) / 1e6).toFixed(2)}–${(Math.max(...f.runs.map((r) => r.cameraBytes)) / 1e6).toFixed(2)} MB, compressed by the app) and a signature; the request's page already open on the lead's tablet (1280×800)`,
+    `medians from online: the phone's round sent it at ${median(f.runs.map((r) => r.sentMs)).toFixed(0)} ms, the lead's round asked the technician's database at ${median(f.runs.map((r) => r.pulledMs)).toFixed(0)} ms (its live feed takes turns between its desk's database and the technicians', so a change in any is seen within about 3 s)`,
     `job_photo_bytes of these photos as taken in: median ${median(bytes).toFixed(0)} B, max ${Math.max(...bytes)} B (goal ${jobPhotoGoalBytes} B)`,
     'the office in Node (the lead\'s device there takes and dispatches each request); CPU not throttled; baseline: the goal',
   ]
