@@ -172,7 +172,8 @@ describe('the technician\'s phone, offline for a day (issue 15 §4, SVC-3): the 
       .toEqual([{ work: 'Replaced the start relay; the compressor runs and cools.', photos: 1, signed: true }])
     expect(await request.status()).toBe('已完工，待回访')
     expect(await leadAuth.page.getByTestId('service-completion-charge').innerText()).toContain('120.50')
-    await leadAuth.page.getByTestId('service-completion-photo').evaluate((img: HTMLImageElement) => img.decode())
+    // The photo is drawn (put back together from its chunks in the field realm), not only an element.
+    await expect.poll(() => leadAuth.page.getByTestId('service-completion-photo').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
     await axeClean(leadAuth.page, 'the request page with the finished job (zh-CN)')
 
     // What the lead's device wrote (read, not written, here): the completion in the field realm with the work as the
