@@ -9,6 +9,7 @@ import { launchChromium } from '../scripts/chromium.js'
 import { broadbandBench, broadbandRows, type BroadbandFigures, type BroadbandPlan } from './broadband.bench'
 import { checkinScanGoalMs, deskBench, type DeskFigures, type DeskPlan } from './desk.bench'
 import { jobPhotoBench, jobPhotoRows, type JobPhotoPlan } from './job-photo.bench'
+import { jobSyncBench, jobSyncRows, type JobSyncPlan } from './job-sync.bench'
 import { jobPhotoOptions } from '../src/platform/photo-size'
 import { memberPhoneBench, memberPhoneRows, type MemberPhoneFigures, type MemberPhonePlan } from './member-phone.bench'
 import { receptionBench, type ReceptionFigures, type ReceptionPlan } from './reception.bench'
@@ -18,7 +19,7 @@ import { sync100kRows, sync10kRows } from './sync-rows'
 import { formatTable, percentile, resultsJson, summarise, type MetricResult } from './stats'
 
 const quick = process.argv.includes('--quick')
-/** `--only=desk` (or reception, broadband, member, photo, sign-in, sync): one part, when working on it; `sync` is both initial syncs, `sync10k` and `sync100k` one each. */
+/** `--only=desk` (or reception, broadband, member, photo, job, sign-in, sync): one part, when working on it; `sync` is both initial syncs, `sync10k` and `sync100k` one each. */
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length)
 const runs = (part: string) => only === undefined || only === part || (only === 'sync' && part === 'sync100k') || (only === 'sync10k' && part === 'sync')
 /** `--scale=0.01`: any fraction of the sizes, when working on the bench itself. */
@@ -95,6 +96,16 @@ const photoPlan: JobPhotoPlan = {
   log,
 }
 
+/** Issue 15 "Done means": a job finished offline with one 12-megapixel photo and a signature, from the phone online to the lead's screen. */
+const jobPlan: JobSyncPlan = {
+  // The same at every scale: one job is one job.
+  runs: { min: 5, max: 8, budgetMs: 3 * minutes },
+  warmup: 1,
+  photoSeed: 15,
+  stepMs: 2 * minutes,
+  log,
+}
+
 const file = scaleArg ? 'bench/results.scaled.json' : quick ? 'bench/results.quick.json' : 'bench/results.json'
 
 /** Desk first (what issue 9 §6 is about), then sign-in and sync; the file is rewritten after each metric, so a cut-short run keeps what it measured. */
@@ -151,6 +162,13 @@ async function measure(browser: Browser, rows: MetricResult[]): Promise<void> {
     const { seeds, warmup, stepMs } = photoPlan
     const figures = await within((seeds.length + warmup) * 2 * stepMs, 'photo bench', withServer((s) => jobPhotoBench(browser, s, photoPlan)))
     rows.push(...jobPhotoRows(figures, photoPlan.options))
+    save(rows)
+  }
+  if (runs('job')) {
+    log('job: a job finished offline on a technician\'s phone with a 12-megapixel photo, to the lead\'s request page …')
+    const { runs: jobs, warmup, stepMs } = jobPlan
+    const figures = await within(6 * stepMs + (jobs.max + warmup) * 4 * stepMs, 'job bench', withServer((s) => jobSyncBench(browser, s, jobPlan)))
+    rows.push(...jobSyncRows(figures))
     save(rows)
   }
   const parts = [

@@ -1,7 +1,8 @@
 /**
  * The job-photo bench's page side (issue 15 "Done means": `job_photo_bytes`), on the bench page beside seed.ts:
  * makes a phone-like 12-megapixel JPEG from a seed, then times the app's own compressPhoto on it, with the page's
- * long tasks (over 50 ms) seen while it runs. Nothing is stored: the photo lives in this page only.
+ * long tasks (over 50 ms) seen while it runs. Nothing is stored: the photo lives in this page only (or is handed to
+ * the runner whole, `takePhoto`, for the job-sync bench's phone to take with its camera input).
  */
 import { compressPhoto, type PhotoOptions } from '@/platform/photo-compress'
 import type { PhotoMade, PhotoTimed } from './photo-seed-types'
@@ -128,9 +129,19 @@ async function compress(options: PhotoOptions): Promise<PhotoTimed> {
   return { ok: true, bytes: result.blob.size, width: result.width, height: result.height, quality: result.quality, ms, longTasks: tasks }
 }
 
+/** The photo made last as base64, then forgotten: the job-sync bench hands it to the phone's camera input. */
+async function takePhoto(): Promise<string> {
+  if (!photo) throw new Error('no photo made')
+  const bytes = new Uint8Array(await photo.arrayBuffer())
+  photo = undefined
+  let text = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(text)
+}
+
 declare global {
   interface Window {
-    lobbyPhoto?: { makePhoto: typeof makePhoto; compress: typeof compress }
+    lobbyPhoto?: { makePhoto: typeof makePhoto; compress: typeof compress; takePhoto: typeof takePhoto }
   }
 }
-window.lobbyPhoto = { makePhoto, compress }
+window.lobbyPhoto = { makePhoto, compress, takePhoto }

@@ -9,7 +9,7 @@ import { loadBrowserPouch } from './pouch-port'
 import { nextRound } from './round-schedule'
 import { serverLogin } from './server-session'
 import { createSyncEngine, type SyncEngine } from './sync-engine'
-import { noticesChannel, watchedChannel, watchRemote } from './remote-watch'
+import { noticesChannel, techniciansWatched, watchedChannel, watchRemote } from './remote-watch'
 import type { SyncStatus } from './sync-status'
 
 export const serverBase = new URL('/db/', location.origin).href
@@ -56,7 +56,6 @@ export function startBrowserSync(options: BrowserSyncOptions): { stop: () => voi
     const actor = { role: options.role, userId: options.userId }
     const channelsNow = (): Channel[] =>
       channelsFor(replicatedRealms(actor, currentSessionKeys()?.realms?.() ?? []), readsAudit(options.role), undefined, options.userId)
-    const channels = channelsNow()
     const engine: SyncEngine = createSyncEngine({
       db: port.db,
       Pouch,
@@ -98,17 +97,27 @@ export function startBrowserSync(options: BrowserSyncOptions): { stop: () => voi
     let watchStarted = false
     let endPoll: (() => void) | undefined
     let awaiting = false
+    // Issue 15: a lead's or manager's device watches every technician's database it replicates too, taking turns
+    // (the keys held, asked before each poll: a grant taken in adds its technician), so a job finished on a phone is
+    // taken in (the service office's after-sync work) and on the lead's screen in seconds.
     const watch = () => {
-      const channel = watchedChannel(channels, options.userId)
-      const org = noticesChannel(channels)
-      if (watchStarted || !channel) return
+      if (watchStarted) return
+      const held = channelsNow()
+      const channel = watchedChannel(held, options.userId)
+      const org = noticesChannel(held)
+      if (!channel) return
       watchStarted = true
+      const others = async () => {
+        const urls = techniciansWatched(channelsNow(), options.userId).map((c) => `${serverBase}${c.database}`)
+        if (org && org !== channel && (await storage.notices.awaitingAck())) urls.push(`${serverBase}${org.database}`)
+        return urls
+      }
       void watchRemote({
         url: `${serverBase}${channel.database}`,
         fetch: (url, init) => fetch(url, { ...init, credentials: 'include' }),
         onChange: now,
         signal: watching.signal,
-        also: org && org !== channel ? async () => ((await storage.notices.awaitingAck()) ? `${serverBase}${org.database}` : undefined) : undefined,
+        also: others,
         interrupt: (end) => (endPoll = end),
       })
     }

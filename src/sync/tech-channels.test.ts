@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { replicatedRealms } from '@/core/access/realm-access'
 import { readsAudit } from '@/core/access/roles'
 import { channelsFor } from './channels'
-import { watchedChannel } from './remote-watch'
+import { techniciansWatched, watchedChannel } from './remote-watch'
 
 /** What a device of `role` replicates, holding the keys of `held` (as browser-sync.ts works it out each round). */
 const channelsOf = (role: 'technician' | 'lead' | 'agent' | 'frontdesk', userId: string, held: string[]) =>
@@ -28,5 +28,14 @@ describe('issue 15 §4: the technician\'s phone replicates its own realm and wat
   it('a lead watches the desk, not a technician\'s database; an agent the organisation\'s', () => {
     expect(watchedChannel(channelsOf('lead', 'l1', ['tech:t1']), 'l1')?.database).toBe('lobby_desk')
     expect(watchedChannel(channelsOf('agent', 'a1', []), 'a1')?.database).toBe('lobby_org')
+  })
+
+  it('a lead\'s or manager\'s feed takes turns with every technician\'s database it replicates, a technician\'s with none', () => {
+    const watched = (role: 'technician' | 'lead' | 'agent', userId: string, held: string[]) => techniciansWatched(channelsOf(role, userId, held), userId).map((c) => c.database)
+    expect(watched('lead', 'l1', ['tech:t1', 'tech:t2'])).toEqual(['lobby_tech_7431', 'lobby_tech_7432'])
+    expect(watched('lead', 'l1', [])).toEqual([])
+    // Their own is the technician's main feed already; a colleague's key held by mistake is not replicated at all.
+    expect(watched('technician', 't1', ['tech:t1', 'tech:t2'])).toEqual([])
+    expect(watched('agent', 'a1', ['tech:t1'])).toEqual([])
   })
 })

@@ -7,7 +7,7 @@ const server = eachTestSyncServer()
 const stops: AbortController[] = []
 afterEach(() => stops.splice(0).forEach((c) => c.abort()))
 
-function watch(options: { pollMs?: number; retryMs?: number; fetch?: typeof fetch } = {}) {
+function watch(options: { pollMs?: number; retryMs?: number; fetch?: typeof fetch; also?: () => Promise<string[]>; sharedPollMs?: number } = {}) {
   const changes = vi.fn()
   const stop = new AbortController()
   stops.push(stop)
@@ -16,11 +16,11 @@ function watch(options: { pollMs?: number; retryMs?: number; fetch?: typeof fetc
   return { changes, stop, done }
 }
 
-const put = (id: string) =>
-  fetch(`${server.dbUrl}lobby_desk/${id}`, {
+const put = (id: string, database = 'lobby_desk', realm = 'desk') =>
+  fetch(`${server.dbUrl}${database}/${id}`, {
     method: 'PUT',
     headers: { Authorization: server.adminAuthorization, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ type: 'checkin', realm: 'desk', kid: 'desk:1', v: 1, by: 'admin', ct: 'AAAA' }),
+    body: JSON.stringify({ type: id.slice(0, id.indexOf(':')), realm, kid: `${realm}:1`, v: 1, by: 'admin', ct: 'AAAA' }),
   })
 
 describe('the long-poll feed between rounds (another tablet\'s check-in shows in seconds)', () => {
@@ -55,4 +55,33 @@ describe('the long-poll feed between rounds (another tablet\'s check-in shows in
     await done
     expect(changes).not.toHaveBeenCalled()
   })
+
+  it('issue 15: takes turns with the other databases it is given (a lead\'s technicians\'), seeing a change in each within its shared time', async () => {
+    const polled: string[] = []
+    const counting: typeof fetch = (url, init) => (polled.push(String(url)), fetch(url, { ...init, headers: { Authorization: server.adminAuthorization } }))
+    const others = [`${server.dbUrl}lobby_field`, `${server.dbUrl}lobby_accounts`]
+    const { changes } = watch({ fetch: counting, sharedPollMs: 1_200, also: async () => others })
+    // The first look at each other database is followed by one round (a change may have come since the last).
+    await vi.waitFor(() => expect(changes).toHaveBeenCalledTimes(2), { timeout: 5_000 })
+    await vi.waitFor(() => expect(new Set(polled.filter((u) => u.includes('/_changes?')).map((u) => u.slice(0, u.indexOf('/_changes'))))).toEqual(new Set([`${server.dbUrl}lobby_desk`, ...others])), { timeout: 5_000 })
+    // Each poll lasts its share: 1.2 s over the two others.
+    expect(polled.find((u) => u.includes('lobby_field/_changes'))).toContain('timeout=600')
+    expect((await put('svc-request:a', 'lobby_field', 'field')).status).toBe(201)
+    await vi.waitFor(() => expect(changes).toHaveBeenCalledTimes(3), { timeout: 3_000, interval: 50 })
+    expect((await put('bb-agreement:a', 'lobby_accounts', 'accounts')).status).toBe(201)
+    await vi.waitFor(() => expect(changes).toHaveBeenCalledTimes(4), { timeout: 3_000, interval: 50 })
+    expect((await put('checkin:d')).status).toBe(201)
+    await vi.waitFor(() => expect(changes).toHaveBeenCalledTimes(5), { timeout: 3_000, interval: 50 })
+  }, 20_000)
+
+  it('an other database that cannot be read rests while the device\'s own is still watched', async () => {
+    const polled: string[] = []
+    const counting: typeof fetch = (url, init) => (polled.push(String(url)), fetch(url, { ...init, headers: { Authorization: server.adminAuthorization } }))
+    const { changes } = watch({ fetch: counting, sharedPollMs: 300, retryMs: 60_000, also: async () => [`${server.dbUrl}lobby_tech_nowhere`] })
+    await vi.waitFor(() => expect(polled.filter((u) => u.includes('lobby_desk/_changes')).length).toBeGreaterThanOrEqual(1), { timeout: 5_000 })
+    expect((await put('checkin:e')).status).toBe(201)
+    await vi.waitFor(() => expect(changes).toHaveBeenCalledTimes(1), { timeout: 5_000, interval: 50 })
+    // Asked once, then left alone for its rest: the feed did not pause for it.
+    expect(polled.filter((u) => u.includes('lobby_tech_nowhere'))).toHaveLength(1)
+  }, 20_000)
 })

@@ -65,6 +65,8 @@ export interface OriginFacts {
   realms: string[]
   /** How many sealed rows each realm has. */
   rowsByRealm: Record<string, number>
+  /** Records (envelopes, `ct`) that still hold a sealed body, by realm: a deletion leaves an empty one (a tombstone). */
+  sealedByRealm: Record<string, number>
   /** Who wrote the audit rows held (a device's own chain: pushed, never pulled unless its user reads the log). */
   auditAuthors: string[]
   /** The organisation a member's phone belongs to (its `self-org` entry), '' on a staff device. */
@@ -77,9 +79,17 @@ export async function originFacts(page: Page): Promise<OriginFacts> {
   return page.evaluate(async () => {
     const databases = (await indexedDB.databases()).map((d) => d.name!).sort()
     const rowsByRealm: Record<string, number> = {}
+    const sealedByRealm: Record<string, number> = {}
     const auditAuthors = new Set<string>()
     let selfOrgId = ''
-    const count = (realm: unknown) => typeof realm === 'string' && (rowsByRealm[realm] = (rowsByRealm[realm] ?? 0) + 1)
+    const count = (row: Record<string, unknown> | undefined) => {
+      if (typeof row?.realm !== 'string') return
+      rowsByRealm[row.realm] = (rowsByRealm[row.realm] ?? 0) + 1
+      // Stored as bytes (storage/ciphertext-bytes.ts), or as text by older rows and tests.
+      const ct = row.ct
+      const size = typeof ct === 'string' ? ct.length : ct instanceof ArrayBuffer || ArrayBuffer.isView(ct) ? ct.byteLength : 0
+      if (size > 0) sealedByRealm[row.realm] = (sealedByRealm[row.realm] ?? 0) + 1
+    }
     for (const name of databases) {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const req = indexedDB.open(name)
@@ -93,8 +103,8 @@ export async function originFacts(page: Page): Promise<OriginFacts> {
           r.onerror = () => reject(r.error)
         })
         for (const row of rows as Record<string, unknown>[]) {
-          count(row.realm)
-          count((row.doc as Record<string, unknown> | undefined)?.realm)
+          count(row)
+          count(row.doc as Record<string, unknown> | undefined)
           if (row.realm === 'audit') auditAuthors.add(String(row.by ?? row.dev))
           if (row.key === 'self-org') selfOrgId = (row.value as { orgId: string }).orgId
         }
@@ -104,7 +114,7 @@ export async function originFacts(page: Page): Promise<OriginFacts> {
     const localStorageKeys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i)!)
     const cachedUrls: string[] = []
     for (const name of await caches.keys()) for (const req of await (await caches.open(name)).keys()) cachedUrls.push(req.url)
-    return { databases, realms: Object.keys(rowsByRealm).sort(), rowsByRealm, auditAuthors: [...auditAuthors], selfOrgId, localStorageKeys, cachedUrls }
+    return { databases, realms: Object.keys(rowsByRealm).sort(), rowsByRealm, sealedByRealm, auditAuthors: [...auditAuthors], selfOrgId, localStorageKeys, cachedUrls }
   })
 }
 
