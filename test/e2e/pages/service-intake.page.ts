@@ -63,9 +63,12 @@ export class ServiceIntakePage {
 
   /** Submits: taken (with the request's address) or refused with the messages at the fields, in page order. */
   async submit(): Promise<{ taken: true; path: string } | { taken: false; problems: string[] }> {
-    await this.page.getByTestId('service-submit').click()
     const taken = this.page.getByTestId('service-taken-link')
     const refused = this.page.getByTestId('service-intake-problems')
+    const submit = this.page.getByTestId('service-submit')
+    await submit.click()
+    // The page clears the last attempt's messages as it submits; the answer is whichever shows once it is done.
+    await this.page.waitForFunction(() => !document.querySelector('[data-testid=service-submit]')?.hasAttribute('disabled'))
     await Promise.race([taken.waitFor(), refused.waitFor()])
     if (await taken.isVisible()) return { taken: true, path: (await taken.getAttribute('href')) ?? '' }
     return { taken: false, problems: (await this.page.getByTestId('service-intake-form').locator('.field-error').allInnerTexts()).map((s) => s.trim()) }
