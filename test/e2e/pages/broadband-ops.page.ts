@@ -4,8 +4,13 @@ import { BroadbandPage } from './broadband.page'
 export class BroadbandOpsPage extends BroadbandPage {
   /** Moves to one of the desk's tabs through its tab bar (an in-app move: works offline, keeps the session). */
   async tab(name: 'find' | 'bill-run' | 'worklist' | 'outages' | 'notices' | 'duplicates'): Promise<void> {
-    await this.page.getByTestId(`broadband-tab-${name}`).click()
-    await this.page.waitForURL((u) => u.pathname === (name === 'find' ? '/broadband' : `/broadband/${name}`))
+    const path = name === 'find' ? '/broadband' : `/broadband/${name}`
+    // The tab of the page already shown moves nothing: no navigation to wait for.
+    if (new URL(this.page.url()).pathname !== path) {
+      await this.page.getByTestId(`broadband-tab-${name}`).click()
+      // An in-app move: the address changes, no document loads (so no "load" to wait for).
+      await this.page.waitForURL((u) => u.pathname === path, { waitUntil: 'commit' })
+    }
     await this.page.locator('h1').first().waitFor()
   }
 
